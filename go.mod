@@ -1,0 +1,9 @@
+module kehoach
+
+go 1.26.8
+
+require (
+	go.yaml.in/yaml/v4 v4.0.0
+	golang.org/x/image v0.48.0
+	golang.org/x/text v0.44.0
+)

@@ -1,0 +1,259 @@
+// Package fonts provides the serif font kehoach draws with: Times New Roman
+// when the machine has it, otherwise the bundled Liberation Serif 2.1.5
+// (metric-compatible with Times New Roman, SIL Open Font License 1.1,
+// embedded with go:embed). It also measures text, so the composer can size
+// the ND30 rules and the renderers can lay out lines with the same numbers.
+package fonts
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+//go:embed LiberationSerif-Regular.ttf
+var libRegular []byte
+
+//go:embed LiberationSerif-Bold.ttf
+var libBold []byte
+
+//go:embed LiberationSerif-Italic.ttf
+var libItalic []byte
+
+//go:embed LiberationSerif-BoldItalic.ttf
+var libBoldItalic []byte
+
+// License is the licence text of the bundled Liberation Serif fonts.
+//
+//go:embed LICENSE-LiberationSerif.txt
+var License string
+
+// Style selects one of the four faces of a family.
+type Style int
+
+// The four faces.
+const (
+	Regular Style = iota
+	Bold
+	Italic
+	BoldItalic
+)
+
+// StyleOf returns the face for the given bold and italic flags.
+func StyleOf(bold, italic bool) Style {
+	switch {
+	case bold && italic:
+		return BoldItalic
+	case bold:
+		return Bold
+	case italic:
+		return Italic
+	}
+	return Regular
+}
+
+// Family is a loaded four-face font family.
+type Family struct {
+	Name   string          // family name, e.g. "Liberation Serif"
+	Source string          // where it came from: "nhúng sẵn" or a folder
+	TTF    [4][]byte       // raw TrueType data per Style
+	faces  [4]*sfnt.Font   // parsed faces
+	upem   [4]float64      // units per em
+	mu     sync.Mutex      // guards adv
+	adv    [4]map[rune]int // advance widths in font units; -1 = no glyph
+}
+
+var (
+	bundledOnce sync.Once
+	bundled     *Family
+	bundledErr  error
+)
+
+// Bundled returns the embedded Liberation Serif family.
+func Bundled() *Family {
+	bundledOnce.Do(func() {
+		bundled, bundledErr = newFamily("Liberation Serif", "phông Liberation Serif 2.1.5 nhúng sẵn (tương thích số đo với Times New Roman)",
+			[4][]byte{libRegular, libBold, libItalic, libBoldItalic})
+	})
+	if bundledErr != nil {
+		panic(bundledErr) // embedded data is checked by tests
+	}
+	return bundled
+}
+
+// TimesFiles are the usual file names of Times New Roman's four faces.
+var TimesFiles = [4][]string{
+	{"times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf", "TimesNewRoman.ttf"},
+	{"timesbd.ttf", "Times New Roman Bold.ttf", "Times_New_Roman_Bold.ttf", "TimesNewRomanBold.ttf"},
+	{"timesi.ttf", "Times New Roman Italic.ttf", "Times_New_Roman_Italic.ttf", "TimesNewRomanItalic.ttf"},
+	{"timesbi.ttf", "Times New Roman Bold Italic.ttf", "Times_New_Roman_Bold_Italic.ttf", "TimesNewRomanBoldItalic.ttf"},
+}
+
+// SystemDirs are the usual font folders of Windows, Linux and macOS.
+func SystemDirs() []string {
+	dirs := []string{
+		`C:\Windows\Fonts`,
+		"/usr/share/fonts/truetype/msttcorefonts",
+		"/usr/share/fonts/truetype/times",
+		"/usr/share/fonts/TTF",
+		"/usr/share/fonts/truetype",
+		"/usr/local/share/fonts",
+		"/Library/Fonts",
+		"/System/Library/Fonts/Supplemental",
+	}
+	if w := os.Getenv("WINDIR"); w != "" {
+		dirs = append([]string{filepath.Join(w, "Fonts")}, dirs...)
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(h, ".fonts"), filepath.Join(h, ".local", "share", "fonts"),
+			filepath.Join(h, "AppData", "Local", "Microsoft", "Windows", "Fonts"), filepath.Join(h, "Library", "Fonts"))
+	}
+	return dirs
+}
+
+// FindTimes looks for the four Times New Roman faces in dirs and loads them;
+// it returns nil when any face is missing.
+func FindTimes(dirs []string) *Family {
+	for _, dir := range dirs {
+		var data [4][]byte
+		ok := true
+		for s, names := range TimesFiles {
+			for _, n := range names {
+				if b, err := os.ReadFile(filepath.Join(dir, n)); err == nil {
+					data[s] = b
+					break
+				}
+			}
+			if data[s] == nil {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			if f, err := newFamily("Times New Roman", "phông Times New Roman trong "+dir, data); err == nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// LoadFiles loads a family from four TTF files named by the user (regular,
+// bold, italic, bold italic).
+func LoadFiles(name string, paths [4]string) (*Family, error) {
+	var data [4][]byte
+	for i, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("không đọc được tệp phông %s: %w", p, err)
+		}
+		data[i] = b
+	}
+	return newFamily(name, "phông "+name+" từ "+filepath.Dir(paths[0]), data)
+}
+
+// Select returns the family to draw with: files named by the user when
+// given, else Times New Roman from the system folders, else the bundled
+// Liberation Serif.
+func Select(paths [4]string) (*Family, error) {
+	if paths[0] != "" {
+		return LoadFiles("Times New Roman", paths)
+	}
+	if f := FindTimes(SystemDirs()); f != nil {
+		return f, nil
+	}
+	return Bundled(), nil
+}
+
+func newFamily(name, source string, data [4][]byte) (*Family, error) {
+	f := &Family{Name: name, Source: source, TTF: data}
+	for i, d := range data {
+		if len(d) == 0 {
+			return nil, errors.New("thiếu dữ liệu phông")
+		}
+		face, err := sfnt.Parse(d)
+		if err != nil {
+			return nil, fmt.Errorf("tệp phông không hợp lệ: %w", err)
+		}
+		f.faces[i] = face
+		f.upem[i] = float64(face.UnitsPerEm())
+		f.adv[i] = make(map[rune]int, 256)
+	}
+	return f, nil
+}
+
+// advance returns the advance width of r in font units, or -1 when the face
+// has no glyph for it.
+func (f *Family) advance(s Style, r rune) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if a, ok := f.adv[s][r]; ok {
+		return a
+	}
+	var buf sfnt.Buffer
+	face := f.faces[s]
+	a := -1
+	if gi, err := face.GlyphIndex(&buf, r); err == nil && gi != 0 {
+		if x, err := face.GlyphAdvance(&buf, gi, fixed.Int26_6(face.UnitsPerEm())<<6, font.HintingNone); err == nil {
+			a = int(x >> 6)
+		}
+	}
+	f.adv[s][r] = a
+	return a
+}
+
+// HasGlyph reports whether face s can draw r.
+func (f *Family) HasGlyph(s Style, r rune) bool {
+	if r == ' ' || r == '\u00a0' {
+		return true
+	}
+	return f.advance(s, r) >= 0
+}
+
+// Missing returns the runes of text that face s cannot draw, in order of
+// first appearance.
+func (f *Family) Missing(s Style, text string) []rune {
+	var out []rune
+	seen := map[rune]bool{}
+	for _, r := range text {
+		if !f.HasGlyph(s, r) && !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// PtPerMM is points per millimetre.
+const PtPerMM = 72 / 25.4
+
+// Width returns the advance width of text in face s at size points, in
+// points. A non-breaking space measures as a space; runes without a glyph
+// measure as the face's .notdef would, which callers avoid by validating
+// text first.
+func (f *Family) Width(s Style, size float64, text string) float64 {
+	units := 0
+	for _, r := range text {
+		if r == '\u00a0' {
+			r = ' '
+		}
+		a := f.advance(s, r)
+		if a < 0 {
+			a = f.advance(s, '?')
+		}
+		units += a
+	}
+	return float64(units) * size / f.upem[s]
+}
+
+// WidthMM is Width in millimetres.
+func (f *Family) WidthMM(s Style, size float64, text string) float64 {
+	return f.Width(s, size, text) / PtPerMM
+}

@@ -1,0 +1,562 @@
+// Package yamlx keeps YAML behind one small door: it parses plan and profile
+// files with go.yaml.in/yaml/v4 and decodes them strictly into Go structs,
+// collecting every problem at once with its line and column, in Vietnamese.
+//
+// Struct fields are matched by their `yaml:"name"` tag. The tag option
+// ",required" makes a field mandatory (absent or empty is an error). A field
+// of type Pos receives the position of its enclosing mapping. Types that
+// implement ScalarDecoder parse their own scalar text (dates, amounts).
+//
+// Anchors, aliases and merge keys are refused: a plan is plain data, and
+// refusing them closes the alias-bomb door.
+package yamlx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v4"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Limits on input, documented in the README.
+const (
+	MaxFileBytes = 4 << 20 // 4 MiB per file
+	MaxDepth     = 32      // nesting of mappings and lists
+	MaxNodes     = 200000  // YAML nodes per file
+	MaxScalar    = 64 << 10
+)
+
+// Pos is a 1-based line and column in a source file.
+type Pos struct {
+	Line, Col int
+}
+
+// IsZero reports whether the position is unknown.
+func (p Pos) IsZero() bool { return p.Line == 0 }
+
+// Error is one problem at one place.
+type Error struct {
+	File string
+	Pos  Pos
+	Msg  string // Vietnamese: what is wrong and how to fix it
+}
+
+func (e *Error) Error() string {
+	if e.Pos.IsZero() {
+		return e.File + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
+}
+
+// Errors is a list of problems, sorted by position by Sort.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Sort orders errors by file, line and column, keeping the order of errors
+// at the same place.
+func (es Errors) Sort() {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		return a.Pos.Col < b.Pos.Col
+	})
+}
+
+// ScalarDecoder is implemented by types that parse their own scalar text.
+// The returned error's message is shown to the user as is (Vietnamese).
+type ScalarDecoder interface {
+	DecodeScalar(text string, quoted bool) error
+}
+
+// Index maps a field path ("can_cu[2].ngay") to the position of its value.
+type Index map[string]Pos
+
+// Lookup returns the position recorded for path, or for its nearest
+// recorded ancestor.
+func (ix Index) Lookup(path string) Pos {
+	for {
+		if p, ok := ix[path]; ok {
+			return p
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i <= 0 {
+			return ix[""]
+		}
+		path = path[:i]
+	}
+}
+
+// Decode parses data as one YAML document and decodes it into v (a pointer
+// to a struct). It returns the position index and every problem found.
+// Text is normalised to Unicode NFC.
+func Decode(file string, data []byte, v any) (Index, Errors) {
+	d := &decoder{file: file, index: Index{}}
+	root, err := Parse(file, data)
+	if err != nil {
+		var es Errors
+		if errors.As(err, &es) {
+			return d.index, es
+		}
+		return d.index, Errors{{File: file, Msg: err.Error()}}
+	}
+	d.index[""] = Pos{1, 1}
+	if root != nil {
+		d.decode(root, reflect.ValueOf(v).Elem(), "", 0)
+	}
+	d.errs.Sort()
+	return d.index, d.errs
+}
+
+// Parse reads one YAML document into a node tree, refusing what a plan file
+// never needs (anchors, aliases, tags, several documents) and input beyond
+// the limits. It returns nil for an empty document.
+func Parse(file string, data []byte) (*yaml.Node, error) {
+	fail := func(p Pos, msg string) error { return Errors{{File: file, Pos: p, Msg: msg}} }
+	if len(data) > MaxFileBytes {
+		return nil, fail(Pos{}, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d byte); hãy tách bớt nội dung hoặc kiểm tra lại tệp.", len(data), MaxFileBytes))
+	}
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8(data)
+		return nil, fail(Pos{line, col}, "tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại tệp với bảng mã UTF-8 (Unicode).")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := offsetPos(data, i)
+		return nil, fail(Pos{line, col}, "tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này.")
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil {
+		var le *yaml.LoadError
+		if errors.As(err, &le) {
+			return nil, fail(Pos{le.Mark.Line, le.Mark.Column}, syntaxMessage(le.Message, le.ContextMsg))
+		}
+		return nil, fail(Pos{}, "lỗi cú pháp YAML: "+err.Error())
+	}
+	if n.Kind == 0 || len(n.Content) == 0 {
+		return nil, nil
+	}
+	root := n.Content[0]
+	count := 0
+	var es Errors
+	var walk func(x *yaml.Node, depth int) bool
+	walk = func(x *yaml.Node, depth int) bool {
+		count++
+		p := Pos{x.Line, x.Column}
+		switch {
+		case count > MaxNodes:
+			es = append(es, &Error{file, p, fmt.Sprintf("tệp có quá nhiều phần tử (hơn %d); hãy chia nhỏ danh sách.", MaxNodes)})
+			return false
+		case depth > MaxDepth:
+			es = append(es, &Error{file, p, fmt.Sprintf("cấu trúc lồng nhau quá sâu (hơn %d cấp); hãy kiểm tra lại thụt lề.", MaxDepth)})
+			return false
+		case x.Kind == yaml.AliasNode || x.Anchor != "":
+			es = append(es, &Error{file, p, "không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."})
+			return false
+		case x.Kind == yaml.ScalarNode && len(x.Value) > MaxScalar:
+			es = append(es, &Error{file, p, fmt.Sprintf("giá trị quá dài (%d byte, tối đa %d); hãy rút gọn đoạn văn.", len(x.Value), MaxScalar)})
+			return true
+		}
+		for _, c := range x.Content {
+			if !walk(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(root, 1)
+	if len(es) > 0 {
+		return nil, es
+	}
+	return root, nil
+}
+
+func offsetPos(data []byte, off int) (line, col int) {
+	line = 1 + bytes.Count(data[:off], []byte("\n"))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	col = 1 + utf8.RuneCount(data[start:off])
+	return
+}
+
+func invalidUTF8(data []byte) (line, col int) {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return offsetPos(data, i)
+		}
+		i += size
+	}
+	return 0, 0
+}
+
+// syntaxMessage turns a libyaml message into Vietnamese advice.
+func syntaxMessage(msg, ctx string) string {
+	switch {
+	case strings.Contains(msg, "cannot start any token") && strings.Contains(ctx, "next token"):
+		return "lỗi cú pháp YAML: ký tự không hợp lệ ở đầu dòng (thường là phím Tab); hãy thụt lề bằng dấu cách, không dùng Tab."
+	case strings.Contains(msg, "found character that cannot start any token"):
+		return "lỗi cú pháp YAML: ký tự không được phép ở đây (Tab, @ hoặc `); hãy dùng dấu cách hoặc đặt giá trị trong ngoặc kép."
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return "lỗi cú pháp YAML: có dấu hai chấm (:) không đúng chỗ; nếu nội dung có dấu “: ”, hãy đặt cả giá trị trong ngoặc kép."
+	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "could not find expected ':'"):
+		return "lỗi cú pháp YAML: thụt lề không khớp hoặc thiếu dấu hai chấm sau tên khóa; hãy kiểm tra thụt lề của dòng này so với các dòng trên."
+	case strings.Contains(msg, "did not find expected ',' or ']'"):
+		return "lỗi cú pháp YAML: danh sách trong ngoặc vuông chưa đóng; hãy thêm dấu “]” hoặc dấu phẩy giữa các phần tử."
+	case strings.Contains(msg, "did not find expected ',' or '}'"):
+		return "lỗi cú pháp YAML: ngoặc nhọn chưa đóng; hãy thêm dấu “}”."
+	case strings.Contains(msg, "unexpected end of stream") && strings.Contains(ctx, "quoted scalar"):
+		return "lỗi cú pháp YAML: chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu ngoặc kép đóng."
+	case strings.Contains(msg, "did not find expected '-' indicator"), strings.Contains(msg, "did not find expected <document start>"):
+		return "lỗi cú pháp YAML: thụt lề của danh sách không khớp; các dòng “- ” cùng cấp phải thẳng cột."
+	case strings.Contains(msg, "control characters are not allowed"):
+		return "tệp chứa ký tự điều khiển không được phép; hãy xóa ký tự này."
+	}
+	return "lỗi cú pháp YAML (" + msg + "); hãy kiểm tra dòng này và dòng ngay trên."
+}
+
+type decoder struct {
+	file  string
+	index Index
+	errs  Errors
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs = append(d.errs, &Error{File: d.file, Pos: Pos{n.Line, n.Column}, Msg: fmt.Sprintf(format, args...)})
+}
+
+var (
+	posType     = reflect.TypeOf(Pos{})
+	scalarDecTy = reflect.TypeOf((*ScalarDecoder)(nil)).Elem()
+)
+
+// kindName names a YAML node kind in Vietnamese.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "một nhóm khóa: giá trị"
+	case yaml.SequenceNode:
+		return "một danh sách"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "để trống"
+		}
+		return fmt.Sprintf("giá trị %q", clip(n.Value))
+	}
+	return "giá trị khác"
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		r := []rune(s)
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+func wantName(t reflect.Type) string {
+	if reflect.PointerTo(t).Implements(scalarDecTy) {
+		return "một giá trị đơn"
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return "một nhóm khóa: giá trị"
+	case reflect.Slice:
+		return "một danh sách (mỗi phần tử bắt đầu bằng “- ”)"
+	case reflect.String:
+		return "một đoạn chữ"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "một số nguyên"
+	case reflect.Float64:
+		return "một số"
+	case reflect.Bool:
+		return "có (true) hoặc không (false)"
+	}
+	return t.String()
+}
+
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
+	d.index[path] = Pos{n.Line, n.Column}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.Pointer {
+		return // empty: leave the zero value; required checks report it
+	}
+	if v.CanAddr() && v.Addr().Type().Implements(scalarDecTy) {
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
+			return
+		}
+		if err := v.Addr().Interface().(ScalarDecoder).DecodeScalar(norm.NFC.String(n.Value), n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0); err != nil {
+			d.errorf(n, "“%s”: %s", leaf(path), err.Error())
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if n.Tag == "!!null" {
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.decode(n, v.Elem(), path, depth)
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "“%s” phải là %s, không phải %s.", leafOr(path, "tệp"), wantName(v.Type()), kindName(n))
+			return
+		}
+		d.decodeStruct(n, v, path, depth)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			// A single scalar where a list of scalars is wanted is a common
+			// slip: accept it as a one-element list.
+			if n.Kind == yaml.ScalarNode && v.Type().Elem().Kind() == reflect.String {
+				v.Set(reflect.Append(reflect.MakeSlice(v.Type(), 0, 1), reflect.ValueOf(norm.NFC.String(n.Value)).Convert(v.Type().Elem())))
+				return
+			}
+			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
+		}
+		v.Set(s)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
+			return
+		}
+		v.SetString(norm.NFC.String(n.Value))
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
+			return
+		}
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		if err != nil || v.OverflowInt(i) {
+			if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange || err == nil {
+				d.errorf(n, "“%s”: số %s quá lớn; hãy kiểm tra lại.", leaf(path), clip(n.Value))
+			} else {
+				d.errorf(n, "“%s” phải là một số nguyên, không phải %q.", leaf(path), clip(n.Value))
+			}
+			return
+		}
+		v.SetInt(i)
+	case reflect.Float64:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
+			return
+		}
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil {
+			d.errorf(n, "“%s” phải là một số (dấu chấm thập phân, ví dụ 1.5), không phải %q.", leaf(path), clip(n.Value))
+			return
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		switch strings.ToLower(n.Value) {
+		case "true", "yes", "co", "có":
+			v.SetBool(true)
+		case "false", "no", "khong", "không":
+			v.SetBool(false)
+		default:
+			d.errorf(n, "“%s” phải là true (có) hoặc false (không), không phải %q.", leaf(path), clip(n.Value))
+		}
+	default:
+		d.errorf(n, "kiểu dữ liệu không hỗ trợ cho “%s”.", leaf(path))
+	}
+}
+
+type fieldInfo struct {
+	name     string
+	index    int
+	required bool
+}
+
+// Fields returns the YAML keys of a struct type in declaration order.
+func Fields(t reflect.Type) []string {
+	var out []string
+	for _, f := range structFields(t) {
+		out = append(out, f.name)
+	}
+	return out
+}
+
+func structFields(t reflect.Type) []fieldInfo {
+	var fs []fieldInfo
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		if tag == "" || tag == "-" || !f.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		fs = append(fs, fieldInfo{name: name, index: i, required: strings.Contains(opts, "required")})
+	}
+	return fs
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth int) {
+	t := v.Type()
+	fields := structFields(t)
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Type == posType && t.Field(i).IsExported() && t.Field(i).Tag.Get("yaml") == "" {
+			v.Field(i).Set(reflect.ValueOf(Pos{n.Line, n.Column}))
+		}
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "tên khóa phải là một từ đơn, không phải %s.", kindName(k))
+			continue
+		}
+		if key == "<<" {
+			d.errorf(k, "không dùng khóa gộp “<<” trong tệp kế hoạch; hãy viết đầy đủ các khóa.")
+			continue
+		}
+		if prev, dup := seen[key]; dup {
+			d.errorf(k, "khóa “%s” bị lặp lại (đã có ở dòng %d); hãy xóa một trong hai.", key, prev.Line)
+			continue
+		}
+		seen[key] = k
+		var fi *fieldInfo
+		for j := range fields {
+			if fields[j].name == key {
+				fi = &fields[j]
+				break
+			}
+		}
+		p := join(path, key)
+		if fi == nil {
+			names := make([]string, len(fields))
+			for j, f := range fields {
+				names[j] = f.name
+			}
+			msg := fmt.Sprintf("khóa “%s” không có trong %s", clip(key), where(path))
+			if s := Suggest(key, names); s != "" {
+				msg += fmt.Sprintf("; có phải ý bạn là “%s”?", s)
+			} else {
+				msg += "; các khóa được phép: " + strings.Join(names, ", ") + "."
+			}
+			d.errs = append(d.errs, &Error{File: d.file, Pos: Pos{k.Line, k.Column}, Msg: msg})
+			continue
+		}
+		d.index[p+"#key"] = Pos{k.Line, k.Column}
+		d.decode(val, v.Field(fi.index), p, depth+1)
+	}
+	for _, f := range fields {
+		if !f.required {
+			continue
+		}
+		k, ok := seen[f.name]
+		fv := v.Field(f.index)
+		switch {
+		case !ok:
+			d.errorf(n, "thiếu khóa bắt buộc “%s” trong %s; hãy thêm “%s: …”.", f.name, where(path), f.name)
+		case isEmpty(fv):
+			d.errorf(k, "“%s” không được để trống; hãy điền nội dung.", f.name)
+		}
+	}
+}
+
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String:
+		return strings.TrimSpace(v.String()) == ""
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	case reflect.Pointer, reflect.Interface:
+		return v.IsNil()
+	}
+	return false
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func leaf(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func leafOr(path, def string) string {
+	if path == "" {
+		return def
+	}
+	return leaf(path)
+}
+
+func where(path string) string {
+	if path == "" {
+		return "cấp ngoài cùng của tệp"
+	}
+	return "mục “" + path + "”"
+}
+
+// Suggest returns the candidate closest to s by edit distance, if it is close
+// enough to be a likely typo, else "".
+func Suggest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if dd := distance(strings.ToLower(s), c); dd < bestD {
+			best, bestD = c, dd
+		}
+	}
+	limit := 2
+	if len(s) > 8 {
+		limit = 3
+	}
+	if bestD <= limit || (best != "" && (strings.HasPrefix(best, s) || strings.HasPrefix(s, best)) && len(s) >= 3) {
+		return best
+	}
+	return ""
+}
+
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
