@@ -166,11 +166,11 @@ func Load(o *Overrides, file string, ix yamlx.Index) (*doc.Profile, error) {
 
 // profileFile is the decoded templates/nd30.yaml.
 type profileFile struct {
-	PhongChu  string   `yaml:"phong_chu,required"`
-	KhoGiay   Paper    `yaml:"kho_giay"`
-	LeNgang   Box      `yaml:"le_ngang"`
-	DauTrang  float64  `yaml:"dau_trang"`
-	Kieu      []Kieu   `yaml:"kieu,required"`
+	PhongChu string  `yaml:"phong_chu,required"`
+	KhoGiay  Paper   `yaml:"kho_giay"`
+	LeNgang  Box     `yaml:"le_ngang"`
+	DauTrang float64 `yaml:"dau_trang"`
+	Kieu     []Kieu  `yaml:"kieu,required"`
 	// The values a commune may override.
 	CoChu       *float64 `yaml:"co_chu,required"`
 	GianDong    *float64 `yaml:"gian_dong,required"`

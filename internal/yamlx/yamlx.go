@@ -108,6 +108,15 @@ func (ix Index) Lookup(path string) Pos {
 	}
 }
 
+// KeyPos returns the position of the key of path ("tieu_chi.danh_gia"), or
+// of its value when the key was not recorded.
+func (ix Index) KeyPos(path string) Pos {
+	if p, ok := ix[path+"#key"]; ok {
+		return p
+	}
+	return ix.Lookup(path)
+}
+
 // Decode parses data as one YAML document and decodes it into v (a pointer
 // to a struct). It returns the position index and every problem found.
 // Text is normalised to Unicode NFC.
@@ -425,6 +434,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		}
 	}
 	seen := map[string]*yaml.Node{}
+	bad := map[string]bool{} // keys whose value already has an error
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		key := k.Value
@@ -464,7 +474,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 			continue
 		}
 		d.index[p+"#key"] = Pos{k.Line, k.Column}
+		before := len(d.errs)
 		d.decode(val, v.Field(fi.index), p, depth+1)
+		if len(d.errs) > before {
+			bad[key] = true
+		}
 	}
 	for _, f := range fields {
 		if !f.required {
@@ -474,8 +488,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		fv := v.Field(f.index)
 		switch {
 		case !ok:
-			d.errorf(n, "thiếu khóa bắt buộc “%s” trong %s; hãy thêm “%s: …”.", f.name, where(path), f.name)
-		case isEmpty(fv):
+			at := Pos{n.Line, n.Column}
+			if kp, ok := d.index[path+"#key"]; ok {
+				at = kp // point at the key that owns the incomplete group
+			}
+			d.errs = append(d.errs, &Error{File: d.file, Pos: at, Msg: fmt.Sprintf("thiếu khóa bắt buộc “%s” trong %s; hãy thêm “%s: …”.", f.name, where(path), f.name)})
+		case isEmpty(fv) && !bad[f.name]:
 			d.errorf(k, "“%s” không được để trống; hãy điền nội dung.", f.name)
 		}
 	}

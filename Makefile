@@ -1,0 +1,35 @@
+# kehoach — xem README.md.
+#   make        tạo văn bản cho mọi kế hoạch trong plans/ vào out/
+#   make test   go vet và toàn bộ kiểm thử
+#   make check  chỉ kiểm tra các kế hoạch
+#   make bench  đo tốc độ
+
+GO      ?= go
+BIN     := bin/kehoach
+PLANS   := plans
+OUT     := out
+
+.PHONY: all build test check bench clean
+
+all: build
+
+$(BIN): FORCE
+	$(GO) build -o $(BIN) ./cmd/kehoach
+
+FORCE:
+
+build: $(BIN)
+	$(BIN) build -o $(OUT) $(PLANS)
+
+check: $(BIN)
+	$(BIN) check $(PLANS)
+
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf $(OUT) bin

@@ -1,0 +1,418 @@
+// Package compose is the only code that knows what a Kế hoạch looks like:
+// it turns a validated plan into the format-neutral document model, taking
+// its fixed wording from templates/ke-hoach.tmpl and its measures from the
+// ND30 profile. Renderers never see a plan.
+package compose
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+	"sync"
+	"text/template"
+	"time"
+
+	"kehoach/internal/doc"
+	"kehoach/internal/fonts"
+	"kehoach/internal/markup"
+	"kehoach/internal/plan"
+	"kehoach/internal/vn"
+	"kehoach/templates"
+)
+
+// WordingFile is the template of a Kế hoạch's fixed wording.
+const WordingFile = "ke-hoach.tmpl"
+
+var (
+	tmplOnce sync.Once
+	tmpl     *template.Template
+	tmplErr  error
+)
+
+func wording() (*template.Template, error) {
+	tmplOnce.Do(func() {
+		tmpl, tmplErr = template.New("").Option("missingkey=error").ParseFS(templates.FS, WordingFile)
+	})
+	return tmpl, tmplErr
+}
+
+// Blank is what stands in a draft for the number and date the văn thư fills
+// in by hand: a run of no-break spaces, so the blank keeps its width.
+const Blank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+
+// composer carries the state of one composition.
+type composer struct {
+	p    *plan.Plan
+	prof *doc.Profile
+	font *fonts.Family
+	t    *template.Template
+	err  error
+	out  []doc.Block
+}
+
+// Compose builds the Kế hoạch document for a validated plan. date is the
+// fixed date written into document properties (use DocDate).
+func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
+	t, err := wording()
+	if err != nil {
+		return nil, fmt.Errorf("mẫu câu chữ templates/%s lỗi: %w", WordingFile, err)
+	}
+	c := &composer{p: p, prof: prof, font: fonts.Bundled(), t: t}
+	c.header()
+	c.body()
+	c.signature()
+	if c.err != nil {
+		return nil, c.err
+	}
+	d := &doc.Document{
+		Meta: doc.Meta{
+			Title:    p.TypeName() + " " + vn.LowerFirst(markup.Plain(p.VanBan.TrichYeu)),
+			Subject:  markup.Plain(p.ChuongTrinh.TenNgan) + " năm " + fmt.Sprint(p.Nam),
+			Author:   c.coQuanDayDu(),
+			Language: "vi-VN",
+			Date:     DocDate(p),
+		},
+		Sections: []doc.Section{{
+			Page:        prof.Page,
+			PageNumbers: doc.PageNumbering{Show: true, Start: 1},
+			Blocks:      c.out,
+		}},
+	}
+	return d, nil
+}
+
+// DocDate is the fixed date of the document's properties: the issue date,
+// else SOURCE_DATE_EPOCH (read by the caller into epoch), else 1 January of
+// the plan year. Never the wall clock.
+func DocDate(p *plan.Plan) time.Time {
+	if !p.VanBan.Ngay.IsZero() {
+		return p.VanBan.Ngay.Time
+	}
+	if sourceDate != nil {
+		return *sourceDate
+	}
+	y := p.Nam
+	if y == 0 {
+		y = 2000
+	}
+	return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+var sourceDate *time.Time
+
+// SetSourceDate fixes the date used for drafts (from SOURCE_DATE_EPOCH).
+func SetSourceDate(t *time.Time) { sourceDate = t }
+
+// say renders a named wording block.
+func (c *composer) say(name string, data any) string {
+	var b bytes.Buffer
+	if err := c.t.ExecuteTemplate(&b, name, data); err != nil && c.err == nil {
+		c.err = fmt.Errorf("mẫu câu chữ templates/%s, khối “%s”: %w", WordingFile, name, err)
+	}
+	return b.String()
+}
+
+// runs turns marked-up text into runs with no-break spaces bound.
+func runs(s string) []doc.Run {
+	rs, err := markup.Parse(s)
+	if err != nil { // validated earlier; fall back to literal text
+		rs = []doc.Run{{Text: s}}
+	}
+	for i := range rs {
+		rs[i].Text = BindUnits(rs[i].Text)
+	}
+	return rs
+}
+
+func (c *composer) add(b ...doc.Block) { c.out = append(c.out, b...) }
+
+func (c *composer) para(style doc.StyleName, text string) *doc.Paragraph {
+	return &doc.Paragraph{Style: style, Runs: runs(text)}
+}
+
+func (c *composer) coQuanDayDu() string {
+	cm := c.p.Commune
+	if cm == nil {
+		return ""
+	}
+	return cm.CoQuan.Ten + " " + c.capXa() + " " + cm.Ten
+}
+
+func (c *composer) coQuanNgan() string {
+	cm := c.p.Commune
+	return cm.CoQuan.VietTat + " " + c.capXa() + " " + cm.Ten
+}
+
+func (c *composer) capXa() string {
+	if c.p.Commune.Cap == "" {
+		return "xã"
+	}
+	return c.p.Commune.Cap
+}
+
+// width measures text in mm in a profile style.
+func (c *composer) width(style doc.StyleName, text string) float64 {
+	s := c.prof.Style(style)
+	return c.font.WidthMM(fonts.StyleOf(s.Bold, s.Italic), s.Size, text)
+}
+
+// shortRule is ND30's rule under the agency name and the trích yếu: between
+// 1/3 and 1/2 of the text line; we take 2/5 of the widest line, rounded to
+// the millimetre.
+func shortRule(lineWidth float64) *doc.Rule {
+	return &doc.Rule{Length: math.Round(lineWidth * 0.4), Align: doc.AlignCenter}
+}
+
+// Header widths from ND30's own Mẫu 1.4 (nd30.md §1.3): 3829 + 5670 twips,
+// reaching 3.5 mm into the left margin; signature table 2994 + 6290 twips.
+var (
+	headerCols    = []float64{67.5, 100}
+	headerOffset  = -3.5
+	signatureCols = []float64{52.8, 111}
+)
+
+func (c *composer) header() {
+	p, cm := c.p, c.p.Commune
+	if p.IsDraft() {
+		c.add(&doc.Paragraph{Style: doc.StyleDraftMark, Runs: []doc.Run{{Text: c.say("du-thao", nil), Bold: true}}, Align: doc.AlignRight})
+	}
+	var left []doc.Block
+	widest := 0.0
+	if cm.CoQuan.ChuQuan != "" {
+		left = append(left, c.para(doc.StyleAgencyParent, vn.Upper(cm.CoQuan.ChuQuan)))
+	}
+	for _, line := range []string{vn.Upper(cm.CoQuan.Ten), vn.Upper(c.capXa() + " " + cm.Ten)} {
+		left = append(left, c.para(doc.StyleAgency, line))
+		widest = max(widest, c.width(doc.StyleAgency, line))
+	}
+	left = append(left, shortRule(widest))
+	so := Blank
+	if p.VanBan.So != 0 {
+		so = vn.DocNumber(int(p.VanBan.So))
+	}
+	left = append(left, &doc.Paragraph{Style: doc.StyleNumber, Runs: []doc.Run{{Text: nbsp(c.say("so-ky-hieu", map[string]string{"So": so, "KyHieu": p.Loai() + "-" + cm.CoQuan.VietTat}))}}})
+
+	motto := c.say("tieu-ngu", nil)
+	ngay, thang := Blank, Blank
+	if d := p.VanBan.Ngay; !d.IsZero() {
+		ngay, thang = vn.Day2(d.Day()), vn.Month2(int(d.Month()))
+	}
+	diaDanh := cm.DiaDanh
+	if diaDanh == "" {
+		diaDanh = cm.Ten
+	}
+	right := []doc.Block{
+		c.para(doc.StyleNational, c.say("quoc-hieu", nil)),
+		c.para(doc.StyleMotto, motto),
+		&doc.Rule{Length: math.Round(c.width(doc.StyleMotto, motto)*10) / 10, Align: doc.AlignCenter},
+		&doc.Paragraph{Style: doc.StylePlaceDate, Runs: []doc.Run{{Text: c.say("dia-danh-ngay", map[string]any{"DiaDanh": diaDanh, "Ngay": ngay, "Thang": thang, "Nam": p.Nam}), Italic: true}}},
+	}
+	c.add(&doc.Columns{Widths: headerCols, Offset: headerOffset, Cols: [][]doc.Block{left, right}, KeepTogether: true})
+
+	c.add(c.para(doc.StyleDocType, vn.Upper(p.TypeName())))
+	ty := markup.Plain(p.VanBan.TrichYeu)
+	c.add(c.para(doc.StyleTrichYeu, p.VanBan.TrichYeu))
+	tw := c.width(doc.StyleTrichYeu, ty)
+	lines := math.Ceil(tw / c.prof.Page.TextWidth())
+	c.add(shortRule(math.Min(tw/lines, c.prof.Page.TextWidth()) * 5 / 6))
+}
+
+func (c *composer) body() {
+	p := c.p
+	// Căn cứ: each ends with ";", the last with "." (ND30).
+	for i, cc := range p.CanCu {
+		data := map[string]string{"Loai": cc.Loai, "So": cc.So, "CoQuan": cc.CoQuan, "TrichYeu": cc.TrichYeu, "Ngay": ""}
+		if !cc.Ngay.IsZero() {
+			data["Ngay"] = vn.ShortDate(cc.Ngay.Time)
+		}
+		end := ";"
+		if i == len(p.CanCu)-1 {
+			end = "."
+		}
+		para := c.para(doc.StyleCanCu, c.say("can-cu", data)+end)
+		for k := range para.Runs {
+			para.Runs[k].Italic = true
+		}
+		c.add(para)
+	}
+	c.add(c.para(doc.StyleBody, c.say("mo-dau", map[string]any{"CoQuan": c.coQuanDayDu(), "ChuongTrinh": p.ChuongTrinh.Ten, "Nam": p.Nam})))
+
+	part := 0
+	heading1 := func(name string) {
+		part++
+		c.add(&doc.Paragraph{Style: doc.StyleHeading1, Runs: []doc.Run{{Text: vn.Roman(part) + ". " + c.say(name, nil), Bold: true}}, Heading: 1})
+	}
+	heading2 := func(n int, text string) {
+		rs := runs(fmt.Sprintf("%d. %s", n, text))
+		for k := range rs {
+			rs[k].Bold = true
+		}
+		c.add(&doc.Paragraph{Style: doc.StyleHeading2, Runs: rs, Heading: 2})
+	}
+	annexRef := func(refs []string) {
+		if len(refs) == 0 {
+			return
+		}
+		rs := runs(c.say("chi-tiet-bieu", strings.Join(refs, "; ")))
+		for k := range rs {
+			rs[k].Italic = true
+		}
+		c.add(&doc.Paragraph{Style: doc.StyleBody, Runs: rs, Align: doc.AlignCenter, NoIndent: true})
+	}
+
+	// I. Mục tiêu.
+	heading1("phan-muc-tieu")
+	heading2(1, c.say("muc-tieu-chung", nil))
+	c.add(c.para(doc.StyleBody, p.MucTieu.Chung))
+	heading2(2, c.say("muc-tieu-cu-the", nil))
+	total := p.CountCriteria()
+	c.item(1, c.say("duy-tri", map[string]int{"Dat": p.CountMet(), "Tong": total}))
+	if planned := p.Planned(); len(planned) > 0 {
+		var names []string
+		for _, cr := range planned {
+			names = append(names, c.say("tieu-chi-so", cr))
+		}
+		c.item(1, c.say("hoan-thanh", map[string]any{"DanhSach": vn.JoinAnd(names), "DatCuoiNam": p.CountMet() + p.CountPlanned(), "Tong": total, "Nam": p.Nam}))
+	}
+	for _, s := range p.MucTieu.CuThe {
+		c.item(1, s)
+	}
+	if len(p.MucTieu.ChiTieu) > 0 {
+		c.item(1, c.say("chi-tieu-chu-yeu", nil))
+		for _, ct := range p.MucTieu.ChiTieu {
+			c.item(2, IndicatorText(ct)+".")
+		}
+	}
+
+	// II. Nhiệm vụ.
+	heading1("phan-nhiem-vu")
+	for i, g := range p.NhiemVu.Nhom {
+		heading2(i+1, g.TieuDe)
+		c.items(g.NoiDung)
+		annexRef(g.Bieu)
+	}
+	annexRef(p.NhiemVu.Bieu)
+
+	// III. Nguồn lực.
+	heading1("phan-nguon-luc")
+	c.add(c.para(doc.StyleBody, c.say("tong-nguon-luc", map[string]any{"ChuongTrinh": p.ChuongTrinh.TenNgan, "Nam": p.Nam, "Tong": p.Total().String()})))
+	for _, n := range p.NguonLuc.Nguon {
+		var parts []string
+		for _, ch := range n.Con {
+			parts = append(parts, c.say("nguon-con", map[string]string{"Ten": vn.LowerFirst(ch.Ten), "SoTien": ch.Sum.String()}))
+		}
+		c.item(1, c.say("nguon", map[string]string{"Ten": n.Ten, "SoTien": n.Sum.String(), "Con": strings.Join(parts, "; ")}))
+	}
+	annexRef(p.NguonLuc.Bieu)
+
+	// IV. Giải pháp.
+	heading1("phan-giai-phap")
+	for i, s := range p.GiaiPhap {
+		c.add(c.para(doc.StyleBody, fmt.Sprintf("%d. %s", i+1, s)))
+	}
+
+	// V. Tổ chức thực hiện.
+	heading1("phan-to-chuc")
+	for i, t := range p.ToChuc {
+		heading2(i+1, t.DonVi)
+		c.items(t.NoiDung)
+	}
+
+	closing := p.KetLuan
+	if closing == "" {
+		closing = c.say("ket-luan", map[string]any{"CoQuan": c.coQuanNgan(), "ChuongTrinh": p.ChuongTrinh.TenNgan, "Nam": p.Nam})
+	}
+	c.add(c.para(doc.StyleBody, closing))
+}
+
+// item adds a "-" (level 1) or "+" (level 2) list item.
+func (c *composer) item(level int, text string) {
+	marker := "-"
+	if level == 2 {
+		marker = "+"
+	}
+	c.add(&doc.ListItem{Style: doc.StyleBody, Marker: marker, Level: level, Runs: runs(text)})
+}
+
+func (c *composer) items(ms []plan.Muc) {
+	for _, m := range ms {
+		switch {
+		case m.Doan != "":
+			c.add(c.para(doc.StyleBody, m.Doan))
+		case m.Y != "":
+			c.item(1, m.Y)
+		}
+		for _, s := range m.YNho {
+			c.item(2, s)
+		}
+	}
+}
+
+// IndicatorText formats a target indicator: "Thu nhập bình quân đầu người
+// đạt ≥ 54 triệu đồng/năm", "Tỷ lệ hộ nghèo đa chiều ≤ 11%".
+func IndicatorText(ct plan.ChiTieu) string {
+	s := ct.Ten + " "
+	if ct.SoSanh != "" && ct.SoSanh != plan.CmpEQ {
+		s += string(ct.SoSanh) + " "
+	}
+	return s + Quantity(ct.GiaTri.Decimal, ct.DonVi)
+}
+
+// Quantity writes a value with its unit: "54 triệu đồng/năm", "11%",
+// "60% dân số" (a percent sign follows the number without a space).
+func Quantity(v vn.Decimal, unit string) string {
+	switch {
+	case unit == "":
+		return v.String()
+	case strings.HasPrefix(unit, "%"):
+		return v.String() + unit
+	}
+	return v.String() + " " + unit
+}
+
+func (c *composer) signature() {
+	p, cm := c.p, c.p.Commune
+	left := []doc.Block{&doc.Paragraph{Style: doc.StyleRecipTitle, Runs: []doc.Run{{Text: c.say("noi-nhan", nil), Bold: true, Italic: true}}}}
+	for _, n := range p.NoiNhan.Nhan {
+		left = append(left, c.para(doc.StyleRecipItem, c.say("nguoi-nhan", n)))
+	}
+	left = append(left, c.para(doc.StyleRecipItem, c.say("luu", strings.Join(p.NoiNhan.Luu, ", "))))
+
+	var right []doc.Block
+	bold := func(style doc.StyleName, s string) {
+		right = append(right, &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: s, Bold: true}}})
+	}
+	k := p.Ky
+	if k.ThayMat {
+		bold(doc.StyleSignAuthor, "TM. "+vn.Upper(cm.CoQuan.Ten))
+	}
+	if q := strings.TrimSuffix(k.QuyenHan, "."); q != "" {
+		bold(doc.StyleSignAuthor, q+". "+vn.Upper(k.ThuTruong))
+	}
+	bold(doc.StyleSignAuthor, vn.Upper(k.ChucVu))
+	right = append(right, &doc.Spacer{Height: 25})
+	bold(doc.StyleSignName, k.HoTen)
+	c.add(&doc.Columns{Widths: signatureCols, Cols: [][]doc.Block{left, right}, KeepTogether: true})
+}
+
+// units that bind to the number before them with a no-break space.
+var unitRe = regexp.MustCompile(`(\d)[  ]+(km|ha|tấn|triệu đồng|tỷ đồng|nghìn đồng|đồng|người|m2|m²|kg|tuổi)\b`)
+var signRe = regexp.MustCompile(`([≥≤<>]) (\d)`)
+
+// BindUnits puts no-break spaces between a number and its unit ("7 km",
+// "54 triệu đồng") and after a comparison sign ("≥ 54"), so a line never
+// breaks between them.
+func BindUnits(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	s = unitRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := unitRe.FindStringSubmatch(m)
+		return sub[1] + "\u00a0" + strings.ReplaceAll(sub[2], " ", "\u00a0")
+	})
+	return signRe.ReplaceAllString(s, "$1\u00a0$2")
+}
+
+func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }

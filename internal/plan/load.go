@@ -1,0 +1,196 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"kehoach/internal/doc"
+	"kehoach/internal/style"
+	"kehoach/internal/yamlx"
+	"kehoach/templates"
+)
+
+// Result is a loaded, validated plan with its problems.
+type Result struct {
+	Plan     *Plan
+	Profile  *doc.Profile
+	Errors   yamlx.Errors // the plan cannot be built
+	Warnings yamlx.Errors // the plan builds, but a văn thư should look
+}
+
+// OK reports whether the plan has no errors.
+func (r *Result) OK() bool { return len(r.Errors) == 0 }
+
+// IOError is a problem reading files (exit status 2), as opposed to an
+// invalid plan (exit status 1).
+type IOError struct{ Err error }
+
+func (e *IOError) Error() string { return e.Err.Error() }
+func (e *IOError) Unwrap() error { return e.Err }
+
+// Load reads the plan file at path, its commune file and criteria set, and
+// validates everything, returning all problems at once. The returned error
+// is non-nil only for I/O problems (a missing file); validation problems are
+// in Result.Errors.
+func Load(path string) (*Result, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &IOError{fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", path, localErr(err))}
+	}
+	return LoadBytes(path, data, func(name string) ([]byte, error) { return os.ReadFile(name) })
+}
+
+// localErr shortens OS errors to their Vietnamese gist.
+func localErr(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("tệp không tồn tại")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("không có quyền đọc")
+	}
+	return err
+}
+
+// LoadBytes is Load for a plan whose bytes are already read; readFile reads
+// the commune file (tests and `kehoach diff` pass git contents here).
+func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) (*Result, error) {
+	res := &Result{Plan: &Plan{}}
+	p := res.Plan
+	ix, errs := yamlx.Decode(path, data, p)
+	res.Errors = append(res.Errors, errs...)
+	p.File, p.Index = path, ix
+	if p.Pos.IsZero() && len(errs) > 0 {
+		// The file did not parse: nothing else can be checked.
+		return res, nil
+	}
+
+	// The commune file.
+	if p.Xa != "" {
+		cpath := filepath.Join(filepath.Dir(path), filepath.FromSlash(p.Xa))
+		if cdata, err := readFile(cpath); err != nil {
+			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s” (%v); hãy kiểm tra tên tệp trong khóa xa.", p.Xa, localErr(err))})
+		} else {
+			c := &Commune{}
+			cix, cerrs := yamlx.Decode(cpath, cdata, c)
+			c.File = cpath
+			res.Errors = append(res.Errors, cerrs...)
+			p.Commune = c
+			validateCommune(c, cix, res)
+			prof, perr := style.Load(c.TrinhBay, cpath, cix)
+			var pe yamlx.Errors
+			if errors.As(perr, &pe) {
+				res.Errors = append(res.Errors, pe...)
+			} else if perr != nil {
+				return nil, &IOError{perr}
+			}
+			res.Profile = prof
+		}
+	}
+
+	// The criteria set.
+	if p.TieuChi.Bo != "" {
+		set, err := LoadCriteriaSet(p.TieuChi.Bo)
+		var serrs yamlx.Errors
+		if errors.As(err, &serrs) {
+			res.Errors = append(res.Errors, serrs...)
+		} else if err != nil {
+			msg := fmt.Sprintf("không có bộ tiêu chí “%s”", p.TieuChi.Bo)
+			if s := yamlx.Suggest(p.TieuChi.Bo, CriteriaSets()); s != "" {
+				msg += fmt.Sprintf("; có phải ý bạn là “%s”?", s)
+			} else {
+				msg += "; các bộ có sẵn: " + strings.Join(CriteriaSets(), ", ") + "."
+			}
+			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("tieu_chi.bo"), Msg: msg})
+		} else {
+			p.Set = set
+		}
+	}
+
+	validate(p, res)
+	res.Errors.Sort()
+	res.Warnings.Sort()
+	return res, nil
+}
+
+// CriteriaSets lists the ids of the criteria sets in templates/tieu-chi.
+func CriteriaSets() []string {
+	ents, _ := fs.ReadDir(templates.FS, "tieu-chi")
+	var out []string
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".yaml") {
+			out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// LoadCriteriaSet loads templates/tieu-chi/<id>.yaml.
+func LoadCriteriaSet(id string) (*CriteriaSet, error) {
+	if strings.ContainsAny(id, `/\.`) {
+		return nil, fs.ErrNotExist
+	}
+	name := "tieu-chi/" + id + ".yaml"
+	data, err := templates.FS.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	set := &CriteriaSet{}
+	if _, errs := yamlx.Decode("templates/"+name, data, set); len(errs) > 0 {
+		return nil, errs
+	}
+	return set, nil
+}
+
+// Criterion returns the set's criterion number so.
+func (s *CriteriaSet) Criterion(so int) (Criterion, bool) {
+	for _, c := range s.TieuChi {
+		if c.So == so {
+			return c, true
+		}
+	}
+	return Criterion{}, false
+}
+
+// WalkText calls fn for every string field of v (a pointer to a plan or
+// commune struct), with its YAML path, in document order.
+func WalkText(v any, fn func(path, text string)) {
+	walkText(reflect.ValueOf(v), "", fn)
+}
+
+func walkText(v reflect.Value, path string, fn func(path, text string)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkText(v.Elem(), path, fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			tag := t.Field(i).Tag.Get("yaml")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			name, _, _ := strings.Cut(tag, ",")
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			walkText(v.Field(i), p, fn)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walkText(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.String:
+		if v.String() != "" {
+			fn(path, v.String())
+		}
+	}
+}

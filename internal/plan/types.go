@@ -1,0 +1,286 @@
+// Package plan is the data a commune writes: the commune file shared by
+// every year, the yearly plan file, and the criteria set they refer to. It
+// loads them strictly (every problem reported at once with file:line:col, in
+// Vietnamese), validates them, and computes every derived figure — funding
+// totals, criteria counts — here and nowhere else.
+//
+// YAML keys are Vietnamese words without diacritics in snake_case; the `mota`
+// tag is the Vietnamese description used by the README and the JSON Schema.
+package plan
+
+import (
+	"kehoach/internal/style"
+	"kehoach/internal/vn"
+	"kehoach/internal/yamlx"
+)
+
+// Commune is the commune file (plans/<xã>/xa.yaml): facts that do not change
+// from year to year.
+type Commune struct {
+	Pos      yamlx.Pos
+	Ma       string           `yaml:"ma,required" mota:"Mã xã, chữ thường không dấu nối bằng gạch ngang (muong-khoa); dùng đặt tên tệp kết quả."`
+	Ten      string           `yaml:"ten,required" mota:"Tên xã (Mường Khoa)."`
+	Cap      string           `yaml:"cap" mota:"Cấp hành chính: xã (mặc định), phường hoặc đặc khu."`
+	Tinh     string           `yaml:"tinh,required" mota:"Tên tỉnh (Lai Châu)."`
+	DiaDanh  string           `yaml:"dia_danh" mota:"Địa danh ghi ở dòng ngày tháng; mặc định là tên xã."`
+	CoQuan   CoQuan           `yaml:"co_quan,required" mota:"Cơ quan ban hành văn bản."`
+	Ban      []string         `yaml:"ban" mota:"Danh sách các bản (thôn) của xã; dùng để tính số bản gửi “Trưởng các bản”."`
+	DonVi    []DonVi          `yaml:"don_vi" mota:"Các cơ quan, đơn vị của xã được giao nhiệm vụ."`
+	TrinhBay *style.Overrides `yaml:"trinh_bay" mota:"Thay đổi thể thức trình bày trong khoảng Nghị định 30 cho phép: co_chu (13/14), le (mm), gian_dong, cach_doan, thut_dau_dong, kieu_dau (cu/moi)."`
+	NgoaiLe  []string         `yaml:"ngoai_le" mota:"Từ, tên riêng không cần kiểm tra chính tả."`
+
+	File string `yaml:"-"`
+}
+
+// CoQuan is the issuing body.
+type CoQuan struct {
+	Ten     string `yaml:"ten,required" mota:"Tên loại cơ quan, viết thường: Ủy ban nhân dân."`
+	VietTat string `yaml:"viet_tat,required" mota:"Chữ viết tắt tên cơ quan trong ký hiệu văn bản: UBND."`
+	ChuQuan string `yaml:"chu_quan" mota:"Tên cơ quan chủ quản (dòng trên, không đậm), nếu có; thường để trống với UBND xã."`
+}
+
+// DonVi is a unit of the commune.
+type DonVi struct {
+	Ma      string `yaml:"ma,required" mota:"Mã đơn vị (kinh-te) để các mục khác tham chiếu."`
+	Ten     string `yaml:"ten,required" mota:"Tên đơn vị (Phòng Kinh tế)."`
+	VietTat string `yaml:"viet_tat" mota:"Chữ viết tắt (KT), dùng ở dòng “Lưu: VT, KT.”."`
+}
+
+// Plan is one yearly plan file (plans/<xã>/<năm>.yaml).
+type Plan struct {
+	Pos         yamlx.Pos
+	Xa          string      `yaml:"xa,required" mota:"Đường dẫn tới tệp xã, tính từ thư mục của tệp kế hoạch (xa.yaml)."`
+	Nam         int         `yaml:"nam,required" mota:"Năm kế hoạch (2025)."`
+	VanBan      VanBan      `yaml:"van_ban,required" mota:"Thông tin văn bản: loại, số, ngày ban hành, trích yếu."`
+	ChuongTrinh ChuongTrinh `yaml:"chuong_trinh,required" mota:"Tên Chương trình: đầy đủ (lần nêu đầu, có định nghĩa chữ viết tắt) và ngắn."`
+	CanCu       []CanCu     `yaml:"can_cu,required" mota:"Các căn cứ ban hành, theo thứ tự."`
+	MucTieu     MucTieu     `yaml:"muc_tieu,required" mota:"Phần I. Mục tiêu."`
+	TieuChi     TieuChi     `yaml:"tieu_chi,required" mota:"Bộ tiêu chí và tình trạng từng tiêu chí của xã."`
+	NhiemVu     NhiemVu     `yaml:"nhiem_vu,required" mota:"Phần II. Nội dung, nhiệm vụ thực hiện."`
+	NguonLuc    NguonLuc    `yaml:"nguon_luc,required" mota:"Phần III. Dự kiến nguồn lực (triệu đồng); tổng được tính tự động."`
+	GiaiPhap    []string    `yaml:"giai_phap,required" mota:"Phần IV. Giải pháp thực hiện: mỗi phần tử là một giải pháp, được đánh số tự động."`
+	ToChuc      []ToChuc    `yaml:"to_chuc_thuc_hien,required" mota:"Phần V. Tổ chức thực hiện: đơn vị và nhiệm vụ."`
+	KetLuan     string      `yaml:"ket_luan" mota:"Câu kết thay cho câu mặc định “Trên đây là Kế hoạch …./.” (hiếm khi cần)."`
+	NoiNhan     NoiNhan     `yaml:"noi_nhan,required" mota:"Nơi nhận."`
+	Ky          Ky          `yaml:"ky,required" mota:"Khối chữ ký."`
+	Bieu        Bieu        `yaml:"bieu" mota:"Số liệu các biểu kèm theo: công trình đầu tư (Biểu 03) và vốn sự nghiệp (Biểu 04)."`
+	NgoaiLe     []string    `yaml:"ngoai_le" mota:"Từ, tên riêng không cần kiểm tra chính tả (thêm vào danh sách của tệp xã)."`
+
+	// Filled by Load.
+	File    string       `yaml:"-"`
+	Index   yamlx.Index  `yaml:"-"`
+	Commune *Commune     `yaml:"-"`
+	Set     *CriteriaSet `yaml:"-"`
+}
+
+// VanBan is the document's metadata.
+type VanBan struct {
+	Loai     string `yaml:"loai" mota:"Ký hiệu tên loại văn bản: KH (Kế hoạch, mặc định)."`
+	So       DocNo  `yaml:"so" mota:"Số văn bản; để trống khi còn là dự thảo (văn thư điền khi ban hành)."`
+	Ngay     Date   `yaml:"ngay" mota:"Ngày ban hành, dạng 2025-08-05; để trống khi còn là dự thảo."`
+	TrichYeu string `yaml:"trich_yeu,required" mota:"Trích yếu nội dung, viết như câu dưới tên loại: Thực hiện Chương trình … năm 2025 trên địa bàn xã …"`
+}
+
+// ChuongTrinh names the programme the plan carries out.
+type ChuongTrinh struct {
+	Ten     string `yaml:"ten,required" mota:"Tên đầy đủ, dùng ở câu mở đầu; định nghĩa chữ viết tắt tại đây: Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM)."`
+	TenNgan string `yaml:"ten_ngan,required" mota:"Tên ngắn dùng ở các lần sau: Chương trình MTQG xây dựng NTM."`
+}
+
+// CanCu is one legal basis.
+type CanCu struct {
+	Pos      yamlx.Pos
+	Loai     string `yaml:"loai,required" mota:"Tên loại văn bản: Luật, Nghị định, Quyết định, Nghị quyết, Kế hoạch …"`
+	So       string `yaml:"so" mota:"Số và ký hiệu: 263/QĐ-TTg (để trống với Luật)."`
+	Ngay     Date   `yaml:"ngay" mota:"Ngày ban hành: 2022-02-22."`
+	CoQuan   string `yaml:"co_quan" mota:"Cơ quan ban hành: Thủ tướng Chính phủ."`
+	TrichYeu string `yaml:"trich_yeu,required" mota:"Trích yếu, viết thường chữ đầu: phê duyệt Chương trình …"`
+}
+
+// MucTieu is part I.
+type MucTieu struct {
+	Chung   string    `yaml:"chung,required" mota:"Mục tiêu chung (đoạn văn)."`
+	CuThe   []string  `yaml:"cu_the" mota:"Mục tiêu cụ thể thêm (ngoài hai dòng về số tiêu chí, được tạo tự động)."`
+	ChiTieu []ChiTieu `yaml:"chi_tieu" mota:"Các chỉ tiêu chủ yếu."`
+}
+
+// ChiTieu is a target indicator: "Thu nhập bình quân đầu người đạt ≥ 54
+// triệu đồng/năm".
+type ChiTieu struct {
+	Pos     yamlx.Pos
+	Ten     string `yaml:"ten,required" mota:"Tên chỉ tiêu, viết như trong câu: Thu nhập bình quân đầu người đạt"`
+	SoSanh  Cmp    `yaml:"so_sanh" mota:"So sánh: \">=\" (≥), \"<=\" (≤), \"=\", \"<\", \">\"; mặc định \"=\" (không in dấu)."`
+	GiaTri  Number `yaml:"gia_tri,required" mota:"Giá trị: 54, 64.3 (dấu chấm thập phân)."`
+	DonVi   string `yaml:"don_vi" mota:"Đơn vị: triệu đồng/năm, %, % dân số."`
+	TieuChi string `yaml:"tieu_chi" mota:"Mã tiêu chí hoặc chỉ tiêu tương ứng trong bộ tiêu chí (10, 15.1), để đưa vào Biểu 01."`
+}
+
+// TieuChi is the criteria set and the commune's status for each criterion.
+type TieuChi struct {
+	Bo           string      `yaml:"bo,required" mota:"Mã bộ tiêu chí trong templates/tieu-chi: qd318-2021-2025 hoặc qd51-2026-2030."`
+	SoDat        *int        `yaml:"so_dat" mota:"(Tùy chọn) số tiêu chí đã đạt đầu năm, để đối chiếu với danh sách."`
+	SoDatCuoiNam *int        `yaml:"so_dat_cuoi_nam" mota:"(Tùy chọn) số tiêu chí đạt cuối năm, để đối chiếu."`
+	DanhGia      []DanhGiaTC `yaml:"danh_gia,required" mota:"Tình trạng từng tiêu chí của bộ."`
+}
+
+// DanhGiaTC is the commune's status for one criterion.
+type DanhGiaTC struct {
+	Pos       yamlx.Pos
+	So        int         `yaml:"so,required" mota:"Số tiêu chí trong bộ (1–19)."`
+	HienTrang Status      `yaml:"hien_trang,required" mota:"dat (đã đạt đầu năm), phan_dau (phấn đấu đạt trong năm), chua_dat."`
+	ChuTri    string      `yaml:"chu_tri" mota:"Mã đơn vị chủ trì (trong tệp xã)."`
+	PhoiHop   []string    `yaml:"phoi_hop" mota:"Mã các đơn vị phối hợp."`
+	GhiChu    string      `yaml:"ghi_chu" mota:"Ghi chú trong Biểu 01."`
+	ChiTieu   []ChiTieuTC `yaml:"chi_tieu" mota:"Các chỉ tiêu của tiêu chí đưa vào Biểu 01."`
+}
+
+// ChiTieuTC is one indicator row of a criterion in Biểu 01.
+type ChiTieuTC struct {
+	Pos       yamlx.Pos
+	Ma        string `yaml:"ma,required" mota:"Mã chỉ tiêu: 17.7."`
+	Ten       string `yaml:"ten,required" mota:"Nội dung chỉ tiêu."`
+	DonVi     string `yaml:"don_vi" mota:"Đơn vị tính: %, km, triệu đồng/người."`
+	QuyDinh   string `yaml:"quy_dinh" mota:"Chỉ tiêu quy định (theo Bộ tiêu chí của tỉnh): ≥ 54, Đạt."`
+	HienTrang string `yaml:"hien_trang" mota:"Hiện trạng đầu năm."`
+	KeHoach   string `yaml:"ke_hoach" mota:"Kế hoạch năm."`
+}
+
+// NhiemVu is part II.
+type NhiemVu struct {
+	Nhom []Nhom   `yaml:"nhom,required" mota:"Các nhóm nhiệm vụ (11 nội dung của Chương trình), đánh số tự động."`
+	Bieu []string `yaml:"bieu" mota:"Biểu kèm theo ghi cuối phần II: [\"01\"] → “(Chi tiết có biểu số 01 kèm theo)”."`
+}
+
+// Nhom is one numbered group of tasks.
+type Nhom struct {
+	Pos     yamlx.Pos
+	TieuDe  string   `yaml:"tieu_de,required" mota:"Tên nhóm nhiệm vụ (in đậm)."`
+	NoiDung []Muc    `yaml:"noi_dung" mota:"Nội dung: đoạn văn (doan), ý gạch đầu dòng (y) với các ý nhỏ (y_nho)."`
+	Bieu    []string `yaml:"bieu" mota:"Biểu kèm theo ghi cuối nhóm."`
+}
+
+// Muc is a paragraph ("doan") or a "-" item ("y") with "+" sub-items.
+type Muc struct {
+	Pos  yamlx.Pos
+	Doan string   `yaml:"doan" mota:"Một đoạn văn (thụt đầu dòng)."`
+	Y    string   `yaml:"y" mota:"Một ý bắt đầu bằng “- ”."`
+	YNho []string `yaml:"y_nho" mota:"Các ý nhỏ bắt đầu bằng “+ ”, dưới ý “y”."`
+}
+
+// NguonLuc is part III: the funding tree, amounts in triệu đồng.
+type NguonLuc struct {
+	Pos   yamlx.Pos
+	Tong  Number   `yaml:"tong" mota:"(Tùy chọn) tổng nguồn lực đã ghi, để đối chiếu với tổng tính được."`
+	Nguon []Nguon  `yaml:"nguon,required" mota:"Các nguồn vốn; nguồn có “con” thì tổng được tính từ các nguồn con."`
+	Bieu  []string `yaml:"bieu" mota:"Biểu kèm theo ghi cuối phần III: [\"02\", \"03\", \"04\"]."`
+}
+
+// Nguon is one funding source: a leaf with an amount, or a node whose total
+// is the sum of its children.
+type Nguon struct {
+	Pos    yamlx.Pos
+	Ma     string  `yaml:"ma" mota:"Mã nguồn (nstw-dau-tu) để Biểu 03, 04 tham chiếu."`
+	Ten    string  `yaml:"ten,required" mota:"Tên nguồn vốn: Vốn Ngân sách Trung ương."`
+	SoTien Number  `yaml:"so_tien" mota:"Số tiền (triệu đồng) của nguồn không có nguồn con."`
+	Tong   Number  `yaml:"tong" mota:"(Tùy chọn) tổng đã ghi của nguồn có nguồn con, để đối chiếu."`
+	Loai   string  `yaml:"loai" mota:"dau_tu (vốn đầu tư) hoặc su_nghiep (vốn sự nghiệp), cho các cột của Biểu 02."`
+	Con    []Nguon `yaml:"con" mota:"Các nguồn con."`
+
+	// Sum is the computed amount: SoTien for a leaf, the sum of the
+	// children otherwise. Filled by Load.
+	Sum vn.Decimal `yaml:"-"`
+}
+
+// ToChuc is one unit's duties in part V.
+type ToChuc struct {
+	Pos     yamlx.Pos
+	DonVi   string `yaml:"don_vi,required" mota:"Tên đơn vị (in đậm, đánh số tự động)."`
+	NoiDung []Muc  `yaml:"noi_dung,required" mota:"Nhiệm vụ: đoạn văn (doan) hoặc ý (y)."`
+}
+
+// NoiNhan is the recipients block.
+type NoiNhan struct {
+	Nhan     []NguoiNhan `yaml:"nhan,required" mota:"Các nơi nhận, theo thứ tự."`
+	Luu      []string    `yaml:"luu,required" mota:"Nơi lưu: [VT, KT] → “- Lưu: VT, KT.”."`
+	SoBanLuu int         `yaml:"so_ban_luu" mota:"Số bản lưu (mặc định 1 bản mỗi nơi lưu)."`
+}
+
+// NguoiNhan is one recipient or group.
+type NguoiNhan struct {
+	Pos     yamlx.Pos
+	Ten     string `yaml:"ten,required" mota:"Tên nơi nhận: Sở Nông nghiệp và Môi trường."`
+	GhiChu  string `yaml:"ghi_chu" mota:"Ghi chú trong ngoặc: b/c (báo cáo), t/h (thực hiện)."`
+	SoBan   int    `yaml:"so_ban" mota:"Số bản gửi (mặc định 1)."`
+	TheoBan bool   `yaml:"theo_ban" mota:"true: gửi mỗi bản (thôn) một bản, theo danh sách bản trong tệp xã."`
+}
+
+// Ky is the signature block.
+type Ky struct {
+	Pos       yamlx.Pos
+	ThayMat   bool   `yaml:"thay_mat" mota:"true: ký thay mặt tập thể, dòng “TM. ỦY BAN NHÂN DÂN”."`
+	QuyenHan  string `yaml:"quyen_han" mota:"KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền) hoặc để trống."`
+	ThuTruong string `yaml:"thu_truong" mota:"Chức danh người đứng đầu khi ký thay: Chủ tịch."`
+	ChucVu    string `yaml:"chuc_vu,required" mota:"Chức vụ người ký: Phó Chủ tịch."`
+	HoTen     string `yaml:"ho_ten" mota:"Họ và tên người ký."`
+}
+
+// Bieu holds the annex data not found elsewhere in the plan.
+type Bieu struct {
+	CongTrinh []CongTrinh `yaml:"cong_trinh" mota:"Biểu 03: danh mục công trình, dự án đầu tư."`
+	SuNghiep  []SuNghiep  `yaml:"su_nghiep" mota:"Biểu 04: phân bổ vốn sự nghiệp."`
+}
+
+// CongTrinh is one investment work (Biểu 03).
+type CongTrinh struct {
+	Pos          yamlx.Pos
+	Ten          string   `yaml:"ten,required" mota:"Tên công trình, dự án."`
+	DiaDiem      string   `yaml:"dia_diem" mota:"Địa điểm xây dựng (bản)."`
+	QuyMo        string   `yaml:"quy_mo" mota:"Quy mô, năng lực thiết kế: 07 km."`
+	ThoiGian     string   `yaml:"thoi_gian" mota:"Thời gian khởi công - hoàn thành: 2025."`
+	ChuDauTu     string   `yaml:"chu_dau_tu" mota:"Chủ đầu tư."`
+	TongMucDauTu Number   `yaml:"tong_muc_dau_tu" mota:"Tổng mức đầu tư (triệu đồng)."`
+	Von          []PhanBo `yaml:"von,required" mota:"Vốn kế hoạch năm theo nguồn: [{nguon: nstw-dau-tu, so_tien: 504}]."`
+	TieuChi      []int    `yaml:"tieu_chi" mota:"Số các tiêu chí công trình phục vụ."`
+	GhiChu       string   `yaml:"ghi_chu" mota:"Ghi chú."`
+}
+
+// PhanBo is an allocation from one funding source.
+type PhanBo struct {
+	Pos    yamlx.Pos
+	Nguon  string `yaml:"nguon,required" mota:"Mã nguồn vốn (trong nguon_luc)."`
+	SoTien Number `yaml:"so_tien,required" mota:"Số tiền (triệu đồng)."`
+}
+
+// SuNghiep is one allocation of vốn sự nghiệp (Biểu 04).
+type SuNghiep struct {
+	Pos      yamlx.Pos
+	NoiDung  string `yaml:"noi_dung,required" mota:"Nội dung, nhiệm vụ."`
+	DonVi    string `yaml:"don_vi" mota:"Mã hoặc tên đơn vị thực hiện."`
+	Nguon    string `yaml:"nguon,required" mota:"Mã nguồn vốn sự nghiệp (trong nguon_luc)."`
+	SoTien   Number `yaml:"so_tien,required" mota:"Kinh phí (triệu đồng)."`
+	ThoiGian string `yaml:"thoi_gian" mota:"Thời gian thực hiện."`
+	GhiChu   string `yaml:"ghi_chu" mota:"Ghi chú."`
+}
+
+// CriteriaSet is a national criteria set (templates/tieu-chi/*.yaml).
+type CriteriaSet struct {
+	Ma       string `yaml:"ma,required"`
+	Ten      string `yaml:"ten,required"`
+	VanBan   string `yaml:"van_ban"`
+	GiaiDoan struct {
+		Tu  int `yaml:"tu"`
+		Den int `yaml:"den"`
+	} `yaml:"giai_doan"`
+	Nhom []struct {
+		So  string `yaml:"so"`
+		Ten string `yaml:"ten"`
+	} `yaml:"nhom"`
+	TieuChi []Criterion `yaml:"tieu_chi,required"`
+}
+
+// Criterion is one criterion of a set.
+type Criterion struct {
+	So   int    `yaml:"so,required"`
+	Ten  string `yaml:"ten,required"`
+	Nhom string `yaml:"nhom"`
+}

@@ -1,0 +1,521 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"kehoach/internal/fonts"
+	"kehoach/internal/markup"
+	"kehoach/internal/vn"
+	"kehoach/internal/yamlx"
+)
+
+// Known document types (ký hiệu → tên loại) the composer can build.
+var docTypes = map[string]string{"KH": "Kế hoạch"}
+
+// TypeName returns the document type's name ("Kế hoạch").
+func (p *Plan) TypeName() string { return docTypes[p.Loai()] }
+
+// Loai returns the type's abbreviation, "KH" by default.
+func (p *Plan) Loai() string {
+	if p.VanBan.Loai == "" {
+		return "KH"
+	}
+	return p.VanBan.Loai
+}
+
+// IsDraft reports whether the plan still lacks its number or date.
+func (p *Plan) IsDraft() bool { return p.VanBan.So == 0 || p.VanBan.Ngay.IsZero() }
+
+type checker struct {
+	p          *Plan
+	res        *Result
+	badAmounts bool // some amount is not a valid non-negative number
+}
+
+func (c *checker) errAt(path string, format string, args ...any) {
+	c.res.Errors = append(c.res.Errors, &yamlx.Error{File: c.p.File, Pos: c.p.Index.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) errAtKey(path string, format string, args ...any) {
+	c.res.Errors = append(c.res.Errors, &yamlx.Error{File: c.p.File, Pos: c.p.Index.KeyPos(path), Msg: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) warnAt(path string, format string, args ...any) {
+	c.res.Warnings = append(c.res.Warnings, &yamlx.Error{File: c.p.File, Pos: c.p.Index.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+}
+
+var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
+	add := func(path, format string, args ...any) {
+		res.Errors = append(res.Errors, &yamlx.Error{File: c.File, Pos: ix.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+	}
+	if c.Ma != "" && !idRe.MatchString(c.Ma) {
+		add("ma", "mã xã “%s” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa.", c.Ma)
+	}
+	seen := map[string]int{}
+	for i, d := range c.DonVi {
+		if j, dup := seen[d.Ma]; dup {
+			add(fmt.Sprintf("don_vi[%d].ma", i), "mã đơn vị “%s” bị trùng với đơn vị thứ %d; mỗi đơn vị cần một mã riêng.", d.Ma, j+1)
+		}
+		seen[d.Ma] = i
+	}
+	banSeen := map[string]bool{}
+	for i, b := range c.Ban {
+		if banSeen[b] {
+			add(fmt.Sprintf("ban[%d]", i), "bản “%s” bị ghi hai lần; hãy xóa một dòng.", b)
+		}
+		banSeen[b] = true
+	}
+	checkGlyphs(c, c.File, ix, &res.Errors)
+}
+
+func validate(p *Plan, res *Result) {
+	c := &checker{p: p, res: res}
+	if p.Nam != 0 && (p.Nam < 2000 || p.Nam > 2100) {
+		c.errAt("nam", "năm kế hoạch %d không hợp lệ; hãy ghi năm có bốn chữ số, ví dụ 2025.", p.Nam)
+	}
+	if _, ok := docTypes[p.Loai()]; !ok {
+		c.errAt("van_ban.loai", "loại văn bản “%s” chưa được hỗ trợ; hiện chỉ có KH (Kế hoạch).", p.VanBan.Loai)
+	}
+	if p.VanBan.So != 0 && p.VanBan.Ngay.IsZero() {
+		c.warnAt("van_ban.so", "đã có số văn bản nhưng chưa có ngày ban hành; văn bản vẫn là dự thảo cho tới khi có cả hai.")
+	}
+	if !p.VanBan.Ngay.IsZero() && p.Nam != 0 && (p.VanBan.Ngay.Year() < p.Nam-1 || p.VanBan.Ngay.Year() > p.Nam) {
+		c.errAt("van_ban.ngay", "ngày ban hành %s không khớp năm kế hoạch %d; hãy kiểm tra lại năm.", vn.ShortDate(p.VanBan.Ngay.Time), p.Nam)
+	}
+	c.criteria()
+	c.indicators()
+	c.items()
+	c.funding()
+	c.annexes()
+	c.signature()
+	c.recipients()
+	c.markupAndGlyphs()
+}
+
+func (c *checker) criteria() {
+	p := c.p
+	if p.Set == nil {
+		return
+	}
+	seen := map[int]int{}
+	for i, d := range p.TieuChi.DanhGia {
+		path := fmt.Sprintf("tieu_chi.danh_gia[%d]", i)
+		if d.So == 0 {
+			continue
+		}
+		if _, ok := p.Set.Criterion(d.So); !ok {
+			c.errAt(path+".so", "bộ tiêu chí %s không có tiêu chí số %d (chỉ có từ 1 đến %d); hãy sửa số tiêu chí.", p.Set.Ma, d.So, len(p.Set.TieuChi))
+			continue
+		}
+		if j, dup := seen[d.So]; dup {
+			c.errAt(path+".so", "tiêu chí số %d được đánh giá hai lần (đã có ở phần tử thứ %d); hãy xóa một mục.", d.So, j+1)
+			continue
+		}
+		seen[d.So] = i
+		if d.ChuTri != "" && p.Commune != nil && p.Commune.unit(d.ChuTri) == nil {
+			c.unknownUnit(path+".chu_tri", d.ChuTri)
+		}
+		for k, u := range d.PhoiHop {
+			if p.Commune != nil && p.Commune.unit(u) == nil {
+				c.unknownUnit(fmt.Sprintf("%s.phoi_hop[%d]", path, k), u)
+			}
+		}
+		mseen := map[string]bool{}
+		for k, ct := range d.ChiTieu {
+			if ct.Ma != "" && !strings.HasPrefix(ct.Ma, fmt.Sprint(d.So)+".") && ct.Ma != fmt.Sprint(d.So) {
+				c.errAt(fmt.Sprintf("%s.chi_tieu[%d].ma", path, k), "mã chỉ tiêu “%s” không thuộc tiêu chí số %d; mã phải bắt đầu bằng “%d.”.", ct.Ma, d.So, d.So)
+			}
+			if mseen[ct.Ma] {
+				c.errAt(fmt.Sprintf("%s.chi_tieu[%d].ma", path, k), "mã chỉ tiêu “%s” bị trùng; mỗi chỉ tiêu cần một mã riêng.", ct.Ma)
+			}
+			mseen[ct.Ma] = true
+		}
+	}
+	var missing []string
+	for _, cr := range p.Set.TieuChi {
+		if _, ok := seen[cr.So]; !ok {
+			missing = append(missing, fmt.Sprint(cr.So))
+		}
+	}
+	if len(missing) > 0 && len(p.TieuChi.DanhGia) > 0 {
+		c.errAtKey("tieu_chi.danh_gia", "thiếu đánh giá các tiêu chí số %s của bộ %s; mỗi tiêu chí cần một mục {so, hien_trang}.", strings.Join(missing, ", "), p.Set.Ma)
+	}
+	met, planned := p.CountMet(), p.CountMet()+p.CountPlanned()
+	total := len(p.Set.TieuChi)
+	if d := p.TieuChi.SoDat; d != nil && *d != met {
+		c.errAt("tieu_chi.so_dat", "so_dat ghi %d/%d nhưng danh sách có %d tiêu chí “dat”; hãy sửa so_dat thành %d hoặc xóa dòng này (số được tính tự động).", *d, total, met, met)
+	}
+	if d := p.TieuChi.SoDatCuoiNam; d != nil && *d != planned {
+		c.errAt("tieu_chi.so_dat_cuoi_nam", "so_dat_cuoi_nam ghi %d/%d nhưng danh sách có %d tiêu chí “dat” hoặc “phan_dau”; hãy sửa thành %d hoặc xóa dòng này.", *d, total, planned, planned)
+	}
+}
+
+func (c *checker) unknownUnit(path, id string) {
+	var ids []string
+	for _, u := range c.p.Commune.DonVi {
+		ids = append(ids, u.Ma)
+	}
+	msg := fmt.Sprintf("không có đơn vị mã “%s” trong tệp xã", id)
+	if s := yamlx.Suggest(id, ids); s != "" {
+		msg += fmt.Sprintf("; có phải ý bạn là “%s”?", s)
+	} else {
+		msg += "; các mã có: " + strings.Join(ids, ", ") + "."
+	}
+	c.errAt(path, "%s", msg)
+}
+
+// unit finds a unit by id.
+func (cm *Commune) unit(id string) *DonVi {
+	for i := range cm.DonVi {
+		if cm.DonVi[i].Ma == id {
+			return &cm.DonVi[i]
+		}
+	}
+	return nil
+}
+
+// Unit returns the unit's name for an id, or the id itself when it is not a
+// known id (a name written in full).
+func (p *Plan) Unit(id string) string {
+	if p.Commune != nil {
+		if u := p.Commune.unit(id); u != nil {
+			return u.Ten
+		}
+	}
+	return id
+}
+
+func (c *checker) indicators() {
+	for i, ct := range c.p.MucTieu.ChiTieu {
+		path := fmt.Sprintf("muc_tieu.chi_tieu[%d]", i)
+		if ct.GiaTri.Set && ct.GiaTri.Milli < 0 {
+			c.errAt(path+".gia_tri", "giá trị chỉ tiêu không được âm (%s); hãy ghi số dương.", ct.GiaTri.String())
+		}
+		if strings.HasSuffix(ct.DonVi, "%") || strings.HasPrefix(ct.DonVi, "%") {
+			if ct.GiaTri.Milli > 100*vn.Scale {
+				c.errAt(path+".gia_tri", "tỷ lệ %s%% vượt quá 100%%; hãy kiểm tra lại giá trị.", ct.GiaTri.String())
+			}
+		}
+	}
+}
+
+func (c *checker) items() {
+	check := func(path string, ms []Muc) {
+		for i, m := range ms {
+			mp := fmt.Sprintf("%s[%d]", path, i)
+			switch {
+			case m.Doan != "" && m.Y != "":
+				c.errAt(mp, "một mục chỉ được có “doan” (đoạn văn) hoặc “y” (ý gạch đầu dòng), không được có cả hai; hãy tách thành hai mục.")
+			case m.Doan == "" && m.Y == "" && len(m.YNho) == 0:
+				c.errAt(mp, "mục trống: cần “doan: …” (đoạn văn) hoặc “y: …” (ý gạch đầu dòng).")
+			case m.Y == "" && len(m.YNho) > 0:
+				c.errAt(mp+".y_nho", "“y_nho” (các ý “+”) phải đi kèm một ý “y” (ý “-”) ở cùng mục; hãy thêm “y: …”.")
+			}
+		}
+	}
+	for i, g := range c.p.NhiemVu.Nhom {
+		check(fmt.Sprintf("nhiem_vu.nhom[%d].noi_dung", i), g.NoiDung)
+		c.annexRefs(fmt.Sprintf("nhiem_vu.nhom[%d].bieu", i), g.Bieu)
+	}
+	c.annexRefs("nhiem_vu.bieu", c.p.NhiemVu.Bieu)
+	c.annexRefs("nguon_luc.bieu", c.p.NguonLuc.Bieu)
+	for i, t := range c.p.ToChuc {
+		check(fmt.Sprintf("to_chuc_thuc_hien[%d].noi_dung", i), t.NoiDung)
+	}
+}
+
+// Annexes are the four biểu kehoach builds.
+var Annexes = []string{"01", "02", "03", "04"}
+
+func (c *checker) annexRefs(path string, refs []string) {
+	for i, r := range refs {
+		ok := false
+		for _, a := range Annexes {
+			if r == a {
+				ok = true
+			}
+		}
+		if !ok {
+			c.errAt(fmt.Sprintf("%s[%d]", path, i), "không có biểu số “%s”; các biểu có: %s (viết trong ngoặc kép, ví dụ \"01\").", r, strings.Join(Annexes, ", "))
+		}
+	}
+}
+
+func (c *checker) funding() {
+	nl := &c.p.NguonLuc
+	ids := map[string]string{}
+	var walk func(ns []Nguon, path string)
+	walk = func(ns []Nguon, path string) {
+		for i := range ns {
+			n := &ns[i]
+			np := fmt.Sprintf("%s[%d]", path, i)
+			if n.Ma != "" {
+				if !idRe.MatchString(n.Ma) {
+					c.errAt(np+".ma", "mã nguồn “%s” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ nstw-dau-tu.", n.Ma)
+				} else if prev, dup := ids[n.Ma]; dup {
+					c.errAt(np+".ma", "mã nguồn “%s” bị trùng (đã dùng cho “%s”); mỗi nguồn cần một mã riêng.", n.Ma, prev)
+				}
+				ids[n.Ma] = n.Ten
+			}
+			switch n.Loai {
+			case "", "dau_tu", "su_nghiep":
+			default:
+				c.errAt(np+".loai", "loại vốn “%s” không có; hãy dùng dau_tu (vốn đầu tư) hoặc su_nghiep (vốn sự nghiệp).", n.Loai)
+			}
+			if len(n.Con) > 0 {
+				if n.SoTien.Set {
+					c.errAt(np+".so_tien", "nguồn “%s” có nguồn con nên không ghi so_tien; tổng được tính từ các nguồn con (nếu muốn đối chiếu, ghi “tong”).", n.Ten)
+				}
+				walk(n.Con, np+".con")
+				continue
+			}
+			if n.SoTien.Invalid || n.SoTien.Milli < 0 {
+				c.badAmounts = true
+			}
+			if !n.SoTien.Set {
+				c.badAmounts = true
+				c.errAt(np, "nguồn “%s” chưa có số tiền; hãy thêm “so_tien: …” (triệu đồng, ghi 0 nếu không có).", n.Ten)
+			} else if n.SoTien.Milli < 0 {
+				c.errAt(np+".so_tien", "số tiền không được âm (%s triệu đồng); hãy ghi số dương hoặc 0.", n.SoTien.String())
+			}
+			if n.Tong.Set {
+				c.errAt(np+".tong", "nguồn “%s” không có nguồn con nên không ghi “tong”; hãy dùng “so_tien”.", n.Ten)
+			}
+		}
+	}
+	walk(nl.Nguon, "nguon_luc.nguon")
+	computeSums(nl.Nguon)
+	if c.badAmounts {
+		return // totals cannot be checked until every amount is a valid number
+	}
+	// Declared totals against computed sums.
+	var check func(ns []Nguon, path string)
+	check = func(ns []Nguon, path string) {
+		for i := range ns {
+			n := &ns[i]
+			np := fmt.Sprintf("%s[%d]", path, i)
+			if len(n.Con) == 0 {
+				continue
+			}
+			if n.Tong.Set && !n.Tong.Equal(n.Sum) {
+				parts := make([]string, len(n.Con))
+				for k, ch := range n.Con {
+					parts[k] = ch.Sum.String()
+				}
+				c.errAt(np+".tong", "tổng đã ghi của “%s” là %s triệu đồng nhưng các nguồn con cộng lại được %s triệu đồng (%s): %s ≠ %s; hãy sửa “tong” thành %s hoặc xóa dòng này (tổng được tính tự động).",
+					n.Ten, n.Tong.String(), n.Sum.String(), strings.Join(parts, " + "), n.Tong.String(), n.Sum.String(), n.Sum.String())
+			}
+			check(n.Con, np+".con")
+		}
+	}
+	check(nl.Nguon, "nguon_luc.nguon")
+	if total := c.p.Total(); nl.Tong.Set && !nl.Tong.Equal(total) {
+		parts := make([]string, len(nl.Nguon))
+		for k, ch := range nl.Nguon {
+			parts[k] = ch.Sum.String()
+		}
+		c.errAt("nguon_luc.tong", "tổng nguồn lực đã ghi là %s triệu đồng nhưng các nguồn cộng lại được %s triệu đồng (%s): %s ≠ %s; hãy sửa “tong” thành %s hoặc xóa dòng này.",
+			nl.Tong.String(), total.String(), strings.Join(parts, " + "), nl.Tong.String(), total.String(), total.String())
+	}
+}
+
+// computeSums fills Sum on every node of the funding tree.
+func computeSums(ns []Nguon) vn.Decimal {
+	var total vn.Decimal
+	for i := range ns {
+		n := &ns[i]
+		if len(n.Con) > 0 {
+			n.Sum = computeSums(n.Con)
+		} else {
+			n.Sum = n.SoTien.Decimal
+		}
+		total = total.Add(n.Sum)
+	}
+	return total
+}
+
+func (c *checker) annexes() {
+	p := c.p
+	leaves := map[string]*Nguon{}
+	p.EachSource(func(n *Nguon, depth int) {
+		if n.Ma != "" && len(n.Con) == 0 {
+			leaves[n.Ma] = n
+		}
+	})
+	var leafIDs []string
+	p.EachSource(func(n *Nguon, depth int) {
+		if n.Ma != "" && len(n.Con) == 0 {
+			leafIDs = append(leafIDs, n.Ma)
+		}
+	})
+	used := map[string]vn.Decimal{}
+	ref := func(path, id string, amt Number) {
+		if id == "" {
+			return
+		}
+		if _, ok := leaves[id]; !ok {
+			msg := fmt.Sprintf("không có nguồn vốn mã “%s” trong nguon_luc", id)
+			if s := yamlx.Suggest(id, leafIDs); s != "" {
+				msg += fmt.Sprintf("; có phải ý bạn là “%s”?", s)
+			} else if len(leafIDs) > 0 {
+				msg += "; các mã có: " + strings.Join(leafIDs, ", ") + "."
+			} else {
+				msg += "; hãy đặt “ma” cho nguồn vốn cần tham chiếu."
+			}
+			c.errAt(path+".nguon", "%s", msg)
+			return
+		}
+		if amt.Invalid {
+			c.badAmounts = true
+		}
+		if amt.Milli < 0 {
+			c.badAmounts = true
+			c.errAt(path+".so_tien", "số tiền không được âm (%s triệu đồng); hãy ghi số dương hoặc 0.", amt.String())
+		}
+		used[id] = used[id].Add(amt.Decimal)
+	}
+	for i, w := range p.Bieu.CongTrinh {
+		for k, v := range w.Von {
+			ref(fmt.Sprintf("bieu.cong_trinh[%d].von[%d]", i, k), v.Nguon, v.SoTien)
+		}
+		if p.Set != nil {
+			for k, so := range w.TieuChi {
+				if _, ok := p.Set.Criterion(so); !ok {
+					c.errAt(fmt.Sprintf("bieu.cong_trinh[%d].tieu_chi[%d]", i, k), "bộ tiêu chí %s không có tiêu chí số %d; hãy sửa lại.", p.Set.Ma, so)
+				}
+			}
+		}
+		if w.TongMucDauTu.Set && w.TongMucDauTu.Milli < 0 {
+			c.errAt(fmt.Sprintf("bieu.cong_trinh[%d].tong_muc_dau_tu", i), "tổng mức đầu tư không được âm; hãy ghi số dương.")
+		}
+	}
+	for i, s := range p.Bieu.SuNghiep {
+		ref(fmt.Sprintf("bieu.su_nghiep[%d]", i), s.Nguon, s.SoTien)
+	}
+	if c.badAmounts {
+		return
+	}
+	// Every vốn đầu tư leaf is spent on works, every vốn sự nghiệp leaf in
+	// Biểu 04, to the last triệu: the annexes and section III agree.
+	for _, id := range leafIDs {
+		n := leaves[id]
+		u, any := used[id]
+		if !any && n.Loai == "" {
+			continue
+		}
+		where := map[string]string{"dau_tu": "các công trình ở Biểu 03 (bieu.cong_trinh)", "su_nghiep": "các nội dung ở Biểu 04 (bieu.su_nghiep)", "": "Biểu 03 và Biểu 04"}[n.Loai]
+		if n.Loai == "" {
+			if u.Milli > n.Sum.Milli {
+				c.errAt(c.sourcePath(id), "nguồn “%s” có %s triệu đồng nhưng %s dùng %s triệu đồng; hãy giảm phân bổ hoặc tăng nguồn.", n.Ten, n.Sum.String(), where, u.String())
+			}
+			continue
+		}
+		if (len(p.Bieu.CongTrinh) > 0 && n.Loai == "dau_tu") || (len(p.Bieu.SuNghiep) > 0 && n.Loai == "su_nghiep") {
+			if !u.Equal(n.Sum) {
+				c.errAt(c.sourcePath(id)+".so_tien", "nguồn “%s” có %s triệu đồng nhưng %s cộng lại được %s triệu đồng: %s ≠ %s; hãy sửa để hai số bằng nhau.", n.Ten, n.Sum.String(), where, u.String(), n.Sum.String(), u.String())
+			}
+		}
+	}
+}
+
+// sourcePath returns the YAML path of the source with id.
+func (c *checker) sourcePath(id string) string {
+	var find func(ns []Nguon, path string) string
+	find = func(ns []Nguon, path string) string {
+		for i := range ns {
+			np := fmt.Sprintf("%s[%d]", path, i)
+			if ns[i].Ma == id {
+				return np
+			}
+			if r := find(ns[i].Con, np+".con"); r != "" {
+				return r
+			}
+		}
+		return ""
+	}
+	return find(c.p.NguonLuc.Nguon, "nguon_luc.nguon")
+}
+
+var prefixes = map[string]bool{"": true, "KT": true, "Q": true, "TL": true, "TUQ": true}
+
+func (c *checker) signature() {
+	k := c.p.Ky
+	q := strings.TrimSuffix(strings.TrimSpace(k.QuyenHan), ".")
+	if !prefixes[q] {
+		c.errAt("ky.quyen_han", "quyền hạn ký “%s” không có; Nghị định 30 chỉ dùng KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền); ký thay mặt tập thể thì ghi “thay_mat: true”.", k.QuyenHan)
+	}
+	if (q == "KT" || q == "Q" || q == "TL" || q == "TUQ") && strings.TrimSpace(k.ThuTruong) == "" {
+		c.errAt("ky", "ký %s cần chức danh người đứng đầu; hãy thêm “thu_truong: Chủ tịch”.", q)
+	}
+	if strings.TrimSpace(k.HoTen) == "" {
+		c.warnAt("ky", "chưa có họ tên người ký (ky.ho_ten); văn bản sẽ để trống dòng họ tên.")
+	}
+}
+
+func (c *checker) recipients() {
+	for i, n := range c.p.NoiNhan.Nhan {
+		path := fmt.Sprintf("noi_nhan.nhan[%d]", i)
+		if n.SoBan < 0 {
+			c.errAt(path+".so_ban", "số bản không được âm; hãy ghi số bản gửi (mặc định 1).")
+		}
+		if n.TheoBan && c.p.Commune != nil && len(c.p.Commune.Ban) == 0 {
+			c.errAt(path+".theo_ban", "“theo_ban: true” cần danh sách bản trong tệp xã (khóa ban); hãy thêm danh sách bản.")
+		}
+		if t := strings.TrimSpace(n.Ten); strings.HasPrefix(t, "-") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ".") {
+			c.errAt(path+".ten", "chỉ ghi tên nơi nhận, không ghi dấu “-” ở đầu hay “;” “.” ở cuối; các dấu này được thêm tự động.")
+		}
+	}
+	for i, l := range c.p.NoiNhan.Luu {
+		if strings.TrimSpace(l) == "" || strings.ContainsAny(l, ",;.") {
+			c.errAt(fmt.Sprintf("noi_nhan.luu[%d]", i), "mỗi phần tử của “luu” là một chữ viết tắt (VT, KT), không có dấu câu.")
+		}
+	}
+	if c.p.NoiNhan.SoBanLuu < 0 {
+		c.errAt("noi_nhan.so_ban_luu", "số bản lưu không được âm.")
+	}
+}
+
+// markupAndGlyphs checks every text field: inline markup balanced, and every
+// character drawable by the font.
+func (c *checker) markupAndGlyphs() {
+	WalkText(c.p, func(path, text string) {
+		if _, err := markup.Parse(text); err != nil {
+			if me, ok := err.(*markup.Error); ok {
+				c.errAt(path, "%s (ở ký tự thứ %d của đoạn).", strings.TrimSuffix(me.Msg, "."), me.Offset+1)
+			}
+		}
+	})
+	checkGlyphs(c.p, c.p.File, c.p.Index, &c.res.Errors)
+}
+
+// checkGlyphs reports characters the font cannot draw: emoji, characters
+// outside the Basic Multilingual Plane, control characters, missing glyphs.
+func checkGlyphs(v any, file string, ix yamlx.Index, errs *yamlx.Errors) {
+	fam := fonts.Bundled()
+	WalkText(v, func(path, text string) {
+		for i, r := range []rune(text) {
+			var why string
+			switch {
+			case r == '\n' || r == '\t':
+				continue
+			case unicode.IsControl(r):
+				why = fmt.Sprintf("ký tự điều khiển U+%04X", r)
+			case r > 0xFFFF:
+				why = fmt.Sprintf("ký tự “%c” (U+%04X) nằm ngoài bảng chữ cơ bản (thường là biểu tượng cảm xúc)", r, r)
+			case unicode.In(r, unicode.Cf):
+				why = fmt.Sprintf("ký tự vô hình U+%04X", r)
+			case !fam.HasGlyph(fonts.Regular, r):
+				why = fmt.Sprintf("ký tự “%c” (U+%04X) không có trong phông chữ", r, r)
+			default:
+				continue
+			}
+			*errs = append(*errs, &yamlx.Error{File: file, Pos: ix.Lookup(path), Msg: fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông Times New Roman không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i+1)})
+			return // one report per field is enough
+		}
+	})
+}

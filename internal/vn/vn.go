@@ -1,0 +1,279 @@
+// Package vn formats numbers, amounts and dates the Vietnamese way, as
+// Nghị định 30/2020/NĐ-CP and CLDR "vi" want them: "." between thousands,
+// "," before decimals (1.282,2; 3.900; 64,3%), and dates with the leading
+// zeros ND30 requires (ngày 05 tháng 8 năm 2025; 22/02/2022).
+package vn
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Scale is the fixed-point scale of Decimal: three decimal places.
+const Scale = 1000
+
+// MaxDecimal bounds decimals (in units): one trillion, far above any commune
+// budget in triệu đồng, far below int64 overflow when summed.
+const MaxDecimal = 1e12
+
+// Decimal is an exact non-float number with up to three decimal places,
+// remembering how many places were written so 1.282,2 stays 1.282,2.
+type Decimal struct {
+	Milli  int64 // value × 1000
+	Places int   // decimal places to show (0–3)
+}
+
+// ParseDecimal reads a number written in YAML ("1954", "1282.2", "1_954") or
+// the Vietnamese way ("1.954", "1.282,2"). Errors are in Vietnamese.
+func ParseDecimal(s string) (Decimal, error) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "_", ""))
+	if s == "" {
+		return Decimal{}, errors.New("thiếu giá trị số")
+	}
+	neg := false
+	if s[0] == '-' || s[0] == '+' {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	intPart, frac := s, ""
+	switch {
+	case strings.Contains(s, ","):
+		// Vietnamese: dots group thousands, comma marks decimals.
+		i := strings.LastIndexByte(s, ',')
+		intPart, frac = s[:i], s[i+1:]
+		if !validGroups(intPart, '.') {
+			return Decimal{}, fmt.Errorf("%q không phải là số hợp lệ; viết số như 1954 hoặc 1282.5", s)
+		}
+		intPart = strings.ReplaceAll(intPart, ".", "")
+	case strings.Count(s, ".") == 1 && len(s)-strings.IndexByte(s, '.') == 4 && !strings.HasPrefix(s, "0."):
+		// "1.954" reads as 1954 to a Vietnamese eye and as 1,954 to YAML.
+		return Decimal{}, fmt.Errorf("%q dễ nhầm: nếu là %s, hãy viết %s (không có dấu chấm); nếu là số thập phân, hãy viết %s", s,
+			strings.ReplaceAll(s, ".", ""), strings.ReplaceAll(s, ".", ""), strings.ReplaceAll(s, ".", ","))
+	case strings.Count(s, ".") > 1:
+		// "1.282.000": Vietnamese thousands groups.
+		if !validGroups(s, '.') {
+			return Decimal{}, fmt.Errorf("%q không phải là số hợp lệ; viết số như 1954 hoặc 1282.5", s)
+		}
+		intPart = strings.ReplaceAll(s, ".", "")
+	case strings.Contains(s, "."):
+		i := strings.IndexByte(s, '.')
+		intPart, frac = s[:i], s[i+1:]
+	}
+	if intPart == "" || !allDigits(intPart) || !allDigits(frac) {
+		return Decimal{}, fmt.Errorf("%q không phải là số; hãy viết số bằng chữ số, ví dụ 1954 hoặc 1282.5", s)
+	}
+	if len(frac) > 3 {
+		return Decimal{}, fmt.Errorf("%q có quá 3 chữ số thập phân; hãy làm tròn", s)
+	}
+	if len(intPart) > 13 {
+		return Decimal{}, fmt.Errorf("số %s quá lớn (tối đa %s)", s, FormatInt(MaxDecimal))
+	}
+	ip, err := strconv.ParseInt(intPart, 10, 64)
+	if err != nil || ip > MaxDecimal {
+		return Decimal{}, fmt.Errorf("số %s quá lớn (tối đa %s)", s, FormatInt(MaxDecimal))
+	}
+	places := len(frac)
+	fp := int64(0)
+	if frac != "" {
+		fp, _ = strconv.ParseInt(frac+strings.Repeat("0", 3-len(frac)), 10, 64)
+	}
+	m := ip*Scale + fp
+	if neg {
+		m = -m
+	}
+	return Decimal{Milli: m, Places: places}, nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// validGroups reports whether s is digits grouped in threes by sep (the first
+// group 1–3 digits).
+func validGroups(s string, sep byte) bool {
+	parts := strings.Split(s, string(sep))
+	for i, p := range parts {
+		if !allDigits(p) || p == "" || (i > 0 && len(p) != 3) || (i == 0 && len(p) > 3 && len(parts) > 1) {
+			return false
+		}
+	}
+	return true
+}
+
+// Int makes a whole-number Decimal.
+func Int(n int64) Decimal { return Decimal{Milli: n * Scale} }
+
+// Add returns a + b, showing as many places as the more precise operand.
+func (a Decimal) Add(b Decimal) Decimal {
+	return Decimal{Milli: a.Milli + b.Milli, Places: max(a.Places, b.Places)}
+}
+
+// Sub returns a − b.
+func (a Decimal) Sub(b Decimal) Decimal {
+	return Decimal{Milli: a.Milli - b.Milli, Places: max(a.Places, b.Places)}
+}
+
+// Equal compares values, ignoring the places shown.
+func (a Decimal) Equal(b Decimal) bool { return a.Milli == b.Milli }
+
+// IsZero reports a zero value.
+func (a Decimal) IsZero() bool { return a.Milli == 0 }
+
+// Float returns the value as a float64 (for spreadsheets).
+func (a Decimal) Float() float64 { return float64(a.Milli) / Scale }
+
+// String formats the value the Vietnamese way: 1.282,2.
+func (a Decimal) String() string {
+	neg := a.Milli < 0
+	m := a.Milli
+	if neg {
+		m = -m
+	}
+	places := a.Places
+	// Show the places the value needs even if fewer were declared.
+	for p := places; p < 3; p++ {
+		if m%pow10(3-p) == 0 {
+			break
+		}
+		places = p + 1
+	}
+	ip := m / Scale
+	s := FormatInt(float64(ip))
+	if places > 0 {
+		frac := fmt.Sprintf("%03d", m%Scale)[:places]
+		s += "," + frac
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Signed formats with an explicit sign: +200, -1.304, 0.
+func (a Decimal) Signed() string {
+	if a.Milli > 0 {
+		return "+" + a.String()
+	}
+	return a.String()
+}
+
+func pow10(n int) int64 {
+	r := int64(1)
+	for ; n > 0; n-- {
+		r *= 10
+	}
+	return r
+}
+
+// FormatInt groups an integer's digits by "." (3.900; 11.000).
+func FormatInt(f float64) string {
+	n := int64(math.Round(f))
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	d := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range d {
+		if i > 0 && (len(d)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Day2 writes a day of the month with a leading zero below 10 (ND30).
+func Day2(d int) string { return fmt.Sprintf("%02d", d) }
+
+// Month2 writes a month with a leading zero for January and February only
+// (ND30: "tháng 02", "tháng 8").
+func Month2(m int) string {
+	if m <= 2 {
+		return fmt.Sprintf("%02d", m)
+	}
+	return strconv.Itoa(m)
+}
+
+// LongDate is "ngày 05 tháng 8 năm 2025".
+func LongDate(t time.Time) string {
+	return "ngày " + Day2(t.Day()) + " tháng " + Month2(int(t.Month())) + " năm " + strconv.Itoa(t.Year())
+}
+
+// ShortDate is "22/02/2022" or "29/7/2025", with ND30's leading zeros.
+func ShortDate(t time.Time) string {
+	return Day2(t.Day()) + "/" + Month2(int(t.Month())) + "/" + strconv.Itoa(t.Year())
+}
+
+// DocNumber writes a document number with a leading zero below 10 (ND30:
+// "05").
+func DocNumber(n int) string {
+	if n < 10 {
+		return fmt.Sprintf("%02d", n)
+	}
+	return strconv.Itoa(n)
+}
+
+// Upper upper-cases Vietnamese text ("Ủy ban nhân dân" → "ỦY BAN NHÂN DÂN").
+func Upper(s string) string { return strings.ToUpper(s) }
+
+// LowerFirst lower-cases the first letter unless the first word is an
+// abbreviation written in capitals (MTQG, UBND).
+func LowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	word := s
+	if i := strings.IndexAny(s, " ,;:"); i >= 0 {
+		word = s[:i]
+	}
+	if utf8.RuneCountInString(word) > 1 && strings.ToUpper(word) == word {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// UpperFirst upper-cases the first letter.
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// JoinAnd joins items as "a, b và c".
+func JoinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " và " + items[len(items)-1]
+}
+
+// Roman writes 1–39 in Roman numerals (section numbers I–V).
+func Roman(n int) string {
+	if n <= 0 || n >= 40 {
+		return strconv.Itoa(n)
+	}
+	tens := []string{"", "X", "XX", "XXX"}
+	ones := []string{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"}
+	return tens[n/10] + ones[n%10]
+}

@@ -1,0 +1,103 @@
+package vn
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseAndFormatDecimal(t *testing.T) {
+	tests := []struct {
+		in, out string
+		err     string
+	}{
+		{"1954", "1.954", ""},
+		{"3900", "3.900", ""},
+		{"1282.2", "1.282,2", ""},
+		{"1.282,2", "1.282,2", ""},
+		{"64.3", "64,3", ""},
+		{"0.6", "0,6", ""},
+		{"11000", "11.000", ""},
+		{"1_954", "1.954", ""},
+		{"1.282.000", "1.282.000", ""},
+		{"18.92", "18,92", ""},
+		{"-200", "-200", ""},
+		{"0", "0", ""},
+		{"abc", "", `"abc" không phải là số; hãy viết số bằng chữ số, ví dụ 1954 hoặc 1282.5`},
+		{"1.954", "", `"1.954" dễ nhầm: nếu là 1954, hãy viết 1954 (không có dấu chấm); nếu là số thập phân, hãy viết 1,954`},
+		{"1.2345", "", `"1.2345" có quá 3 chữ số thập phân; hãy làm tròn`},
+		{"99999999999999", "", "số 99999999999999 quá lớn (tối đa 1.000.000.000.000)"},
+		{"", "", "thiếu giá trị số"},
+	}
+	for _, tc := range tests {
+		d, err := ParseDecimal(tc.in)
+		if tc.err != "" {
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("ParseDecimal(%q) error = %v, want %s", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseDecimal(%q): %v", tc.in, err)
+			continue
+		}
+		if got := d.String(); got != tc.out {
+			t.Errorf("ParseDecimal(%q).String() = %q, want %q", tc.in, got, tc.out)
+		}
+	}
+}
+
+func TestSum(t *testing.T) {
+	a, _ := ParseDecimal("602")
+	b, _ := ParseDecimal("1954")
+	if got := a.Add(b).String(); got != "2.556" {
+		t.Errorf("602 + 1954 = %s", got)
+	}
+	c, _ := ParseDecimal("0.1")
+	d, _ := ParseDecimal("0.2")
+	if s := c.Add(d); s.Milli != 300 || s.String() != "0,3" {
+		t.Errorf("0.1 + 0.2 = %v", s)
+	}
+	if got := Int(200).Signed(); got != "+200" {
+		t.Errorf("Signed = %q", got)
+	}
+}
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		d           time.Time
+		long, short string
+	}{
+		{time.Date(2025, 8, 5, 0, 0, 0, 0, time.UTC), "ngày 05 tháng 8 năm 2025", "05/8/2025"},
+		{time.Date(2025, 2, 15, 0, 0, 0, 0, time.UTC), "ngày 15 tháng 02 năm 2025", "15/02/2025"},
+		{time.Date(2022, 2, 22, 0, 0, 0, 0, time.UTC), "ngày 22 tháng 02 năm 2022", "22/02/2022"},
+		{time.Date(2025, 7, 29, 0, 0, 0, 0, time.UTC), "ngày 29 tháng 7 năm 2025", "29/7/2025"},
+		{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), "ngày 01 tháng 01 năm 2025", "01/01/2025"},
+		{time.Date(2024, 10, 22, 0, 0, 0, 0, time.UTC), "ngày 22 tháng 10 năm 2024", "22/10/2024"},
+	}
+	for _, tc := range tests {
+		if got := LongDate(tc.d); got != tc.long {
+			t.Errorf("LongDate = %q, want %q", got, tc.long)
+		}
+		if got := ShortDate(tc.d); got != tc.short {
+			t.Errorf("ShortDate = %q, want %q", got, tc.short)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{Upper("Ủy ban nhân dân xã Mường Khoa"), "ỦY BAN NHÂN DÂN XÃ MƯỜNG KHOA"},
+		{LowerFirst("Vốn sự nghiệp"), "vốn sự nghiệp"},
+		{LowerFirst("MTQG giảm nghèo"), "MTQG giảm nghèo"},
+		{UpperFirst("đảm bảo"), "Đảm bảo"},
+		{JoinAnd([]string{"a", "b", "c"}), "a, b và c"},
+		{Roman(4), "IV"}, {Roman(11), "XI"},
+		{DocNumber(5), "05"}, {DocNumber(125), "125"},
+		{FormatInt(3900), "3.900"}, {FormatInt(1304), "1.304"}, {FormatInt(40), "40"},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
