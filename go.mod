@@ -7,3 +7,5 @@ require (
 	golang.org/x/image v0.48.0
 	golang.org/x/text v0.44.0
 )
+
+require codeberg.org/go-pdf/fpdf v0.12.0 // indirect

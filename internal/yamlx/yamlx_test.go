@@ -1,0 +1,89 @@
+package yamlx
+
+import (
+	"strings"
+	"testing"
+)
+
+type inner struct {
+	Pos  Pos
+	Ten  string `yaml:"ten,required"`
+	So   int    `yaml:"so"`
+	Cac  []int  `yaml:"cac"`
+	Bool bool   `yaml:"co"`
+}
+
+type outer struct {
+	Nhom inner    `yaml:"nhom,required"`
+	Danh []inner  `yaml:"danh"`
+	Chu  []string `yaml:"chu"`
+	So   float64  `yaml:"so"`
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"ok", "nhom: {ten: a, so: 1}\ndanh:\n  - {ten: b}\n", nil},
+		{"BOM and CRLF accepted", "\ufeffnhom:\r\n  ten: a\r\n", nil},
+		{"NFD normalised", "nhom: {ten: \"Vie\u0302\u0323t\"}\n", nil},
+		{"unknown key suggestion", "nhom: {tenn: a}\n", []string{
+			"f.yaml:1:1: thiếu khóa bắt buộc “ten” trong mục “nhom”; hãy thêm “ten: …”.",
+			"f.yaml:1:8: khóa “tenn” không có trong mục “nhom”; có phải ý bạn là “ten”?"}},
+		{"wrong scalar type", "nhom: {ten: a, so: x}\n", []string{"f.yaml:1:20: “so” phải là một số nguyên, không phải \"x\"."}},
+		{"integer overflow", "nhom: {ten: a, so: 99999999999999999999}\n", []string{"f.yaml:1:20: “so”: số 99999999999999999999 quá lớn; hãy kiểm tra lại."}},
+		{"bad bool", "nhom: {ten: a, co: maybe}\n", []string{"f.yaml:1:20: “co” phải là true (có) hoặc false (không), không phải \"maybe\"."}},
+		{"mapping for list", "nhom: {ten: a}\ndanh: {ten: b}\n", []string{"f.yaml:2:7: “danh” phải là một danh sách (mỗi phần tử bắt đầu bằng “- ”), không phải một nhóm khóa: giá trị."}},
+		{"duplicate key", "nhom: {ten: a}\nnhom: {ten: b}\n", []string{"f.yaml:2:1: khóa “nhom” bị lặp lại (đã có ở dòng 1); hãy xóa một trong hai."}},
+		{"merge key refused", "nhom: {ten: a, <<: {so: 1}}\n", []string{"f.yaml:1:16: không dùng khóa gộp “<<” trong tệp kế hoạch; hãy viết đầy đủ các khóa."}},
+		{"alias bomb refused", "a: &a [x, x]\nb: &b [*a, *a]\n", []string{"f.yaml:1:4: không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."}},
+		{"NUL byte", "nhom: {ten: a\x00}\n", []string{"f.yaml:1:14: tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này."}},
+		{"invalid UTF-8", "nhom: {ten: \xff}\n", []string{"f.yaml:1:13: tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại tệp với bảng mã UTF-8 (Unicode)."}},
+		{"unclosed quote", "nhom: {ten: \"a}\n", []string{"f.yaml:2:1: lỗi cú pháp YAML: chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu ngoặc kép đóng."}},
+		{"deep nesting", "chu: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", []string{"f.yaml:1:37: cấu trúc lồng nhau quá sâu (hơn 32 cấp); hãy kiểm tra lại thụt lề."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var v outer
+			_, errs := Decode("f.yaml", []byte(tc.in), &v)
+			var got []string
+			for _, e := range errs {
+				got = append(got, e.Error())
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			if tc.name == "NFD normalised" && v.Nhom.Ten != "Việt" {
+				t.Errorf("not NFC: %q", v.Nhom.Ten)
+			}
+		})
+	}
+}
+
+func TestLimits(t *testing.T) {
+	big := "chu: [" + strings.Repeat("a,", MaxNodes) + "a]\n"
+	_, errs := Decode("f.yaml", []byte(big), &outer{})
+	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "quá nhiều phần tử") {
+		t.Errorf("many nodes: %v", errs)
+	}
+	huge := []byte("chu: [" + strings.Repeat("a", MaxFileBytes) + "]\n")
+	_, errs = Decode("f.yaml", huge, &outer{})
+	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "tệp quá lớn") {
+		t.Errorf("huge file: %v", errs)
+	}
+	long := "nhom: {ten: " + strings.Repeat("a", MaxScalar+1) + "}\n"
+	_, errs = Decode("f.yaml", []byte(long), &outer{})
+	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "giá trị quá dài") {
+		t.Errorf("long scalar: %v", errs)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"trich_yeu", "can_cu", "muc_tieu", "nguon_luc"}
+	for in, want := range map[string]string{"trich_yeuu": "trich_yeu", "cancu": "can_cu", "nguon": "nguon_luc", "xyz": ""} {
+		if got := Suggest(in, keys); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
