@@ -8,4 +8,4 @@ require (
 	golang.org/x/text v0.44.0
 )
 
-require codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+require codeberg.org/go-pdf/fpdf v0.12.0

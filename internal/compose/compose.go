@@ -166,11 +166,12 @@ func shortRule(lineWidth float64) *doc.Rule {
 }
 
 // Header widths from ND30's own Mẫu 1.4 (nd30.md §1.3): 3829 + 5670 twips,
-// reaching 3.5 mm into the left margin; signature table 2994 + 6290 twips.
+// reaching 3.5 mm into the left margin. The Nơi nhận column takes the wide
+// end of ND30's templates (5.3–6.3 cm) so recipients rarely wrap at 11 pt.
 var (
 	headerCols    = []float64{67.5, 100}
 	headerOffset  = -3.5
-	signatureCols = []float64{52.8, 111}
+	signatureCols = []float64{63, 102}
 )
 
 func (c *composer) header() {
@@ -188,6 +189,12 @@ func (c *composer) header() {
 		widest = max(widest, c.width(doc.StyleAgency, line))
 	}
 	left = append(left, shortRule(widest))
+	leftSizes := []float64{}
+	for _, b := range left {
+		if p, ok := b.(*doc.Paragraph); ok {
+			leftSizes = append(leftSizes, c.prof.Style(p.Style).Size)
+		}
+	}
 	so := Blank
 	if p.VanBan.So != 0 {
 		so = vn.DocNumber(int(p.VanBan.So))
@@ -209,14 +216,47 @@ func (c *composer) header() {
 		&doc.Rule{Length: math.Round(c.width(doc.StyleMotto, motto)*10) / 10, Align: doc.AlignCenter},
 		&doc.Paragraph{Style: doc.StylePlaceDate, Runs: []doc.Run{{Text: c.say("dia-danh-ngay", map[string]any{"DiaDanh": diaDanh, "Ngay": ngay, "Thang": thang, "Nam": p.Nam}), Italic: true}}},
 	}
+	// ND30 puts “Số: …” and the place-and-date line on one line. The two
+	// stacks above them differ (13 pt agency lines, a 14 pt motto), so a
+	// spacer on the shorter side brings the two baselines level.
+	numSize, dateSize := c.prof.Style(doc.StyleNumber).Size, c.prof.Style(doc.StylePlaceDate).Size
+	diff := baseline(leftSizes, numSize) - baseline([]float64{c.prof.Style(doc.StyleNational).Size, c.prof.Style(doc.StyleMotto).Size}, dateSize)
+	switch {
+	case diff < -0.05:
+		left = insertBefore(left, len(left)-1, &doc.Spacer{Height: -diff})
+	case diff > 0.05:
+		right = insertBefore(right, len(right)-1, &doc.Spacer{Height: diff})
+	}
 	c.add(&doc.Columns{Widths: headerCols, Offset: headerOffset, Cols: [][]doc.Block{left, right}, KeepTogether: true})
 
 	c.add(c.para(doc.StyleDocType, vn.Upper(p.TypeName())))
 	ty := markup.Plain(p.VanBan.TrichYeu)
 	c.add(c.para(doc.StyleTrichYeu, p.VanBan.TrichYeu))
 	tw := c.width(doc.StyleTrichYeu, ty)
-	lines := math.Ceil(tw / c.prof.Page.TextWidth())
-	c.add(shortRule(math.Min(tw/lines, c.prof.Page.TextWidth()) * 5 / 6))
+	c.add(shortRule(math.Min(tw, c.prof.Page.TextWidth())))
+}
+
+// Line height and ascent of Times New Roman / Liberation Serif as fractions
+// of the font size (hhea metrics: 2355/2048 and 1825/2048).
+const (
+	lineFactor   = 2355.0 / 2048
+	ascentFactor = 1825.0 / 2048
+)
+
+// baseline is the distance in mm from the top of a stack of single-spaced
+// lines (sizes in pt) to the baseline of a following line of size last.
+func baseline(sizes []float64, last float64) float64 {
+	h := 0.0
+	for _, s := range sizes {
+		h += s * lineFactor
+	}
+	return (h + last*ascentFactor) / fonts.PtPerMM
+}
+
+func insertBefore(bs []doc.Block, i int, b doc.Block) []doc.Block {
+	out := append([]doc.Block{}, bs[:i]...)
+	out = append(out, b)
+	return append(out, bs[i:]...)
 }
 
 func (c *composer) body() {
@@ -324,7 +364,9 @@ func (c *composer) body() {
 	if closing == "" {
 		closing = c.say("ket-luan", map[string]any{"CoQuan": c.coQuanNgan(), "ChuongTrinh": p.ChuongTrinh.TenNgan, "Nam": p.Nam})
 	}
-	c.add(c.para(doc.StyleBody, closing))
+	end := c.para(doc.StyleBody, closing)
+	end.KeepNext = true // the signature block never stands alone on a page
+	c.add(end)
 }
 
 // item adds a "-" (level 1) or "+" (level 2) list item.
@@ -394,6 +436,7 @@ func (c *composer) signature() {
 	bold(doc.StyleSignAuthor, vn.Upper(k.ChucVu))
 	right = append(right, &doc.Spacer{Height: 25})
 	bold(doc.StyleSignName, k.HoTen)
+	c.add(&doc.Spacer{Height: 2})
 	c.add(&doc.Columns{Widths: signatureCols, Cols: [][]doc.Block{left, right}, KeepTogether: true})
 }
 

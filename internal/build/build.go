@@ -1,0 +1,185 @@
+// Package build runs the whole pipeline for plan files: load and validate,
+// compose, render every output format, and write the outputs atomically
+// into the output folder.
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"kehoach/internal/compose"
+	"kehoach/internal/doc"
+	"kehoach/internal/fonts"
+	"kehoach/internal/plan"
+	"kehoach/internal/render/docx"
+	"kehoach/internal/render/pdf"
+	"kehoach/internal/render/text"
+)
+
+// Options configure a build.
+type Options struct {
+	OutDir string      // output folder, "out" by default
+	Font   *fonts.Family // font for the PDF; nil = fonts.Bundled()
+	// Formats to write; nil = all ("docx", "pdf").
+	Formats []string
+}
+
+// Output is one written file.
+type Output struct {
+	Path  string
+	Bytes int
+}
+
+// Result is the outcome of building one plan.
+type Result struct {
+	Plan    string
+	Load    *plan.Result
+	Doc     *doc.Document
+	Outputs []Output
+	Err     error // I/O or rendering failure (not validation)
+}
+
+// FindPlans returns the plan files under root (every *.yaml except the
+// commune files xa.yaml), sorted.
+func FindPlans(root string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".yaml") && d.Name() != "xa.yaml" {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// Compose loads, validates and composes one plan.
+func Compose(path string) (*plan.Result, *doc.Document, error) {
+	res, err := plan.Load(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !res.OK() {
+		return res, nil, nil
+	}
+	d, err := compose.Compose(res.Plan, res.Profile)
+	return res, d, err
+}
+
+// BaseName is the output file name stem for a plan: ke-hoach-ntm-2025-muong-khoa.
+func BaseName(p *plan.Plan) string {
+	return fmt.Sprintf("ke-hoach-ntm-%d-%s", p.Nam, p.Commune.Ma)
+}
+
+// Render renders a composed document in one format.
+func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, error) {
+	var b bytes.Buffer
+	var err error
+	switch format {
+	case "docx":
+		err = docx.Write(&b, d, prof)
+	case "pdf":
+		err = pdf.Write(&b, d, prof, font)
+	case "txt":
+		err = text.Write(&b, d)
+	default:
+		return nil, fmt.Errorf("không có định dạng “%s”", format)
+	}
+	return b.Bytes(), err
+}
+
+// Plan builds one plan file into o.OutDir. Validation problems are in
+// Result.Load; nothing is written for an invalid plan.
+func Plan(path string, o Options) *Result {
+	r := &Result{Plan: path}
+	res, d, err := Compose(path)
+	r.Load, r.Doc = res, d
+	if err != nil || d == nil {
+		r.Err = err
+		return r
+	}
+	font := o.Font
+	if font == nil {
+		font = fonts.Bundled()
+	}
+	formats := o.Formats
+	if formats == nil {
+		formats = []string{"docx", "pdf"}
+	}
+	outDir := o.OutDir
+	if outDir == "" {
+		outDir = "out"
+	}
+	base := BaseName(res.Plan)
+	type file struct {
+		name string
+		data []byte
+	}
+	var files []file
+	for _, f := range formats {
+		data, err := Render(f, d, res.Profile, font)
+		if err != nil {
+			r.Err = fmt.Errorf("%s: không tạo được tệp %s: %w", path, f, err)
+			return r
+		}
+		files = append(files, file{base + "." + f, data})
+	}
+	for _, f := range files {
+		p, err := WriteAtomic(outDir, f.name, f.data)
+		if err != nil {
+			r.Err = err
+			return r
+		}
+		r.Outputs = append(r.Outputs, Output{Path: p, Bytes: len(f.data)})
+	}
+	return r
+}
+
+// WriteAtomic writes data to dir/name through a temporary file in the same
+// folder and a rename, so a reader never sees a half-written file. name must
+// be a plain file name: an output can never leave dir.
+func WriteAtomic(dir, name string, data []byte) (string, error) {
+	if name != filepath.Base(name) || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+		return "", fmt.Errorf("tên tệp kết quả “%s” không hợp lệ", name)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("không tạo được thư mục %s: %w", dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+name+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
+	}
+	_, werr := tmp.Write(data)
+	if werr == nil {
+		werr = tmp.Chmod(0o644)
+	}
+	serr := tmp.Sync()
+	cerr := tmp.Close()
+	if werr != nil || serr != nil || cerr != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("không ghi được tệp %s: %v", filepath.Join(dir, name), firstErr(werr, serr, cerr))
+	}
+	dst := filepath.Join(dir, name)
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("không ghi được tệp %s: %w", dst, err)
+	}
+	return dst, nil
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}

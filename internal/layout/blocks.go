@@ -1,0 +1,509 @@
+package layout
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"kehoach/internal/doc"
+)
+
+// elem is an unbreakable vertical piece of content: a line of a paragraph,
+// a table row, a band of a Columns block, a spacer. Pages break between
+// elems only.
+type elem struct {
+	before, height, after float64 // mm
+	items                 []Item  // Y relative to the elem's top
+	marks                 []Mark  // Y relative to the elem's top
+	keepNext              bool    // no page break between this elem and the next
+	pageBreak             bool    // a forced page break (no content)
+	// baseline and descent of the last text line, relative to the top;
+	// baseline < 0 when the elem has no text line (a following Rule then
+	// goes under its bottom).
+	baseline, descent float64
+	// repeat are the header rows of the table this body row belongs to,
+	// repeated when the row starts a page.
+	repeat []elem
+}
+
+// box is a container: a column of the given x and width.
+type box struct{ x, w float64 }
+
+// mode changes how paragraphs are set inside table cells.
+type mode int
+
+const (
+	modeFlow mode = iota // page body or a Columns column
+	modeCell             // table cell: no indents, no paragraph spacing, single spacing
+)
+
+// blocks lays out a list of blocks into elems stacked in container b.
+func (e *engine) blocks(b box, blocks []doc.Block, md mode) ([]elem, error) {
+	var out []elem
+	for bi, blk := range blocks {
+		switch v := blk.(type) {
+		case *doc.Paragraph:
+			out = append(out, e.paragraph(b, v, md)...)
+		case *doc.ListItem:
+			out = append(out, e.listItem(b, v, md)...)
+		case *doc.Table:
+			rows, err := e.table(b, v)
+			if err != nil {
+				return nil, fmt.Errorf("block %d: %w", bi+1, err)
+			}
+			out = append(out, rows...)
+		case *doc.Columns:
+			bands, err := e.columns(b, v)
+			if err != nil {
+				return nil, fmt.Errorf("block %d: %w", bi+1, err)
+			}
+			out = append(out, bands...)
+		case *doc.Rule:
+			out = e.rule(b, v, out)
+		case *doc.Spacer:
+			// White space between blocks that must stay together stays
+			// with them.
+			keep := len(out) > 0 && out[len(out)-1].keepNext
+			out = append(out, elem{height: v.Height, baseline: -1, keepNext: keep})
+		case *doc.PageBreak:
+			out = append(out, elem{pageBreak: true, baseline: -1})
+		case nil:
+			return nil, fmt.Errorf("block %d is nil", bi+1)
+		default:
+			return nil, fmt.Errorf("block %d: unknown block type %T", bi+1, blk)
+		}
+	}
+	return out, nil
+}
+
+// paraSpec is a paragraph ready to set.
+type paraSpec struct {
+	st       doc.ParagraphStyle
+	runs     []doc.Run
+	align    doc.Align
+	first    float64 // first-line indent from the container's left edge
+	left     float64 // indent of the other lines
+	keepNext bool
+	heading  int
+}
+
+func (e *engine) resolve(name doc.StyleName, md mode) doc.ParagraphStyle {
+	if name == "" && md == modeCell {
+		name = doc.StyleTableCell
+	}
+	st := e.p.Style(name)
+	if md == modeCell {
+		st.FirstIndent, st.LeftIndent = 0, 0
+		st.SpaceBefore, st.SpaceAfter = 0, 0
+		st.LineSpacing = 1
+	}
+	return st
+}
+
+func (e *engine) paragraph(b box, p *doc.Paragraph, md mode) []elem {
+	st := e.resolve(p.Style, md)
+	sp := paraSpec{st: st, runs: p.Runs, align: p.Align, left: st.LeftIndent,
+		first: st.LeftIndent + st.FirstIndent, keepNext: p.KeepNext || st.KeepNext, heading: p.Heading}
+	if p.NoIndent {
+		sp.first = st.LeftIndent
+	}
+	return e.setPara(b, sp)
+}
+
+// listItem sets the marker at the first-line indent like a body paragraph's
+// first line; the following lines start at the left margin (ND30 practice).
+func (e *engine) listItem(b box, li *doc.ListItem, md mode) []elem {
+	st := e.resolve(li.Style, md)
+	runs := make([]doc.Run, 0, len(li.Runs)+1)
+	if li.Marker != "" {
+		runs = append(runs, doc.Run{Text: li.Marker + " "})
+	}
+	runs = append(runs, li.Runs...)
+	return e.setPara(b, paraSpec{st: st, runs: runs, left: st.LeftIndent,
+		first: st.LeftIndent + st.FirstIndent, keepNext: st.KeepNext})
+}
+
+// setPara breaks a paragraph into lines, one elem each.
+func (e *engine) setPara(b box, sp paraSpec) []elem {
+	st := sp.st
+	align := sp.align
+	if align == doc.AlignDefault {
+		align = st.Align
+	}
+	toks := e.tokenize(sp.runs, inlineFormat{size: st.Size, bold: st.Bold, italic: st.Italic})
+	lines := e.breakLines(toks, func(i int) float64 {
+		if i == 0 {
+			return b.w - sp.first
+		}
+		return b.w - sp.left
+	}, st.Size)
+	out := make([]elem, len(lines))
+	for i, ln := range lines {
+		indent := sp.left
+		if i == 0 {
+			indent = sp.first
+		}
+		avail := b.w - indent
+		x := b.x + indent
+		ws := 0.0
+		switch align {
+		case doc.AlignCenter:
+			x += (avail - ln.w) / 2
+		case doc.AlignRight:
+			x += avail - ln.w
+		case doc.AlignJustify:
+			if !ln.hard && i < len(lines)-1 {
+				if n := countSpaces(ln); n > 0 && avail > ln.w {
+					ws = (avail - ln.w) / float64(n)
+				}
+			}
+		}
+		h := e.lineHeight(ln.size, st.LineSpacing)
+		d := e.descent(ln.size)
+		el := elem{height: h, baseline: h - d, descent: d}
+		el.items = placeLine(nil, ln, x, h-d, ws)
+		for _, it := range el.items {
+			if it.Kind == KindText && it.ul {
+				el.items = append(el.items, underline(it))
+			}
+		}
+		if i == 0 {
+			el.before = pt(st.SpaceBefore)
+			if sp.heading > 0 {
+				el.marks = []Mark{{Level: sp.heading, Text: headingText(sp.runs)}}
+			}
+		}
+		if i == len(lines)-1 {
+			el.after = pt(st.SpaceAfter)
+		}
+		out[i] = el
+	}
+	n := len(out)
+	switch {
+	case sp.keepNext:
+		for i := range out {
+			out[i].keepNext = true
+		}
+	case n >= 2:
+		out[0].keepNext = true   // no orphan: line 1 never alone at a page bottom
+		out[n-2].keepNext = true // no widow: the last line never alone at a page top
+	}
+	return out
+}
+
+func countSpaces(ln line) int {
+	n := 0
+	for _, t := range ln.toks {
+		if t.kind == tSpace {
+			n++
+		}
+	}
+	return n
+}
+
+// underline draws the underline of a text fragment.
+func underline(it Item) Item {
+	y := it.Y + pt(it.Size*0.1)
+	return Item{Kind: KindLine, Role: RoleUnderline, X: it.X, Y: y, X2: it.X + it.W, Y2: y, Thickness: it.Size * 0.05}
+}
+
+func headingText(runs []doc.Run) string {
+	s := doc.PlainText(runs)
+	s = strings.NewReplacer("\n", " ", "\u00a0", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// rule attaches a Rule to the last elem (so no page break can separate it
+// from the line above), just under that line's descender.
+func (e *engine) rule(b box, r *doc.Rule, out []elem) []elem {
+	th := r.Thickness
+	if th <= 0 {
+		th = RulePt
+	}
+	x := b.x + (b.w-r.Length)/2
+	switch r.Align {
+	case doc.AlignLeft:
+		x = b.x
+	case doc.AlignRight:
+		x = b.x + b.w - r.Length
+	}
+	if len(out) == 0 || out[len(out)-1].pageBreak {
+		y := pt(th) / 2
+		return append(out, elem{height: pt(th), baseline: -1,
+			items: []Item{{Kind: KindLine, Role: RoleRule, X: x, Y: y, X2: x + r.Length, Y2: y, Thickness: th}}})
+	}
+	last := &out[len(out)-1]
+	y := last.height + RuleGap
+	if last.baseline >= 0 {
+		y = last.baseline + last.descent + RuleGap
+	}
+	last.items = append(last.items, Item{Kind: KindLine, Role: RoleRule, X: x, Y: y, X2: x + r.Length, Y2: y, Thickness: th})
+	if bottom := y + pt(th)/2; bottom > last.height {
+		last.height = bottom
+	}
+	last.baseline = -1
+	return out
+}
+
+// placed is an elem at a vertical offset inside a block.
+type placed struct {
+	top float64
+	el  elem
+}
+
+// stack puts elems one under another (ignoring page breaks) and returns
+// them with their offsets and the total height, trailing space included.
+func stack(els []elem) ([]placed, float64) {
+	out := make([]placed, 0, len(els))
+	y := 0.0
+	for _, el := range els {
+		if el.pageBreak {
+			continue
+		}
+		y += el.before
+		out = append(out, placed{top: y, el: el})
+		y += el.height + el.after
+	}
+	return out, y
+}
+
+// flatten returns the items of stacked elems shifted by dy.
+func flatten(ps []placed, dx, dy float64, items []Item) []Item {
+	for _, p := range ps {
+		for _, it := range p.el.items {
+			items = append(items, shift(it, dx, p.top+dy))
+		}
+	}
+	return items
+}
+
+func shift(it Item, dx, dy float64) Item {
+	it.X += dx
+	it.X2 += dx
+	it.Y += dy
+	it.Y2 += dy
+	return it
+}
+
+// columns lays out a Columns block: each column is stacked, then the lines
+// of all columns are merged into horizontal bands (page breaks fall only
+// between bands). KeepTogether glues all bands.
+func (e *engine) columns(b box, c *doc.Columns) ([]elem, error) {
+	if len(c.Cols) > len(c.Widths) {
+		return nil, fmt.Errorf("columns block has %d columns but %d widths", len(c.Cols), len(c.Widths))
+	}
+	type piece struct {
+		top, bottom float64
+		el          elem
+		lastOfCol   bool
+	}
+	var pieces []piece
+	total := 0.0
+	x := b.x + c.Offset
+	for i, w := range c.Widths {
+		if i < len(c.Cols) {
+			els, err := e.blocks(box{x: x, w: w}, c.Cols[i], modeFlow)
+			if err != nil {
+				return nil, fmt.Errorf("column %d: %w", i+1, err)
+			}
+			ps, h := stack(els)
+			for k, p := range ps {
+				if len(p.el.items) == 0 && len(p.el.marks) == 0 {
+					continue // blank space (a Spacer) joins no band
+				}
+				pieces = append(pieces, piece{top: p.top, bottom: p.top + p.el.height, el: p.el, lastOfCol: k == len(ps)-1})
+			}
+			if h > total {
+				total = h
+			}
+		}
+		x += w
+	}
+	if len(pieces) == 0 {
+		return []elem{{height: total, baseline: -1}}, nil
+	}
+	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].top < pieces[j].top })
+	var bands []elem
+	var tops []float64
+	bottom := 0.0
+	for _, pc := range pieces {
+		if len(bands) == 0 || pc.top >= bottom-eps {
+			bands = append(bands, elem{before: pc.top - bottom, baseline: -1})
+			tops = append(tops, pc.top)
+		}
+		bd := &bands[len(bands)-1]
+		top := tops[len(tops)-1]
+		for _, it := range pc.el.items {
+			bd.items = append(bd.items, shift(it, 0, pc.top-top))
+		}
+		for _, m := range pc.el.marks {
+			m.Y += pc.top - top
+			bd.marks = append(bd.marks, m)
+		}
+		if pc.bottom > bottom {
+			bottom = pc.bottom
+		}
+		if pc.bottom-top > bd.height {
+			bd.height = pc.bottom - top
+		}
+		if pc.el.keepNext && !pc.lastOfCol {
+			bd.keepNext = true
+		}
+	}
+	bands[len(bands)-1].after = total - bottom
+	for i := range bands {
+		if c.KeepTogether && i < len(bands)-1 {
+			bands[i].keepNext = true
+		}
+	}
+	return bands, nil
+}
+
+// table lays out a table: one elem per row. Header rows keep with the first
+// body row and are repeated on every page the table continues on; rows
+// joined by a RowSpan keep together.
+func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
+	nc := len(t.Columns)
+	if nc == 0 {
+		return nil, fmt.Errorf("table has no columns")
+	}
+	colX := make([]float64, nc+1)
+	for i, w := range t.Columns {
+		colX[i+1] = colX[i] + w
+	}
+	tw := colX[nc]
+	tx := b.x + (b.w-tw)/2
+	switch t.Align {
+	case doc.AlignLeft, doc.AlignJustify:
+		tx = b.x
+	case doc.AlignRight:
+		tx = b.x + b.w - tw
+	}
+	type cellBox struct {
+		r, c, cs, rs int
+		cell         *doc.Cell
+		content      []placed
+		h            float64
+	}
+	nr := len(t.Rows)
+	if nr == 0 {
+		return nil, nil
+	}
+	cells := make([][]cellBox, nr)
+	rowH := make([]float64, nr)
+	glueTo := make([]int, nr) // last row each row must stay with
+	for r := range t.Rows {
+		glueTo[r] = r
+	}
+	for r := range t.Rows {
+		c := 0
+		for ci := range t.Rows[r].Cells {
+			cell := &t.Rows[r].Cells[ci]
+			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
+			if c+cs > nc {
+				return nil, fmt.Errorf("row %d has more cells than the table's %d columns", r+1, nc)
+			}
+			if cell.Merged {
+				c += cs
+				continue
+			}
+			if r+rs > nr {
+				rs = nr - r
+			}
+			x := tx + colX[c] + CellPadX
+			w := colX[c+cs] - colX[c] - 2*CellPadX
+			blocks := make([]doc.Block, len(cell.Paragraphs))
+			for i := range cell.Paragraphs {
+				p := cell.Paragraphs[i]
+				if t.FontSize > 0 {
+					p.Runs = withSize(p.Runs, t.FontSize)
+				}
+				blocks[i] = &p
+			}
+			els, err := e.blocks(box{x: x, w: w}, blocks, modeCell)
+			if err != nil {
+				return nil, fmt.Errorf("row %d cell %d: %w", r+1, ci+1, err)
+			}
+			ps, h := stack(els)
+			cells[r] = append(cells[r], cellBox{r: r, c: c, cs: cs, rs: rs, cell: cell, content: ps, h: h + 2*CellPadY})
+			if rs == 1 && h+2*CellPadY > rowH[r] {
+				rowH[r] = h + 2*CellPadY
+			}
+			for k := r; k < r+rs; k++ {
+				glueTo[k] = max(glueTo[k], r+rs-1)
+			}
+			c += cs
+		}
+	}
+	// Grow the last row of each row span to fit the spanning cell.
+	for r := range cells {
+		for _, cb := range cells[r] {
+			if cb.rs > 1 {
+				have := 0.0
+				for k := r; k < r+cb.rs; k++ {
+					have += rowH[k]
+				}
+				if cb.h > have {
+					rowH[r+cb.rs-1] += cb.h - have
+				}
+			}
+		}
+	}
+	for r := 1; r < nr; r++ { // a span keeps every row it covers together
+		glueTo[r] = max(glueTo[r], glueTo[r-1])
+	}
+	out := make([]elem, nr)
+	for r := range out {
+		el := elem{height: rowH[r], baseline: -1, keepNext: glueTo[r] > r || r < t.HeaderRows}
+		var borders []Item
+		for _, cb := range cells[r] {
+			x0 := tx + colX[cb.c]
+			x1 := tx + colX[cb.c+cb.cs]
+			h := 0.0
+			for k := r; k < r+cb.rs; k++ {
+				h += rowH[k]
+			}
+			if cb.cell.Shade {
+				el.items = append(el.items, Item{Kind: KindFill, Role: RoleShade, X: x0, Y: 0, W: x1 - x0, H: h})
+			}
+			contentH := cb.h - 2*CellPadY
+			dy := CellPadY
+			switch cb.cell.VAlign {
+			case doc.VAlignCenter:
+				dy = (h - contentH) / 2
+			case doc.VAlignBottom:
+				dy = h - CellPadY - contentH
+			}
+			el.items = flatten(cb.content, 0, dy, el.items)
+			if t.Borders {
+				for _, l := range [4][4]float64{{x0, 0, x1, 0}, {x0, h, x1, h}, {x0, 0, x0, h}, {x1, 0, x1, h}} {
+					borders = append(borders, Item{Kind: KindLine, Role: RoleBorder, X: l[0], Y: l[1], X2: l[2], Y2: l[3], Thickness: BorderPt})
+				}
+			}
+		}
+		el.items = append(el.items, borders...)
+		out[r] = el
+	}
+	// Like a paragraph, a table is followed by the paragraph spacing (so the
+	// next heading does not touch its bottom border).
+	out[nr-1].after = pt(e.p.Style(doc.StyleBody).SpaceAfter)
+	if hr := min(t.HeaderRows, nr); hr > 0 && hr < nr {
+		header := out[:hr:hr]
+		for r := hr; r < nr; r++ {
+			out[r].repeat = header
+		}
+	}
+	return out, nil
+}
+
+// withSize gives runs without their own size the table's font size.
+func withSize(runs []doc.Run, size float64) []doc.Run {
+	out := make([]doc.Run, len(runs))
+	for i, r := range runs {
+		if r.Size == 0 {
+			r.Size = size
+		}
+		out[i] = r
+	}
+	return out
+}

@@ -1,0 +1,271 @@
+package layout
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"kehoach/internal/doc"
+	"kehoach/internal/fonts"
+)
+
+// seg is a piece of a word (or a space) in one face and size.
+type seg struct {
+	style     fonts.Style
+	size      float64
+	underline bool
+	field     doc.Field
+	text      string
+	w         float64 // mm
+}
+
+func (s seg) sameFormat(o seg) bool {
+	return s.style == o.style && s.size == o.size && s.underline == o.underline &&
+		s.field == doc.FieldNone && o.field == doc.FieldNone
+}
+
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota // an unbreakable word, possibly of several segments
+	tSpace                // a breakable, stretchable U+0020
+	tBreak                // a hard line break
+)
+
+// tok is an inline token.
+type tok struct {
+	kind tokKind
+	segs []seg
+	w    float64 // mm
+}
+
+// inlineFormat is the paragraph-level formatting runs inherit.
+type inlineFormat struct {
+	size         float64
+	bold, italic bool
+}
+
+// tokenize splits runs into words, spaces and hard breaks. A word continues
+// across run boundaries, so a change of style inside a word is no break
+// opportunity. Tabs count as spaces, carriage returns are dropped.
+func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
+	var toks []tok
+	var word *tok
+	flushWord := func() {
+		if word != nil {
+			toks = append(toks, *word)
+			word = nil
+		}
+	}
+	for _, r := range runs {
+		size := pf.size
+		if r.Size > 0 {
+			size = r.Size
+		}
+		base := seg{style: fonts.StyleOf(pf.bold || r.Bold, pf.italic || r.Italic), size: size, underline: r.Underline, field: r.Field}
+		text := r.Text
+		start := 0
+		endSeg := func(end int) {
+			if end > start {
+				s := base
+				s.text = text[start:end]
+				s.w = e.f.WidthMM(s.style, s.size, s.text)
+				if word == nil {
+					word = &tok{kind: tWord}
+				}
+				word.segs = append(word.segs, s)
+				word.w += s.w
+			}
+		}
+		for i := 0; i < len(text); {
+			c, n := utf8.DecodeRuneInString(text[i:])
+			switch c {
+			case ' ', '\t':
+				endSeg(i)
+				flushWord()
+				s := base
+				s.field = doc.FieldNone
+				s.text = " "
+				s.w = e.f.WidthMM(s.style, s.size, " ")
+				toks = append(toks, tok{kind: tSpace, segs: []seg{s}, w: s.w})
+				start = i + n
+			case '\n':
+				endSeg(i)
+				flushWord()
+				s := base
+				s.text = ""
+				toks = append(toks, tok{kind: tBreak, segs: []seg{s}})
+				start = i + n
+			case '\r':
+				endSeg(i)
+				start = i + n
+			}
+			i += n
+		}
+		endSeg(len(text))
+	}
+	flushWord()
+	return toks
+}
+
+// line is one broken line of a paragraph.
+type line struct {
+	toks []tok // no leading or trailing spaces
+	w    float64
+	hard bool    // ends with a hard break
+	size float64 // the largest font size on the line (points)
+}
+
+// breakLines breaks toks greedily: avail(i) gives the width of line i.
+func (e *engine) breakLines(toks []tok, avail func(i int) float64, emptySize float64) []line {
+	var lines []line
+	i, n := 0, len(toks)
+	for {
+		a := avail(len(lines))
+		for i < n && toks[i].kind == tSpace {
+			i++
+		}
+		start, end := i, i
+		width := 0.0
+		hard := false
+		j := i
+		for j < n {
+			t := toks[j]
+			if t.kind == tBreak {
+				hard = true
+				break
+			}
+			if t.kind == tSpace {
+				j++
+				continue
+			}
+			add := t.w
+			for k := end; k < j; k++ {
+				add += toks[k].w
+			}
+			if width+add > a+eps {
+				if end > start {
+					break
+				}
+				// A word wider than the whole line: cut it at the last rune
+				// that fits.
+				head, tail := e.splitWord(t, a)
+				if len(tail.segs) > 0 {
+					rest := make([]tok, 0, n+1)
+					rest = append(rest, toks[:j]...)
+					rest = append(rest, head, tail)
+					rest = append(rest, toks[j+1:]...)
+					toks, n = rest, len(rest)
+					add = head.w
+					for k := end; k < j; k++ {
+						add += toks[k].w
+					}
+				}
+			}
+			width += add
+			j++
+			end = j
+		}
+		ln := line{toks: toks[start:end], w: width, hard: hard}
+		ln.size = emptySize
+		if end > start {
+			ln.size = 0
+			for _, t := range ln.toks {
+				for _, s := range t.segs {
+					if s.size > ln.size {
+						ln.size = s.size
+					}
+				}
+			}
+		} else if hard && j < n {
+			ln.size = toks[j].segs[0].size
+		}
+		lines = append(lines, ln)
+		if hard {
+			i = j + 1
+			continue
+		}
+		i = end
+		for i < n && toks[i].kind == tSpace {
+			i++
+		}
+		if i >= n {
+			break
+		}
+	}
+	return lines
+}
+
+// splitWord cuts a word so that the head fits in avail (at least one rune
+// goes to the head). The tail is empty when the whole word fits.
+func (e *engine) splitWord(t tok, avail float64) (head, tail tok) {
+	head.kind, tail.kind = tWord, tWord
+	w := 0.0
+	for si, s := range t.segs {
+		for bi, r := range s.text {
+			rw := e.f.WidthMM(s.style, s.size, string(r))
+			if w+rw > avail+eps && (si > 0 || bi > 0) {
+				if bi > 0 {
+					h := s
+					h.text = s.text[:bi]
+					h.w = e.f.WidthMM(h.style, h.size, h.text)
+					head.segs = append(head.segs, h)
+				}
+				tl := s
+				tl.text = s.text[bi:]
+				tl.w = e.f.WidthMM(tl.style, tl.size, tl.text)
+				tail.segs = append([]seg{tl}, t.segs[si+1:]...)
+				for _, x := range head.segs {
+					head.w += x.w
+				}
+				for _, x := range tail.segs {
+					tail.w += x.w
+				}
+				return head, tail
+			}
+			w += rw
+		}
+		head.segs = append(head.segs, s)
+	}
+	return t, tok{}
+}
+
+// placeLine turns a line into text items starting at x on baseline y. ws is
+// the extra width of every space (justification).
+func placeLine(items []Item, ln line, x, y, ws float64) []Item {
+	var cur *Item
+	var curSeg seg
+	add := func(s seg, extra float64, isSpace bool) {
+		if cur != nil && curSeg.sameFormat(s) {
+			cur.Text += s.text
+			cur.W += s.w + extra
+			return
+		}
+		items = append(items, Item{Kind: KindText, Role: RoleText, X: x, Y: y, W: s.w + extra,
+			Style: s.style, Size: s.size, Text: s.text, field: s.field, ul: s.underline})
+		cur = &items[len(items)-1]
+		curSeg = s
+		if isSpace {
+			curSeg.field = doc.FieldNone
+		}
+	}
+	start := len(items)
+	for _, t := range ln.toks {
+		switch t.kind {
+		case tWord:
+			for _, s := range t.segs {
+				add(s, 0, false)
+				x += s.w
+			}
+		case tSpace:
+			s := t.segs[0]
+			add(s, ws, true)
+			x += s.w + ws
+		}
+	}
+	for i := start; i < len(items); i++ {
+		if strings.Contains(items[i].Text, " ") {
+			items[i].WordSpacing = ws
+		}
+	}
+	return items
+}

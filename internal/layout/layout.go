@@ -1,0 +1,262 @@
+// Package layout turns a format-neutral doc.Document into pages of
+// positioned text fragments, lines and shaded boxes, using the ND30 profile
+// for every size and spacing and a fonts.Family for every width. It knows
+// nothing about PDF: a renderer only paints the Items of each Page.
+//
+// Coordinates are millimetres from the top-left corner of the page; text
+// items are placed by the left end of their baseline. Font sizes, line
+// thicknesses and paragraph spacing keep the units of package doc (points).
+//
+// Vertical metrics follow Microsoft Word so that a PDF and a DOCX of the same
+// document break lines and pages alike:
+//
+//   - single line spacing is the font's hhea line height, (ascender −
+//     descender + lineGap) / unitsPerEm, which is 2355/2048 ≈ 1.15 for
+//     Times New Roman and Liberation Serif; a line is that × the font size ×
+//     the style's LineSpacing, and the baseline sits one descent above the
+//     bottom of the line box (extra leading goes above the text, as in Word);
+//   - SpaceBefore and SpaceAfter add up between paragraphs; SpaceBefore is
+//     dropped at the top of a page reached by a natural page break;
+//   - lines break greedily at spaces (Word does the same); justified lines
+//     stretch their U+0020 spaces so the line ends exactly at the right edge,
+//     except the last line of a paragraph and lines ending in a hard "\n",
+//     which stay left-aligned. U+00A0 never breaks, never stretches and
+//     measures as a space. A word wider than a whole line (a narrow table
+//     column) is cut between characters rather than overflow.
+//
+// Pagination keeps the ND30 conventions Word applies: a paragraph of two
+// or more lines never leaves its first line alone at the bottom of a page
+// nor its last line alone at the top; a paragraph whose style or own flag
+// says KeepNext (headings) stays on the page of the next block's first
+// lines; a Columns block with KeepTogether moves whole; table rows never
+// split, rows joined by a RowSpan stay together, and header rows repeat at
+// the top of every page a table continues on. A Spacer after a kept block
+// is kept too. A PageBreak on a page that is still empty does nothing (no
+// blank pages).
+//
+// Inside table cells paragraphs are set single-spaced, without indents or
+// paragraph spacing (ND30 practice for tables); a table is followed by the
+// Body style's SpaceAfter, like a paragraph.
+package layout
+
+import (
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"kehoach/internal/doc"
+	"kehoach/internal/fonts"
+)
+
+// Layout constants, in millimetres unless the name says otherwise.
+const (
+	// CellPadX is the left and right padding inside a table cell.
+	CellPadX = 1.0
+	// CellPadY is the top and bottom padding inside a table cell.
+	CellPadY = 0.5
+	// RuleGap is the distance from the descender line of the text above to a
+	// Rule (the rule sits this far below baseline + descent).
+	RuleGap = 1.0
+	// RulePt is the thickness of a Rule whose Thickness is zero, in points.
+	RulePt = 0.5
+	// BorderPt is the thickness of table borders, in points.
+	BorderPt = 0.5
+	// ShadeGray is the grey level of shaded cells (0 black, 1 white).
+	ShadeGray = 0.85
+)
+
+// Kind is the kind of an Item.
+type Kind int
+
+// Item kinds.
+const (
+	KindText Kind = iota // a text fragment
+	KindLine             // a straight line
+	KindFill             // a filled rectangle
+)
+
+// Role says what an item is for, so that tests and dumps can pick items out.
+type Role int
+
+// Item roles.
+const (
+	RoleText       Role = iota // document text
+	RolePageNumber             // the page number in the top margin
+	RoleRule                   // a doc.Rule
+	RoleBorder                 // a table cell border
+	RoleUnderline              // underline of underlined text
+	RoleShade                  // background of a shaded cell
+)
+
+// Item is one positioned thing to paint.
+type Item struct {
+	Kind Kind
+	Role Role
+	// X, Y: for text, the left end of the baseline; for a line, its start;
+	// for a fill, its top-left corner.
+	X, Y float64
+	// X2, Y2 are the end of a line.
+	X2, Y2 float64
+	// W is the advance width of a text fragment (including any
+	// WordSpacing) or the width of a fill; H is the height of a fill.
+	W, H float64
+	// Style and Size (points) are the face and size of a text fragment.
+	Style fonts.Style
+	Size  float64
+	// Text is the fragment's text (NFC as given, U+00A0 kept).
+	Text string
+	// WordSpacing is added to the advance of every U+0020 in Text, in mm
+	// (non-zero only on justified lines).
+	WordSpacing float64
+	// Thickness is the width of a line, in points.
+	Thickness float64
+
+	field doc.Field // a computed field, filled in at pagination
+	ul    bool      // underlined text
+}
+
+// Mark is an outline entry (a heading) on a page.
+type Mark struct {
+	Level int     // 1, 2, …
+	Text  string  // the heading text
+	Y     float64 // top of the heading's first line, mm
+}
+
+// Page is one laid-out page.
+type Page struct {
+	Width, Height float64 // mm, as laid out (landscape pages are wider)
+	Section       int     // index of the doc.Section
+	// Number is the page number printed in the header, 0 when none is
+	// printed (numbering off, or a section's first page).
+	Number int
+	// Items in paint order: fills first, then text and lines.
+	Items []Item
+	Marks []Mark
+}
+
+// metrics are a family's vertical metrics in em.
+type metrics struct {
+	line    float64 // single line height
+	descent float64 // depth below the baseline (positive)
+}
+
+var (
+	metricsMu    sync.Mutex
+	metricsCache = map[*fonts.Family]metrics{}
+)
+
+// familyMetrics reads the regular face's hhea metrics; Word uses them for
+// single line spacing.
+func familyMetrics(f *fonts.Family) (metrics, error) {
+	metricsMu.Lock()
+	defer metricsMu.Unlock()
+	if m, ok := metricsCache[f]; ok {
+		return m, nil
+	}
+	face, err := sfnt.Parse(f.TTF[fonts.Regular])
+	if err != nil {
+		return metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
+	}
+	upem := int(face.UnitsPerEm())
+	var buf sfnt.Buffer
+	fm, err := face.Metrics(&buf, fixed.I(upem), font.HintingNone)
+	if err != nil {
+		return metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
+	}
+	m := metrics{
+		line:    float64(fm.Height) / 64 / float64(upem),
+		descent: float64(fm.Descent) / 64 / float64(upem),
+	}
+	if m.line <= 0 || m.descent < 0 || m.descent >= m.line {
+		m = metrics{line: 2355.0 / 2048, descent: 443.0 / 2048} // Times New Roman
+	}
+	metricsCache[f] = m
+	return m, nil
+}
+
+// pt converts points to millimetres.
+func pt(v float64) float64 { return v / fonts.PtPerMM }
+
+// engine carries what every block builder needs.
+type engine struct {
+	p *doc.Profile
+	f *fonts.Family
+	m metrics
+}
+
+// lineHeight returns the line box height (mm) for text of size pt at the
+// given line spacing multiple.
+func (e *engine) lineHeight(size, spacing float64) float64 {
+	if spacing <= 0 {
+		spacing = 1
+	}
+	return pt(size * e.m.line * spacing)
+}
+
+// descent returns the descent (mm) of text of size pt.
+func (e *engine) descent(size float64) float64 { return pt(size * e.m.descent) }
+
+// Layout lays out d with profile p and font family f.
+func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
+	if d == nil || p == nil || f == nil {
+		return nil, fmt.Errorf("layout: nil document, profile or font family")
+	}
+	m, err := familyMetrics(f)
+	if err != nil {
+		return nil, err
+	}
+	e := &engine{p: p, f: f, m: m}
+	pg := &pager{e: e}
+	for si := range d.Sections {
+		if err := pg.section(si, &d.Sections[si]); err != nil {
+			return nil, err
+		}
+	}
+	for i := range pg.pages {
+		paintOrder(pg.pages[i].Items)
+	}
+	return pg.pages, nil
+}
+
+// paintOrder moves fills before everything else, keeping the order within
+// each group.
+func paintOrder(items []Item) {
+	n := 0
+	for _, it := range items {
+		if it.Kind == KindFill {
+			n++
+		}
+	}
+	if n == 0 || n == len(items) {
+		return
+	}
+	out := make([]Item, 0, len(items))
+	for _, it := range items {
+		if it.Kind == KindFill {
+			out = append(out, it)
+		}
+	}
+	for _, it := range items {
+		if it.Kind != KindFill {
+			out = append(out, it)
+		}
+	}
+	copy(items, out)
+}
+
+// setup resolves a section's page setup: zero sizes take the profile's
+// portrait or landscape setup.
+func (e *engine) setup(s doc.PageSetup) doc.PageSetup {
+	if s.Width > 0 && s.Height > 0 {
+		return s
+	}
+	if s.Landscape {
+		return e.p.Landscape
+	}
+	return e.p.Page
+}
+
+const eps = 1e-6

@@ -1,0 +1,743 @@
+package docx
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"kehoach/internal/doc"
+)
+
+// Fixed layout values (twips unless noted).
+const (
+	cellMargin   = 108      // left/right cell margin of doc.Table cells (Word's default)
+	tinyLine     = 20       // exact line height of rules and helper paragraphs: 1 pt
+	ruleGap      = 40       // space between a rule and the text line above it: 2 pt
+	tinyMarkSize = 2        // half-points: the paragraph mark of tiny paragraphs
+	shadeFill    = "D9D9D9" // light grey cell background
+	headerGap    = 709      // header distance when PageSetup.HeaderMM is unset (12.5 mm)
+)
+
+// container says where blocks are being laid out.
+type container int
+
+const (
+	inBody    container = iota // the section's text column
+	inTable                    // a doc.Table cell
+	inColumns                  // a column of a doc.Columns block
+)
+
+// ctx is the layout context of a run of blocks.
+type ctx struct {
+	where    string    // position for error messages
+	width    int       // container text width, twips
+	in       container // where the blocks sit
+	keepNext bool      // keep every paragraph with the next (KeepTogether)
+	fontSize int       // half-points for runs without a size (table FontSize); 0 = style
+	head     bool      // inside a table header row
+}
+
+// extra are per-paragraph properties decided by the block sequence.
+type extra struct {
+	sect        []byte // section properties carried by this paragraph
+	breakBefore bool   // a PageBreak precedes it
+	keepNext    bool   // a Rule follows it
+}
+
+type renderer struct {
+	p *doc.Profile
+	x xw
+}
+
+func documentXML(d *doc.Document, p *doc.Profile) ([]byte, error) {
+	r := &renderer{p: p}
+	r.x.raw(xmlHeader)
+	r.x.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
+	r.x.raw("\n<w:body>")
+	sections := d.Sections
+	if len(sections) == 0 {
+		sections = []doc.Section{{}}
+	}
+	for i, s := range sections {
+		if err := r.section(i, s, i == len(sections)-1); err != nil {
+			return nil, err
+		}
+	}
+	r.x.raw("\n</w:body>")
+	r.x.close("w:document")
+	return r.x.bytes(), nil
+}
+
+func (r *renderer) section(i int, s doc.Section, last bool) error {
+	where := fmt.Sprintf("section %d", i+1)
+	page := s.Page
+	if page == (doc.PageSetup{}) {
+		page = r.p.Page
+	}
+	if page.Width <= 0 || page.Height <= 0 {
+		return errorf(where, "page size %v × %v mm is not positive", page.Width, page.Height)
+	}
+	if page.TextWidth() <= 0 {
+		return errorf(where, "margins leave no text width")
+	}
+	sect := sectPr(page, s.PageNumbers)
+	blocks := s.Blocks
+	if !last {
+		// The section break starts a new page already; a trailing page
+		// break would leave an empty page.
+		for len(blocks) > 0 {
+			last := blocks[len(blocks)-1]
+			if _, ok := last.(*doc.PageBreak); !ok && emits(last) {
+				break
+			}
+			blocks = blocks[:len(blocks)-1]
+		}
+	}
+	c := ctx{where: where, width: tw(page.TextWidth()), in: inBody}
+	var carry []byte
+	if !last {
+		carry = sect
+	}
+	lastP, attached, err := r.blocks(blocks, c, carry)
+	if err != nil {
+		return err
+	}
+	if !last && !attached {
+		r.tinyParagraph(false, sect, false)
+	}
+	if last {
+		if !lastP {
+			r.tinyParagraph(false, nil, false)
+		}
+		r.x.raw("\n")
+		r.x.b.Write(sect)
+	}
+	return nil
+}
+
+// sectPr returns a section's w:sectPr. Both the default and the first-page
+// header are always referenced explicitly, so no section inherits the
+// previous section's headers.
+func sectPr(page doc.PageSetup, n doc.PageNumbering) []byte {
+	var x xw
+	x.raw("<w:sectPr>")
+	def, first := ridHeaderEmpty, ridHeaderEmpty
+	if n.Show {
+		def = ridHeaderPage
+		if n.FirstPage {
+			first = ridHeaderPage
+		}
+	}
+	x.empty("w:headerReference", "w:type", "default", "r:id", def)
+	x.empty("w:headerReference", "w:type", "first", "r:id", first)
+	w, h := page.Size()
+	sz := []string{"w:w", itoa(tw(w)), "w:h", itoa(tw(h))}
+	if page.Landscape {
+		sz = append(sz, "w:orient", "landscape")
+	}
+	x.empty("w:pgSz", sz...)
+	hdr := headerGap
+	if page.HeaderMM > 0 {
+		hdr = tw(page.HeaderMM)
+	}
+	m := page.Margins
+	x.empty("w:pgMar", "w:top", itoa(tw(m.Top)), "w:right", itoa(tw(m.Right)), "w:bottom", itoa(tw(m.Bottom)),
+		"w:left", itoa(tw(m.Left)), "w:header", itoa(hdr), "w:footer", itoa(hdr), "w:gutter", "0")
+	if n.Start > 0 {
+		x.empty("w:pgNumType", "w:start", itoa(n.Start))
+	}
+	x.empty("w:cols", "w:space", "720")
+	if n.Show && !n.FirstPage {
+		x.empty("w:titlePg")
+	}
+	x.raw("</w:sectPr>")
+	return x.bytes()
+}
+
+// emits reports whether a block produces any output.
+func emits(b doc.Block) bool {
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		return b != nil
+	case *doc.ListItem:
+		return b != nil
+	case *doc.Table:
+		return b != nil
+	case *doc.Columns:
+		return b != nil
+	case *doc.Rule:
+		return b != nil && b.Length > 0
+	case *doc.PageBreak:
+		return b != nil
+	case *doc.Spacer:
+		return b != nil && b.Height > 0
+	case nil:
+		return false
+	}
+	return true // unknown types are reported by blocks
+}
+
+// paragraphLike reports whether a block renders as a single w:p that can
+// carry section properties or a page break before it.
+func paragraphLike(b doc.Block) bool {
+	switch b.(type) {
+	case *doc.Paragraph, *doc.ListItem, *doc.Rule, *doc.Spacer:
+		return true
+	}
+	return false
+}
+
+// blocks renders a run of blocks. sect, when not nil, is attached to the
+// last block if that is a paragraph (attached reports it). lastP reports
+// whether the last element written is a w:p (a table cell must end with
+// one).
+func (r *renderer) blocks(bs []doc.Block, c ctx, sect []byte) (lastP, attached bool, err error) {
+	lastIdx := -1
+	for j := len(bs) - 1; j >= 0; j-- {
+		if emits(bs[j]) {
+			lastIdx = j
+			break
+		}
+	}
+	pending := false // a page break waits for the next paragraph
+	emitted := false // something has been written
+	for j, b := range bs {
+		if !emits(b) {
+			continue
+		}
+		bc := c
+		bc.where = fmt.Sprintf("%s, block %d", c.where, j+1)
+		if _, ok := b.(*doc.PageBreak); ok {
+			if c.in != inBody {
+				return false, false, errorf(bc.where, "page break inside a table or column block")
+			}
+			if pending {
+				r.tinyParagraph(false, nil, true)
+			}
+			pending = true
+			lastP, emitted = true, true
+			continue
+		}
+		var e extra
+		if paragraphLike(b) {
+			e.breakBefore, pending = pending, false
+			if j == lastIdx && sect != nil {
+				e.sect, attached = sect, true
+			}
+			if j+1 < len(bs) {
+				if _, ok := bs[j+1].(*doc.Rule); ok && emits(bs[j+1]) {
+					e.keepNext = true
+				}
+			}
+		} else if pending {
+			r.tinyParagraph(false, nil, true)
+			pending = false
+		} else if j > 0 && !lastP && emitted {
+			// Word joins adjacent tables into one; keep them apart.
+			r.tinyParagraph(c.keepNext, nil, false)
+		}
+		emitted = true
+		switch b := b.(type) {
+		case *doc.Paragraph:
+			r.paragraph(b, bc, e)
+			lastP = true
+		case *doc.ListItem:
+			r.listItem(b, bc, e)
+			lastP = true
+		case *doc.Rule:
+			r.rule(b, bc, e)
+			lastP = true
+		case *doc.Spacer:
+			r.spacer(b, bc, e)
+			lastP = true
+		case *doc.Table:
+			if err := r.table(b, bc); err != nil {
+				return false, false, err
+			}
+			lastP = false
+		case *doc.Columns:
+			if err := r.columns(b, bc); err != nil {
+				return false, false, err
+			}
+			lastP = false
+		default:
+			return false, false, errorf(bc.where, "unknown block type %T", b)
+		}
+	}
+	if pending {
+		r.tinyParagraph(false, nil, true)
+		lastP = true
+	}
+	return lastP, attached, nil
+}
+
+// styleID returns the style a paragraph references: its own when the
+// profile knows it, otherwise the container's default.
+func (r *renderer) styleID(n doc.StyleName, c ctx) doc.StyleName {
+	if n != "" {
+		if _, ok := r.p.Styles[n]; ok || slices.Contains(doc.AllStyles, n) {
+			return n
+		}
+	}
+	if c.in == inTable {
+		if c.head {
+			return doc.StyleTableHead
+		}
+		return doc.StyleTableCell
+	}
+	return doc.StyleBody
+}
+
+// basePPr is the paragraph properties every paragraph in context c gets.
+func (r *renderer) basePPr(name doc.StyleName, c ctx, e extra) pPr {
+	pp := pPr{
+		style:           string(name),
+		keepNext:        c.keepNext || e.keepNext,
+		pageBreakBefore: e.breakBefore,
+		sectPr:          e.sect,
+	}
+	if c.in == inTable {
+		// Table cells: single-spaced, no space around, no first-line indent.
+		pp.before, pp.after, pp.line = ip(0), ip(0), ip(240)
+		pp.firstLine = ip(0)
+	}
+	pp.mark.size = c.fontSize
+	return pp
+}
+
+func (r *renderer) paragraph(p *doc.Paragraph, c ctx, e extra) {
+	pp := r.basePPr(r.styleID(p.Style, c), c, e)
+	if p.KeepNext || p.Heading > 0 {
+		pp.keepNext = true
+	}
+	if v := jcVal(p.Align); v != "" {
+		pp.jc = v
+	}
+	if p.NoIndent {
+		pp.firstLine = ip(0)
+	}
+	if p.Heading > 0 {
+		pp.outline = ip(min(p.Heading, 9) - 1)
+	}
+	r.x.raw("\n<w:p>")
+	pp.write(&r.x)
+	for _, run := range p.Runs {
+		writeRun(&r.x, run, c.fontSize)
+	}
+	r.x.raw("</w:p>")
+}
+
+// listItem renders a list item the ND30 way: a paragraph of its style whose
+// text starts with the marker and a space, so the marker sits at the
+// first-line indent and following lines return to the left indent.
+func (r *renderer) listItem(li *doc.ListItem, c ctx, e extra) {
+	marker := li.Marker
+	if marker == "" {
+		marker = "-"
+		if li.Level >= 2 {
+			marker = "+"
+		}
+	}
+	runs := make([]doc.Run, 0, len(li.Runs)+1)
+	if len(li.Runs) > 0 && plain(li.Runs[0]) {
+		first := li.Runs[0]
+		first.Text = marker + " " + first.Text
+		runs = append(append(runs, first), li.Runs[1:]...)
+	} else {
+		runs = append(append(runs, doc.Run{Text: marker + " "}), li.Runs...)
+	}
+	r.paragraph(&doc.Paragraph{Style: li.Style, Runs: runs}, c, e)
+}
+
+// plain reports whether a run has no formatting of its own.
+func plain(run doc.Run) bool {
+	return !run.Bold && !run.Italic && !run.Underline && run.Size == 0 && run.Field == doc.FieldNone
+}
+
+// rule renders a Rule: an empty paragraph of exact 1 pt height whose top
+// border is Length long, positioned by indents inside the container. The
+// border sits ruleGap below the previous line, clear of its descenders.
+func (r *renderer) rule(rl *doc.Rule, c ctx, e extra) {
+	length, width := tw(rl.Length), c.width
+	var left int
+	switch rl.Align {
+	case doc.AlignLeft:
+		left = 0
+	case doc.AlignRight:
+		left = width - length
+	default:
+		left = (width - length) / 2
+	}
+	right := width - length - left
+	size := 4
+	if rl.Thickness > 0 {
+		size = min(max(int(math.Round(rl.Thickness*8)), 2), 96)
+	}
+	pp := pPr{
+		keepNext:        c.keepNext || e.keepNext,
+		pageBreakBefore: e.breakBefore,
+		border:          &border{size: size},
+		before:          ip(ruleGap), after: ip(0), line: ip(tinyLine), lineExact: true,
+		left: ip(left), right: ip(right), firstLine: ip(0),
+		mark:   rPr{size: tinyMarkSize},
+		sectPr: e.sect,
+	}
+	r.x.raw("\n<w:p>")
+	pp.write(&r.x)
+	r.x.raw("</w:p>")
+}
+
+// spacer renders vertical space as an empty paragraph of exact height.
+func (r *renderer) spacer(s *doc.Spacer, c ctx, e extra) {
+	pp := pPr{
+		keepNext:        c.keepNext || e.keepNext,
+		pageBreakBefore: e.breakBefore,
+		before:          ip(0), after: ip(0), line: ip(max(tw(s.Height), 1)), lineExact: true,
+		mark:   rPr{size: tinyMarkSize},
+		sectPr: e.sect,
+	}
+	r.x.raw("\n<w:p>")
+	pp.write(&r.x)
+	r.x.raw("</w:p>")
+}
+
+// tinyParagraph writes an empty 1 pt paragraph: the end of a table cell
+// that has no paragraph, the carrier of a section break after a table, a
+// separator between adjacent tables, or (pageBreak) a page break with no
+// paragraph to carry it.
+//
+// Page breaks are always w:pageBreakBefore, never a w:br run: Word and
+// LibreOffice place a paragraph holding only a w:br differently (LibreOffice
+// moves it to the new page), so consecutive breaks would give different
+// page counts.
+func (r *renderer) tinyParagraph(keepNext bool, sect []byte, pageBreak bool) {
+	pp := pPr{
+		keepNext:        keepNext,
+		pageBreakBefore: pageBreak,
+		before:          ip(0), after: ip(0), line: ip(tinyLine), lineExact: true,
+		mark:   rPr{size: tinyMarkSize},
+		sectPr: sect,
+	}
+	r.x.raw("\n<w:p>")
+	pp.write(&r.x)
+	r.x.raw("</w:p>")
+}
+
+// tableBorders writes w:tblBorders: single 0.5 pt black lines, or none.
+func tableBorders(x *xw, on bool) {
+	x.raw("<w:tblBorders>")
+	for _, side := range []string{"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"} {
+		if on {
+			x.empty(side, "w:val", "single", "w:sz", "4", "w:space", "0", "w:color", "000000")
+		} else {
+			x.empty(side, "w:val", "nil")
+		}
+	}
+	x.raw("</w:tblBorders>")
+}
+
+// cellMargins writes w:tblCellMar with zero top/bottom and lr left/right.
+func cellMargins(x *xw, lr int) {
+	x.raw("<w:tblCellMar>")
+	x.empty("w:top", "w:w", "0", "w:type", "dxa")
+	x.empty("w:left", "w:w", itoa(lr), "w:type", "dxa")
+	x.empty("w:bottom", "w:w", "0", "w:type", "dxa")
+	x.empty("w:right", "w:w", itoa(lr), "w:type", "dxa")
+	x.raw("</w:tblCellMar>")
+}
+
+// grid converts column widths to twips and writes w:tblGrid.
+func grid(x *xw, widths []float64, where string) ([]int, int, error) {
+	cols := make([]int, len(widths))
+	total := 0
+	for i, w := range widths {
+		if w <= 0 {
+			return nil, 0, errorf(where, "column %d width %v mm is not positive", i+1, w)
+		}
+		cols[i] = tw(w)
+		total += cols[i]
+	}
+	x.raw("<w:tblGrid>")
+	for _, w := range cols {
+		x.empty("w:gridCol", "w:w", itoa(w))
+	}
+	x.raw("</w:tblGrid>")
+	return cols, total, nil
+}
+
+// vspan tracks a row span running down a grid column.
+type vspan struct {
+	left   int // rows still covered
+	span   int // grid columns of the spanning cell
+	shade  bool
+	valign doc.VAlign
+}
+
+func (r *renderer) table(t *doc.Table, c ctx) error {
+	if len(t.Columns) == 0 {
+		return errorf(c.where, "table has no columns")
+	}
+	// Render into a scratch writer so that an error leaves nothing behind.
+	var x xw
+	total := 0
+	for _, w := range t.Columns {
+		total += tw(w)
+	}
+	x.raw("\n<w:tbl><w:tblPr>")
+	x.empty("w:tblW", "w:w", itoa(total), "w:type", "dxa")
+	jc := "center"
+	switch t.Align {
+	case doc.AlignLeft:
+		jc = "left"
+	case doc.AlignRight:
+		jc = "right"
+	}
+	x.empty("w:jc", "w:val", jc)
+	tableBorders(&x, t.Borders)
+	x.empty("w:tblLayout", "w:type", "fixed")
+	cellMargins(&x, cellMargin)
+	x.raw("</w:tblPr>")
+	cols, _, err := grid(&x, t.Columns, c.where)
+	if err != nil {
+		return err
+	}
+	n := len(cols)
+	fontSize := c.fontSize
+	if t.FontSize > 0 {
+		fontSize = halfPt(t.FontSize)
+	}
+	sub := &renderer{p: r.p}
+	vm := make([]vspan, n)
+	for ri, row := range t.Rows {
+		rw := fmt.Sprintf("%s, row %d", c.where, ri+1)
+		head := ri < t.HeaderRows
+		x.raw("\n<w:tr><w:trPr><w:cantSplit/>")
+		if head {
+			x.raw("<w:tblHeader/>")
+		}
+		x.raw("</w:trPr>")
+		gc := 0
+		for ci, cell := range row.Cells {
+			cw := fmt.Sprintf("%s, cell %d", rw, ci+1)
+			if gc >= n {
+				return errorf(cw, "row has more cells than the table's %d columns", n)
+			}
+			span := max(cell.ColSpan, 1)
+			shade, valign := cell.Shade, cell.VAlign
+			if cell.Merged {
+				v := vm[gc]
+				if v.left <= 0 {
+					return errorf(cw, "cell is Merged but no row span from above covers grid column %d", gc+1)
+				}
+				if cell.ColSpan > 1 && cell.ColSpan != v.span {
+					return errorf(cw, "Merged cell spans %d columns, the row span above spans %d", cell.ColSpan, v.span)
+				}
+				span, shade, valign = v.span, v.shade, v.valign
+				vm[gc].left--
+			}
+			if gc+span > n {
+				return errorf(cw, "cell spans past the table's %d columns", n)
+			}
+			for k := gc; k < gc+span; k++ {
+				if k == gc && cell.Merged {
+					continue
+				}
+				if vm[k].left > 0 {
+					return errorf(cw, "grid column %d is covered by a row span from above; the cell there must be Merged", k+1)
+				}
+			}
+			if !cell.Merged && cell.RowSpan > 1 {
+				vm[gc] = vspan{left: cell.RowSpan - 1, span: span, shade: cell.Shade, valign: cell.VAlign}
+			}
+			width := 0
+			for _, w := range cols[gc : gc+span] {
+				width += w
+			}
+			x.raw("\n<w:tc><w:tcPr>")
+			x.empty("w:tcW", "w:w", itoa(width), "w:type", "dxa")
+			if span > 1 {
+				x.empty("w:gridSpan", "w:val", itoa(span))
+			}
+			if cell.Merged {
+				x.empty("w:vMerge")
+			} else if cell.RowSpan > 1 {
+				x.empty("w:vMerge", "w:val", "restart")
+			}
+			if shade {
+				x.empty("w:shd", "w:val", "clear", "w:color", "auto", "w:fill", shadeFill)
+			}
+			switch valign {
+			case doc.VAlignCenter:
+				x.empty("w:vAlign", "w:val", "center")
+			case doc.VAlignBottom:
+				x.empty("w:vAlign", "w:val", "bottom")
+			}
+			x.raw("</w:tcPr>")
+			cc := ctx{where: cw, width: width - 2*cellMargin, in: inTable, keepNext: c.keepNext, fontSize: fontSize, head: head}
+			sub.x.b.Reset()
+			if cell.Merged || len(cell.Paragraphs) == 0 {
+				pp := sub.basePPr(sub.styleID("", cc), cc, extra{})
+				sub.x.raw("\n<w:p>")
+				pp.write(&sub.x)
+				sub.x.raw("</w:p>")
+			} else {
+				for k := range cell.Paragraphs {
+					sub.paragraph(&cell.Paragraphs[k], cc, extra{})
+				}
+			}
+			x.b.Write(sub.x.bytes())
+			x.raw("</w:tc>")
+			gc += span
+		}
+		if gc != n {
+			return errorf(rw, "row covers %d of the table's %d grid columns", gc, n)
+		}
+		x.raw("</w:tr>")
+	}
+	for k, v := range vm {
+		if v.left > 0 {
+			return errorf(c.where, "row span in grid column %d runs past the last row", k+1)
+		}
+	}
+	x.raw("\n</w:tbl>")
+	r.x.b.Write(x.bytes())
+	return nil
+}
+
+// columns renders a Columns block as a borderless one-row table with zero
+// cell margins, a fixed grid and the block's offset as table indent.
+func (r *renderer) columns(cb *doc.Columns, c ctx) error {
+	if len(cb.Widths) == 0 {
+		return errorf(c.where, "column block has no widths")
+	}
+	if len(cb.Cols) > len(cb.Widths) {
+		return errorf(c.where, "column block has %d columns of content but %d widths", len(cb.Cols), len(cb.Widths))
+	}
+	var x xw
+	total := 0
+	for _, w := range cb.Widths {
+		total += tw(w)
+	}
+	x.raw("\n<w:tbl><w:tblPr>")
+	x.empty("w:tblW", "w:w", itoa(total), "w:type", "dxa")
+	x.empty("w:jc", "w:val", "left")
+	x.empty("w:tblInd", "w:w", itoa(tw(cb.Offset)), "w:type", "dxa")
+	tableBorders(&x, false)
+	x.empty("w:tblLayout", "w:type", "fixed")
+	cellMargins(&x, 0)
+	x.raw("</w:tblPr>")
+	cols, _, err := grid(&x, cb.Widths, c.where)
+	if err != nil {
+		return err
+	}
+	x.raw("\n<w:tr>")
+	if cb.KeepTogether {
+		x.raw("<w:trPr><w:cantSplit/></w:trPr>")
+	}
+	sub := &renderer{p: r.p}
+	for i, w := range cols {
+		var blocks []doc.Block
+		if i < len(cb.Cols) {
+			blocks = cb.Cols[i]
+		}
+		cc := ctx{where: fmt.Sprintf("%s, column %d", c.where, i+1), width: w, in: inColumns,
+			keepNext: c.keepNext || cb.KeepTogether}
+		sub.x.b.Reset()
+		lastP, _, err := sub.blocks(blocks, cc, nil)
+		if err != nil {
+			return err
+		}
+		if !lastP {
+			sub.tinyParagraph(cc.keepNext, nil, false)
+		}
+		x.raw("\n<w:tc><w:tcPr>")
+		x.empty("w:tcW", "w:w", itoa(w), "w:type", "dxa")
+		x.raw("</w:tcPr>")
+		x.b.Write(sub.x.bytes())
+		x.raw("</w:tc>")
+	}
+	x.raw("</w:tr>\n</w:tbl>")
+	r.x.b.Write(x.bytes())
+	return nil
+}
+
+// writeRun writes one doc.Run: a text run (tabs and line breaks become
+// w:tab and w:br) or a PAGE field. defSize (half-points) applies when the
+// run has no size of its own.
+func writeRun(x *xw, run doc.Run, defSize int) {
+	rp := rPr{bold: run.Bold, italic: run.Italic, underline: run.Underline, size: defSize}
+	if run.Size > 0 {
+		rp.size = halfPt(run.Size)
+	}
+	if run.Field == doc.FieldPage {
+		text := run.Text
+		if text == "" {
+			text = "1"
+		}
+		fieldChar := func(typ string) {
+			x.raw("<w:r>")
+			rp.write(x)
+			x.empty("w:fldChar", "w:fldCharType", typ)
+			x.raw("</w:r>")
+		}
+		fieldChar("begin")
+		x.raw("<w:r>")
+		rp.write(x)
+		x.raw(`<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>`)
+		fieldChar("separate")
+		textRun(x, rp, text)
+		fieldChar("end")
+		return
+	}
+	if run.Text == "" {
+		return
+	}
+	textRun(x, rp, run.Text)
+}
+
+// textRun writes a w:r with text split at tabs and line breaks.
+func textRun(x *xw, rp rPr, s string) {
+	x.raw("<w:r>")
+	rp.write(x)
+	flush := func(t string) {
+		if t == "" {
+			return
+		}
+		if needsPreserve(t) {
+			x.open("w:t", "xml:space", "preserve")
+		} else {
+			x.open("w:t")
+		}
+		x.text(t)
+		x.close("w:t")
+	}
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t':
+			flush(s[start:i])
+			x.raw("<w:tab/>")
+			start = i + 1
+		case '\n', '\r':
+			flush(s[start:i])
+			if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			x.raw("<w:br/>")
+			start = i + 1
+		}
+	}
+	flush(s[start:])
+	x.raw("</w:r>")
+}
+
+// needsPreserve reports whether w:t needs xml:space="preserve": leading or
+// trailing white space, or runs of it.
+func needsPreserve(t string) bool {
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return unicode.IsSpace(first) || unicode.IsSpace(last) || strings.Contains(t, "  ")
+}

@@ -1,0 +1,276 @@
+// Package pdf draws a document laid out by package layout as a PDF with
+// codeberg.org/go-pdf/fpdf: A4 pages (portrait or landscape per section),
+// the font family embedded as subsets with a ToUnicode map (so text
+// extraction gives back the Vietnamese text as written, in NFC), justified
+// lines with each word at its computed position, a heading outline, and
+// byte-for-byte deterministic output.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/sfnt"
+
+	"kehoach/internal/doc"
+	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
+)
+
+// Producer is the fixed producer (and creator) written into the PDF's
+// document information.
+const Producer = "kehoach"
+
+// fallbackDate is the creation date written when the document has none,
+// so output never depends on the clock.
+var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Write lays out d with profile p and family f and writes it as a PDF to w.
+func Write(w io.Writer, d *doc.Document, p *doc.Profile, f *fonts.Family) error {
+	pages, err := layout.Layout(d, p, f)
+	if err != nil {
+		return err
+	}
+	return WritePages(w, d.Meta, pages, f)
+}
+
+// WritePages writes pages already laid out with family f as a PDF to w.
+// It fails, naming the characters, when some text has no glyph in the
+// font (a PDF would show empty boxes there).
+func WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family) error {
+	used, err := usedRunes(pages, f)
+	if err != nil {
+		return err
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: 210, Ht: 297}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	date := meta.Date
+	if date.IsZero() {
+		date = fallbackDate
+	}
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetProducer(Producer, false)
+	pdf.SetCreator(Producer, false)
+	if meta.Title != "" {
+		pdf.SetTitle(meta.Title, true)
+	}
+	if meta.Author != "" {
+		pdf.SetAuthor(meta.Author, true)
+	}
+	if meta.Subject != "" {
+		pdf.SetSubject(meta.Subject, true)
+	}
+	if meta.Language != "" {
+		pdf.SetLang(meta.Language)
+	}
+	pdf.SetDrawColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
+
+	// Register the used faces under placeholder names of the same length as
+	// their final subset names ("ABCDEF+LiberationSerif-Bold"), which are
+	// patched in after output without moving any byte offset.
+	var fam [4]string
+	var rename [][2]string
+	first := -1
+	for s := fonts.Regular; s <= fonts.BoldItalic; s++ {
+		if len(used[s]) == 0 {
+			continue
+		}
+		if first < 0 {
+			first = int(s)
+		}
+		final := subsetTag(s, used[s]) + "+" + psName(f, s)
+		fam[s] = placeholder(int(s), len(final)-len("utf8"))
+		rename = append(rename, [2]string{"utf8" + fam[s], final})
+		pdf.AddUTF8FontFromBytes(fam[s], "", f.TTF[s])
+	}
+
+	if len(pages) == 0 {
+		pdf.AddPage()
+	}
+	level := 0
+	for _, pg := range pages {
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
+		drawPage(pdf, pg, f, fam)
+		if len(pg.Marks) > 0 && first >= 0 {
+			pdf.SetFont(fam[first], "", 12) // outline titles are UTF-16 only with a UTF-8 font current
+			for _, m := range pg.Marks {
+				// fpdf's outline needs levels that deepen one step at a time.
+				level = max(1, min(m.Level, level+1))
+				pdf.Bookmark(m.Text, level-1, m.Y)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	out := buf.Bytes()
+	for _, r := range rename {
+		for _, key := range []string{"/BaseFont /", "/FontName /"} {
+			out = bytes.ReplaceAll(out, []byte(key+r[0]), []byte(key+r[1]))
+		}
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string) {
+	curFont, curSize := "", 0.0
+	curLW := -1.0
+	fill := -1
+	for _, it := range pg.Items {
+		switch it.Kind {
+		case layout.KindFill:
+			gray := layout.ShadeGray
+			g := int(gray*255 + 0.5)
+			if g != fill {
+				pdf.SetFillColor(g, g, g)
+				fill = g
+			}
+			pdf.Rect(it.X, it.Y, it.W, it.H, "F")
+		case layout.KindLine:
+			if lw := it.Thickness / fonts.PtPerMM; lw != curLW {
+				pdf.SetLineWidth(lw)
+				curLW = lw
+			}
+			pdf.Line(it.X, it.Y, it.X2, it.Y2)
+		case layout.KindText:
+			if it.Text == "" {
+				continue
+			}
+			if fam[it.Style] != curFont || it.Size != curSize {
+				pdf.SetFont(fam[it.Style], "", it.Size)
+				curFont, curSize = fam[it.Style], it.Size
+			}
+			if it.WordSpacing == 0 {
+				pdf.Text(it.X, it.Y, it.Text)
+				continue
+			}
+			// Word spacing (Tw) does not apply to the two-byte codes of
+			// an embedded Unicode font, so each word goes at its place.
+			x := it.X
+			space := f.WidthMM(it.Style, it.Size, " ") + it.WordSpacing
+			for i, word := range strings.Split(it.Text, " ") {
+				if i > 0 {
+					x += space
+				}
+				if word != "" {
+					pdf.Text(x, it.Y, word)
+					x += f.WidthMM(it.Style, it.Size, word)
+				}
+			}
+		}
+	}
+}
+
+// usedRunes collects the characters drawn in each face and checks that the
+// font has them.
+func usedRunes(pages []layout.Page, f *fonts.Family) ([4][]rune, error) {
+	var set [4]map[rune]bool
+	for i := range set {
+		set[i] = map[rune]bool{}
+	}
+	var missing []rune
+	seen := map[rune]bool{}
+	for _, pg := range pages {
+		for _, it := range pg.Items {
+			if it.Kind != layout.KindText {
+				continue
+			}
+			for _, r := range it.Text {
+				if set[it.Style][r] {
+					continue
+				}
+				if !f.HasGlyph(it.Style, r) {
+					if !seen[r] {
+						seen[r] = true
+						missing = append(missing, r)
+					}
+					continue
+				}
+				set[it.Style][r] = true
+			}
+		}
+	}
+	if len(missing) > 0 {
+		var b strings.Builder
+		for i, r := range missing {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "“%c” (U+%04X)", r, r)
+		}
+		return [4][]rune{}, fmt.Errorf("pdf: phông %s không có chữ %s; hãy sửa văn bản hoặc chọn phông khác", f.Name, b.String())
+	}
+	var out [4][]rune
+	for i, m := range set {
+		for r := range m {
+			out[i] = append(out[i], r)
+		}
+		slices.Sort(out[i])
+	}
+	return out, nil
+}
+
+// subsetTag derives the six capital letters that mark an embedded subset
+// from the face and the characters in it, so equal input gives equal tags.
+func subsetTag(s fonts.Style, runes []rune) string {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d:", s)
+	for _, r := range runes {
+		fmt.Fprintf(h, "%x,", r)
+	}
+	v := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + v%26)
+		v /= 26
+	}
+	return string(tag)
+}
+
+var styleSuffix = [4]string{"", "-Bold", "-Italic", "-BoldItalic"}
+
+// psName returns the face's PostScript name (e.g. "LiberationSerif-Bold"),
+// reduced to characters safe in a PDF name.
+func psName(f *fonts.Family, s fonts.Style) string {
+	name := ""
+	if face, err := sfnt.Parse(f.TTF[s]); err == nil {
+		var buf sfnt.Buffer
+		name, _ = face.Name(&buf, sfnt.NameIDPostScript)
+	}
+	if name == "" {
+		name = f.Name + styleSuffix[s]
+	}
+	var b strings.Builder
+	for _, r := range name {
+		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "Font" + styleSuffix[s]
+	}
+	return b.String()
+}
+
+// placeholder is a lower-case fpdf family name of length n (at least 4),
+// unique per face.
+func placeholder(face, n int) string {
+	p := fmt.Sprintf("khf%d", face)
+	if n > len(p) {
+		p += strings.Repeat("x", n-len(p))
+	}
+	return p
+}

@@ -1,0 +1,255 @@
+// Package testkit holds what several packages' tests share: finding the
+// ../shared folder (seed document, OOXML schemas), validating XML parts with
+// xmllint, converting with LibreOffice, extracting PDF text with poppler,
+// and comparing our text with the seed word for word. Tests that need a
+// missing tool or folder skip with a visible message.
+package testkit
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// SharedDir finds the project's shared/ folder by walking up from the
+// working directory (it sits beside the clone), or returns "".
+func SharedDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		cand := filepath.Join(dir, "shared")
+		if st, err := os.Stat(filepath.Join(cand, "seed")); err == nil && st.IsDir() {
+			return cand
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// RepoRoot returns the repository root (the folder holding go.mod).
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+}
+
+// SchemaDir returns the OOXML transitional schemas folder ($KEHOACH_OOXML_XSD
+// or shared/ooxml-schemas/xsd), skipping the test when there is none.
+func SchemaDir(t testing.TB) string {
+	t.Helper()
+	if d := os.Getenv("KEHOACH_OOXML_XSD"); d != "" {
+		return d
+	}
+	if s := SharedDir(); s != "" {
+		d := filepath.Join(s, "ooxml-schemas", "xsd")
+		if _, err := os.Stat(filepath.Join(d, "wml.xsd")); err == nil {
+			return d
+		}
+	}
+	t.Skip("BỎ QUA kiểm tra lược đồ OOXML: không có shared/ooxml-schemas/xsd cạnh kho mã (hoặc đặt KEHOACH_OOXML_XSD)")
+	return ""
+}
+
+// Tool returns the path of a command, skipping the test when it is absent.
+func Tool(t testing.TB, name, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Skipf("BỎ QUA: thiếu lệnh %s (apt-get install %s)", name, pkg)
+	}
+	return p
+}
+
+// SchemaFor names the OOXML schema of a package part (see the schemas'
+// README), or "" for parts no schema covers.
+func SchemaFor(part string) string {
+	switch {
+	case part == "[Content_Types].xml":
+		return "opc-contentTypes.xsd"
+	case strings.HasSuffix(part, ".rels"):
+		return "opc-relationships.xsd"
+	case part == "docProps/core.xml":
+		return "opc-coreProperties.xsd"
+	case part == "docProps/app.xml":
+		return "shared-documentPropertiesExtended.xsd"
+	case part == "docProps/custom.xml":
+		return "shared-documentPropertiesCustom.xsd"
+	case strings.HasPrefix(part, "word/theme/"), strings.HasPrefix(part, "xl/theme/"):
+		return "dml-main.xsd"
+	case strings.HasPrefix(part, "word/") && strings.HasSuffix(part, ".xml"):
+		return "wml.xsd"
+	case strings.HasPrefix(part, "xl/") && strings.HasSuffix(part, ".xml"):
+		return "sml.xsd"
+	}
+	return ""
+}
+
+// ValidateParts validates every XML part against its schema with xmllint
+// (one call per schema). prepare may rewrite a part first (for example to
+// strip xml:space from SpreadsheetML <t>, caveat 3 of the schemas' README).
+func ValidateParts(t *testing.T, parts map[string][]byte, prepare func(part string, data []byte) []byte) {
+	t.Helper()
+	xmllint := Tool(t, "xmllint", "libxml2-utils")
+	xsd := SchemaDir(t)
+	dir := t.TempDir()
+	bySchema := map[string][]string{}
+	names := make([]string, 0, len(parts))
+	for n := range parts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, part := range names {
+		if !strings.HasSuffix(part, ".xml") && !strings.HasSuffix(part, ".rels") {
+			continue
+		}
+		schema := SchemaFor(part)
+		if schema == "" {
+			t.Errorf("no schema known for part %s", part)
+			continue
+		}
+		data := parts[part]
+		if prepare != nil {
+			data = prepare(part, data)
+		}
+		path := filepath.Join(dir, filepath.FromSlash(part))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		bySchema[schema] = append(bySchema[schema], path)
+	}
+	schemas := make([]string, 0, len(bySchema))
+	for s := range bySchema {
+		schemas = append(schemas, s)
+	}
+	sort.Strings(schemas)
+	for _, schema := range schemas {
+		args := append([]string{"--nonet", "--noout", "--schema", filepath.Join(xsd, schema)}, bySchema[schema]...)
+		if out, err := exec.Command(xmllint, args...).CombinedOutput(); err != nil {
+			t.Errorf("xmllint --schema %s: %v\n%s", schema, err, out)
+		}
+	}
+}
+
+// Soffice converts files with LibreOffice (headless, a private profile so
+// parallel runs do not clash) into dir, to the given filter ("pdf",
+// "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1").
+func Soffice(t *testing.T, dir, to string, files ...string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("BỎ QUA LibreOffice ở chế độ -short")
+	}
+	soffice := Tool(t, "soffice", "libreoffice-writer-nogui libreoffice-calc-nogui")
+	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, ".lo-profile")), "--headless", "--convert-to", to, "--outdir", dir}
+	cmd := exec.Command(soffice, append(args, files...)...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
+	}
+}
+
+// PDFText extracts a PDF's text with pdftotext (UTF-8); extra args such as
+// "-layout" or "-bbox" are passed through.
+func PDFText(t testing.TB, path string, extra ...string) string {
+	t.Helper()
+	pdftotext := Tool(t, "pdftotext", "poppler-utils")
+	args := append(append([]string{"-enc", "UTF-8"}, extra...), path, "-")
+	out, err := exec.Command(pdftotext, args...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
+}
+
+// Words normalises text to single-space-separated words (no-break spaces
+// count as spaces).
+func Words(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// SeedWords returns the seed document's words with every intended correction
+// of corrections (a TSV file: seed text, our text, why) applied; each must
+// apply exactly once. It skips the test when the seed is absent.
+func SeedWords(t testing.TB, corrections string) string {
+	t.Helper()
+	s := SharedDir()
+	if s == "" {
+		t.Skip("BỎ QUA so sánh với văn bản mẫu: không có thư mục shared/ cạnh kho mã")
+	}
+	b, err := os.ReadFile(filepath.Join(s, "seed", "ke-hoach-ntm-2025-muong-khoa.txt"))
+	if err != nil {
+		t.Skipf("BỎ QUA so sánh với văn bản mẫu: %v", err)
+	}
+	seed := Words(string(b))
+	f, err := os.Open(corrections)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.Split(line, "\t")
+		if len(parts) != 3 {
+			t.Fatalf("%s: %q: want 3 tab-separated fields", corrections, line)
+		}
+		if n := strings.Count(seed, parts[0]); n != 1 {
+			t.Errorf("correction %q (%s) occurs %d times in the seed, want 1", parts[0], parts[2], n)
+			continue
+		}
+		seed = strings.Replace(seed, parts[0], parts[1], 1)
+	}
+	return seed
+}
+
+// From returns the words of text from the first occurrence of start on.
+func From(t testing.TB, text, start string) string {
+	t.Helper()
+	w := Words(text)
+	i := strings.Index(w, start)
+	if i < 0 {
+		t.Fatalf("no %q in the text: %.200q", start, w)
+	}
+	return w[i:]
+}
+
+// SameWords fails the test at the first difference between want and got,
+// showing both with context.
+func SameWords(t testing.TB, what, want, got string) {
+	t.Helper()
+	if want == got {
+		return
+	}
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(0, i-80)
+	t.Errorf("%s differs at byte %d:\nwant: …%s…\ngot:  …%s…", what, i, want[from:min(len(want), i+120)], got[from:min(len(got), i+120)])
+}
