@@ -9,7 +9,7 @@ BIN     := bin/kehoach
 PLANS   := plans
 OUT     := out
 
-.PHONY: all build test check bench clean
+.PHONY: all build test check bench clean docs
 
 all: build
 
@@ -33,3 +33,8 @@ bench:
 
 clean:
 	rm -rf $(OUT) bin
+
+# Ảnh trang 1 và trang ký (PDF và DOCX qua LibreOffice) cho README: cần
+# poppler-utils và LibreOffice.
+docs: build
+	scripts/docs-png.sh

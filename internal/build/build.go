@@ -23,7 +23,7 @@ import (
 
 // Options configure a build.
 type Options struct {
-	OutDir string      // output folder, "out" by default
+	OutDir string        // output folder, "out" by default
 	Font   *fonts.Family // font for the PDF; nil = fonts.Bundled()
 	// Formats to write; nil = all ("docx", "pdf").
 	Formats []string

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyPlan copies the 2025 plan and its commune file into a temporary
+// folder, optionally editing the plan text.
+func copyPlan(t *testing.T, edit func(string) string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "plans", "muong-khoa")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"2025.yaml", "xa.yaml"} {
+		b, err := os.ReadFile(filepath.Join("../../plans/muong-khoa", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if f == "2025.yaml" && edit != nil {
+			s = edit(s)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "2025.yaml")
+}
+
+func TestExitStatus(t *testing.T) {
+	good := copyPlan(t, nil)
+	bad := copyPlan(t, func(s string) string {
+		return strings.Replace(s, "    - ma: long-ghep\n      ten: Vốn lồng ghép\n", "    - ma: long-ghep\n      ten: Vốn lồng ghép\n      tong: 2256\n", 1)
+	})
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+		stdout string // substring
+		stderr string // substring
+	}{
+		{"no arguments", nil, 2, "", "Cách dùng"},
+		{"unknown command", []string{"xay"}, 2, "", "không có lệnh “xay”"},
+		{"help", []string{"help"}, 0, "kehoach build", ""},
+		{"licence", []string{"giay-phep"}, 0, "SIL OPEN FONT LICENSE Version 1.1", ""},
+		{"check valid", []string{"check", good}, 0, "hợp lệ", ""},
+		{"check invalid", []string{"check", bad}, 1, "", "2.256 ≠ 2.556"},
+		{"check missing file", []string{"check", "khong-co.yaml"}, 2, "", "không tìm thấy “khong-co.yaml”"},
+		{"build invalid", []string{"build", "-o", filepath.Join(t.TempDir(), "out"), bad}, 1, "", "không tạo văn bản"},
+		{"build bad flag", []string{"build", "-phong", "a.ttf"}, 2, "", "-phong cần đúng bốn tệp"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if got := run(tc.args, &out, &errb); got != tc.status {
+				t.Errorf("status %d, want %d\nstdout: %s\nstderr: %s", got, tc.status, out.String(), errb.String())
+			}
+			if !strings.Contains(out.String(), tc.stdout) {
+				t.Errorf("stdout %q lacks %q", out.String(), tc.stdout)
+			}
+			if !strings.Contains(errb.String(), tc.stderr) {
+				t.Errorf("stderr %q lacks %q", errb.String(), tc.stderr)
+			}
+		})
+	}
+}
+
+// check never writes; build of an invalid plan writes nothing; build of a
+// valid plan writes the DOCX and PDF and nothing else (no temporary files).
+func TestWritesOnlyWhatItShould(t *testing.T) {
+	good := copyPlan(t, nil)
+	bad := copyPlan(t, func(s string) string { return strings.Replace(s, "nam: 2025", "nam: hai", 1) })
+	out := filepath.Join(t.TempDir(), "out")
+	var o, e bytes.Buffer
+	run([]string{"check", good, bad}, &o, &e)
+	run([]string{"build", "-o", out, bad}, &o, &e)
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("an invalid plan created %s", out)
+	}
+	before, _ := os.ReadFile(good)
+	if st := run([]string{"build", "-o", out, good}, &o, &e); st != 0 {
+		t.Fatalf("build: %d %s", st, e.String())
+	}
+	after, _ := os.ReadFile(good)
+	if !bytes.Equal(before, after) {
+		t.Error("build edited the plan")
+	}
+	ents, _ := os.ReadDir(out)
+	var names []string
+	for _, en := range ents {
+		names = append(names, en.Name())
+	}
+	want := "ke-hoach-ntm-2025-muong-khoa.docx ke-hoach-ntm-2025-muong-khoa.pdf"
+	if got := strings.Join(names, " "); !strings.HasPrefix(got, want) || strings.Contains(got, ".tmp") {
+		t.Errorf("out/ holds %q, want %q", got, want)
+	}
+	if !strings.Contains(o.String(), "Phông chữ:") {
+		t.Errorf("build does not say which font it used: %q", o.String())
+	}
+}

@@ -1,0 +1,382 @@
+package build
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
+	"kehoach/internal/render/docx"
+	"kehoach/internal/render/text"
+	"kehoach/internal/testkit"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+const (
+	plan2025    = "../../plans/muong-khoa/2025.yaml"
+	corrections = "../compose/testdata/seed-corrections.tsv"
+)
+
+// built is the 2025 plan built once for all tests of this file.
+var built struct {
+	once sync.Once
+	dir  string
+	res  *Result
+	err  error
+}
+
+func build2025(t *testing.T) *Result {
+	t.Helper()
+	built.once.Do(func() {
+		built.dir, built.err = os.MkdirTemp("", "kehoach-build-")
+		if built.err == nil {
+			built.res = Plan(plan2025, Options{OutDir: built.dir, Formats: []string{"docx", "pdf"}})
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	r := built.res
+	if r.Err != nil || !r.Load.OK() {
+		t.Fatalf("build: %v %v", r.Err, r.Load.Errors)
+	}
+	return r
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+func output(t *testing.T, r *Result, ext string) string {
+	t.Helper()
+	for _, o := range r.Outputs {
+		if strings.HasSuffix(o.Path, ext) {
+			return o.Path
+		}
+	}
+	t.Fatalf("no %s output in %v", ext, r.Outputs)
+	return ""
+}
+
+func unzip(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return unzipBytes(t, b)
+}
+
+func unzipBytes(t *testing.T, b []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[f.Name] = b
+	}
+	return parts
+}
+
+// mainText is the document's text up to the end of the signature block (the
+// annexes follow in later sections).
+func mainText(r *Result) string {
+	s := text.Render(r.Doc)
+	if i := strings.Index(s, "\f"); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// golden compares got with testdata/name, rewriting it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/build -update)", err)
+	}
+	if !bytes.Equal(want, got) {
+		testkit.SameWords(t, "golden "+name+" (run go test ./internal/build -update after checking the change)", string(want), string(got))
+		if testkit.Words(string(want)) == testkit.Words(string(got)) {
+			t.Errorf("golden %s differs in white space only", name)
+		}
+	}
+}
+
+// The DOCX's text equals the seed word for word, apart from the checked-in
+// corrections (issue 3).
+func TestDOCXTextEqualsSeed(t *testing.T) {
+	r := build2025(t)
+	b, err := os.ReadFile(output(t, r, ".docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := docx.PartText(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := strings.Index(got, "Biểu số 01"); i >= 0 {
+		got = got[:i]
+	}
+	testkit.SameWords(t, "DOCX text vs corrected seed", testkit.SeedWords(t, corrections), testkit.From(t, got, "KẾ HOẠCH"))
+}
+
+// Golden document.xml and header parts for the 2025 plan; every XML part
+// validates against the OOXML transitional schemas.
+func TestDOCXGoldenAndSchema(t *testing.T) {
+	r := build2025(t)
+	parts := unzip(t, output(t, r, ".docx"))
+	var names []string
+	for n := range parts {
+		if n == "word/document.xml" || strings.HasPrefix(n, "word/header") || n == "word/styles.xml" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	if len(names) < 3 {
+		t.Fatalf("parts: %v", names)
+	}
+	for _, n := range names {
+		golden(t, "2025/"+strings.ReplaceAll(n, "/", "_"), parts[n])
+	}
+	testkit.ValidateParts(t, parts, nil)
+}
+
+// pageNumberLine matches a line holding only a page number.
+var pageNumberLine = regexp.MustCompile(`(?m)^\s*\d+\s*$`)
+
+// LibreOffice opens the DOCX, and the PDF it makes holds the whole document.
+func TestDOCXOpensInLibreOffice(t *testing.T) {
+	r := build2025(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "kh.docx")
+	b, err := os.ReadFile(output(t, r, ".docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(src, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testkit.Soffice(t, dir, "pdf", src)
+	got := testkit.Words(pageNumberLine.ReplaceAllString(testkit.PDFText(t, filepath.Join(dir, "kh.pdf")), ""))
+	checkHoldsDocument(t, "LibreOffice PDF", mainText(r), got)
+}
+
+// checkHoldsDocument checks that every paragraph of the flow appears, word
+// for word and in order, in got, and that the side-by-side blocks (header,
+// signature), whose lines a PDF interleaves, contribute all their words.
+func checkHoldsDocument(t *testing.T, what, doc, got string) {
+	t.Helper()
+	pos := 0
+	for _, line := range strings.Split(doc, "\n") {
+		w := testkit.Words(line)
+		if w == "" {
+			continue
+		}
+		if i := strings.Index(got[pos:], w); i >= 0 {
+			pos += i + len(w)
+			continue
+		}
+		// A line of a two-column block: its words must all be present.
+		for _, word := range strings.Fields(w) {
+			if !strings.Contains(got, word) {
+				t.Errorf("%s lacks %q (from %q)", what, word, line)
+			}
+		}
+	}
+}
+
+// The native PDF: text equals the plain-text rendering word for word,
+// A4 pages, fonts embedded, qpdf happy, text inside the margins, page
+// numbers from page 2 centred at the top (issue 4).
+func TestPDF2025(t *testing.T) {
+	r := build2025(t)
+	path := output(t, r, ".pdf")
+
+	t.Run("text", func(t *testing.T) {
+		raw := pageNumberLine.ReplaceAllString(testkit.PDFText(t, path, "-raw"), "")
+		got := testkit.Words(raw)
+		want := testkit.Words(text.Render(r.Doc))
+		gw, ww := strings.Fields(got), strings.Fields(want)
+		sort.Strings(gw)
+		sort.Strings(ww)
+		if strings.Join(gw, " ") != strings.Join(ww, " ") {
+			testkit.SameWords(t, "sorted words of the PDF vs the text rendering", strings.Join(ww, " "), strings.Join(gw, " "))
+		}
+		checkHoldsDocument(t, "PDF", text.Render(r.Doc), got)
+		if s := testkit.From(t, got, "KẾ HOẠCH"); !strings.HasPrefix(s, testkit.Words(between(mainText(r), "KẾ HOẠCH", "./."))) {
+			t.Errorf("PDF flow text differs from the text rendering")
+		}
+	})
+
+	t.Run("fonts and structure", func(t *testing.T) {
+		out, err := exec.Command(testkit.Tool(t, "pdffonts", "poppler-utils"), path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
+		if len(lines) != 4 {
+			t.Errorf("want 4 fonts, got:\n%s", out)
+		}
+		for _, l := range lines {
+			f := strings.Fields(l)
+			if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
+				t.Errorf("font not embedded+subset+unicode: %s", l)
+			}
+		}
+		if out, err := exec.Command(testkit.Tool(t, "qpdf", "qpdf"), "--check", path).CombinedOutput(); err != nil {
+			t.Errorf("qpdf --check: %v\n%s", err, out)
+		}
+	})
+
+	t.Run("geometry", func(t *testing.T) {
+		checkGeometry(t, path, r)
+	})
+}
+
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	j := strings.LastIndex(s, to)
+	if i < 0 || j < i {
+		return ""
+	}
+	return s[i : j+len(to)]
+}
+
+var (
+	pageRe = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+	wordRe = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+)
+
+// checkGeometry reads word boxes (pdftotext -bbox) of the main section.
+func checkGeometry(t *testing.T, path string, r *Result) {
+	bbox := testkit.PDFText(t, path, "-bbox")
+	prof := r.Load.Profile
+	const pt = 72 / 25.4
+	m := prof.Page.Margins
+	pages := strings.Split(bbox, "<page ")[1:]
+	if len(pages) < 2 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	for i, pg := range pages {
+		pm := pageRe.FindStringSubmatch("<page " + pg)
+		w, _ := strconv.ParseFloat(pm[1], 64)
+		h, _ := strconv.ParseFloat(pm[2], 64)
+		if w > h {
+			continue // an annex page (landscape): checked by the annex tests
+		}
+		if fmt.Sprintf("%.0fx%.0f", w/pt, h/pt) != "210x297" {
+			t.Errorf("page %d is %.1f × %.1f mm, want A4", i+1, w/pt, h/pt)
+		}
+		var top []string
+		for _, wm := range wordRe.FindAllStringSubmatch(pg, -1) {
+			x0, _ := strconv.ParseFloat(wm[1], 64)
+			y0, _ := strconv.ParseFloat(wm[2], 64)
+			x1, _ := strconv.ParseFloat(wm[3], 64)
+			y1, _ := strconv.ParseFloat(wm[4], 64)
+			if y1 < m.Top*pt {
+				top = append(top, wm[5])
+				centre := (x0 + x1) / 2 / pt
+				if d := centre - (m.Left + prof.Page.TextWidth()/2); d > 0.5 || d < -0.5 {
+					t.Errorf("page %d: page number %q centred at %.1f mm, %.1f mm off the text centre", i+1, wm[5], centre, d)
+				}
+				continue
+			}
+			// The header block reaches 3.5 mm into the left margin, as
+			// ND30's own template does.
+			if x0 < (m.Left-3.6)*pt || x1 > (210-m.Right+0.1)*pt || y1 > (297-m.Bottom+0.1)*pt {
+				t.Errorf("page %d: %q at (%.1f, %.1f)–(%.1f, %.1f) mm leaves the margins", i+1, wm[5], x0/pt, y0/pt, x1/pt, y1/pt)
+			}
+		}
+		want := []string{strconv.Itoa(i + 1)}
+		if i == 0 {
+			want = nil
+		}
+		if strings.Join(top, " ") != strings.Join(want, " ") {
+			t.Errorf("page %d: top margin holds %q, want %q", i+1, top, want)
+		}
+	}
+}
+
+// The layout of the 2025 plan (line and page breaks) as a readable golden
+// dump: a layout change shows as a diff.
+func TestLayoutGolden(t *testing.T) {
+	r := build2025(t)
+	pages, err := layout.Layout(r.Doc, r.Load.Profile, fonts.Bundled())
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "2025/layout.txt", []byte(layout.Dump(pages)))
+}
+
+// Same input, same bytes, whatever runs beside it.
+func TestDeterministicConcurrentBuilds(t *testing.T) {
+	hashes := make([]map[string]string, 4)
+	var wg sync.WaitGroup
+	for i := range hashes {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			dir := t.TempDir()
+			r := Plan(plan2025, Options{OutDir: dir})
+			if r.Err != nil {
+				t.Error(r.Err)
+				return
+			}
+			hashes[i] = map[string]string{}
+			for _, o := range r.Outputs {
+				b, err := os.ReadFile(o.Path)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				hashes[i][filepath.Base(o.Path)] = fmt.Sprintf("%x", sha256.Sum256(b))
+			}
+		}(i)
+	}
+	wg.Wait()
+	for i := 1; i < len(hashes); i++ {
+		if fmt.Sprint(hashes[i]) != fmt.Sprint(hashes[0]) {
+			t.Errorf("build %d differs:\n%v\n%v", i, hashes[i], hashes[0])
+		}
+	}
+}
