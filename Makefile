@@ -25,6 +25,8 @@ check: $(BIN)
 	$(BIN) check $(PLANS)
 
 test:
+	@test -d ../shared/seed || echo "CHÚ Ý: không có ../shared/ cạnh kho mã: các kiểm thử so với văn bản mẫu và lược đồ OOXML được bỏ qua (go test -v ./... cho biết từng kiểm thử bỏ qua)."
+	@for t in xmllint pdftotext qpdf soffice; do command -v $$t >/dev/null || echo "CHÚ Ý: thiếu lệnh $$t: các kiểm thử cần nó được bỏ qua (xem .ci/run để cài)."; done
 	$(GO) vet ./...
 	$(GO) test ./...
 

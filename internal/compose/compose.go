@@ -435,7 +435,7 @@ func (c *composer) signature() {
 	}
 	bold(doc.StyleSignAuthor, vn.Upper(k.ChucVu))
 	right = append(right, &doc.Spacer{Height: 25})
-	bold(doc.StyleSignName, k.HoTen)
+	bold(doc.StyleSignName, p.SignerName())
 	c.add(&doc.Spacer{Height: 2})
 	c.add(&doc.Columns{Widths: signatureCols, Cols: [][]doc.Block{left, right}, KeepTogether: true})
 }

@@ -144,6 +144,8 @@ func TestValidationRules(t *testing.T) {
 			want: []string{"testdata/p.yaml:4:1: lỗi cú pháp YAML: ký tự không hợp lệ ở đầu dòng (thường là phím Tab); hãy thụt lề bằng dấu cách, không dùng Tab."}},
 		{name: "alias refused", old: "luu: [VT, KT]", new: "luu: &l [VT, KT]",
 			want: []string{"testdata/p.yaml:59:8: không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."}},
+		{name: "unknown signer", old: "  ho_ten: Nguyễn Văn A", new: "  nguoi_ky: pct-kt",
+			want: []string{"testdata/p.yaml:65:13: không có cán bộ mã “pct-kt” trong tệp xã (can_bo); có phải ý bạn là “pct-kt1”?"}},
 		{name: "commune: bad id", cold: "ma: thu-nghiem", cnew: "ma: Thu Nghiem",
 			want: []string{"testdata/xa.yaml:1:5: mã xã “Thu Nghiem” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa."}},
 		{name: "commune: margin outside ND30", cold: "tinh: Lai Châu", cnew: "tinh: Lai Châu\ntrinh_bay:\n  le: {trai: 25}",

@@ -26,6 +26,7 @@ type Commune struct {
 	CoQuan   CoQuan           `yaml:"co_quan,required" mota:"Cơ quan ban hành văn bản."`
 	Ban      []string         `yaml:"ban" mota:"Danh sách các bản (thôn) của xã; dùng để tính số bản gửi “Trưởng các bản”."`
 	DonVi    []DonVi          `yaml:"don_vi" mota:"Các cơ quan, đơn vị của xã được giao nhiệm vụ."`
+	CanBo    []CanBo          `yaml:"can_bo" mota:"Lãnh đạo, công chức của xã (người ký văn bản)."`
 	TrinhBay *style.Overrides `yaml:"trinh_bay" mota:"Thay đổi thể thức trình bày trong khoảng Nghị định 30 cho phép: co_chu (13/14), le (mm), gian_dong, cach_doan, thut_dau_dong, kieu_dau (cu/moi)."`
 	NgoaiLe  []string         `yaml:"ngoai_le" mota:"Từ, tên riêng không cần kiểm tra chính tả."`
 
@@ -44,6 +45,13 @@ type DonVi struct {
 	Ma      string `yaml:"ma,required" mota:"Mã đơn vị (kinh-te) để các mục khác tham chiếu."`
 	Ten     string `yaml:"ten,required" mota:"Tên đơn vị (Phòng Kinh tế)."`
 	VietTat string `yaml:"viet_tat" mota:"Chữ viết tắt (KT), dùng ở dòng “Lưu: VT, KT.”."`
+}
+
+// CanBo is an official of the commune.
+type CanBo struct {
+	Ma     string `yaml:"ma,required" mota:"Mã (pct-kinh-te) để khối chữ ký tham chiếu."`
+	HoTen  string `yaml:"ho_ten,required" mota:"Họ và tên."`
+	ChucVu string `yaml:"chuc_vu,required" mota:"Chức vụ: Phó Chủ tịch UBND xã."`
 }
 
 // Plan is one yearly plan file (plans/<xã>/<năm>.yaml).
@@ -221,7 +229,22 @@ type Ky struct {
 	QuyenHan  string `yaml:"quyen_han" mota:"KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền) hoặc để trống."`
 	ThuTruong string `yaml:"thu_truong" mota:"Chức danh người đứng đầu khi ký thay: Chủ tịch."`
 	ChucVu    string `yaml:"chuc_vu,required" mota:"Chức vụ người ký: Phó Chủ tịch."`
-	HoTen     string `yaml:"ho_ten" mota:"Họ và tên người ký."`
+	HoTen     string `yaml:"ho_ten" mota:"Họ và tên người ký (hoặc dùng nguoi_ky)."`
+	NguoiKy   string `yaml:"nguoi_ky" mota:"Mã cán bộ trong tệp xã (can_bo); họ tên lấy từ đó."`
+}
+
+// SignerName is the signer's name: ho_ten, else the commune official named
+// by nguoi_ky.
+func (p *Plan) SignerName() string {
+	if p.Ky.HoTen != "" || p.Commune == nil {
+		return p.Ky.HoTen
+	}
+	for _, c := range p.Commune.CanBo {
+		if c.Ma == p.Ky.NguoiKy {
+			return c.HoTen
+		}
+	}
+	return ""
 }
 
 // Bieu holds the annex data not found elsewhere in the plan.

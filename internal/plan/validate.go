@@ -56,6 +56,13 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 	if c.Ma != "" && !idRe.MatchString(c.Ma) {
 		add("ma", "mã xã “%s” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa.", c.Ma)
 	}
+	cbSeen := map[string]bool{}
+	for i, cb := range c.CanBo {
+		if cbSeen[cb.Ma] {
+			add(fmt.Sprintf("can_bo[%d].ma", i), "mã cán bộ “%s” bị trùng; mỗi người cần một mã riêng.", cb.Ma)
+		}
+		cbSeen[cb.Ma] = true
+	}
 	seen := map[string]int{}
 	for i, d := range c.DonVi {
 		if j, dup := seen[d.Ma]; dup {
@@ -452,7 +459,27 @@ func (c *checker) signature() {
 	if (q == "KT" || q == "Q" || q == "TL" || q == "TUQ") && strings.TrimSpace(k.ThuTruong) == "" {
 		c.errAt("ky", "ký %s cần chức danh người đứng đầu; hãy thêm “thu_truong: Chủ tịch”.", q)
 	}
-	if strings.TrimSpace(k.HoTen) == "" {
+	if k.NguoiKy != "" && c.p.Commune != nil {
+		var codes []string
+		found := false
+		for _, cb := range c.p.Commune.CanBo {
+			codes = append(codes, cb.Ma)
+			found = found || cb.Ma == k.NguoiKy
+		}
+		if !found {
+			msg := fmt.Sprintf("không có cán bộ mã “%s” trong tệp xã (can_bo)", k.NguoiKy)
+			if s := yamlx.Suggest(k.NguoiKy, codes); s != "" {
+				msg += fmt.Sprintf("; có phải ý bạn là “%s”?", s)
+			} else {
+				msg += "; hãy thêm cán bộ vào mục can_bo của tệp xã hoặc ghi ho_ten."
+			}
+			c.errAt("ky.nguoi_ky", "%s", msg)
+		}
+		if k.HoTen != "" {
+			c.errAt("ky.ho_ten", "chỉ ghi một trong hai: ho_ten hoặc nguoi_ky.")
+		}
+	}
+	if strings.TrimSpace(c.p.SignerName()) == "" && k.NguoiKy == "" {
 		c.warnAt("ky", "chưa có họ tên người ký (ky.ho_ten); văn bản sẽ để trống dòng họ tên.")
 	}
 }

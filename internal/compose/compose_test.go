@@ -1,0 +1,52 @@
+package compose
+
+import (
+	"testing"
+
+	"kehoach/internal/plan"
+	"kehoach/internal/vn"
+)
+
+func TestBindUnits(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"bê tông hóa 07 km đường", "bê tông hóa 07\u00a0km đường"},
+		{"đạt ≥ 54 triệu đồng/năm", "đạt ≥\u00a054\u00a0triệu\u00a0đồng/năm"},
+		{"1.282,2 ha, 11.000 tấn", "1.282,2\u00a0ha, 11.000\u00a0tấn"},
+		{"đạt 349 người", "đạt 349\u00a0người"},
+		{"trẻ 5 tuổi", "trẻ 5\u00a0tuổi"},
+		{"5 mức độ", "5 mức độ"},       // not a unit
+		{"64,3%", "64,3%"},             // percent has no space at all
+		{"không có số", "không có số"}, // fast path
+	}
+	for _, tc := range tests {
+		if got := BindUnits(tc.in); got != tc.want {
+			t.Errorf("BindUnits(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIndicatorText(t *testing.T) {
+	num := func(s string) plan.Number {
+		d, err := vn.ParseDecimal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return plan.Number{Decimal: d, Set: true}
+	}
+	tests := []struct {
+		ct   plan.ChiTieu
+		want string
+	}{
+		{plan.ChiTieu{Ten: "Thu nhập bình quân đầu người đạt", SoSanh: plan.CmpGE, GiaTri: num("54"), DonVi: "triệu đồng/năm"}, "Thu nhập bình quân đầu người đạt ≥ 54 triệu đồng/năm"},
+		{plan.ChiTieu{Ten: "Tỷ lệ hộ nghèo đa chiều", SoSanh: plan.CmpLE, GiaTri: num("11"), DonVi: "%"}, "Tỷ lệ hộ nghèo đa chiều ≤ 11%"},
+		{plan.ChiTieu{Ten: "Tỷ lệ … (áp dụng đạt cho cả nam và nữ):", SoSanh: plan.CmpGE, GiaTri: num("60"), DonVi: "% dân số"}, "Tỷ lệ … (áp dụng đạt cho cả nam và nữ): ≥ 60% dân số"},
+		{plan.ChiTieu{Ten: "Tỷ lệ thu gom đạt", SoSanh: plan.CmpEQ, GiaTri: num("100"), DonVi: "%"}, "Tỷ lệ thu gom đạt 100%"},
+		{plan.ChiTieu{Ten: "Tỷ lệ lao động qua đào tạo", GiaTri: num("64.3"), DonVi: "%"}, "Tỷ lệ lao động qua đào tạo 64,3%"},
+		{plan.ChiTieu{Ten: "Suy dinh dưỡng", SoSanh: plan.CmpLT, GiaTri: num("18.92"), DonVi: "%"}, "Suy dinh dưỡng < 18,92%"},
+	}
+	for _, tc := range tests {
+		if got := IndicatorText(tc.ct); got != tc.want {
+			t.Errorf("IndicatorText = %q, want %q", got, tc.want)
+		}
+	}
+}
