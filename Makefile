@@ -9,7 +9,7 @@ BIN     := bin/kehoach
 PLANS   := plans
 OUT     := out
 
-.PHONY: all build test check bench clean docs
+.PHONY: all build test check fmt bench clean docs
 
 all: build
 
@@ -22,7 +22,12 @@ build: $(BIN)
 	$(BIN) build -o $(OUT) $(PLANS)
 
 check: $(BIN)
+	@$(BIN) fmt -l $(PLANS) > .fmt-l.txt || { echo "Các tệp chưa đúng định dạng chuẩn (chạy: make fmt):"; cat .fmt-l.txt; rm -f .fmt-l.txt; exit 1; }
+	@rm -f .fmt-l.txt
 	$(BIN) check $(PLANS)
+
+fmt: $(BIN)
+	$(BIN) fmt -w $(PLANS)
 
 test:
 	@test -d ../shared/seed || echo "CHÚ Ý: không có ../shared/ cạnh kho mã: các kiểm thử so với văn bản mẫu và lược đồ OOXML được bỏ qua (go test -v ./... cho biết từng kiểm thử bỏ qua)."

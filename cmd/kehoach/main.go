@@ -27,6 +27,9 @@ Cách dùng:
         kiểm tra và tạo văn bản vào thư mục out/ (mặc định: mọi kế hoạch trong plans/)
   kehoach check [KẾ_HOẠCH|THƯ_MỤC …]
         chỉ kiểm tra, không ghi tệp nào
+  kehoach fmt [-l | -w | -d] [TỆP|THƯ_MỤC …]
+        đưa tệp kế hoạch, tệp xã về định dạng chuẩn (giữ nguyên ghi chú);
+        -l liệt kê tệp chưa chuẩn, -w ghi lại tệp, -d in phần khác biệt
   kehoach giay-phep
         in giấy phép của phông chữ Liberation Serif đi kèm
   kehoach help
@@ -53,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "fmt":
+		return cmdFmt(args[1:], stdout, stderr)
 	case "giay-phep", "license":
 		fmt.Fprint(stdout, fonts.License)
 		return 0

@@ -103,3 +103,30 @@ func TestWritesOnlyWhatItShould(t *testing.T) {
 		t.Errorf("build does not say which font it used: %q", o.String())
 	}
 }
+
+// fmt -l names an unformatted plan and exits 1; fmt -w fixes it keeping its
+// comments; then fmt -l is silent and exits 0.
+func TestFmt(t *testing.T) {
+	path := copyPlan(t, func(s string) string {
+		return strings.Replace(s, "xa: xa.yaml\nnam: 2025\n", "nam: 2025 # năm kế hoạch\nxa: xa.yaml\n", 1)
+	})
+	var o, e bytes.Buffer
+	if st := run([]string{"fmt", "-l", path}, &o, &e); st != 1 || strings.TrimSpace(o.String()) != path {
+		t.Fatalf("fmt -l: status %d, stdout %q, stderr %q", st, o.String(), e.String())
+	}
+	o.Reset()
+	if st := run([]string{"fmt", "-d", path}, &o, &e); st != 1 || !strings.Contains(o.String(), "-nam: 2025 # năm kế hoạch") {
+		t.Fatalf("fmt -d: status %d, diff %q", st, o.String())
+	}
+	if st := run([]string{"fmt", "-w", path}, &o, &e); st != 0 {
+		t.Fatalf("fmt -w: %d %s", st, e.String())
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), "xa: xa.yaml\nnam: 2025 # năm kế hoạch\n") {
+		t.Errorf("fmt -w did not reorder keys keeping the comment:\n%.300s", b)
+	}
+	o.Reset()
+	if st := run([]string{"fmt", "-l", path}, &o, &e); st != 0 || o.String() != "" {
+		t.Errorf("after fmt -w: fmt -l status %d, %q", st, o.String())
+	}
+}

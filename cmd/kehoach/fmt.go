@@ -1,0 +1,111 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"kehoach/internal/build"
+	"kehoach/internal/planfmt"
+	"kehoach/internal/textdiff"
+)
+
+// yamlFiles expands arguments into every .yaml file (plans and commune
+// files); no argument means plans/.
+func yamlFiles(args []string) ([]string, error) {
+	if len(args) == 0 {
+		args = []string{"plans"}
+	}
+	var out []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("không tìm thấy “%s”; hãy kiểm tra đường dẫn", a)
+		}
+		if !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") {
+				out = append(out, p)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// cmdFmt: kehoach fmt [-l | -w | -d] [FILE|DIR …].
+func cmdFmt(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("fmt", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	list := fl.Bool("l", false, "chỉ liệt kê các tệp chưa đúng định dạng chuẩn (mã thoát 1 nếu có)")
+	write := fl.Bool("w", false, "ghi định dạng chuẩn vào chính tệp (giữ nguyên mọi ghi chú)")
+	diff := fl.Bool("d", false, "in phần khác biệt giữa tệp và định dạng chuẩn")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	files, err := yamlFiles(fl.Args())
+	if err != nil {
+		fmt.Fprintln(stderr, "kehoach fmt:", err)
+		return 2
+	}
+	status := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: không đọc được tệp: %v\n", f, err)
+			status = 2
+			continue
+		}
+		out, err := planfmt.Format(f, src)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			status = 2
+			continue
+		}
+		same := string(out) == string(src)
+		switch {
+		case *list:
+			if !same {
+				fmt.Fprintln(stdout, f)
+				if status == 0 {
+					status = 1
+				}
+			}
+		case *write:
+			if !same {
+				info, _ := os.Stat(f)
+				if _, err := build.WriteAtomic(filepath.Dir(f), filepath.Base(f), out); err != nil {
+					fmt.Fprintln(stderr, err)
+					status = 2
+					continue
+				}
+				if info != nil {
+					os.Chmod(f, info.Mode().Perm())
+				}
+				fmt.Fprintf(stdout, "%s: đã định dạng lại.\n", f)
+			}
+		case *diff:
+			if d := textdiff.Unified(f, f+" (định dạng chuẩn)", string(src), string(out), 3); d != "" {
+				fmt.Fprint(stdout, d)
+				if status == 0 {
+					status = 1
+				}
+			}
+		default:
+			stdout.Write(out)
+		}
+	}
+	return status
+}
