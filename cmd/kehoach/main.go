@@ -30,6 +30,9 @@ Cách dùng:
   kehoach fmt [-l | -w | -d] [TỆP|THƯ_MỤC …]
         đưa tệp kế hoạch, tệp xã về định dạng chuẩn (giữ nguyên ghi chú);
         -l liệt kê tệp chưa chuẩn, -w ghi lại tệp, -d in phần khác biệt
+  kehoach diff [-f text|md|json] CŨ [MỚI]
+        so sánh hai phiên bản kế hoạch theo nội dung (tệp, phiên bản git như HEAD~1,
+        hoặc PHIÊN_BẢN:TỆP); một tệp: so với lần commit cuối; mã thoát 0 giống, 1 khác
   kehoach giay-phep
         in giấy phép của phông chữ Liberation Serif đi kèm
   kehoach help
@@ -58,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(args[1:], stdout, stderr)
 	case "fmt":
 		return cmdFmt(args[1:], stdout, stderr)
+	case "diff":
+		return cmdDiff(args[1:], stdout, stderr)
 	case "giay-phep", "license":
 		fmt.Fprint(stdout, fonts.License)
 		return 0

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func gitIn(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@x", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@x")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+// kehoach diff resolves files, git revisions and REV:PATH in a temporary
+// repository; exit status 0 equal, 1 different, 2 error.
+func TestDiffGitRevisions(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("BỎ QUA: không có git")
+	}
+	plan := copyPlan(t, nil)
+	repo := filepath.Dir(filepath.Dir(filepath.Dir(plan)))
+	gitIn(t, repo, "init", "-q")
+	gitIn(t, repo, "add", ".")
+	gitIn(t, repo, "commit", "-qm", "2025")
+	t.Chdir(repo)
+	rel := "plans/muong-khoa/2025.yaml"
+
+	change := func(edit func(string) string, msg string) {
+		b, err := os.ReadFile(rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(rel, []byte(edit(string(b))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if msg != "" {
+			gitIn(t, repo, "commit", "-qam", msg)
+		}
+	}
+	more := func(s string) string {
+		for _, r := range [][2]string{{"so_tien: 504", "so_tien: 704"}, {"tong: 3900", "tong: 4100"}, {"tong: 1304", "tong: 1504"}} {
+			if !strings.Contains(s, r[0]) {
+				t.Fatalf("plan lacks %q", r[0])
+			}
+			s = strings.Replace(s, r[0], r[1], 1)
+		}
+		return s
+	}
+
+	run1 := func(args ...string) (int, string, string) {
+		var o, e bytes.Buffer
+		st := run(append([]string{"diff"}, args...), &o, &e)
+		return st, o.String(), e.String()
+	}
+	if st, out, errs := run1(rel); st != 0 || !strings.Contains(out, "Không có thay đổi") {
+		t.Fatalf("unchanged working file: %d %q %q", st, out, errs)
+	}
+	change(more, "") // the Biểu 03 work still spends 504: the plan is invalid
+	if st, _, errs := run1(rel); st != 2 || !strings.Contains(errs, "có lỗi") {
+		t.Fatalf("invalid working plan: status %d %q", st, errs)
+	}
+	change(func(s string) string {
+		return strings.Replace(s, "{nguon: nstw-dau-tu, so_tien: 504}", "{nguon: nstw-dau-tu, so_tien: 704}", 1)
+	}, "")
+	st, out, errs := run1(rel)
+	if st != 1 || !strings.Contains(out, "Tổng nguồn lực: 3.900 triệu đồng → 4.100 triệu đồng (+200)") || !strings.Contains(out, "(HEAD)") {
+		t.Fatalf("working file vs HEAD: %d\n%s%s", st, out, errs)
+	}
+	gitIn(t, repo, "commit", "-qam", "+200")
+
+	tests := []struct {
+		args   []string
+		status int
+		want   string
+	}{
+		{[]string{"HEAD~1", "HEAD"}, 1, "nguồn “Vốn đầu tư”: 504 triệu đồng → 704 triệu đồng (+200)"},
+		{[]string{"HEAD~1:" + rel, "HEAD:" + rel}, 1, "tổng “Vốn Ngân sách Trung ương”: 1.304 triệu đồng → 1.504 triệu đồng (+200)"},
+		{[]string{"HEAD~1", rel}, 1, "Tổng nguồn lực"},
+		{[]string{"HEAD"}, 0, "Không có thay đổi"},
+		{[]string{"-f", "json", "HEAD~1", "HEAD"}, 1, `"chenh": "+200"`},
+		{[]string{"-f", "md", "HEAD~1", "HEAD"}, 1, "#### Nguồn lực"},
+		{[]string{"khong-co-phien-ban"}, 2, ""},
+	}
+	for _, tc := range tests {
+		st, out, errs := run1(tc.args...)
+		if st != tc.status || !strings.Contains(out, tc.want) {
+			t.Errorf("diff %v: status %d (want %d)\n%s%s", tc.args, st, tc.status, out, errs)
+		}
+	}
+
+	// A change of Unicode form alone (NFD) is no difference.
+	change(func(s string) string { return strings.Replace(s, "Mường Khoa", "Mu\u031bo\u031b\u0300ng Khoa", -1) }, "NFD")
+	if st, out, _ := run1("HEAD~1", "HEAD"); st != 0 {
+		t.Errorf("NFD-only commit: status %d\n%s", st, out)
+	}
+}

@@ -1,0 +1,129 @@
+// Package gitrev reads plan files from the working tree or from git
+// revisions ("HEAD~1", "main:plans/muong-khoa/2025.yaml"), so that plans can
+// be compared across commits without checking anything out.
+package gitrev
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Source is one version of a plan file.
+type Source struct {
+	Label string // what the user reads: "plans/…/2025.yaml (HEAD~1)"
+	Path  string // the file's path relative to the working directory
+	Rev   string // "" for the working tree
+}
+
+// Read returns the bytes of a file of this source's version (the plan
+// itself, or its commune file beside it).
+func (s Source) Read(path string) ([]byte, error) {
+	if s.Rev == "" {
+		return os.ReadFile(path)
+	}
+	return Show(s.Rev, path)
+}
+
+// Data returns the plan file's bytes.
+func (s Source) Data() ([]byte, error) { return s.Read(s.Path) }
+
+func git(args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, errors.New("không tìm thấy lệnh git; hãy cài git hoặc so sánh hai tệp")
+		}
+		msg := strings.TrimSpace(stderr.String())
+		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+	}
+	return out, nil
+}
+
+// Show reads path (relative to the working directory) at revision rev.
+func Show(rev, path string) ([]byte, error) {
+	p := filepath.ToSlash(filepath.Clean(path))
+	if !filepath.IsAbs(path) && !strings.HasPrefix(p, "../") {
+		p = "./" + p
+	}
+	out, err := git("show", rev+":"+p)
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được %s ở phiên bản %s: %w", path, rev, err)
+	}
+	return out, nil
+}
+
+// IsRevision reports whether s names a commit.
+func IsRevision(s string) bool {
+	if s == "" || strings.HasPrefix(s, "-") {
+		return false
+	}
+	_, err := git("rev-parse", "--verify", "--quiet", s+"^{commit}")
+	return err == nil
+}
+
+// Parse resolves one argument: an existing file, "REV:PATH", or nothing
+// (ok=false) when it is a bare revision.
+func Parse(arg string) (src Source, ok bool, err error) {
+	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
+		return Source{Label: arg, Path: arg}, true, nil
+	}
+	if rev, path, found := strings.Cut(arg, ":"); found && rev != "" && path != "" && !filepath.IsAbs(arg) {
+		if _, err := Show(rev, path); err != nil {
+			return Source{}, false, err
+		}
+		return Source{Label: path + " (" + rev + ")", Path: path, Rev: rev}, true, nil
+	}
+	if IsRevision(arg) {
+		return Source{Rev: arg}, false, nil
+	}
+	return Source{}, false, fmt.Errorf("“%s” không phải tệp kế hoạch, phiên bản git (HEAD~1, main) hay dạng PHIÊN_BẢN:TỆP", arg)
+}
+
+// At returns the source of path at rev ("" = working tree).
+func At(rev, path string) Source {
+	if rev == "" {
+		return Source{Label: path, Path: path}
+	}
+	return Source{Label: path + " (" + rev + ")", Path: path, Rev: rev}
+}
+
+// PlanFiles lists the plan files (*.yaml but xa.yaml) under dir at rev, or
+// in the working tree when rev is "".
+func PlanFiles(rev, dir string) ([]string, error) {
+	var out []string
+	if rev == "" {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") && d.Name() != "xa.yaml" {
+				out = append(out, filepath.ToSlash(p))
+			}
+			return err
+		})
+		sort.Strings(out)
+		return out, err
+	}
+	b, err := git("ls-tree", "-r", "--name-only", "--full-name", rev, "--", dir)
+	if err != nil {
+		return nil, err
+	}
+	prefix, err := git("rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, err
+	}
+	pre := strings.TrimSpace(string(prefix))
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if strings.HasSuffix(l, ".yaml") && filepath.Base(l) != "xa.yaml" {
+			out = append(out, strings.TrimPrefix(l, pre))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}

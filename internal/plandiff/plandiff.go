@@ -1,0 +1,718 @@
+// Package plandiff compares two versions of a plan in the plan's own terms:
+// indicators and targets, funding lines with signed deltas and the effect on
+// every total above them, criteria status, tasks added, removed, moved or
+// edited (with word-level changes), recipients, signature, number and date.
+// Text is compared after Unicode NFC normalisation, so a change of encoding
+// form alone is no difference.
+package plandiff
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"kehoach/internal/markup"
+	"kehoach/internal/plan"
+	"kehoach/internal/textdiff"
+	"kehoach/internal/vn"
+)
+
+// Kind is what happened to an item.
+type Kind string
+
+// Kinds of change.
+const (
+	Edited  Kind = "sửa"
+	Added   Kind = "thêm"
+	Removed Kind = "bỏ"
+	Moved   Kind = "chuyển chỗ"
+)
+
+// Change is one difference.
+type Change struct {
+	Section string          `json:"phan"`              // section of the plan
+	Kind    Kind            `json:"loai"`              // sửa, thêm, bỏ, chuyển chỗ
+	Item    string          `json:"muc"`               // what changed, in words
+	Old     string          `json:"cu,omitempty"`      // value before
+	New     string          `json:"moi,omitempty"`     // value after
+	Delta   string          `json:"chenh,omitempty"`   // signed difference of amounts (+200)
+	Words   []textdiff.Edit `json:"tung_tu,omitempty"` // word-level changes of edited text
+}
+
+// Report is the difference between two plans.
+type Report struct {
+	Old     string   `json:"cu"`
+	New     string   `json:"moi"`
+	Changes []Change `json:"thay_doi"`
+}
+
+// Equal reports whether there is no difference.
+func (r *Report) Equal() bool { return len(r.Changes) == 0 }
+
+// Sections in the order they are reported.
+var Sections = []string{
+	"Văn bản", "Căn cứ", "Mục tiêu và chỉ tiêu", "Tiêu chí", "Nhiệm vụ",
+	"Nguồn lực", "Giải pháp", "Tổ chức thực hiện", "Nơi nhận", "Chữ ký", "Biểu kèm theo",
+}
+
+type differ struct {
+	r *Report
+}
+
+func (d *differ) add(c Change) { d.r.Changes = append(d.r.Changes, c) }
+
+// text compares two strings; an edit carries word-level changes.
+func (d *differ) text(section, item, a, b string) {
+	a, b = markup.Plain(a), markup.Plain(b)
+	if a == b {
+		return
+	}
+	switch {
+	case a == "":
+		d.add(Change{Section: section, Kind: Added, Item: item, New: b})
+	case b == "":
+		d.add(Change{Section: section, Kind: Removed, Item: item, Old: a})
+	default:
+		d.add(Change{Section: section, Kind: Edited, Item: item, Old: a, New: b, Words: textdiff.Diff(strings.Fields(a), strings.Fields(b))})
+	}
+}
+
+// value compares two short values without word diffs.
+func (d *differ) value(section, item, a, b string) {
+	if a != b {
+		d.add(Change{Section: section, Kind: Edited, Item: item, Old: orDash(a), New: orDash(b)})
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "(trống)"
+	}
+	return s
+}
+
+// Compare returns the differences from old to new (both validated).
+func Compare(old, new *plan.Plan) *Report {
+	d := &differ{r: &Report{Old: old.File, New: new.File}}
+	d.document(old, new)
+	d.legalBasis(old, new)
+	d.objectives(old, new)
+	d.criteria(old, new)
+	d.tasks(old, new)
+	d.funding(old, new)
+	d.list("Giải pháp", "giải pháp", old.GiaiPhap, new.GiaiPhap)
+	d.organisation(old, new)
+	d.recipients(old, new)
+	d.signature(old, new)
+	d.annexes(old, new)
+	order := map[string]int{}
+	for i, s := range Sections {
+		order[s] = i
+	}
+	sort.SliceStable(d.r.Changes, func(i, j int) bool {
+		return order[d.r.Changes[i].Section] < order[d.r.Changes[j].Section]
+	})
+	return d.r
+}
+
+func (d *differ) document(a, b *plan.Plan) {
+	const s = "Văn bản"
+	d.value(s, "năm kế hoạch", fmt.Sprint(a.Nam), fmt.Sprint(b.Nam))
+	num := func(p *plan.Plan) string {
+		if p.VanBan.So == 0 {
+			return ""
+		}
+		return vn.DocNumber(int(p.VanBan.So)) + "/" + p.Loai() + "-" + unitAbbr(p)
+	}
+	day := func(p *plan.Plan) string {
+		if p.VanBan.Ngay.IsZero() {
+			return ""
+		}
+		return vn.ShortDate(p.VanBan.Ngay.Time)
+	}
+	d.value(s, "số văn bản", num(a), num(b))
+	d.value(s, "ngày ban hành", day(a), day(b))
+	d.text(s, "trích yếu", a.VanBan.TrichYeu, b.VanBan.TrichYeu)
+	d.text(s, "tên Chương trình", a.ChuongTrinh.Ten, b.ChuongTrinh.Ten)
+	d.text(s, "tên ngắn Chương trình", a.ChuongTrinh.TenNgan, b.ChuongTrinh.TenNgan)
+}
+
+func unitAbbr(p *plan.Plan) string {
+	if p.Commune == nil {
+		return "UBND"
+	}
+	return p.Commune.CoQuan.VietTat
+}
+
+func canCu(c plan.CanCu) string {
+	s := c.Loai
+	if c.So != "" {
+		s += " số " + c.So
+	}
+	if !c.Ngay.IsZero() {
+		s += " ngày " + vn.ShortDate(c.Ngay.Time)
+	}
+	if c.CoQuan != "" {
+		s += " của " + c.CoQuan
+	}
+	return s + " " + c.TrichYeu
+}
+
+func (d *differ) legalBasis(a, b *plan.Plan) {
+	var la, lb []string
+	for _, c := range a.CanCu {
+		la = append(la, canCu(c))
+	}
+	for _, c := range b.CanCu {
+		lb = append(lb, canCu(c))
+	}
+	d.list("Căn cứ", "căn cứ", la, lb)
+}
+
+// indicator renders a target: "≥ 54 triệu đồng/năm".
+func indicator(c plan.ChiTieu) string {
+	s := ""
+	if c.SoSanh != "" && c.SoSanh != plan.CmpEQ {
+		s = string(c.SoSanh) + " "
+	}
+	v := c.GiaTri.String()
+	if strings.HasPrefix(c.DonVi, "%") || c.DonVi == "" {
+		return s + v + c.DonVi
+	}
+	return s + v + " " + c.DonVi
+}
+
+func (d *differ) objectives(a, b *plan.Plan) {
+	const s = "Mục tiêu và chỉ tiêu"
+	d.text(s, "mục tiêu chung", a.MucTieu.Chung, b.MucTieu.Chung)
+	d.list(s, "mục tiêu cụ thể", a.MucTieu.CuThe, b.MucTieu.CuThe)
+	old := map[string]plan.ChiTieu{}
+	for _, c := range a.MucTieu.ChiTieu {
+		old[c.Ten] = c
+	}
+	seen := map[string]bool{}
+	for _, c := range b.MucTieu.ChiTieu {
+		seen[c.Ten] = true
+		o, ok := old[c.Ten]
+		switch {
+		case !ok:
+			d.add(Change{Section: s, Kind: Added, Item: "chỉ tiêu “" + c.Ten + "”", New: indicator(c)})
+		case indicator(o) != indicator(c):
+			ch := Change{Section: s, Kind: Edited, Item: "chỉ tiêu “" + c.Ten + "”", Old: indicator(o), New: indicator(c)}
+			if o.DonVi == c.DonVi && o.SoSanh == c.SoSanh {
+				ch.Delta = c.GiaTri.Sub(o.GiaTri.Decimal).Signed()
+			}
+			d.add(ch)
+		}
+	}
+	for _, c := range a.MucTieu.ChiTieu {
+		if !seen[c.Ten] {
+			d.add(Change{Section: s, Kind: Removed, Item: "chỉ tiêu “" + c.Ten + "”", Old: indicator(c)})
+		}
+	}
+}
+
+var statusWord = map[plan.Status]string{plan.StatusMet: "đã đạt", plan.StatusPlanned: "phấn đấu đạt trong năm", plan.StatusNotMet: "chưa đạt", "": "(không có)"}
+
+func (d *differ) criteria(a, b *plan.Plan) {
+	const s = "Tiêu chí"
+	setName := func(p *plan.Plan) string {
+		if p.Set == nil {
+			return p.TieuChi.Bo
+		}
+		return p.Set.Ten
+	}
+	d.value(s, "bộ tiêu chí", setName(a), setName(b))
+	name := func(p *plan.Plan, so int) string {
+		if p.Set != nil {
+			if c, ok := p.Set.Criterion(so); ok {
+				return fmt.Sprintf("tiêu chí số %d (%s)", so, c.Ten)
+			}
+		}
+		return fmt.Sprintf("tiêu chí số %d", so)
+	}
+	nums := map[int]bool{}
+	for _, x := range a.TieuChi.DanhGia {
+		nums[x.So] = true
+	}
+	for _, x := range b.TieuChi.DanhGia {
+		nums[x.So] = true
+	}
+	var sorted []int
+	for n := range nums {
+		sorted = append(sorted, n)
+	}
+	sort.Ints(sorted)
+	for _, n := range sorted {
+		if sa, sb := a.Status(n), b.Status(n); sa != sb {
+			d.add(Change{Section: s, Kind: Edited, Item: name(b, n), Old: statusWord[sa], New: statusWord[sb]})
+		}
+	}
+	count := func(p *plan.Plan, end bool) string {
+		n := p.CountMet()
+		if end {
+			n += p.CountPlanned()
+		}
+		return fmt.Sprintf("%d/%d", n, p.CountCriteria())
+	}
+	d.value(s, "số tiêu chí đã đạt đầu năm", count(a, false), count(b, false))
+	d.value(s, "số tiêu chí đạt cuối năm", count(a, true), count(b, true))
+}
+
+// muc renders an item of a task list as one line per "-"/"+" point.
+func muc(m plan.Muc) []string {
+	var out []string
+	switch {
+	case m.Doan != "":
+		out = append(out, markup.Plain(m.Doan))
+	case m.Y != "":
+		out = append(out, "- "+markup.Plain(m.Y))
+	}
+	for _, s := range m.YNho {
+		out = append(out, "+ "+markup.Plain(s))
+	}
+	return out
+}
+
+func muclist(ms []plan.Muc) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, muc(m)...)
+	}
+	return out
+}
+
+func (d *differ) tasks(a, b *plan.Plan) {
+	const s = "Nhiệm vụ"
+	var ta, tb []string
+	for _, g := range a.NhiemVu.Nhom {
+		ta = append(ta, markup.Plain(g.TieuDe))
+	}
+	for _, g := range b.NhiemVu.Nhom {
+		tb = append(tb, markup.Plain(g.TieuDe))
+	}
+	pairs := match(ta, tb)
+	for _, p := range pairs {
+		switch {
+		case p.i < 0:
+			g := b.NhiemVu.Nhom[p.j]
+			d.add(Change{Section: s, Kind: Added, Item: fmt.Sprintf("nhóm nhiệm vụ %d", p.j+1), New: markup.Plain(g.TieuDe)})
+		case p.j < 0:
+			g := a.NhiemVu.Nhom[p.i]
+			d.add(Change{Section: s, Kind: Removed, Item: fmt.Sprintf("nhóm nhiệm vụ %d", p.i+1), Old: markup.Plain(g.TieuDe)})
+		default:
+			label := fmt.Sprintf("nhóm nhiệm vụ %d", p.j+1)
+			if p.moved {
+				d.add(Change{Section: s, Kind: Moved, Item: label, Old: fmt.Sprintf("vị trí %d", p.i+1), New: fmt.Sprintf("vị trí %d", p.j+1)})
+			}
+			d.text(s, label+", tên nhóm", a.NhiemVu.Nhom[p.i].TieuDe, b.NhiemVu.Nhom[p.j].TieuDe)
+			d.list(s, label, muclist(a.NhiemVu.Nhom[p.i].NoiDung), muclist(b.NhiemVu.Nhom[p.j].NoiDung))
+			d.value(s, label+", biểu kèm theo", strings.Join(a.NhiemVu.Nhom[p.i].Bieu, "; "), strings.Join(b.NhiemVu.Nhom[p.j].Bieu, "; "))
+		}
+	}
+	d.value(s, "biểu kèm theo phần II", strings.Join(a.NhiemVu.Bieu, "; "), strings.Join(b.NhiemVu.Bieu, "; "))
+}
+
+// source is a funding line flattened with its path of ancestors.
+type source struct {
+	key   string // id, or the name path when there is no id
+	name  string
+	sum   vn.Decimal
+	leaf  bool
+	chain []string // keys of the ancestors, nearest first
+}
+
+func flatten(p *plan.Plan) ([]source, map[string]source) {
+	var out []source
+	idx := map[string]source{}
+	var walk func(ns []plan.Nguon, chain []string, prefix string)
+	walk = func(ns []plan.Nguon, chain []string, prefix string) {
+		for _, n := range ns {
+			key := n.Ma
+			if key == "" {
+				key = prefix + n.Ten
+			}
+			s := source{key: key, name: n.Ten, sum: n.Sum, leaf: len(n.Con) == 0, chain: append([]string(nil), chain...)}
+			out = append(out, s)
+			idx[key] = s
+			walk(n.Con, append([]string{key}, chain...), prefix+n.Ten+" / ")
+		}
+	}
+	walk(p.NguonLuc.Nguon, nil, "")
+	return out, idx
+}
+
+func (d *differ) funding(a, b *plan.Plan) {
+	const s = "Nguồn lực"
+	la, ia := flatten(a)
+	lb, ib := flatten(b)
+	done := map[string]bool{}
+	label := func(x source) string {
+		if x.leaf {
+			return "nguồn “" + x.name + "”"
+		}
+		return "tổng “" + x.name + "”"
+	}
+	// ancestors reports the totals above a changed line that changed too:
+	// each once, nearest first, right after the first line that moved them.
+	ancestors := func(chain []string) {
+		for _, k := range chain {
+			if done[k] {
+				continue
+			}
+			o, okA := ia[k]
+			n, okB := ib[k]
+			if okA && okB && !o.sum.Equal(n.sum) {
+				done[k] = true
+				d.add(Change{Section: s, Kind: Edited, Item: label(n), Old: o.sum.String() + " triệu đồng", New: n.sum.String() + " triệu đồng", Delta: n.sum.Sub(o.sum).Signed()})
+			}
+		}
+	}
+	for _, x := range lb {
+		o, ok := ia[x.key]
+		switch {
+		case !ok:
+			done[x.key] = true
+			d.add(Change{Section: s, Kind: Added, Item: label(x), New: x.sum.String() + " triệu đồng", Delta: x.sum.Signed()})
+			ancestors(x.chain)
+		case x.leaf && !o.sum.Equal(x.sum):
+			done[x.key] = true
+			d.add(Change{Section: s, Kind: Edited, Item: label(x), Old: o.sum.String() + " triệu đồng", New: x.sum.String() + " triệu đồng", Delta: x.sum.Sub(o.sum).Signed()})
+			ancestors(x.chain)
+		}
+		if ok && o.name != x.name {
+			d.text(s, "tên nguồn “"+o.name+"”", o.name, x.name)
+		}
+	}
+	for _, x := range la {
+		if _, ok := ib[x.key]; !ok {
+			d.add(Change{Section: s, Kind: Removed, Item: label(x), Old: x.sum.String() + " triệu đồng", Delta: vn.Decimal{}.Sub(x.sum).Signed()})
+			ancestors(x.chain)
+		}
+	}
+	// Totals whose change no line explains (a line moved between parents).
+	for _, x := range lb {
+		if !x.leaf && !done[x.key] {
+			ancestors([]string{x.key})
+		}
+	}
+	if ta, tb := a.Total(), b.Total(); !ta.Equal(tb) {
+		d.add(Change{Section: s, Kind: Edited, Item: "Tổng nguồn lực", Old: ta.String() + " triệu đồng", New: tb.String() + " triệu đồng", Delta: tb.Sub(ta).Signed()})
+	}
+}
+
+func (d *differ) organisation(a, b *plan.Plan) {
+	const s = "Tổ chức thực hiện"
+	var ua, ub []string
+	for _, t := range a.ToChuc {
+		ua = append(ua, t.DonVi)
+	}
+	for _, t := range b.ToChuc {
+		ub = append(ub, t.DonVi)
+	}
+	for _, p := range match(ua, ub) {
+		switch {
+		case p.i < 0:
+			d.add(Change{Section: s, Kind: Added, Item: "đơn vị", New: ub[p.j]})
+		case p.j < 0:
+			d.add(Change{Section: s, Kind: Removed, Item: "đơn vị", Old: ua[p.i]})
+		default:
+			if p.moved {
+				d.add(Change{Section: s, Kind: Moved, Item: "đơn vị “" + ub[p.j] + "”", Old: fmt.Sprintf("vị trí %d", p.i+1), New: fmt.Sprintf("vị trí %d", p.j+1)})
+			}
+			d.text(s, "tên đơn vị", ua[p.i], ub[p.j])
+			d.list(s, "nhiệm vụ của “"+ub[p.j]+"”", muclist(a.ToChuc[p.i].NoiDung), muclist(b.ToChuc[p.j].NoiDung))
+		}
+	}
+	d.text(s, "câu kết", a.KetLuan, b.KetLuan)
+}
+
+func recipient(n plan.NguoiNhan) string {
+	s := n.Ten
+	if n.GhiChu != "" {
+		s += " (" + n.GhiChu + ")"
+	}
+	return s
+}
+
+func (d *differ) recipients(a, b *plan.Plan) {
+	const s = "Nơi nhận"
+	var ra, rb []string
+	for _, n := range a.NoiNhan.Nhan {
+		ra = append(ra, recipient(n))
+	}
+	for _, n := range b.NoiNhan.Nhan {
+		rb = append(rb, recipient(n))
+	}
+	d.list(s, "nơi nhận", ra, rb)
+	copies := func(n plan.NguoiNhan) string {
+		switch {
+		case n.TheoBan:
+			return "mỗi bản một bản"
+		case n.SoBan > 0:
+			return fmt.Sprint(n.SoBan)
+		}
+		return "1"
+	}
+	byName := map[string]plan.NguoiNhan{}
+	for _, n := range a.NoiNhan.Nhan {
+		byName[n.Ten] = n
+	}
+	for _, n := range b.NoiNhan.Nhan {
+		if o, ok := byName[n.Ten]; ok {
+			d.value(s, "số bản gửi “"+n.Ten+"”", copies(o), copies(n))
+		}
+	}
+	d.value(s, "nơi lưu", strings.Join(a.NoiNhan.Luu, ", "), strings.Join(b.NoiNhan.Luu, ", "))
+}
+
+func (d *differ) signature(a, b *plan.Plan) {
+	const s = "Chữ ký"
+	line := func(p *plan.Plan) string {
+		var parts []string
+		if p.Ky.ThayMat {
+			parts = append(parts, "TM. "+vn.Upper(p.Commune.CoQuan.Ten))
+		}
+		if q := strings.TrimSuffix(p.Ky.QuyenHan, "."); q != "" {
+			parts = append(parts, q+". "+vn.Upper(p.Ky.ThuTruong))
+		}
+		parts = append(parts, vn.Upper(p.Ky.ChucVu))
+		return strings.Join(parts, " / ")
+	}
+	d.value(s, "thẩm quyền ký", line(a), line(b))
+	d.value(s, "người ký", a.SignerName(), b.SignerName())
+}
+
+func (d *differ) annexes(a, b *plan.Plan) {
+	const s = "Biểu kèm theo"
+	srcName := func(p *plan.Plan, id string) string {
+		name := id
+		p.EachSource(func(n *plan.Nguon, _ int) {
+			if n.Ma == id {
+				name = n.Ten
+			}
+		})
+		return name
+	}
+	work := func(p *plan.Plan, w plan.CongTrinh) string {
+		var parts []string
+		for _, v := range w.Von {
+			parts = append(parts, srcName(p, v.Nguon)+" "+v.SoTien.String())
+		}
+		return w.Ten + " — " + strings.Join(parts, ", ") + " triệu đồng"
+	}
+	var wa, wb []string
+	for _, w := range a.Bieu.CongTrinh {
+		wa = append(wa, work(a, w))
+	}
+	for _, w := range b.Bieu.CongTrinh {
+		wb = append(wb, work(b, w))
+	}
+	d.list(s, "công trình (Biểu 03)", wa, wb)
+	sn := func(x plan.SuNghiep) string {
+		return x.NoiDung + " — " + x.SoTien.String() + " triệu đồng"
+	}
+	var sa, sb []string
+	for _, x := range a.Bieu.SuNghiep {
+		sa = append(sa, sn(x))
+	}
+	for _, x := range b.Bieu.SuNghiep {
+		sb = append(sb, sn(x))
+	}
+	d.list(s, "nội dung vốn sự nghiệp (Biểu 04)", sa, sb)
+}
+
+// list compares two ordered lists of text items: added, removed, moved and
+// edited (with word changes) items.
+func (d *differ) list(section, what string, a, b []string) {
+	pa := make([]string, len(a))
+	for i := range a {
+		pa[i] = markup.Plain(a[i])
+	}
+	pb := make([]string, len(b))
+	for i := range b {
+		pb[i] = markup.Plain(b[i])
+	}
+	for _, p := range match(pa, pb) {
+		switch {
+		case p.i < 0:
+			d.add(Change{Section: section, Kind: Added, Item: fmt.Sprintf("%s thứ %d", what, p.j+1), New: pb[p.j]})
+		case p.j < 0:
+			d.add(Change{Section: section, Kind: Removed, Item: fmt.Sprintf("%s thứ %d", what, p.i+1), Old: pa[p.i]})
+		default:
+			if p.moved {
+				d.add(Change{Section: section, Kind: Moved, Item: fmt.Sprintf("%s “%s”", what, clip(pb[p.j])), Old: fmt.Sprintf("thứ %d", p.i+1), New: fmt.Sprintf("thứ %d", p.j+1)})
+			}
+			if pa[p.i] != pb[p.j] {
+				d.text(section, fmt.Sprintf("%s thứ %d", what, p.j+1), pa[p.i], pb[p.j])
+			}
+		}
+	}
+}
+
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}
+
+// pair links item i of the old list with item j of the new (-1: none).
+type pair struct {
+	i, j  int
+	moved bool
+}
+
+// match pairs the items of two lists: equal items first (those outside the
+// longest common subsequence of equal items are moved), then the remaining
+// items by word similarity (edited), then the rest are removed or added.
+// Pairs come in the order of the new list, removals after.
+func match(a, b []string) []pair {
+	ja := make([]int, len(a)) // a index → b index
+	for i := range ja {
+		ja[i] = -1
+	}
+	jb := make([]int, len(b))
+	for i := range jb {
+		jb[i] = -1
+	}
+	// Equal items, in order (LCS): unmoved.
+	edits := textdiff.Diff(a, b)
+	i, j := 0, 0
+	for _, e := range edits {
+		switch e.Op {
+		case textdiff.Equal:
+			ja[i], jb[j] = j, i
+			i, j = i+1, j+1
+		case textdiff.Delete:
+			i++
+		case textdiff.Insert:
+			j++
+		}
+	}
+	moved := map[int]bool{}
+	// Equal items elsewhere: moved.
+	for i := range a {
+		if ja[i] >= 0 {
+			continue
+		}
+		for j := range b {
+			if jb[j] < 0 && a[i] == b[j] {
+				ja[i], jb[j] = j, i
+				moved[j] = true
+				break
+			}
+		}
+	}
+	// Similar items: edited (moved when out of order).
+	for i := range a {
+		if ja[i] >= 0 {
+			continue
+		}
+		best, bestScore := -1, 0.5
+		for j := range b {
+			if jb[j] >= 0 {
+				continue
+			}
+			if sc := similarity(a[i], b[j]); sc >= bestScore {
+				best, bestScore = j, sc
+			}
+		}
+		if best >= 0 {
+			ja[i], jb[best] = best, i
+		}
+	}
+	// Items rewritten in place: an unpaired old item and an unpaired new
+	// item between the same paired neighbours are one edited item.
+	for i := range a {
+		if ja[i] >= 0 {
+			continue
+		}
+		lo := -1 // the new index paired with the nearest paired item before i
+		for k := i - 1; k >= 0; k-- {
+			if ja[k] >= 0 {
+				lo = ja[k]
+				break
+			}
+		}
+		hi := len(b)
+		for k := i + 1; k < len(a); k++ {
+			if ja[k] >= 0 {
+				hi = ja[k]
+				break
+			}
+		}
+		for j := lo + 1; j < hi; j++ {
+			if jb[j] < 0 {
+				ja[i], jb[j] = j, i
+				break
+			}
+		}
+	}
+	// An edited item is moved when it is out of order with its neighbours.
+	var out []pair
+	lastI := -1
+	for j := range b {
+		if jb[j] < 0 {
+			out = append(out, pair{i: -1, j: j})
+			continue
+		}
+		i := jb[j]
+		m := moved[j] || i < lastI
+		if i > lastI {
+			lastI = i
+		}
+		out = append(out, pair{i: i, j: j, moved: m && a[i] != "" && !sameRank(ja, i, j)})
+	}
+	for i := range a {
+		if ja[i] < 0 {
+			out = append(out, pair{i: i, j: -1})
+		}
+	}
+	return out
+}
+
+// sameRank reports whether item i keeps its rank among the paired items.
+func sameRank(ja []int, i, j int) bool {
+	before := 0
+	for k := 0; k < i; k++ {
+		if ja[k] >= 0 && ja[k] < j {
+			before++
+		}
+	}
+	paired := 0
+	for k := 0; k < i; k++ {
+		if ja[k] >= 0 {
+			paired++
+		}
+	}
+	return before == paired
+}
+
+// similarity is the Dice coefficient of the two texts' words (lower case,
+// punctuation trimmed).
+func similarity(a, b string) float64 {
+	words := func(s string) map[string]int {
+		m := map[string]int{}
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			if w = strings.Trim(w, ".,;:!?()“”\"'…-+"); w != "" {
+				m[w]++
+			}
+		}
+		return m
+	}
+	wa, wb := words(a), words(b)
+	inter, na, nb := 0, 0, 0
+	for w, n := range wa {
+		inter += min(n, wb[w])
+		na += n
+	}
+	for _, n := range wb {
+		nb += n
+	}
+	if na+nb == 0 {
+		return 1
+	}
+	return 2 * float64(inter) / float64(na+nb)
+}
