@@ -23,8 +23,9 @@ import (
 const usage = `kehoach: tạo văn bản Kế hoạch (DOCX, PDF) từ tệp kế hoạch YAML.
 
 Cách dùng:
-  kehoach build [-o THƯ_MỤC] [-phong TỆP,TỆP,TỆP,TỆP] [KẾ_HOẠCH|THƯ_MỤC …]
-        kiểm tra và tạo văn bản vào thư mục out/ (mặc định: mọi kế hoạch trong plans/)
+  kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-phong TỆP,TỆP,TỆP,TỆP] [KẾ_HOẠCH|THƯ_MỤC …]
+        kiểm tra và tạo văn bản vào thư mục out/ (mặc định: mọi kế hoạch trong plans/);
+        nhiều kế hoạch được dựng song song trên mọi lõi CPU, kèm bảng tổng kết
   kehoach check [KẾ_HOẠCH|THƯ_MỤC …]
         chỉ kiểm tra, không ghi tệp nào
   kehoach fmt [-l | -w | -d] [TỆP|THƯ_MỤC …]
@@ -161,6 +162,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	out := fl.String("o", "out", "thư mục ghi kết quả")
+	jobs := fl.Int("j", 0, "số kế hoạch dựng cùng lúc (mặc định: số lõi CPU)")
+	summary := fl.Bool("tong-ket", false, "in bảng tổng kết cả khi chỉ có một kế hoạch")
 	fontFiles := fl.String("phong", "", "bốn tệp phông TTF (thường, đậm, nghiêng, đậm nghiêng) cách nhau bởi dấu phẩy; mặc định tìm Times New Roman trong máy, không có thì dùng Liberation Serif đi kèm")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -185,9 +188,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	fmt.Fprintf(stdout, "Phông chữ: %s.\n", font.Source)
+	var progress func(int, int, *build.Result)
+	if isTerminal(stderr) && len(files) > 1 {
+		progress = build.Progress(stderr)
+	}
+	start := time.Now()
+	results := build.Batch(files, build.Options{OutDir: *out, Font: font}, *jobs, progress)
 	status := 0
-	for _, f := range files {
-		r := build.Plan(f, build.Options{OutDir: *out, Font: font})
+	for _, r := range results {
 		if r.Load != nil {
 			report(stderr, r.Load)
 		}
@@ -196,15 +204,18 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, r.Err)
 			status = 2
 		case r.Load != nil && !r.Load.OK():
-			fmt.Fprintf(stderr, "%s: %d lỗi, không tạo văn bản.\n", f, len(r.Load.Errors))
+			fmt.Fprintf(stderr, "%s: %d lỗi, không tạo văn bản.\n", r.Plan, len(r.Load.Errors))
 			if status == 0 {
 				status = 1
 			}
 		default:
 			for _, o := range r.Outputs {
-				fmt.Fprintf(stdout, "%s → %s (%s KB)\n", f, o.Path, strconv.Itoa((o.Bytes+1023)/1024))
+				fmt.Fprintf(stdout, "%s → %s (%s KB)\n", r.Plan, o.Path, strconv.Itoa((o.Bytes+1023)/1024))
 			}
 		}
+	}
+	if len(results) > 1 || *summary {
+		build.Summary(stdout, results, time.Since(start))
 	}
 	return status
 }

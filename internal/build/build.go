@@ -11,10 +11,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"kehoach/internal/compose"
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
 	"kehoach/internal/render/docx"
 	"kehoach/internal/render/pdf"
@@ -42,6 +44,9 @@ type Result struct {
 	Doc     *doc.Document
 	Outputs []Output
 	Err     error // I/O or rendering failure (not validation)
+
+	Pages    int           // pages of the PDF (0 when no PDF was made)
+	Duration time.Duration // set by Batch
 }
 
 // FindPlans returns the plan files under root (every *.yaml except the
@@ -96,6 +101,19 @@ func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Famil
 	return b.Bytes(), err
 }
 
+// renderPDF lays the document out and draws it, returning the page count.
+func renderPDF(d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, int, error) {
+	pages, err := layout.Layout(d, prof, font)
+	if err != nil {
+		return nil, 0, err
+	}
+	var b bytes.Buffer
+	if err := pdf.WritePages(&b, d.Meta, pages, font); err != nil {
+		return nil, 0, err
+	}
+	return b.Bytes(), len(pages), nil
+}
+
 // Plan builds one plan file into o.OutDir. Validation problems are in
 // Result.Load; nothing is written for an invalid plan.
 func Plan(path string, o Options) *Result {
@@ -125,7 +143,13 @@ func Plan(path string, o Options) *Result {
 	}
 	var files []file
 	for _, f := range formats {
-		data, err := Render(f, d, res.Profile, font)
+		var data []byte
+		var err error
+		if f == "pdf" {
+			data, r.Pages, err = renderPDF(d, res.Profile, font)
+		} else {
+			data, err = Render(f, d, res.Profile, font)
+		}
 		if err != nil {
 			r.Err = fmt.Errorf("%s: không tạo được tệp %s: %w", path, f, err)
 			return r

@@ -1,0 +1,99 @@
+package build
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Batch builds many plans on every core. Results come back in the order of
+// paths whatever order the workers finish in; progress (when not nil) is
+// called after each plan with the number done so far. At most Workers plans
+// are in memory at once, so memory stays flat as the count grows.
+func Batch(paths []string, o Options, workers int, progress func(done, total int, r *Result)) []*Result {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]*Result, len(paths))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < min(workers, max(len(paths), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				start := time.Now()
+				r := Plan(paths[i], o)
+				r.Duration = time.Since(start)
+				r.Doc = nil // the document model is not needed any more: free it
+				mu.Lock()
+				results[i] = r
+				done++
+				if progress != nil {
+					progress(done, len(paths), r)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+// Summary writes the end-of-batch table: plan, pages, outputs, time,
+// warnings, and a last line with the totals.
+func Summary(w io.Writer, results []*Result, elapsed time.Duration) {
+	ok, failed, warnings, pages := 0, 0, 0, 0
+	fmt.Fprintf(w, "%-44s %6s %8s %9s %8s\n", "Kế hoạch", "Trang", "Tệp", "Thời gian", "Cảnh báo")
+	for _, r := range results {
+		status := ""
+		nw := 0
+		if r.Load != nil {
+			nw = len(r.Load.Warnings)
+		}
+		warnings += nw
+		switch {
+		case r.Err != nil:
+			failed++
+			status = "  LỖI"
+		case r.Load != nil && !r.Load.OK():
+			failed++
+			status = fmt.Sprintf("  %d lỗi", len(r.Load.Errors))
+		default:
+			ok++
+			pages += r.Pages
+		}
+		fmt.Fprintf(w, "%-44s %6d %8d %8.0fms %8d%s\n", clipName(r.Plan, 44), r.Pages, len(r.Outputs), float64(r.Duration.Microseconds())/1000, nw, status)
+	}
+	fmt.Fprintf(w, "Tổng: %d kế hoạch, %d thành công, %d lỗi, %d trang, %d cảnh báo, %.1f giây.\n",
+		len(results), ok, failed, pages, warnings, elapsed.Seconds())
+}
+
+func clipName(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return "…" + string(r[len(r)-n+1:])
+}
+
+// Progress draws a one-line progress bar on a terminal.
+func Progress(w io.Writer) func(done, total int, r *Result) {
+	return func(done, total int, r *Result) {
+		const width = 30
+		filled := width * done / max(total, 1)
+		fmt.Fprintf(w, "\r[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total, clipName(r.Plan, 40))
+		if done == total {
+			fmt.Fprintf(w, "\r%s\r", strings.Repeat(" ", width+60))
+		}
+	}
+}
