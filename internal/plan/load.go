@@ -65,15 +65,20 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 	ix, errs := yamlx.Decode(path, data, p)
 	res.Errors = append(res.Errors, errs...)
 	p.File, p.Index = path, ix
-	if p.Pos.IsZero() && len(errs) > 0 {
-		// The file did not parse: nothing else can be checked.
+	if p.Pos.IsZero() {
+		// The file did not parse into a mapping: nothing else can be checked.
+		if len(errs) == 0 {
+			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: yamlx.Pos{Line: 1, Col: 1}, Msg: "tệp không có nội dung kế hoạch; hãy viết các khóa xa, nam, van_ban, … (xem plans/muong-khoa/2025.yaml làm mẫu)."})
+		}
 		return res, nil
 	}
 
 	// The commune file.
 	if p.Xa != "" {
 		cpath := filepath.Join(filepath.Dir(path), filepath.FromSlash(p.Xa))
-		if cdata, err := readFile(cpath); err != nil {
+		if !strings.HasSuffix(p.Xa, ".yaml") || filepath.IsAbs(p.Xa) {
+			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("tệp xã “%s” không hợp lệ; hãy ghi đường dẫn tương đối tới một tệp .yaml, thường là xa.yaml cùng thư mục.", p.Xa)})
+		} else if cdata, err := readFile(cpath); err != nil {
 			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s” (%v); hãy kiểm tra tên tệp trong khóa xa.", p.Xa, localErr(err))})
 		} else {
 			c := &Commune{}

@@ -43,6 +43,13 @@ func ParseDecimal(s string) (Decimal, error) {
 	}
 	intPart, frac := s, ""
 	switch {
+	case strings.Count(s, ",") == 1 && !strings.Contains(s, ".") && len(s)-strings.IndexByte(s, ',') == 4 && !strings.HasPrefix(s, "0,"):
+		// "1,954" is 1954 in English and 1,954 in Vietnamese.
+		return Decimal{}, fmt.Errorf("%q dễ nhầm: nếu là %s, hãy viết %s; nếu là số thập phân, hãy viết %s", s,
+			strings.ReplaceAll(s, ",", ""), strings.ReplaceAll(s, ",", ""), strings.ReplaceAll(s, ",", "."))
+	case strings.Contains(s, ",") && strings.LastIndexByte(s, '.') > strings.LastIndexByte(s, ','):
+		// "3,900.5": English separators.
+		return Decimal{}, fmt.Errorf("%q viết theo kiểu tiếng Anh; hãy viết %s", s, strings.ReplaceAll(s, ",", ""))
 	case strings.Contains(s, ","):
 		// Vietnamese: dots group thousands, comma marks decimals.
 		i := strings.LastIndexByte(s, ',')

@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"sort"
 	"strconv"
@@ -31,6 +32,7 @@ const (
 	MaxDepth     = 32      // nesting of mappings and lists
 	MaxNodes     = 200000  // YAML nodes per file
 	MaxScalar    = 64 << 10
+	MaxItems     = 10000 // elements of one list
 )
 
 // Pos is a 1-based line and column in a source file.
@@ -140,7 +142,7 @@ func Decode(file string, data []byte, v any) (Index, Errors) {
 
 // Parse reads one YAML document into a node tree, refusing what a plan file
 // never needs (anchors, aliases, tags, several documents) and input beyond
-// the limits. It returns nil for an empty document.
+// the limits. An empty document is an error.
 func Parse(file string, data []byte) (*yaml.Node, error) {
 	fail := func(p Pos, msg string) error { return Errors{{File: file, Pos: p, Msg: msg}} }
 	if len(data) > MaxFileBytes {
@@ -155,16 +157,31 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, fail(Pos{line, col}, "tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này.")
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fail(Pos{1, 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
+	}
 	var n yaml.Node
-	if err := yaml.Unmarshal(data, &n); err != nil {
+	loader, err := yaml.NewLoader(bytes.NewReader(data))
+	if err == nil {
+		err = loader.Load(&n)
+		if err == nil {
+			var extra yaml.Node
+			if err2 := loader.Load(&extra); err2 == nil {
+				return nil, fail(Pos{extra.Line, extra.Column}, "tệp có nhiều tài liệu YAML (ngăn cách bởi “---”); mỗi tệp chỉ chứa một kế hoạch, hãy tách hoặc xóa phần thừa.")
+			} else if !errors.Is(err2, io.EOF) {
+				err = err2
+			}
+		}
+	}
+	if err != nil {
 		var le *yaml.LoadError
 		if errors.As(err, &le) {
 			return nil, fail(Pos{le.Mark.Line, le.Mark.Column}, syntaxMessage(le.Message, le.ContextMsg))
 		}
 		return nil, fail(Pos{}, "lỗi cú pháp YAML: "+err.Error())
 	}
-	if n.Kind == 0 || len(n.Content) == 0 {
-		return nil, nil
+	if n.Kind == 0 || len(n.Content) == 0 || (n.Content[0].Kind == yaml.ScalarNode && n.Content[0].Tag == "!!null") {
+		return nil, fail(Pos{1, 1}, "tệp trống (chỉ có ghi chú); hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
 	root := n.Content[0]
 	count := 0
@@ -182,6 +199,9 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 			return false
 		case x.Kind == yaml.AliasNode || x.Anchor != "":
 			es = append(es, &Error{file, p, "không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."})
+			return false
+		case x.Kind == yaml.SequenceNode && len(x.Content) > MaxItems:
+			es = append(es, &Error{file, p, fmt.Sprintf("danh sách có %d phần tử (tối đa %d); hãy kiểm tra lại tệp.", len(x.Content), MaxItems)})
 			return false
 		case x.Kind == yaml.ScalarNode && len(x.Value) > MaxScalar:
 			es = append(es, &Error{file, p, fmt.Sprintf("giá trị quá dài (%d byte, tối đa %d); hãy rút gọn đoạn văn.", len(x.Value), MaxScalar)})
@@ -227,7 +247,9 @@ func syntaxMessage(msg, ctx string) string {
 	case strings.Contains(msg, "found character that cannot start any token"):
 		return "lỗi cú pháp YAML: ký tự không được phép ở đây (Tab, @ hoặc `); hãy dùng dấu cách hoặc đặt giá trị trong ngoặc kép."
 	case strings.Contains(msg, "mapping values are not allowed"):
-		return "lỗi cú pháp YAML: có dấu hai chấm (:) không đúng chỗ; nếu nội dung có dấu “: ”, hãy đặt cả giá trị trong ngoặc kép."
+		return "lỗi cú pháp YAML: có dấu hai chấm (:) không đúng chỗ; nếu nội dung có dấu “: ”, hãy đặt cả giá trị trong ngoặc kép; cũng có thể do dòng này hoặc dòng trên thụt lề lệch, hay thiếu dấu hai chấm sau tên khóa."
+	case strings.Contains(msg, "did not find expected comment or line break"):
+		return "lỗi cú pháp YAML: có chữ thừa sau giá trị (thường do ngoặc kép chưa đóng hoặc đặt giữa chừng); hãy kiểm tra ngoặc kép trên dòng này."
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "could not find expected ':'"):
 		return "lỗi cú pháp YAML: thụt lề không khớp hoặc thiếu dấu hai chấm sau tên khóa; hãy kiểm tra thụt lề của dòng này so với các dòng trên."
 	case strings.Contains(msg, "did not find expected ',' or ']'"):

@@ -62,18 +62,23 @@ func TestDecode(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
-	big := "chu: [" + strings.Repeat("a,", MaxNodes) + "a]\n"
+	big := "chu: [" + strings.Repeat("["+strings.Repeat("a,", MaxItems-1)+"a],", MaxNodes/MaxItems+1) + "a]\n"
 	_, errs := Decode("f.yaml", []byte(big), &outer{})
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "quá nhiều phần tử") {
 		t.Errorf("many nodes: %v", errs)
+	}
+	long := "chu: [" + strings.Repeat("a,", MaxItems) + "a]\n"
+	_, errs = Decode("f.yaml", []byte(long), &outer{})
+	if len(errs) != 1 || errs[0].Error() != "f.yaml:1:6: danh sách có 10001 phần tử (tối đa 10000); hãy kiểm tra lại tệp." {
+		t.Errorf("long list: %v", errs)
 	}
 	huge := []byte("chu: [" + strings.Repeat("a", MaxFileBytes) + "]\n")
 	_, errs = Decode("f.yaml", huge, &outer{})
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "tệp quá lớn") {
 		t.Errorf("huge file: %v", errs)
 	}
-	long := "nhom: {ten: " + strings.Repeat("a", MaxScalar+1) + "}\n"
-	_, errs = Decode("f.yaml", []byte(long), &outer{})
+	longText := "nhom: {ten: " + strings.Repeat("a", MaxScalar+1) + "}\n"
+	_, errs = Decode("f.yaml", []byte(longText), &outer{})
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "giá trị quá dài") {
 		t.Errorf("long scalar: %v", errs)
 	}
