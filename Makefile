@@ -9,7 +9,7 @@ BIN     := bin/kehoach
 PLANS   := plans
 OUT     := out
 
-.PHONY: all build test check fmt bench clean docs
+.PHONY: all build test check fmt fuzz bench clean docs
 
 all: build
 
@@ -34,6 +34,15 @@ test:
 	@for t in xmllint pdftotext qpdf soffice; do command -v $$t >/dev/null || echo "CHÚ Ý: thiếu lệnh $$t: các kiểm thử cần nó được bỏ qua (xem .ci/run để cài)."; done
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# Go fuzz targets, each for FUZZTIME (CI: 10s each).
+FUZZTIME ?= 30s
+FUZZ := FuzzLoad:./internal/plan FuzzFormat:./internal/planfmt FuzzDiff:./internal/plandiff \
+	FuzzParseDecimal:./internal/vn FuzzParse:./internal/markup FuzzRender:./internal/build
+
+fuzz:
+	@for t in $(FUZZ); do name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg | grep -v '^fuzz: elapsed' || exit 1; done
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -57,11 +57,10 @@ func Format(path string, src []byte) ([]byte, error) {
 	}
 	// The comment above the first key is the file's header (the editor
 	// modeline, a description): it stays at the top whatever key comes first.
-	if r := docNode.Content[0]; r.Kind == yaml.MappingNode && len(r.Content) > 0 && r.Content[0].HeadComment != "" {
-		if docNode.HeadComment != "" {
-			docNode.HeadComment += "\n"
-		}
-		docNode.HeadComment += r.Content[0].HeadComment
+	// (Only when the file has no separate header yet: the canonical form
+	// writes the header apart, so a second run finds it there.)
+	if r := docNode.Content[0]; docNode.HeadComment == "" && r.Kind == yaml.MappingNode && len(r.Content) > 0 && r.Content[0].HeadComment != "" {
+		docNode.HeadComment = r.Content[0].HeadComment
 		r.Content[0].HeadComment = ""
 	}
 	f := &formatter{}
