@@ -9,7 +9,7 @@ BIN     := bin/kehoach
 PLANS   := plans
 OUT     := out
 
-.PHONY: all build test check fmt fuzz bench clean docs
+.PHONY: all build test check fmt fuzz bench dist clean docs
 
 all: build
 
@@ -47,8 +47,16 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Chương trình cho Windows (máy tính văn phòng xã), Linux và macOS vào dist/.
+DIST := windows/amd64 linux/amd64 darwin/amd64 darwin/arm64
+dist:
+	@mkdir -p dist
+	@for p in $(DIST); do os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  echo "dist/kehoach-$$os-$$arch$$ext"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags=-buildid= -o dist/kehoach-$$os-$$arch$$ext ./cmd/kehoach || exit 1; done
+
 clean:
-	rm -rf $(OUT) bin
+	rm -rf $(OUT) bin dist
 
 # Ảnh trang 1 và trang ký (PDF và DOCX qua LibreOffice) cho README: cần
 # poppler-utils và LibreOffice.

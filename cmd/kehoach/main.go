@@ -193,6 +193,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		progress = build.Progress(stderr)
 	}
 	start := time.Now()
+	build.CleanStale(*out)
 	results := build.Batch(files, build.Options{OutDir: *out, Font: font}, *jobs, progress)
 	status := 0
 	for _, r := range results {

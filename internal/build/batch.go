@@ -3,6 +3,8 @@ package build
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -94,6 +96,28 @@ func Progress(w io.Writer) func(done, total int, r *Result) {
 		fmt.Fprintf(w, "\r[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total, clipName(r.Plan, 40))
 		if done == total {
 			fmt.Fprintf(w, "\r%s\r", strings.Repeat(" ", width+60))
+		}
+	}
+}
+
+// StaleAge is how old a leftover temporary file must be before a build
+// removes it (a younger one may belong to a build still running).
+const StaleAge = 10 * time.Minute
+
+// CleanStale removes the temporary files that killed builds left in dir
+// (".name.*.tmp", older than StaleAge).
+func CleanStale(dir string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		n := e.Name()
+		if !strings.HasPrefix(n, ".") || !strings.HasSuffix(n, ".tmp") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > StaleAge {
+			os.Remove(filepath.Join(dir, n))
 		}
 	}
 }
