@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -194,6 +195,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	build.CleanStale(*out)
+	if len(files) > 1 {
+		// Many plans: collect garbage less often but never let the heap
+		// pass the memory budget (README: under 200 MB for any count).
+		debug.SetGCPercent(400)
+		debug.SetMemoryLimit(150 << 20)
+	}
 	results := build.Batch(files, build.Options{OutDir: *out, Font: font}, *jobs, progress)
 	status := 0
 	for _, r := range results {

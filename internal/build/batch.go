@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"kehoach/internal/plan"
 )
 
 // Batch builds many plans on every core. Results come back in the order of
@@ -32,7 +34,13 @@ func Batch(paths []string, o Options, workers int, progress func(done, total int
 				start := time.Now()
 				r := Plan(paths[i], o)
 				r.Duration = time.Since(start)
-				r.Doc = nil // the document model is not needed any more: free it
+				// Keep only what the summary needs: the document model, the
+				// plan and its position index are freed now, so memory does
+				// not grow with the number of plans.
+				r.Doc = nil
+				if r.Load != nil {
+					r.Load = &plan.Result{Errors: r.Load.Errors, Warnings: r.Load.Warnings}
+				}
 				mu.Lock()
 				results[i] = r
 				done++

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"kehoach/internal/doc"
 	"kehoach/internal/style"
@@ -136,8 +137,22 @@ func CriteriaSets() []string {
 	return out
 }
 
-// LoadCriteriaSet loads templates/tieu-chi/<id>.yaml.
+var criteriaCache sync.Map // id → *CriteriaSet (read only once loaded)
+
+// LoadCriteriaSet loads templates/tieu-chi/<id>.yaml (once per id; the set
+// is shared and must not be modified).
 func LoadCriteriaSet(id string) (*CriteriaSet, error) {
+	if s, ok := criteriaCache.Load(id); ok {
+		return s.(*CriteriaSet), nil
+	}
+	set, err := loadCriteriaSet(id)
+	if err == nil {
+		criteriaCache.Store(id, set)
+	}
+	return set, err
+}
+
+func loadCriteriaSet(id string) (*CriteriaSet, error) {
 	if strings.ContainsAny(id, `/\.`) {
 		return nil, fs.ErrNotExist
 	}

@@ -6,6 +6,7 @@ package style
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"kehoach/internal/doc"
 	"kehoach/internal/yamlx"
@@ -70,13 +71,9 @@ func Default() *doc.Profile {
 // overrides o (which may be nil), whose positions index ix locates in file.
 // Values outside ND30's ranges are errors naming file:line:col.
 func Load(o *Overrides, file string, ix yamlx.Index) (*doc.Profile, error) {
-	data, err := templates.FS.ReadFile(ProfileFile)
+	f, err := profileData()
 	if err != nil {
 		return nil, err
-	}
-	var f profileFile
-	if _, errs := yamlx.Decode("templates/"+ProfileFile, data, &f); len(errs) > 0 {
-		return nil, errs
 	}
 	base := Overrides{CoChu: deref(f.CoChu), GianDong: deref(f.GianDong), CachDoan: deref(f.CachDoan),
 		ThutDauDong: deref(f.ThutDauDong), KieuDau: deref(f.KieuDau), Le: f.Le}
@@ -161,7 +158,31 @@ func Load(o *Overrides, file string, ix yamlx.Index) (*doc.Profile, error) {
 			eff.Le = &m
 		}
 	}
-	return build(&f, eff)
+	return build(f, eff)
+}
+
+var (
+	profileOnce sync.Once
+	profileF    *profileFile
+	profileErr  error
+)
+
+// profileData decodes templates/nd30.yaml once; callers only read it.
+func profileData() (*profileFile, error) {
+	profileOnce.Do(func() {
+		data, err := templates.FS.ReadFile(ProfileFile)
+		if err != nil {
+			profileErr = err
+			return
+		}
+		f := &profileFile{}
+		if _, errs := yamlx.Decode("templates/"+ProfileFile, data, f); len(errs) > 0 {
+			profileErr = errs
+			return
+		}
+		profileF = f
+	})
+	return profileF, profileErr
 }
 
 // profileFile is the decoded templates/nd30.yaml.
