@@ -1,0 +1,132 @@
+package vntext
+
+import (
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// tone is one of the six Vietnamese tones. The level tone (ngang) carries no
+// mark.
+type tone uint8
+
+const (
+	toneNgang tone = iota
+	toneHuyen      // grave  U+0300
+	toneSac        // acute  U+0301
+	toneHoi        // hook   U+0309
+	toneNga        // tilde  U+0303
+	toneNang       // dot    U+0323
+	numTones
+)
+
+// toneMarks are the combining marks of the five marked tones, indexed by tone.
+var toneMarks = [numTones]rune{0, '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'}
+
+// toneNames are the Vietnamese names of the tones, for messages.
+var toneNames = [numTones]string{"ngang", "huyền", "sắc", "hỏi", "ngã", "nặng"}
+
+// letter describes one precomposed Vietnamese letter.
+type letter struct {
+	base  rune // lower-case letter without tone, keeping ă â ê ô ơ ư đ
+	tone  tone
+	upper bool
+}
+
+// vowelBases are the twelve vowel letters that can carry a tone.
+const vowelBases = "aăâeêioôơuưy"
+
+var letterInfo, composed = buildLetters()
+
+// buildLetters makes the tables of Vietnamese letters: letterInfo describes
+// every letter (both cases, with the loan letters f j w z), composed gives
+// base -> tone -> [lower, upper]. They are package-level values (not built
+// in init) so that other package-level tables can use compose.
+func buildLetters() (map[rune]letter, map[rune][numTones][2]rune) {
+	info := map[rune]letter{}
+	comp := map[rune][numTones][2]rune{}
+	for _, b := range vowelBases {
+		var row [numTones][2]rune
+		for t := toneNgang; t < numTones; t++ {
+			for ci, up := range []bool{false, true} {
+				src := string(b)
+				if up {
+					src = string(unicode.ToUpper(b))
+				}
+				if t != toneNgang {
+					src += string(toneMarks[t])
+				}
+				r := []rune(norm.NFC.String(src))
+				if len(r) != 1 {
+					panic("vntext: cannot compose " + src)
+				}
+				row[t][ci] = r[0]
+				info[r[0]] = letter{base: b, tone: t, upper: up}
+			}
+		}
+		comp[b] = row
+	}
+	for _, c := range "bcdđghklmnpqrstvx" + "fjwz" {
+		info[c] = letter{base: c}
+		info[unicode.ToUpper(c)] = letter{base: c, upper: true}
+	}
+	return info, comp
+}
+
+// compose returns the precomposed letter for base (lower-case, with its vowel
+// mark) with tone t, upper-cased when up is true.
+func compose(base rune, t tone, up bool) rune {
+	row, ok := composed[base]
+	if !ok {
+		if up {
+			return unicode.ToUpper(base)
+		}
+		return base
+	}
+	if up {
+		return row[t][1]
+	}
+	return row[t][0]
+}
+
+// isVowelBase reports whether the toneless lower-case letter r is a vowel.
+func isVowelBase(r rune) bool {
+	switch r {
+	case 'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y':
+		return true
+	}
+	return false
+}
+
+// skeletonRune strips the vowel marks and đ from a toneless lower-case letter:
+// ă â → a, ê → e, ô ơ → o, ư → u, đ → d.
+func skeletonRune(r rune) rune {
+	switch r {
+	case 'ă', 'â':
+		return 'a'
+	case 'ê':
+		return 'e'
+	case 'ô', 'ơ':
+		return 'o'
+	case 'ư':
+		return 'u'
+	case 'đ':
+		return 'd'
+	}
+	return r
+}
+
+// skeleton returns s lower-cased with every tone and vowel mark removed
+// ("Đẳng" → "dang"). Runes that are not Vietnamese letters are kept
+// lower-cased.
+func skeleton(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		if l, ok := letterInfo[r]; ok {
+			out = append(out, skeletonRune(l.base))
+			continue
+		}
+		out = append(out, unicode.ToLower(r))
+	}
+	return string(out)
+}

@@ -1,0 +1,242 @@
+// Package vntext judges Vietnamese text the way a careful văn thư would. It
+// knows nothing about plans or YAML: strings in, findings out. Every function
+// is pure and safe for concurrent use (Corpus excepted).
+//
+// # Offsets
+//
+// Check normalises its input to Unicode NFC first. Every Finding's Start and
+// End are byte offsets into that NFC string (Normalise(s)), never into the
+// raw input; for input that is already NFC (the usual case) the two are the
+// same. ApplyFixes applies the safe fixes to the same NFC string.
+//
+// # Rules
+//
+// Each finding names a stable rule id:
+//
+//	unicode-nfc   Error    text typed in decomposed form (NFD); Fix is the NFC text
+//	unicode-an    Error    control, zero-width or other invisible character (U+200B…U+200F, U+FEFF, U+00AD, bidi controls, C0/C1); Fix removes it
+//	unicode-bmp   Warning  character outside the Basic Multilingual Plane (emoji); no Fix
+//	ngoac-kep     Warning  straight quotes " where “ ” belong; Fix pairs them when their number is even
+//	khoang-trang  Warning  two or more spaces inside a line (leading and trailing blanks are left alone); Fix one space
+//	dau-cau       Warning  blank before , . ; : ! ? ) ] ” … or after ( [ “; Fix removes it
+//	legacy-tcvn3  Error    the string is TCVN3 (ABC, .VnTime) mojibake; Fix is the Unicode text in the chosen tone style
+//	legacy-vni    Error    the string is VNI-Windows mojibake; Fix as above
+//	am-tiet       Error    a word that cannot be a Vietnamese syllable (bad initial, rhyme, spelling pair c/k, g/gh, ng/ngh, tone on a stop final); no Fix, Suggest names a dictionary word when exactly one fits
+//	dau-thanh     Error    tone mark on the wrong vowel (tòan, qúy); Fix moves it within the syllable
+//	tu-ghep       Warning  two well-formed syllables that form no word, where exactly one dictionary word differs from them only by marks in one syllable (bình đăng → bình đẳng); no Fix
+//	kieu-dau      Warning  an open oa/oe/uy syllable in the tone-mark style other than Options.ToneStyle (hoà when the style is "cu"); Fix moves the mark
+//	kieu-dau-lan  Warning  (Corpus only) the strings of one document mix both styles
+//	so-phan-cach  Warning  English-style number separators (1,282.2; 3,900; 12.5%); Fix when unambiguous
+//	so-don-vi     Warning  number glued to its unit (7km, 54triệu); Fix inserts a space
+//	so-phan-tram  Warning  blank between a number and % (64,3 %); Fix removes it
+//	ngay-thang    Warning  a date not written dd/mm/yyyy, or missing ND30's leading zero (day < 10, month 1–2); Error for an impossible date
+//	ky-hieu       Error    blank inside a document number/ký hiệu (37- QĐ/ĐU, KH - UBND); Fix removes it
+//	viet-hoa      Warning  "nhà nước"/"nhân dân" in lower case where they mean the State/the People; Fix capitalises
+//	viet-tat      Warning  (AbbreviationsBeforeDefinition) abbreviation used before it is spelled out
+//
+// # What is not flagged
+//
+// Capitalised words that do not open a sentence (names of people and places:
+// Mường Khoa, Hô Tra, Đắk Lắk), ALL-CAPS abbreviations that are not syllables
+// (NTM, MTQG, UBND, KT-XH), words glued to digits or joined by - / . (QĐ-TTg,
+// 5G, gov.vn), words with an apostrophe (H'Mông), words containing f, j, w or
+// z, words without any diacritic (internet, video, English words, or text
+// typed without marks) and Vietnamised loanwords written as one token
+// (lôgic, mômen) are treated as names, abbreviations or loanwords and get no
+// am-tiet, dau-thanh or tu-ghep finding. Words and phrases listed in
+// Options.Exceptions get none of the word rules (am-tiet, dau-thanh,
+// tu-ghep, kieu-dau, viet-hoa). Blanks at the start or end of a line are not
+// flagged. tu-ghep skips pairs that contain a function word or numeral (see
+// functionWords) and stays silent when a syllable forms a word with its
+// other neighbour or when two dictionary words fit; see README.md for the
+// seed's slips that no text rule can reach.
+package vntext
+
+import (
+	"sort"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Severity grades a finding.
+type Severity int
+
+const (
+	// Error is a mistake a văn thư must correct before the document is issued.
+	Error Severity = iota
+	// Warning is a likely mistake or a departure from house style.
+	Warning
+)
+
+// String returns "lỗi" or "cảnh báo".
+func (s Severity) String() string {
+	if s == Error {
+		return "lỗi"
+	}
+	return "cảnh báo"
+}
+
+// Rule ids, stable across versions (see the package documentation).
+const (
+	RuleNFC         = "unicode-nfc"
+	RuleInvisible   = "unicode-an"
+	RuleNonBMP      = "unicode-bmp"
+	RuleQuotes      = "ngoac-kep"
+	RuleSpaces      = "khoang-trang"
+	RulePunctSpace  = "dau-cau"
+	RuleTCVN3       = "legacy-tcvn3"
+	RuleVNI         = "legacy-vni"
+	RuleSyllable    = "am-tiet"
+	RuleTonePlace   = "dau-thanh"
+	RuleWord        = "tu-ghep"
+	RuleKieuDau     = "kieu-dau"
+	RuleKieuDauLan  = "kieu-dau-lan"
+	RuleNumSep      = "so-phan-cach"
+	RuleNumUnit     = "so-don-vi"
+	RulePercent     = "so-phan-tram"
+	RuleDate        = "ngay-thang"
+	RuleKyHieu      = "ky-hieu"
+	RuleCapital     = "viet-hoa"
+	RuleAbbrevFirst = "viet-tat"
+)
+
+// Finding is one problem in a string.
+type Finding struct {
+	Rule     string   // stable rule id, one of the Rule… constants
+	Severity Severity // Error or Warning
+	Start    int      // byte offset into the NFC form of the checked string
+	End      int      // exclusive byte offset into the same string
+	Msg      string   // Vietnamese: what is wrong
+	Suggest  string   // Vietnamese: how to fix it (shown after "— gợi ý: ")
+	Fix      *string  // replacement for [Start,End) when it is safe to apply automatically, else nil
+}
+
+// Options tunes Check.
+type Options struct {
+	// ToneStyle is ToneCu ("cu": hòa, thủy; the default when empty) or
+	// ToneMoi ("moi": hoà, thuỷ). Other values count as "cu".
+	ToneStyle string
+	// Exceptions are words, names or phrases the plan declares correct as
+	// written; matched case-insensitively as whole words.
+	Exceptions []string
+}
+
+// Normalise returns s in Unicode NFC, with any invalid UTF-8 byte sequence
+// replaced by U+FFFD: the string all offsets refer to.
+func Normalise(s string) string { return norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD")) }
+
+// Check runs every text rule on one string and returns the findings sorted
+// by position. Offsets refer to Normalise(s). A string recognised as legacy
+// TCVN3/VNI mojibake yields only the legacy finding (and unicode-nfc), since
+// other rules on mojibake would only repeat it.
+func Check(s string, o Options) []Finding {
+	v := strings.ToValidUTF8(s, "\uFFFD")
+	n := norm.NFC.String(v)
+	var fs []Finding
+	fs = append(fs, nfcFindings(v, n)...)
+	if f, ok := legacyFinding(n, o); ok {
+		// In TCVN3 text U+00AD is the letter ư, not a soft hyphen: only the
+		// legacy finding makes sense.
+		fs = append(fs, f)
+		sortFindings(fs)
+		return fs
+	}
+	fs = append(fs, invisibleFindings(n)...)
+	fs = append(fs, quoteFindings(n)...)
+	fs = append(fs, spaceFindings(n)...)
+	toks := wordsOf(n)
+	exempt := exceptionSpans(n, o.Exceptions)
+	var word []Finding
+	word = append(word, wordFindings(n, toks, o)...)
+	word = append(word, capitalFindings(n, toks)...)
+	for _, f := range word {
+		if !overlaps(exempt, f.Start, f.End) {
+			fs = append(fs, f)
+		}
+	}
+	fs = append(fs, numberFindings(n)...)
+	fs = append(fs, kyHieuFindings(n)...)
+	sortFindings(fs)
+	return fs
+}
+
+// ApplyFixes applies the safe fixes (Fix != nil) of findings to the NFC form
+// of s, skipping any fix that overlaps one already applied, and returns the
+// result.
+func ApplyFixes(s string, fs []Finding) string {
+	n := Normalise(s)
+	fixes := make([]Finding, 0, len(fs))
+	for _, f := range fs {
+		if f.Fix != nil && f.Start >= 0 && f.End <= len(n) && f.Start <= f.End {
+			fixes = append(fixes, f)
+		}
+	}
+	sort.SliceStable(fixes, func(i, j int) bool { return fixes[i].Start < fixes[j].Start })
+	var b strings.Builder
+	last := 0
+	for _, f := range fixes {
+		if f.Start < last {
+			continue
+		}
+		b.WriteString(n[last:f.Start])
+		b.WriteString(*f.Fix)
+		last = f.End
+	}
+	b.WriteString(n[last:])
+	return b.String()
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Start != fs[j].Start {
+			return fs[i].Start < fs[j].Start
+		}
+		if fs[i].End != fs[j].End {
+			return fs[i].End < fs[j].End
+		}
+		return fs[i].Rule < fs[j].Rule
+	})
+}
+
+func strPtr(s string) *string { return &s }
+
+type span struct{ start, end int }
+
+func overlaps(sp []span, start, end int) bool {
+	for _, x := range sp {
+		if start < x.end && x.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// exceptionSpans finds the whole-word, case-insensitive occurrences of the
+// exceptions in s.
+func exceptionSpans(s string, exc []string) []span {
+	if len(exc) == 0 {
+		return nil
+	}
+	low := lowerSameLen(s)
+	var out []span
+	for _, e := range exc {
+		e = lowerSameLen(strings.TrimSpace(Normalise(e)))
+		if e == "" {
+			continue
+		}
+		from := 0
+		for {
+			i := strings.Index(low[from:], e)
+			if i < 0 {
+				break
+			}
+			st, en := from+i, from+i+len(e)
+			if wordBoundary(low, st, en) {
+				out = append(out, span{st, en})
+			}
+			from = st + 1
+		}
+	}
+	return out
+}

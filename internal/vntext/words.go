@@ -1,0 +1,376 @@
+package vntext
+
+import (
+	"bufio"
+	_ "embed" // the word list
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordsTxt is the list of multi-syllable Vietnamese words (see
+// data/README.md for its source and licence).
+//
+//go:embed data/words.txt
+var wordsTxt string
+
+// lexicon indexes the word list by adjacent syllable pairs. A word pair is a
+// two-syllable entry or the first or last pair of a longer one ("ủy ban",
+// "nhân dân" in "ủy ban nhân dân"); the pairs inside a longer entry ("ban
+// nhân") are known sequences but not words, so they are never proposed as
+// corrections nor used to explain a neighbour.
+type lexicon struct {
+	pairs map[string]bool     // every adjacent pair of every entry, old tone style, lower case; true for a word pair
+	skel  map[string][]string // "binh dang" -> {"bình đẳng"}: word pairs by their mark-less skeleton
+	words int
+}
+
+var (
+	lexOnce sync.Once
+	lex     *lexicon
+)
+
+// getLexicon parses the embedded word list once.
+func getLexicon() *lexicon {
+	lexOnce.Do(func() { lex = parseLexicon(wordsTxt) })
+	return lex
+}
+
+// parseLexicon reads one word per line; '#' starts a comment. Entries are
+// normalised to NFC, lower case and the old tone style.
+func parseLexicon(src string) *lexicon {
+	l := &lexicon{pairs: map[string]bool{}, skel: map[string][]string{}}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for sc.Scan() {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		syls := strings.Fields(strings.ToLower(NormaliseTone(line, ToneCu)))
+		if len(syls) < 2 {
+			continue
+		}
+		l.words++
+		for i := 0; i+1 < len(syls); i++ {
+			l.addPair(syls[i]+" "+syls[i+1], i == 0 || i+2 == len(syls))
+		}
+	}
+	return l
+}
+
+func (l *lexicon) addPair(p string, word bool) {
+	if was, ok := l.pairs[p]; ok && (was || !word) {
+		return
+	}
+	l.pairs[p] = word
+	if word {
+		k := skeleton(p)
+		l.skel[k] = append(l.skel[k], p)
+	}
+}
+
+// known reports whether the pair (lower case, old style) occurs in an entry.
+func (l *lexicon) known(p string) bool {
+	_, ok := l.pairs[p]
+	return ok
+}
+
+// isWord reports whether the pair is a word pair.
+func (l *lexicon) isWord(p string) bool { return l.pairs[p] }
+
+// variants returns the word pairs whose skeleton is skel (that of a+" "+b)
+// and that keep one of the two syllables unchanged.
+func (l *lexicon) variants(a, b, skel string) []string {
+	var out []string
+	for _, p := range l.skel[skel] {
+		x, y, _ := strings.Cut(p, " ")
+		if (x == a) != (y == b) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// tokInfo is what the word rules know about one distinct token text.
+type tokInfo struct {
+	a     analysis
+	lower string // lower case, old tone style ("" unless a.ok)
+	skel  string // skeleton of lower
+}
+
+// wordState is the per-token view used by the word rules.
+type wordState struct {
+	tok   *token
+	a     *analysis
+	info  *tokInfo
+	key   string // lower case, old style; "" when not an ordinary word
+	nkey  string // lower case, old style, for any well-formed syllable (neighbour checks)
+	plain bool   // an ordinary lower-case word (or the capitalised first word of a sentence)
+}
+
+// wordFindings runs am-tiet, dau-thanh, kieu-dau and tu-ghep.
+func wordFindings(s string, toks []token, o Options) []Finding {
+	if len(toks) == 0 {
+		return nil
+	}
+	want := styleFromOption(o.ToneStyle)
+	cache := make(map[string]*tokInfo, len(toks)/2)
+	ws := make([]wordState, len(toks))
+	for i := range toks {
+		t := &toks[i]
+		in, ok := cache[t.text]
+		if !ok {
+			in = &tokInfo{a: analyse(t.text)}
+			if in.a.ok {
+				in.lower = oldStyleLower(t.text, in.a)
+				in.skel = skeleton(in.lower)
+			}
+			cache[t.text] = in
+		}
+		ws[i] = wordState{tok: t, a: &in.a, info: in}
+		if in.a.ok && !t.apos && !t.digitAdj && !t.joined {
+			ws[i].nkey = in.lower
+		}
+		if in.a.ok && !t.apos && !t.digitAdj && !t.joined && !t.allUpper && (!t.capital || t.sentStart) {
+			ws[i].plain = true
+			ws[i].key = in.lower
+		}
+	}
+	lx := getLexicon()
+	var fs []Finding
+
+	// Syllable shape and tone placement.
+	for i, w := range ws {
+		t, a := w.tok, w.a
+		if a.ok {
+			continue
+		}
+		if !syllableChecked(t, a) {
+			// A word typed without marks whose shape is right but whose tone
+			// cannot be (sach, nghiep) is flagged only when a neighbour makes
+			// a dictionary word of it (chính sach → chính sách): English
+			// words (set, it) and loanwords stay silent.
+			if a.ascii && a.shapeOK && !a.misplaced && !t.apos && !t.digitAdj && !t.joined && !t.allUpper {
+				if sug := suggestForInvalid(lx, ws, i); sug != "" {
+					fs = append(fs, Finding{Rule: RuleSyllable, Severity: Error, Start: t.start, End: t.end,
+						Msg:     fmt.Sprintf("“%s” không phải là âm tiết tiếng Việt: %s", t.text, a.reason),
+						Suggest: fmt.Sprintf("có lẽ là “%s”", sug)})
+				}
+			}
+			continue
+		}
+		if a.misplaced {
+			fs = append(fs, Finding{Rule: RuleTonePlace, Severity: Error, Start: t.start, End: t.end,
+				Msg:     fmt.Sprintf("“%s”: dấu thanh đặt sai vị trí", t.text),
+				Suggest: fmt.Sprintf("viết “%s”", a.fixed),
+				Fix:     strPtr(a.fixed)})
+			continue
+		}
+		f := Finding{Rule: RuleSyllable, Severity: Error, Start: t.start, End: t.end,
+			Msg:     fmt.Sprintf("“%s” không phải là âm tiết tiếng Việt: %s", t.text, a.reason),
+			Suggest: "kiểm tra lỗi gõ; nếu là tên riêng hoặc từ nước ngoài, thêm vào danh sách ngoại lệ"}
+		if sug := suggestForInvalid(lx, ws, i); sug != "" {
+			f.Suggest = fmt.Sprintf("có lẽ là “%s”", sug)
+		}
+		fs = append(fs, f)
+	}
+
+	// Tone-mark style.
+	for _, w := range ws {
+		if !w.a.ok || w.a.style == StyleNeutral || w.a.style == want {
+			continue
+		}
+		fixed, _ := restyle(w.tok.text, want)
+		name := "cũ (hòa, thủy)"
+		if want == StyleNew {
+			name = "mới (hoà, thuỷ)"
+		}
+		fs = append(fs, Finding{Rule: RuleKieuDau, Severity: Warning, Start: w.tok.start, End: w.tok.end,
+			Msg:     fmt.Sprintf("“%s” đặt dấu thanh theo kiểu %s, khác kiểu đã chọn cho văn bản", w.tok.text, w.a.style),
+			Suggest: fmt.Sprintf("theo kiểu %s viết “%s”", name, fixed),
+			Fix:     strPtr(fixed)})
+	}
+
+	// Pairs of syllables that form no word.
+	flagged := map[int]bool{}
+	for i := 0; i+1 < len(ws); i++ {
+		a, b := ws[i], ws[i+1]
+		if !a.plain || !b.plain || b.tok.capital || !onlySpaceBetween(s, a.tok.end, b.tok.start) {
+			continue
+		}
+		if lx.known(a.key + " " + b.key) {
+			continue
+		}
+		vs := lx.variants(a.key, b.key, a.info.skel+" "+b.info.skel)
+		if len(vs) != 1 {
+			continue
+		}
+		x, y, _ := strings.Cut(vs[0], " ")
+		changed := i
+		if x == a.key {
+			changed = i + 1
+		}
+		if flagged[changed] || functionWords[a.key] || functionWords[b.key] {
+			continue
+		}
+		// A syllable that forms a word with its other neighbour explains the
+		// pair (một vài | trò chơi): no finding.
+		if i > 0 && ws[i-1].nkey != "" && onlySpaceBetween(s, ws[i-1].tok.end, a.tok.start) && lx.isWord(ws[i-1].nkey+" "+a.key) {
+			continue
+		}
+		if i+2 < len(ws) && ws[i+2].nkey != "" && onlySpaceBetween(s, b.tok.end, ws[i+2].tok.start) && lx.isWord(b.key+" "+ws[i+2].nkey) {
+			continue
+		}
+		flagged[changed] = true
+		orig := s[a.tok.start:b.tok.end]
+		sug := matchCase(a.tok.text, x) + s[a.tok.end:b.tok.start] + matchCase(b.tok.text, y)
+		fs = append(fs, Finding{Rule: RuleWord, Severity: Warning, Start: a.tok.start, End: b.tok.end,
+			Msg:     fmt.Sprintf("“%s” không phải là từ có trong từ điển; có lẽ gõ sai dấu", orig),
+			Suggest: fmt.Sprintf("có lẽ là “%s”", sug)})
+	}
+	return fs
+}
+
+// functionWords are grammatical words (prepositions, conjunctions, the
+// copula, aspect and modal markers, demonstratives, pronouns) that combine
+// with almost any word, and the numerals, so "tại bản" (at the village) or
+// "có hai" (has two) is a free combination, not a slip for "tái bản" or
+// "có hại". The tu-ghep rule skips every pair that contains one: it misses
+// slips such as "nhưng nội dung" for "những nội dung", a price paid for
+// raising no false alarm on ordinary phrases.
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		tại của cho và với các những là có được bị đã đang sẽ không chưa cũng đều vẫn còn
+		rất lại ra vào lên xuống đi đến tới từ theo trong ngoài trên dưới sau trước giữa bên
+		về để mà thì nếu nhưng hoặc hay vì do nên này đó kia ấy nào gì ai mỗi mọi cả
+		tôi ta mình họ nó chúng anh chị em ông bà cô chú bác cháu con cái chiếc sự việc
+		khi lúc nơi bằng như hơn nhất quá lắm chỉ ngay cùng phải cần nên thêm nữa đây đấy
+		nhé ạ à ư chứ thôi vậy thế sao mấy mới bởi tuy dù song ở rồi thứ bạn
+		hãy đừng chớ muốn
+		một hai ba bốn năm sáu bảy tám chín mười trăm nghìn ngàn vạn triệu tỷ`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// syllableChecked reports whether the am-tiet and dau-thanh rules apply to
+// the token: not a name, an abbreviation, a code or a loanword.
+func syllableChecked(t *token, a *analysis) bool {
+	switch {
+	case t.apos || t.digitAdj || t.joined || a.foreign:
+		return false
+	case utf8.RuneCountInString(t.text) < 2:
+		return false
+	case t.capital && !t.sentStart && !t.allUpper:
+		return false // a name: Mường Khoa, Đắk Lắk
+	case t.allUpper && !hasVietMarks(t.text):
+		return false // an abbreviation: NTM, HĐND, CTMTQG
+	case a.ascii:
+		return false // no diacritics: a loanword (internet, video) or text typed without marks
+	case !a.shapeOK && vowelGroups(a.runes) >= 2:
+		return false // a Vietnamised loanword written as one token: lôgic, mômen, tenxơ
+	}
+	return true
+}
+
+// vowelGroups counts the runs of vowel letters in a toneless word.
+func vowelGroups(rs []rune) int {
+	n, in := 0, false
+	for _, r := range rs {
+		v := isVowelBase(r)
+		if v && !in {
+			n++
+		}
+		in = v
+	}
+	return n
+}
+
+// hasVietMarks reports whether s has a letter with a vowel mark or tone
+// (anything beyond ASCII except đ/Đ).
+func hasVietMarks(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 && r != 'đ' && r != 'Đ' {
+			return true
+		}
+	}
+	return false
+}
+
+// suggestForInvalid looks for one dictionary word that the invalid token at
+// index i could have been meant as, given a neighbour.
+func suggestForInvalid(lx *lexicon, ws []wordState, i int) string {
+	bad := strings.ToLower(ws[i].tok.text)
+	sk := skeleton(bad)
+	seen := map[string]bool{}
+	var sug string
+	try := func(prefix, other string, left bool) {
+		var k string
+		if left {
+			k = skeleton(other) + " " + sk
+		} else {
+			k = sk + " " + skeleton(other)
+		}
+		for _, p := range lx.skel[k] {
+			x, y, _ := strings.Cut(p, " ")
+			if left && x == other {
+				if !seen[y] {
+					seen[y] = true
+					sug = prefix + y
+				}
+			}
+			if !left && y == other {
+				if !seen[x] {
+					seen[x] = true
+					sug = x + prefix
+				}
+			}
+		}
+	}
+	if i > 0 && ws[i-1].key != "" {
+		try(ws[i-1].tok.text+" ", ws[i-1].key, true)
+	}
+	if i+1 < len(ws) && ws[i+1].key != "" {
+		try(" "+ws[i+1].tok.text, ws[i+1].key, false)
+	}
+	if len(seen) != 1 {
+		return ""
+	}
+	return sug
+}
+
+// oldStyleLower returns the token lower-cased in the old tone style.
+func oldStyleLower(text string, a analysis) string {
+	if a.style == StyleNew {
+		if r, ok := restyle(text, StyleOld); ok {
+			text = r
+		}
+	}
+	return strings.ToLower(text)
+}
+
+// matchCase gives w the capitalisation of model's first letter.
+func matchCase(model, w string) string {
+	m, _ := utf8.DecodeRuneInString(model)
+	if !unicode.IsUpper(m) {
+		return w
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// onlySpaceBetween reports whether s[a:b] is made of white space only.
+func onlySpaceBetween(s string, a, b int) bool {
+	if a >= b {
+		return a == b
+	}
+	for _, r := range s[a:b] {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
