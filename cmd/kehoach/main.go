@@ -5,11 +5,13 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -19,6 +21,8 @@ import (
 	"kehoach/internal/compose"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
+	"kehoach/internal/textcheck"
+	"kehoach/internal/vntext"
 )
 
 const usage = `kehoach: tạo văn bản Kế hoạch (DOCX, PDF) từ tệp kế hoạch YAML.
@@ -27,8 +31,9 @@ Cách dùng:
   kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-phong TỆP,TỆP,TỆP,TỆP] [KẾ_HOẠCH|THƯ_MỤC …]
         kiểm tra và tạo văn bản vào thư mục out/ (mặc định: mọi kế hoạch trong plans/);
         nhiều kế hoạch được dựng song song trên mọi lõi CPU, kèm bảng tổng kết
-  kehoach check [KẾ_HOẠCH|THƯ_MỤC …]
-        chỉ kiểm tra, không ghi tệp nào
+  kehoach check [-fix] [KẾ_HOẠCH|THƯ_MỤC …]
+        kiểm tra nội dung và chính tả, không ghi tệp nào; -fix sửa ngay trong tệp
+        những lỗi chữ sửa được an toàn (giữ nguyên ghi chú)
   kehoach fmt [-l | -w | -d] [TỆP|THƯ_MỤC …]
         đưa tệp kế hoạch, tệp xã về định dạng chuẩn (giữ nguyên ghi chú);
         -l liệt kê tệp chưa chuẩn, -w ghi lại tệp, -d in phần khác biệt
@@ -130,6 +135,7 @@ func report(w io.Writer, res *plan.Result) {
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
+	fix := fl.Bool("fix", false, "sửa những lỗi chữ sửa được an toàn ngay trong tệp (giữ nguyên ghi chú)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -140,23 +146,117 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, f := range files {
-		res, err := plan.Load(f)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			status = 2
-			continue
+		st := checkOne(f, *fix, stdout, stderr)
+		if st > status {
+			status = st
 		}
-		report(stderr, res)
-		if !res.OK() {
-			if status == 0 {
-				status = 1
-			}
-			fmt.Fprintf(stderr, "%s: %d lỗi, %d cảnh báo.\n", f, len(res.Errors), len(res.Warnings))
-			continue
-		}
-		fmt.Fprintf(stdout, "%s: hợp lệ (%d cảnh báo).\n", f, len(res.Warnings))
 	}
 	return status
+}
+
+// checkOne validates one plan and checks its text; with fix, it applies the
+// safe fixes first and reports what remains.
+func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
+	res, err := plan.Load(f)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if !res.OK() {
+		report(stderr, res)
+		fmt.Fprintf(stderr, "%s: %d lỗi, %d cảnh báo.\n", f, len(res.Errors), len(res.Warnings))
+		return 1
+	}
+	findings, srcs, err := textFindings(res)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if fix {
+		n := 0
+		for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
+			out, applied, err := textcheck.Fix(file, srcs[file], findings)
+			if err != nil {
+				fmt.Fprintln(stderr, err)
+				return 2
+			}
+			if applied > 0 && !bytes.Equal(out, srcs[file]) {
+				if _, err := build.WriteAtomic(filepath.Dir(file), filepath.Base(file), out); err != nil {
+					fmt.Fprintln(stderr, err)
+					return 2
+				}
+				n += applied
+			}
+		}
+		if n > 0 {
+			fmt.Fprintf(stdout, "%s: đã sửa %d lỗi chữ.\n", f, n)
+			if res, err = plan.Load(f); err != nil || !res.OK() {
+				if res != nil {
+					report(stderr, res)
+				}
+				return 1
+			}
+			if findings, _, err = textFindings(res); err != nil {
+				fmt.Fprintln(stderr, err)
+				return 2
+			}
+		}
+	}
+	var errs, warns []textcheck.Finding
+	for _, x := range findings {
+		if x.Severity == vntext.Error {
+			errs = append(errs, x)
+		} else {
+			warns = append(warns, x)
+		}
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintln(stderr, e.Error())
+	}
+	if len(errs) > 0 {
+		fmt.Fprintln(stderr, "Lỗi:")
+		for _, x := range errs {
+			fmt.Fprintln(stderr, x.String())
+		}
+	}
+	if len(warns)+len(res.Warnings) > 0 {
+		fmt.Fprintln(stderr, "Cảnh báo:")
+		for _, w := range res.Warnings {
+			fmt.Fprintln(stderr, w.Error())
+		}
+		for _, x := range warns {
+			fmt.Fprintln(stderr, x.String())
+		}
+	}
+	fixable := 0
+	for _, x := range findings {
+		if x.Fix != nil {
+			fixable++
+		}
+	}
+	hint := ""
+	if fixable > 0 && !fix {
+		hint = fmt.Sprintf(" %d lỗi sửa tự động được: chạy kehoach check -fix %s.", fixable, f)
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(stderr, "%s: %d lỗi chữ, %d cảnh báo.%s\n", f, len(errs), len(warns)+len(res.Warnings), hint)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: hợp lệ (%d cảnh báo).%s\n", f, len(warns)+len(res.Warnings), hint)
+	return 0
+}
+
+// textFindings reads the plan's and commune's files and checks their text.
+func textFindings(res *plan.Result) ([]textcheck.Finding, map[string][]byte, error) {
+	srcs := map[string][]byte{}
+	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: không đọc được tệp: %v", file, err)
+		}
+		srcs[file] = b
+	}
+	return textcheck.Check(res.Plan, srcs[res.Plan.File], srcs[res.Plan.Commune.File], res.Profile), srcs, nil
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {

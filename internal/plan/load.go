@@ -84,7 +84,7 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 		} else {
 			c := &Commune{}
 			cix, cerrs := yamlx.Decode(cpath, cdata, c)
-			c.File = cpath
+			c.File, c.Index = cpath, cix
 			res.Errors = append(res.Errors, cerrs...)
 			p.Commune = c
 			validateCommune(c, cix, res)

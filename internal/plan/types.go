@@ -30,7 +30,8 @@ type Commune struct {
 	TrinhBay *style.Overrides `yaml:"trinh_bay" mota:"Thay đổi thể thức trình bày trong khoảng Nghị định 30 cho phép: co_chu (13/14), le (mm), gian_dong, cach_doan, thut_dau_dong, kieu_dau (cu/moi)."`
 	NgoaiLe  []string         `yaml:"ngoai_le" mota:"Từ, tên riêng không cần kiểm tra chính tả."`
 
-	File string `yaml:"-"`
+	File  string      `yaml:"-"`
+	Index yamlx.Index `yaml:"-"`
 }
 
 // CoQuan is the issuing body.

@@ -42,18 +42,23 @@ func KindOf(path string) reflect.Type {
 // Format returns the canonical form of a plan or commune file. A file that
 // does not parse is returned with the parse error (it is never rewritten).
 func Format(path string, src []byte) ([]byte, error) {
-	root, err := yamlx.Parse(path, src)
-	if err != nil {
+	return Edit(path, src, nil)
+}
+
+// Edit changes scalar values of a plan or commune file and returns the file
+// in canonical form, comments kept. edit is called with each scalar's YAML
+// path ("nhiem_vu.nhom[1].noi_dung[0].y", as in yamlx.Index) and NFC value;
+// it returns the new value and whether to change it. A nil edit formats.
+func Edit(path string, src []byte, edit func(path, value string) (string, bool)) ([]byte, error) {
+	if _, err := yamlx.Parse(path, src); err != nil {
 		return nil, err
 	}
-	if root == nil {
-		return src, nil
-	}
-	// yamlx.Parse returns the document's content; keep the document node
-	// for its comments.
 	var docNode yaml.Node
 	if err := yaml.Unmarshal(bytes.TrimPrefix(src, []byte("\ufeff")), &docNode); err != nil {
 		return nil, err
+	}
+	if edit != nil {
+		editNode(docNode.Content[0], "", edit)
 	}
 	// The comment above the first key is the file's header (the editor
 	// modeline, a description): it stays at the top whatever key comes first.
@@ -77,6 +82,31 @@ func Format(path string, src []byte) ([]byte, error) {
 		return nil, err
 	}
 	return spaceSections(buf.Bytes()), nil
+}
+
+// editNode walks n with yamlx's path scheme, offering every scalar to edit.
+func editNode(n *yaml.Node, path string, edit func(path, value string) (string, bool)) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			p := n.Content[i].Value
+			if path != "" {
+				p = path + "." + p
+			}
+			editNode(n.Content[i+1], p, edit)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			editNode(c, fmt.Sprintf("%s[%d]", path, i), edit)
+		}
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return
+		}
+		if v, ok := edit(path, norm.NFC.String(n.Value)); ok {
+			n.Value = v
+		}
+	}
 }
 
 type formatter struct {

@@ -1,0 +1,307 @@
+// Package textcheck runs the Vietnamese text rules of package vntext over
+// every text field of a plan and its commune file, places each finding at
+// its line and column in the YAML source, adds the checks that need the
+// whole plan (abbreviations used before they are spelled out, ký hiệu of
+// the legal bases), and applies the safe fixes to the files keeping their
+// comments and canonical form.
+package textcheck
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"kehoach/internal/doc"
+	"kehoach/internal/plan"
+	"kehoach/internal/planfmt"
+	"kehoach/internal/vntext"
+	"kehoach/internal/yamlx"
+	"kehoach/templates"
+)
+
+// Finding is one text problem at one place of a file.
+type Finding struct {
+	File     string
+	Pos      yamlx.Pos
+	Path     string // YAML path of the field
+	Rule     string
+	Severity vntext.Severity
+	Msg      string
+	Suggest  string
+	Fix      *string // safe replacement of [Start, End) in the field's value
+	Start    int
+	End      int
+}
+
+// String formats a finding as file:LINE:COL: [rule] message — gợi ý: suggestion.
+func (f Finding) String() string {
+	s := fmt.Sprintf("%s:%d:%d: [%s] %s", f.File, f.Pos.Line, f.Pos.Col, f.Rule, strings.TrimSuffix(f.Msg, "."))
+	if f.Suggest != "" {
+		s += " — gợi ý: " + strings.TrimSuffix(f.Suggest, ".")
+	}
+	return s
+}
+
+// AbbrevFile lists the abbreviations that must be spelled out at their
+// first use, with their full form.
+const AbbrevFile = "viet-tat.yaml"
+
+var (
+	abbrevOnce sync.Once
+	abbrevs    map[string]string
+)
+
+type abbrevList struct {
+	VietTat []struct {
+		Ma       string `yaml:"ma,required"`
+		DayDu    string `yaml:"day_du,required"`
+	} `yaml:"viet_tat,required"`
+}
+
+// Abbreviations returns the abbreviation list of templates/viet-tat.yaml.
+func Abbreviations() map[string]string {
+	abbrevOnce.Do(func() {
+		abbrevs = map[string]string{}
+		data, err := templates.FS.ReadFile(AbbrevFile)
+		if err != nil {
+			return
+		}
+		var l abbrevList
+		if _, errs := yamlx.Decode("templates/"+AbbrevFile, data, &l); len(errs) > 0 {
+			return
+		}
+		for _, a := range l.VietTat {
+			abbrevs[a.Ma] = a.DayDu
+		}
+	})
+	return abbrevs
+}
+
+// field is one text field in document order.
+type field struct {
+	file, path, text string
+	ix               yamlx.Index
+	src              []byte
+}
+
+// fields lists the printed text of the plan and the commune in the order a
+// reader meets it: the trích yếu, the legal bases, the programme's name,
+// then the rest in model order.
+func fields(p *plan.Plan, planSrc, communeSrc []byte) []field {
+	var first, rest []field
+	isFirst := func(path string) bool {
+		return path == "van_ban.trich_yeu" || strings.HasPrefix(path, "can_cu[") || path == "chuong_trinh.ten"
+	}
+	plan.WalkText(p, func(path, text string) {
+		f := field{p.File, path, text, p.Index, planSrc}
+		if isFirst(path) {
+			first = append(first, f)
+		} else {
+			rest = append(rest, f)
+		}
+	})
+	sort.SliceStable(first, func(i, j int) bool { return rank(first[i].path) < rank(first[j].path) })
+	out := append(first, rest...)
+	if p.Commune != nil {
+		plan.WalkText(p.Commune, func(path, text string) {
+			out = append(out, field{p.Commune.File, path, text, p.Commune.Index, communeSrc})
+		})
+	}
+	return out
+}
+
+func rank(path string) int {
+	switch {
+	case path == "van_ban.trich_yeu":
+		return 0
+	case strings.HasPrefix(path, "can_cu["):
+		return 1
+	}
+	return 2
+}
+
+// skip names fields that hold codes, not prose.
+func skip(path string) bool {
+	last := path
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		last = path[i+1:]
+	}
+	if j := strings.IndexByte(last, '['); j >= 0 {
+		last = last[:j]
+	}
+	switch last {
+	case "xa", "ma", "bo", "loai", "chu_tri", "phoi_hop", "nguon", "quyen_han", "luu", "viet_tat", "nguoi_ky", "ngoai_le", "so_sanh", "kieu_dau":
+		return true
+	}
+	return false
+}
+
+// Check runs every text rule on a validated plan. planSrc and communeSrc are
+// the files' bytes (to place findings); prof gives the tone-mark style.
+func Check(p *plan.Plan, planSrc, communeSrc []byte, prof *doc.Profile) []Finding {
+	opts := vntext.Options{ToneStyle: "cu"}
+	if prof != nil && prof.ToneStyle != "" {
+		opts.ToneStyle = prof.ToneStyle
+	}
+	opts.Exceptions = append(opts.Exceptions, p.NgoaiLe...)
+	if p.Commune != nil {
+		opts.Exceptions = append(opts.Exceptions, p.Commune.NgoaiLe...)
+	}
+	var out []Finding
+	fs := fields(p, planSrc, communeSrc)
+	var texts []string
+	for _, f := range fs {
+		if skip(f.path) {
+			texts = append(texts, "")
+			continue
+		}
+		texts = append(texts, f.text)
+		for _, v := range vntext.Check(f.text, opts) {
+			out = append(out, place(f, v))
+		}
+		if strings.HasPrefix(f.path, "can_cu[") && strings.HasSuffix(f.path, ".so") {
+			for _, v := range vntext.CheckKyHieu(f.text) {
+				out = append(out, place(f, v))
+			}
+		}
+	}
+	for _, a := range vntext.AbbreviationsBeforeDefinition(texts, Abbreviations()) {
+		out = append(out, place(fs[a.Text], a.Finding))
+	}
+	out = dedupe(out)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		return a.Pos.Col < b.Pos.Col
+	})
+	return out
+}
+
+// dedupe drops a finding repeated at the same place by two rules' passes
+// (CheckKyHieu and Check both look at ký hiệu).
+func dedupe(fs []Finding) []Finding {
+	seen := map[string]bool{}
+	var out []Finding
+	for _, f := range fs {
+		k := fmt.Sprintf("%s|%s|%d|%d|%s", f.File, f.Path, f.Start, f.End, f.Rule)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// place turns a finding in a field's value into one at a line and column of
+// the file.
+func place(f field, v vntext.Finding) Finding {
+	return Finding{
+		File: f.file, Path: f.path, Pos: locate(f.src, f.ix.Lookup(f.path), vntext.Normalise(f.text), v.Start, v.End),
+		Rule: v.Rule, Severity: v.Severity, Msg: v.Msg, Suggest: v.Suggest, Fix: v.Fix, Start: v.Start, End: v.End,
+	}
+}
+
+// locate finds where value[start:end] stands in the source, starting at the
+// scalar's position: the same occurrence of the same text (or of its first
+// word, when the text is folded across lines). Failing that, the scalar's
+// own position.
+func locate(src []byte, at yamlx.Pos, value string, start, end int) yamlx.Pos {
+	if at.IsZero() || len(src) == 0 || start < 0 || end > len(value) || start > end {
+		return at
+	}
+	off := offsetOf(src, at)
+	if off < 0 {
+		return at
+	}
+	// Blanks alone (two spaces, a space before a comma) are found through
+	// the word before them; the position then moves past that word.
+	lead := 0
+	if strings.TrimSpace(value[start:end]) == "" || value[start] == ' ' {
+		w := strings.LastIndexAny(value[:start], " \n") + 1
+		lead = utf8.RuneCountInString(value[w:start])
+		start = w
+	}
+	target := value[start:end]
+	if target == "" {
+		target = value[start:min(len(value), start+1)]
+	}
+	if i := strings.IndexAny(target[min(len(target), 1):], " \n"); i >= 0 && lead == 0 {
+		target = target[:i+1] // a fold may break the text at any blank
+	}
+	if target == "" {
+		return at
+	}
+	nth := strings.Count(value[:start], target)
+	window := src[off:min(len(src), off+2*len(value)+512)]
+	pos := -1
+	from := 0
+	for k := 0; k <= nth; k++ {
+		i := bytes.Index(window[from:], []byte(target))
+		if i < 0 {
+			pos = -1
+			break
+		}
+		pos = from + i
+		from = pos + len(target)
+	}
+	if pos < 0 {
+		return at
+	}
+	p := posOf(src, off+pos)
+	p.Col += lead
+	return p
+}
+
+// offsetOf converts a 1-based line and column (in runes) into a byte offset.
+func offsetOf(src []byte, p yamlx.Pos) int {
+	line, i := 1, 0
+	for line < p.Line {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return -1
+		}
+		i += j + 1
+		line++
+	}
+	for col := 1; col < p.Col && i < len(src) && src[i] != '\n'; col++ {
+		_, size := utf8.DecodeRune(src[i:])
+		i += size
+	}
+	return i
+}
+
+func posOf(src []byte, off int) yamlx.Pos {
+	line := 1 + bytes.Count(src[:off], []byte("\n"))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return yamlx.Pos{Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
+}
+
+// Fix applies the safe fixes of findings to one file's bytes, keeping its
+// comments, and returns the new bytes in canonical form and the number of
+// fixes applied.
+func Fix(file string, src []byte, fs []Finding) ([]byte, int, error) {
+	byPath := map[string][]vntext.Finding{}
+	for _, f := range fs {
+		if f.File == file && f.Fix != nil {
+			byPath[f.Path] = append(byPath[f.Path], vntext.Finding{Rule: f.Rule, Start: f.Start, End: f.End, Fix: f.Fix})
+		}
+	}
+	applied := 0
+	out, err := planfmt.Edit(file, src, func(path, value string) (string, bool) {
+		v, ok := byPath[path]
+		if !ok {
+			return value, false
+		}
+		applied += len(v)
+		return vntext.ApplyFixes(value, v), true
+	})
+	return out, applied, err
+}
