@@ -46,6 +46,7 @@ fuzz:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	scripts/bench.sh
 
 # Chương trình cho Windows (máy tính văn phòng xã), Linux và macOS vào dist/.
 DIST := windows/amd64 linux/amd64 darwin/amd64 darwin/arm64
