@@ -3,13 +3,14 @@
 #   make test   go vet và toàn bộ kiểm thử
 #   make check  chỉ kiểm tra các kế hoạch
 #   make bench  đo tốc độ
+#   make print  số bản cần in và sổ phát hành (out/so-phat-hanh-*.csv, .pdf)
 
 GO      ?= go
 BIN     := bin/kehoach
 PLANS   := plans
 OUT     := out
 
-.PHONY: all build test check fmt fuzz bench dist clean docs
+.PHONY: all build test check fmt fuzz bench dist clean docs print
 
 all: build
 
@@ -25,6 +26,9 @@ check: $(BIN)
 	@$(BIN) fmt -l $(PLANS) > .fmt-l.txt || { echo "Các tệp chưa đúng định dạng chuẩn (chạy: make fmt):"; cat .fmt-l.txt; rm -f .fmt-l.txt; exit 1; }
 	@rm -f .fmt-l.txt
 	$(BIN) check $(PLANS)
+
+print: $(BIN)
+	$(BIN) print -o $(OUT) $(PLANS)
 
 fmt: $(BIN)
 	$(BIN) fmt -w $(PLANS)

@@ -20,7 +20,10 @@ import (
 	"kehoach/internal/build"
 	"kehoach/internal/compose"
 	"kehoach/internal/fonts"
+	"kehoach/internal/issue"
+	"kehoach/internal/manifest"
 	"kehoach/internal/plan"
+	"kehoach/internal/rollover"
 	"kehoach/internal/textcheck"
 	"kehoach/internal/vntext"
 )
@@ -40,6 +43,13 @@ Cách dùng:
   kehoach diff [-f text|md|json] CŨ [MỚI]
         so sánh hai phiên bản kế hoạch theo nội dung (tệp, phiên bản git như HEAD~1,
         hoặc PHIÊN_BẢN:TỆP); một tệp: so với lần commit cuối; mã thoát 0 giống, 1 khác
+  kehoach new --from KẾ_HOẠCH_CŨ NĂM [-o TỆP]
+        tạo dự thảo kế hoạch năm mới từ kế hoạch năm trước (không ghi đè tệp đã có)
+  kehoach issue KẾ_HOẠCH --so SỐ --ngay NGÀY
+        ban hành: ghi số và ngày (2025-08-05 hoặc 05/08/2025) vào kế hoạch đã ký;
+        từ chối nếu đã ban hành, ngày ngoài năm kế hoạch, số đã dùng trong năm
+  kehoach print [-o THƯ_MỤC] [KẾ_HOẠCH|THƯ_MỤC …]
+        số bản cần in và số bản gửi từng nơi nhận; -o ghi thêm sổ phát hành (CSV, PDF)
   kehoach giay-phep
         in giấy phép của phông chữ Liberation Serif đi kèm
   kehoach help
@@ -70,6 +80,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdFmt(args[1:], stdout, stderr)
 	case "diff":
 		return cmdDiff(args[1:], stdout, stderr)
+	case "issue":
+		return issue.Run(args[1:], stdout, stderr)
+	case "print":
+		return manifest.Run(args[1:], stdout, stderr)
+	case "new":
+		return rollover.Run(args[1:], stdout, stderr)
 	case "giay-phep", "license":
 		fmt.Fprint(stdout, fonts.License)
 		return 0

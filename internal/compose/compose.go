@@ -202,9 +202,11 @@ func (c *composer) header() {
 	left = append(left, &doc.Paragraph{Style: doc.StyleNumber, Runs: []doc.Run{{Text: nbsp(c.say("so-ky-hieu", map[string]string{"So": so, "KyHieu": p.Loai() + "-" + cm.CoQuan.VietTat}))}}})
 
 	motto := c.say("tieu-ngu", nil)
-	ngay, thang := Blank, Blank
+	ngay, thang, nam := Blank, Blank, p.Nam
 	if d := p.VanBan.Ngay; !d.IsZero() {
-		ngay, thang = vn.Day2(d.Day()), vn.Month2(int(d.Month()))
+		// An issued plan prints its issue date, which may fall late in the
+		// year before the plan year.
+		ngay, thang, nam = vn.Day2(d.Day()), vn.Month2(int(d.Month())), d.Year()
 	}
 	diaDanh := cm.DiaDanh
 	if diaDanh == "" {
@@ -214,7 +216,7 @@ func (c *composer) header() {
 		c.para(doc.StyleNational, c.say("quoc-hieu", nil)),
 		c.para(doc.StyleMotto, motto),
 		&doc.Rule{Length: math.Round(c.width(doc.StyleMotto, motto)*10) / 10, Align: doc.AlignCenter},
-		&doc.Paragraph{Style: doc.StylePlaceDate, Runs: []doc.Run{{Text: c.say("dia-danh-ngay", map[string]any{"DiaDanh": diaDanh, "Ngay": ngay, "Thang": thang, "Nam": p.Nam}), Italic: true}}},
+		&doc.Paragraph{Style: doc.StylePlaceDate, Runs: []doc.Run{{Text: c.say("dia-danh-ngay", map[string]any{"DiaDanh": diaDanh, "Ngay": ngay, "Thang": thang, "Nam": nam}), Italic: true}}},
 	}
 	// ND30 puts “Số: …” and the place-and-date line on one line. The two
 	// stacks above them differ (13 pt agency lines, a 14 pt motto), so a

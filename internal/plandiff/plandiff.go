@@ -222,7 +222,14 @@ func (d *differ) criteria(a, b *plan.Plan) {
 		}
 		return p.Set.Ten
 	}
-	d.value(s, "bộ tiêu chí", setName(a), setName(b))
+	if a.TieuChi.Bo != b.TieuChi.Bo {
+		// Another criteria set (a new programme period): numbers no longer
+		// name the same criteria, so only the set and the counts compare.
+		d.value(s, "bộ tiêu chí", setName(a), setName(b))
+		d.value(s, "số tiêu chí đã đạt đầu năm", fmt.Sprintf("%d/%d", a.CountMet(), a.CountCriteria()), fmt.Sprintf("%d/%d", b.CountMet(), b.CountCriteria()))
+		d.value(s, "số tiêu chí đạt cuối năm", fmt.Sprintf("%d/%d", a.CountMet()+a.CountPlanned(), a.CountCriteria()), fmt.Sprintf("%d/%d", b.CountMet()+b.CountPlanned(), b.CountCriteria()))
+		return
+	}
 	name := func(p *plan.Plan, so int) string {
 		if p.Set != nil {
 			if c, ok := p.Set.Criterion(so); ok {

@@ -1,0 +1,403 @@
+// Package issue gives a signed draft plan its number and date (ban hành):
+// `kehoach issue PLAN --so 125 --ngay 2025-08-05` writes van_ban.so and
+// van_ban.ngay into the plan file, keeping every other comment, and writes
+// the file back in canonical form (planfmt) through a temporary file.
+//
+// It refuses (exit status 1), saying why and how to fix it:
+//   - a plan that does not validate (the validation errors are listed);
+//   - a plan that already has both a number and a date (re-issuing);
+//   - a number that is not positive or above 99999;
+//   - a date that is not a real date, or outside the plan year and the
+//     year before it (a plan for 2025 may be issued late in 2024);
+//   - a number already used in the same calendar year (year of the issue
+//     date) by another plan of the same commune: every *.yaml plan in the
+//     plan's own folder and, when the plan sits under a folder named
+//     "plans", every plan under that folder whose commune file has the same
+//     commune id (ma). Numbering restarts every year (ND30 Điều 15), so the
+//     same number in another year is accepted. Plans with a number but no
+//     date are not counted: they have no year yet.
+//
+// The whole file is written back in canonical form (as `kehoach fmt -w`
+// would), through a temporary file and a rename.
+//
+// Comments: a line comment on the so/ngay lines that starts with "dự thảo"
+// (the draft hint "# dự thảo: văn thư điền số khi ban hành") is dropped, as it
+// no longer holds once issued; any other comment on those lines is kept.
+package issue
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	yaml "go.yaml.in/yaml/v4"
+	"golang.org/x/text/unicode/norm"
+
+	"kehoach/internal/build"
+	"kehoach/internal/plan"
+	"kehoach/internal/vn"
+	"kehoach/internal/yamlx"
+)
+
+// MaxNumber is the largest document number a plan file accepts.
+const MaxNumber = 99999
+
+// Request asks to issue one plan.
+type Request struct {
+	Path string    // the plan file
+	So   int       // document number, 1 … MaxNumber
+	Ngay time.Time // issue date (only the calendar date is used)
+	// Root is the folder searched for the other plans of the commune; ""
+	// means the nearest enclosing folder named "plans", else the plan's own
+	// folder (see ScanRoot).
+	Root string
+}
+
+// Result is an issued plan.
+type Result struct {
+	Path       string
+	So         int
+	Ngay       time.Time
+	Data       []byte   // the new file content, canonical
+	NumberLine string   // "Số: 125/KH-UBND", as the document prints it
+	DateLine   string   // "Mường Khoa, ngày 05 tháng 8 năm 2025"
+	Warnings   []string // other files that could not be read for the number check
+}
+
+// Refusal is a reason not to issue the plan (exit status 1). Msg says what
+// is wrong and how to fix it; Details lists the validation errors, if any.
+type Refusal struct {
+	Msg     string
+	Details []string
+}
+
+func (r *Refusal) Error() string {
+	if len(r.Details) == 0 {
+		return r.Msg
+	}
+	return r.Msg + "\n" + strings.Join(r.Details, "\n")
+}
+
+func refuse(format string, args ...any) error { return &Refusal{Msg: fmt.Sprintf(format, args...)} }
+
+// ParseDate reads an issue date written 2025-08-05 or 05/08/2025 (also
+// 5/8/2025). The error is Vietnamese and says how to write it.
+func ParseDate(s string) (time.Time, error) {
+	var d plan.Date
+	if strings.TrimSpace(s) == "" {
+		return time.Time{}, errors.New("chưa ghi ngày ban hành; hãy ghi ví dụ --ngay 2025-08-05 hoặc --ngay 05/08/2025.")
+	}
+	if err := d.DecodeScalar(s, false); err != nil {
+		return time.Time{}, fmt.Errorf("%s (hoặc ngày/tháng/năm: 05/08/2025)", strings.TrimSuffix(err.Error(), "."))
+	}
+	return d.Time, nil
+}
+
+// Reference is the number and symbol of a plan as printed: "125/KH-UBND".
+func Reference(p *plan.Plan, so int) string {
+	vt := ""
+	if p.Commune != nil {
+		vt = p.Commune.CoQuan.VietTat
+	}
+	return vn.DocNumber(so) + "/" + p.Loai() + "-" + vt
+}
+
+// Issue checks the request, writes the number and date into the plan file
+// atomically and returns the result. A *Refusal means the plan was left
+// untouched for a reason the user can fix (exit 1); any other error is an
+// I/O problem (exit 2).
+func Issue(req Request) (*Result, error) {
+	r, err := Prepare(req)
+	if err != nil {
+		return nil, err
+	}
+	info, _ := os.Stat(req.Path)
+	if _, err := build.WriteAtomic(filepath.Dir(req.Path), filepath.Base(req.Path), r.Data); err != nil {
+		return nil, err
+	}
+	if info != nil {
+		os.Chmod(req.Path, info.Mode().Perm())
+	}
+	return r, nil
+}
+
+// Prepare does everything Issue does except writing the file: the checks
+// and the new file content.
+func Prepare(req Request) (*Result, error) {
+	if req.So <= 0 || req.So > MaxNumber {
+		return nil, refuse("số văn bản %d không hợp lệ; hãy ghi số thứ tự trong sổ đăng ký văn bản đi, từ 1 đến %d (ví dụ --so 125).", req.So, MaxNumber)
+	}
+	date := time.Date(req.Ngay.Year(), req.Ngay.Month(), req.Ngay.Day(), 0, 0, 0, 0, time.UTC)
+	res, err := plan.Load(req.Path)
+	if err != nil {
+		return nil, err
+	}
+	if !res.OK() {
+		r := &Refusal{Msg: fmt.Sprintf("%s: kế hoạch còn %d lỗi nên chưa ban hành được; hãy sửa các lỗi dưới đây (kehoach check %s) rồi chạy lại.", req.Path, len(res.Errors), req.Path)}
+		for _, e := range res.Errors {
+			r.Details = append(r.Details, e.Error())
+		}
+		return nil, r
+	}
+	p := res.Plan
+	if !p.IsDraft() {
+		return nil, refuse("%s: kế hoạch đã ban hành số %s ngày %s; không ban hành lại. Nếu số hoặc ngày ghi sai, hãy sửa trực tiếp van_ban.so và van_ban.ngay trong tệp (và trong sổ đăng ký văn bản đi).",
+			req.Path, Reference(p, int(p.VanBan.So)), vn.ShortDate(p.VanBan.Ngay.Time))
+	}
+	if y := date.Year(); y != p.Nam && y != p.Nam-1 {
+		return nil, refuse("ngày ban hành %s không hợp lệ cho kế hoạch năm %d: chỉ ban hành trong năm %d hoặc cuối năm %d; hãy kiểm tra lại năm của ngày.", vn.ShortDate(date), p.Nam, p.Nam, p.Nam-1)
+	}
+
+	out := &Result{Path: req.Path, So: req.So, Ngay: date, NumberLine: "Số: " + Reference(p, req.So)}
+	diaDanh := p.Commune.DiaDanh
+	if diaDanh == "" {
+		diaDanh = p.Commune.Ten
+	}
+	out.DateLine = diaDanh + ", " + vn.LongDate(date)
+
+	root := req.Root
+	if root == "" {
+		root = ScanRoot(req.Path)
+	}
+	others, warns := OtherDocuments(req.Path, p.Commune.Ma, root)
+	out.Warnings = warns
+	var clash []Document
+	highest := 0
+	for _, o := range others {
+		if o.Ngay.IsZero() || o.Ngay.Year() != date.Year() {
+			continue
+		}
+		highest = max(highest, o.So)
+		if o.So == req.So {
+			clash = append(clash, o)
+		}
+	}
+	if len(clash) > 0 {
+		var names []string
+		for _, c := range clash {
+			names = append(names, fmt.Sprintf("%s (số %s ngày %s)", c.File, vn.DocNumber(c.So)+"/"+c.Loai+"-"+p.Commune.CoQuan.VietTat, vn.ShortDate(c.Ngay)))
+		}
+		return nil, refuse("số %d đã dùng trong năm %d cho văn bản khác của %s %s: %s; mỗi số chỉ dùng một lần trong năm, hãy lấy số tiếp theo trong sổ đăng ký văn bản đi (số lớn nhất đã thấy trong năm %d là %d).",
+			req.So, date.Year(), capXa(p.Commune), p.Commune.Ten, strings.Join(names, "; "), date.Year(), highest)
+	}
+
+	src, err := os.ReadFile(req.Path)
+	if err != nil {
+		return nil, &plan.IOError{Err: fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", req.Path, err)}
+	}
+	d, err := parseDoc(req.Path, src)
+	if err != nil {
+		return nil, err
+	}
+	vb := path(d.Content[0], "van_ban")
+	if vb == nil || vb.Kind != yaml.MappingNode {
+		return nil, refuse("%s: không tìm thấy mục van_ban; hãy thêm mục van_ban với so, ngay, trich_yeu.", req.Path)
+	}
+	setValue(vb, "so", strconv.Itoa(req.So), "!!int")
+	setValue(vb, "ngay", date.Format("2006-01-02"), "")
+	data, err := dumpDoc(req.Path, d)
+	if err != nil {
+		return nil, err
+	}
+	// The written file must load back exactly as issued.
+	check, err := plan.LoadBytes(req.Path, data, func(name string) ([]byte, error) { return os.ReadFile(name) })
+	if err != nil {
+		return nil, err
+	}
+	if !check.OK() || int(check.Plan.VanBan.So) != req.So || !check.Plan.VanBan.Ngay.Equal(date) {
+		r := &Refusal{Msg: fmt.Sprintf("%s: sau khi ghi số và ngày, kế hoạch không còn hợp lệ; tệp chưa bị sửa. Hãy báo lỗi này cho người bảo trì kehoach.", req.Path)}
+		for _, e := range check.Errors {
+			r.Details = append(r.Details, e.Error())
+		}
+		return nil, r
+	}
+	out.Data = data
+	return out, nil
+}
+
+func capXa(c *plan.Commune) string {
+	if c.Cap == "" {
+		return "xã"
+	}
+	return c.Cap
+}
+
+// setValue sets key of mapping m to a scalar, adding the key when absent.
+// Line comments on the key's line that start with "dự thảo" are dropped;
+// others move to the value (where the YAML emitter writes them).
+func setValue(m *yaml.Node, key, value, tag string) {
+	k, v := lookup(m, key)
+	if k == nil {
+		k = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}
+		v = &yaml.Node{}
+		m.Content = append(m.Content, k, v)
+	}
+	var keep []string
+	for _, c := range []string{k.LineComment, v.LineComment} {
+		if c != "" && !isDraftComment(c) {
+			keep = append(keep, c)
+		}
+	}
+	k.LineComment = ""
+	v.Kind, v.Tag, v.Value, v.Style, v.Content = yaml.ScalarNode, tag, value, 0, nil
+	v.LineComment = strings.Join(keep, " ")
+}
+
+// isDraftComment reports whether a comment is the draft hint ("# dự thảo…").
+func isDraftComment(c string) bool {
+	c = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(c), "#"))
+	return strings.HasPrefix(strings.ToLower(norm.NFC.String(c)), "dự thảo")
+}
+
+// ScanRoot is the folder searched for other plans of the commune: the
+// nearest folder named "plans" that holds the plan, else the plan's folder.
+func ScanRoot(planPath string) string {
+	dir := filepath.Dir(planPath)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if filepath.Base(d) == "plans" {
+			return relToWD(d)
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
+}
+
+// relToWD shortens an absolute path to one relative to the working folder
+// when it lies below it.
+func relToWD(p string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.Rel(wd, p); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return r
+	}
+	return p
+}
+
+// Document is another plan of the same commune, with its number and date.
+type Document struct {
+	File string
+	So   int
+	Ngay time.Time
+	Loai string // ký hiệu of the type: KH
+}
+
+// OtherDocuments lists the plans of commune ma (its id in the commune file)
+// found in the plan's own folder and under root, except the plan itself,
+// sorted by file name. Files that are not plans (commune files, other
+// YAML) are skipped; plans that cannot be read are reported as warnings.
+func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
+	self, _ := os.Stat(planPath)
+	seen := map[string]bool{}
+	var files []string
+	add := func(p string) {
+		abs, err := filepath.Abs(p)
+		if err != nil || seen[abs] {
+			return
+		}
+		seen[abs] = true
+		if st, err := os.Stat(p); err == nil && self != nil && os.SameFile(st, self) {
+			return
+		}
+		files = append(files, p)
+	}
+	dir := filepath.Dir(planPath)
+	if ents, err := os.ReadDir(dir); err == nil {
+		for _, e := range ents {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+				add(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	if root != "" {
+		filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if e.IsDir() && p != root && strings.HasPrefix(e.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+				add(p)
+			}
+			return nil
+		})
+	}
+	sort.Strings(files)
+
+	communeIDs := map[string]string{} // commune file (absolute) → ma
+	communeID := func(file string) string {
+		abs, _ := filepath.Abs(file)
+		if id, ok := communeIDs[abs]; ok {
+			return id
+		}
+		id := ""
+		if src, err := os.ReadFile(file); err == nil {
+			if d, err := parseDoc(file, src); err == nil {
+				id = scalar(path(d.Content[0], "ma"))
+			}
+		}
+		communeIDs[abs] = id
+		return id
+	}
+	var out []Document
+	var warns []string
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			warns = append(warns, fmt.Sprintf("%s: không đọc được tệp (%v); tệp này không được đối chiếu số văn bản.", f, err))
+			continue
+		}
+		d, err := parseDoc(f, src)
+		if err != nil {
+			continue // not a plan (or broken YAML): `kehoach check` reports it
+		}
+		root := d.Content[0]
+		xa := scalar(path(root, "xa"))
+		if xa == "" || path(root, "nam") == nil || path(root, "van_ban") == nil {
+			continue // a commune file or other YAML, not a plan
+		}
+		if filepath.IsAbs(xa) || communeID(filepath.Join(filepath.Dir(f), filepath.FromSlash(xa))) != ma {
+			continue
+		}
+		var so plan.DocNo
+		var ngay plan.Date
+		if err := so.DecodeScalar(scalar(path(root, "van_ban", "so")), false); err != nil {
+			warns = append(warns, fmt.Sprintf("%s: %v Tệp này không được đối chiếu số văn bản.", f, err))
+			continue
+		}
+		if err := ngay.DecodeScalar(scalar(path(root, "van_ban", "ngay")), false); err != nil {
+			warns = append(warns, fmt.Sprintf("%s: %v Tệp này không được đối chiếu số văn bản.", f, err))
+			continue
+		}
+		if so == 0 {
+			continue
+		}
+		loai := scalar(path(root, "van_ban", "loai"))
+		if loai == "" {
+			loai = "KH"
+		}
+		out = append(out, Document{File: f, So: int(so), Ngay: ngay.Time, Loai: loai})
+	}
+	return out, warns
+}
+
+// IsRefusal reports whether err is a refusal (exit 1) rather than an I/O
+// problem (exit 2).
+func IsRefusal(err error) bool {
+	var r *Refusal
+	var es yamlx.Errors
+	return errors.As(err, &r) || errors.As(err, &es)
+}

@@ -1,0 +1,413 @@
+package issue
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"kehoach/internal/compose"
+	"kehoach/internal/plan"
+	"kehoach/internal/planfmt"
+	"kehoach/internal/render/text"
+)
+
+// copyCommune copies the 2025 plan and the commune file of Mường Khoa into
+// root/plans/<folder>/, editing the plan text with edit (may be nil), and
+// returns the plan's path.
+func copyCommune(t *testing.T, root, folder, name string, edit func(string) string) string {
+	t.Helper()
+	dir := filepath.Join(root, "plans", folder)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"2025.yaml", "xa.yaml"} {
+		b, err := os.ReadFile(filepath.Join("../../plans/muong-khoa", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, dst := string(b), filepath.Join(dir, f)
+		if f == "2025.yaml" {
+			dst = filepath.Join(dir, name)
+			if edit != nil {
+				s = edit(s)
+			}
+		}
+		if err := os.WriteFile(dst, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, name)
+}
+
+// issued edits a plan's text as if it had been issued with so and ngay.
+func issued(so, ngay string) func(string) string {
+	return func(s string) string {
+		s = strings.Replace(s, "  so: # dự thảo: văn thư điền số khi ban hành (kehoach issue)\n", "  so: "+so+"\n", 1)
+		return strings.Replace(s, "  ngay: # dự thảo\n", "  ngay: "+ngay+"\n", 1)
+	}
+}
+
+func run(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := Run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// comments lists the comment texts of a YAML file, sorted.
+func comments(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if i := strings.Index(l, "# "); i >= 0 && !strings.Contains(l[:i], `"`) {
+			out = append(out, strings.TrimSpace(l[i:]))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func date(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestIssueKeepsCommentsAndIsCanonical(t *testing.T) {
+	p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", nil)
+	before, _ := os.ReadFile(p)
+	code, stdout, stderr := run(p, "--so", "125", "--ngay", "2025-08-05")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{p, "“Số: 125/KH-UBND”", "“Mường Khoa, ngày 05 tháng 8 năm 2025”"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("message lacks %q:\n%s", want, stdout)
+		}
+	}
+	after, _ := os.ReadFile(p)
+
+	// Exactly the two lines changed: the source is canonical.
+	bl, al := strings.Split(string(before), "\n"), strings.Split(string(after), "\n")
+	if len(bl) != len(al) {
+		t.Fatalf("line count %d → %d", len(bl), len(al))
+	}
+	var changed []string
+	for i := range bl {
+		if bl[i] != al[i] {
+			changed = append(changed, al[i])
+		}
+	}
+	if want := []string{"  so: 125", "  ngay: 2025-08-05"}; strings.Join(changed, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changed lines %q, want %q", changed, want)
+	}
+
+	// Every comment is kept but the two draft hints.
+	var want []string
+	for _, c := range comments(string(before)) {
+		if !strings.HasPrefix(c, "# dự thảo") {
+			want = append(want, c)
+		}
+	}
+	if got := comments(string(after)); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("comments changed:\ngot  %d %q\nwant %d %q", len(got), got, len(want), want)
+	}
+	if f, err := planfmt.Format(p, after); err != nil || !bytes.Equal(f, after) {
+		t.Errorf("issued file is not canonical (err %v)", err)
+	}
+	res, err := plan.Load(p)
+	if err != nil || !res.OK() {
+		t.Fatalf("issued plan does not load: %v %v", err, res.Errors)
+	}
+	if res.Plan.IsDraft() || res.Plan.VanBan.So != 125 || !res.Plan.VanBan.Ngay.Equal(date("2025-08-05")) {
+		t.Errorf("loaded van_ban = %+v", res.Plan.VanBan)
+	}
+	// No temporary file left behind.
+	ents, _ := os.ReadDir(filepath.Dir(p))
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}
+
+func TestKeepsOtherCommentsOnTheLine(t *testing.T) {
+	p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", func(s string) string {
+		return strings.Replace(s, "  ngay: # dự thảo\n", "  ngay: # hỏi văn phòng\n", 1)
+	})
+	if code, _, stderr := run(p, "--so", "7", "--ngay", "05/08/2025"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(p)
+	for _, want := range []string{"\n  so: 7\n", "\n  ngay: 2025-08-05 # hỏi văn phòng\n"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("file lacks %q", want)
+		}
+	}
+}
+
+func TestRunStatus(t *testing.T) {
+	root := t.TempDir()
+	good := copyCommune(t, root, "muong-khoa", "2025.yaml", nil)
+	bad := copyCommune(t, root, "sai", "2025.yaml", func(s string) string {
+		return strings.Replace(s, "  tong: 3900", "  tong: 3000", 1)
+	})
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+		want   string // in stderr (or stdout on success)
+	}{
+		{"no arguments", nil, 2, "Cách dùng"},
+		{"no number", []string{good, "--ngay", "2025-08-05"}, 2, "cần đúng một tệp kế hoạch, --so và --ngay"},
+		{"two plans", []string{good, good, "--so", "1", "--ngay", "2025-08-05"}, 2, "cần đúng một tệp"},
+		{"number not a number", []string{good, "--so", "abc", "--ngay", "2025-08-05"}, 2, "--so “abc” không phải là số"},
+		{"unknown flag", []string{good, "--x"}, 2, ""},
+		{"missing plan", []string{filepath.Join(root, "khong-co.yaml"), "--so", "1", "--ngay", "2025-08-05"}, 2, "tệp không tồn tại"},
+		{"zero number", []string{good, "--so", "0", "--ngay", "2025-08-05"}, 1, "số văn bản 0 không hợp lệ"},
+		{"negative number", []string{good, "--so", "-5", "--ngay", "2025-08-05"}, 1, "số văn bản -5 không hợp lệ"},
+		{"number too large", []string{good, "--so", "100000", "--ngay", "2025-08-05"}, 1, "từ 1 đến 99999"},
+		{"no such day", []string{good, "--so", "1", "--ngay", "2025-02-30"}, 1, "không có thật"},
+		{"bad date spelling", []string{good, "--so", "1", "--ngay", "5 tháng 8"}, 1, "không đúng dạng"},
+		{"date after the plan year", []string{good, "--so", "1", "--ngay", "2026-01-02"}, 1, "chỉ ban hành trong năm 2025 hoặc cuối năm 2024"},
+		{"date two years before", []string{good, "--so", "1", "--ngay", "31/12/2023"}, 1, "không hợp lệ cho kế hoạch năm 2025"},
+		{"invalid plan", []string{bad, "--so", "1", "--ngay", "2025-08-05"}, 1, "3.000 ≠ 3.900"},
+		{"issued in the year before", []string{good, "--ngay", "20/12/2024", "--so", "3"}, 0, "ngày 20 tháng 12 năm 2024"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before, _ := os.ReadFile(good)
+			code, stdout, stderr := run(tc.args...)
+			if code != tc.status {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.status, stdout, stderr)
+			}
+			if out := stdout + stderr; !strings.Contains(out, tc.want) {
+				t.Errorf("output lacks %q:\n%s", tc.want, out)
+			}
+			if after, _ := os.ReadFile(good); tc.status != 0 && !bytes.Equal(before, after) {
+				t.Error("a refused issue changed the file")
+			}
+		})
+	}
+}
+
+func TestReissueRefused(t *testing.T) {
+	p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", nil)
+	if code, _, stderr := run(p, "--so", "125", "--ngay", "2025-08-05"); code != 0 {
+		t.Fatalf("first issue: exit %d: %s", code, stderr)
+	}
+	before, _ := os.ReadFile(p)
+	for _, args := range [][]string{
+		{p, "--so", "126", "--ngay", "2025-08-06"},
+		{p, "--so", "125", "--ngay", "2025-08-05"},
+	} {
+		code, _, stderr := run(args...)
+		if code != 1 || !strings.Contains(stderr, "kế hoạch đã ban hành số 125/KH-UBND ngày 05/8/2025; không ban hành lại") {
+			t.Errorf("%v: exit %d, stderr %s", args, code, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(p); !bytes.Equal(before, after) {
+		t.Error("re-issuing changed the file")
+	}
+}
+
+func TestNumberOnlyIsStillADraft(t *testing.T) {
+	// A number without a date is a draft (with a warning): issuing sets both.
+	p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", func(s string) string {
+		return strings.Replace(s, "  so: # dự thảo: văn thư điền số khi ban hành (kehoach issue)\n", "  so: 99\n", 1)
+	})
+	if code, _, stderr := run(p, "--so", "125", "--ngay", "2025-08-05"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	res, _ := plan.Load(p)
+	if res.Plan.VanBan.So != 125 {
+		t.Errorf("so = %d", res.Plan.VanBan.So)
+	}
+}
+
+func TestDuplicateNumber(t *testing.T) {
+	tests := []struct {
+		name   string
+		setup  func(t *testing.T, root string) // other files beside plans/muong-khoa/2025.yaml
+		status int
+		want   string
+	}{
+		{"same folder, same year", func(t *testing.T, root string) {
+			copyCommune(t, root, "muong-khoa", "2025-bo-sung.yaml", issued("125", "2025-03-01"))
+		}, 1, "số 125 đã dùng trong năm 2025 cho văn bản khác của xã Mường Khoa: " + filepath.Join("plans", "muong-khoa", "2025-bo-sung.yaml") + " (số 125/KH-UBND ngày 01/3/2025)"},
+		{"other folder, same commune id", func(t *testing.T, root string) {
+			copyCommune(t, root, "muong-khoa-cu", "ke-hoach.yaml", issued("125", "2025-01-15"))
+		}, 1, filepath.Join("plans", "muong-khoa-cu", "ke-hoach.yaml")},
+		{"other folder sharing the commune file", func(t *testing.T, root string) {
+			copyCommune(t, root, "khac", "kh.yaml", func(s string) string {
+				return strings.Replace(issued("125", "2025-01-15")(s), "xa: xa.yaml", "xa: ../muong-khoa/xa.yaml", 1)
+			})
+			os.Remove(filepath.Join(root, "plans", "khac", "xa.yaml"))
+		}, 1, filepath.Join("plans", "khac", "kh.yaml")},
+		{"other commune, same number", func(t *testing.T, root string) {
+			copyCommune(t, root, "xa-khac", "2025.yaml", issued("125", "2025-03-01"))
+			x := filepath.Join(root, "plans", "xa-khac", "xa.yaml")
+			b, _ := os.ReadFile(x)
+			os.WriteFile(x, bytes.Replace(b, []byte("ma: muong-khoa"), []byte("ma: xa-khac"), 1), 0o644)
+		}, 0, "Số: 125/KH-UBND"},
+		{"same number in the year before", func(t *testing.T, root string) {
+			copyCommune(t, root, "muong-khoa", "2024.yaml", func(s string) string {
+				return strings.Replace(issued("125", "2024-02-01")(s), "nam: 2025", "nam: 2024", 1)
+			})
+		}, 0, "Số: 125/KH-UBND"},
+		{"other number, same year", func(t *testing.T, root string) {
+			copyCommune(t, root, "muong-khoa", "2025-bo-sung.yaml", issued("124", "2025-03-01"))
+		}, 0, "Số: 125/KH-UBND"},
+		{"same number without a date", func(t *testing.T, root string) {
+			copyCommune(t, root, "muong-khoa", "2025-bo-sung.yaml", issued("125", ""))
+		}, 0, "Số: 125/KH-UBND"},
+		{"not a plan, broken plan", func(t *testing.T, root string) {
+			dir := filepath.Join(root, "plans", "muong-khoa")
+			os.WriteFile(filepath.Join(dir, "ghi-chu.yaml"), []byte("- mot\n- hai\n"), 0o644)
+			os.WriteFile(filepath.Join(dir, "hong.yaml"), []byte("xa: [\n"), 0o644)
+		}, 0, "Số: 125/KH-UBND"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			p := copyCommune(t, root, "muong-khoa", "2025.yaml", nil)
+			tc.setup(t, root)
+			wd, _ := os.Getwd()
+			if err := os.Chdir(root); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Chdir(wd)
+			rel, _ := filepath.Rel(root, p)
+			code, stdout, stderr := run(rel, "--so", "125", "--ngay", "2025-08-05")
+			if code != tc.status {
+				t.Fatalf("exit %d, want %d\n%s%s", code, tc.status, stdout, stderr)
+			}
+			if !strings.Contains(stdout+stderr, tc.want) {
+				t.Errorf("output lacks %q:\n%s%s", tc.want, stdout, stderr)
+			}
+		})
+	}
+}
+
+func TestScanRoot(t *testing.T) {
+	root := t.TempDir()
+	p := copyCommune(t, root, "muong-khoa", "2025.yaml", nil)
+	if got, want := ScanRoot(p), filepath.Join(root, "plans"); got != want {
+		t.Errorf("ScanRoot = %q, want %q", got, want)
+	}
+	lone := filepath.Join(t.TempDir(), "x", "2025.yaml")
+	if got := ScanRoot(lone); got != filepath.Dir(lone) {
+		t.Errorf("ScanRoot outside plans/ = %q, want the plan's folder", got)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for _, tc := range []struct {
+		in, want, err string
+	}{
+		{"2025-08-05", "2025-08-05", ""},
+		{"05/08/2025", "2025-08-05", ""},
+		{"5/8/2025", "2025-08-05", ""},
+		{" 2025-12-31 ", "2025-12-31", ""},
+		{"2025-02-29", "", "không có thật"},
+		{"31/04/2025", "", "không có thật"},
+		{"2025.08.05", "", "không đúng dạng"},
+		{"", "", "chưa ghi ngày"},
+	} {
+		got, err := ParseDate(tc.in)
+		switch {
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("ParseDate(%q) error %v, want %q", tc.in, err, tc.err)
+		case tc.err == "" && (err != nil || got.Format("2006-01-02") != tc.want):
+			t.Errorf("ParseDate(%q) = %v, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestIsDraftComment(t *testing.T) {
+	for c, want := range map[string]bool{
+		"# dự thảo": true,
+		"# dự thảo: văn thư điền số khi ban hành": true,
+		"#Dự thảo":             true,
+		"# bản mẫu không ghi":  false,
+		"# không phải dự thảo": false,
+	} {
+		if got := isDraftComment(c); got != want {
+			t.Errorf("isDraftComment(%q) = %v", c, got)
+		}
+	}
+}
+
+// render composes a plan and renders it as plain text.
+func render(t *testing.T, path string) string {
+	t.Helper()
+	res, err := plan.Load(path)
+	if err != nil || !res.OK() {
+		t.Fatalf("%s: %v %v", path, err, res.Errors)
+	}
+	d, err := compose.Compose(res.Plan, res.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text.Render(d)
+}
+
+var spaces = regexp.MustCompile(`\s+`)
+
+func TestDraftMarkAndHeaderLines(t *testing.T) {
+	p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", nil)
+	draft := render(t, p)
+	lines := strings.Split(draft, "\n")
+	if lines[0] != "DỰ THẢO" {
+		t.Errorf("a draft's first line is %q, want DỰ THẢO", lines[0])
+	}
+	if n := strings.Count(draft, "DỰ THẢO"); n != 1 {
+		t.Errorf("DỰ THẢO appears %d times in the draft", n)
+	}
+	flat := spaces.ReplaceAllString(draft, " ")
+	for _, want := range []string{"Số: /KH-UBND", "Mường Khoa, ngày tháng năm 2025"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("draft lacks the blank line %q", want)
+		}
+	}
+
+	if code, _, stderr := run(p, "--so", "125", "--ngay", "2025-08-05"); code != 0 {
+		t.Fatalf("issue: %s", stderr)
+	}
+	final := render(t, p)
+	if strings.Contains(final, "DỰ THẢO") {
+		t.Error("an issued plan still shows DỰ THẢO")
+	}
+	for _, want := range []string{"\nSố: 125/KH-UBND\n", "\nMường Khoa, ngày 05 tháng 8 năm 2025\n"} {
+		if !strings.Contains(final, want) {
+			t.Errorf("issued plan lacks the line %q", strings.TrimSpace(want))
+		}
+	}
+	// Nothing but the mark and the two header lines changed.
+	dl, fl := strings.Split(draft, "\n")[1:], strings.Split(final, "\n")
+	if len(dl) != len(fl) {
+		t.Fatalf("line count %d → %d", len(dl), len(fl))
+	}
+	var changed []string
+	for i := range dl {
+		if dl[i] != fl[i] {
+			changed = append(changed, fl[i])
+		}
+	}
+	if len(changed) != 2 {
+		t.Errorf("changed lines %q, want the number and date lines only", changed)
+	}
+	// Single-digit numbers take a leading zero (ND30).
+	q := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", nil)
+	if code, _, stderr := run(q, "--so", "5", "--ngay", "2025-02-03"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if s := render(t, q); !strings.Contains(s, "\nSố: 05/KH-UBND\n") || !strings.Contains(s, "ngày 03 tháng 02 năm 2025") {
+		t.Errorf("number/date spelling wrong:\n%s", strings.Join(strings.Split(s, "\n")[:8], "\n"))
+	}
+}

@@ -1,0 +1,277 @@
+// Package manifest is the distribution manifest (sổ phát hành) of a plan:
+// who receives how many printed copies, taken from the Nơi nhận block, and
+// how many copies to print in all. It is written as CSV for a spreadsheet
+// and as a document (A4 portrait, a bordered table with a "Ký nhận" column
+// tall enough to sign) for the PDF renderer.
+//
+// Rows, in the order of the Nơi nhận block:
+//   - each noi_nhan.nhan entry with so_ban copies (default 1);
+//   - an entry with theo_ban: true becomes one row per bản (thôn) of the
+//     commune file, "Trưởng các bản" → "Trưởng bản Hô Tra", so_ban copies
+//     each (default 1);
+//   - the archive copies: one row per noi_nhan.luu entry ("Lưu: VT (Văn
+//     thư)"), 1 copy each; when noi_nhan.so_ban_luu is set, a single row
+//     "Lưu: VT, KT" with that many copies.
+package manifest
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"kehoach/internal/compose"
+	"kehoach/internal/doc"
+	"kehoach/internal/markup"
+	"kehoach/internal/plan"
+	"kehoach/internal/vn"
+)
+
+// Row is one recipient line of the manifest.
+type Row struct {
+	STT     int    // 1, 2, …
+	NoiNhan string // "Sở Nông nghiệp và Môi trường", "Trưởng bản Hô Tra", "Lưu: VT (Văn thư)"
+	GhiChu  string // "b/c"
+	SoBan   int    // copies
+	Luu     bool   // an archive copy (Lưu)
+}
+
+// Manifest is the distribution manifest of one plan.
+type Manifest struct {
+	Agency   string // "Ủy ban nhân dân xã Mường Khoa"
+	Ref      string // "Kế hoạch số 125/KH-UBND ngày 05/8/2025" or "Kế hoạch số …/KH-UBND (dự thảo)"
+	TrichYeu string // the plan's subject line, plain text
+	Draft    bool
+	Date     time.Time // fixed document date: the issue date, else compose.DocDate
+	Rows     []Row
+}
+
+// Build makes the manifest of a validated plan (plan.Load without errors).
+func Build(p *plan.Plan) *Manifest {
+	m := &Manifest{Draft: p.IsDraft(), TrichYeu: markup.Plain(p.VanBan.TrichYeu), Date: compose.DocDate(p)}
+	vt := ""
+	var ban []string
+	if c := p.Commune; c != nil {
+		vt = c.CoQuan.VietTat
+		cap := c.Cap
+		if cap == "" {
+			cap = "xã"
+		}
+		m.Agency = c.CoQuan.Ten + " " + cap + " " + c.Ten
+		ban = c.Ban
+	}
+	if m.Draft {
+		m.Ref = fmt.Sprintf("%s số …/%s-%s (dự thảo)", p.TypeName(), p.Loai(), vt)
+	} else {
+		m.Ref = fmt.Sprintf("%s số %s/%s-%s ngày %s", p.TypeName(), vn.DocNumber(int(p.VanBan.So)), p.Loai(), vt, vn.ShortDate(p.VanBan.Ngay.Time))
+	}
+	add := func(name, note string, n int, luu bool) {
+		m.Rows = append(m.Rows, Row{STT: len(m.Rows) + 1, NoiNhan: name, GhiChu: note, SoBan: n, Luu: luu})
+	}
+	for _, n := range p.NoiNhan.Nhan {
+		copies := max(n.SoBan, 1)
+		if n.TheoBan && len(ban) > 0 {
+			for _, b := range ban {
+				add(perBan(n.Ten, b), n.GhiChu, copies, false)
+			}
+			continue
+		}
+		add(n.Ten, n.GhiChu, copies, false)
+	}
+	if l := p.NoiNhan.Luu; len(l) > 0 {
+		if p.NoiNhan.SoBanLuu > 0 {
+			add("Lưu: "+strings.Join(l, ", "), "", p.NoiNhan.SoBanLuu, true)
+		} else {
+			for _, e := range l {
+				name := "Lưu: " + e
+				if u := archiveName(p, e); u != "" {
+					name += " (" + u + ")"
+				}
+				add(name, "", 1, true)
+			}
+		}
+	}
+	return m
+}
+
+// perBan names the recipient of one bản: "Trưởng các bản" → "Trưởng bản
+// Hô Tra"; a name without "các bản" gets the bản after a dash.
+func perBan(ten, ban string) string {
+	for _, s := range []string{"các bản", "Các bản"} {
+		if i := strings.Index(ten, s); i >= 0 {
+			b := "bản"
+			if s[0] == 'C' {
+				b = "Bản"
+			}
+			return ten[:i] + b + " " + ban + ten[i+len(s):]
+		}
+	}
+	return ten + " - bản " + ban
+}
+
+// archiveName spells out an archive abbreviation: VT is the văn thư, other
+// abbreviations are the commune units with that viet_tat.
+func archiveName(p *plan.Plan, abbr string) string {
+	if abbr == "VT" {
+		return "Văn thư"
+	}
+	if p.Commune != nil {
+		for _, u := range p.Commune.DonVi {
+			if u.VietTat == abbr {
+				return u.Ten
+			}
+		}
+	}
+	return ""
+}
+
+// Total is the number of copies to print.
+func (m *Manifest) Total() int {
+	t := 0
+	for _, r := range m.Rows {
+		t += r.SoBan
+	}
+	return t
+}
+
+// Sent is the number of copies sent out (not archived).
+func (m *Manifest) Sent() int {
+	t := 0
+	for _, r := range m.Rows {
+		if !r.Luu {
+			t += r.SoBan
+		}
+	}
+	return t
+}
+
+// CSVHeader is the header row of the CSV.
+var CSVHeader = []string{"STT", "Nơi nhận", "Ghi chú", "Số bản", "Ký nhận"}
+
+// CSV writes the manifest as RFC 4180 CSV (comma, CRLF, quotes where
+// needed) in UTF-8 with a byte order mark so Excel shows Vietnamese
+// correctly. The last row is "Tổng số bản". A cell starting with = + - @
+// (or a tab or carriage return) is prefixed with an apostrophe so a
+// spreadsheet never runs it as a formula.
+func (m *Manifest) CSV() []byte {
+	var b bytes.Buffer
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	rec := func(cells ...string) {
+		for i, c := range cells {
+			cells[i] = Defuse(c)
+		}
+		w.Write(cells) // writing to a bytes.Buffer cannot fail
+	}
+	rec(append([]string(nil), CSVHeader...)...)
+	for _, r := range m.Rows {
+		rec(strconv.Itoa(r.STT), r.NoiNhan, r.GhiChu, strconv.Itoa(r.SoBan), "")
+	}
+	rec("", "Tổng số bản", "", strconv.Itoa(m.Total()), "")
+	w.Flush()
+	return b.Bytes()
+}
+
+// Defuse neutralises a spreadsheet formula: a cell starting with = + - @,
+// a tab or a carriage return gets a leading apostrophe.
+func Defuse(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// Text is the per-recipient breakdown for the terminal, in Vietnamese.
+func (m *Manifest) Text() string {
+	var b strings.Builder
+	width := 0
+	names := make([]string, len(m.Rows))
+	for i, r := range m.Rows {
+		names[i] = r.NoiNhan
+		if r.GhiChu != "" {
+			names[i] += " (" + r.GhiChu + ")"
+		}
+		width = max(width, len([]rune(names[i])))
+	}
+	for i, r := range m.Rows {
+		pad := strings.Repeat(" ", width-len([]rune(names[i])))
+		fmt.Fprintf(&b, "  %3d. %s%s  %3d bản\n", r.STT, names[i], pad, r.SoBan)
+	}
+	fmt.Fprintf(&b, "  Tổng số bản cần in: %d (gửi đi %d, lưu %d).\n", m.Total(), m.Sent(), m.Total()-m.Sent())
+	return b.String()
+}
+
+// Title is the manifest's title line.
+const Title = "SỔ PHÁT HÀNH VĂN BẢN"
+
+// signSize is the font size (pt) of the blank in the "Ký nhận" cell: it
+// makes every row about 13 mm tall, room for a signature.
+const signSize = 30
+
+// Document lays the manifest out for the renderers: A4 portrait with the
+// profile's page and styles; the title, the plan's reference, and a
+// bordered table whose header repeats on every page.
+func (m *Manifest) Document(prof *doc.Profile) *doc.Document {
+	var blocks []doc.Block
+	if m.Draft {
+		blocks = append(blocks, &doc.Paragraph{Style: doc.StyleDraftMark, Runs: []doc.Run{{Text: "DỰ THẢO", Bold: true}}, Align: doc.AlignRight})
+	}
+	if m.Agency != "" {
+		blocks = append(blocks, &doc.Paragraph{Style: doc.StyleAgency, Runs: []doc.Run{{Text: vn.Upper(m.Agency), Bold: true}}})
+	}
+	blocks = append(blocks,
+		&doc.Paragraph{Style: doc.StyleDocType, Runs: []doc.Run{{Text: Title, Bold: true}}},
+		&doc.Paragraph{Style: doc.StyleTrichYeu, Runs: []doc.Run{{Text: m.Ref, Bold: true}}},
+	)
+	if m.TrichYeu != "" {
+		blocks = append(blocks, &doc.Paragraph{Style: doc.StyleAnnexRef, Runs: []doc.Run{{Text: "V/v " + vn.LowerFirst(m.TrichYeu), Italic: true}}})
+	}
+	blocks = append(blocks, &doc.Spacer{Height: 4})
+
+	tw := prof.Page.TextWidth()
+	cols := []float64{12, 0, 22, 18, 45}
+	cols[1] = tw - cols[0] - cols[2] - cols[3] - cols[4]
+	head := func(s string) doc.Cell {
+		return doc.Cell{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableHead, Runs: []doc.Run{{Text: s, Bold: true}}}}, VAlign: doc.VAlignCenter, Shade: true}
+	}
+	cell := func(s string, a doc.Align, bold bool) doc.Cell {
+		return doc.Cell{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableCell, Runs: []doc.Run{{Text: s, Bold: bold}}, Align: a}}, VAlign: doc.VAlignCenter}
+	}
+	sign := doc.Cell{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableCell, Runs: []doc.Run{{Text: "\u00a0", Size: signSize}}}}}
+	t := &doc.Table{Columns: cols, HeaderRows: 1, Borders: true, FontSize: 12}
+	t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{head("STT"), head("Nơi nhận"), head("Ghi chú"), head("Số bản"), head("Ký nhận")}})
+	for _, r := range m.Rows {
+		t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{
+			cell(strconv.Itoa(r.STT), doc.AlignCenter, false),
+			cell(r.NoiNhan, doc.AlignLeft, false),
+			cell(r.GhiChu, doc.AlignCenter, false),
+			cell(strconv.Itoa(r.SoBan), doc.AlignCenter, false),
+			sign,
+		}})
+	}
+	total := []doc.Cell{cell("", doc.AlignCenter, true), cell("Tổng số bản", doc.AlignLeft, true), cell("", doc.AlignCenter, true), cell(strconv.Itoa(m.Total()), doc.AlignCenter, true), cell("", doc.AlignCenter, true)}
+	for i := range total {
+		total[i].Shade = true
+	}
+	t.Rows = append(t.Rows, doc.Row{Cells: total})
+	blocks = append(blocks, t,
+		&doc.Paragraph{Style: doc.StyleBody, NoIndent: true, Runs: []doc.Run{{Text: fmt.Sprintf("Tổng số bản cần in: %d bản (gửi đi %d bản, lưu %d bản). Người nhận ký vào cột “Ký nhận” khi nhận văn bản.", m.Total(), m.Sent(), m.Total()-m.Sent())}}},
+	)
+	return &doc.Document{
+		Meta: doc.Meta{
+			Title:    Title + " - " + m.Ref,
+			Subject:  m.TrichYeu,
+			Author:   m.Agency,
+			Language: "vi-VN",
+			Date:     m.Date,
+		},
+		Sections: []doc.Section{{
+			Page:        prof.Page,
+			PageNumbers: doc.PageNumbering{Show: true, Start: 1},
+			Blocks:      blocks,
+		}},
+	}
+}

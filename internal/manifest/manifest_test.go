@@ -1,0 +1,325 @@
+package manifest
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"kehoach/internal/plan"
+	"kehoach/internal/render/text"
+	"kehoach/internal/style"
+	"kehoach/internal/testkit"
+)
+
+// copyPlan copies the 2025 plan of Mường Khoa and its commune file into a
+// temporary plans/muong-khoa/ folder, editing the plan text with edit.
+func copyPlan(t *testing.T, edit func(string) string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "plans", "muong-khoa")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"2025.yaml", "xa.yaml"} {
+		b, err := os.ReadFile(filepath.Join("../../plans/muong-khoa", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if f == "2025.yaml" && edit != nil {
+			s = edit(s)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "2025.yaml")
+}
+
+func load(t *testing.T, path string) *plan.Result {
+	t.Helper()
+	res, err := plan.Load(path)
+	if err != nil || !res.OK() {
+		t.Fatalf("%s: %v %v", path, err, res.Errors)
+	}
+	return res
+}
+
+func issue(s string) string {
+	s = strings.Replace(s, "  so: # dự thảo: văn thư điền số khi ban hành (kehoach issue)\n", "  so: 125\n", 1)
+	return strings.Replace(s, "  ngay: # dự thảo\n", "  ngay: 2025-08-05\n", 1)
+}
+
+// The 2025 plan, counted by hand from its noi_nhan block and xa.yaml:
+//
+//	Sở Nông nghiệp và Môi trường (b/c)       1
+//	TT. Đảng ủy xã (b/c)                     1
+//	TT. HĐND xã                              1
+//	Chủ tịch, các PCT UBND xã (so_ban: 3)    3
+//	Các cơ quan, đơn vị, đoàn thể xã (8)     8
+//	Trưởng các bản (theo_ban, 10 bản)       10
+//	Lưu: VT, KT (2 nơi lưu)                  2
+//	                                        --
+//	                                        26
+func TestTotal2025(t *testing.T) {
+	m := Build(load(t, copyPlan(t, nil)).Plan)
+	if got := m.Total(); got != 26 {
+		t.Errorf("Total = %d, want 26", got)
+	}
+	if got := m.Sent(); got != 24 {
+		t.Errorf("Sent = %d, want 24", got)
+	}
+	if len(m.Rows) != 17 {
+		t.Fatalf("%d rows, want 17 (5 recipients + 10 bản + 2 lưu)", len(m.Rows))
+	}
+	want := map[int]Row{
+		1:  {STT: 1, NoiNhan: "Sở Nông nghiệp và Môi trường", GhiChu: "b/c", SoBan: 1},
+		4:  {STT: 4, NoiNhan: "Chủ tịch, các PCT UBND xã", SoBan: 3},
+		5:  {STT: 5, NoiNhan: "Các cơ quan, đơn vị, đoàn thể xã", SoBan: 8},
+		6:  {STT: 6, NoiNhan: "Trưởng bản Hô Tra", SoBan: 1},
+		15: {STT: 15, NoiNhan: "Trưởng bản Nậm Bon", SoBan: 1},
+		16: {STT: 16, NoiNhan: "Lưu: VT (Văn thư)", SoBan: 1, Luu: true},
+		17: {STT: 17, NoiNhan: "Lưu: KT (Phòng Kinh tế)", SoBan: 1, Luu: true},
+	}
+	for stt, w := range want {
+		if got := m.Rows[stt-1]; got != w {
+			t.Errorf("row %d = %+v, want %+v", stt, got, w)
+		}
+	}
+	if !m.Draft || m.Ref != "Kế hoạch số …/KH-UBND (dự thảo)" {
+		t.Errorf("draft ref = %q (draft %v)", m.Ref, m.Draft)
+	}
+	mi := Build(load(t, copyPlan(t, issue)).Plan)
+	if mi.Draft || mi.Ref != "Kế hoạch số 125/KH-UBND ngày 05/8/2025" {
+		t.Errorf("issued ref = %q (draft %v)", mi.Ref, mi.Draft)
+	}
+	if !mi.Date.Equal(time.Date(2025, 8, 5, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("issued manifest date %v", mi.Date)
+	}
+}
+
+func TestRowsVariants(t *testing.T) {
+	commune := &plan.Commune{Ma: "x", Ten: "Xã Thử", CoQuan: plan.CoQuan{Ten: "Ủy ban nhân dân", VietTat: "UBND"},
+		Ban: []string{"Một", "Hai"}, DonVi: []plan.DonVi{{Ma: "vp", Ten: "Văn phòng", VietTat: "VP"}}}
+	tests := []struct {
+		name  string
+		nn    plan.NoiNhan
+		rows  []string // "name|note|copies"
+		total int
+	}{
+		{"defaults", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "A"}, {Ten: "B", SoBan: 4, GhiChu: "t/h"}}, Luu: []string{"VT"}},
+			[]string{"A||1", "B|t/h|4", "Lưu: VT (Văn thư)||1"}, 6},
+		{"per bản, so_ban each", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "Trưởng các bản", TheoBan: true, SoBan: 2, GhiChu: "t/h"}}, Luu: []string{"VT", "VP"}},
+			[]string{"Trưởng bản Một|t/h|2", "Trưởng bản Hai|t/h|2", "Lưu: VT (Văn thư)||1", "Lưu: VP (Văn phòng)||1"}, 6},
+		{"per bản, other wording", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "Chi hội Nông dân", TheoBan: true}, {Ten: "Các bản", TheoBan: true}}, Luu: []string{"VT"}},
+			[]string{"Chi hội Nông dân - bản Một||1", "Chi hội Nông dân - bản Hai||1", "Bản Một||1", "Bản Hai||1", "Lưu: VT (Văn thư)||1"}, 5},
+		{"so_ban_luu", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "A"}}, Luu: []string{"VT", "KT"}, SoBanLuu: 3},
+			[]string{"A||1", "Lưu: VT, KT||3"}, 4},
+		{"unknown archive", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "A"}}, Luu: []string{"TH"}},
+			[]string{"A||1", "Lưu: TH||1"}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := &plan.Plan{Nam: 2025, NoiNhan: tc.nn, Commune: commune}
+			m := Build(p)
+			var got []string
+			for i, r := range m.Rows {
+				if r.STT != i+1 {
+					t.Errorf("row %d numbered %d", i+1, r.STT)
+				}
+				got = append(got, r.NoiNhan+"|"+r.GhiChu+"|"+strconv.Itoa(r.SoBan))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.rows, "\n") {
+				t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.rows, "\n"))
+			}
+			if m.Total() != tc.total {
+				t.Errorf("Total = %d, want %d", m.Total(), tc.total)
+			}
+		})
+	}
+}
+
+func TestCSVBytes(t *testing.T) {
+	m := &Manifest{Rows: []Row{
+		{STT: 1, NoiNhan: "Sở Nông nghiệp và Môi trường", GhiChu: "b/c", SoBan: 1},
+		{STT: 2, NoiNhan: "Chủ tịch, các PCT UBND xã", SoBan: 3},
+		{STT: 3, NoiNhan: `Ban "Dân vận"`, SoBan: 1},
+		{STT: 4, NoiNhan: "=HYPERLINK(\"http://x\")", GhiChu: "+1", SoBan: 1},
+		{STT: 5, NoiNhan: "-2+3", GhiChu: "@SUM(A1)", SoBan: 1},
+		{STT: 6, NoiNhan: "Lưu: VT", SoBan: 2, Luu: true},
+	}}
+	want := "\ufeff" +
+		"STT,Nơi nhận,Ghi chú,Số bản,Ký nhận\r\n" +
+		"1,Sở Nông nghiệp và Môi trường,b/c,1,\r\n" +
+		"2,\"Chủ tịch, các PCT UBND xã\",,3,\r\n" +
+		"3,\"Ban \"\"Dân vận\"\"\",,1,\r\n" +
+		"4,\"'=HYPERLINK(\"\"http://x\"\")\",'+1,1,\r\n" +
+		"5,'-2+3,'@SUM(A1),1,\r\n" +
+		"6,Lưu: VT,,2,\r\n" +
+		",Tổng số bản,,9,\r\n"
+	got := m.CSV()
+	if string(got) != want {
+		t.Errorf("CSV:\n%q\nwant:\n%q", got, want)
+	}
+	// It reads back as 8 records of 5 fields.
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(got, []byte("\ufeff")))).ReadAll()
+	if err != nil || len(recs) != 8 {
+		t.Fatalf("read back: %v, %d records", err, len(recs))
+	}
+	for _, r := range recs {
+		if len(r) != 5 {
+			t.Errorf("record %q has %d fields", r, len(r))
+		}
+	}
+}
+
+func TestCSV2025(t *testing.T) {
+	m := Build(load(t, copyPlan(t, nil)).Plan)
+	got := string(m.CSV())
+	for _, want := range []string{
+		"\ufeffSTT,Nơi nhận,Ghi chú,Số bản,Ký nhận\r\n",
+		"\r\n6,Trưởng bản Hô Tra,,1,\r\n",
+		"\r\n5,\"Các cơ quan, đơn vị, đoàn thể xã\",,8,\r\n",
+		"\r\n,Tổng số bản,,26,\r\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("CSV lacks %q", want)
+		}
+	}
+	if !strings.HasSuffix(got, ",Tổng số bản,,26,\r\n") {
+		t.Error("the total is not the last row")
+	}
+}
+
+func TestDefuse(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "b/c": "b/c", "=1+1": "'=1+1", "+84": "'+84", "-": "'-", "@x": "'@x", "\tx": "'\tx", "a=b": "a=b", "'=x": "'=x",
+	} {
+		if got := Defuse(in); got != want {
+			t.Errorf("Defuse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDocument(t *testing.T) {
+	prof := style.Default()
+	for _, tc := range []struct {
+		name  string
+		edit  func(string) string
+		draft bool
+		ref   string
+	}{
+		{"draft", nil, true, "Kế hoạch số …/KH-UBND (dự thảo)"},
+		{"issued", issue, false, "Kế hoạch số 125/KH-UBND ngày 05/8/2025"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Build(load(t, copyPlan(t, tc.edit)).Plan)
+			d := m.Document(prof)
+			if len(d.Sections) != 1 || d.Sections[0].Page.Landscape || d.Sections[0].Page.Width != 210 {
+				t.Errorf("page setup %+v, want A4 portrait", d.Sections[0].Page)
+			}
+			s := text.Render(d)
+			lines := strings.Split(s, "\n")
+			if got := strings.HasPrefix(s, "DỰ THẢO\n"); got != tc.draft {
+				t.Errorf("DỰ THẢO mark %v, want %v", got, tc.draft)
+			}
+			for _, want := range []string{"ỦY BAN NHÂN DÂN XÃ MƯỜNG KHOA", Title, tc.ref, "STT | Nơi nhận | Ghi chú | Số bản | Ký nhận", "6 | Trưởng bản Hô Tra |  | 1 |  ", " | Tổng số bản |  | 26 | "} {
+				found := false
+				for _, l := range lines {
+					found = found || l == want
+				}
+				if !found {
+					t.Errorf("document lacks the line %q:\n%s", want, s)
+				}
+			}
+		})
+	}
+}
+
+func TestPDF(t *testing.T) {
+	res := load(t, copyPlan(t, issue))
+	m := Build(res.Plan)
+	var b bytes.Buffer
+	if err := m.WritePDF(&b, res.Profile); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
+		t.Fatal("not a PDF")
+	}
+	path := filepath.Join(t.TempDir(), "so.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := testkit.Words(testkit.PDFText(t, path))
+	for _, want := range []string{"SỔ PHÁT HÀNH VĂN BẢN", "Kế hoạch số 125/KH-UBND ngày 05/8/2025", "STT", "Nơi nhận", "Ghi chú", "Số bản", "Ký nhận", "Tổng số bản", "26"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	// In layout mode every table row reads across.
+	layout := testkit.Words(testkit.PDFText(t, path, "-layout"))
+	for _, want := range []string{"STT Nơi nhận Ghi chú Số bản Ký nhận", "Tổng số bản 26"} {
+		if !strings.Contains(layout, want) {
+			t.Errorf("PDF layout text lacks the row %q", want)
+		}
+	}
+	for _, r := range m.Rows {
+		row := testkit.Words(strings.Join([]string{strconv.Itoa(r.STT), r.NoiNhan, r.GhiChu, strconv.Itoa(r.SoBan)}, " "))
+		if !strings.Contains(layout, row) {
+			t.Errorf("PDF lacks the row %q", row)
+		}
+	}
+	// Same input, same bytes.
+	var b2 bytes.Buffer
+	m.WritePDF(&b2, res.Profile)
+	if !bytes.Equal(b.Bytes(), b2.Bytes()) {
+		t.Error("two renderings differ")
+	}
+}
+
+func TestRun(t *testing.T) {
+	good := copyPlan(t, nil)
+	bad := copyPlan(t, func(s string) string { return strings.Replace(s, "  tong: 3900", "  tong: 3000", 1) })
+	out := filepath.Join(t.TempDir(), "out")
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+		stdout []string
+		stderr string
+	}{
+		{"one plan", []string{good}, 0, []string{good + ": Kế hoạch số …/KH-UBND (dự thảo), in 26 bản.", "CHÚ Ý: kế hoạch còn là dự thảo", "kehoach issue " + good + " --so SỐ --ngay NGÀY", "  6. Trưởng bản Hô Tra", "  4. Chủ tịch, các PCT UBND xã", "3 bản", "Tổng số bản cần in: 26 (gửi đi 24, lưu 2)."}, ""},
+		{"a folder of two plans", []string{filepath.Dir(good), filepath.Dir(bad)}, 1, []string{"in 26 bản", "Tổng số bản cần in: 26"}, "chưa tính được số bản"},
+		{"write the manifest", []string{"-o", out, good}, 0, []string{"Sổ phát hành → " + filepath.Join(out, "so-phat-hanh-2025-muong-khoa.csv"), filepath.Join(out, "so-phat-hanh-2025-muong-khoa.pdf")}, ""},
+		{"invalid plan", []string{bad}, 1, nil, "3.000 ≠ 3.900"},
+		{"missing", []string{filepath.Join(t.TempDir(), "khong-co.yaml")}, 2, nil, "không tìm thấy"},
+		{"bad flag", []string{"-x"}, 2, nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var o, e bytes.Buffer
+			if got := Run(tc.args, &o, &e); got != tc.status {
+				t.Fatalf("exit %d, want %d\n%s\n%s", got, tc.status, o.String(), e.String())
+			}
+			for _, w := range tc.stdout {
+				if !strings.Contains(o.String(), w) {
+					t.Errorf("stdout lacks %q:\n%s", w, o.String())
+				}
+			}
+			if !strings.Contains(e.String(), tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, e.String())
+			}
+		})
+	}
+	csvBytes, err := os.ReadFile(filepath.Join(out, "so-phat-hanh-2025-muong-khoa.csv"))
+	if err != nil || !bytes.HasPrefix(csvBytes, []byte("\ufeffSTT,")) {
+		t.Errorf("CSV not written: %v", err)
+	}
+	if pdfBytes, err := os.ReadFile(filepath.Join(out, "so-phat-hanh-2025-muong-khoa.pdf")); err != nil || !bytes.HasPrefix(pdfBytes, []byte("%PDF-")) {
+		t.Errorf("PDF not written: %v", err)
+	}
+}
