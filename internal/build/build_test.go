@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -348,35 +349,51 @@ func TestLayoutGolden(t *testing.T) {
 	golden(t, "2025/layout.txt", []byte(layout.Dump(pages)))
 }
 
-// Same input, same bytes, whatever runs beside it.
+// Same input, same bytes: every plan built twice concurrently, under
+// different GOMAXPROCS, gives identical files.
 func TestDeterministicConcurrentBuilds(t *testing.T) {
-	hashes := make([]map[string]string, 4)
-	var wg sync.WaitGroup
-	for i := range hashes {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			dir := t.TempDir()
-			r := Plan(plan2025, Options{OutDir: dir})
-			if r.Err != nil {
-				t.Error(r.Err)
-				return
-			}
-			hashes[i] = map[string]string{}
-			for _, o := range r.Outputs {
-				b, err := os.ReadFile(o.Path)
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				hashes[i][filepath.Base(o.Path)] = fmt.Sprintf("%x", sha256.Sum256(b))
-			}
-		}(i)
+	plans, err := FindPlans("../../plans")
+	if err != nil || len(plans) == 0 {
+		t.Fatalf("plans: %v %v", plans, err)
 	}
-	wg.Wait()
-	for i := 1; i < len(hashes); i++ {
-		if fmt.Sprint(hashes[i]) != fmt.Sprint(hashes[0]) {
-			t.Errorf("build %d differs:\n%v\n%v", i, hashes[i], hashes[0])
+	build := func(procs int) map[string]string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		hashes := map[string]string{}
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		for k := 0; k < 2; k++ {
+			wg.Add(1)
+			go func(k int) {
+				defer wg.Done()
+				dir := t.TempDir()
+				for _, r := range Batch(plans, Options{OutDir: dir}, 0, nil) {
+					if r.Err != nil {
+						t.Error(r.Err)
+						return
+					}
+					for _, o := range r.Outputs {
+						b, err := os.ReadFile(o.Path)
+						if err != nil {
+							t.Error(err)
+							return
+						}
+						h := fmt.Sprintf("%x", sha256.Sum256(b))
+						mu.Lock()
+						key := filepath.Base(o.Path)
+						if prev, ok := hashes[key]; ok && prev != h {
+							t.Errorf("%s differs between two concurrent builds", key)
+						}
+						hashes[key] = h
+						mu.Unlock()
+					}
+				}
+			}(k)
 		}
+		wg.Wait()
+		return hashes
+	}
+	one, many := build(1), build(4)
+	if len(one) == 0 || fmt.Sprint(one) != fmt.Sprint(many) {
+		t.Errorf("GOMAXPROCS=1 and 4 give different files:\n%v\n%v", one, many)
 	}
 }
