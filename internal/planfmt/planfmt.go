@@ -265,6 +265,11 @@ var (
 
 func (f *formatter) scalar(n *yaml.Node, t reflect.Type, col int) {
 	if n.Tag == "!!null" {
+		if f.flow > 0 && n.Value == "" {
+			// Inside braces the emitter would write an empty value as '',
+			// an empty string: say null.
+			n.Value, n.Style = "null", 0
+		}
 		return
 	}
 	v := norm.NFC.String(n.Value)
