@@ -5,6 +5,8 @@
 #   make bench  đo tốc độ
 #   make print  số bản cần in và sổ phát hành (out/so-phat-hanh-*.csv, .pdf)
 
+SHELL   := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 GO      ?= go
 BIN     := bin/kehoach
 PLANS   := plans
