@@ -44,7 +44,8 @@ test:
 # Go fuzz targets, each for FUZZTIME (CI: 10s each).
 FUZZTIME ?= 30s
 FUZZ := FuzzLoad:./internal/plan FuzzFormat:./internal/planfmt FuzzDiff:./internal/plandiff \
-	FuzzParseDecimal:./internal/vn FuzzParse:./internal/markup FuzzRender:./internal/build
+	FuzzParseDecimal:./internal/vn FuzzParse:./internal/markup FuzzRender:./internal/build \
+	FuzzWrite:./internal/render/xlsx
 
 fuzz:
 	@for t in $(FUZZ); do name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \

@@ -87,7 +87,7 @@ func TestBatchWithAFailingPlan(t *testing.T) {
 		t.Fatalf("status %d, want 1\n%s", st, e.String())
 	}
 	ents, _ := os.ReadDir(out)
-	if len(ents) != 2 {
+	if len(ents) != 3 {
 		t.Errorf("the good plan was not built: %v", ents)
 	}
 	if !strings.Contains(o.String(), "Tổng: 2 kế hoạch, 1 thành công, 1 lỗi") {

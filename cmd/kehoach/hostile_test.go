@@ -104,8 +104,8 @@ func TestHostileCorpus(t *testing.T) {
 			if tc.status != 0 && len(ents) > 0 {
 				t.Errorf("an invalid plan wrote %d files to out/", len(ents))
 			}
-			if tc.status == 0 && len(ents) != 2 {
-				t.Errorf("a valid plan wrote %d files, want 2", len(ents))
+			if tc.status == 0 && len(ents) != 3 {
+				t.Errorf("a valid plan wrote %d files, want 3 (DOCX, PDF, XLSX)", len(ents))
 			}
 		})
 	}

@@ -95,7 +95,7 @@ func TestWritesOnlyWhatItShould(t *testing.T) {
 	for _, en := range ents {
 		names = append(names, en.Name())
 	}
-	want := "ke-hoach-ntm-2025-muong-khoa.docx ke-hoach-ntm-2025-muong-khoa.pdf"
+	want := "ke-hoach-ntm-2025-muong-khoa-bieu.xlsx ke-hoach-ntm-2025-muong-khoa.docx ke-hoach-ntm-2025-muong-khoa.pdf"
 	if got := strings.Join(names, " "); !strings.HasPrefix(got, want) || strings.Contains(got, ".tmp") {
 		t.Errorf("out/ holds %q, want %q", got, want)
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"kehoach/internal/annex"
 	"kehoach/internal/compose"
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
@@ -21,13 +22,15 @@ import (
 	"kehoach/internal/render/docx"
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/render/text"
+	"kehoach/internal/render/xlsx"
 )
 
 // Options configure a build.
 type Options struct {
 	OutDir string        // output folder, "out" by default
 	Font   *fonts.Family // font for the PDF; nil = fonts.Bundled()
-	// Formats to write; nil = all ("docx", "pdf").
+	// Formats to write; nil = all ("docx", "pdf", "xlsx"). "xlsx" is the
+	// annex workbook (Biểu số 01–04), named BaseName + "-bieu.xlsx".
 	Formats []string
 }
 
@@ -79,6 +82,10 @@ func Compose(path string) (*plan.Result, *doc.Document, error) {
 	return res, d, err
 }
 
+// DefaultFormats are the formats a build writes unless told otherwise: the
+// document as DOCX and PDF, and the annex workbook.
+var DefaultFormats = []string{"docx", "pdf", "xlsx"}
+
 // BaseName is the output file name stem for a plan: ke-hoach-ntm-2025-muong-khoa.
 func BaseName(p *plan.Plan) string {
 	return fmt.Sprintf("ke-hoach-ntm-%d-%s", p.Nam, p.Commune.Ma)
@@ -99,6 +106,20 @@ func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Famil
 		return nil, fmt.Errorf("không có định dạng “%s”", format)
 	}
 	return b.Bytes(), err
+}
+
+// RenderAnnexes writes the plan's annexes (Biểu số 01–04) as one XLSX
+// workbook; date is the document date (compose.DocDate), never the clock.
+func RenderAnnexes(p *plan.Plan, date time.Time) ([]byte, error) {
+	sheets, err := annex.Sheets(p)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := xlsx.Write(&b, sheets, date); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // renderPDF lays the document out and draws it, returning the page count.
@@ -130,7 +151,7 @@ func Plan(path string, o Options) *Result {
 	}
 	formats := o.Formats
 	if formats == nil {
-		formats = []string{"docx", "pdf"}
+		formats = DefaultFormats
 	}
 	outDir := o.OutDir
 	if outDir == "" {
@@ -145,16 +166,21 @@ func Plan(path string, o Options) *Result {
 	for _, f := range formats {
 		var data []byte
 		var err error
-		if f == "pdf" {
+		name := base + "." + f
+		switch f {
+		case "pdf":
 			data, r.Pages, err = renderPDF(d, res.Profile, font)
-		} else {
+		case "xlsx":
+			data, err = RenderAnnexes(res.Plan, d.Meta.Date)
+			name = base + "-bieu.xlsx"
+		default:
 			data, err = Render(f, d, res.Profile, font)
 		}
 		if err != nil {
 			r.Err = fmt.Errorf("%s: không tạo được tệp %s: %w", path, f, err)
 			return r
 		}
-		files = append(files, file{base + "." + f, data})
+		files = append(files, file{name, data})
 	}
 	for _, f := range files {
 		p, err := WriteAtomic(outDir, f.name, f.data)

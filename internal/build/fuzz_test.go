@@ -54,7 +54,7 @@ func pdfShape(t *testing.T, b []byte) {
 }
 
 // FuzzRender: any plan that validates composes and renders without panic;
-// DOCX parts are well-formed XML, the PDF has a sound structure.
+// DOCX and XLSX parts are well-formed XML, the PDF has a sound structure.
 func FuzzRender(f *testing.F) {
 	for _, p := range []string{"../plan/testdata/minimal.yaml", "../../cmd/kehoach/testdata/hostile/60-chen-xml-cong-thuc-mau.yaml"} {
 		if b, err := os.ReadFile(p); err == nil {
@@ -76,6 +76,11 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("a valid plan does not compose: %v", err)
 		}
 		_ = text.Render(d)
+		xb, err := RenderAnnexes(res.Plan, d.Meta.Date)
+		if err != nil {
+			t.Fatalf("xlsx: %v", err)
+		}
+		wellFormed(t, xb)
 		for _, format := range []string{"docx", "pdf"} {
 			b, err := Render(format, d, res.Profile, font)
 			if err != nil {

@@ -74,11 +74,11 @@ func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
 			Language: "vi-VN",
 			Date:     DocDate(p),
 		},
-		Sections: []doc.Section{{
+		Sections: append([]doc.Section{{
 			Page:        prof.Page,
 			PageNumbers: doc.PageNumbering{Show: true, Start: 1},
 			Blocks:      c.out,
-		}},
+		}}, AnnexSections(p, prof)...), // the annexes follow the signature block
 	}
 	return d, nil
 }

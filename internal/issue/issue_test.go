@@ -399,8 +399,17 @@ func TestDraftMarkAndHeaderLines(t *testing.T) {
 			changed = append(changed, fl[i])
 		}
 	}
-	if len(changed) != 2 {
-		t.Errorf("changed lines %q, want the number and date lines only", changed)
+	// The number and date lines, and the reference line of each annex
+	// (“(Kèm theo Kế hoạch số 125/KH-UBND ngày 05 tháng 8 năm 2025 …)”).
+	ref := "(Kèm theo Kế hoạch số 125/KH-UBND ngày 05 tháng 8 năm 2025 của Ủy ban nhân dân xã Mường Khoa)"
+	refs := 0
+	for _, l := range changed {
+		if l == ref {
+			refs++
+		}
+	}
+	if len(changed) != 2+refs || refs != 4 {
+		t.Errorf("changed lines %q, want the number and date lines and the 4 annex reference lines only", changed)
 	}
 	// Single-digit numbers take a leading zero (ND30).
 	q := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", nil)

@@ -56,8 +56,8 @@ var (
 
 type abbrevList struct {
 	VietTat []struct {
-		Ma       string `yaml:"ma,required"`
-		DayDu    string `yaml:"day_du,required"`
+		Ma    string `yaml:"ma,required"`
+		DayDu string `yaml:"day_du,required"`
 	} `yaml:"viet_tat,required"`
 }
 

@@ -1,0 +1,486 @@
+package annex
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"kehoach/internal/fonts"
+	"kehoach/internal/plan"
+	"kehoach/internal/vn"
+)
+
+const plan2025 = "../../plans/muong-khoa/2025.yaml"
+
+func load(t *testing.T) *plan.Plan {
+	t.Helper()
+	res, err := plan.Load(plan2025)
+	if err != nil || !res.OK() {
+		t.Fatalf("load: %v %v", err, res.Errors)
+	}
+	return res.Plan
+}
+
+// row returns the first row whose column col reads text.
+func row(t *testing.T, s *Sheet, col int, text string) Row {
+	t.Helper()
+	for _, r := range s.Rows {
+		if r.Cells[col].String() == text {
+			return r
+		}
+	}
+	t.Fatalf("biểu %s: no row with %q in column %d", s.Number, text, col+1)
+	return Row{}
+}
+
+func titles(s *Sheet) []string {
+	var out []string
+	for _, c := range s.Columns {
+		out = append(out, strings.Join(c.Head, " > "))
+	}
+	return out
+}
+
+// The four annexes of the 2025 plan: headings, column heads, row counts.
+func TestSheets2025(t *testing.T) {
+	p := load(t)
+	sheets, err := Sheets(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := "(Kèm theo Kế hoạch số " + Blank + "/KH-UBND ngày " + Blank + " tháng " + Blank + " năm 2025 của Ủy ban nhân dân xã Mường Khoa)"
+	tests := []struct {
+		number, title, unit string
+		headerRows, rows    int
+		heads               []string
+	}{
+		{"01", "KẾ HOẠCH THỰC HIỆN CÁC TIÊU CHÍ NÔNG THÔN MỚI NĂM 2025", "", 2,
+			// 5 groups + 19 criteria + 7 indicators + the summary row.
+			5 + 19 + 7 + 1,
+			[]string{"TT", "Tiêu chí, chỉ tiêu", "ĐVT", "Chỉ tiêu quy định",
+				"Hiện trạng đầu năm 2025 > Kết quả", "Hiện trạng đầu năm 2025 > Đánh giá",
+				"Kế hoạch năm 2025 > Chỉ tiêu", "Kế hoạch năm 2025 > Đánh giá dự kiến cuối năm",
+				"Đơn vị thực hiện > Chủ trì", "Đơn vị thực hiện > Phối hợp", "Ghi chú"}},
+		{"02", "TỔNG HỢP NGUỒN LỰC THỰC HIỆN CHƯƠNG TRÌNH NĂM 2025", "ĐVT: triệu đồng", 2,
+			1 + 3 + 4, // TỔNG SỐ, I–III, their 4 children
+			[]string{"STT", "Nguồn vốn", "Kế hoạch năm 2025", "Trong đó > Vốn đầu tư", "Trong đó > Vốn sự nghiệp", "Ghi chú"}},
+		{"03", "DANH MỤC CÔNG TRÌNH, DỰ ÁN ĐẦU TƯ NĂM 2025", "ĐVT: triệu đồng", 3,
+			1 + 1,
+			[]string{"STT", "Tên công trình, dự án", "Địa điểm xây dựng", "Quy mô, năng lực thiết kế",
+				"Thời gian khởi công - hoàn thành", "Chủ đầu tư", "Tổng mức đầu tư",
+				"Kế hoạch vốn năm 2025 > Tổng số",
+				"Kế hoạch vốn năm 2025 > Trong đó > Vốn Ngân sách Trung ương",
+				"Kế hoạch vốn năm 2025 > Trong đó > Ngân sách xã",
+				"Kế hoạch vốn năm 2025 > Trong đó > Vốn lồng ghép",
+				"Thuộc tiêu chí số", "Ghi chú"}},
+		{"04", "PHÂN BỔ VỐN SỰ NGHIỆP NĂM 2025", "ĐVT: triệu đồng", 1,
+			1 + 5,
+			[]string{"STT", "Nội dung, nhiệm vụ", "Đơn vị thực hiện", "Kinh phí", "Nguồn vốn", "Thời gian thực hiện", "Ghi chú"}},
+	}
+	if len(sheets) != len(tests) {
+		t.Fatalf("got %d sheets, want %d", len(sheets), len(tests))
+	}
+	for i, tc := range tests {
+		s := &sheets[i]
+		t.Run("Biểu "+tc.number, func(t *testing.T) {
+			if s.Number != tc.number || s.Heading != "Biểu số "+tc.number || s.Title != tc.title || s.Unit != tc.unit {
+				t.Errorf("heading = %q %q %q %q, want %q %q %q", s.Number, s.Heading, s.Title, s.Unit, tc.number, tc.title, tc.unit)
+			}
+			if s.Ref != ref {
+				t.Errorf("ref = %q\nwant  %q", s.Ref, ref)
+			}
+			if s.Issuer != "Ủy ban nhân dân xã Mường Khoa" {
+				t.Errorf("issuer = %q", s.Issuer)
+			}
+			if got := strings.Join(titles(s), " | "); got != strings.Join(tc.heads, " | ") {
+				t.Errorf("columns:\n got %s\nwant %s", got, strings.Join(tc.heads, " | "))
+			}
+			if s.HeaderRows() != tc.headerRows {
+				t.Errorf("header rows = %d, want %d", s.HeaderRows(), tc.headerRows)
+			}
+			if len(s.Rows) != tc.rows {
+				t.Errorf("%d rows, want %d", len(s.Rows), tc.rows)
+			}
+			w := 0.0
+			for _, c := range s.Columns {
+				w += c.Width
+				if c.Width < 9 {
+					t.Errorf("column %q only %.1f mm wide", c.Title(), c.Width)
+				}
+			}
+			if math.Abs(w-TextWidth) > 1e-9 {
+				t.Errorf("widths add up to %.3f mm, want %.0f", w, TextWidth)
+			}
+			for r, row := range s.Rows {
+				if len(row.Cells) != len(s.Columns) {
+					t.Errorf("row %d has %d cells for %d columns", r+1, len(row.Cells), len(s.Columns))
+				}
+			}
+			checkTotals(t, s)
+		})
+	}
+}
+
+// checkTotals recomputes every Total from the cells it names and checks
+// that it adds up cells of one column or one row, never text.
+func checkTotals(t *testing.T, s *Sheet) {
+	t.Helper()
+	for r, row := range s.Rows {
+		for c, cell := range row.Cells {
+			if cell.Kind != Total {
+				if cell.Kind == Empty && cell.Sum != nil {
+					t.Errorf("(%d,%d): empty cell with refs", r, c)
+				}
+				continue
+			}
+			var sum vn.Decimal
+			for _, ref := range cell.Sum {
+				if ref.Col != c && ref.Row != r {
+					t.Errorf("(%d,%d): total adds (%d,%d), neither its column nor its row", r, c, ref.Row, ref.Col)
+				}
+				x := s.Rows[ref.Row].Cells[ref.Col]
+				if x.Kind == Text {
+					t.Errorf("(%d,%d): total adds a text cell", r, c)
+				}
+				sum = sum.Add(x.Value)
+			}
+			if !sum.Equal(cell.Value) {
+				t.Errorf("(%d,%d): total %s, its cells add up to %s", r, c, cell.Value, sum)
+			}
+		}
+	}
+}
+
+// Every figure the document prints is the annexes' figure: the same plan
+// values, not a copy.
+func TestFiguresAgreeWithThePlan(t *testing.T) {
+	p := load(t)
+	s := Build(p)
+	b01, b02, b03, b04 := &s[0], &s[1], &s[2], &s[3]
+	var invest, current vn.Decimal
+	for i := range p.NguonLuc.Nguon {
+		d, _ := p.NguonLuc.Nguon[i].SumByKind("dau_tu")
+		invest = invest.Add(d)
+		d, _ = p.NguonLuc.Nguon[i].SumByKind("su_nghiep")
+		current = current.Add(d)
+	}
+	total := row(t, b02, c02Name, "TỔNG SỐ")
+	nstw := row(t, b02, c02Name, "Vốn Ngân sách Trung ương")
+	lg := row(t, b02, c02Name, "Vốn lồng ghép")
+	tests := []struct {
+		what string
+		cell Cell
+		want vn.Decimal // the figure the text prints
+		lit  string
+	}{
+		{"Biểu 02 TỔNG SỐ", total.Cells[c02Plan], p.Total(), "3.900"},
+		{"Biểu 02 TỔNG SỐ vốn đầu tư", total.Cells[c02Invest], invest, "504"},
+		{"Biểu 02 TỔNG SỐ vốn sự nghiệp", total.Cells[c02Current], current, "800"},
+		{"Biểu 02 NSTW", nstw.Cells[c02Plan], p.NguonLuc.Nguon[0].Sum, "1.304"},
+		{"Biểu 02 lồng ghép", lg.Cells[c02Plan], p.NguonLuc.Nguon[2].Sum, "2.556"},
+		{"Biểu 02 Ngân sách xã", row(t, b02, c02Name, "Ngân sách xã").Cells[c02Plan], p.NguonLuc.Nguon[1].Sum, "40"},
+		{"Biểu 03 TỔNG SỐ", b03.Rows[0].Cells[7], invest, "504"},
+		{"Biểu 03 TỔNG SỐ NSTW", b03.Rows[0].Cells[8], p.NguonLuc.Nguon[0].Con[0].Sum, "504"},
+		{"Biểu 04 TỔNG SỐ", b04.Rows[0].Cells[c04Amount], p.NguonLuc.Nguon[0].Con[1].Sum, "800"},
+	}
+	for _, tc := range tests {
+		if tc.cell.Kind != Total && !strings.Contains(tc.what, "Ngân sách xã") {
+			t.Errorf("%s: kind %v, want a Total", tc.what, tc.cell.Kind)
+		}
+		if !tc.cell.Value.Equal(tc.want) || tc.cell.String() != tc.lit {
+			t.Errorf("%s = %s, want %s (%s)", tc.what, tc.cell.String(), tc.lit, tc.want)
+		}
+	}
+	// Empty columns stay empty: nothing of Ngân sách xã goes to works.
+	if c := b03.Rows[0].Cells[9]; c.Kind != Empty {
+		t.Errorf("Biểu 03 TỔNG SỐ Ngân sách xã = %q, want an empty cell", c.String())
+	}
+	if c := row(t, b02, c02Name, "Ngân sách xã").Cells[c02Invest]; c.Kind != Empty {
+		t.Errorf("Biểu 02 Ngân sách xã vốn đầu tư = %q, want empty (no loai)", c.String())
+	}
+	// 12/19 now, 13/19 at the end of the year.
+	sum := b01.Rows[len(b01.Rows)-1]
+	want := []string{fmt.Sprintf("%d/%d", p.CountMet(), p.CountCriteria()), fmt.Sprintf("%d/%d", p.CountMet()+p.CountPlanned(), p.CountCriteria())}
+	if got := []string{sum.Cells[c01NowEval].String(), sum.Cells[c01PlanEval].String()}; got[0] != want[0] || got[1] != want[1] || want[0] != "12/19" || want[1] != "13/19" {
+		t.Errorf("Biểu 01 summary = %v, want %v (12/19, 13/19)", got, want)
+	}
+	if !sum.Total || !sum.Bold || sum.Cells[c01Name].String() != "Tổng số tiêu chí đạt" {
+		t.Errorf("Biểu 01 summary row = %+v", sum)
+	}
+	// Counting the rows agrees with the counts.
+	met, end := 0, 0
+	for _, r := range b01.Rows[:len(b01.Rows)-1] {
+		if r.Bold && r.Cells[c01NowEval].String() == "Đạt" {
+			met++
+		}
+		if r.Bold && r.Cells[c01PlanEval].String() == "Đạt" {
+			end++
+		}
+	}
+	if met != p.CountMet() || end != p.CountMet()+p.CountPlanned() {
+		t.Errorf("Biểu 01 rows say %d met now and %d at year end, the plan %d and %d", met, end, p.CountMet(), p.CountMet()+p.CountPlanned())
+	}
+}
+
+// Criterion rows: bold, in set order, status from danh_gia, units by name;
+// indicator rows beneath; the main indicators' targets are the text's.
+func TestBieu01Rows(t *testing.T) {
+	p := load(t)
+	s := Build(p)[0]
+	tests := []struct {
+		tt, name, nowEval, endEval, lead, partner, note string
+		bold                                            bool
+		level                                           int
+	}{
+		{"I", "QUY HOẠCH", "", "", "", "", "", true, 0},
+		{"2", "Giao thông", "Chưa đạt", "Chưa đạt", "Phòng Kinh tế", "", "Bê tông hóa 07 km đường bản Hô Tra", true, 1},
+		{"17", "Môi trường và an toàn thực phẩm", "Chưa đạt", "Đạt", "Phòng Kinh tế", "Trạm Y tế xã, Phòng Văn hóa - Xã hội", "", true, 1},
+		{"19", "Quốc phòng và An ninh", "Đạt", "Đạt", "Ban Chỉ huy Quân sự xã", "Công an xã", "", true, 1},
+		{"17.7", "Tỷ lệ bao gói thuốc bảo vệ thực vật và chất thải rắn y tế được thu gom, xử lý", "", "", "", "", "", false, 2},
+	}
+	for _, tc := range tests {
+		r := row(t, &s, c01TT, tc.tt)
+		got := []string{r.Cells[c01Name].String(), r.Cells[c01NowEval].String(), r.Cells[c01PlanEval].String(), r.Cells[c01Lead].String(), r.Cells[c01Partner].String(), r.Cells[c01Note].String()}
+		want := []string{tc.name, tc.nowEval, tc.endEval, tc.lead, tc.partner, tc.note}
+		if strings.Join(got, "|") != strings.Join(want, "|") || r.Bold != tc.bold || r.Level != tc.level {
+			t.Errorf("row %s = %q bold %v level %d, want %q bold %v level %d", tc.tt, got, r.Bold, r.Level, want, tc.bold, tc.level)
+		}
+	}
+	// Criteria in set order.
+	var order []string
+	for _, r := range s.Rows {
+		if r.Bold && r.Level == 1 {
+			order = append(order, r.Cells[c01TT].String())
+		}
+	}
+	if got := strings.Join(order, " "); got != "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19" {
+		t.Errorf("criteria order %s", got)
+	}
+	// Targets of linked indicators come from muc_tieu.chi_tieu.
+	targets := map[string]string{"10": "≥\u00a054", "11": "≤\u00a011", "15.1": "≥\u00a060", "17.7": "100", "15.3": "< 18,92"}
+	units := map[string]string{"10": "triệu đồng/người/năm", "11": "%", "15.1": "%", "17.7": "%", "15.3": "%"}
+	for code, want := range targets {
+		var r Row
+		for _, x := range s.Rows {
+			if x.Cells[c01TT].String() == code && !x.Bold {
+				r = x
+			}
+		}
+		if got := r.Cells[c01Plan].String(); got != want {
+			t.Errorf("indicator %s target %q, want %q", code, got, want)
+		}
+		if got := r.Cells[c01Unit].String(); got != units[code] {
+			t.Errorf("indicator %s unit %q, want %q", code, got, units[code])
+		}
+	}
+}
+
+// A changed plan value changes the annex: the target of a main indicator,
+// a main indicator linked to an indicator without its own row, an amount.
+func TestAnnexFollowsThePlan(t *testing.T) {
+	p := load(t)
+	p.MucTieu.ChiTieu[0].GiaTri.Decimal = vn.Int(58) // income ≥ 58
+	p.MucTieu.ChiTieu[1].TieuChi = "13.2"            // now linked to criterion 13
+	p.NguonLuc.Nguon[2].Con[0].Sum = vn.Int(702)     // lồng ghép giảm nghèo
+	p.NguonLuc.Nguon[2].Con[0].SoTien.Decimal = vn.Int(702)
+	s := Build(p)
+	b01 := s[0]
+	var income, added Row
+	for i, r := range b01.Rows {
+		if r.Cells[c01TT].String() == "10" && !r.Bold {
+			income = r
+		}
+		if r.Cells[c01TT].String() == "13.2" {
+			added = r
+			if prev := b01.Rows[i-1].Cells[c01TT].String(); prev != "13" {
+				t.Errorf("indicator 13.2 follows row %q, want criterion 13", prev)
+			}
+		}
+	}
+	if got := income.Cells[c01Plan].String(); got != "≥\u00a058" {
+		t.Errorf("income target %q, want ≥ 58", got)
+	}
+	if added.Cells[c01Name].String() != "Tỷ lệ hộ nghèo đa chiều" || added.Cells[c01Plan].String() != "≤\u00a011" || added.Cells[c01Unit].String() != "%" || added.Level != 2 {
+		t.Errorf("added indicator row = %+v", added)
+	}
+	if got := s[1].Rows[0].Cells[c02Plan].String(); got != "4.000" {
+		t.Errorf("Biểu 02 TỔNG SỐ = %s after +100, want 4.000", got)
+	}
+}
+
+// The reference line: blanks in a draft, the number and date once issued,
+// with ND30's leading zeros.
+func TestRef(t *testing.T) {
+	tests := []struct {
+		so   int
+		ngay string
+		want string
+	}{
+		{0, "", "(Kèm theo Kế hoạch số " + Blank + "/KH-UBND ngày " + Blank + " tháng " + Blank + " năm 2025 của Ủy ban nhân dân xã Mường Khoa)"},
+		{125, "2025-08-05", "(Kèm theo Kế hoạch số 125/KH-UBND ngày 05 tháng 8 năm 2025 của Ủy ban nhân dân xã Mường Khoa)"},
+		{5, "2024-12-30", "(Kèm theo Kế hoạch số 05/KH-UBND ngày 30 tháng 12 năm 2024 của Ủy ban nhân dân xã Mường Khoa)"},
+		{7, "2025-02-01", "(Kèm theo Kế hoạch số 07/KH-UBND ngày 01 tháng 02 năm 2025 của Ủy ban nhân dân xã Mường Khoa)"},
+	}
+	for _, tc := range tests {
+		p := load(t)
+		p.VanBan.So = plan.DocNo(tc.so)
+		if tc.ngay != "" {
+			d, _ := time.Parse("2006-01-02", tc.ngay)
+			p.VanBan.Ngay = plan.Date{Time: d}
+		}
+		for _, s := range Build(p) {
+			if s.Ref != tc.want {
+				t.Errorf("số %d ngày %s, biểu %s: %q\nwant %q", tc.so, tc.ngay, s.Number, s.Ref, tc.want)
+			}
+		}
+	}
+}
+
+// Without works or allocations the tables keep their header and an empty
+// TỔNG SỐ row (no 0 for a column with nothing in it).
+func TestEmptyAnnexes(t *testing.T) {
+	p := load(t)
+	p.Bieu = plan.Bieu{}
+	s := Build(p)
+	for _, i := range []int{2, 3} {
+		if len(s[i].Rows) != 1 {
+			t.Errorf("biểu %s: %d rows, want the TỔNG SỐ row only", s[i].Number, len(s[i].Rows))
+		}
+		for c, cell := range s[i].Rows[0].Cells {
+			if cell.IsNumber() {
+				t.Errorf("biểu %s: TỔNG SỐ column %d = %s, want empty", s[i].Number, c+1, cell.String())
+			}
+		}
+	}
+	// Biểu 02 no longer points to empty annexes.
+	for _, r := range s[1].Rows {
+		if n := r.Cells[c02Note].String(); n != "" {
+			t.Errorf("Biểu 02 note %q with empty Biểu 03/04", n)
+		}
+	}
+}
+
+// Plan text is text, whatever it looks like: never a number or a formula.
+func TestTextStaysText(t *testing.T) {
+	p := load(t)
+	p.Bieu.CongTrinh[0].Ten = `=HYPERLINK("http://x","y")`
+	p.Bieu.SuNghiep[0].NoiDung = "+1"
+	p.Bieu.SuNghiep[1].GhiChu = "-2"
+	p.Bieu.SuNghiep[2].ThoiGian = "@SUM(A1)"
+	s := Build(p)
+	for _, c := range []Cell{s[2].Rows[1].Cells[1], s[3].Rows[1].Cells[c04Task], s[3].Rows[2].Cells[c04Note], s[3].Rows[3].Cells[c04When]} {
+		if c.Kind != Text || c.Sum != nil {
+			t.Errorf("%q: kind %v, want Text", c.String(), c.Kind)
+		}
+	}
+}
+
+// Referenced: the annexes the text refers to, in annex order.
+func TestReferenced(t *testing.T) {
+	p := load(t)
+	if got := strings.Join(Referenced(p), " "); got != "01 02 03 04" {
+		t.Errorf("2025: %s", got)
+	}
+	p.NhiemVu.Bieu = nil
+	p.NguonLuc.Bieu = []string{"04", "02"}
+	p.NhiemVu.Nhom[1].Bieu = []string{"02"}
+	if got := strings.Join(Referenced(p), " "); got != "02 04" {
+		t.Errorf("edited: %s", got)
+	}
+}
+
+// The header grid of a three-level head: groups span their columns,
+// titles span down, covered cells are marked.
+func TestHeader(t *testing.T) {
+	s := Sheet{Columns: []Column{
+		{Head: []string{"STT"}},
+		{Head: []string{"Vốn", "Tổng"}},
+		{Head: []string{"Vốn", "Trong đó", "A"}},
+		{Head: []string{"Vốn", "Trong đó", "B"}},
+		{Head: []string{"Ghi chú"}},
+	}}
+	show := func(rows [][]HeadCell) string {
+		var lines []string
+		for _, r := range rows {
+			var cells []string
+			for _, c := range r {
+				if c.Covered {
+					cells = append(cells, fmt.Sprintf("^%d", c.Col))
+				} else {
+					cells = append(cells, fmt.Sprintf("%s@%d[%dx%d]", c.Text, c.Col, c.ColSpan, c.RowSpan))
+				}
+			}
+			lines = append(lines, strings.Join(cells, " "))
+		}
+		return strings.Join(lines, "\n")
+	}
+	want := "STT@0[1x3] Vốn@1[3x1] Ghi chú@4[1x3]\n" +
+		"^0 Tổng@1[1x2] Trong đó@2[2x1] ^4\n" +
+		"^0 ^1 A@2[1x1] B@3[1x1] ^4"
+	if got := show(s.Header()); got != want {
+		t.Errorf("header:\n%s\nwant\n%s", got, want)
+	}
+	if s.HeaderRows() != 3 {
+		t.Errorf("header rows %d", s.HeaderRows())
+	}
+	// One level: no merging at all.
+	one := Sheet{Columns: []Column{{Head: []string{"a"}}, {Head: []string{"b"}}}}
+	if got := show(one.Header()); got != "a@0[1x1] b@1[1x1]" {
+		t.Errorf("one level: %s", got)
+	}
+}
+
+// A cycle or a reference outside the sheet is an error, not a hang.
+func TestResolveErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		rows []Row
+	}{
+		{"cycle", []Row{{Cells: []Cell{{Kind: Total, Sum: []Ref{{1, 0}}}}}, {Cells: []Cell{{Kind: Total, Sum: []Ref{{0, 0}}}}}}},
+		{"outside", []Row{{Cells: []Cell{{Kind: Total, Sum: []Ref{{5, 0}}}}}}},
+	}
+	for _, tc := range tests {
+		s := Sheet{Number: "09", Columns: []Column{{Head: []string{"x"}}}, Rows: tc.rows}
+		if err := s.resolve(); err == nil {
+			t.Errorf("%s: no error", tc.name)
+		}
+	}
+}
+
+// No word of a header or a cell is wider than its column less Word's cell
+// margins (2 × 1,9 mm), at 11 pt in the cell's face: no reader, DOCX, PDF
+// or XLSX, has to break a word inside. Words bound by no-break spaces
+// ("≥ 54") count as one.
+func TestWordsFitTheirColumns(t *testing.T) {
+	const margins, size = 2 * 1.905, 11.0
+	font := fonts.Bundled()
+	for _, s := range Build(load(t)) {
+		check := func(text string, face fonts.Style, width float64, where string) {
+			for _, w := range strings.Split(text, " ") {
+				if got := font.WidthMM(face, size, w); got > width-margins {
+					t.Errorf("biểu %s, %s: %q is %.1f mm, the column leaves %.1f mm", s.Number, where, w, got, width-margins)
+				}
+			}
+		}
+		for _, hr := range s.Header() {
+			for _, hc := range hr {
+				w := 0.0
+				for c := hc.Col; c < hc.Col+hc.ColSpan; c++ {
+					w += s.Columns[c].Width
+				}
+				check(hc.Text, fonts.Bold, w, "header")
+			}
+		}
+		for r, row := range s.Rows {
+			face := fonts.Regular
+			if row.Bold {
+				face = fonts.Bold
+			}
+			for c, cell := range row.Cells {
+				check(cell.String(), face, s.Columns[c].Width, fmt.Sprintf("row %d", r+1))
+			}
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package compose
+
+import (
+	"math"
+
+	"kehoach/internal/annex"
+	"kehoach/internal/doc"
+	"kehoach/internal/fonts"
+	"kehoach/internal/plan"
+)
+
+// AnnexSections turns the annexes the plan's text refers to
+// (annex.Referenced: ND30 wants every attached annex referred to, and the
+// text says “(Chi tiết có biểu số … kèm theo)”) into landscape sections
+// that follow the signature block. Each annex is paginated on its own from
+// 1 (ND30 PL I III.1), its number printed from its second page like the
+// document's. A section holds the ND30 annex heading — “Biểu số 01”, the
+// title, the reference line, a short rule, “ĐVT: …” at the right — and the
+// bordered table, whose header rows repeat on every page.
+func AnnexSections(p *plan.Plan, prof *doc.Profile) []doc.Section {
+	want := map[string]bool{}
+	for _, n := range annex.Referenced(p) {
+		want[n] = true
+	}
+	var out []doc.Section
+	font := fonts.Bundled()
+	for _, s := range annex.Build(p) {
+		if want[s.Number] {
+			out = append(out, annexSection(&s, prof, font))
+		}
+	}
+	return out
+}
+
+func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Section {
+	heading := func(style doc.StyleName, text string, bold, italic bool) *doc.Paragraph {
+		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: BindUnits(text), Bold: bold, Italic: italic}}}
+	}
+	title := prof.Style(doc.StyleAnnexTitle)
+	titleWidth := font.WidthMM(fonts.StyleOf(title.Bold, title.Italic), title.Size, s.Title)
+	blocks := []doc.Block{
+		heading(doc.StyleAnnexNumber, s.Heading, true, false),
+		heading(doc.StyleAnnexTitle, s.Title, true, false),
+		heading(doc.StyleAnnexRef, s.Ref, false, true),
+		shortRule(math.Min(titleWidth, prof.Landscape.TextWidth())),
+	}
+	if s.Unit != "" {
+		blocks = append(blocks, heading(doc.StyleUnit, s.Unit, false, true))
+	} else {
+		blocks = append(blocks, &doc.Spacer{Height: 2})
+	}
+	blocks = append(blocks, AnnexTable(s, prof.Landscape.TextWidth()))
+	return doc.Section{
+		Page:        prof.Landscape,
+		PageNumbers: doc.PageNumbering{Show: true, Start: 1},
+		Blocks:      blocks,
+	}
+}
+
+// AnnexTable is an annex's table, width mm wide: shaded header rows that
+// repeat on every page (group headers spanning their columns, titles
+// spanning down), then the body with amounts written the Vietnamese way
+// (3.900; 1.282,2), bold group, criterion and total rows, shaded totals.
+func AnnexTable(s *annex.Sheet, width float64) *doc.Table {
+	t := &doc.Table{Columns: s.Widths(width), HeaderRows: s.HeaderRows(), Borders: true}
+	for _, hr := range s.Header() {
+		var row doc.Row
+		for _, hc := range hr {
+			if hc.Covered {
+				row.Cells = append(row.Cells, doc.Cell{Merged: true})
+				continue
+			}
+			row.Cells = append(row.Cells, doc.Cell{
+				ColSpan: hc.ColSpan, RowSpan: hc.RowSpan, VAlign: doc.VAlignCenter, Shade: true,
+				Paragraphs: []doc.Paragraph{{Style: doc.StyleTableHead, Align: doc.AlignCenter, Runs: []doc.Run{{Text: hc.Text, Bold: true}}}},
+			})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	for _, r := range s.Rows {
+		row := doc.Row{Cells: make([]doc.Cell, len(r.Cells))}
+		for i, c := range r.Cells {
+			cell := doc.Cell{VAlign: doc.VAlignCenter, Shade: r.Total}
+			if text := c.String(); text != "" {
+				cell.Paragraphs = []doc.Paragraph{{Style: doc.StyleTableCell, Align: cellAlign(s.Columns[i].Align),
+					Runs: []doc.Run{{Text: BindUnits(text), Bold: r.Bold}}}}
+			}
+			row.Cells[i] = cell
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func cellAlign(a annex.Align) doc.Align {
+	switch a {
+	case annex.AlignCenter:
+		return doc.AlignCenter
+	case annex.AlignRight:
+		return doc.AlignRight
+	}
+	return doc.AlignLeft
+}
