@@ -12,7 +12,7 @@ BIN     := bin/kehoach
 PLANS   := plans
 OUT     := out
 
-.PHONY: all build test check fmt fuzz bench dist clean docs print
+.PHONY: all build test check fmt fuzz bench dist clean docs print git-setup schema
 
 all: build
 
@@ -45,7 +45,7 @@ test:
 FUZZTIME ?= 30s
 FUZZ := FuzzLoad:./internal/plan FuzzFormat:./internal/planfmt FuzzDiff:./internal/plandiff \
 	FuzzParseDecimal:./internal/vn FuzzParse:./internal/markup FuzzRender:./internal/build \
-	FuzzWrite:./internal/render/xlsx
+	FuzzWrite:./internal/render/xlsx FuzzPDFText:./internal/textconv
 
 fuzz:
 	@for t in $(FUZZ); do name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
@@ -62,6 +62,16 @@ dist:
 	@for p in $(DIST); do os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
 	  echo "dist/kehoach-$$os-$$arch$$ext"; \
 	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags=-buildid= -o dist/kehoach-$$os-$$arch$$ext ./cmd/kehoach || exit 1; done
+
+# Cho git diff, git log -p, git show đọc văn bản DOCX, XLSX, PDF theo chữ (xem .gitattributes).
+git-setup: $(BIN)
+	git config diff.kehoach.textconv "$(BIN) text"
+	git config diff.kehoach.cachetextconv true
+	@echo "Đã cấu hình git: so sánh .docx, .xlsx, .pdf theo chữ."
+
+# Ghi lại schema/*.json sau khi đổi kiểu trong internal/plan.
+schema: $(BIN)
+	$(BIN) schema -o schema
 
 clean:
 	rm -rf $(OUT) bin dist

@@ -24,6 +24,8 @@ import (
 	"kehoach/internal/manifest"
 	"kehoach/internal/plan"
 	"kehoach/internal/rollover"
+	"kehoach/internal/schema"
+	"kehoach/internal/textconv"
 	"kehoach/internal/textcheck"
 	"kehoach/internal/vntext"
 )
@@ -50,6 +52,11 @@ Cách dùng:
         từ chối nếu đã ban hành, ngày ngoài năm kế hoạch, số đã dùng trong năm
   kehoach print [-o THƯ_MỤC] [KẾ_HOẠCH|THƯ_MỤC …]
         số bản cần in và số bản gửi từng nơi nhận; -o ghi thêm sổ phát hành (CSV, PDF)
+  kehoach schema [-o THƯ_MỤC] | kehoach schema ke-hoach|xa
+        ghi lược đồ JSON của tệp kế hoạch và tệp xã (mặc định vào schema/) để VS Code gợi ý
+        khóa và báo lỗi khi gõ; ke-hoach hoặc xa: in một lược đồ ra màn hình
+  kehoach text TỆP
+        in chữ của tệp .docx, .xlsx, .pdf do kehoach tạo (git diff dùng lệnh này, xem make git-setup)
   kehoach giay-phep
         in giấy phép của phông chữ Liberation Serif đi kèm
   kehoach help
@@ -86,6 +93,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return manifest.Run(args[1:], stdout, stderr)
 	case "new":
 		return rollover.Run(args[1:], stdout, stderr)
+	case "schema":
+		return schema.Run(args[1:], stdout, stderr)
+	case "text":
+		return textconv.Run(args[1:], stdout, stderr)
 	case "giay-phep", "license":
 		fmt.Fprint(stdout, fonts.License)
 		return 0
