@@ -75,3 +75,18 @@ func BenchmarkPDF2025(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/doc")
 }
+
+func BenchmarkXLSX2025(b *testing.B) {
+	res := loaded(b)
+	date := compose.DocDate(res.Plan)
+	var n int
+	b.ReportAllocs()
+	for b.Loop() {
+		x, err := RenderAnnexes(res.Plan, date)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(x)
+	}
+	b.ReportMetric(float64(n), "bytes/doc")
+}
