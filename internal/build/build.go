@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"kehoach/internal/annex"
@@ -162,25 +163,38 @@ func Plan(path string, o Options) *Result {
 		name string
 		data []byte
 	}
-	var files []file
-	for _, f := range formats {
-		var data []byte
-		var err error
-		name := base + "." + f
-		switch f {
-		case "pdf":
-			data, r.Pages, err = renderPDF(d, res.Profile, font)
-		case "xlsx":
-			data, err = RenderAnnexes(res.Plan, d.Meta.Date)
-			name = base + "-bieu.xlsx"
-		default:
-			data, err = Render(f, d, res.Profile, font)
-		}
-		if err != nil {
-			r.Err = fmt.Errorf("%s: không tạo được tệp %s: %w", path, f, err)
+	// The formats render side by side (the PDF takes longest); the files
+	// are then written in the order of formats.
+	files := make([]file, len(formats))
+	errs := make([]error, len(formats))
+	pages := make([]int, len(formats))
+	var wg sync.WaitGroup
+	for i, f := range formats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := base + "." + f
+			var data []byte
+			var err error
+			switch f {
+			case "pdf":
+				data, pages[i], err = renderPDF(d, res.Profile, font)
+			case "xlsx":
+				data, err = RenderAnnexes(res.Plan, d.Meta.Date)
+				name = base + "-bieu.xlsx"
+			default:
+				data, err = Render(f, d, res.Profile, font)
+			}
+			files[i], errs[i] = file{name, data}, err
+		}()
+	}
+	wg.Wait()
+	for i, f := range formats {
+		if errs[i] != nil {
+			r.Err = fmt.Errorf("%s: không tạo được tệp %s: %w", path, f, errs[i])
 			return r
 		}
-		files = append(files, file{name, data})
+		r.Pages += pages[i]
 	}
 	for _, f := range files {
 		p, err := WriteAtomic(outDir, f.name, f.data)
