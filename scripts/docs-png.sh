@@ -17,6 +17,13 @@ render() { # pdf page name
 }
 render "$base.pdf" 1 pdf-trang-1
 render "$base.pdf" "$(sigpage "$base.pdf")" pdf-trang-ky
+annex() { # the first page of Biểu số 01
+  local n; n=$(pdfinfo "$1" | awk '/^Pages:/{print $2}')
+  for i in $(seq 1 "$n"); do
+    pdftotext -f "$i" -l "$i" "$1" - | grep -q "Biểu số 01" && { echo "$i"; return; }
+  done
+}
+render "$base.pdf" "$(annex "$base.pdf")" pdf-bieu-01
 render "$tmp/$(basename "$base").pdf" 1 docx-trang-1
 render "$tmp/$(basename "$base").pdf" "$(sigpage "$tmp/$(basename "$base").pdf")" docx-trang-ky
 ls -1 docs/*.png
