@@ -4,46 +4,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"kehoach/internal/build"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textdiff"
 )
-
-// yamlFiles expands arguments into every .yaml file (plans and commune
-// files); no argument means plans/.
-func yamlFiles(args []string) ([]string, error) {
-	if len(args) == 0 {
-		args = []string{"plans"}
-	}
-	var out []string
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil {
-			return nil, fmt.Errorf("không tìm thấy “%s”; hãy kiểm tra đường dẫn", a)
-		}
-		if !st.IsDir() {
-			out = append(out, a)
-			continue
-		}
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") {
-				out = append(out, p)
-			}
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(out)
-	return out, nil
-}
 
 // cmdFmt: kehoach fmt [-l | -w | -d] [FILE|DIR …].
 func cmdFmt(args []string, stdout, stderr io.Writer) int {
@@ -55,7 +22,7 @@ func cmdFmt(args []string, stdout, stderr io.Writer) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	files, err := yamlFiles(fl.Args())
+	files, err := build.ExpandPaths(fl.Args(), true)
 	if err != nil {
 		fmt.Fprintln(stderr, "kehoach fmt:", err)
 		return 2

@@ -6,7 +6,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,8 +24,8 @@ import (
 	"kehoach/internal/plan"
 	"kehoach/internal/rollover"
 	"kehoach/internal/schema"
-	"kehoach/internal/textconv"
 	"kehoach/internal/textcheck"
+	"kehoach/internal/textconv"
 	"kehoach/internal/vntext"
 )
 
@@ -123,33 +122,6 @@ func sourceDate() error {
 	return nil
 }
 
-// plans expands the arguments (files or folders) into plan files.
-func plans(args []string) ([]string, error) {
-	if len(args) == 0 {
-		args = []string{"plans"}
-	}
-	var out []string
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil {
-			return nil, fmt.Errorf("không tìm thấy “%s”; hãy kiểm tra đường dẫn", a)
-		}
-		if !st.IsDir() {
-			out = append(out, a)
-			continue
-		}
-		ps, err := build.FindPlans(a)
-		if err != nil {
-			return nil, fmt.Errorf("không đọc được thư mục %s: %v", a, err)
-		}
-		out = append(out, ps...)
-	}
-	if len(out) == 0 {
-		return nil, errors.New("không có tệp kế hoạch nào (*.yaml) để xử lý")
-	}
-	return out, nil
-}
-
 func report(w io.Writer, res *plan.Result) {
 	for _, e := range res.Errors {
 		fmt.Fprintln(w, e.Error())
@@ -166,7 +138,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	files, err := plans(fl.Args())
+	files, err := build.ExpandPaths(fl.Args(), false)
 	if err != nil {
 		fmt.Fprintln(stderr, "kehoach check:", err)
 		return 2
@@ -310,7 +282,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "kehoach build:", err)
 		return 2
 	}
-	files, err := plans(fl.Args())
+	files, err := build.ExpandPaths(fl.Args(), false)
 	if err != nil {
 		fmt.Fprintln(stderr, "kehoach build:", err)
 		return 2

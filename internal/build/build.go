@@ -5,6 +5,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -55,16 +56,17 @@ type Result struct {
 
 // FindPlans returns the plan files under root (every *.yaml except the
 // commune files xa.yaml), sorted.
-func FindPlans(root string) ([]string, error) {
+func FindPlans(root string) ([]string, error) { return walkYAML(root, false) }
+
+// walkYAML lists the .yaml files under root, sorted; commune files only when
+// commune is set.
+func walkYAML(root string, commune bool) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".yaml") && d.Name() != "xa.yaml" {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") && (commune || d.Name() != "xa.yaml") {
 			out = append(out, p)
 		}
-		return nil
+		return err
 	})
 	sort.Strings(out)
 	return out, err
@@ -246,4 +248,33 @@ func firstErr(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// ExpandPaths turns command arguments (files or folders; none = plans/)
+// into the files to work on: plan files, or with commune also the commune
+// files (xa.yaml), sorted within each folder.
+func ExpandPaths(args []string, commune bool) ([]string, error) {
+	if len(args) == 0 {
+		args = []string{"plans"}
+	}
+	var out []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("không tìm thấy “%s”; hãy kiểm tra đường dẫn", a)
+		}
+		if !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		ps, err := walkYAML(a, commune)
+		if err != nil {
+			return nil, fmt.Errorf("không đọc được thư mục %s: %v", a, err)
+		}
+		out = append(out, ps...)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("không có tệp kế hoạch nào (*.yaml) để xử lý")
+	}
+	return out, nil
 }

@@ -29,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"kehoach/internal/planfmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -191,17 +192,17 @@ func Prepare(req Request) (*Result, error) {
 	if err != nil {
 		return nil, &plan.IOError{Err: fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", req.Path, err)}
 	}
-	d, err := parseDoc(req.Path, src)
+	d, err := planfmt.ParseDoc(req.Path, src)
 	if err != nil {
 		return nil, err
 	}
-	vb := path(d.Content[0], "van_ban")
+	vb := planfmt.Path(d.Content[0], "van_ban")
 	if vb == nil || vb.Kind != yaml.MappingNode {
 		return nil, refuse("%s: không tìm thấy mục van_ban; hãy thêm mục van_ban với so, ngay, trich_yeu.", req.Path)
 	}
 	setValue(vb, "so", strconv.Itoa(req.So), "!!int")
 	setValue(vb, "ngay", date.Format("2006-01-02"), "")
-	data, err := dumpDoc(req.Path, d)
+	data, err := planfmt.DumpDoc(req.Path, d)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +233,7 @@ func capXa(c *plan.Commune) string {
 // Line comments on the key's line that start with "dự thảo" are dropped;
 // others move to the value (where the YAML emitter writes them).
 func setValue(m *yaml.Node, key, value, tag string) {
-	k, v := lookup(m, key)
+	k, v := planfmt.Lookup(m, key)
 	if k == nil {
 		k = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}
 		v = &yaml.Node{}
@@ -345,8 +346,8 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		}
 		id := ""
 		if src, err := os.ReadFile(file); err == nil {
-			if d, err := parseDoc(file, src); err == nil {
-				id = scalar(path(d.Content[0], "ma"))
+			if d, err := planfmt.ParseDoc(file, src); err == nil {
+				id = planfmt.Scalar(planfmt.Path(d.Content[0], "ma"))
 			}
 		}
 		communeIDs[abs] = id
@@ -360,13 +361,13 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 			warns = append(warns, fmt.Sprintf("%s: không đọc được tệp (%v); tệp này không được đối chiếu số văn bản.", f, err))
 			continue
 		}
-		d, err := parseDoc(f, src)
+		d, err := planfmt.ParseDoc(f, src)
 		if err != nil {
 			continue // not a plan (or broken YAML): `kehoach check` reports it
 		}
 		root := d.Content[0]
-		xa := scalar(path(root, "xa"))
-		if xa == "" || path(root, "nam") == nil || path(root, "van_ban") == nil {
+		xa := planfmt.Scalar(planfmt.Path(root, "xa"))
+		if xa == "" || planfmt.Path(root, "nam") == nil || planfmt.Path(root, "van_ban") == nil {
 			continue // a commune file or other YAML, not a plan
 		}
 		if filepath.IsAbs(xa) || communeID(filepath.Join(filepath.Dir(f), filepath.FromSlash(xa))) != ma {
@@ -374,18 +375,18 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		}
 		var so plan.DocNo
 		var ngay plan.Date
-		if err := so.DecodeScalar(scalar(path(root, "van_ban", "so")), false); err != nil {
+		if err := so.DecodeScalar(planfmt.Scalar(planfmt.Path(root, "van_ban", "so")), false); err != nil {
 			warns = append(warns, fmt.Sprintf("%s: %v Tệp này không được đối chiếu số văn bản.", f, err))
 			continue
 		}
-		if err := ngay.DecodeScalar(scalar(path(root, "van_ban", "ngay")), false); err != nil {
+		if err := ngay.DecodeScalar(planfmt.Scalar(planfmt.Path(root, "van_ban", "ngay")), false); err != nil {
 			warns = append(warns, fmt.Sprintf("%s: %v Tệp này không được đối chiếu số văn bản.", f, err))
 			continue
 		}
 		if so == 0 {
 			continue
 		}
-		loai := scalar(path(root, "van_ban", "loai"))
+		loai := planfmt.Scalar(planfmt.Path(root, "van_ban", "loai"))
 		if loai == "" {
 			loai = "KH"
 		}

@@ -2,11 +2,9 @@ package manifest
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"kehoach/internal/build"
 	"kehoach/internal/doc"
@@ -44,7 +42,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	files, err := planFiles(fl.Args())
+	files, err := build.ExpandPaths(fl.Args(), false)
 	if err != nil {
 		fmt.Fprintln(stderr, "kehoach print:", err)
 		return 2
@@ -108,32 +106,4 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "\nTổng cộng: %d bản cho %d kế hoạch.\n", grand, count)
 	}
 	return status
-}
-
-// planFiles expands the arguments (files or folders; none = plans/) into
-// plan files, as `kehoach build` does.
-func planFiles(args []string) ([]string, error) {
-	if len(args) == 0 {
-		args = []string{"plans"}
-	}
-	var out []string
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil {
-			return nil, fmt.Errorf("không tìm thấy “%s”; hãy kiểm tra đường dẫn", a)
-		}
-		if !st.IsDir() {
-			out = append(out, a)
-			continue
-		}
-		ps, err := build.FindPlans(a)
-		if err != nil {
-			return nil, fmt.Errorf("không đọc được thư mục %s: %v", a, err)
-		}
-		out = append(out, ps...)
-	}
-	if len(out) == 0 {
-		return nil, errors.New("không có tệp kế hoạch nào (*.yaml) để xử lý")
-	}
-	return out, nil
 }

@@ -1,78 +1,11 @@
 package rollover
 
 import (
-	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
-
-	"kehoach/internal/planfmt"
-	"kehoach/internal/yamlx"
 )
-
-// parseDoc reads a plan file into its YAML document node (comments
-// included), after the same checks and limits as every plan read
-// (yamlx.Parse).
-func parseDoc(path string, src []byte) (*yaml.Node, error) {
-	if _, err := yamlx.Parse(path, src); err != nil {
-		return nil, err
-	}
-	var d yaml.Node
-	if err := yaml.Unmarshal(bytes.TrimPrefix(src, []byte("\ufeff")), &d); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if d.Kind != yaml.DocumentNode || len(d.Content) == 0 || d.Content[0].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s: tệp không phải một kế hoạch (cần các khóa xa, nam, van_ban, …)", path)
-	}
-	return &d, nil
-}
-
-// dumpDoc writes the document back and gives it the canonical form.
-func dumpDoc(path string, d *yaml.Node) ([]byte, error) {
-	var buf bytes.Buffer
-	enc, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(planfmt.Width))
-	if err != nil {
-		return nil, err
-	}
-	if err := enc.Dump(d); err != nil {
-		return nil, fmt.Errorf("%s: không ghi lại được tệp: %w", path, err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return planfmt.Format(path, buf.Bytes())
-}
-
-// lookup returns the key and value nodes of key in mapping m, or nils.
-func lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil, nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i], m.Content[i+1]
-		}
-	}
-	return nil, nil
-}
-
-// path follows mapping keys from m ("van_ban", "so").
-func path(m *yaml.Node, keys ...string) *yaml.Node {
-	for _, k := range keys {
-		_, m = lookup(m, k)
-	}
-	return m
-}
-
-// scalar returns a scalar node's text, "" for anything else or null.
-func scalar(n *yaml.Node) string {
-	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		return ""
-	}
-	return n.Value
-}
 
 // removeKey deletes key from mapping m, moving a comment above the key to
 // the next key (or below the mapping when it was the last). It reports

@@ -42,6 +42,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"kehoach/internal/planfmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -165,7 +166,7 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 		rep.NewSet, rep.PeriodChange = ns, true
 	}
 
-	d, err := parseDoc(from, src)
+	d, err := planfmt.ParseDoc(from, src)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -179,7 +180,7 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 	fl.walk(root, reflect.TypeOf(plan.Plan{}), "")
 	d.HeadComment = e.headerText()
 
-	out, err := dumpDoc(target, d)
+	out, err := planfmt.DumpDoc(target, d)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -319,12 +320,12 @@ func (e *editor) header(d, root *yaml.Node) {
 
 // basics: year, number and date, commune file reference, year in titles.
 func (e *editor) basics(root *yaml.Node, from, target string) {
-	if _, v := lookup(root, "nam"); v != nil {
+	if _, v := planfmt.Lookup(root, "nam"); v != nil {
 		setScalar(v, strconv.Itoa(e.to), "!!int")
 		v.LineComment = ""
 	}
 	// The commune file, relative to the new plan's folder.
-	if _, v := lookup(root, "xa"); v != nil && filepath.Clean(filepath.Dir(from)) != filepath.Clean(filepath.Dir(target)) {
+	if _, v := planfmt.Lookup(root, "xa"); v != nil && filepath.Clean(filepath.Dir(from)) != filepath.Clean(filepath.Dir(target)) {
 		if abs, err := filepath.Abs(filepath.Join(filepath.Dir(from), filepath.FromSlash(v.Value))); err == nil {
 			if tdir, err := filepath.Abs(filepath.Dir(target)); err == nil {
 				if rel, err := filepath.Rel(tdir, abs); err == nil {
@@ -333,16 +334,16 @@ func (e *editor) basics(root *yaml.Node, from, target string) {
 			}
 		}
 	}
-	if vb := path(root, "van_ban"); vb != nil {
+	if vb := planfmt.Path(root, "van_ban"); vb != nil {
 		clearDraft(vb, "so", "# dự thảo: văn thư điền số khi ban hành (kehoach issue)")
 		clearDraft(vb, "ngay", "# dự thảo: điền ngày khi ban hành (kehoach issue)")
 		e.rewrite(vb, "trich_yeu", "van_ban.trich_yeu", namYear)
 	}
-	if ct := path(root, "chuong_trinh"); ct != nil {
+	if ct := planfmt.Path(root, "chuong_trinh"); ct != nil {
 		e.rewrite(ct, "ten", "chuong_trinh.ten", namYear)
 		e.rewrite(ct, "ten_ngan", "chuong_trinh.ten_ngan", namYear)
 	}
-	if sn := path(root, "bieu", "su_nghiep"); sn != nil && sn.Kind == yaml.SequenceNode {
+	if sn := planfmt.Path(root, "bieu", "su_nghiep"); sn != nil && sn.Kind == yaml.SequenceNode {
 		for i, it := range sn.Content {
 			e.rewrite(it, "thoi_gian", fmt.Sprintf("bieu.su_nghiep[%d].thoi_gian", i), bareYear)
 		}
@@ -351,7 +352,7 @@ func (e *editor) basics(root *yaml.Node, from, target string) {
 
 // clearDraft empties a van_ban key, leaving the draft hint.
 func clearDraft(vb *yaml.Node, key, hint string) {
-	k, v := lookup(vb, key)
+	k, v := planfmt.Lookup(vb, key)
 	if k == nil {
 		k, v = str(key), &yaml.Node{}
 		vb.Content = append(vb.Content, k, v)
@@ -378,7 +379,7 @@ const (
 // rewrite replaces the old year by the new one in m[key] (mode says which
 // occurrences), recording the path when something changed.
 func (e *editor) rewrite(m *yaml.Node, key, p string, mode yearMode) {
-	_, v := lookup(m, key)
+	_, v := planfmt.Lookup(m, key)
 	if v == nil || v.Kind != yaml.ScalarNode {
 		return
 	}
@@ -458,7 +459,7 @@ func mentionsYear(s string, year int) bool {
 
 // criteria carries the criteria forward, switching sets at a period change.
 func (e *editor) criteria(root *yaml.Node) {
-	tc := path(root, "tieu_chi")
+	tc := planfmt.Path(root, "tieu_chi")
 	if tc == nil {
 		return
 	}
@@ -467,7 +468,7 @@ func (e *editor) criteria(root *yaml.Node) {
 			e.rep.Counts = append(e.rep.Counts, "tieu_chi."+k)
 		}
 	}
-	dgKey, dg := lookup(tc, "danh_gia")
+	dgKey, dg := planfmt.Lookup(tc, "danh_gia")
 	if dg == nil || dg.Kind != yaml.SequenceNode {
 		return
 	}
@@ -477,14 +478,14 @@ func (e *editor) criteria(root *yaml.Node) {
 		return fmt.Sprintf("%d. %s", so, c.Ten)
 	}
 	carry := func(item *yaml.Node) plan.Status {
-		_, st := lookup(item, "hien_trang")
+		_, st := planfmt.Lookup(item, "hien_trang")
 		if st == nil {
 			return ""
 		}
 		if plan.Status(st.Value) == plan.StatusPlanned {
 			st.Value = string(plan.StatusMet)
-			_, so := lookup(item, "so")
-			n, _ := strconv.Atoi(scalar(so))
+			_, so := planfmt.Lookup(item, "so")
+			n, _ := strconv.Atoi(planfmt.Scalar(so))
 			e.rep.Achieved = append(e.rep.Achieved, name(old, n))
 		}
 		return plan.Status(st.Value)
@@ -497,14 +498,14 @@ func (e *editor) criteria(root *yaml.Node) {
 	}
 
 	ns := e.rep.NewSet
-	if _, bo := lookup(tc, "bo"); bo != nil {
+	if _, bo := planfmt.Lookup(tc, "bo"); bo != nil {
 		bo.Value = ns.Ma
 		bo.LineComment = fmt.Sprintf("# đổi từ %s (giai đoạn %d-%d đã hết)", old.Ma, old.GiaiDoan.Tu, old.GiaiDoan.Den)
 	}
 	items := map[int]*yaml.Node{}
 	for _, it := range dg.Content {
-		_, so := lookup(it, "so")
-		n, _ := strconv.Atoi(scalar(so))
+		_, so := planfmt.Lookup(it, "so")
+		n, _ := strconv.Atoi(planfmt.Scalar(so))
 		items[n] = it
 	}
 	oldToNew := map[int]int{}
@@ -532,7 +533,7 @@ func (e *editor) criteria(root *yaml.Node) {
 		it := items[match.So]
 		st := carry(it)
 		if match.So != nc.So {
-			_, so := lookup(it, "so")
+			_, so := planfmt.Lookup(it, "so")
 			setScalar(so, strconv.Itoa(nc.So), "!!int")
 			e.dropIndicators(it, match.So)
 		}
@@ -545,8 +546,8 @@ func (e *editor) criteria(root *yaml.Node) {
 		}
 		st := ""
 		if it := items[oc.So]; it != nil {
-			_, s := lookup(it, "hien_trang")
-			st = " (" + statusWord(plan.Status(scalar(s))) + ")"
+			_, s := planfmt.Lookup(it, "hien_trang")
+			st = " (" + statusWord(plan.Status(planfmt.Scalar(s))) + ")"
 			e.dropIndicators(it, oc.So)
 		}
 		e.rep.Unmapped = append(e.rep.Unmapped, name(old, oc.So)+st)
@@ -572,10 +573,10 @@ func (e *editor) criteria(root *yaml.Node) {
 		}
 		return "", false // an indicator code of a renumbered criterion
 	}
-	if ct := path(root, "muc_tieu", "chi_tieu"); ct != nil && ct.Kind == yaml.SequenceNode {
+	if ct := planfmt.Path(root, "muc_tieu", "chi_tieu"); ct != nil && ct.Kind == yaml.SequenceNode {
 		for i, it := range ct.Content {
-			_, v := lookup(it, "tieu_chi")
-			code := scalar(v)
+			_, v := planfmt.Lookup(it, "tieu_chi")
+			code := planfmt.Scalar(v)
 			if code == "" {
 				continue
 			}
@@ -587,15 +588,15 @@ func (e *editor) criteria(root *yaml.Node) {
 			e.rep.Dropped = append(e.rep.Dropped, fmt.Sprintf("muc_tieu.chi_tieu[%d].tieu_chi “%s”", i, code))
 		}
 	}
-	if ws := path(root, "bieu", "cong_trinh"); ws != nil && ws.Kind == yaml.SequenceNode {
+	if ws := planfmt.Path(root, "bieu", "cong_trinh"); ws != nil && ws.Kind == yaml.SequenceNode {
 		for i, w := range ws.Content {
-			_, list := lookup(w, "tieu_chi")
+			_, list := planfmt.Lookup(w, "tieu_chi")
 			if list == nil || list.Kind != yaml.SequenceNode {
 				continue
 			}
 			var keep []*yaml.Node
 			for _, n := range list.Content {
-				so, _ := strconv.Atoi(scalar(n))
+				so, _ := strconv.Atoi(planfmt.Scalar(n))
 				if nn, ok := oldToNew[so]; ok {
 					n.Value = strconv.Itoa(nn)
 					keep = append(keep, n)
@@ -613,14 +614,14 @@ func (e *editor) criteria(root *yaml.Node) {
 
 // dropIndicators removes the Biểu 01 indicator rows of an old criterion.
 func (e *editor) dropIndicators(item *yaml.Node, oldSo int) {
-	_, rows := lookup(item, "chi_tieu")
+	_, rows := planfmt.Lookup(item, "chi_tieu")
 	if rows == nil || rows.Kind != yaml.SequenceNode {
 		return
 	}
 	for _, r := range rows.Content {
-		_, ma := lookup(r, "ma")
-		_, ten := lookup(r, "ten")
-		e.rep.Dropped = append(e.rep.Dropped, fmt.Sprintf("chỉ tiêu %s “%s” (tiêu chí %d cũ)", scalar(ma), scalar(ten), oldSo))
+		_, ma := planfmt.Lookup(r, "ma")
+		_, ten := planfmt.Lookup(r, "ten")
+		e.rep.Dropped = append(e.rep.Dropped, fmt.Sprintf("chỉ tiêu %s “%s” (tiêu chí %d cũ)", planfmt.Scalar(ma), planfmt.Scalar(ten), oldSo))
 	}
 	removeKey(item, "chi_tieu")
 }
@@ -644,7 +645,7 @@ func statusWord(s plan.Status) string {
 
 // amounts empties every amount for re-entry and removes declared totals.
 func (e *editor) amounts(root *yaml.Node) {
-	nl := path(root, "nguon_luc")
+	nl := planfmt.Path(root, "nguon_luc")
 	if removeKey(nl, "tong") {
 		e.rep.Totals++
 	}
@@ -657,17 +658,17 @@ func (e *editor) amounts(root *yaml.Node) {
 			if removeKey(it, "tong") {
 				e.rep.Totals++
 			}
-			if _, con := lookup(it, "con"); con != nil && len(con.Content) > 0 {
+			if _, con := planfmt.Lookup(it, "con"); con != nil && len(con.Content) > 0 {
 				sources(con)
 				continue
 			}
 			e.zero(it)
 		}
 	}
-	sources(path(nl, "nguon"))
-	if ws := path(root, "bieu", "cong_trinh"); ws != nil && ws.Kind == yaml.SequenceNode {
+	sources(planfmt.Path(nl, "nguon"))
+	if ws := planfmt.Path(root, "bieu", "cong_trinh"); ws != nil && ws.Kind == yaml.SequenceNode {
 		for _, w := range ws.Content {
-			if von := path(w, "von"); von != nil && von.Kind == yaml.SequenceNode {
+			if von := planfmt.Path(w, "von"); von != nil && von.Kind == yaml.SequenceNode {
 				block(von)
 				for _, a := range von.Content {
 					e.zero(a)
@@ -675,7 +676,7 @@ func (e *editor) amounts(root *yaml.Node) {
 			}
 		}
 	}
-	if sn := path(root, "bieu", "su_nghiep"); sn != nil && sn.Kind == yaml.SequenceNode {
+	if sn := planfmt.Path(root, "bieu", "su_nghiep"); sn != nil && sn.Kind == yaml.SequenceNode {
 		for _, a := range sn.Content {
 			e.zero(a)
 		}
@@ -684,7 +685,7 @@ func (e *editor) amounts(root *yaml.Node) {
 
 // zero sets m.so_tien to 0 with the TODO comment giving last year's amount.
 func (e *editor) zero(m *yaml.Node) {
-	_, v := lookup(m, "so_tien")
+	_, v := planfmt.Lookup(m, "so_tien")
 	if v == nil || v.Kind != yaml.ScalarNode {
 		return
 	}

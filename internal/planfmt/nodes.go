@@ -1,4 +1,4 @@
-package issue
+package planfmt
 
 import (
 	"bytes"
@@ -6,14 +6,17 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
-	"kehoach/internal/planfmt"
 	"kehoach/internal/yamlx"
 )
 
-// parseDoc reads a plan file into its YAML document node (comments
+// Helpers for the commands that edit plan files node by node (kehoach issue,
+// kehoach new): read a file into its YAML document, find keys, and write it
+// back in canonical form with its comments.
+
+// ParseDoc reads a plan file into its YAML document node (comments
 // included), after the same checks and limits as every plan read
 // (yamlx.Parse).
-func parseDoc(path string, src []byte) (*yaml.Node, error) {
+func ParseDoc(path string, src []byte) (*yaml.Node, error) {
 	if _, err := yamlx.Parse(path, src); err != nil {
 		return nil, err
 	}
@@ -27,10 +30,10 @@ func parseDoc(path string, src []byte) (*yaml.Node, error) {
 	return &d, nil
 }
 
-// dumpDoc writes the document back and gives it the canonical form.
-func dumpDoc(path string, d *yaml.Node) ([]byte, error) {
+// DumpDoc writes the document back and gives it the canonical form.
+func DumpDoc(path string, d *yaml.Node) ([]byte, error) {
 	var buf bytes.Buffer
-	enc, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(planfmt.Width))
+	enc, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(Width))
 	if err != nil {
 		return nil, err
 	}
@@ -40,11 +43,11 @@ func dumpDoc(path string, d *yaml.Node) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return planfmt.Format(path, buf.Bytes())
+	return Format(path, buf.Bytes())
 }
 
-// lookup returns the key and value nodes of key in mapping m, or nils.
-func lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
+// Lookup returns the key and value nodes of key in mapping m, or nils.
+func Lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil, nil
 	}
@@ -56,16 +59,16 @@ func lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
 	return nil, nil
 }
 
-// path follows mapping keys from m ("van_ban", "so").
-func path(m *yaml.Node, keys ...string) *yaml.Node {
+// Path follows mapping keys from m ("van_ban", "so").
+func Path(m *yaml.Node, keys ...string) *yaml.Node {
 	for _, k := range keys {
-		_, m = lookup(m, k)
+		_, m = Lookup(m, k)
 	}
 	return m
 }
 
-// scalar returns a scalar node's text, "" for anything else or null.
-func scalar(n *yaml.Node) string {
+// Scalar returns a scalar node's text, "" for anything else or null.
+func Scalar(n *yaml.Node) string {
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return ""
 	}
