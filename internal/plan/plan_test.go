@@ -55,6 +55,7 @@ func TestValidationRules(t *testing.T) {
 	tests := []struct {
 		name       string
 		old, new   string // edit of the plan
+		mt         bool   // also link the main target to criterion 1
 		cold, cnew string // edit of the commune file
 		want       []string
 	}{
@@ -146,6 +147,9 @@ func TestValidationRules(t *testing.T) {
 			want: []string{"testdata/p.yaml:59:8: không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."}},
 		{name: "unknown signer", old: "  ho_ten: Nguyễn Văn A", new: "  nguoi_ky: pct-kt",
 			want: []string{"testdata/p.yaml:65:13: không có cán bộ mã “pct-kt” trong tệp xã (can_bo); có phải ý bạn là “pct-kt1”?"}},
+		{name: "indicator plan differs from its target", old: "    - {so: 1, hien_trang: dat, chu_tri: kinh-te}", new: "    - {so: 1, hien_trang: dat, chu_tri: kinh-te, chi_tieu: [{ma: \"1\", ten: Quy hoạch, ke_hoach: \"≥ 55\"}]}\n",
+			mt: true,
+			want: []string{"testdata/p.yaml:23:97: chỉ tiêu 1 ghi kế hoạch “≥ 55” nhưng mục tiêu (muc_tieu.chi_tieu) ghi “≥ 54”; hãy xóa ke_hoach ở đây (Biểu 01 lấy số từ mục tiêu) hoặc sửa cho khớp."}},
 		{name: "commune: bad id", cold: "ma: thu-nghiem", cnew: "ma: Thu Nghiem",
 			want: []string{"testdata/xa.yaml:1:5: mã xã “Thu Nghiem” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa."}},
 		{name: "commune: margin outside ND30", cold: "tinh: Lai Châu", cnew: "tinh: Lai Châu\ntrinh_bay:\n  le: {trai: 25}",
@@ -156,6 +160,9 @@ func TestValidationRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p, c := base, commune
+			if tc.mt {
+				p = strings.Replace(p, "don_vi: triệu đồng/năm}", "don_vi: triệu đồng/năm, tieu_chi: \"1\"}", 1)
+			}
 			if tc.old != "" {
 				if !strings.Contains(p, tc.old) {
 					t.Fatalf("fixture lacks %q", tc.old)

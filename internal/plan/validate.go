@@ -198,6 +198,28 @@ func (p *Plan) Unit(id string) string {
 }
 
 func (c *checker) indicators() {
+	// A criterion's indicator row linked to a main target must not say
+	// something else: Biểu 01 prints the target from muc_tieu.
+	targets := map[string]string{}
+	for _, ct := range c.p.MucTieu.ChiTieu {
+		if ct.TieuChi != "" && ct.GiaTri.Set && !ct.GiaTri.Invalid {
+			t := ct.GiaTri.String()
+			if ct.SoSanh != "" && ct.SoSanh != CmpEQ {
+				t = string(ct.SoSanh) + " " + t
+			}
+			targets[ct.TieuChi] = t
+		}
+	}
+	for i, d := range c.p.TieuChi.DanhGia {
+		for k, ct := range d.ChiTieu {
+			want, linked := targets[ct.Ma]
+			got := strings.Join(strings.Fields(strings.ReplaceAll(ct.KeHoach, "\u00a0", " ")), " ")
+			if linked && got != "" && got != want {
+				c.errAt(fmt.Sprintf("tieu_chi.danh_gia[%d].chi_tieu[%d].ke_hoach", i, k),
+					"chỉ tiêu %s ghi kế hoạch “%s” nhưng mục tiêu (muc_tieu.chi_tieu) ghi “%s”; hãy xóa ke_hoach ở đây (Biểu 01 lấy số từ mục tiêu) hoặc sửa cho khớp.", ct.Ma, got, want)
+			}
+		}
+	}
 	for i, ct := range c.p.MucTieu.ChiTieu {
 		path := fmt.Sprintf("muc_tieu.chi_tieu[%d]", i)
 		if ct.GiaTri.Set && ct.GiaTri.Milli < 0 {
