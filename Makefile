@@ -45,7 +45,7 @@ test:
 FUZZTIME ?= 30s
 FUZZ := FuzzLoad:./internal/plan FuzzFormat:./internal/planfmt FuzzDiff:./internal/plandiff \
 	FuzzParseDecimal:./internal/vn FuzzParse:./internal/markup FuzzRender:./internal/build \
-	FuzzWrite:./internal/render/xlsx FuzzPDFText:./internal/textconv
+	FuzzWrite:./internal/render/xlsx FuzzPDFText:./internal/textconv FuzzCheck:./internal/vntext
 
 fuzz:
 	@for t in $(FUZZ); do name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
