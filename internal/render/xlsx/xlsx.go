@@ -112,7 +112,8 @@ func Write(w io.Writer, sheets []annex.Sheet, date time.Time) error {
 			return fmt.Errorf("biểu %s: %w", sheets[i].Number, err)
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the active one by default: no SetActiveSheet, which
+	// would read every streamed sheet back into memory.
 	if err := x.props(sheets, date); err != nil {
 		return err
 	}
