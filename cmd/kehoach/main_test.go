@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"kehoach/internal/testkit"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,25 +12,7 @@ import (
 // copyPlan copies the 2025 plan and its commune file into a temporary
 // folder, optionally editing the plan text.
 func copyPlan(t *testing.T, edit func(string) string) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "plans", "muong-khoa")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []string{"2025.yaml", "xa.yaml"} {
-		b, err := os.ReadFile(filepath.Join("../../plans/muong-khoa", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(b)
-		if f == "2025.yaml" && edit != nil {
-			s = edit(s)
-		}
-		if err := os.WriteFile(filepath.Join(dir, f), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return filepath.Join(dir, "2025.yaml")
+	return testkit.CopyPlan(t, t.TempDir(), "muong-khoa", "2025.yaml", edit)
 }
 
 func TestExitStatus(t *testing.T) {

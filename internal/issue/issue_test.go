@@ -14,34 +14,14 @@ import (
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/render/text"
+	"kehoach/internal/testkit"
 )
 
 // copyCommune copies the 2025 plan and the commune file of Mường Khoa into
 // root/plans/<folder>/, editing the plan text with edit (may be nil), and
 // returns the plan's path.
 func copyCommune(t *testing.T, root, folder, name string, edit func(string) string) string {
-	t.Helper()
-	dir := filepath.Join(root, "plans", folder)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []string{"2025.yaml", "xa.yaml"} {
-		b, err := os.ReadFile(filepath.Join("../../plans/muong-khoa", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, dst := string(b), filepath.Join(dir, f)
-		if f == "2025.yaml" {
-			dst = filepath.Join(dir, name)
-			if edit != nil {
-				s = edit(s)
-			}
-		}
-		if err := os.WriteFile(dst, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return filepath.Join(dir, name)
+	return testkit.CopyPlan(t, root, folder, name, edit)
 }
 
 // issued edits a plan's text as if it had been issued with so and ngay.

@@ -148,7 +148,7 @@ func TestValidationRules(t *testing.T) {
 		{name: "unknown signer", old: "  ho_ten: Nguyễn Văn A", new: "  nguoi_ky: pct-kt",
 			want: []string{"testdata/p.yaml:65:13: không có cán bộ mã “pct-kt” trong tệp xã (can_bo); có phải ý bạn là “pct-kt1”?"}},
 		{name: "indicator plan differs from its target", old: "    - {so: 1, hien_trang: dat, chu_tri: kinh-te}", new: "    - {so: 1, hien_trang: dat, chu_tri: kinh-te, chi_tieu: [{ma: \"1\", ten: Quy hoạch, ke_hoach: \"≥ 55\"}]}\n",
-			mt: true,
+			mt:   true,
 			want: []string{"testdata/p.yaml:23:97: chỉ tiêu 1 ghi kế hoạch “≥ 55” nhưng mục tiêu (muc_tieu.chi_tieu) ghi “≥ 54”; hãy xóa ke_hoach ở đây (Biểu 01 lấy số từ mục tiêu) hoặc sửa cho khớp."}},
 		{name: "commune: bad id", cold: "ma: thu-nghiem", cnew: "ma: Thu Nghiem",
 			want: []string{"testdata/xa.yaml:1:5: mã xã “Thu Nghiem” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa."}},

@@ -12,33 +12,13 @@ import (
 
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
+	"kehoach/internal/testkit"
 )
 
 // copyPlan copies the 2025 plan of Mường Khoa and its commune file into a
 // temporary plans/muong-khoa/ folder as name, editing the plan text.
 func copyPlan(t *testing.T, name string, edit func(string) string) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "plans", "muong-khoa")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []string{"2025.yaml", "xa.yaml"} {
-		b, err := os.ReadFile(filepath.Join("../../plans/muong-khoa", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, dst := string(b), filepath.Join(dir, f)
-		if f == "2025.yaml" {
-			dst = filepath.Join(dir, name)
-			if edit != nil {
-				s = edit(s)
-			}
-		}
-		if err := os.WriteFile(dst, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return filepath.Join(dir, name)
+	return testkit.CopyPlan(t, t.TempDir(), "muong-khoa", name, edit)
 }
 
 func run(args ...string) (int, string, string) {

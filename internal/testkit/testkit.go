@@ -253,3 +253,32 @@ func SameWords(t testing.TB, what, want, got string) {
 	from := max(0, i-80)
 	t.Errorf("%s differs at byte %d:\nwant: …%s…\ngot:  …%s…", what, i, want[from:min(len(want), i+120)], got[from:min(len(got), i+120)])
 }
+
+// CopyPlan copies the 2025 plan of Mường Khoa and its commune file into
+// root/plans/folder/, the plan under name, editing the plan text with edit
+// (may be nil). It returns the plan's path.
+func CopyPlan(t testing.TB, root, folder, name string, edit func(string) string) string {
+	t.Helper()
+	src := filepath.Join(RepoRoot(t), "plans", "muong-khoa")
+	dir := filepath.Join(root, "plans", folder)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"2025.yaml", "xa.yaml"} {
+		b, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, dst := string(b), filepath.Join(dir, f)
+		if f == "2025.yaml" {
+			dst = filepath.Join(dir, name)
+			if edit != nil {
+				s = edit(s)
+			}
+		}
+		if err := os.WriteFile(dst, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, name)
+}
