@@ -62,14 +62,20 @@ func Edit(path string, src []byte, edit func(path, value string) (string, bool))
 	}
 	// The comment above the first key is the file's header (the editor
 	// modeline, a description): it stays at the top whatever key comes first.
-	// (Only when the file has no separate header yet: the canonical form
-	// writes the header apart, so a second run finds it there.)
-	if r := docNode.Content[0]; docNode.HeadComment == "" && r.Kind == yaml.MappingNode && len(r.Content) > 0 && r.Content[0].HeadComment != "" {
-		docNode.HeadComment = r.Content[0].HeadComment
-		r.Content[0].HeadComment = ""
+	// It is taken before the keys are put in order (the author's first key)
+	// and, failing that, after (the canonical first key), and only while the
+	// file has no separate header: the canonical form writes the header
+	// apart, so a second run finds it there and changes nothing.
+	hoist := func() {
+		if r := docNode.Content[0]; docNode.HeadComment == "" && r.Kind == yaml.MappingNode && len(r.Content) > 0 && r.Content[0].HeadComment != "" {
+			docNode.HeadComment = r.Content[0].HeadComment
+			r.Content[0].HeadComment = ""
+		}
 	}
+	hoist()
 	f := &formatter{}
 	f.node(docNode.Content[0], KindOf(path), 0)
+	hoist()
 	var buf bytes.Buffer
 	enc, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(Width))
 	if err != nil {

@@ -124,7 +124,7 @@ func TestCanonicalForms(t *testing.T) {
 		{"comparison sign", "muc_tieu:\n  chi_tieu:\n    - {ten: A, so_sanh: ≥, gia_tri: 54}\n", "muc_tieu:\n  chi_tieu:\n    - {ten: A, so_sanh: \">=\", gia_tri: 54}\n"},
 		{"indentation and quotes", "can_cu:\n- loai: 'Quyết định'\n  so: '263/QĐ-TTg'\n", "can_cu:\n  - loai: Quyết định\n    so: 263/QĐ-TTg\n"},
 		{"string field keeps a number-like value quoted", "nhiem_vu:\n  bieu: [01]\n", "nhiem_vu:\n  bieu: [\"01\"]\n"},
-		{"comments travel with their key", "ten_xa: x\n# về năm\nnam: 2025 # năm\n# trước xa\nxa: xa.yaml\n", "# trước xa\nxa: xa.yaml\n\n# về năm\nnam: 2025 # năm\n\nten_xa: x\n"},
+		{"comments travel with their key", "ten_xa: x\n# về năm\nnam: 2025 # năm\n# trước xa\nxa: xa.yaml\n", "# trước xa\n\nxa: xa.yaml\n\n# về năm\nnam: 2025 # năm\n\nten_xa: x\n"},
 		{"the first comment is the file header", "# đầu tệp\nnam: 2025\nxa: xa.yaml\n", "# đầu tệp\n\nxa: xa.yaml\nnam: 2025\n"},
 		{"file header comment stays on top", "# đầu tệp\n\nnam: 2025\nxa: xa.yaml\n", "# đầu tệp\n\nxa: xa.yaml\nnam: 2025\n"},
 	}
