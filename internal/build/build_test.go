@@ -1,12 +1,10 @@
 package build
 
 import (
-	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -87,24 +85,7 @@ func unzip(t *testing.T, path string) map[string][]byte {
 }
 
 func unzipBytes(t *testing.T, b []byte) map[string][]byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts[f.Name] = b
-	}
+	parts, _ := testkit.Unzip(t, b)
 	return parts
 }
 

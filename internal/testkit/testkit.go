@@ -6,7 +6,10 @@
 package testkit
 
 import (
+	"archive/zip"
 	"bufio"
+	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -281,4 +284,28 @@ func CopyPlan(t testing.TB, root, folder, name string, edit func(string) string)
 		}
 	}
 	return filepath.Join(dir, name)
+}
+
+// Unzip reads every entry of a zip package (DOCX, XLSX): the parts by name
+// and the entries in their stored order.
+func Unzip(t testing.TB, b []byte) (map[string][]byte, []*zip.File) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[f.Name] = data
+	}
+	return parts, zr.File
 }

@@ -15,31 +15,15 @@ import (
 
 	"kehoach/internal/doc"
 	"kehoach/internal/style"
+	"kehoach/internal/testkit"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // unzipParts reads every entry of a .docx in order.
 func unzipParts(t *testing.T, b []byte) ([]*zip.File, map[string][]byte) {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatalf("not a zip: %v", err)
-	}
-	parts := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts[f.Name] = data
-	}
-	return zr.File, parts
+	parts, files := testkit.Unzip(t, b)
+	return files, parts
 }
 
 func mustRender(t *testing.T, d *doc.Document, p *doc.Profile) []byte {

@@ -54,25 +54,7 @@ func open(t *testing.T, b []byte) *excelize.File {
 }
 
 func unzip(t *testing.T, b []byte) (map[string][]byte, []*zip.File) {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts[f.Name] = data
-	}
-	return parts, zr.File
+	return testkit.Unzip(t, b)
 }
 
 // The 2025 workbook read back with excelize: sheets, headings in merged
