@@ -24,7 +24,8 @@ type Commune struct {
 	Tinh     string           `yaml:"tinh,required" mota:"Tên tỉnh (Lai Châu)."`
 	DiaDanh  string           `yaml:"dia_danh" mota:"Địa danh ghi ở dòng ngày tháng; mặc định là tên xã."`
 	CoQuan   CoQuan           `yaml:"co_quan,required" mota:"Cơ quan ban hành văn bản."`
-	Ban      []string         `yaml:"ban" mota:"Danh sách các bản (thôn) của xã; dùng để tính số bản gửi “Trưởng các bản”."`
+	LoaiBan  string           `yaml:"loai_ban" mota:"Tên gọi các đơn vị trong danh sách ban, viết thường: thôn, bản, ấp, tổ dân phố, khu phố, buôn, sóc…; bắt buộc khi có danh sách ban."`
+	Ban      []string         `yaml:"ban" mota:"Danh sách các thôn, bản, ấp, tổ dân phố… của xã (tên riêng, không ghi chữ “thôn”, “ấp” ở đầu trừ khi đó là một phần của tên); dùng để gửi mỗi nơi một bản (theo_ban)."`
 	DonVi    []DonVi          `yaml:"don_vi" mota:"Các cơ quan, đơn vị của xã được giao nhiệm vụ."`
 	CanBo    []CanBo          `yaml:"can_bo" mota:"Lãnh đạo, công chức của xã (người ký văn bản)."`
 	TrinhBay *style.Overrides `yaml:"trinh_bay" mota:"Thay đổi thể thức trình bày trong khoảng Nghị định 30 cho phép: co_chu (13/14), le (mm), gian_dong, cach_doan, thut_dau_dong, kieu_dau (cu/moi)."`
@@ -307,4 +308,14 @@ type Criterion struct {
 	So   int    `yaml:"so,required"`
 	Ten  string `yaml:"ten,required"`
 	Nhom string `yaml:"nhom"`
+}
+
+// SubUnit is what the commune calls the units listed under ban: "thôn",
+// "bản", "ấp", "tổ dân phố"… (loai_ban). Validation requires it whenever the
+// list is given; without a list it falls back to the generic "thôn".
+func (c *Commune) SubUnit() string {
+	if c == nil || c.LoaiBan == "" {
+		return "thôn"
+	}
+	return c.LoaiBan
 }

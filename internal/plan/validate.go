@@ -70,10 +70,16 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 		}
 		seen[d.Ma] = i
 	}
+	switch lb := strings.TrimSpace(c.LoaiBan); {
+	case len(c.Ban) > 0 && lb == "":
+		add("ban", "có danh sách %d đơn vị ở khóa ban nhưng chưa ghi chúng được gọi là gì; hãy thêm một dòng loai_ban: thôn (hoặc bản, ấp, tổ dân phố, khu phố, buôn, sóc…).", len(c.Ban))
+	case lb != "" && lb != vn.Lower(lb):
+		add("loai_ban", "hãy viết loai_ban bằng chữ thường (ví dụ “tổ dân phố”); chữ hoa đầu câu được thêm tự động khi cần.")
+	}
 	banSeen := map[string]bool{}
 	for i, b := range c.Ban {
 		if banSeen[b] {
-			add(fmt.Sprintf("ban[%d]", i), "bản “%s” bị ghi hai lần; hãy xóa một dòng.", b)
+			add(fmt.Sprintf("ban[%d]", i), "%s “%s” bị ghi hai lần; hãy xóa một dòng.", vn.UpperFirst(c.SubUnit()), b)
 		}
 		banSeen[b] = true
 	}

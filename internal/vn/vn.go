@@ -238,6 +238,9 @@ func DocNumber(n int) string {
 // Upper upper-cases Vietnamese text ("Ủy ban nhân dân" → "ỦY BAN NHÂN DÂN").
 func Upper(s string) string { return strings.ToUpper(s) }
 
+// Lower lower-cases Vietnamese text.
+func Lower(s string) string { return strings.ToLower(s) }
+
 // LowerFirst lower-cases the first letter unless the first word is an
 // abbreviation written in capitals (MTQG, UBND).
 func LowerFirst(s string) string {
