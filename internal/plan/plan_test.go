@@ -77,7 +77,7 @@ func TestValidationRules(t *testing.T) {
 		{name: "impossible date", old: "ngay: 2022-02-22", new: "ngay: 2022-02-31",
 			want: []string{"testdata/p.yaml:13:11: “ngay”: ngày 31/02/2022 không có thật (tháng 2 không có ngày 31); hãy sửa lại ngày."}},
 		{name: "malformed date", old: "ngay: 2025-08-05", new: "ngay: 5 tháng 8",
-			want: []string{"testdata/p.yaml:5:9: “ngay”: ngày \"5 tháng 8\" không đúng dạng; hãy viết năm-tháng-ngày, ví dụ 2025-08-05."}},
+			want: []string{"testdata/p.yaml:5:9: “ngay”: ngày \"5 tháng 8\" không đúng dạng; hãy viết năm-tháng-ngày, ví dụ 2025-08-05 (hoặc ngày/tháng/năm đủ bốn chữ số năm: 05/08/2025)."}},
 		{name: "negative amount", old: "so_tien: 100}", new: "so_tien: -100}",
 			want: []string{
 				"testdata/p.yaml:49:47: số tiền không được âm (-100 triệu đồng); hãy ghi số dương hoặc 0.",
@@ -85,7 +85,7 @@ func TestValidationRules(t *testing.T) {
 		{name: "non-numeric amount", old: "so_tien: 100}", new: "so_tien: một trăm}",
 			want: []string{"testdata/p.yaml:49:47: “so_tien”: \"một trăm\" không phải là số; hãy viết số bằng chữ số, ví dụ 1954 hoặc 1282.5."}},
 		{name: "ambiguous Vietnamese thousands", old: "so_tien: 600}", new: "so_tien: 1.954}",
-			want: []string{"testdata/p.yaml:47:69: “so_tien”: \"1.954\" dễ nhầm: nếu là 1954, hãy viết 1954 (không có dấu chấm); nếu là số thập phân, hãy viết 1,954."}},
+			want: []string{"testdata/p.yaml:47:69: “so_tien”: \"1.954\" dễ nhầm giữa số nguyên và số thập phân: số nguyên thì viết 1954 (không có dấu phân cách hàng nghìn), số thập phân thì viết 1.9540 (thêm số 0 ở cuối để không nhầm)."}},
 		{name: "declared node total differs", old: "tong: 900", new: "tong: 1200",
 			want: []string{"testdata/p.yaml:45:13: tổng đã ghi của “Vốn Ngân sách Trung ương” là 1.200 triệu đồng nhưng các nguồn con cộng lại được 900 triệu đồng (600 + 300): 1.200 ≠ 900; hãy sửa “tong” thành 900 hoặc xóa dòng này (tổng được tính tự động)."}},
 		{name: "declared grand total differs", old: "tong: 1000", new: "tong: 3900",
@@ -155,7 +155,13 @@ func TestValidationRules(t *testing.T) {
 		{name: "commune: margin outside ND30", cold: "tinh: Lai Châu", cnew: "tinh: Lai Châu\ntrinh_bay:\n  le: {trai: 25}",
 			want: []string{"testdata/xa.yaml:5:14: lề trái 25 mm ngoài quy định; Nghị định 30 cho phép từ 30 đến 35 mm."}},
 		{name: "commune: duplicate unit id", cold: "{ma: van-hoa,", cnew: "{ma: kinh-te,",
-			want: []string{"testdata/xa.yaml:10:10: mã đơn vị “kinh-te” bị trùng với đơn vị thứ 1; mỗi đơn vị cần một mã riêng."}},
+			want: []string{"testdata/xa.yaml:11:10: mã đơn vị “kinh-te” bị trùng với đơn vị thứ 1; mỗi đơn vị cần một mã riêng."}},
+		{name: "commune: sub-unit list without its name", cold: "loai_ban: bản\n", cnew: "",
+			want: []string{"testdata/xa.yaml:7:6: có danh sách 2 đơn vị ở khóa ban nhưng chưa ghi chúng được gọi là gì; hãy thêm một dòng loai_ban: thôn (hoặc bản, ấp, tổ dân phố, khu phố, buôn, sóc…)."}},
+		{name: "commune: sub-unit name in capitals", cold: "loai_ban: bản", cnew: "loai_ban: Ấp",
+			want: []string{"testdata/xa.yaml:7:11: hãy viết loai_ban bằng chữ thường (ví dụ “tổ dân phố”); chữ hoa đầu câu được thêm tự động khi cần."}},
+		{name: "commune: sub-unit named twice", cold: "ban: [Một, Hai]", cnew: "ban: [Một, Một]",
+			want: []string{"testdata/xa.yaml:8:12: Bản “Một” bị ghi hai lần; hãy xóa một dòng."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -58,7 +58,7 @@ func (d *Date) DecodeScalar(s string, quoted bool) error {
 		err = errors.New("bad")
 	}
 	if err != nil || y < 1900 || y > 2200 {
-		return fmt.Errorf("ngày %q không đúng dạng; hãy viết năm-tháng-ngày, ví dụ 2025-08-05.", s)
+		return fmt.Errorf("ngày %q không đúng dạng; hãy viết năm-tháng-ngày, ví dụ 2025-08-05 (hoặc ngày/tháng/năm đủ bốn chữ số năm: 05/08/2025).", s)
 	}
 	t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
 	if m < 1 || m > 12 || day < 1 || t.Day() != day {

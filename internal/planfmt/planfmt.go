@@ -332,22 +332,8 @@ func emitterQuotes(v string) bool {
 }
 
 // canonicalNumber writes a number the YAML way, with the decimal places its
-// author wrote: 1954, 1282.2.
-func canonicalNumber(d vn.Decimal, orig string) string {
-	neg := d.Milli < 0
-	m := d.Milli
-	if neg {
-		m = -m
-	}
-	s := fmt.Sprintf("%d", m/vn.Scale)
-	if d.Places > 0 {
-		s += "." + fmt.Sprintf("%03d", m%vn.Scale)[:d.Places]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+// author wrote: 1954, 1282.2 (vn.FormatYAML).
+func canonicalNumber(d vn.Decimal, orig string) string { return vn.FormatYAML(d) }
 
 // spaceSections separates the top-level entries with one blank line where
 // either neighbour spans several lines or carries a comment, so sections

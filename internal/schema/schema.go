@@ -69,12 +69,14 @@ func Commune() []byte {
 
 // Patterns of the scalars written as text.
 const (
-	// datePattern is a canonical date: 2025-08-05.
-	datePattern = `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
+	// datePattern is a date the loader accepts: 2025-08-05 (what kehoach fmt
+	// writes) or the Vietnamese day first, 05/08/2025 or 5/8/2025.
+	datePattern = `^([0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])|(0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|1[0-2])/[0-9]{4})$`
 	// numberPattern is a number written as text that vn.ParseDecimal
-	// accepts: 1954, 1282.5, 1_954, 0.125, 1.282,5, 1.282.000 (but not the
-	// ambiguous 1.954 or 1,954).
-	numberPattern = `^[-+]?([0-9][0-9_]*([.,][0-9]{1,2})?|0[.,][0-9]{3}|[0-9]{1,3}(\.[0-9]{3})+,[0-9]{1,3}|[0-9]{1,3}(\.[0-9]{3}){2,})$`
+	// accepts: 1954, 1282.5, 1_954, 0.125, 1.9540, 640,5, 1.282,5,
+	// 1.282.000 — but not the ambiguous 1.954 or 1,954 (one separator, then
+	// exactly three digits, after a whole part of one to three digits).
+	numberPattern = `^[-+]?([0-9][0-9_]*([.,][0-9]{1,2})?|0[.,][0-9]{3}0*|[0-9]{1,3}[.,][0-9]{3}0+|[0-9][0-9_]{3,}[.,][0-9]{3}0*|[0-9]{1,3}(\.[0-9]{3})+,[0-9]{1,3}0*|[0-9]{1,3}(\.[0-9]{3}){2,})$`
 	// idPattern is an identifier (mã): muong-khoa, kinh-te.
 	idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 )
@@ -83,8 +85,8 @@ const (
 // (patternErrorMessage, understood by the YAML and JSON language servers
 // of VS Code and ignored by other validators).
 const (
-	dateMessage   = "Ngày viết dạng năm-tháng-ngày, ví dụ 2025-08-05 (để trống khi chưa có ngày)."
-	numberMessage = "Số viết bằng chữ số, dấu chấm trước phần thập phân, không có dấu phân cách hàng nghìn: 1954 hoặc 1282.5."
+	dateMessage   = "Ngày viết dạng năm-tháng-ngày 2025-08-05 (hoặc ngày/tháng/năm 05/08/2025); để trống khi chưa có ngày."
+	numberMessage = "Số viết bằng chữ số, không có dấu phân cách hàng nghìn, dấu chấm trước phần thập phân: 1954, 1282.5 (cũng nhận 1282,5 và 1.282,5). Không viết 1.954 hay 1,954 vì dễ nhầm."
 	idMessage     = "Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa."
 )
 

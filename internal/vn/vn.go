@@ -22,11 +22,12 @@ const Scale = 1000
 // budget in triệu đồng, far below int64 overflow when summed.
 const MaxDecimal = 1e12
 
-// Decimal is an exact non-float number with up to three decimal places,
-// remembering how many places were written so 1.282,2 stays 1.282,2.
+// Decimal is an exact non-float number with up to three decimal places.
+// It prints its significant decimals (String); it remembers how many places
+// the author wrote only so that kehoach fmt writes the number back as given.
 type Decimal struct {
 	Milli  int64 // value × 1000
-	Places int   // decimal places to show (0–3)
+	Places int   // decimal places as written in the plan file (0–3)
 }
 
 // ParseDecimal reads a number written in YAML ("1954", "1282.2", "1_954") or
@@ -43,10 +44,9 @@ func ParseDecimal(s string) (Decimal, error) {
 	}
 	intPart, frac := s, ""
 	switch {
-	case strings.Count(s, ",") == 1 && !strings.Contains(s, ".") && len(s)-strings.IndexByte(s, ',') == 4 && !strings.HasPrefix(s, "0,"):
+	case strings.Count(s, ",") == 1 && !strings.Contains(s, ".") && len(s)-strings.IndexByte(s, ',') == 4 && !strings.HasPrefix(s, "0,") && strings.IndexByte(s, ',') <= 3:
 		// "1,954" is 1954 in English and 1,954 in Vietnamese.
-		return Decimal{}, fmt.Errorf("%q dễ nhầm: nếu là %s, hãy viết %s; nếu là số thập phân, hãy viết %s", s,
-			strings.ReplaceAll(s, ",", ""), strings.ReplaceAll(s, ",", ""), strings.ReplaceAll(s, ",", "."))
+		return Decimal{}, ambiguous(s, ',')
 	case strings.Contains(s, ",") && strings.LastIndexByte(s, '.') > strings.LastIndexByte(s, ','):
 		// "3,900.5": English separators.
 		return Decimal{}, fmt.Errorf("%q viết theo kiểu tiếng Anh; hãy viết %s", s, strings.ReplaceAll(s, ",", ""))
@@ -58,10 +58,9 @@ func ParseDecimal(s string) (Decimal, error) {
 			return Decimal{}, fmt.Errorf("%q không phải là số hợp lệ; viết số như 1954 hoặc 1282.5", s)
 		}
 		intPart = strings.ReplaceAll(intPart, ".", "")
-	case strings.Count(s, ".") == 1 && len(s)-strings.IndexByte(s, '.') == 4 && !strings.HasPrefix(s, "0."):
+	case strings.Count(s, ".") == 1 && len(s)-strings.IndexByte(s, '.') == 4 && !strings.HasPrefix(s, "0.") && strings.IndexByte(s, '.') <= 3:
 		// "1.954" reads as 1954 to a Vietnamese eye and as 1,954 to YAML.
-		return Decimal{}, fmt.Errorf("%q dễ nhầm: nếu là %s, hãy viết %s (không có dấu chấm); nếu là số thập phân, hãy viết %s", s,
-			strings.ReplaceAll(s, ".", ""), strings.ReplaceAll(s, ".", ""), strings.ReplaceAll(s, ".", ","))
+		return Decimal{}, ambiguous(s, '.')
 	case strings.Count(s, ".") > 1:
 		// "1.282.000": Vietnamese thousands groups.
 		if !validGroups(s, '.') {
@@ -76,7 +75,12 @@ func ParseDecimal(s string) (Decimal, error) {
 		return Decimal{}, fmt.Errorf("%q không phải là số; hãy viết số bằng chữ số, ví dụ 1954 hoặc 1282.5", s)
 	}
 	if len(frac) > 3 {
-		return Decimal{}, fmt.Errorf("%q có quá 3 chữ số thập phân; hãy làm tròn", s)
+		// "1.9540" is how a three-place decimal is written unambiguously
+		// (see FormatYAML); digits beyond the third must be zeros.
+		if strings.Trim(frac[3:], "0") != "" {
+			return Decimal{}, fmt.Errorf("%q có quá 3 chữ số thập phân; hãy làm tròn", s)
+		}
+		frac = frac[:3]
 	}
 	if len(intPart) > 13 {
 		return Decimal{}, fmt.Errorf("số %s quá lớn (tối đa %s)", s, FormatInt(MaxDecimal))
@@ -95,6 +99,49 @@ func ParseDecimal(s string) (Decimal, error) {
 		m = -m
 	}
 	return Decimal{Milli: m, Places: places}, nil
+}
+
+// ambiguous explains a number with one separator followed by exactly three
+// digits ("1.250", "1,954"): a Vietnamese reader takes it for thousands,
+// YAML (or an English reader) for decimals. Both suggestions are forms the
+// loader accepts.
+func ambiguous(s string, sep byte) error {
+	i := strings.IndexByte(s, sep)
+	whole := s[:i] + s[i+1:]
+	dec := s[:i] + "." + strings.TrimRight(s[i+1:], "0")
+	note := ""
+	switch {
+	case strings.HasSuffix(dec, "."):
+		dec = s[:i]
+	case len(dec)-i == 4: // three places kept: the zero that makes it unambiguous
+		dec += "0"
+		note = " (thêm số 0 ở cuối để không nhầm)"
+	}
+	return fmt.Errorf("%q dễ nhầm giữa số nguyên và số thập phân: số nguyên thì viết %s (không có dấu phân cách hàng nghìn), số thập phân thì viết %s%s", s, whole, dec, note)
+}
+
+// FormatYAML writes a number the way a plan file writes it (what kehoach
+// fmt writes): digits, a point before the places the author wrote — 1954,
+// 1282.2, 0.125 — and, for three places after a non-zero whole part, a
+// trailing zero (1.9540) when the whole part has one to three digits, since
+// "1.954" would be refused as ambiguous.
+func FormatYAML(d Decimal) string {
+	neg := d.Milli < 0
+	m := d.Milli
+	if neg {
+		m = -m
+	}
+	s := strconv.FormatInt(m/Scale, 10)
+	if d.Places > 0 {
+		s += "." + fmt.Sprintf("%03d", m%Scale)[:d.Places]
+		if d.Places == 3 && m >= Scale && m < 1000*Scale {
+			s += "0"
+		}
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }
 
 func allDigits(s string) bool {
@@ -140,26 +187,20 @@ func (a Decimal) IsZero() bool { return a.Milli == 0 }
 // Float returns the value as a float64 (for spreadsheets).
 func (a Decimal) Float() float64 { return float64(a.Milli) / Scale }
 
-// String formats the value the Vietnamese way: 1.282,2.
+// String formats the value the Vietnamese way to the precision of its
+// data: the significant decimals only, so a whole sum prints "9.511" even
+// when its parts were written with decimals, and 1282.20 prints "1.282,2".
+// (Places, the decimals the author wrote, is kept for the plan file's
+// canonical form, never for print.)
 func (a Decimal) String() string {
 	neg := a.Milli < 0
 	m := a.Milli
 	if neg {
 		m = -m
 	}
-	places := a.Places
-	// Show the places the value needs even if fewer were declared.
-	for p := places; p < 3; p++ {
-		if m%pow10(3-p) == 0 {
-			break
-		}
-		places = p + 1
-	}
-	ip := m / Scale
-	s := FormatInt(float64(ip))
-	if places > 0 {
-		frac := fmt.Sprintf("%03d", m%Scale)[:places]
-		s += "," + frac
+	s := FormatInt(float64(m / Scale))
+	if frac := m % Scale; frac != 0 {
+		s += "," + strings.TrimRight(fmt.Sprintf("%03d", frac), "0")
 	}
 	if neg {
 		s = "-" + s

@@ -23,8 +23,17 @@ func TestParseAndFormatDecimal(t *testing.T) {
 		{"-200", "-200", ""},
 		{"0", "0", ""},
 		{"abc", "", `"abc" không phải là số; hãy viết số bằng chữ số, ví dụ 1954 hoặc 1282.5`},
-		{"1.954", "", `"1.954" dễ nhầm: nếu là 1954, hãy viết 1954 (không có dấu chấm); nếu là số thập phân, hãy viết 1,954`},
-		{"1,954", "", `"1,954" dễ nhầm: nếu là 1954, hãy viết 1954; nếu là số thập phân, hãy viết 1.954`},
+		{"1.954", "", `"1.954" dễ nhầm giữa số nguyên và số thập phân: số nguyên thì viết 1954 (không có dấu phân cách hàng nghìn), số thập phân thì viết 1.9540 (thêm số 0 ở cuối để không nhầm)`},
+		{"1,954", "", `"1,954" dễ nhầm giữa số nguyên và số thập phân: số nguyên thì viết 1954 (không có dấu phân cách hàng nghìn), số thập phân thì viết 1.9540 (thêm số 0 ở cuối để không nhầm)`},
+		{"1.250", "", `"1.250" dễ nhầm giữa số nguyên và số thập phân: số nguyên thì viết 1250 (không có dấu phân cách hàng nghìn), số thập phân thì viết 1.25`},
+		{"2.000", "", `"2.000" dễ nhầm giữa số nguyên và số thập phân: số nguyên thì viết 2000 (không có dấu phân cách hàng nghìn), số thập phân thì viết 2`},
+		{"1.9540", "1,954", ""},
+		{"1.95400", "1,954", ""},
+		{"1.95401", "", `"1.95401" có quá 3 chữ số thập phân; hãy làm tròn`},
+		{"640,5", "640,5", ""},
+		{"1282.20", "1.282,2", ""},
+		{"9511.0", "9.511", ""},
+		{"0.125", "0,125", ""},
 		{"1,5", "1,5", ""},
 		{"3,900.5", "", `"3,900.5" viết theo kiểu tiếng Anh; hãy viết 3900.5`},
 		{"1.2345", "", `"1.2345" có quá 3 chữ số thập phân; hãy làm tròn`},
@@ -60,8 +69,33 @@ func TestSum(t *testing.T) {
 	if s := c.Add(d); s.Milli != 300 || s.String() != "0,3" {
 		t.Errorf("0.1 + 0.2 = %v", s)
 	}
+	// A sum prints to the precision of its data: whole sums without ",0".
+	var sum Decimal
+	for _, x := range []string{"640.5", "1250", "7620.5"} {
+		v, _ := ParseDecimal(x)
+		sum = sum.Add(v)
+	}
+	if got := sum.String(); got != "9.511" {
+		t.Errorf("640.5 + 1250 + 7620.5 = %s, want 9.511", got)
+	}
 	if got := Int(200).Signed(); got != "+200" {
 		t.Errorf("Signed = %q", got)
+	}
+}
+
+// FormatYAML writes what ParseDecimal reads back to the same value and
+// places, never a form it refuses.
+func TestFormatYAMLRoundTrip(t *testing.T) {
+	for _, in := range []string{"1954", "1282.2", "0.125", "1.9540", "640,5", "1.282,25", "0.5", "100000", "-3.5", "12345.678"} {
+		d, err := ParseDecimal(in)
+		if err != nil {
+			t.Fatalf("ParseDecimal(%q): %v", in, err)
+		}
+		out := FormatYAML(d)
+		back, err := ParseDecimal(out)
+		if err != nil || back != d {
+			t.Errorf("%q → FormatYAML %q → %v, %v; want %v", in, out, back, err, d)
+		}
 	}
 }
 
