@@ -6,7 +6,7 @@
 //
 // Rows, in the order of the Nơi nhận block:
 //   - each noi_nhan.nhan entry with so_ban copies (default 1);
-//   - an entry with theo_ban: true becomes one row per bản (thôn) of the
+//   - an entry with theo_ban: true becomes one row per sub-unit (thôn, bản, ấp… as loai_ban names them) of the
 //     commune file, "Trưởng các bản" → "Trưởng bản Hô Tra", so_ban copies
 //     each (default 1);
 //   - the archive copies: one row per noi_nhan.luu entry ("Lưu: VT (Văn
@@ -74,7 +74,7 @@ func Build(p *plan.Plan) *Manifest {
 		copies := max(n.SoBan, 1)
 		if n.TheoBan && len(ban) > 0 {
 			for _, b := range ban {
-				add(perBan(n.Ten, b), n.GhiChu, copies, false)
+				add(perBan(n.Ten, b, p.Commune.SubUnit()), n.GhiChu, copies, false)
 			}
 			continue
 		}
@@ -96,19 +96,28 @@ func Build(p *plan.Plan) *Manifest {
 	return m
 }
 
-// perBan names the recipient of one bản: "Trưởng các bản" → "Trưởng bản
-// Hô Tra"; a name without "các bản" gets the bản after a dash.
-func perBan(ten, ban string) string {
-	for _, s := range []string{"các bản", "Các bản"} {
+// perBan names the recipient in one sub-unit, with the word the commune
+// uses for them (loai_ban): "Trưởng các bản" → "Trưởng bản Hô Tra",
+// "Trưởng các ấp (12 ấp)" → "Trưởng ấp Tân Lợi" (the count, checked
+// against the list by plan validation, is dropped); a name without "các
+// <word>" gets the sub-unit after a dash. A sub-unit whose name already
+// starts with the word ("Ấp 1") is not named twice ("Trưởng Ấp 1").
+func perBan(ten, ban, word string) string {
+	ten = strings.TrimSpace(plan.CountRe(word).ReplaceAllString(ten, ""))
+	unit := word + " " + ban
+	if strings.HasPrefix(vn.Lower(ban), vn.Lower(word)+" ") {
+		unit = ban
+	}
+	for _, s := range []string{"các " + word, "Các " + word} {
 		if i := strings.Index(ten, s); i >= 0 {
-			b := "bản"
+			u := unit
 			if s[0] == 'C' {
-				b = "Bản"
+				u = vn.UpperFirst(u)
 			}
-			return ten[:i] + b + " " + ban + ten[i+len(s):]
+			return ten[:i] + u + ten[i+len(s):]
 		}
 	}
-	return ten + " - bản " + ban
+	return ten + " - " + unit
 }
 
 // archiveName spells out an archive abbreviation: VT is the văn thư, other

@@ -86,27 +86,37 @@ func TestTotal2025(t *testing.T) {
 
 func TestRowsVariants(t *testing.T) {
 	commune := &plan.Commune{Ma: "x", Ten: "Xã Thử", CoQuan: plan.CoQuan{Ten: "Ủy ban nhân dân", VietTat: "UBND"},
-		Ban: []string{"Một", "Hai"}, DonVi: []plan.DonVi{{Ma: "vp", Ten: "Văn phòng", VietTat: "VP"}}}
+		LoaiBan: "bản", Ban: []string{"Một", "Hai"}, DonVi: []plan.DonVi{{Ma: "vp", Ten: "Văn phòng", VietTat: "VP"}}}
 	tests := []struct {
-		name  string
-		nn    plan.NoiNhan
-		rows  []string // "name|note|copies"
-		total int
+		name    string
+		nn      plan.NoiNhan
+		rows    []string // "name|note|copies"
+		total   int
+		commune *plan.Commune // instead of the default one
 	}{
 		{"defaults", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "A"}, {Ten: "B", SoBan: 4, GhiChu: "t/h"}}, Luu: []string{"VT"}},
-			[]string{"A||1", "B|t/h|4", "Lưu: VT (Văn thư)||1"}, 6},
+			[]string{"A||1", "B|t/h|4", "Lưu: VT (Văn thư)||1"}, 6, nil},
 		{"per bản, so_ban each", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "Trưởng các bản", TheoBan: true, SoBan: 2, GhiChu: "t/h"}}, Luu: []string{"VT", "VP"}},
-			[]string{"Trưởng bản Một|t/h|2", "Trưởng bản Hai|t/h|2", "Lưu: VT (Văn thư)||1", "Lưu: VP (Văn phòng)||1"}, 6},
+			[]string{"Trưởng bản Một|t/h|2", "Trưởng bản Hai|t/h|2", "Lưu: VT (Văn thư)||1", "Lưu: VP (Văn phòng)||1"}, 6, nil},
 		{"per bản, other wording", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "Chi hội Nông dân", TheoBan: true}, {Ten: "Các bản", TheoBan: true}}, Luu: []string{"VT"}},
-			[]string{"Chi hội Nông dân - bản Một||1", "Chi hội Nông dân - bản Hai||1", "Bản Một||1", "Bản Hai||1", "Lưu: VT (Văn thư)||1"}, 5},
+			[]string{"Chi hội Nông dân - bản Một||1", "Chi hội Nông dân - bản Hai||1", "Bản Một||1", "Bản Hai||1", "Lưu: VT (Văn thư)||1"}, 5, nil},
 		{"so_ban_luu", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "A"}}, Luu: []string{"VT", "KT"}, SoBanLuu: 3},
-			[]string{"A||1", "Lưu: VT, KT||3"}, 4},
+			[]string{"A||1", "Lưu: VT, KT||3"}, 4, nil},
 		{"unknown archive", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "A"}}, Luu: []string{"TH"}},
-			[]string{"A||1", "Lưu: TH||1"}, 2},
+			[]string{"A||1", "Lưu: TH||1"}, 2, nil},
+		{"ấp, with the count in the name", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "Trưởng các ấp (2 ấp)", TheoBan: true}}, Luu: []string{"VT"}},
+			[]string{"Trưởng ấp Tân Lợi||1", "Trưởng Ấp 3||1", "Lưu: VT (Văn thư)||1"}, 3,
+			&plan.Commune{Ma: "x", Ten: "Thử", CoQuan: commune.CoQuan, LoaiBan: "ấp", Ban: []string{"Tân Lợi", "Ấp 3"}}},
+		{"tổ dân phố, another wording", plan.NoiNhan{Nhan: []plan.NguoiNhan{{Ten: "Ban công tác Mặt trận", TheoBan: true}, {Ten: "Tổ trưởng các tổ dân phố", TheoBan: true}}, Luu: []string{"VT"}},
+			[]string{"Ban công tác Mặt trận - tổ dân phố 1||1", "Tổ trưởng tổ dân phố 1||1", "Lưu: VT (Văn thư)||1"}, 3,
+			&plan.Commune{Ma: "x", Ten: "Thử", CoQuan: commune.CoQuan, LoaiBan: "tổ dân phố", Ban: []string{"1"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p := &plan.Plan{Nam: 2025, NoiNhan: tc.nn, Commune: commune}
+			if tc.commune != nil {
+				p.Commune = tc.commune
+			}
 			m := Build(p)
 			var got []string
 			for i, r := range m.Rows {

@@ -160,6 +160,8 @@ func TestValidationRules(t *testing.T) {
 			want: []string{"testdata/xa.yaml:7:6: có danh sách 2 đơn vị ở khóa ban nhưng chưa ghi chúng được gọi là gì; hãy thêm một dòng loai_ban: thôn (hoặc bản, ấp, tổ dân phố, khu phố, buôn, sóc…)."}},
 		{name: "commune: sub-unit name in capitals", cold: "loai_ban: bản", cnew: "loai_ban: Ấp",
 			want: []string{"testdata/xa.yaml:7:11: hãy viết loai_ban bằng chữ thường (ví dụ “tổ dân phố”); chữ hoa đầu câu được thêm tự động khi cần."}},
+		{name: "recipient count disagrees with the list", old: "{ten: Trưởng các bản, theo_ban: true}", new: "{ten: Trưởng các bản (3 bản), theo_ban: true}",
+			want: []string{"testdata/p.yaml:58:13: tên nơi nhận ghi “(3 bản)” nhưng tệp xã có 2 bản (khóa ban); hãy sửa thành “(2 bản)” hoặc bỏ phần trong ngoặc (số bản gửi được tính từ danh sách)."}},
 		{name: "commune: sub-unit named twice", cold: "ban: [Một, Hai]", cnew: "ban: [Một, Một]",
 			want: []string{"testdata/xa.yaml:8:12: Bản “Một” bị ghi hai lần; hãy xóa một dòng."}},
 	}

@@ -221,7 +221,7 @@ type NguoiNhan struct {
 	Ten     string `yaml:"ten,required" mota:"Tên nơi nhận: Sở Nông nghiệp và Môi trường."`
 	GhiChu  string `yaml:"ghi_chu" mota:"Ghi chú trong ngoặc: b/c (báo cáo), t/h (thực hiện)."`
 	SoBan   int    `yaml:"so_ban" mota:"Số bản gửi (mặc định 1)."`
-	TheoBan bool   `yaml:"theo_ban" mota:"true: gửi mỗi bản (thôn) một bản, theo danh sách bản trong tệp xã."`
+	TheoBan bool   `yaml:"theo_ban" mota:"true: gửi mỗi thôn, bản, ấp… một bản, theo danh sách ban và tên gọi loai_ban trong tệp xã; “Trưởng các ấp” thành “Trưởng ấp Tân Lợi”, …"`
 }
 
 // Ky is the signature block.
@@ -259,7 +259,7 @@ type Bieu struct {
 type CongTrinh struct {
 	Pos          yamlx.Pos
 	Ten          string   `yaml:"ten,required" mota:"Tên công trình, dự án."`
-	DiaDiem      string   `yaml:"dia_diem" mota:"Địa điểm xây dựng (bản)."`
+	DiaDiem      string   `yaml:"dia_diem" mota:"Địa điểm xây dựng (tên thôn, bản, ấp… như tệp xã gọi)."`
 	QuyMo        string   `yaml:"quy_mo" mota:"Quy mô, năng lực thiết kế: 07 km."`
 	ThoiGian     string   `yaml:"thoi_gian" mota:"Thời gian khởi công - hoàn thành: 2025."`
 	ChuDauTu     string   `yaml:"chu_dau_tu" mota:"Chủ đầu tư."`

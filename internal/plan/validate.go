@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -512,6 +513,12 @@ func (c *checker) signature() {
 	}
 }
 
+// CountRe matches a count of sub-units written in a recipient's name,
+// "(12 ấp)" for the word "ấp"; the number is group 1.
+func CountRe(word string) *regexp.Regexp {
+	return regexp.MustCompile(`\(\s*(\d+)\s+` + regexp.QuoteMeta(word) + `\s*\)`)
+}
+
 func (c *checker) recipients() {
 	for i, n := range c.p.NoiNhan.Nhan {
 		path := fmt.Sprintf("noi_nhan.nhan[%d]", i)
@@ -519,7 +526,13 @@ func (c *checker) recipients() {
 			c.errAt(path+".so_ban", "số bản không được âm; hãy ghi số bản gửi (mặc định 1).")
 		}
 		if n.TheoBan && c.p.Commune != nil && len(c.p.Commune.Ban) == 0 {
-			c.errAt(path+".theo_ban", "“theo_ban: true” cần danh sách bản trong tệp xã (khóa ban); hãy thêm danh sách bản.")
+			c.errAt(path+".theo_ban", "“theo_ban: true” cần danh sách các thôn, bản, ấp… trong tệp xã (khóa ban, cùng loai_ban); hãy thêm danh sách đó.")
+		}
+		if cm := c.p.Commune; cm != nil && len(cm.Ban) > 0 {
+			word := cm.SubUnit()
+			if m := CountRe(word).FindStringSubmatch(n.Ten); m != nil && m[1] != strconv.Itoa(len(cm.Ban)) {
+				c.errAt(path+".ten", "tên nơi nhận ghi “%s” nhưng tệp xã có %d %s (khóa ban); hãy sửa thành “(%d %s)” hoặc bỏ phần trong ngoặc (số bản gửi được tính từ danh sách).", strings.TrimSpace(m[0]), len(cm.Ban), word, len(cm.Ban), word)
+			}
 		}
 		if t := strings.TrimSpace(n.Ten); strings.HasPrefix(t, "-") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ".") {
 			c.errAt(path+".ten", "chỉ ghi tên nơi nhận, không ghi dấu “-” ở đầu hay “;” “.” ở cuối; các dấu này được thêm tự động.")

@@ -63,7 +63,7 @@ func Plan() []byte {
 func Commune() []byte {
 	b, _ := generate(reflect.TypeOf(plan.Commune{}),
 		"Tệp xã (plans/<xã>/xa.yaml)",
-		"Thông tin của xã dùng chung cho kế hoạch mọi năm: tên, cơ quan, các bản, đơn vị, cán bộ, thể thức trình bày.")
+		"Thông tin của xã dùng chung cho kế hoạch mọi năm: tên, cơ quan, các bản, đơn vị, các thôn, bản, ấp…, đơn vị, cán bộ, thể thức trình bày.")
 	return b
 }
 
