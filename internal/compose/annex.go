@@ -7,6 +7,7 @@ import (
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
+	"kehoach/internal/vn"
 )
 
 // AnnexSections turns the annexes the plan's text refers to
@@ -34,7 +35,7 @@ func AnnexSections(p *plan.Plan, prof *doc.Profile) []doc.Section {
 
 func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Section {
 	heading := func(style doc.StyleName, text string, bold, italic bool) *doc.Paragraph {
-		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: BindUnits(text), Bold: bold, Italic: italic}}}
+		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: vn.Bind(text), Bold: bold, Italic: italic}}}
 	}
 	title := prof.Style(doc.StyleAnnexTitle)
 	titleWidth := font.WidthMM(fonts.StyleOf(title.Bold, title.Italic), title.Size, s.Title)
@@ -83,7 +84,7 @@ func AnnexTable(s *annex.Sheet, width float64) *doc.Table {
 			cell := doc.Cell{VAlign: doc.VAlignCenter, Shade: r.Total}
 			if text := c.String(); text != "" {
 				cell.Paragraphs = []doc.Paragraph{{Style: doc.StyleTableCell, Align: cellAlign(s.Columns[i].Align),
-					Runs: []doc.Run{{Text: BindUnits(text), Bold: r.Bold}}}}
+					Runs: []doc.Run{{Text: vn.Bind(text), Bold: r.Bold}}}}
 			}
 			row.Cells[i] = cell
 		}

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"sync"
 	"text/template"
@@ -114,14 +113,14 @@ func (c *composer) say(name string, data any) string {
 	return b.String()
 }
 
-// runs turns marked-up text into runs with no-break spaces bound.
+// runs turns marked-up text into runs with no-break spaces bound (vn.Bind).
 func runs(s string) []doc.Run {
 	rs, err := markup.Parse(s)
 	if err != nil { // validated earlier; fall back to literal text
 		rs = []doc.Run{{Text: s}}
 	}
 	for i := range rs {
-		rs[i].Text = BindUnits(rs[i].Text)
+		rs[i].Text = vn.Bind(rs[i].Text)
 	}
 	return rs
 }
@@ -440,24 +439,6 @@ func (c *composer) signature() {
 	bold(doc.StyleSignName, p.SignerName())
 	c.add(&doc.Spacer{Height: 2})
 	c.add(&doc.Columns{Widths: signatureCols, Cols: [][]doc.Block{left, right}, KeepTogether: true})
-}
-
-// units that bind to the number before them with a no-break space.
-var unitRe = regexp.MustCompile(`(\d)[  ]+(km|ha|tấn|triệu đồng|tỷ đồng|nghìn đồng|đồng|người|m2|m²|kg|tuổi)\b`)
-var signRe = regexp.MustCompile(`([≥≤<>]) (\d)`)
-
-// BindUnits puts no-break spaces between a number and its unit ("7 km",
-// "54 triệu đồng") and after a comparison sign ("≥ 54"), so a line never
-// breaks between them.
-func BindUnits(s string) string {
-	if !strings.ContainsAny(s, "0123456789") {
-		return s
-	}
-	s = unitRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := unitRe.FindStringSubmatch(m)
-		return sub[1] + "\u00a0" + strings.ReplaceAll(sub[2], " ", "\u00a0")
-	})
-	return signRe.ReplaceAllString(s, "$1\u00a0$2")
 }
 
 func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }

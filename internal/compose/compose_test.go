@@ -7,24 +7,6 @@ import (
 	"kehoach/internal/vn"
 )
 
-func TestBindUnits(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"bê tông hóa 07 km đường", "bê tông hóa 07\u00a0km đường"},
-		{"đạt ≥ 54 triệu đồng/năm", "đạt ≥\u00a054\u00a0triệu\u00a0đồng/năm"},
-		{"1.282,2 ha, 11.000 tấn", "1.282,2\u00a0ha, 11.000\u00a0tấn"},
-		{"đạt 349 người", "đạt 349\u00a0người"},
-		{"trẻ 5 tuổi", "trẻ 5\u00a0tuổi"},
-		{"5 mức độ", "5 mức độ"},       // not a unit
-		{"64,3%", "64,3%"},             // percent has no space at all
-		{"không có số", "không có số"}, // fast path
-	}
-	for _, tc := range tests {
-		if got := BindUnits(tc.in); got != tc.want {
-			t.Errorf("BindUnits(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestIndicatorText(t *testing.T) {
 	num := func(s string) plan.Number {
 		d, err := vn.ParseDecimal(s)

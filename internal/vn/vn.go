@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -327,4 +328,35 @@ func Roman(n int) string {
 	tens := []string{"", "X", "XX", "XXX"}
 	ones := []string{"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"}
 	return tens[n/10] + ones[n%10]
+}
+
+// units that bind to the number before them with a no-break space.
+var unitRe = regexp.MustCompile(`(\d)[  ]+(km|ha|tấn|triệu đồng|tỷ đồng|nghìn đồng|đồng|người|m2|m²|kg|tuổi)\b`)
+var signRe = regexp.MustCompile(`([≥≤<>]) (\d)`)
+
+// dashRe is a dash, en dash or plus standing between two words with spaces
+// around it: "sáng - xanh", "2021 – 2025", "A + B".
+var dashRe = regexp.MustCompile(`(\S)[ \x{00a0}]+([-–+])[ \x{00a0}]+(\S)`)
+
+// Bind puts no-break spaces where a line must not break: between a number
+// and its unit ("7 km", "54 triệu đồng"), after a comparison sign ("≥ 54"),
+// and before a spaced dash or plus between words ("Ấp 3 - Ấp 7"), so that a
+// wrapped line never starts with "- " or "+ ", which reads as a new list
+// item. Every output's text goes through it.
+func Bind(s string) string {
+	if strings.Contains(s, " -") || strings.Contains(s, " –") || strings.Contains(s, " +") {
+		// Twice: the third group of one match is the first of the next
+		// ("a - b - c").
+		for i := 0; i < 2; i++ {
+			s = dashRe.ReplaceAllString(s, "$1\u00a0$2 $3")
+		}
+	}
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	s = unitRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := unitRe.FindStringSubmatch(m)
+		return sub[1] + "\u00a0" + strings.ReplaceAll(sub[2], " ", "\u00a0")
+	})
+	return signRe.ReplaceAllString(s, "$1\u00a0$2")
 }

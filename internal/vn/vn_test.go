@@ -138,3 +138,31 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+func TestBind(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"bê tông hóa 07 km đường", "bê tông hóa 07\u00a0km đường"},
+		{"đạt ≥ 54 triệu đồng/năm", "đạt ≥\u00a054\u00a0triệu\u00a0đồng/năm"},
+		{"1.282,2 ha, 11.000 tấn", "1.282,2\u00a0ha, 11.000\u00a0tấn"},
+		{"đạt 349 người", "đạt 349\u00a0người"},
+		{"trẻ 5 tuổi", "trẻ 5\u00a0tuổi"},
+		{"5 mức độ", "5 mức độ"},       // not a unit
+		{"64,3%", "64,3%"},             // percent has no space at all
+		{"không có số", "không có số"}, // fast path
+		// A spaced dash or plus between words keeps to the word before it,
+		// so a wrapped line never starts with "- " (read as a new bullet).
+		{"đường giao thông Ấp 3 - Ấp 7", "đường giao thông Ấp 3\u00a0- Ấp 7"},
+		{"nông thôn sáng - xanh - sạch - đẹp", "nông thôn sáng\u00a0- xanh\u00a0- sạch\u00a0- đẹp"},
+		{"giai đoạn 2021 – 2025", "giai đoạn 2021\u00a0– 2025"},
+		{"vốn A + vốn B", "vốn A\u00a0+ vốn B"},
+		{"Văn hóa - Xã hội", "Văn hóa\u00a0- Xã hội"},
+		{"- đầu dòng", "- đầu dòng"},             // a leading marker is not a phrase dash
+		{"KT-XH, 2021-2025", "KT-XH, 2021-2025"}, // unspaced hyphens stay
+		{"a  -  b", "a\u00a0- b"},                // runs of spaces collapse around it
+	}
+	for _, tc := range tests {
+		if got := Bind(tc.in); got != tc.want {
+			t.Errorf("Bind(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
