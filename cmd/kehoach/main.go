@@ -122,6 +122,16 @@ func sourceDate() error {
 	return nil
 }
 
+// pdfOutput is the PDF a build wrote, which layout warnings refer to.
+func pdfOutput(r *build.Result) string {
+	for _, o := range r.Outputs {
+		if strings.HasSuffix(o.Path, ".pdf") {
+			return o.Path
+		}
+	}
+	return r.Plan
+}
+
 func report(w io.Writer, res *plan.Result) {
 	for _, e := range res.Errors {
 		fmt.Fprintln(w, e.Error())
@@ -318,6 +328,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		default:
 			for _, o := range r.Outputs {
 				fmt.Fprintf(stdout, "%s → %s (%s KB)\n", r.Plan, o.Path, strconv.Itoa((o.Bytes+1023)/1024))
+			}
+			for _, p := range r.Layout {
+				fmt.Fprintf(stderr, "%s: %s [%s] (cảnh báo: xem trang này trước khi in)\n", pdfOutput(r), p.Message(), p.Code)
 			}
 		}
 	}

@@ -50,7 +50,10 @@ type Result struct {
 	Outputs []Output
 	Err     error // I/O or rendering failure (not validation)
 
-	Pages    int           // pages of the PDF (0 when no PDF was made)
+	Pages int // pages of the PDF (0 when no PDF was made)
+	// Layout are the layout faults of the PDF (layout.Check): outputs are
+	// written, but a văn thư would reject those pages.
+	Layout   []layout.Problem
 	Duration time.Duration // set by Batch
 }
 
@@ -125,17 +128,18 @@ func RenderAnnexes(p *plan.Plan, date time.Time) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// renderPDF lays the document out and draws it, returning the page count.
-func renderPDF(d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, int, error) {
+// renderPDF lays the document out and draws it, returning the page count
+// and the layout faults of the pages (layout.Check).
+func renderPDF(d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, int, []layout.Problem, error) {
 	pages, err := layout.Layout(d, prof, font)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	var b bytes.Buffer
 	if err := pdf.WritePages(&b, d.Meta, pages, font); err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
-	return b.Bytes(), len(pages), nil
+	return b.Bytes(), len(pages), layout.Check(pages), nil
 }
 
 // Plan builds one plan file into o.OutDir. Validation problems are in
@@ -180,7 +184,7 @@ func Plan(path string, o Options) *Result {
 			var err error
 			switch f {
 			case "pdf":
-				data, pages[i], err = renderPDF(d, res.Profile, font)
+				data, pages[i], r.Layout, err = renderPDF(d, res.Profile, font)
 			case "xlsx":
 				data, err = RenderAnnexes(res.Plan, d.Meta.Date)
 				name = base + "-bieu.xlsx"

@@ -73,7 +73,7 @@ func AnnexTable(s *annex.Sheet, width float64) *doc.Table {
 			}
 			row.Cells = append(row.Cells, doc.Cell{
 				ColSpan: hc.ColSpan, RowSpan: hc.RowSpan, VAlign: doc.VAlignCenter, Shade: true,
-				Paragraphs: []doc.Paragraph{{Style: doc.StyleTableHead, Align: doc.AlignCenter, Runs: []doc.Run{{Text: hc.Text, Bold: true}}}},
+				Paragraphs: []doc.Paragraph{{Style: doc.StyleTableHead, Align: doc.AlignCenter, Runs: []doc.Run{{Text: vn.Bind(hc.Text), Bold: true}}}},
 			})
 		}
 		t.Rows = append(t.Rows, row)

@@ -24,6 +24,9 @@ type elem struct {
 	// repeat are the header rows of the table this body row belongs to,
 	// repeated when the row starts a page.
 	repeat []elem
+	// problems are layout faults of this elem's lines (a cut word, a line
+	// starting with a phrase dash), moved to the page it lands on.
+	problems []Problem
 }
 
 // box is a container: a column of the given x and width.
@@ -165,6 +168,14 @@ func (e *engine) setPara(b box, sp paraSpec) []elem {
 		for _, it := range el.items {
 			if it.Kind == KindText && it.ul {
 				el.items = append(el.items, underline(it))
+			}
+		}
+		if ln.cut != "" {
+			el.problems = append(el.problems, Problem{Code: ProblemCutWord, Text: ln.cut})
+		}
+		if i > 0 && !lines[i-1].hard {
+			if t := lineText(ln); startsWithPhraseDash(t) {
+				el.problems = append(el.problems, Problem{Code: ProblemLeadingDash, Text: lineText(lines[i-1]) + " / " + t})
 			}
 		}
 		if i == 0 {
@@ -340,6 +351,7 @@ func (e *engine) columns(b box, c *doc.Columns) ([]elem, error) {
 			m.Y += pc.top - top
 			bd.marks = append(bd.marks, m)
 		}
+		bd.problems = append(bd.problems, pc.el.problems...)
 		if pc.bottom > bottom {
 			bottom = pc.bottom
 		}
@@ -475,6 +487,9 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 				dy = h - CellPadY - contentH
 			}
 			el.items = flatten(cb.content, 0, dy, el.items)
+			for _, p := range cb.content {
+				el.problems = append(el.problems, p.el.problems...)
+			}
 			if t.Borders {
 				for _, l := range [4][4]float64{{x0, 0, x1, 0}, {x0, h, x1, h}, {x0, 0, x0, h}, {x1, 0, x1, h}} {
 					borders = append(borders, Item{Kind: KindLine, Role: RoleBorder, X: l[0], Y: l[1], X2: l[2], Y2: l[3], Thickness: BorderPt})

@@ -113,6 +113,7 @@ type line struct {
 	w    float64
 	hard bool    // ends with a hard break
 	size float64 // the largest font size on the line (points)
+	cut  string  // a word too wide for any line, cut at the end of this line
 }
 
 // breakLines breaks toks greedily: avail(i) gives the width of line i.
@@ -127,6 +128,7 @@ func (e *engine) breakLines(toks []tok, avail func(i int) float64, emptySize flo
 		start, end := i, i
 		width := 0.0
 		hard := false
+		cut := ""
 		j := i
 		for j < n {
 			t := toks[j]
@@ -150,6 +152,7 @@ func (e *engine) breakLines(toks []tok, avail func(i int) float64, emptySize flo
 				// that fits.
 				head, tail := e.splitWord(t, a)
 				if len(tail.segs) > 0 {
+					cut = tokText(t)
 					rest := make([]tok, 0, n+1)
 					rest = append(rest, toks[:j]...)
 					rest = append(rest, head, tail)
@@ -165,7 +168,7 @@ func (e *engine) breakLines(toks []tok, avail func(i int) float64, emptySize flo
 			j++
 			end = j
 		}
-		ln := line{toks: toks[start:end], w: width, hard: hard}
+		ln := line{toks: toks[start:end], w: width, hard: hard, cut: cut}
 		ln.size = emptySize
 		if end > start {
 			ln.size = 0
@@ -268,4 +271,24 @@ func placeLine(items []Item, ln line, x, y, ws float64) []Item {
 		}
 	}
 	return items
+}
+
+// tokText is the text of a token.
+func tokText(t tok) string {
+	var b strings.Builder
+	for _, s := range t.segs {
+		b.WriteString(s.text)
+	}
+	return b.String()
+}
+
+// lineText is the text of a line.
+func lineText(ln line) string {
+	var b strings.Builder
+	for _, t := range ln.toks {
+		for _, s := range t.segs {
+			b.WriteString(s.text)
+		}
+	}
+	return b.String()
 }

@@ -135,6 +135,9 @@ type Page struct {
 	// Items in paint order: fills first, then text and lines.
 	Items []Item
 	Marks []Mark
+	// Problems are the layout faults found while setting this page (see
+	// Check, which adds the ones measured on the finished page).
+	Problems []Problem
 }
 
 // metrics are a family's vertical metrics in em.

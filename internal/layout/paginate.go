@@ -123,6 +123,9 @@ func (pg *pager) flow(els []elem) {
 			i++
 		}
 		if i <= j {
+			// A chain that must stay on one page (a heading and its text,
+			// the closing sentence and the signature) does not fit on one.
+			pg.pages[pg.cur].Problems = append(pg.pages[pg.cur].Problems, Problem{Code: ProblemKeepBroken, Text: elemText(&els[i-1])})
 			pg.newPage(pg.number+1, false, true)
 		}
 	}
@@ -168,6 +171,7 @@ func (pg *pager) place(el *elem) {
 		m.Y += top
 		p.Marks = append(p.Marks, m)
 	}
+	p.Problems = append(p.Problems, el.problems...)
 	pg.y = top + el.height + el.after
 	pg.fresh = false
 }
