@@ -64,7 +64,11 @@ type Profile struct {
 	Page       PageSetup
 	// Landscape is the page setup of annex sections.
 	Landscape PageSetup
-	Styles    map[StyleName]ParagraphStyle
+	// CellPad is the padding inside every doc.Table cell, mm: from each
+	// border to the text. The PDF layout, the DOCX cell margins and the
+	// annexes' column widths all read it.
+	CellPad Margins
+	Styles  map[StyleName]ParagraphStyle
 	// ToneStyle is "cu" (hòa, thủy: default, as ND30's Quốc hiệu) or "moi"
 	// (hoà, thuỷ).
 	ToneStyle string

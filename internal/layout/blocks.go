@@ -401,6 +401,8 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 	if nr == 0 {
 		return nil, nil
 	}
+	pad := e.p.CellPad // the profile's cell padding (templates/nd30.yaml le_o_bang)
+	padY := pad.Top + pad.Bottom
 	cells := make([][]cellBox, nr)
 	rowH := make([]float64, nr)
 	glueTo := make([]int, nr) // last row each row must stay with
@@ -422,8 +424,8 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 			if r+rs > nr {
 				rs = nr - r
 			}
-			x := tx + colX[c] + CellPadX
-			w := colX[c+cs] - colX[c] - 2*CellPadX
+			x := tx + colX[c] + pad.Left
+			w := colX[c+cs] - colX[c] - pad.Left - pad.Right
 			blocks := make([]doc.Block, len(cell.Paragraphs))
 			for i := range cell.Paragraphs {
 				p := cell.Paragraphs[i]
@@ -437,9 +439,9 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 				return nil, fmt.Errorf("row %d cell %d: %w", r+1, ci+1, err)
 			}
 			ps, h := stack(els)
-			cells[r] = append(cells[r], cellBox{r: r, c: c, cs: cs, rs: rs, cell: cell, content: ps, h: h + 2*CellPadY})
-			if rs == 1 && h+2*CellPadY > rowH[r] {
-				rowH[r] = h + 2*CellPadY
+			cells[r] = append(cells[r], cellBox{r: r, c: c, cs: cs, rs: rs, cell: cell, content: ps, h: h + padY})
+			if rs == 1 && h+padY > rowH[r] {
+				rowH[r] = h + padY
 			}
 			for k := r; k < r+rs; k++ {
 				glueTo[k] = max(glueTo[k], r+rs-1)
@@ -478,13 +480,13 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 			if cb.cell.Shade {
 				el.items = append(el.items, Item{Kind: KindFill, Role: RoleShade, X: x0, Y: 0, W: x1 - x0, H: h})
 			}
-			contentH := cb.h - 2*CellPadY
-			dy := CellPadY
+			contentH := cb.h - padY
+			dy := pad.Top
 			switch cb.cell.VAlign {
 			case doc.VAlignCenter:
-				dy = (h - contentH) / 2
+				dy = pad.Top + (h-padY-contentH)/2
 			case doc.VAlignBottom:
-				dy = h - CellPadY - contentH
+				dy = h - pad.Bottom - contentH
 			}
 			el.items = flatten(cb.content, 0, dy, el.items)
 			for _, p := range cb.content {

@@ -26,7 +26,7 @@ func narrow(text, fits string) doc.Block {
 // their mended twins) and checks that Check reports exactly that fault,
 // with the page and the text.
 func TestCheck(t *testing.T) {
-	amount := &doc.Table{Columns: []float64{8}, Borders: true, Rows: []doc.Row{{Cells: []doc.Cell{{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableCell, Runs: []doc.Run{{Text: "1.250"}}}}}}}}}
+	amount := &doc.Table{Columns: []float64{10}, Borders: true, Rows: []doc.Row{{Cells: []doc.Cell{{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableCell, Runs: []doc.Run{{Text: "1.250"}}}}}}}}}
 	wide := &doc.Table{Columns: []float64{20}, Borders: true, Rows: amount.Rows}
 	var chain []doc.Block
 	for i := 0; i < 60; i++ {

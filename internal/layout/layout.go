@@ -53,10 +53,6 @@ import (
 
 // Layout constants, in millimetres unless the name says otherwise.
 const (
-	// CellPadX is the left and right padding inside a table cell.
-	CellPadX = 1.0
-	// CellPadY is the top and bottom padding inside a table cell.
-	CellPadY = 0.5
 	// RuleGap is the distance from the descender line of the text above to a
 	// Rule (the rule sits this far below baseline + descent).
 	RuleGap = 1.0

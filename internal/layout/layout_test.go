@@ -416,9 +416,68 @@ func TestTableSpansAndPadding(t *testing.T) {
 	if p.Items[0].Kind != layout.KindFill {
 		t.Error("fills are not painted first")
 	}
+	found := false
 	for _, ln := range body(p) {
-		if ln.Text == "Quy hoạch (nhóm 1)" && !near(ln.X, tx+10+layout.CellPadX) {
-			t.Errorf("cell text at %.2f, want %.2f", ln.X, tx+10+layout.CellPadX)
+		if ln.Text == "Quy hoạch (nhóm 1)" {
+			found = true
+			if !near(ln.X, tx+10+prof.CellPad.Left) {
+				t.Errorf("cell text at %.2f, want %.2f", ln.X, tx+10+prof.CellPad.Left)
+			}
+		}
+	}
+	if !found {
+		t.Error("no cell line “Quy hoạch (nhóm 1)”")
+	}
+}
+
+// The cell padding is the profile's (templates/nd30.yaml le_o_bang): text
+// starts Left from the left border, a one-line row is the line plus Top and
+// Bottom, and the tallest letters with their diacritics stay clear of the
+// borders. Another profile's padding moves them.
+func TestCellPadding(t *testing.T) {
+	if prof.CellPad.Top < 1 || prof.CellPad.Bottom < 1 {
+		t.Fatalf("ND30 profile cell padding %+v: top and bottom under 1 mm", prof.CellPad)
+	}
+	one := func(p *doc.Profile) (text layout.TextLine, top, bottom, leftBorder float64) {
+		tbl := &doc.Table{Columns: []float64{60}, Borders: true, Rows: []doc.Row{{Cells: []doc.Cell{{
+			Paragraphs: []doc.Paragraph{{Style: doc.StyleTableCell, Runs: []doc.Run{{Text: "ẤP ỖNG Ợ gjpqy"}}}},
+		}}}}}
+		d := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{tbl}}}}
+		pages, err := layout.Layout(d, p, fam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		top, bottom, leftBorder = math.Inf(1), math.Inf(-1), math.Inf(1)
+		for _, it := range pages[0].Items {
+			if it.Kind == layout.KindLine && it.Role == layout.RoleBorder {
+				top, bottom = math.Min(top, math.Min(it.Y, it.Y2)), math.Max(bottom, math.Max(it.Y, it.Y2))
+				leftBorder = math.Min(leftBorder, math.Min(it.X, it.X2))
+			}
+		}
+		return body(pages[0])[0], top, bottom, leftBorder
+	}
+	for _, pad := range []doc.Margins{prof.CellPad, {Top: 3, Bottom: 2, Left: 4, Right: 1}} {
+		p := *prof
+		p.CellPad = pad
+		ln, top, bottom, lb := one(&p)
+		size := p.Style(doc.StyleTableCell).Size
+		lineH := size * 2355 / 2048 / fonts.PtPerMM
+		if !near(ln.X, lb+pad.Left) {
+			t.Errorf("pad %+v: text at %.2f, left border %.2f", pad, ln.X, lb)
+		}
+		if !near(bottom-top, lineH+pad.Top+pad.Bottom) {
+			t.Errorf("pad %+v: row %.2f mm high, want line %.2f + %.2f", pad, bottom-top, lineH, pad.Top+pad.Bottom)
+		}
+		// The tallest stacked capital and the deepest descender of Liberation
+		// Serif (bold Ấ 1875, bold ỵ −452 of 2048 em, measured): both reach
+		// past the hhea ascent and descent (1825, 443).
+		asc, desc := size*1875/2048/fonts.PtPerMM, size*452/2048/fonts.PtPerMM
+		if gap := ln.Y - asc - top; gap < pad.Top-tol {
+			t.Errorf("pad %+v: diacritics %.2f mm under the top border, want ≥ %.2f", pad, gap, pad.Top)
+		}
+		// The bold descender dips 9/2048 em (0,02 mm) below the line box.
+		if gap := bottom - (ln.Y + desc); gap < pad.Bottom-0.05 {
+			t.Errorf("pad %+v: descenders %.2f mm over the bottom border, want ≥ %.2f", pad, gap, pad.Bottom)
 		}
 	}
 }

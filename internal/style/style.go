@@ -16,6 +16,11 @@ import (
 // ProfileFile is the profile's name inside the templates folder.
 const ProfileFile = "nd30.yaml"
 
+// MinCellPadY is the least top and bottom padding of a table cell, mm: less
+// and the stacked diacritics of a capital (Ấ, Ỗ) or the descenders touch
+// the borders.
+const MinCellPadY = 1.0
+
 // Box is a set of four margins in mm.
 type Box struct {
 	Tren float64 `yaml:"tren"`
@@ -190,6 +195,7 @@ type profileFile struct {
 	PhongChu string  `yaml:"phong_chu,required"`
 	KhoGiay  Paper   `yaml:"kho_giay"`
 	LeNgang  Box     `yaml:"le_ngang"`
+	LeOBang  Box     `yaml:"le_o_bang,required"`
 	DauTrang float64 `yaml:"dau_trang"`
 	Kieu     []Kieu  `yaml:"kieu,required"`
 	// The values a commune may override.
@@ -210,8 +216,21 @@ func build(f *profileFile, eff Overrides) (*doc.Profile, error) {
 	land := page
 	land.Landscape = true
 	land.Margins = doc.Margins{Top: f.LeNgang.Tren, Bottom: f.LeNgang.Duoi, Left: f.LeNgang.Trai, Right: f.LeNgang.Phai}
-	p := &doc.Profile{FontFamily: f.PhongChu, Page: page, Landscape: land, Styles: map[doc.StyleName]doc.ParagraphStyle{}, ToneStyle: eff.KieuDau}
+	pad := doc.Margins{Top: f.LeOBang.Tren, Bottom: f.LeOBang.Duoi, Left: f.LeOBang.Trai, Right: f.LeOBang.Phai}
+	p := &doc.Profile{FontFamily: f.PhongChu, Page: page, Landscape: land, CellPad: pad, Styles: map[doc.StyleName]doc.ParagraphStyle{}, ToneStyle: eff.KieuDau}
 	var errs yamlx.Errors
+	for _, r := range []struct {
+		v      float64
+		lo, hi float64
+		name   string
+	}{
+		{pad.Top, MinCellPadY, 5, "lề trên"}, {pad.Bottom, MinCellPadY, 5, "lề dưới"},
+		{pad.Left, 0.5, 5, "lề trái"}, {pad.Right, 0.5, 5, "lề phải"},
+	} {
+		if r.v < r.lo || r.v > r.hi {
+			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_o_bang: %s trong ô bảng %s mm ngoài khoảng %s–%s mm (trên, dưới từ %s mm để dấu không chạm đường kẻ).", r.name, num(r.v), num(r.lo), num(r.hi), num(MinCellPadY))})
+		}
+	}
 	for _, k := range f.Kieu {
 		al, ok := aligns[k.Canh]
 		if !ok {

@@ -72,3 +72,27 @@ func TestOverrides(t *testing.T) {
 		})
 	}
 }
+
+// The cell padding comes from templates/nd30.yaml (le_o_bang); top and
+// bottom under MinCellPadY, or an absurd side, is refused.
+func TestCellPadding(t *testing.T) {
+	if got, want := Default().CellPad, (doc.Margins{Top: 1, Bottom: 1, Left: 1.9, Right: 1.9}); got != want {
+		t.Errorf("cell padding %+v, want %+v", got, want)
+	}
+	f, err := profileData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := Overrides{CoChu: *f.CoChu, GianDong: *f.GianDong, CachDoan: *f.CachDoan, ThutDauDong: *f.ThutDauDong, KieuDau: *f.KieuDau, Le: f.Le}
+	bad := *f
+	bad.LeOBang = Box{Tren: 0.5, Duoi: 1, Trai: 1.9, Phai: 9}
+	_, err = build(&bad, base)
+	if err == nil {
+		t.Fatal("padding 0,5 mm top and 9 mm right accepted")
+	}
+	for _, want := range []string{"le_o_bang: lề trên trong ô bảng 0,5 mm ngoài khoảng 1–5 mm", "le_o_bang: lề phải trong ô bảng 9 mm ngoài khoảng 0,5–5 mm"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 
 // Fixed layout values (twips unless noted).
 const (
-	cellMargin   = 108      // left/right cell margin of doc.Table cells (Word's default)
 	tinyLine     = 20       // exact line height of rules and helper paragraphs: 1 pt
 	ruleGap      = 40       // space between a rule and the text line above it: 2 pt
 	tinyMarkSize = 2        // half-points: the paragraph mark of tiny paragraphs
@@ -439,13 +438,15 @@ func tableBorders(x *xw, on bool) {
 	x.raw("</w:tblBorders>")
 }
 
-// cellMargins writes w:tblCellMar with zero top/bottom and lr left/right.
-func cellMargins(x *xw, lr int) {
+// cellMargins writes w:tblCellMar: the padding m (mm) inside every cell,
+// top, left, bottom and right (Word and LibreOffice add the top and bottom
+// margins to each row's height, as the PDF layout does).
+func cellMargins(x *xw, m doc.Margins) {
 	x.raw("<w:tblCellMar>")
-	x.empty("w:top", "w:w", "0", "w:type", "dxa")
-	x.empty("w:left", "w:w", itoa(lr), "w:type", "dxa")
-	x.empty("w:bottom", "w:w", "0", "w:type", "dxa")
-	x.empty("w:right", "w:w", itoa(lr), "w:type", "dxa")
+	x.empty("w:top", "w:w", itoa(tw(m.Top)), "w:type", "dxa")
+	x.empty("w:left", "w:w", itoa(tw(m.Left)), "w:type", "dxa")
+	x.empty("w:bottom", "w:w", itoa(tw(m.Bottom)), "w:type", "dxa")
+	x.empty("w:right", "w:w", itoa(tw(m.Right)), "w:type", "dxa")
 	x.raw("</w:tblCellMar>")
 }
 
@@ -498,7 +499,7 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 	x.empty("w:jc", "w:val", jc)
 	tableBorders(&x, t.Borders)
 	x.empty("w:tblLayout", "w:type", "fixed")
-	cellMargins(&x, cellMargin)
+	cellMargins(&x, r.p.CellPad) // the profile's cell padding (templates/nd30.yaml le_o_bang)
 	x.raw("</w:tblPr>")
 	cols, _, err := grid(&x, t.Columns, c.where)
 	if err != nil {
@@ -576,7 +577,7 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 				x.empty("w:vAlign", "w:val", "bottom")
 			}
 			x.raw("</w:tcPr>")
-			cc := ctx{where: cw, width: width - 2*cellMargin, in: inTable, keepNext: c.keepNext, fontSize: fontSize, head: head}
+			cc := ctx{where: cw, width: width - tw(r.p.CellPad.Left) - tw(r.p.CellPad.Right), in: inTable, keepNext: c.keepNext, fontSize: fontSize, head: head}
 			sub.x.b.Reset()
 			if cell.Merged || len(cell.Paragraphs) == 0 {
 				pp := sub.basePPr(sub.styleID("", cc), cc, extra{})
@@ -627,7 +628,7 @@ func (r *renderer) columns(cb *doc.Columns, c ctx) error {
 	x.empty("w:tblInd", "w:w", itoa(tw(cb.Offset)), "w:type", "dxa")
 	tableBorders(&x, false)
 	x.empty("w:tblLayout", "w:type", "fixed")
-	cellMargins(&x, 0)
+	cellMargins(&x, doc.Margins{})
 	x.raw("</w:tblPr>")
 	cols, _, err := grid(&x, cb.Widths, c.where)
 	if err != nil {

@@ -274,7 +274,8 @@ func TestTable(t *testing.T) {
 		{"table width = sum of columns", `<w:tblW w:w="14568" w:type="dxa"/><w:jc w:val="center"/>`, 1},
 		{"grid", `<w:tblGrid><w:gridCol w:w="680"/><w:gridCol w:w="4535"/><w:gridCol w:w="1134"/><w:gridCol w:w="1417"/><w:gridCol w:w="1417"/><w:gridCol w:w="1417"/><w:gridCol w:w="1417"/><w:gridCol w:w="2551"/></w:tblGrid>`, 1},
 		{"borders", `<w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="000000"/>`, 1},
-		{"cell margins", `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>`, 1},
+		// The profile's cell padding: 1 mm top and bottom, 1,9 mm left and right.
+		{"cell margins", `<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>`, 1},
 		{"rows never split", `<w:cantSplit/>`, 2 + 2 + 2 + 1},
 		{"header rows repeat", `<w:tblHeader/>`, 2},
 		{"column span", `<w:tcW w:w="5668" w:type="dxa"/><w:gridSpan w:val="4"/>`, 1},
@@ -294,6 +295,22 @@ func TestTable(t *testing.T) {
 	}
 	if strings.Contains(oneSection(t, &doc.Table{Columns: []float64{10}, Rows: []doc.Row{{Cells: []doc.Cell{cellText("x")}}}}), `w:val="single"`) {
 		t.Error("borderless table has borders")
+	}
+}
+
+// The cell margins are the profile's, whatever it says: w:tblCellMar on all
+// four sides, and the text width of a cell's paragraphs leaves them out.
+func TestCellMarginsFromProfile(t *testing.T) {
+	p := style.Default()
+	p.CellPad = doc.Margins{Top: 2, Bottom: 1.5, Left: 3, Right: 2.5}
+	tbl := &doc.Table{Columns: []float64{40}, Borders: true, Rows: []doc.Row{{Cells: []doc.Cell{cellText("x")}}}}
+	parts, err := Parts(&doc.Document{Sections: []doc.Section{{Page: p.Page, Blocks: []doc.Block{tbl}}}}, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<w:tblCellMar><w:top w:w="113" w:type="dxa"/><w:left w:w="170" w:type="dxa"/><w:bottom w:w="85" w:type="dxa"/><w:right w:w="142" w:type="dxa"/></w:tblCellMar>`
+	if body := string(parts[PartDocument]); !strings.Contains(body, want) {
+		t.Errorf("no %s in\n%s", want, body)
 	}
 }
 
