@@ -329,6 +329,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 			for _, o := range r.Outputs {
 				fmt.Fprintf(stdout, "%s → %s (%s KB)\n", r.Plan, o.Path, strconv.Itoa((o.Bytes+1023)/1024))
 			}
+			for _, p := range r.Annex {
+				fmt.Fprintf(stderr, "%s: %s [cot-hep] (cảnh báo)\n", r.Plan, p.Message())
+			}
 			for _, p := range r.Layout {
 				fmt.Fprintf(stderr, "%s: %s [%s] (cảnh báo: xem trang này trước khi in)\n", pdfOutput(r), p.Message(), p.Code)
 			}

@@ -23,11 +23,6 @@ import (
 	"kehoach/internal/vn"
 )
 
-// TextWidth is the width in mm the column widths add up to: the text width
-// of a landscape A4 page with the ND30 annex margins (297 − 20 − 20).
-// Renderers with another width scale the columns (Sheet.Widths).
-const TextWidth = 257.0
-
 // Sheet is one annex table with its heading.
 type Sheet struct {
 	Number  string // "01"
@@ -57,12 +52,17 @@ type Column struct {
 	// the column's own title. A column with a shorter Head than the deepest
 	// one has its title span the header rows below it.
 	Head []string
-	// Width in mm; the widths of a sheet add up to TextWidth. Narrow
-	// columns leave room for Word's cell margins (1,9 mm each side) so that
-	// no word of the 2025 plan breaks inside (tested).
+	// Width in mm, set from the content by Fit (zero before): the widths
+	// of a sheet add up to the page's text width, and every renderer (PDF,
+	// DOCX, XLSX) uses them as they are.
 	Width   float64
 	Align   Align
 	Numeric bool // holds amounts (right aligned, number format)
+	// Wrap marks a text column (names, units of work, notes) whose text
+	// may wrap: such columns share the room the others leave, in
+	// proportion to their text (see Fit). The others keep their values on
+	// one line when the page allows.
+	Wrap bool
 }
 
 // Title is the column's own header text (the last of Head).
@@ -93,6 +93,10 @@ type Cell struct {
 	Text  string     // Text cells
 	Value vn.Decimal // Number cells; the computed sum of a Total
 	Sum   []Ref      // Total cells: the cells added up
+	// Span is the number of columns the cell covers from its own (0 or 1:
+	// one); the cells it covers stay in Row.Cells, Empty, and renderers
+	// merge them into this one.
+	Span int
 }
 
 // String formats the cell the Vietnamese way for print: text as is,
@@ -179,19 +183,6 @@ func samePrefix(a, b []string, n int) bool {
 		}
 	}
 	return true
-}
-
-// Widths returns the column widths scaled to total mm.
-func (s *Sheet) Widths(total float64) []float64 {
-	sum := 0.0
-	for _, c := range s.Columns {
-		sum += c.Width
-	}
-	out := make([]float64, len(s.Columns))
-	for i, c := range s.Columns {
-		out[i] = c.Width * total / sum
-	}
-	return out
 }
 
 // resolve computes the value of every Total cell from the cells it adds up

@@ -7,12 +7,41 @@ import (
 	"testing"
 	"time"
 
+	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
+	"kehoach/internal/style"
 	"kehoach/internal/vn"
 )
 
 const plan2025 = "../../plans/muong-khoa/2025.yaml"
+
+// metrics are the ND30 profile's (the landscape text width, the cell
+// padding, the table styles' sizes) with the bundled font, as package
+// compose fits the annexes.
+func metrics() Metrics {
+	prof := style.Default()
+	font := fonts.Bundled()
+	return Metrics{
+		Width: prof.Landscape.TextWidth(), PadLeft: prof.CellPad.Left, PadRight: prof.CellPad.Right,
+		HeadSize: prof.Style(doc.StyleTableHead).Size, CellSize: prof.Style(doc.StyleTableCell).Size,
+		Measure: func(text string, size float64, bold bool) float64 {
+			return font.WidthMM(fonts.StyleOf(bold, false), size, text)
+		},
+	}
+}
+
+// fitted are the plan's annexes fitted with metrics().
+func fitted(t *testing.T, p *plan.Plan) []Sheet {
+	t.Helper()
+	sheets := Build(p)
+	for i := range sheets {
+		if probs := sheets[i].Fit(metrics()); len(probs) > 0 {
+			t.Fatalf("biểu %s does not fit the page: %v", sheets[i].Number, probs)
+		}
+	}
+	return sheets
+}
 
 func load(t *testing.T) *plan.Plan {
 	t.Helper()
@@ -49,6 +78,12 @@ func TestSheets2025(t *testing.T) {
 	sheets, err := Sheets(p)
 	if err != nil {
 		t.Fatal(err)
+	}
+	m := metrics()
+	for i := range sheets {
+		if probs := sheets[i].Fit(m); len(probs) > 0 {
+			t.Errorf("biểu %s does not fit the page: %v", sheets[i].Number, probs)
+		}
 	}
 	ref := "(Kèm theo Kế hoạch số " + Blank + "/KH-UBND ngày " + Blank + " tháng " + Blank + " năm 2025 của Ủy ban nhân dân xã Mường Khoa)"
 	tests := []struct {
@@ -110,8 +145,8 @@ func TestSheets2025(t *testing.T) {
 					t.Errorf("column %q only %.1f mm wide", c.Title(), c.Width)
 				}
 			}
-			if math.Abs(w-TextWidth) > 1e-9 {
-				t.Errorf("widths add up to %.3f mm, want %.0f", w, TextWidth)
+			if math.Abs(w-m.Width) > 1e-9 {
+				t.Errorf("widths add up to %.3f mm, want %.0f", w, m.Width)
 			}
 			for r, row := range s.Rows {
 				if len(row.Cells) != len(s.Columns) {
@@ -449,14 +484,15 @@ func TestResolveErrors(t *testing.T) {
 	}
 }
 
-// No word of a header or a cell is wider than its column less Word's cell
-// margins (2 × 1,9 mm), at 11 pt in the cell's face: no reader, DOCX, PDF
-// or XLSX, has to break a word inside. Words bound by no-break spaces
+// No word of a header or a cell is wider than its fitted column less the
+// profile's cell padding, at 11 pt in the cell's face: no reader, DOCX,
+// PDF or XLSX, has to break a word inside. Words bound by no-break spaces
 // ("≥ 54") count as one.
 func TestWordsFitTheirColumns(t *testing.T) {
-	const margins, size = 2 * 1.905, 11.0
+	m := metrics()
+	margins, size := m.PadLeft+m.PadRight, 11.0
 	font := fonts.Bundled()
-	for _, s := range Build(load(t)) {
+	for _, s := range fitted(t, load(t)) {
 		check := func(text string, face fonts.Style, width float64, where string) {
 			for _, w := range strings.Split(text, " ") {
 				if got := font.WidthMM(face, size, w); got > width-margins {

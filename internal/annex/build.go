@@ -183,17 +183,17 @@ func (b *builder) bieu01() Sheet {
 	s := b.sheet("01", "b01-ten")
 	now, planned, units := b.say("b01-hien-trang", b.year()), b.say("b01-ke-hoach", b.year()), b.say("b01-don-vi", nil)
 	s.Columns = []Column{
-		c01TT:       {Head: []string{b.say("b01-tt", nil)}, Width: 11, Align: AlignCenter},
-		c01Name:     {Head: []string{b.say("b01-tieu-chi", nil)}, Width: 43},
-		c01Unit:     {Head: []string{b.say("b01-dvt", nil)}, Width: 30, Align: AlignCenter}, // "đồng/người/năm" on one line
-		c01Rule:     {Head: []string{b.say("b01-quy-dinh", nil)}, Width: 20, Align: AlignCenter},
-		c01Now:      {Head: []string{now, b.say("b01-ket-qua", nil)}, Width: 17, Align: AlignCenter},
-		c01NowEval:  {Head: []string{now, b.say("b01-danh-gia", nil)}, Width: 20, Align: AlignCenter}, // bold "Chưa đạt" on one line
-		c01Plan:     {Head: []string{planned, b.say("b01-chi-tieu", nil)}, Width: 18, Align: AlignCenter},
-		c01PlanEval: {Head: []string{planned, b.say("b01-du-kien", nil)}, Width: 20, Align: AlignCenter},
-		c01Lead:     {Head: []string{units, b.say("b01-chu-tri", nil)}, Width: 28},
-		c01Partner:  {Head: []string{units, b.say("b01-phoi-hop", nil)}, Width: 28},
-		c01Note:     {Head: []string{b.say("ghi-chu", nil)}, Width: 22},
+		c01TT:       {Head: []string{b.say("b01-tt", nil)}, Align: AlignCenter},
+		c01Name:     {Head: []string{b.say("b01-tieu-chi", nil)}, Wrap: true},
+		c01Unit:     {Head: []string{b.say("b01-dvt", nil)}, Align: AlignCenter, Wrap: true}, // "triệu / đồng/người/năm"
+		c01Rule:     {Head: []string{b.say("b01-quy-dinh", nil)}, Align: AlignCenter},
+		c01Now:      {Head: []string{now, b.say("b01-ket-qua", nil)}, Align: AlignCenter},
+		c01NowEval:  {Head: []string{now, b.say("b01-danh-gia", nil)}, Align: AlignCenter},
+		c01Plan:     {Head: []string{planned, b.say("b01-chi-tieu", nil)}, Align: AlignCenter},
+		c01PlanEval: {Head: []string{planned, b.say("b01-du-kien", nil)}, Align: AlignCenter},
+		c01Lead:     {Head: []string{units, b.say("b01-chu-tri", nil)}, Wrap: true},
+		c01Partner:  {Head: []string{units, b.say("b01-phoi-hop", nil)}, Wrap: true},
+		c01Note:     {Head: []string{b.say("ghi-chu", nil)}, Wrap: true},
 	}
 	if p.Set == nil {
 		return s
@@ -336,12 +336,12 @@ func (b *builder) bieu02() Sheet {
 	s.Unit = b.say("don-vi-tinh", nil)
 	among := b.say("trong-do", nil)
 	s.Columns = []Column{
-		c02TT:      {Head: []string{b.say("stt", nil)}, Width: 12, Align: AlignCenter},
-		c02Name:    {Head: []string{b.say("b02-nguon", nil)}, Width: 118},
-		c02Plan:    {Head: []string{b.say("b02-ke-hoach", b.year())}, Width: 30, Align: AlignRight, Numeric: true},
-		c02Invest:  {Head: []string{among, b.say("b02-dau-tu", nil)}, Width: 30, Align: AlignRight, Numeric: true},
-		c02Current: {Head: []string{among, b.say("b02-su-nghiep", nil)}, Width: 30, Align: AlignRight, Numeric: true},
-		c02Note:    {Head: []string{b.say("ghi-chu", nil)}, Width: 37},
+		c02TT:      {Head: []string{b.say("stt", nil)}, Align: AlignCenter},
+		c02Name:    {Head: []string{b.say("b02-nguon", nil)}, Wrap: true},
+		c02Plan:    {Head: []string{b.say("b02-ke-hoach", b.year())}, Align: AlignRight, Numeric: true},
+		c02Invest:  {Head: []string{among, b.say("b02-dau-tu", nil)}, Align: AlignRight, Numeric: true},
+		c02Current: {Head: []string{among, b.say("b02-su-nghiep", nil)}, Align: AlignRight, Numeric: true},
+		c02Note:    {Head: []string{b.say("ghi-chu", nil)}, Wrap: true},
 	}
 	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, c02N)})
 	sums := []int{c02Plan, c02Invest, c02Current}
@@ -426,33 +426,27 @@ func (b *builder) bieu03() Sheet {
 	year := b.say("b03-von-nam", b.year())
 	among := b.say("trong-do", nil)
 	tops := p.NguonLuc.Nguon
-	srcW := 16.0
-	const fixed, flexMin = 143.0, 60.0
-	if n := float64(len(tops)); n > 0 && fixed+n*srcW > TextWidth-flexMin {
-		srcW = (TextWidth - flexMin - fixed) / n
-	}
-	flex := TextWidth - fixed - float64(len(tops))*srcW
 	s.Columns = []Column{
-		{Head: []string{b.say("stt", nil)}, Width: 12, Align: AlignCenter},
-		{Head: []string{b.say("b03-cong-trinh", nil)}, Width: flex * 5 / 8},
-		{Head: []string{b.say("b03-dia-diem", nil)}, Width: 18},
-		{Head: []string{b.say("b03-quy-mo", nil)}, Width: 17, Align: AlignCenter},
-		{Head: []string{b.say("b03-thoi-gian", nil)}, Width: 19, Align: AlignCenter},
-		{Head: []string{b.say("b03-chu-dau-tu", nil)}, Width: 24},
-		{Head: []string{b.say("b03-tong-muc", nil)}, Width: 18, Align: AlignRight, Numeric: true},
-		{Head: []string{year, b.say("b03-tong", nil)}, Width: 18, Align: AlignRight, Numeric: true},
+		{Head: []string{b.say("stt", nil)}, Align: AlignCenter},
+		{Head: []string{b.say("b03-cong-trinh", nil)}, Wrap: true},
+		{Head: []string{b.say("b03-dia-diem", nil)}, Wrap: true},
+		{Head: []string{b.say("b03-quy-mo", nil)}, Align: AlignCenter, Wrap: true},
+		{Head: []string{b.say("b03-thoi-gian", nil)}, Align: AlignCenter},
+		{Head: []string{b.say("b03-chu-dau-tu", nil)}, Wrap: true},
+		{Head: []string{b.say("b03-tong-muc", nil)}, Align: AlignRight, Numeric: true},
+		{Head: []string{year, b.say("b03-tong", nil)}, Align: AlignRight, Numeric: true},
 	}
 	const cTotalInvest, cYear = 6, 7
 	firstSrc := len(s.Columns)
 	var srcCols []int
 	for i := range tops {
 		srcCols = append(srcCols, firstSrc+i)
-		s.Columns = append(s.Columns, Column{Head: []string{year, among, markup.Plain(tops[i].Ten)}, Width: srcW, Align: AlignRight, Numeric: true})
+		s.Columns = append(s.Columns, Column{Head: []string{year, among, markup.Plain(tops[i].Ten)}, Align: AlignRight, Numeric: true})
 	}
 	cCrit := len(s.Columns)
 	s.Columns = append(s.Columns,
-		Column{Head: []string{b.say("b03-tieu-chi", nil)}, Width: 17, Align: AlignCenter},
-		Column{Head: []string{b.say("ghi-chu", nil)}, Width: flex * 3 / 8})
+		Column{Head: []string{b.say("b03-tieu-chi", nil)}, Align: AlignCenter},
+		Column{Head: []string{b.say("ghi-chu", nil)}, Wrap: true})
 	nc := len(s.Columns)
 
 	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, nc)})
@@ -512,13 +506,13 @@ func (b *builder) bieu04() Sheet {
 	s := b.sheet("04", "b04-ten")
 	s.Unit = b.say("don-vi-tinh", nil)
 	s.Columns = []Column{
-		c04TT:     {Head: []string{b.say("stt", nil)}, Width: 12, Align: AlignCenter},
-		c04Task:   {Head: []string{b.say("b04-noi-dung", nil)}, Width: 72},
-		c04Unit:   {Head: []string{b.say("b04-don-vi", nil)}, Width: 42},
-		c04Amount: {Head: []string{b.say("b04-kinh-phi", nil)}, Width: 25, Align: AlignRight, Numeric: true},
-		c04Source: {Head: []string{b.say("b04-nguon", nil)}, Width: 48},
-		c04When:   {Head: []string{b.say("b04-thoi-gian", nil)}, Width: 30, Align: AlignCenter},
-		c04Note:   {Head: []string{b.say("ghi-chu", nil)}, Width: 28},
+		c04TT:     {Head: []string{b.say("stt", nil)}, Align: AlignCenter},
+		c04Task:   {Head: []string{b.say("b04-noi-dung", nil)}, Wrap: true},
+		c04Unit:   {Head: []string{b.say("b04-don-vi", nil)}, Wrap: true},
+		c04Amount: {Head: []string{b.say("b04-kinh-phi", nil)}, Align: AlignRight, Numeric: true},
+		c04Source: {Head: []string{b.say("b04-nguon", nil)}, Wrap: true},
+		c04When:   {Head: []string{b.say("b04-thoi-gian", nil)}, Align: AlignCenter},
+		c04Note:   {Head: []string{b.say("ghi-chu", nil)}, Wrap: true},
 	}
 	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, c04N)})
 	var items []int

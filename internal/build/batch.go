@@ -70,7 +70,7 @@ func Summary(w io.Writer, results []*Result, elapsed time.Duration) {
 		if r.Load != nil {
 			nw = len(r.Load.Warnings)
 		}
-		nw += len(r.Layout)
+		nw += len(r.Layout) + len(r.Annex)
 		warnings += nw
 		switch {
 		case r.Err != nil:

@@ -82,7 +82,7 @@ func BenchmarkXLSX2025(b *testing.B) {
 	var n int
 	b.ReportAllocs()
 	for b.Loop() {
-		x, err := RenderAnnexes(res.Plan, date)
+		x, err := RenderAnnexes(res.Plan, res.Profile, date)
 		if err != nil {
 			b.Fatal(err)
 		}

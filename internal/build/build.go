@@ -53,7 +53,11 @@ type Result struct {
 	Pages int // pages of the PDF (0 when no PDF was made)
 	// Layout are the layout faults of the PDF (layout.Check): outputs are
 	// written, but a văn thư would reject those pages.
-	Layout   []layout.Problem
+	Layout []layout.Problem
+	// Annex are the annex columns the landscape page is too narrow for
+	// (compose.Annexes): in the PDF, the DOCX and the workbook alike a word
+	// or an amount of them is cut.
+	Annex    []annex.Problem
 	Duration time.Duration // set by Batch
 }
 
@@ -115,14 +119,16 @@ func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Famil
 }
 
 // RenderAnnexes writes the plan's annexes (Biểu số 01–04) as one XLSX
-// workbook; date is the document date (compose.DocDate), never the clock.
-func RenderAnnexes(p *plan.Plan, date time.Time) ([]byte, error) {
-	sheets, err := annex.Sheets(p)
+// workbook, their columns fitted to the landscape page of prof as in the
+// document (compose.Annexes); date is the document date (compose.DocDate),
+// never the clock.
+func RenderAnnexes(p *plan.Plan, prof *doc.Profile, date time.Time) ([]byte, error) {
+	sheets, _, err := compose.Annexes(p, prof)
 	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := xlsx.Write(&b, sheets, date); err != nil {
+	if err := xlsx.Write(&b, sheets, prof.Landscape, date); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -165,6 +171,7 @@ func Plan(path string, o Options) *Result {
 		outDir = "out"
 	}
 	base := BaseName(res.Plan)
+	_, r.Annex, _ = compose.Annexes(res.Plan, res.Profile) // an error there fails the render below
 	type file struct {
 		name string
 		data []byte
@@ -186,7 +193,7 @@ func Plan(path string, o Options) *Result {
 			case "pdf":
 				data, pages[i], r.Layout, err = renderPDF(d, res.Profile, font)
 			case "xlsx":
-				data, err = RenderAnnexes(res.Plan, d.Meta.Date)
+				data, err = RenderAnnexes(res.Plan, res.Profile, d.Meta.Date)
 				name = base + "-bieu.xlsx"
 			default:
 				data, err = Render(f, d, res.Profile, font)

@@ -76,7 +76,7 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("a valid plan does not compose: %v", err)
 		}
 		_ = text.Render(d)
-		xb, err := RenderAnnexes(res.Plan, d.Meta.Date)
+		xb, err := RenderAnnexes(res.Plan, res.Profile, d.Meta.Date)
 		if err != nil {
 			t.Fatalf("xlsx: %v", err)
 		}

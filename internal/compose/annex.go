@@ -23,14 +23,51 @@ func AnnexSections(p *plan.Plan, prof *doc.Profile) []doc.Section {
 	for _, n := range annex.Referenced(p) {
 		want[n] = true
 	}
+	sheets, _, err := Annexes(p, prof)
+	if err != nil {
+		panic(err) // templates/bieu.tmpl does not fit the code: a build defect (see annex.Build)
+	}
 	var out []doc.Section
 	font := fonts.Bundled()
-	for _, s := range annex.Build(p) {
-		if want[s.Number] {
-			out = append(out, annexSection(&s, prof, font))
+	for i := range sheets {
+		if want[sheets[i].Number] {
+			out = append(out, annexSection(&sheets[i], prof, font))
 		}
 	}
 	return out
+}
+
+// Annexes builds the plan's four annexes with their columns fitted to the
+// landscape page of prof (annex.Sheet.Fit): the one set of widths the PDF,
+// the DOCX and the workbook all use. The problems are the columns the page
+// is too narrow for (words would be cut), for the caller to warn about.
+func Annexes(p *plan.Plan, prof *doc.Profile) ([]annex.Sheet, []annex.Problem, error) {
+	sheets, err := annex.Sheets(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := AnnexMetrics(prof, fonts.Bundled())
+	var probs []annex.Problem
+	for i := range sheets {
+		probs = append(probs, sheets[i].Fit(m)...)
+	}
+	return sheets, probs, nil
+}
+
+// AnnexMetrics are the measures the annex columns are fitted with: the
+// landscape text width and the cell padding of the profile, the sizes of
+// its TableHead and TableCell styles, and the font's widths.
+func AnnexMetrics(prof *doc.Profile, font *fonts.Family) annex.Metrics {
+	return annex.Metrics{
+		Width:    prof.Landscape.TextWidth(),
+		PadLeft:  prof.CellPad.Left,
+		PadRight: prof.CellPad.Right,
+		HeadSize: prof.Style(doc.StyleTableHead).Size,
+		CellSize: prof.Style(doc.StyleTableCell).Size,
+		Measure: func(text string, size float64, bold bool) float64 {
+			return font.WidthMM(fonts.StyleOf(bold, false), size, text)
+		},
+	}
 }
 
 func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Section {
@@ -50,7 +87,7 @@ func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Sec
 	} else {
 		blocks = append(blocks, &doc.Spacer{Height: 2})
 	}
-	blocks = append(blocks, AnnexTable(s, prof.Landscape.TextWidth()))
+	blocks = append(blocks, AnnexTable(s))
 	return doc.Section{
 		Page:        prof.Landscape,
 		PageNumbers: doc.PageNumbering{Show: true, Start: 1},
@@ -58,12 +95,13 @@ func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Sec
 	}
 }
 
-// AnnexTable is an annex's table, width mm wide: shaded header rows that
-// repeat on every page (group headers spanning their columns, titles
-// spanning down), then the body with amounts written the Vietnamese way
-// (3.900; 1.282,2), bold group, criterion and total rows, shaded totals.
-func AnnexTable(s *annex.Sheet, width float64) *doc.Table {
-	t := &doc.Table{Columns: s.Widths(width), HeaderRows: s.HeaderRows(), Borders: true}
+// AnnexTable is an annex's table in its fitted column widths (Annexes):
+// shaded header rows that repeat on every page (group headers spanning
+// their columns, titles spanning down), then the body with amounts written
+// the Vietnamese way (3.900; 1.282,2), bold group, criterion and total
+// rows, shaded totals.
+func AnnexTable(s *annex.Sheet) *doc.Table {
+	t := &doc.Table{Columns: s.Widths(), HeaderRows: s.HeaderRows(), Borders: true}
 	for _, hr := range s.Header() {
 		var row doc.Row
 		for _, hc := range hr {

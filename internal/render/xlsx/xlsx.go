@@ -41,6 +41,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kehoach/internal/annex"
+	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
 )
 
@@ -56,12 +57,10 @@ const (
 	SizeCell   = 11.0
 )
 
-// Page margins in mm (ND30 landscape annex margins) and the distance of the
-// footer from the bottom edge.
-const (
-	marginMM = 20.0
-	footerMM = 8.0
-)
+// footerMM is the distance of the footer from the bottom edge, mm (and of
+// the empty header from the top). The page margins are the profile's
+// landscape margins, given to Write.
+const footerMM = 8.0
 
 // Footer is the page footer of every sheet: "Trang n", centred. Each sheet
 // is numbered from 1 (pageSetup firstPageNumber), so an annex printed with
@@ -83,17 +82,26 @@ func NumFmt(places int) string {
 	return f
 }
 
-// Write writes the sheets as one workbook. date is written into the
-// document properties and the zip entries (use the plan's document date,
-// never the wall clock).
-func Write(w io.Writer, sheets []annex.Sheet, date time.Time) error {
+// Write writes the sheets as one workbook, their columns as wide as the
+// sheets say (annex.Sheet.Fit), printed on page: the ND30 profile's
+// landscape page setup, whose margins the sheets' widths were fitted to.
+// date is written into the document properties and the zip entries (use
+// the plan's document date, never the wall clock).
+func Write(w io.Writer, sheets []annex.Sheet, page doc.PageSetup, date time.Time) error {
 	if len(sheets) == 0 {
 		return errors.New("không có biểu nào để ghi")
+	}
+	for _, s := range sheets {
+		for i, c := range s.Columns {
+			if c.Width <= 0 {
+				return fmt.Errorf("biểu %s: cột %d chưa có độ rộng (chưa xếp cột theo trang)", s.Number, i+1)
+			}
+		}
 	}
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, date) })
-	x := &writer{f: f, styles: map[styleKey]int{}, font: fonts.Bundled()}
+	x := &writer{f: f, styles: map[styleKey]int{}, font: fonts.Bundled(), page: page}
 	if err := f.SetDefaultFont(FontFamily); err != nil {
 		return err
 	}
@@ -124,6 +132,7 @@ type writer struct {
 	f      *excelize.File
 	styles map[styleKey]int
 	font   *fonts.Family
+	page   doc.PageSetup
 }
 
 func (x *writer) props(sheets []annex.Sheet, date time.Time) error {
@@ -234,7 +243,7 @@ func (x *writer) sheet(s *annex.Sheet) error {
 	if nc == 0 {
 		return errors.New("biểu không có cột nào")
 	}
-	widths := s.Widths(annex.TextWidth)
+	widths := s.Widths()
 	hr := s.HeaderRows()
 	headEnd := headTop + hr - 1
 	lastCol, err := excelize.ColumnNumberToName(nc)
@@ -254,8 +263,9 @@ func (x *writer) sheet(s *annex.Sheet) error {
 	}
 	in := func(mm float64) *float64 { v := math.Round(mm/25.4*1000) / 1000; return &v }
 	centre := true
+	mg := x.page.Margins
 	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
-		Left: in(marginMM), Right: in(marginMM), Top: in(marginMM), Bottom: in(marginMM),
+		Left: in(mg.Left), Right: in(mg.Right), Top: in(mg.Top), Bottom: in(mg.Bottom),
 		Header: in(footerMM), Footer: in(footerMM), Horizontally: &centre,
 	}); err != nil {
 		return err
@@ -394,7 +404,7 @@ func (x *writer) sheet(s *annex.Sheet) error {
 		for c, cell := range row.Cells {
 			col := s.Columns[c]
 			k := styleKey{role: roleBody, bold: row.Bold, align: col.Align, places: -1, shade: row.Total}
-			if c == labelColumn(s) && row.Level > 0 && col.Align == annex.AlignLeft {
+			if c == s.LabelColumn() && row.Level > 0 && col.Align == annex.AlignLeft {
 				k.indent = row.Level
 			}
 			var v any
@@ -423,24 +433,13 @@ func (x *writer) sheet(s *annex.Sheet) error {
 			if row.Bold {
 				st = fonts.Bold
 			}
-			height = max(height, x.height(cell.String(), st, SizeCell, widths[c]-indentMM*float64(k.indent)))
+			height = max(height, x.height(cell.String(), st, SizeCell, widths[c]-annex.IndentMM*float64(k.indent)))
 		}
 		if err := sw.SetRow(fmt.Sprintf("A%d", first+r), vals, excelize.RowOpts{Height: height}); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
-}
-
-// labelColumn is the column whose text is indented by row level: the first
-// left-aligned column.
-func labelColumn(s *annex.Sheet) int {
-	for i, c := range s.Columns {
-		if c.Align == annex.AlignLeft {
-			return i
-		}
-	}
-	return -1
 }
 
 // places is the number of decimal places an amount shows.
@@ -488,7 +487,6 @@ const (
 	lineFactor = 1.25 // line height / font size in a cell
 	padPt      = 3.0  // top + bottom padding, points
 	cellPadMM  = 2.2  // left + right padding and rounding slack, mm
-	indentMM   = 2.6  // one indent step (3 characters)
 )
 
 // height is the row height in points that text of a style needs in a

@@ -18,7 +18,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kehoach/internal/annex"
+	"kehoach/internal/compose"
 	"kehoach/internal/plan"
+	"kehoach/internal/style"
 	"kehoach/internal/testkit"
 	"kehoach/internal/vn"
 )
@@ -34,10 +36,25 @@ func load(t *testing.T) *plan.Plan {
 	return res.Plan
 }
 
+// prof is the ND30 profile: the annexes are fitted to its landscape page
+// and the workbook printed on it.
+var prof = style.Default()
+
+// fitted are the plan's annexes with their columns fitted to the page, as
+// kehoach build writes them.
+func fitted(t *testing.T, p *plan.Plan) []annex.Sheet {
+	t.Helper()
+	sheets, probs, err := compose.Annexes(p, prof)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("annexes: %v %v", err, probs)
+	}
+	return sheets
+}
+
 func write(t *testing.T, sheets []annex.Sheet) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, sheets, date); err != nil {
+	if err := Write(&b, sheets, prof.Landscape, date); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -61,7 +78,7 @@ func unzip(t *testing.T, b []byte) (map[string][]byte, []*zip.File) {
 // cells, headers, every body value with its type and number format,
 // formulas that compute their cached values, print setup, frozen panes.
 func TestWorkbook2025(t *testing.T) {
-	sheets := annex.Build(load(t))
+	sheets := fitted(t, load(t))
 	b := write(t, sheets)
 	f := open(t, b)
 	parts, _ := unzip(t, b)
@@ -230,7 +247,7 @@ func TestWorkbook2025(t *testing.T) {
 				t.Errorf("panes %+v (%v)", panes, err)
 			}
 			// Column widths follow the model, in ascending <col> order.
-			for c, w := range s.Widths(annex.TextWidth) {
+			for c, w := range s.Widths() {
 				col, _ := excelize.ColumnNumberToName(c + 1)
 				if got, _ := f.GetColWidth(name, col); got != excelWidth(w) {
 					t.Errorf("column %s width %.2f, want %.2f", col, got, excelWidth(w))
@@ -262,7 +279,7 @@ func TestWorkbook2025(t *testing.T) {
 
 // The figures of the plan, cell by cell, with their formulas.
 func TestTotals2025(t *testing.T) {
-	f := open(t, write(t, annex.Build(load(t))))
+	f := open(t, write(t, fitted(t, load(t))))
 	tests := []struct {
 		sheet, cell, formula, value string
 	}{
@@ -344,7 +361,7 @@ func TestFormulaInjection(t *testing.T) {
 	p.Bieu.SuNghiep[1].GhiChu = evil[2]
 	p.Bieu.SuNghiep[2].ThoiGian = evil[3]
 	p.NguonLuc.Nguon[1].Ten = evil[4]
-	b := write(t, annex.Build(p))
+	b := write(t, fitted(t, p))
 	f := open(t, b)
 	parts, _ := unzip(t, b)
 	cells := []struct{ sheet, cell string }{{"Bieu 03", "B9"}, {"Bieu 04", "B7"}, {"Bieu 04", "G8"}, {"Bieu 04", "F9"}, {"Bieu 02", "B11"}}
@@ -373,13 +390,13 @@ func TestFormulaInjection(t *testing.T) {
 
 // Same input, same bytes; entries in a fixed order with the given date.
 func TestDeterministic(t *testing.T) {
-	sheets := annex.Build(load(t))
+	sheets := fitted(t, load(t))
 	a, b := write(t, sheets), write(t, sheets)
 	if !bytes.Equal(a, b) {
 		t.Fatal("two writes of the same workbook differ")
 	}
 	var other bytes.Buffer
-	if err := Write(&other, sheets, date.AddDate(0, 0, 1)); err != nil {
+	if err := Write(&other, sheets, prof.Landscape, date.AddDate(0, 0, 1)); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Equal(a, other.Bytes()) {
@@ -405,7 +422,7 @@ func TestDeterministic(t *testing.T) {
 // consumer would, and xml:space is stripped from SpreadsheetML <t> (caveats
 // 2 and 3 of shared/ooxml-schemas/README.md).
 func TestSchemas(t *testing.T) {
-	sheets := annex.Build(load(t))
+	sheets := fitted(t, load(t))
 	// A text with blanks at both ends gets xml:space="preserve".
 	sheets = append(sheets, annex.Sheet{Number: "09", Heading: "Biểu số 09", Columns: []annex.Column{{Head: []string{"a"}, Width: 257}},
 		Rows: []annex.Row{{Cells: []annex.Cell{{Kind: annex.Text, Text: " lề hai bên "}}}}})
@@ -509,7 +526,7 @@ func TestMCEStrip(t *testing.T) {
 func TestLibreOfficeCSV(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "b.xlsx")
-	if err := os.WriteFile(src, write(t, annex.Build(load(t))), 0o644); err != nil {
+	if err := os.WriteFile(src, write(t, fitted(t, load(t))), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// Token 12 = -1: every sheet to its own file (LibreOffice ≥ 7.2).
@@ -599,12 +616,12 @@ func FuzzWrite(f *testing.F) {
 		if err != nil || !res.OK() {
 			return
 		}
-		sheets, err := annex.Sheets(res.Plan)
+		sheets, _, err := compose.Annexes(res.Plan, res.Profile)
 		if err != nil {
 			t.Fatalf("a valid plan has no annexes: %v", err)
 		}
 		var b bytes.Buffer
-		if err := Write(&b, sheets, date); err != nil {
+		if err := Write(&b, sheets, res.Profile.Landscape, date); err != nil {
 			t.Fatalf("write: %v", err)
 		}
 		wb, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
@@ -637,7 +654,7 @@ func FuzzWrite(f *testing.F) {
 func TestLongText(t *testing.T) {
 	p := load(t)
 	p.Bieu.SuNghiep[0].GhiChu = strings.Repeat("rất dài ", 1000)
-	f := open(t, write(t, annex.Build(p)))
+	f := open(t, write(t, fitted(t, p)))
 	if h, _ := f.GetRowHeight("Bieu 04", 7); h != excelize.MaxRowHeight {
 		t.Errorf("row height %.1f, want %d", h, excelize.MaxRowHeight)
 	}
@@ -645,7 +662,11 @@ func TestLongText(t *testing.T) {
 		t.Errorf("long text cut to %d bytes", len(v))
 	}
 	p.Bieu.SuNghiep[0].GhiChu = strings.Repeat("x", excelize.TotalCellChars+1)
-	err := Write(io.Discard, annex.Build(p), date)
+	sheets, _, err := compose.Annexes(p, prof) // the word does not fit the page either: reported, still written
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Write(io.Discard, sheets, prof.Landscape, date)
 	if err == nil || !strings.Contains(err.Error(), "ô G7") || !strings.Contains(err.Error(), "biểu 04") {
 		t.Errorf("err = %v", err)
 	}
