@@ -349,7 +349,7 @@ func checkPDFPages(t *testing.T, path string, n, m int) {
 	for _, w := range []string{
 		"Biểu số 01", "KẾ HOẠCH THỰC HIỆN CÁC TIÊU CHÍ NÔNG THÔN MỚI NĂM 2025", "Tổng số tiêu chí đạt", "12/19", "13/19",
 		"Biểu số 02", "TỔNG SỐ 3.900 504 800", "Vốn Ngân sách Trung ương 1.304 504 800", "Vốn lồng ghép 2.556",
-		"Biểu số 03", "Bê tông hóa đường", "TỔNG SỐ 504 504",
+		"Biểu số 03", "Bê tông hóa", "TỔNG SỐ 504 504",
 		"Biểu số 04", "TỔNG SỐ 800", "Sửa chữa hệ thống loa các bản", "ĐVT: triệu đồng",
 		"(Kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2025 của Ủy ban nhân dân xã Mường Khoa)",
 	} {

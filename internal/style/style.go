@@ -62,6 +62,25 @@ type Overrides struct {
 	Le          *Box    `yaml:"le"`
 }
 
+// marginRange is a margin with the range ND30 allows it.
+type marginRange struct {
+	key    string
+	v      float64
+	lo, hi float64
+	name   string
+}
+
+// marginRanges are ND30's margin ranges (PL I, I.4): top and bottom 20–25
+// mm, left 30–35, right 15–20, for b.
+func marginRanges(b Box) []marginRange {
+	return []marginRange{
+		{"le.tren", b.Tren, 20, 25, "lề trên"},
+		{"le.duoi", b.Duoi, 20, 25, "lề dưới"},
+		{"le.trai", b.Trai, 30, 35, "lề trái"},
+		{"le.phai", b.Phai, 15, 20, "lề phải"},
+	}
+}
+
 // Default returns the built-in ND30 profile. It panics only if the embedded
 // profile itself is broken, which a test guards against.
 func Default() *doc.Profile {
@@ -111,18 +130,7 @@ func Load(o *Overrides, file string, ix yamlx.Index) (*doc.Profile, error) {
 			add(prefix+"kieu_dau", fmt.Sprintf("kiểu đặt dấu “%s” không có; hãy chọn “cu” (hòa, thủy) hoặc “moi” (hoà, thuỷ).", ov.KieuDau))
 		}
 		if b := ov.Le; b != nil {
-			rng := []struct {
-				key    string
-				v      float64
-				lo, hi float64
-				name   string
-			}{
-				{"le.tren", b.Tren, 20, 25, "lề trên"},
-				{"le.duoi", b.Duoi, 20, 25, "lề dưới"},
-				{"le.trai", b.Trai, 30, 35, "lề trái"},
-				{"le.phai", b.Phai, 15, 20, "lề phải"},
-			}
-			for _, r := range rng {
+			for _, r := range marginRanges(*b) {
 				if r.v != 0 && (r.v < r.lo || r.v > r.hi) {
 					add(prefix+r.key, fmt.Sprintf("%s %s mm ngoài quy định; Nghị định 30 cho phép từ %s đến %s mm.", r.name, num(r.v), num(r.lo), num(r.hi)))
 				}
@@ -213,12 +221,19 @@ func build(f *profileFile, eff Overrides) (*doc.Profile, error) {
 		Margins:  doc.Margins{Top: eff.Le.Tren, Bottom: eff.Le.Duoi, Left: eff.Le.Trai, Right: eff.Le.Phai},
 		HeaderMM: f.DauTrang,
 	}
+	var errs yamlx.Errors
 	land := page
 	land.Landscape = true
 	land.Margins = doc.Margins{Top: f.LeNgang.Tren, Bottom: f.LeNgang.Duoi, Left: f.LeNgang.Trai, Right: f.LeNgang.Phai}
+	// The landscape annex pages keep ND30's margins (nd30.md §1.1; the
+	// decree's own landscape sample: left 30, right 15, top 20).
+	for _, r := range marginRanges(f.LeNgang) {
+		if r.v < r.lo || r.v > r.hi {
+			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_ngang: %s %s mm ngoài quy định; Nghị định 30 cho phép từ %s đến %s mm.", r.name, num(r.v), num(r.lo), num(r.hi))})
+		}
+	}
 	pad := doc.Margins{Top: f.LeOBang.Tren, Bottom: f.LeOBang.Duoi, Left: f.LeOBang.Trai, Right: f.LeOBang.Phai}
 	p := &doc.Profile{FontFamily: f.PhongChu, Page: page, Landscape: land, CellPad: pad, Styles: map[doc.StyleName]doc.ParagraphStyle{}, ToneStyle: eff.KieuDau}
-	var errs yamlx.Errors
 	for _, r := range []struct {
 		v      float64
 		lo, hi float64

@@ -96,3 +96,27 @@ func TestCellPadding(t *testing.T) {
 		}
 	}
 }
+
+// The landscape annex pages keep ND30's margins: templates/nd30.yaml
+// le_ngang is top 20, bottom 20, left 30, right 15 mm (text 252 mm wide),
+// and a value outside ND30's ranges is refused.
+func TestLandscapeMargins(t *testing.T) {
+	p := Default()
+	if got, want := p.Landscape.Margins, (doc.Margins{Top: 20, Bottom: 20, Left: 30, Right: 15}); got != want {
+		t.Errorf("landscape margins %+v, want %+v", got, want)
+	}
+	if got := p.Landscape.TextWidth(); got != 252 {
+		t.Errorf("landscape text width %v mm, want 297 − 30 − 15 = 252", got)
+	}
+	f, err := profileData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := Overrides{CoChu: *f.CoChu, GianDong: *f.GianDong, CachDoan: *f.CachDoan, ThutDauDong: *f.ThutDauDong, KieuDau: *f.KieuDau, Le: f.Le}
+	bad := *f
+	bad.LeNgang = Box{Tren: 20, Duoi: 20, Trai: 20, Phai: 20}
+	_, err = build(&bad, base)
+	if err == nil || !strings.Contains(err.Error(), "le_ngang: lề trái 20 mm ngoài quy định; Nghị định 30 cho phép từ 30 đến 35 mm.") {
+		t.Errorf("le_ngang 20/20/20/20: %v", err)
+	}
+}

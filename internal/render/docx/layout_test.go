@@ -70,7 +70,8 @@ func TestUnits(t *testing.T) {
 func TestSectPr(t *testing.T) {
 	p := style.Default()
 	portrait := `<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>`
-	landscape := `<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/>`
+	// Landscape annexes keep ND30's margins: left 30, right 15 mm.
+	landscape := `<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>`
 	refs := func(def, first string) string {
 		return `<w:headerReference w:type="default" r:id="` + def + `"/><w:headerReference w:type="first" r:id="` + first + `"/>`
 	}

@@ -235,8 +235,9 @@ func TestWorkbook2025(t *testing.T) {
 				t.Errorf("fitToPage not set: %v", err)
 			}
 			pm, err := f.GetPageMargins(name)
-			if err != nil || *pm.Left != 0.787 || *pm.Top != 0.787 {
-				t.Errorf("margins %v %v (%v)", *pm.Left, *pm.Top, err)
+			// The profile's landscape margins (20, 20, 30, 15 mm), in inches.
+			if err != nil || *pm.Left != 1.181 || *pm.Right != 0.591 || *pm.Top != 0.787 || *pm.Bottom != 0.787 {
+				t.Errorf("margins left %v right %v top %v bottom %v (%v), want 1.181 0.591 0.787 0.787", *pm.Left, *pm.Right, *pm.Top, *pm.Bottom, err)
 			}
 			hf, err := f.GetHeaderFooter(name)
 			if err != nil || hf.OddFooter != Footer || !strings.Contains(hf.OddFooter, "&P") {
