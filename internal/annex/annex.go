@@ -6,7 +6,8 @@
 //     their indicators and the “Tổng số tiêu chí đạt” row (12/19, 13/19);
 //   - Biểu 02: the funding tree of section III with a TỔNG SỐ row and the
 //     vốn đầu tư / vốn sự nghiệp split;
-//   - Biểu 03: the investment works, one column per top-level source;
+//   - Biểu 03: the investment works, one column per top-level source the
+//     works draw on;
 //   - Biểu 04: the vốn sự nghiệp allocations.
 //
 // Every figure comes from the plan (the same values the document text

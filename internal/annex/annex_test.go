@@ -106,9 +106,9 @@ func TestSheets2025(t *testing.T) {
 			[]string{"STT", "Tên công trình, dự án", "Địa điểm xây dựng", "Quy mô, năng lực thiết kế",
 				"Thời gian khởi công - hoàn thành", "Chủ đầu tư", "Tổng mức đầu tư",
 				"Kế hoạch vốn năm 2025 > Tổng số",
+				// The one work draws on NSTW only: no column for Ngân sách
+				// xã nor Vốn lồng ghép.
 				"Kế hoạch vốn năm 2025 > Trong đó > Vốn Ngân sách Trung ương",
-				"Kế hoạch vốn năm 2025 > Trong đó > Ngân sách xã",
-				"Kế hoạch vốn năm 2025 > Trong đó > Vốn lồng ghép",
 				"Thuộc tiêu chí số", "Ghi chú"}},
 		{"04", "PHÂN BỔ VỐN SỰ NGHIỆP NĂM 2025", "ĐVT: triệu đồng", 1,
 			1 + 5,
@@ -228,9 +228,11 @@ func TestFiguresAgreeWithThePlan(t *testing.T) {
 			t.Errorf("%s = %s, want %s (%s)", tc.what, tc.cell.String(), tc.lit, tc.want)
 		}
 	}
-	// Empty columns stay empty: nothing of Ngân sách xã goes to works.
-	if c := b03.Rows[0].Cells[9]; c.Kind != Empty {
-		t.Errorf("Biểu 03 TỔNG SỐ Ngân sách xã = %q, want an empty cell", c.String())
+	// No column for a source no work draws on (Ngân sách xã).
+	for _, c := range b03.Columns {
+		if c.Title() == "Ngân sách xã" {
+			t.Errorf("Biểu 03 has a column %q that no work draws on", strings.Join(c.Head, " > "))
+		}
 	}
 	if c := row(t, b02, c02Name, "Ngân sách xã").Cells[c02Invest]; c.Kind != Empty {
 		t.Errorf("Biểu 02 Ngân sách xã vốn đầu tư = %q, want empty (no loai)", c.String())
@@ -518,5 +520,66 @@ func TestWordsFitTheirColumns(t *testing.T) {
 				check(cell.String(), face, s.Columns[c].Width, fmt.Sprintf("row %d", r+1))
 			}
 		}
+	}
+}
+
+// Biểu 03 carries a column for each top-level source some work draws on,
+// in the order of nguon_luc, whatever the order of the von entries; a von
+// entry of a child source counts for its top-level source; with no work
+// only the total column is left.
+func TestBieu03Sources(t *testing.T) {
+	von := func(code string, amount int64) plan.PhanBo {
+		return plan.PhanBo{Nguon: code, SoTien: plan.Number{Decimal: vn.Int(amount), Set: true}}
+	}
+	head := func(s *Sheet) []string {
+		var out []string
+		for _, c := range s.Columns[7:] {
+			out = append(out, strings.Join(c.Head, " > "))
+		}
+		return out
+	}
+	year := "Kế hoạch vốn năm 2025 > "
+	p := load(t)
+	w := p.Bieu.CongTrinh[0]
+	w2 := w
+	w2.Ten = "Nhà văn hóa bản Nậm Bó"
+	// Lồng ghép (through a child) before NSTW in the work: columns still in
+	// nguon_luc order; Ngân sách xã through the second work.
+	w.Von = []plan.PhanBo{von("long-ghep-dtts", 100), von("nstw-dau-tu", 504)}
+	w2.Von = []plan.PhanBo{von("ns-xa", 0)}
+	p.Bieu.CongTrinh = []plan.CongTrinh{w, w2}
+	s := Build(p)[2]
+	want := []string{year + "Tổng số", year + "Trong đó > Vốn Ngân sách Trung ương", year + "Trong đó > Ngân sách xã", year + "Trong đó > Vốn lồng ghép", "Thuộc tiêu chí số", "Ghi chú"}
+	if got := head(&s); strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("columns:\n got %s\nwant %s", strings.Join(got, " | "), strings.Join(want, " | "))
+	}
+	var got []string
+	for _, r := range s.Rows {
+		got = append(got, fmt.Sprintf("%s %s %s %s", r.Cells[7], r.Cells[8], r.Cells[9], r.Cells[10]))
+	}
+	if strings.Join(got, "; ") != "604 504 0 100; 604 504  100; 0  0 " {
+		t.Errorf("amounts (total, NSTW, NS xã, lồng ghép): %q", strings.Join(got, "; "))
+	}
+	checkTotals(t, &s)
+
+	// Only lồng ghép.
+	w.Von = []plan.PhanBo{von("long-ghep-giam-ngheo", 50)}
+	p.Bieu.CongTrinh = []plan.CongTrinh{w}
+	s = Build(p)[2]
+	if got := strings.Join(head(&s), " | "); got != year+"Tổng số | "+year+"Trong đó > Vốn lồng ghép | Thuộc tiêu chí số | Ghi chú" {
+		t.Errorf("columns with lồng ghép only: %s", got)
+	}
+	if got := s.Rows[0].Cells[7].String() + " " + s.Rows[0].Cells[8].String(); got != "50 50" {
+		t.Errorf("TỔNG SỐ %q, want 50 50", got)
+	}
+
+	// No work: the total column only, two header rows.
+	p.Bieu.CongTrinh = nil
+	s = Build(p)[2]
+	if got := strings.Join(head(&s), " | "); got != year+"Tổng số | Thuộc tiêu chí số | Ghi chú" {
+		t.Errorf("columns without works: %s", got)
+	}
+	if s.HeaderRows() != 2 || len(s.Rows) != 1 || s.Rows[0].Cells[7].Kind != Empty {
+		t.Errorf("without works: %d header rows, %d rows, total %q", s.HeaderRows(), len(s.Rows), s.Rows[0].Cells[7].String())
 	}
 }

@@ -437,10 +437,25 @@ func (b *builder) bieu03() Sheet {
 		{Head: []string{year, b.say("b03-tong", nil)}, Align: AlignRight, Numeric: true},
 	}
 	const cTotalInvest, cYear = 6, 7
-	firstSrc := len(s.Columns)
+	// One column per top-level source some work draws on (a von entry
+	// naming it or a source under it, whatever the amount), in the order of
+	// nguon_luc; none when no work draws on any, leaving the total.
+	used := make([]bool, len(tops))
+	for _, w := range p.Bieu.CongTrinh {
+		for _, v := range w.Von {
+			if src, ok := b.src[v.Nguon]; ok {
+				used[src.top] = true
+			}
+		}
+	}
+	colOf := map[int]int{} // top-level source → its column
 	var srcCols []int
 	for i := range tops {
-		srcCols = append(srcCols, firstSrc+i)
+		if !used[i] {
+			continue
+		}
+		colOf[i] = len(s.Columns)
+		srcCols = append(srcCols, len(s.Columns))
 		s.Columns = append(s.Columns, Column{Head: []string{year, among, markup.Plain(tops[i].Ten)}, Align: AlignRight, Numeric: true})
 	}
 	cCrit := len(s.Columns)
@@ -462,7 +477,7 @@ func (b *builder) bieu03() Sheet {
 		}
 		for _, v := range w.Von {
 			if src, ok := b.src[v.Nguon]; ok {
-				c := &cells[firstSrc+src.top]
+				c := &cells[colOf[src.top]]
 				if c.Kind == Number {
 					c.Value = c.Value.Add(v.SoTien.Decimal)
 				} else {

@@ -107,7 +107,7 @@ func TestAnnexSections(t *testing.T) {
 		{1, "TỔNG SỐ | 3.900 | 504 | 800 |"},
 		{1, "I | Vốn Ngân sách Trung ương | 1.304 | 504 | 800 |"},
 		{1, "III | Vốn lồng ghép | 2.556 | | |"},
-		{2, "TỔNG SỐ | | | | | | 504 | 504 | | | |"},
+		{2, "TỔNG SỐ | | | | | | 504 | 504 | | 1 | Bê tông hóa"},
 		{3, "TỔNG SỐ | | 800 | | |"},
 		{0, "Tổng số tiêu chí đạt | | | | 12/19 | | 13/19 | | |"},
 		{0, "10 | Thu nhập bình quân đầu người khu vực nông thôn | triệu đồng/người/năm | | | | ≥ 54 |"},
