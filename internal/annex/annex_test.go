@@ -285,6 +285,26 @@ func TestBieu01Rows(t *testing.T) {
 			t.Errorf("row %s = %q bold %v level %d, want %q bold %v level %d", tc.tt, got, r.Bold, r.Level, want, tc.bold, tc.level)
 		}
 	}
+	// Group rows: the name spans from the name column to the last, the
+	// cells it covers are empty.
+	groups := 0
+	for _, r := range s.Rows {
+		if r.Level != 0 || !r.Bold || r.Total {
+			continue
+		}
+		groups++
+		if r.Cells[c01Name].Span != c01N-c01Name {
+			t.Errorf("group %s: name spans %d columns, want %d", r.Cells[c01TT], r.Cells[c01Name].Span, c01N-c01Name)
+		}
+		for c := c01Name + 1; c < c01N; c++ {
+			if r.Cells[c].Kind != Empty {
+				t.Errorf("group %s: covered cell %d holds %q", r.Cells[c01TT], c, r.Cells[c].String())
+			}
+		}
+	}
+	if groups != 5 {
+		t.Errorf("%d group rows, want 5", groups)
+	}
 	// Criteria in set order.
 	var order []string
 	for _, r := range s.Rows {

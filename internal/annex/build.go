@@ -239,7 +239,10 @@ func (b *builder) bieu01() Sheet {
 		level := 0
 		if name, ok := groups[cr.Nhom]; ok {
 			if cr.Nhom != lastGroup {
-				row(0, true, map[int]Cell{c01TT: text(cr.Nhom), c01Name: text(vn.Upper(name))})
+				// A group row: its name spans the rest of the row.
+				label := text(vn.Upper(name))
+				label.Span = c01N - c01Name
+				row(0, true, map[int]Cell{c01TT: text(cr.Nhom), c01Name: label})
 				lastGroup = cr.Nhom
 			}
 			level = 1

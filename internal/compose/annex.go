@@ -117,14 +117,21 @@ func AnnexTable(s *annex.Sheet) *doc.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	for _, r := range s.Rows {
-		row := doc.Row{Cells: make([]doc.Cell, len(r.Cells))}
-		for i, c := range r.Cells {
+		row := doc.Row{Cells: make([]doc.Cell, 0, len(r.Cells))}
+		for i := 0; i < len(r.Cells); i++ {
+			c := r.Cells[i]
 			cell := doc.Cell{VAlign: doc.VAlignCenter, Shade: r.Total}
 			if text := c.String(); text != "" {
 				cell.Paragraphs = []doc.Paragraph{{Style: doc.StyleTableCell, Align: cellAlign(s.Columns[i].Align),
 					Runs: []doc.Run{{Text: vn.Bind(text), Bold: r.Bold}}}}
 			}
-			row.Cells[i] = cell
+			// A cell spanning columns (a Biểu 01 group row's name): the
+			// cells it covers are left out.
+			if n := min(c.Span, len(r.Cells)-i); n > 1 {
+				cell.ColSpan = n
+				i += n - 1
+			}
+			row.Cells = append(row.Cells, cell)
 		}
 		t.Rows = append(t.Rows, row)
 	}

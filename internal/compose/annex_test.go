@@ -123,6 +123,25 @@ func TestAnnexSections(t *testing.T) {
 			t.Errorf("section %d lacks %q:\n%s", tc.sec, tc.line, got)
 		}
 	}
+	// Biểu 01's group rows: TT, then the name across the other ten columns.
+	for _, b := range secs[0].Blocks {
+		if tb, ok := b.(*doc.Table); ok {
+			groups := 0
+			for _, r := range tb.Rows[tb.HeaderRows:] {
+				if len(r.Cells) == 2 {
+					groups++
+					if r.Cells[1].ColSpan != 10 {
+						t.Errorf("group row %q spans %d columns, want 10", doc.PlainText(r.Cells[1].Paragraphs[0].Runs), r.Cells[1].ColSpan)
+					}
+				} else if len(r.Cells) != 11 {
+					t.Errorf("Biểu 01 row with %d cells", len(r.Cells))
+				}
+			}
+			if groups != 5 {
+				t.Errorf("%d group rows spanning the row, want 5", groups)
+			}
+		}
+	}
 	for _, b := range secs[1].Blocks {
 		if tb, ok := b.(*doc.Table); ok {
 			total := tb.Rows[tb.HeaderRows]
@@ -296,6 +315,18 @@ func TestAnnexPDF(t *testing.T) {
 	if n := len(perSection[1]); n < 2 {
 		t.Errorf("Biểu 01 takes %d page(s); expected to run over (header repetition untested)", n)
 	}
+	// The group names span the row: each on one line.
+	lines := map[string]bool{}
+	for _, pg := range perSection[1] {
+		for _, ln := range layout.TextLines(pg) {
+			lines[strings.ReplaceAll(ln.Text, "\u00a0", " ")] = true
+		}
+	}
+	for _, g := range []string{"HẠ TẦNG KINH TẾ - XÃ HỘI", "KINH TẾ VÀ TỔ CHỨC SẢN XUẤT", "VĂN HÓA - XÃ HỘI - MÔI TRƯỜNG", "HỆ THỐNG CHÍNH TRỊ"} {
+		if !lines[g] {
+			t.Errorf("Biểu 01: group %q is not one line", g)
+		}
+	}
 	var b bytes.Buffer
 	if err := pdf.WritePages(&b, d.Meta, pages, font); err != nil {
 		t.Fatal(err)
@@ -388,6 +419,10 @@ func TestAnnexDOCX(t *testing.T) {
 	}
 	if n := strings.Count(body, "<w:tblHeader/>"); n != 2+2+3+1 {
 		t.Errorf("%d repeated header rows, want 8 (2+2+3+1)", n)
+	}
+	// Biểu 01's five group rows span their name over ten grid columns.
+	if n := strings.Count(body, `<w:gridSpan w:val="10"/>`); n != 5 {
+		t.Errorf("%d cells spanning 10 columns, want Biểu 01's 5 group rows", n)
 	}
 	testkit.ValidateParts(t, parts, nil)
 

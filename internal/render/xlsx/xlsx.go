@@ -433,7 +433,16 @@ func (x *writer) sheet(s *annex.Sheet) error {
 			if row.Bold {
 				st = fonts.Bold
 			}
-			height = max(height, x.height(cell.String(), st, SizeCell, widths[c]-annex.IndentMM*float64(k.indent)))
+			w := widths[c]
+			// A cell spanning columns (a Biểu 01 group row's name) is
+			// merged with the cells it covers, which keep their borders.
+			if n := min(cell.Span, nc-c); n > 1 {
+				if err := sw.MergeCell(cellName(c+1, first+r), cellName(c+n, first+r)); err != nil {
+					return err
+				}
+				w = span(widths, c, n)
+			}
+			height = max(height, x.height(cell.String(), st, SizeCell, w-annex.IndentMM*float64(k.indent)))
 		}
 		if err := sw.SetRow(fmt.Sprintf("A%d", first+r), vals, excelize.RowOpts{Height: height}); err != nil {
 			return err

@@ -166,12 +166,26 @@ func TestWorkbook2025(t *testing.T) {
 			}
 			// Body.
 			first := headTop + hr
+			spans := 0
 			for r, row := range s.Rows {
+				covered := 0 // cells left that a span to their left covers
 				for c, cell := range row.Cells {
 					ref := cellName(c+1, first+r)
 					st := style(ref)
 					if st.Font.Family != FontFamily || st.Font.Bold != row.Bold || len(st.Border) != 4 || !st.Alignment.WrapText {
 						t.Errorf("%s style: font %+v borders %d wrap %v", ref, st.Font, len(st.Border), st.Alignment.WrapText)
+					}
+					if cell.Span > 1 {
+						// A group row's name: merged to the last column.
+						spans++
+						rng := ref + ":" + cellName(c+cell.Span, first+r)
+						if _, ok := merges[rng]; !ok || c+cell.Span != len(s.Columns) {
+							t.Errorf("%s spans %d columns: no merge %s", ref, cell.Span, rng)
+						}
+						covered = cell.Span
+					}
+					if covered--; covered >= 0 && cell.Span <= 1 {
+						continue // inside the merge: excelize reads the merged value
 					}
 					formula, err := f.GetCellFormula(name, ref)
 					if err != nil {
@@ -218,6 +232,9 @@ func TestWorkbook2025(t *testing.T) {
 				if h, err := f.GetRowHeight(name, first+r); err != nil || h < SizeCell*lineFactor+padPt {
 					t.Errorf("row %d height %.2f (%v)", first+r, h, err)
 				}
+			}
+			if want := map[string]int{"01": 5}[s.Number]; spans != want {
+				t.Errorf("%d merged group rows, want %d", spans, want)
 			}
 			// Print titles, page setup, footer, frozen panes.
 			if got, want := names[name+" _xlnm.Print_Titles"], fmt.Sprintf("'%s'!$%d:$%d", name, headTop, headTop+hr-1); got != want {
