@@ -74,11 +74,17 @@ func SchemaDir(t testing.TB) string {
 	return ""
 }
 
-// Tool returns the path of a command, skipping the test when it is absent.
+// Tool returns the path of a command. When it is absent the test is
+// skipped with a visible message, or fails when the environment variable
+// CI is set: .ci/run installs every tool the tests use, so there a missing
+// tool is a broken machine, not a reason to pass without checking.
 func Tool(t testing.TB, name, pkg string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("thiếu lệnh %s (apt-get install %s); biến môi trường CI được đặt nên kiểm thử này không được bỏ qua", name, pkg)
+		}
 		t.Skipf("BỎ QUA: thiếu lệnh %s (apt-get install %s)", name, pkg)
 	}
 	return p
@@ -308,4 +314,62 @@ func Unzip(t testing.TB, b []byte) (map[string][]byte, []*zip.File) {
 		parts[f.Name] = data
 	}
 	return parts, zr.File
+}
+
+// SixSources edits the 2025 plan of Mường Khoa (as CopyPlan passes it)
+// into a plan whose one work draws on six top-level funding sources, with
+// big, decimal and tiny amounts (100.000; 12.345,5; 1.890,5; 0,5; 1.250;
+// 640): the widest Biểu 03 the annexes must lay out without cutting a
+// number. Use it as CopyPlan's edit.
+func SixSources(s string) string {
+	start, end := strings.Index(s, "\nnguon_luc:\n"), strings.Index(s, "\ngiai_phap:\n")
+	work := strings.Index(s, "        - {nguon: nstw-dau-tu, so_tien: 504}\n")
+	if start < 0 || end < start || work < end {
+		panic("testkit.SixSources: the 2025 plan no longer has the nguon_luc block or the work's von line")
+	}
+	sources := `
+nguon_luc:
+  nguon:
+    - ma: nstw
+      ten: Vốn Ngân sách Trung ương
+      con:
+        - ma: nstw-dau-tu
+          ten: Vốn đầu tư
+          so_tien: 100000
+          loai: dau_tu
+        - ma: nstw-su-nghiep
+          ten: Vốn sự nghiệp
+          so_tien: 800
+          loai: su_nghiep
+    - ma: ns-tinh
+      ten: Ngân sách tỉnh
+      so_tien: 12345.5
+      loai: dau_tu
+    - ma: ns-huyen
+      ten: Ngân sách huyện
+      so_tien: 1890.5
+      loai: dau_tu
+    - ma: ns-xa
+      ten: Ngân sách xã
+      so_tien: 0.5
+      loai: dau_tu
+    - ma: long-ghep
+      ten: Vốn lồng ghép
+      so_tien: 1250
+      loai: dau_tu
+    - ma: dan-gop
+      ten: Vốn huy động Nhân dân đóng góp
+      so_tien: 640
+      loai: dau_tu
+  bieu: ["02", "03", "04"]
+`
+	von := `        - {nguon: nstw-dau-tu, so_tien: 100000}
+        - {nguon: ns-tinh, so_tien: 12345.5}
+        - {nguon: ns-huyen, so_tien: 1890.5}
+        - {nguon: ns-xa, so_tien: 0.5}
+        - {nguon: long-ghep, so_tien: 1250}
+        - {nguon: dan-gop, so_tien: 640}
+`
+	w := s[work:]
+	return s[:start] + sources + s[end:work] + von + w[strings.Index(w, "\n")+1:]
 }

@@ -37,6 +37,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -290,7 +291,7 @@ func (x *writer) sheet(s *annex.Sheet) error {
 	// Last column first: excelize puts each new <col> before the earlier
 	// ones, and Excel wants them in ascending order.
 	for i := nc - 1; i >= 0; i-- {
-		if err := sw.SetColWidth(i+1, i+1, excelWidth(widths[i])); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, columnWidth(s, i, widths[i])); err != nil {
 			return err
 		}
 	}
@@ -554,6 +555,31 @@ func span(widths []float64, from, n int) float64 {
 	w := 0.0
 	for i := from; i < from+n; i++ {
 		w += widths[i]
+	}
+	return w
+}
+
+// NumberSafety is how many characters wider than its widest amount (as
+// formatted: "12.345,5" is 8) an amount column is at least, in Excel's
+// width unit. A number never wraps in a spreadsheet: in a column too narrow
+// Excel and LibreOffice show ### instead. The unit is the default font's
+// digit width, which screen hinting rounds differently; separators count
+// as digits although they are narrower, and 2 more cover the cell's
+// padding and a bold total.
+const NumberSafety = 2.0
+
+// columnWidth is column c's width in Excel's unit: the fitted width mm
+// (annex.Sheet.Fit), and for an amount column at least its widest amount
+// plus NumberSafety characters.
+func columnWidth(s *annex.Sheet, c int, mm float64) float64 {
+	w := excelWidth(mm)
+	if !s.Columns[c].Numeric {
+		return w
+	}
+	for _, r := range s.Rows {
+		if cell := r.Cells[c]; cell.IsNumber() {
+			w = math.Max(w, float64(utf8.RuneCountInString(cell.String()))+NumberSafety)
+		}
 	}
 	return w
 }

@@ -689,3 +689,84 @@ func TestLongText(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// sixSources loads the 2025 plan edited to draw its one work on six
+// top-level sources with big, decimal and tiny amounts (testkit.SixSources).
+func sixSources(t *testing.T) *plan.Plan {
+	t.Helper()
+	path := testkit.CopyPlan(t, t.TempDir(), "six", "2025.yaml", testkit.SixSources)
+	res, err := plan.Load(path)
+	if err != nil || !res.OK() {
+		t.Fatalf("load: %v %v", err, res.Errors)
+	}
+	return res.Plan
+}
+
+// sixAmounts are the six-source plan's amounts as the annexes print them.
+var sixAmounts = []string{"100.000", "12.345,5", "1.890,5", "0,5", "1.250", "640", "116.126,5", "116.926,5", "100.800"}
+
+// An amount column is wider, in Excel's unit, than its widest amount plus
+// NumberSafety characters, whatever the fitted width: numbers do not wrap.
+func TestAmountColumnsHoldTheirNumbers(t *testing.T) {
+	sheets := fitted(t, sixSources(t))
+	f := open(t, write(t, sheets))
+	checked := 0
+	for _, s := range sheets {
+		name := SheetName(s.Number)
+		for c, col := range s.Columns {
+			widest := 0
+			for _, r := range s.Rows {
+				if r.Cells[c].IsNumber() {
+					widest = max(widest, len([]rune(r.Cells[c].String())))
+				}
+			}
+			if !col.Numeric || widest == 0 {
+				continue
+			}
+			checked++
+			letter, _ := excelize.ColumnNumberToName(c + 1)
+			if got, _ := f.GetColWidth(name, letter); got < float64(widest)+NumberSafety {
+				t.Errorf("%s!%s (%s): width %.2f for amounts of %d characters", name, letter, col.Title(), got, widest)
+			}
+		}
+	}
+	if checked < 6+2+3 {
+		t.Errorf("only %d amount columns checked", checked)
+	}
+	// A column fitted too narrow for its amount is widened in the workbook.
+	s := annex.Sheet{Number: "09", Heading: "Biểu số 09", Title: "THỬ", Columns: []annex.Column{
+		{Head: []string{"Nội dung"}, Width: 240},
+		{Head: []string{"Số"}, Width: 5, Align: annex.AlignRight, Numeric: true},
+	}, Rows: []annex.Row{{Cells: []annex.Cell{{Kind: annex.Text, Text: "a"}, {Kind: annex.Number, Value: vn.Int(100000000)}}}}}
+	if got, _ := open(t, write(t, []annex.Sheet{s})).GetColWidth("Bieu 09", "B"); got != 11+NumberSafety {
+		t.Errorf("narrow amount column: width %.2f, want %v (“100.000.000” + %v)", got, 11+NumberSafety, NumberSafety)
+	}
+}
+
+// LibreOffice prints the six-source workbook without ### and with every
+// amount whole (one word of pdftotext's output): no amount column is too
+// narrow at 100 % nor cut in two.
+func TestLibreOfficeNoHashes(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "six.xlsx")
+	if err := os.WriteFile(src, write(t, fitted(t, sixSources(t))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testkit.Soffice(t, dir, "pdf", src)
+	text := testkit.PDFText(t, filepath.Join(dir, "six.pdf"), "-layout")
+	if strings.Contains(text, "###") || strings.Contains(text, "##") {
+		t.Errorf("LibreOffice shows ### for an amount:\n%s", text)
+	}
+	words := map[string]int{}
+	for _, w := range strings.Fields(text) {
+		words[w]++
+	}
+	for _, a := range sixAmounts {
+		if words[a] == 0 {
+			t.Errorf("amount %s is not printed whole", a)
+		}
+	}
+	if !strings.Contains(text, "Biểu số 03") || !strings.Contains(text, "Vốn huy động") {
+		t.Errorf("the Biểu 03 of six sources is not in the PDF:\n%s", text)
+	}
+}
