@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,6 +22,7 @@ import (
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
+	"kehoach/internal/vn"
 )
 
 func load2025(t *testing.T) *plan.Result {
@@ -455,4 +457,202 @@ func TestAnnexDOCX(t *testing.T) {
 		t.Errorf("LibreOffice: %d portrait and %d landscape pages", portrait, landscape)
 	}
 	checkPDFPages(t, filepath.Join(dir, "kh.pdf"), portrait, landscape)
+}
+
+// sixSources loads the 2025 plan edited to draw its one work on six
+// top-level sources with big, decimal and tiny amounts (testkit.SixSources).
+func sixSources(t *testing.T) *plan.Result {
+	t.Helper()
+	path := testkit.CopyPlan(t, t.TempDir(), "six", "2025.yaml", testkit.SixSources)
+	res, err := plan.Load(path)
+	if err != nil || !res.OK() {
+		t.Fatalf("load: %v %v", err, res.Errors)
+	}
+	return res
+}
+
+// wholeTokens lays out an annex section and returns what is wrong with its
+// table lines (the 11 pt text): a token of the sheet (a word or an amount
+// as printed, a header word) not whole on any line, or a line word that is
+// no token of the sheet (a fragment of one).
+func wholeTokens(t *testing.T, s *annex.Sheet, prof *doc.Profile) []string {
+	t.Helper()
+	font := fonts.Bundled()
+	d := &doc.Document{Sections: []doc.Section{annexSection(s, prof, font)}}
+	pages, err := layout.Layout(d, prof, font)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	add := func(text string) {
+		for _, w := range strings.Split(vn.Bind(text), " ") {
+			if w != "" {
+				want[w] = true
+			}
+		}
+	}
+	for _, row := range s.Header() {
+		for _, hc := range row {
+			add(hc.Text)
+		}
+	}
+	for _, r := range s.Rows {
+		for _, c := range r.Cells {
+			add(c.String())
+		}
+	}
+	seen := map[string]bool{}
+	var bad []string
+	for _, pg := range pages {
+		for _, ln := range layout.TextLines(pg) {
+			if ln.Items[0].Size != prof.Style(doc.StyleTableCell).Size {
+				continue
+			}
+			for _, w := range strings.Split(ln.Text, " ") {
+				if w == "" {
+					continue
+				}
+				seen[w] = true
+				if !want[w] {
+					bad = append(bad, fmt.Sprintf("line %q: %q is a piece of a word", ln.Text, w))
+				}
+			}
+		}
+		for _, p := range layout.Check([]layout.Page{pg}) {
+			if p.Code == layout.ProblemCutWord {
+				bad = append(bad, p.Message())
+			}
+		}
+	}
+	for w := range want {
+		if !seen[w] {
+			bad = append(bad, fmt.Sprintf("%q is on no line whole", w))
+		}
+	}
+	sort.Strings(bad)
+	return bad
+}
+
+// The Biểu 03 of a plan whose work draws on six sources, laid out on the
+// landscape page: every number and word of its cells and headers is whole
+// on one line (no "1.25" / "0", no "Ngâ" / "n"), and the fit reports no
+// problem. The same table with its widest amount column 4 mm narrower
+// (the room given to the name column) cuts that amount: the check sees it.
+func TestSixSourcesLayout(t *testing.T) {
+	res := sixSources(t)
+	sheets, probs, err := Annexes(res.Plan, res.Profile)
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("annexes: %v %v", err, probs)
+	}
+	s := sheets[2]
+	var amounts []string
+	for c, col := range s.Columns {
+		if col.Numeric && len(col.Head) == 3 {
+			amounts = append(amounts, col.Title()+"="+s.Rows[1].Cells[c].String())
+		}
+	}
+	if got := strings.Join(amounts, " "); got != "Vốn Ngân sách Trung ương=100.000 Ngân sách tỉnh=12.345,5 Ngân sách huyện=1.890,5 Ngân sách xã=0,5 Vốn lồng ghép=1.250 Vốn huy động Nhân dân đóng góp=640" {
+		t.Fatalf("Biểu 03 source columns: %s", got)
+	}
+	for i := range sheets {
+		if bad := wholeTokens(t, &sheets[i], res.Profile); len(bad) > 0 {
+			t.Errorf("Biểu %s of six sources:\n%s", sheets[i].Number, strings.Join(bad, "\n"))
+		}
+	}
+	mk := load2025(t)
+	mkSheets, _, err := Annexes(mk.Plan, mk.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range mkSheets {
+		if bad := wholeTokens(t, &mkSheets[i], mk.Profile); len(bad) > 0 {
+			t.Errorf("Biểu %s of Mường Khoa:\n%s", mkSheets[i].Number, strings.Join(bad, "\n"))
+		}
+	}
+	// Narrowed below its widest amount ("116.126,5" in the total column).
+	narrow := s
+	narrow.Columns = append([]annex.Column(nil), s.Columns...)
+	narrow.Columns[7].Width -= 4
+	narrow.Columns[1].Width += 4
+	bad := wholeTokens(t, &narrow, res.Profile)
+	t.Logf("narrowed:\n%s", strings.Join(bad, "\n"))
+	if len(bad) == 0 || !strings.Contains(strings.Join(bad, "\n"), "116.126,5") {
+		t.Errorf("a total column 4 mm too narrow goes unnoticed: %q", bad)
+	}
+	if p := narrow.Check(AnnexMetrics(res.Profile, fonts.Bundled())); len(p) != 1 || p[0].Column != 7 || p[0].Token != "116.126,5" {
+		t.Errorf("annex.Check of the narrowed table: %+v", p)
+	}
+}
+
+// The DOCX of the six-source plan as LibreOffice lays it out: on the
+// Biểu 03 page every word of pdftotext's output is a whole word of the
+// sheet or its heading (no amount or header word broken inside), and every
+// amount is there.
+func TestSixSourcesDOCX(t *testing.T) {
+	res := sixSources(t)
+	d, err := Compose(res.Plan, res.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := docx.Render(d, res.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "six.docx")
+	if err := os.WriteFile(src, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testkit.Soffice(t, dir, "pdf", src)
+	pdfPath := filepath.Join(dir, "six.pdf")
+	sheets, _, err := Annexes(res.Plan, res.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sheets[2]
+	want := map[string]bool{}
+	add := func(text string) {
+		for _, w := range strings.Fields(text) {
+			want[w] = true
+		}
+	}
+	for _, x := range []string{s.Heading, s.Title, s.Ref, s.Unit} {
+		add(x)
+	}
+	for _, row := range s.Header() {
+		for _, hc := range row {
+			add(hc.Text)
+		}
+	}
+	for _, r := range s.Rows {
+		for _, c := range r.Cells {
+			add(c.String())
+		}
+	}
+	// The Biểu 03 page: the one whose text starts the annex.
+	page := ""
+	for i := 1; i < 40 && page == ""; i++ {
+		text := testkit.PDFText(t, pdfPath, "-f", fmt.Sprint(i), "-l", fmt.Sprint(i))
+		if strings.Contains(text, "Biểu số 03") && strings.Contains(text, "DANH MỤC CÔNG TRÌNH") {
+			page = text
+		}
+		if strings.TrimSpace(text) == "" {
+			break
+		}
+	}
+	if page == "" {
+		t.Fatal("no Biểu 03 page in LibreOffice's PDF")
+	}
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(page) {
+		seen[w] = true
+		if !want[w] {
+			t.Errorf("LibreOffice's Biểu 03 shows %q, a piece of a word", w)
+		}
+	}
+	for _, a := range []string{"100.000", "12.345,5", "1.890,5", "0,5", "1.250", "640", "116.126,5", "Ngân", "Trung", "ương", "huyện", "đóng", "góp"} {
+		if !seen[a] {
+			t.Errorf("%q is not whole on LibreOffice's Biểu 03 page", a)
+		}
+	}
 }
