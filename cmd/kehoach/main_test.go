@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"kehoach/internal/testkit"
 	"os"
 	"path/filepath"
@@ -111,5 +112,33 @@ func TestFmt(t *testing.T) {
 	o.Reset()
 	if st := run([]string{"fmt", "-l", path}, &o, &e); st != 0 || o.String() != "" {
 		t.Errorf("after fmt -w: fmt -l status %d, %q", st, o.String())
+	}
+}
+
+// A Biểu 03 with more source columns than the landscape page holds at
+// their least widths: build still writes the outputs but warns, naming the
+// annex, the column and the amount that will be cut.
+func TestBuildWarnsNarrowAnnex(t *testing.T) {
+	plan := testkit.CopyPlan(t, t.TempDir(), "muong-khoa", "2025.yaml", func(s string) string {
+		s = testkit.SixSources(s)
+		var sources, von strings.Builder
+		for i := 1; i <= 10; i++ {
+			fmt.Fprintf(&sources, "    - ma: them-%d\n      ten: Nguồn thêm %d\n      so_tien: 100000\n      loai: dau_tu\n", i, i)
+			fmt.Fprintf(&von, "        - {nguon: them-%d, so_tien: 100000}\n", i)
+		}
+		s = strings.Replace(s, "  bieu: [\"02\", \"03\", \"04\"]\n\ngiai_phap:", sources.String()+"  bieu: [\"02\", \"03\", \"04\"]\n\ngiai_phap:", 1)
+		return strings.Replace(s, "        - {nguon: dan-gop, so_tien: 640}\n", "        - {nguon: dan-gop, so_tien: 640}\n"+von.String(), 1)
+	})
+	var out, errb bytes.Buffer
+	if st := run([]string{"build", "-o", filepath.Join(t.TempDir(), "out"), plan}, &out, &errb); st != 0 {
+		t.Fatalf("status %d\n%s", st, errb.String())
+	}
+	for _, want := range []string{"Biểu số 03, cột ", "“100.000”", "trang ngang chỉ có 252,0 mm", "[cot-hep] (cảnh báo)"} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errb.String())
+		}
+	}
+	if !strings.Contains(out.String(), "-bieu.xlsx") {
+		t.Errorf("the workbook was not written:\n%s", out.String())
 	}
 }

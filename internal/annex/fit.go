@@ -28,6 +28,11 @@ type Metrics struct {
 // wider than the font's metrics (LibreOffice's hinting).
 const FitSlack = 0.5
 
+// OverflowFloor is how narrow, mm, a text column may become when the page
+// cannot hold the least widths: the text columns shrink to it before an
+// amount column is cut.
+const OverflowFloor = 8.0
+
 // IndentMM is the indent of the label column per row Level in the
 // workbook (Excel's indent step at 11 pt); the fit leaves room for it.
 const IndentMM = 2.6
@@ -233,9 +238,11 @@ func (s *Sheet) needs(m Metrics) ([]need, []spanNeed) {
 //     every text on one line, the text columns end up exactly in
 //     proportion to their natural widths.
 //
-// If the least widths add up to more than m.Width, the columns are scaled
-// down to fit (words will be cut) and Fit returns the problems, one per
-// column too narrow (see Check); otherwise it returns none.
+// If the least widths add up to more than m.Width, words will be cut: the
+// text columns shrink first (to OverflowFloor), so that amounts stay whole
+// as long as they can, then all columns in proportion; Fit returns the
+// problems, one per column too narrow (see Check). Otherwise it returns
+// none.
 func (s *Sheet) Fit(m Metrics) []Problem {
 	if len(s.Columns) == 0 {
 		return nil
@@ -248,6 +255,22 @@ func (s *Sheet) Fit(m Metrics) []Problem {
 		least += c.min
 	}
 	if least > m.Width {
+		// Words are cut before numbers: the text columns give up their
+		// room first, down to OverflowFloor, then every column shrinks.
+		give := 0.0
+		for i, c := range s.Columns {
+			if c.Wrap {
+				give += math.Max(0, w[i]-OverflowFloor)
+			}
+		}
+		if take := math.Min(least-m.Width, give); take > 0 {
+			for i, c := range s.Columns {
+				if c.Wrap {
+					w[i] -= math.Max(0, w[i]-OverflowFloor) * take / give
+				}
+			}
+			least -= take
+		}
 		for i := range w {
 			w[i] *= m.Width / least
 		}

@@ -239,3 +239,21 @@ func TestFit2025(t *testing.T) {
 		}
 	}
 }
+
+// A page a little too narrow: the text column gives up its room first, so
+// the amounts stay whole and only the text column is reported.
+func TestFitOverflowCutsWordsFirst(t *testing.T) {
+	s := amounts(t)
+	s.Rows[0].Cells[0] = Cell{Kind: Text, Text: "Mộtchữrấtdàikhôngcóchỗngắt"} // 26 characters: 52 mm + padding
+	m := monoMetrics(60)                                                      // 54,5 + 18,5 needed
+	p := s.Fit(m)
+	if len(p) != 1 || p[0].Column != 0 || p[0].Token != "Mộtchữrấtdàikhôngcóchỗngắt" {
+		t.Fatalf("problems %+v, want the text column only", p)
+	}
+	if w := s.Columns[1].Width; w < 8*2+pad-1e-9 {
+		t.Errorf("amount column %.2f mm: 12.345,5 is cut", w)
+	}
+	if math.Abs(sum(&s)-60) > 1e-9 {
+		t.Errorf("widths add up to %.3f", sum(&s))
+	}
+}
