@@ -127,6 +127,11 @@ func RenderAnnexes(p *plan.Plan, prof *doc.Profile, date time.Time) ([]byte, err
 	if err != nil {
 		return nil, err
 	}
+	return writeAnnexes(sheets, prof, date)
+}
+
+// writeAnnexes writes fitted annexes as the workbook.
+func writeAnnexes(sheets []annex.Sheet, prof *doc.Profile, date time.Time) ([]byte, error) {
 	var b bytes.Buffer
 	if err := xlsx.Write(&b, sheets, prof.Landscape, date); err != nil {
 		return nil, err
@@ -171,7 +176,8 @@ func Plan(path string, o Options) *Result {
 		outDir = "out"
 	}
 	base := BaseName(res.Plan)
-	_, r.Annex, _ = compose.Annexes(res.Plan, res.Profile) // an error there fails the render below
+	sheets, probs, sheetsErr := compose.Annexes(res.Plan, res.Profile)
+	r.Annex = probs
 	type file struct {
 		name string
 		data []byte
@@ -193,7 +199,10 @@ func Plan(path string, o Options) *Result {
 			case "pdf":
 				data, pages[i], r.Layout, err = renderPDF(d, res.Profile, font)
 			case "xlsx":
-				data, err = RenderAnnexes(res.Plan, res.Profile, d.Meta.Date)
+				err = sheetsErr
+				if err == nil {
+					data, err = writeAnnexes(sheets, res.Profile, d.Meta.Date)
+				}
 				name = base + "-bieu.xlsx"
 			default:
 				data, err = Render(f, d, res.Profile, font)
