@@ -229,7 +229,7 @@ func (s *Sheet) needs(m Metrics) ([]need, []spanNeed) {
 //     step the column whose next width (at which one of its cells loses a
 //     line) saves the most row lines per mm is widened (see shorten); this
 //     gives fewer lines than sharing in proportion to the natural widths
-//     (Mường Khoa 2025: Biểu 01 58 lines instead of 71, Biểu 04 9 for 11);
+//     (Mường Khoa 2025: Biểu 01 60 body lines instead of 70, Biểu 04 9 for 11);
 //  5. every column grows to set its header on two lines;
 //  6. what is left goes to the text columns in proportion to their
 //     natural widths, their longest text unwrapped (or their header on
@@ -487,8 +487,8 @@ func (c *wrapped) nextWidth(width, nat float64) float64 {
 // step (the width at which one of its cells loses a line) saves the most
 // lines per mm, a line of a row's height counting 1 and a line of a cell
 // ½ (a greedy search counting row heights alone stalls where two columns
-// both make a row tall: on Mường Khoa's Biểu 01 it stops at 65 body lines,
-// with the cells' lines at 58). It returns the room used.
+// both make a row tall: on Mường Khoa's Biểu 01 it stops at 66 body lines,
+// counting the cells' lines too it reaches 60). It returns the room used.
 func (s *Sheet) shorten(w []float64, idx []int, cols []need, m Metrics, room float64) float64 {
 	pad := m.PadLeft + m.PadRight + FitSlack
 	text := map[int]bool{}
