@@ -239,3 +239,23 @@ func TestSeedFigure2256IsRejected(t *testing.T) {
 		t.Errorf("errors = %v\nwant %s", res.Errors, want)
 	}
 }
+
+// TestAuthorityLines pins the signature block's authority lines for every
+// way a commune signs (ND30 Điều 13).
+func TestAuthorityLines(t *testing.T) {
+	tests := []struct {
+		ky   Ky
+		want string
+	}{
+		{Ky{ThayMat: true, ChucVu: "Chủ tịch"}, "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"},
+		{Ky{ThayMat: true, QuyenHan: "KT", ThuTruong: "Chủ tịch", ChucVu: "Phó Chủ tịch"}, "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"},
+		{Ky{ThayMat: true, QuyenHan: "Q.", ThuTruong: "Chủ tịch", ChucVu: "Phó Chủ tịch"}, "TM. ỦY BAN NHÂN DÂN / Q. CHỦ TỊCH"},
+		{Ky{QuyenHan: "TL", ThuTruong: "Chủ tịch", ChucVu: "Chánh Văn phòng"}, "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"},
+		{Ky{ChucVu: "Chủ tịch"}, "CHỦ TỊCH"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(tc.ky.AuthorityLines("Ủy ban nhân dân"), " / "); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.ky, got, tc.want)
+		}
+	}
+}
