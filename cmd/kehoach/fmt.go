@@ -61,9 +61,17 @@ func cmdFmt(args []string, stdout, stderr io.Writer) int {
 				if info != nil {
 					os.Chmod(f, info.Mode().Perm())
 				}
-				fmt.Fprintf(stdout, "%s: đã định dạng lại.\n", f)
+				if note := planfmt.StyleOf(src).Note(); note != "" {
+					fmt.Fprintf(stdout, "%s: đã định dạng lại (%s).\n", f, note)
+				} else {
+					fmt.Fprintf(stdout, "%s: đã định dạng lại.\n", f)
+				}
 			}
 		case *diff:
+			if note := planfmt.StyleOf(src).Note(); note != "" {
+				// Lines that differ in their line end alone look alike.
+				fmt.Fprintf(stderr, "%s: %s.\n", f, note)
+			}
 			if d := textdiff.Unified(f, f+" (định dạng chuẩn)", string(src), string(out), 3); d != "" {
 				fmt.Fprint(stdout, d)
 				if status == 0 {

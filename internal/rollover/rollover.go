@@ -180,7 +180,7 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 	fl.walk(root, reflect.TypeOf(plan.Plan{}), "")
 	d.HeadComment = e.headerText()
 
-	out, err := planfmt.DumpDoc(target, d)
+	out, err := planfmt.DumpDoc(target, d, planfmt.StyleOf(src))
 	if err != nil {
 		return nil, nil, err
 	}

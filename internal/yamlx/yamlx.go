@@ -156,7 +156,7 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		line, col := offsetPos(data, i)
 		return nil, fail(Pos{line, col}, "tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này.")
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = Normalize(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fail(Pos{1, 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
@@ -219,6 +219,19 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, es
 	}
 	return root, nil
+}
+
+// Normalize returns data as the YAML parser should see it: without a UTF-8
+// byte-order mark and with CRLF line ends turned into LF. go.yaml.in/yaml/v4
+// attaches comments differently when lines end in CRLF (yaml/go-yaml#182):
+// a comment above an item becomes the foot of the item before. Every line
+// and column stays where it was (the CR is the last byte of its line).
+func Normalize(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 }
 
 func offsetPos(data []byte, off int) (line, col int) {
