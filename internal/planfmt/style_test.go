@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"kehoach/internal/yamlx"
 )
 
 // crlf turns every LF of s into CRLF.
@@ -73,6 +75,7 @@ func TestFormatFilesInEveryStyle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		src = yamlx.Normalize(src) // as committed, whatever core.autocrlf did
 		want, err := Format(f, src)
 		if err != nil {
 			t.Fatal(err)
