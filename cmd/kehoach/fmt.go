@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"kehoach/internal/build"
+	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textdiff"
 )
@@ -29,6 +30,11 @@ func cmdFmt(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, f := range files {
+		if e := plan.NameProblem(f, true); e != nil {
+			fmt.Fprintln(stderr, e)
+			status = 2
+			continue
+		}
 		src, err := os.ReadFile(f)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: không đọc được tệp: %v\n", f, err)

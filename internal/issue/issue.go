@@ -319,7 +319,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 	dir := filepath.Dir(planPath)
 	if ents, err := os.ReadDir(dir); err == nil {
 		for _, e := range ents {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+			if !e.IsDir() && plan.IsYAMLName(e.Name()) {
 				add(filepath.Join(dir, e.Name()))
 			}
 		}
@@ -332,7 +332,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 			if e.IsDir() && p != root && strings.HasPrefix(e.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+			if !e.IsDir() && plan.IsYAMLName(e.Name()) {
 				add(p)
 			}
 			return nil
@@ -372,7 +372,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		if xa == "" || planfmt.Path(root, "nam") == nil || planfmt.Path(root, "van_ban") == nil {
 			continue // a commune file or other YAML, not a plan
 		}
-		if filepath.IsAbs(xa) || communeID(filepath.Join(filepath.Dir(f), filepath.FromSlash(xa))) != ma {
+		if cpath, ok := plan.CommunePath(f, xa); !ok || communeID(cpath) != ma {
 			continue
 		}
 		var so plan.DocNo

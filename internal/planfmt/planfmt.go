@@ -31,9 +31,11 @@ import (
 // Width is the line width of the canonical form.
 const Width = 88
 
-// KindOf tells which model a file follows: commune files are named xa.yaml.
+// KindOf tells which model a file follows: commune files are named xa.yaml
+// (in any letter case, .yml too: plan.IsCommuneName) or end so
+// (chung-xa.yaml).
 func KindOf(path string) reflect.Type {
-	if strings.HasSuffix(strings.ReplaceAll(path, "\\", "/"), "xa.yaml") || path == "xa.yaml" {
+	if l := strings.ToLower(path); plan.IsCommuneName(path) || strings.HasSuffix(l, "xa.yaml") || strings.HasSuffix(l, "xa.yml") {
 		return reflect.TypeOf(plan.Commune{})
 	}
 	return reflect.TypeOf(plan.Plan{})
