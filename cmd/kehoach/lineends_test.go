@@ -268,3 +268,56 @@ func TestMixedLineEnds(t *testing.T) {
 }
 
 func crlfOf(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
+
+// check -fix and issue also write a mixed plan all in the style of most of
+// its lines, and say so.
+func TestMixedLineEndsFixAndIssue(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "plans", "muong-khoa"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "2025.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xa, err := os.ReadFile(filepath.Join(dir, "xa.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Git for Windows' CRLF, with the first three lines pasted in LF.
+	mixed := []byte(crlfOf(slip(string(src))))
+	for range 3 {
+		i := bytes.Index(mixed, []byte("\r\n"))
+		mixed = append(mixed[:i], mixed[i+1:]...)
+	}
+	p := filepath.Join("plans", "x", "2025.yaml")
+	note := p + ": tệp trộn hai kiểu xuống dòng (CRLF và LF); nay mọi dòng đều xuống dòng kiểu CRLF (kiểu Windows) như phần lớn các dòng của tệp.\n"
+	for _, args := range [][]string{
+		{"check", "-fix", p},
+		{"issue", p, "--so", "125", "--ngay", "2025-08-05"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(filepath.Dir(p), "xa.yaml"), xa, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, mixed, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var o, e bytes.Buffer
+			if st := run(args, &o, &e); st != 0 {
+				t.Fatalf("status %d: %s", st, e.String())
+			}
+			if !strings.Contains(o.String(), note) {
+				t.Errorf("no note about the line ends:\n%s", o.String())
+			}
+			got, _ := os.ReadFile(p)
+			if n := bytes.Count(got, []byte("\n")) - bytes.Count(got, []byte("\r\n")); n != 0 || len(got) == 0 {
+				t.Errorf("%d lines still end in LF alone", n)
+			}
+		})
+	}
+}
