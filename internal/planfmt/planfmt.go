@@ -32,10 +32,10 @@ import (
 const Width = 88
 
 // KindOf tells which model a file follows: commune files are named xa.yaml
-// (in any letter case, .yml too: plan.IsCommuneName) or end so
-// (chung-xa.yaml).
+// or end so (chung-xa.yaml), in any letter case, .yml too (Xa.yaml, XA.YML:
+// see plan.IsCommuneName).
 func KindOf(path string) reflect.Type {
-	if l := strings.ToLower(path); plan.IsCommuneName(path) || strings.HasSuffix(l, "xa.yaml") || strings.HasSuffix(l, "xa.yml") {
+	if l := strings.ToLower(path); strings.HasSuffix(l, "xa.yaml") || strings.HasSuffix(l, "xa.yml") {
 		return reflect.TypeOf(plan.Commune{})
 	}
 	return reflect.TypeOf(plan.Plan{})
