@@ -142,7 +142,7 @@ func TestValidationRules(t *testing.T) {
 		{name: "duplicate key", old: "nam: 2025", new: "nam: 2025\nnam: 2026",
 			want: []string{"testdata/p.yaml:3:1: khóa “nam” bị lặp lại (đã có ở dòng 2); hãy xóa một trong hai."}},
 		{name: "YAML syntax: tab indentation", old: "  so: 5", new: "\tso: 5",
-			want: []string{"testdata/p.yaml:4:1: lỗi cú pháp YAML: ký tự không hợp lệ ở đầu dòng (thường là phím Tab); hãy thụt lề bằng dấu cách, không dùng Tab."}},
+			want: []string{"testdata/p.yaml:4:1: lỗi cú pháp YAML: dòng này thụt lề bằng ký tự Tab; tệp kế hoạch chỉ thụt lề bằng dấu cách: hãy xóa Tab rồi gõ dấu cách cho thẳng cột với các dòng cùng cấp (mỗi cấp hai dấu cách; Notepad chèn ký tự Tab khi bấm phím Tab)."}},
 		{name: "alias refused", old: "luu: [VT, KT]", new: "luu: &l [VT, KT]",
 			want: []string{"testdata/p.yaml:59:8: không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."}},
 		{name: "unknown signer", old: "  ho_ten: Nguyễn Văn A", new: "  nguoi_ky: pct-kt",
