@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"kehoach/internal/build"
+	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textdiff"
 )
@@ -29,6 +30,11 @@ func cmdFmt(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, f := range files {
+		if e := plan.NameProblem(f, true); e != nil {
+			fmt.Fprintln(stderr, e)
+			status = 2
+			continue
+		}
 		src, err := os.ReadFile(f)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: không đọc được tệp: %v\n", f, err)
@@ -61,9 +67,17 @@ func cmdFmt(args []string, stdout, stderr io.Writer) int {
 				if info != nil {
 					os.Chmod(f, info.Mode().Perm())
 				}
-				fmt.Fprintf(stdout, "%s: đã định dạng lại.\n", f)
+				if note := planfmt.StyleOf(src).Note(); note != "" {
+					fmt.Fprintf(stdout, "%s: đã định dạng lại (%s).\n", f, note)
+				} else {
+					fmt.Fprintf(stdout, "%s: đã định dạng lại.\n", f)
+				}
 			}
 		case *diff:
+			if note := planfmt.StyleOf(src).Note(); note != "" {
+				// Lines that differ in their line end alone look alike.
+				fmt.Fprintf(stderr, "%s: %s.\n", f, note)
+			}
 			if d := textdiff.Unified(f, f+" (định dạng chuẩn)", string(src), string(out), 3); d != "" {
 				fmt.Fprint(stdout, d)
 				if status == 0 {

@@ -22,6 +22,7 @@ import (
 	"kehoach/internal/issue"
 	"kehoach/internal/manifest"
 	"kehoach/internal/plan"
+	"kehoach/internal/planfmt"
 	"kehoach/internal/rollover"
 	"kehoach/internal/schema"
 	"kehoach/internal/textcheck"
@@ -193,6 +194,9 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 				if _, err := build.WriteAtomic(filepath.Dir(file), filepath.Base(file), out); err != nil {
 					fmt.Fprintln(stderr, err)
 					return 2
+				}
+				if note := planfmt.StyleOf(srcs[file]).Note(); note != "" {
+					fmt.Fprintf(stdout, "%s: %s.\n", file, note)
 				}
 				n += applied
 			}

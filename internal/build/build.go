@@ -61,16 +61,17 @@ type Result struct {
 	Duration time.Duration // set by Batch
 }
 
-// FindPlans returns the plan files under root (every *.yaml except the
-// commune files xa.yaml), sorted.
+// FindPlans returns the plan files under root (every .yaml or .yml file, in
+// any letter case, except the commune files xa.yaml; and the YAML files
+// Notepad saved as .txt, which the loader reports), sorted.
 func FindPlans(root string) ([]string, error) { return walkYAML(root, false) }
 
-// walkYAML lists the .yaml files under root, sorted; commune files only when
-// commune is set.
+// walkYAML lists the YAML files under root (plan.IsPlanCandidate), sorted;
+// commune files only when commune is set.
 func walkYAML(root string, commune bool) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") && (commune || d.Name() != "xa.yaml") {
+		if err == nil && !d.IsDir() && plan.IsPlanCandidate(d.Name(), commune) {
 			out = append(out, p)
 		}
 		return err
@@ -294,7 +295,7 @@ func ExpandPaths(args []string, commune bool) ([]string, error) {
 		out = append(out, ps...)
 	}
 	if len(out) == 0 {
-		return nil, errors.New("không có tệp kế hoạch nào (*.yaml) để xử lý")
+		return nil, errors.New("không có tệp kế hoạch nào (*.yaml, *.yml) để xử lý")
 	}
 	return out, nil
 }

@@ -427,14 +427,9 @@ func (c *composer) signature() {
 	bold := func(style doc.StyleName, s string) {
 		right = append(right, &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: s, Bold: true}}})
 	}
-	k := p.Ky
-	if k.ThayMat {
-		bold(doc.StyleSignAuthor, "TM. "+vn.Upper(cm.CoQuan.Ten))
+	for _, l := range p.Ky.AuthorityLines(cm.CoQuan.Ten) {
+		bold(doc.StyleSignAuthor, l)
 	}
-	if q := strings.TrimSuffix(k.QuyenHan, "."); q != "" {
-		bold(doc.StyleSignAuthor, q+". "+vn.Upper(k.ThuTruong))
-	}
-	bold(doc.StyleSignAuthor, vn.Upper(k.ChucVu))
 	right = append(right, &doc.Spacer{Height: 25})
 	bold(doc.StyleSignName, p.SignerName())
 	c.add(&doc.Spacer{Height: 2})

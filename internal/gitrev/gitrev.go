@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"kehoach/internal/plan"
 )
 
 // Source is one version of a plan file.
@@ -96,13 +98,13 @@ func At(rev, path string) Source {
 	return Source{Label: path + " (" + rev + ")", Path: path, Rev: rev}
 }
 
-// PlanFiles lists the plan files (*.yaml but xa.yaml) under dir at rev, or
+// PlanFiles lists the plan files (as build.FindPlans does) under dir at rev, or
 // in the working tree when rev is "".
 func PlanFiles(rev, dir string) ([]string, error) {
 	var out []string
 	if rev == "" {
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".yaml") && d.Name() != "xa.yaml" {
+			if err == nil && !d.IsDir() && plan.IsPlanCandidate(d.Name(), false) {
 				out = append(out, filepath.ToSlash(p))
 			}
 			return err
@@ -120,7 +122,7 @@ func PlanFiles(rev, dir string) ([]string, error) {
 	}
 	pre := strings.TrimSpace(string(prefix))
 	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		if strings.HasSuffix(l, ".yaml") && filepath.Base(l) != "xa.yaml" {
+		if plan.IsPlanCandidate(l, false) {
 			out = append(out, strings.TrimPrefix(l, pre))
 		}
 	}

@@ -65,7 +65,8 @@ type Result struct {
 	Path       string
 	So         int
 	Ngay       time.Time
-	Data       []byte   // the new file content, canonical
+	Data       []byte   // the new file content, canonical, in the file's style (BOM, line ends)
+	Note       string   // about the line ends when they were mixed (planfmt.Style.Note)
 	NumberLine string   // "Số: 125/KH-UBND", as the document prints it
 	DateLine   string   // "Mường Khoa, ngày 05 tháng 8 năm 2025"
 	Warnings   []string // other files that could not be read for the number check
@@ -202,7 +203,7 @@ func Prepare(req Request) (*Result, error) {
 	}
 	setValue(vb, "so", strconv.Itoa(req.So), "!!int")
 	setValue(vb, "ngay", date.Format("2006-01-02"), "")
-	data, err := planfmt.DumpDoc(req.Path, d)
+	data, err := planfmt.DumpDoc(req.Path, d, planfmt.StyleOf(src))
 	if err != nil {
 		return nil, err
 	}
@@ -219,6 +220,7 @@ func Prepare(req Request) (*Result, error) {
 		return nil, r
 	}
 	out.Data = data
+	out.Note = planfmt.StyleOf(src).Note()
 	return out, nil
 }
 
@@ -317,7 +319,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 	dir := filepath.Dir(planPath)
 	if ents, err := os.ReadDir(dir); err == nil {
 		for _, e := range ents {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+			if !e.IsDir() && plan.IsYAMLName(e.Name()) {
 				add(filepath.Join(dir, e.Name()))
 			}
 		}
@@ -330,7 +332,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 			if e.IsDir() && p != root && strings.HasPrefix(e.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+			if !e.IsDir() && plan.IsYAMLName(e.Name()) {
 				add(p)
 			}
 			return nil
@@ -370,7 +372,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		if xa == "" || planfmt.Path(root, "nam") == nil || planfmt.Path(root, "van_ban") == nil {
 			continue // a commune file or other YAML, not a plan
 		}
-		if filepath.IsAbs(xa) || communeID(filepath.Join(filepath.Dir(f), filepath.FromSlash(xa))) != ma {
+		if cpath, ok := plan.CommunePath(f, xa); !ok || communeID(cpath) != ma {
 			continue
 		}
 		var so plan.DocNo

@@ -55,6 +55,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kehoach issue: cảnh báo: %s\n", w)
 	}
 	fmt.Fprintf(stdout, "Đã ban hành %s: văn bản sẽ in “%s” và “%s”.\n", r.Path, r.NumberLine, r.DateLine)
+	if r.Note != "" {
+		fmt.Fprintf(stdout, "%s: %s.\n", r.Path, r.Note)
+	}
 	fmt.Fprintf(stdout, "Bước tiếp theo: chạy “make” để tạo lại văn bản (không còn chữ DỰ THẢO), rồi “make print” để biết số bản cần in và in sổ phát hành.\n")
 	return 0
 }

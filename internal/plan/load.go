@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -63,6 +62,11 @@ func localErr(err error) error {
 func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) (*Result, error) {
 	res := &Result{Plan: &Plan{}}
 	p := res.Plan
+	if e := NameProblem(path, false); e != nil {
+		p.File = path
+		res.Errors = append(res.Errors, e)
+		return res, nil
+	}
 	ix, errs := yamlx.Decode(path, data, p)
 	res.Errors = append(res.Errors, errs...)
 	p.File, p.Index = path, ix
@@ -76,11 +80,13 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 
 	// The commune file.
 	if p.Xa != "" {
-		cpath := filepath.Join(filepath.Dir(path), filepath.FromSlash(p.Xa))
-		if !strings.HasSuffix(p.Xa, ".yaml") || filepath.IsAbs(p.Xa) {
+		cpath, ok := CommunePath(path, p.Xa)
+		if !ok && isAbsolute(p.Xa) {
+			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("tệp xã “%s” là đường dẫn tuyệt đối (từ ổ đĩa hay máy khác), trên máy khác sẽ không tìm thấy; hãy ghi đường dẫn tương đối từ thư mục của kế hoạch tới một tệp .yaml, thường là xa.yaml cùng thư mục (hoặc ví dụ ../chung/xa.yaml).", p.Xa)})
+		} else if !ok {
 			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("tệp xã “%s” không hợp lệ; hãy ghi đường dẫn tương đối tới một tệp .yaml, thường là xa.yaml cùng thư mục.", p.Xa)})
 		} else if cdata, err := readFile(cpath); err != nil {
-			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s” (%v); hãy kiểm tra tên tệp trong khóa xa.", p.Xa, localErr(err))})
+			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s” (%v%s); hãy kiểm tra tên tệp trong khóa xa.", p.Xa, localErr(err), nearName(cpath, err))})
 		} else {
 			c := &Commune{}
 			cix, cerrs := yamlx.Decode(cpath, cdata, c)

@@ -142,7 +142,7 @@ func TestValidationRules(t *testing.T) {
 		{name: "duplicate key", old: "nam: 2025", new: "nam: 2025\nnam: 2026",
 			want: []string{"testdata/p.yaml:3:1: khóa “nam” bị lặp lại (đã có ở dòng 2); hãy xóa một trong hai."}},
 		{name: "YAML syntax: tab indentation", old: "  so: 5", new: "\tso: 5",
-			want: []string{"testdata/p.yaml:4:1: lỗi cú pháp YAML: ký tự không hợp lệ ở đầu dòng (thường là phím Tab); hãy thụt lề bằng dấu cách, không dùng Tab."}},
+			want: []string{"testdata/p.yaml:4:1: lỗi cú pháp YAML: dòng này thụt lề bằng ký tự Tab; tệp kế hoạch chỉ thụt lề bằng dấu cách: hãy xóa Tab rồi gõ dấu cách cho thẳng cột với các dòng cùng cấp (mỗi cấp hai dấu cách; Notepad chèn ký tự Tab khi bấm phím Tab)."}},
 		{name: "alias refused", old: "luu: [VT, KT]", new: "luu: &l [VT, KT]",
 			want: []string{"testdata/p.yaml:59:8: không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."}},
 		{name: "unknown signer", old: "  ho_ten: Nguyễn Văn A", new: "  nguoi_ky: pct-kt",
@@ -237,5 +237,25 @@ func TestSeedFigure2256IsRejected(t *testing.T) {
 	want := "testdata/seed-2256.yaml:383:13: tổng đã ghi của “Vốn lồng ghép” là 2.256 triệu đồng nhưng các nguồn con cộng lại được 2.556 triệu đồng (602 + 1.954): 2.256 ≠ 2.556; hãy sửa “tong” thành 2.556 hoặc xóa dòng này (tổng được tính tự động)."
 	if len(res.Errors) != 1 || res.Errors[0].Error() != want {
 		t.Errorf("errors = %v\nwant %s", res.Errors, want)
+	}
+}
+
+// TestAuthorityLines pins the signature block's authority lines for every
+// way a commune signs (ND30 Điều 13).
+func TestAuthorityLines(t *testing.T) {
+	tests := []struct {
+		ky   Ky
+		want string
+	}{
+		{Ky{ThayMat: true, ChucVu: "Chủ tịch"}, "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"},
+		{Ky{ThayMat: true, QuyenHan: "KT", ThuTruong: "Chủ tịch", ChucVu: "Phó Chủ tịch"}, "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"},
+		{Ky{ThayMat: true, QuyenHan: "Q.", ThuTruong: "Chủ tịch", ChucVu: "Phó Chủ tịch"}, "TM. ỦY BAN NHÂN DÂN / Q. CHỦ TỊCH"},
+		{Ky{QuyenHan: "TL", ThuTruong: "Chủ tịch", ChucVu: "Chánh Văn phòng"}, "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"},
+		{Ky{ChucVu: "Chủ tịch"}, "CHỦ TỊCH"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(tc.ky.AuthorityLines("Ủy ban nhân dân"), " / "); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.ky, got, tc.want)
+		}
 	}
 }

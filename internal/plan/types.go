@@ -9,6 +9,8 @@
 package plan
 
 import (
+	"strings"
+
 	"kehoach/internal/style"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
@@ -318,4 +320,25 @@ func (c *Commune) SubUnit() string {
 		return "thôn"
 	}
 	return c.LoaiBan
+}
+
+// AuthorityLines are the lines of the signature block above the signature,
+// upper case as printed: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ
+// TỊCH" (ND30 Điều 13, PL I II.7). agency is the issuing body's name
+// (Ủy ban nhân dân). An acting head (Q.) signs with that title alone,
+// "Q. CHỦ TỊCH", as commune practice writes it: chuc_vu (the signer's
+// substantive post) is not printed under it.
+func (k Ky) AuthorityLines(agency string) []string {
+	var out []string
+	if k.ThayMat {
+		out = append(out, "TM. "+vn.Upper(agency))
+	}
+	q := strings.TrimSuffix(strings.TrimSpace(k.QuyenHan), ".")
+	if q != "" {
+		out = append(out, q+". "+vn.Upper(k.ThuTruong))
+	}
+	if q != "Q" {
+		out = append(out, vn.Upper(k.ChucVu))
+	}
+	return out
 }

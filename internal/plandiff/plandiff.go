@@ -476,15 +476,7 @@ func (d *differ) recipients(a, b *plan.Plan) {
 func (d *differ) signature(a, b *plan.Plan) {
 	const s = "Chữ ký"
 	line := func(p *plan.Plan) string {
-		var parts []string
-		if p.Ky.ThayMat {
-			parts = append(parts, "TM. "+vn.Upper(p.Commune.CoQuan.Ten))
-		}
-		if q := strings.TrimSuffix(p.Ky.QuyenHan, "."); q != "" {
-			parts = append(parts, q+". "+vn.Upper(p.Ky.ThuTruong))
-		}
-		parts = append(parts, vn.Upper(p.Ky.ChucVu))
-		return strings.Join(parts, " / ")
+		return strings.Join(p.Ky.AuthorityLines(p.Commune.CoQuan.Ten), " / ")
 	}
 	d.value(s, "thẩm quyền ký", line(a), line(b))
 	d.value(s, "người ký", a.SignerName(), b.SignerName())

@@ -1,6 +1,7 @@
 package planfmt
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,24 +11,56 @@ import (
 	"kehoach/internal/yamlx"
 )
 
-// FuzzFormat: fmt(fmt(x)) == fmt(x), and formatting never changes what a
-// valid file means.
+// FuzzFormat: fmt(fmt(x)) == fmt(x), formatting never changes what a
+// valid file means, and a file framed as Windows saves it (CRLF, a BOM)
+// formats to the same bytes in the same frame.
 func FuzzFormat(f *testing.F) {
+	add := func(b []byte) {
+		f.Add(b)
+		b = bytes.TrimPrefix(b, bom)
+		// The same file as Notepad and Git for Windows save it.
+		f.Add(Style{CRLF: true}.Apply(b))
+		f.Add(Style{BOM: true, CRLF: true}.Apply(b))
+	}
 	for _, p := range files {
 		if b, err := os.ReadFile(p); err == nil {
-			f.Add(b)
+			add(b)
 		}
 	}
 	hostile, _ := filepath.Glob("../../cmd/kehoach/testdata/hostile/*.yaml")
 	for _, p := range hostile {
 		if b, err := os.ReadFile(p); err == nil && len(b) < 1<<16 {
-			f.Add(b)
+			if bytes.ContainsRune(b, '\r') {
+				f.Add(b) // framed already
+			} else {
+				add(b)
+			}
 		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		once, err := Format("p.yaml", src)
 		if err != nil {
 			return
+		}
+		// A framed file formats as its LF content does, then framed (a
+		// second BOM is content, which the parser skips).
+		if n := yamlx.Normalize(src); !bytes.HasPrefix(n, bom) {
+			if lf, err := Format("p.yaml", n); err != nil || !bytes.Equal(once, StyleOf(src).Apply(lf)) {
+				t.Fatalf("not the LF output in the file's style (%v):\n%q\n----\n%q", err, once, StyleOf(src).Apply(lf))
+			}
+		}
+		if !bytes.ContainsRune(src, '\r') && !bytes.HasPrefix(src, bom) {
+			for _, s := range []Style{{CRLF: true}, {BOM: true, CRLF: true}} {
+				framed := s.Apply(src)
+				got, err := Format("p.yaml", framed)
+				if err != nil {
+					t.Fatalf("%+v: the file framed so does not format: %v", s, err)
+				}
+				// A file without a line end has no CRLF to keep.
+				if want := StyleOf(framed).Apply(once); !bytes.Equal(got, want) {
+					t.Fatalf("%+v: not the LF output in the file's style:\n%q\n----\n%q", s, got, want)
+				}
+			}
 		}
 		twice, err := Format("p.yaml", once)
 		if err != nil {

@@ -21,7 +21,7 @@ func ParseDoc(path string, src []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	var d yaml.Node
-	if err := yaml.Unmarshal(bytes.TrimPrefix(src, []byte("\ufeff")), &d); err != nil {
+	if err := yaml.Unmarshal(yamlx.Normalize(src), &d); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if d.Kind != yaml.DocumentNode || len(d.Content) == 0 || d.Content[0].Kind != yaml.MappingNode {
@@ -30,8 +30,9 @@ func ParseDoc(path string, src []byte) (*yaml.Node, error) {
 	return &d, nil
 }
 
-// DumpDoc writes the document back and gives it the canonical form.
-func DumpDoc(path string, d *yaml.Node) ([]byte, error) {
+// DumpDoc writes the document back in canonical form and in style, the
+// style of the file it was read from (StyleOf of the source bytes).
+func DumpDoc(path string, d *yaml.Node, style Style) ([]byte, error) {
 	var buf bytes.Buffer
 	enc, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(Width))
 	if err != nil {
@@ -43,7 +44,11 @@ func DumpDoc(path string, d *yaml.Node) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return Format(path, buf.Bytes())
+	out, err := Format(path, buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return style.Apply(out), nil
 }
 
 // Lookup returns the key and value nodes of key in mapping m, or nils.

@@ -31,9 +31,11 @@ import (
 // Width is the line width of the canonical form.
 const Width = 88
 
-// KindOf tells which model a file follows: commune files are named xa.yaml.
+// KindOf tells which model a file follows: commune files are named xa.yaml
+// or end so (chung-xa.yaml), in any letter case, .yml too (Xa.yaml, XA.YML:
+// see plan.IsCommuneName).
 func KindOf(path string) reflect.Type {
-	if strings.HasSuffix(strings.ReplaceAll(path, "\\", "/"), "xa.yaml") || path == "xa.yaml" {
+	if l := strings.ToLower(path); strings.HasSuffix(l, "xa.yaml") || strings.HasSuffix(l, "xa.yml") {
 		return reflect.TypeOf(plan.Commune{})
 	}
 	return reflect.TypeOf(plan.Plan{})
@@ -46,15 +48,16 @@ func Format(path string, src []byte) ([]byte, error) {
 }
 
 // Edit changes scalar values of a plan or commune file and returns the file
-// in canonical form, comments kept. edit is called with each scalar's YAML
-// path ("nhiem_vu.nhom[1].noi_dung[0].y", as in yamlx.Index) and NFC value;
-// it returns the new value and whether to change it. A nil edit formats.
+// in canonical form, comments kept, in the style (BOM, line ends) of src.
+// edit is called with each scalar's YAML path ("nhiem_vu.nhom[1].noi_dung[0].y",
+// as in yamlx.Index) and NFC value; it returns the new value and whether to
+// change it. A nil edit formats.
 func Edit(path string, src []byte, edit func(path, value string) (string, bool)) ([]byte, error) {
 	if _, err := yamlx.Parse(path, src); err != nil {
 		return nil, err
 	}
 	var docNode yaml.Node
-	if err := yaml.Unmarshal(bytes.TrimPrefix(src, []byte("\ufeff")), &docNode); err != nil {
+	if err := yaml.Unmarshal(yamlx.Normalize(src), &docNode); err != nil {
 		return nil, err
 	}
 	if edit != nil {
@@ -87,7 +90,7 @@ func Edit(path string, src []byte, edit func(path, value string) (string, bool))
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return spaceSections(buf.Bytes()), nil
+	return StyleOf(src).Apply(spaceSections(buf.Bytes())), nil
 }
 
 // editNode walks n with yamlx's path scheme, offering every scalar to edit.

@@ -180,7 +180,7 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 	fl.walk(root, reflect.TypeOf(plan.Plan{}), "")
 	d.HeadComment = e.headerText()
 
-	out, err := planfmt.DumpDoc(target, d)
+	out, err := planfmt.DumpDoc(target, d, planfmt.StyleOf(src))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -208,6 +208,9 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 func Create(from string, year int, target string) (*Report, error) {
 	if target == "" {
 		target = Target(from, year)
+	}
+	if !plan.IsYAMLName(target) || plan.IsCommuneName(target) {
+		return nil, refuse("%s: tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -o %s.", target, filepath.Join(filepath.Dir(target), strconv.Itoa(year)+".yaml"))
 	}
 	src, err := os.ReadFile(from)
 	if err != nil {
@@ -324,9 +327,11 @@ func (e *editor) basics(root *yaml.Node, from, target string) {
 		setScalar(v, strconv.Itoa(e.to), "!!int")
 		v.LineComment = ""
 	}
-	// The commune file, relative to the new plan's folder.
+	// The commune file, relative to the new plan's folder (the source was
+	// checked, so its reference resolves).
 	if _, v := planfmt.Lookup(root, "xa"); v != nil && filepath.Clean(filepath.Dir(from)) != filepath.Clean(filepath.Dir(target)) {
-		if abs, err := filepath.Abs(filepath.Join(filepath.Dir(from), filepath.FromSlash(v.Value))); err == nil {
+		cpath, _ := plan.CommunePath(from, v.Value)
+		if abs, err := filepath.Abs(cpath); err == nil {
 			if tdir, err := filepath.Abs(filepath.Dir(target)); err == nil {
 				if rel, err := filepath.Rel(tdir, abs); err == nil {
 					v.Value = filepath.ToSlash(rel)

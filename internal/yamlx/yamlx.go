@@ -148,15 +148,14 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	if len(data) > MaxFileBytes {
 		return nil, fail(Pos{}, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d byte); hãy tách bớt nội dung hoặc kiểm tra lại tệp.", len(data), MaxFileBytes))
 	}
-	if !utf8.Valid(data) {
-		line, col := invalidUTF8(data)
-		return nil, fail(Pos{line, col}, "tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại tệp với bảng mã UTF-8 (Unicode).")
+	if err := encodingProblem(file, data); err != nil {
+		return nil, err
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := offsetPos(data, i)
 		return nil, fail(Pos{line, col}, "tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này.")
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = Normalize(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fail(Pos{1, 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
@@ -176,6 +175,9 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	if err != nil {
 		var le *yaml.LoadError
 		if errors.As(err, &le) {
+			if p, ok := tabIndent(data, le.Mark.Line); ok {
+				return nil, fail(p, tabMessage)
+			}
 			return nil, fail(Pos{le.Mark.Line, le.Mark.Column}, syntaxMessage(le.Message, le.ContextMsg))
 		}
 		return nil, fail(Pos{}, "lỗi cú pháp YAML: "+err.Error())
@@ -221,6 +223,19 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	return root, nil
 }
 
+// Normalize returns data as the YAML parser should see it: without a UTF-8
+// byte-order mark and with CRLF line ends turned into LF. go.yaml.in/yaml/v4
+// attaches comments differently when lines end in CRLF (yaml/go-yaml#182):
+// a comment above an item becomes the foot of the item before. Every line
+// and column stays where it was (the CR is the last byte of its line).
+func Normalize(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+}
+
 func offsetPos(data []byte, off int) (line, col int) {
 	line = 1 + bytes.Count(data[:off], []byte("\n"))
 	start := bytes.LastIndexByte(data[:off], '\n') + 1
@@ -228,22 +243,37 @@ func offsetPos(data []byte, off int) (line, col int) {
 	return
 }
 
-func invalidUTF8(data []byte) (line, col int) {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return offsetPos(data, i)
+// tabMessage is the advice for a line indented with a TAB, which YAML
+// forbids (Notepad inserts one at the Tab key).
+const tabMessage = "lỗi cú pháp YAML: dòng này thụt lề bằng ký tự Tab; tệp kế hoạch chỉ thụt lề bằng dấu cách: hãy xóa Tab rồi gõ dấu cách cho thẳng cột với các dòng cùng cấp (mỗi cấp hai dấu cách; Notepad chèn ký tự Tab khi bấm phím Tab)."
+
+// tabIndent finds a TAB in the indentation of the line of a syntax error
+// or of the line above (where the parser often notices it), and gives its
+// position.
+func tabIndent(data []byte, line int) (Pos, bool) {
+	lines := bytes.Split(data, []byte("\n"))
+	for _, l := range []int{line, line - 1} {
+		if l < 1 || l > len(lines) {
+			continue
 		}
-		i += size
+		text := lines[l-1]
+		for i, b := range text {
+			if b == '\t' {
+				return Pos{l, i + 1}, true
+			}
+			if b != ' ' {
+				break
+			}
+		}
 	}
-	return 0, 0
+	return Pos{}, false
 }
 
 // syntaxMessage turns a libyaml message into Vietnamese advice.
 func syntaxMessage(msg, ctx string) string {
 	switch {
-	case strings.Contains(msg, "cannot start any token") && strings.Contains(ctx, "next token"):
-		return "lỗi cú pháp YAML: ký tự không hợp lệ ở đầu dòng (thường là phím Tab); hãy thụt lề bằng dấu cách, không dùng Tab."
+	case strings.Contains(msg, "tab character"), strings.Contains(msg, "cannot start any token") && strings.Contains(ctx, "next token"):
+		return tabMessage
 	case strings.Contains(msg, "found character that cannot start any token"):
 		return "lỗi cú pháp YAML: ký tự không được phép ở đây (Tab, @ hoặc `); hãy dùng dấu cách hoặc đặt giá trị trong ngoặc kép."
 	case strings.Contains(msg, "mapping values are not allowed"):

@@ -39,7 +39,7 @@ func TestDecode(t *testing.T) {
 		{"merge key refused", "nhom: {ten: a, <<: {so: 1}}\n", []string{"f.yaml:1:16: không dùng khóa gộp “<<” trong tệp kế hoạch; hãy viết đầy đủ các khóa."}},
 		{"alias bomb refused", "a: &a [x, x]\nb: &b [*a, *a]\n", []string{"f.yaml:1:4: không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."}},
 		{"NUL byte", "nhom: {ten: a\x00}\n", []string{"f.yaml:1:14: tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này."}},
-		{"invalid UTF-8", "nhom: {ten: \xff}\n", []string{"f.yaml:1:13: tệp không phải văn bản UTF-8 hợp lệ; hãy lưu lại tệp với bảng mã UTF-8 (Unicode)."}},
+		{"invalid UTF-8", "nhom: {ten: \xff}\n", []string{"f.yaml:1:13: ở đây có byte không hợp lệ trong bảng mã UTF-8 (thường do chép dán từ phần mềm khác hoặc tệp bị hỏng); hãy xóa rồi gõ lại ký tự ở chỗ này và lưu tệp bằng bảng mã UTF-8 (Notepad: Tệp → Lưu thành…, ô Mã hóa chọn “UTF-8”)."}},
 		{"unclosed quote", "nhom: {ten: \"a}\n", []string{"f.yaml:2:1: lỗi cú pháp YAML: chuỗi trong ngoặc kép chưa được đóng; hãy thêm dấu ngoặc kép đóng."}},
 		{"deep nesting", "chu: " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", []string{"f.yaml:1:37: cấu trúc lồng nhau quá sâu (hơn 32 cấp); hãy kiểm tra lại thụt lề."}},
 	}
