@@ -104,7 +104,7 @@ func TestSheets2025(t *testing.T) {
 		{"03", "DANH MỤC CÔNG TRÌNH, DỰ ÁN ĐẦU TƯ NĂM 2025", "ĐVT: triệu đồng", 3,
 			1 + 1,
 			[]string{"STT", "Tên công trình, dự án", "Địa điểm xây dựng", "Quy mô, năng lực thiết kế",
-				"Thời gian khởi công - hoàn thành", "Chủ đầu tư", "Tổng mức đầu tư",
+				"Thời gian khởi công\u00a0- hoàn thành", "Chủ đầu tư", "Tổng mức đầu tư",
 				"Kế hoạch vốn năm 2025 > Tổng số",
 				// The one work draws on NSTW only: no column for Ngân sách
 				// xã nor Vốn lồng ghép.
@@ -272,8 +272,8 @@ func TestBieu01Rows(t *testing.T) {
 		level                                           int
 	}{
 		{"I", "QUY HOẠCH", "", "", "", "", "", true, 0},
-		{"2", "Giao thông", "Chưa đạt", "Chưa đạt", "Phòng Kinh tế", "", "Bê tông hóa 07 km đường bản Hô Tra", true, 1},
-		{"17", "Môi trường và an toàn thực phẩm", "Chưa đạt", "Đạt", "Phòng Kinh tế", "Trạm Y tế xã, Phòng Văn hóa - Xã hội", "", true, 1},
+		{"2", "Giao thông", "Chưa đạt", "Chưa đạt", "Phòng Kinh tế", "", "Bê tông hóa 07\u00a0km đường bản Hô Tra", true, 1},
+		{"17", "Môi trường và an toàn thực phẩm", "Chưa đạt", "Đạt", "Phòng Kinh tế", "Trạm Y tế xã, Phòng Văn hóa\u00a0- Xã hội", "", true, 1},
 		{"19", "Quốc phòng và An ninh", "Đạt", "Đạt", "Ban Chỉ huy Quân sự xã", "Công an xã", "", true, 1},
 		{"17.7", "Tỷ lệ bao gói thuốc bảo vệ thực vật và chất thải rắn y tế được thu gom, xử lý", "", "", "", "", "", false, 2},
 	}
@@ -316,7 +316,7 @@ func TestBieu01Rows(t *testing.T) {
 		t.Errorf("criteria order %s", got)
 	}
 	// Targets of linked indicators come from muc_tieu.chi_tieu.
-	targets := map[string]string{"10": "≥\u00a054", "11": "≤\u00a011", "15.1": "≥\u00a060", "17.7": "100", "15.3": "< 18,92"}
+	targets := map[string]string{"10": "≥\u00a054", "11": "≤\u00a011", "15.1": "≥\u00a060", "17.7": "100", "15.3": "<\u00a018,92"}
 	units := map[string]string{"10": "triệu đồng/người/năm", "11": "%", "15.1": "%", "17.7": "%", "15.3": "%"}
 	for code, want := range targets {
 		var r Row

@@ -43,6 +43,7 @@ func Sheets(p *plan.Plan) ([]Sheet, error) {
 	for i := range out {
 		s := &out[i]
 		s.Ref, s.Issuer = b.ref(), b.issuer()
+		s.bind()
 		if err := s.resolve(); err != nil && b.err == nil {
 			b.err = err
 		}
@@ -51,6 +52,27 @@ func Sheets(p *plan.Plan) ([]Sheet, error) {
 		return nil, b.err
 	}
 	return out, nil
+}
+
+// bind puts vn.Bind's no-break spaces into every text of the sheet — the
+// heading, the column heads, the text cells — so that no output (the
+// workbook as Excel wraps it, the document's tables) starts a line with a
+// phrase dash or parts a number from its unit. The fit measures the texts
+// so bound.
+func (s *Sheet) bind() {
+	s.Heading, s.Title, s.Ref, s.Unit = vn.Bind(s.Heading), vn.Bind(s.Title), vn.Bind(s.Ref), vn.Bind(s.Unit)
+	for i := range s.Columns {
+		for k, h := range s.Columns[i].Head {
+			s.Columns[i].Head[k] = vn.Bind(h)
+		}
+	}
+	for r := range s.Rows {
+		for c := range s.Rows[r].Cells {
+			if cell := &s.Rows[r].Cells[c]; cell.Kind == Text {
+				cell.Text = vn.Bind(cell.Text)
+			}
+		}
+	}
 }
 
 // Referenced returns the numbers of the annexes the plan's text refers to

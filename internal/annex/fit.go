@@ -5,7 +5,6 @@ import (
 	"math"
 	"strings"
 
-	"kehoach/internal/vn"
 )
 
 // Measure is the width in mm of text set at size points, bold or regular,
@@ -121,7 +120,7 @@ func inLines(text string, n int, size float64, measure Measure) float64 {
 }
 
 // needs measures every column and every spanning cell. Text is measured as
-// printed (vn.Bind, as package compose sets it), headers in bold at
+// printed (bound by Sheets with vn.Bind), headers in bold at
 // HeadSize; the label column of a nested row has the workbook's indent.
 func (s *Sheet) needs(m Metrics) ([]need, []spanNeed) {
 	pad := m.PadLeft + m.PadRight + FitSlack
@@ -131,7 +130,6 @@ func (s *Sheet) needs(m Metrics) ([]need, []spanNeed) {
 	}
 	var spans []spanNeed
 	measure := func(text string, size float64, bold bool, indent float64) (minW float64, token string, nat float64) {
-		text = vn.Bind(text)
 		for _, t := range tokens(text) {
 			if w := m.Measure(t, size, bold) + indent; w > minW {
 				minW, token = w, t
@@ -158,7 +156,7 @@ func (s *Sheet) needs(m Metrics) ([]need, []spanNeed) {
 			if w > c.own {
 				c.own, c.token = w, tok
 			}
-			text := vn.Bind(hc.Text)
+			text := hc.Text
 			c.head3 = math.Max(c.head3, inLines(text, 3, m.HeadSize, m.Measure)+pad)
 			c.head2 = math.Max(c.head2, inLines(text, 2, m.HeadSize, m.Measure)+pad)
 			if s.Columns[hc.Col].Wrap {
@@ -512,7 +510,7 @@ func (s *Sheet) shorten(w []float64, idx []int, cols []need, m Metrics, room flo
 			if c == label {
 				x.inset += IndentMM * float64(row.Level)
 			}
-			for _, para := range strings.Split(vn.Bind(str), "\n") {
+			for _, para := range strings.Split(str, "\n") {
 				var ws []float64
 				for _, t := range tokens(para) {
 					ws = append(ws, m.Measure(t, size, row.Bold))

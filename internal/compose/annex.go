@@ -7,7 +7,6 @@ import (
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
-	"kehoach/internal/vn"
 )
 
 // AnnexSections turns the annexes the plan's text refers to
@@ -72,7 +71,7 @@ func AnnexMetrics(prof *doc.Profile, font *fonts.Family) annex.Metrics {
 
 func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Section {
 	heading := func(style doc.StyleName, text string, bold, italic bool) *doc.Paragraph {
-		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: vn.Bind(text), Bold: bold, Italic: italic}}}
+		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: text, Bold: bold, Italic: italic}}}
 	}
 	title := prof.Style(doc.StyleAnnexTitle)
 	titleWidth := font.WidthMM(fonts.StyleOf(title.Bold, title.Italic), title.Size, s.Title)
@@ -111,7 +110,7 @@ func AnnexTable(s *annex.Sheet) *doc.Table {
 			}
 			row.Cells = append(row.Cells, doc.Cell{
 				ColSpan: hc.ColSpan, RowSpan: hc.RowSpan, VAlign: doc.VAlignCenter, Shade: true,
-				Paragraphs: []doc.Paragraph{{Style: doc.StyleTableHead, Align: doc.AlignCenter, Runs: []doc.Run{{Text: vn.Bind(hc.Text), Bold: true}}}},
+				Paragraphs: []doc.Paragraph{{Style: doc.StyleTableHead, Align: doc.AlignCenter, Runs: []doc.Run{{Text: hc.Text, Bold: true}}}},
 			})
 		}
 		t.Rows = append(t.Rows, row)
@@ -123,7 +122,7 @@ func AnnexTable(s *annex.Sheet) *doc.Table {
 			cell := doc.Cell{VAlign: doc.VAlignCenter, Shade: r.Total}
 			if text := c.String(); text != "" {
 				cell.Paragraphs = []doc.Paragraph{{Style: doc.StyleTableCell, Align: cellAlign(s.Columns[i].Align),
-					Runs: []doc.Run{{Text: vn.Bind(text), Bold: r.Bold}}}}
+					Runs: []doc.Run{{Text: text, Bold: r.Bold}}}}
 			}
 			// A cell spanning columns (a Biểu 01 group row's name): the
 			// cells it covers are left out.

@@ -585,7 +585,7 @@ func TestLibreOfficeCSV(t *testing.T) {
 		{"Bieu 02", 1, "Vốn Ngân sách Trung ương", map[int]string{0: "I", 2: "1304", 3: "504", 4: "800"}},
 		{"Bieu 02", 1, "Vốn lồng ghép", map[int]string{0: "III", 2: "2556"}},
 		{"Bieu 03", 1, "TỔNG SỐ", map[int]string{7: "504", 8: "504", 9: ""}},
-		{"Bieu 03", 1, "Bê tông hóa đường lên bản Hô Tra", map[int]string{3: "07 km", 7: "504", 8: "504", 9: "2", 10: "Nhân dân hiến đất, góp ngày công"}},
+		{"Bieu 03", 1, "Bê tông hóa đường lên bản Hô Tra", map[int]string{3: "07\u00a0km", 7: "504", 8: "504", 9: "2", 10: "Nhân dân hiến đất, góp ngày công"}},
 		{"Bieu 04", 1, "TỔNG SỐ", map[int]string{3: "800"}},
 	}
 	for _, tc := range tests {
