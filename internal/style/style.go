@@ -191,7 +191,9 @@ type profileFile struct {
 	KhoGiay  Paper   `yaml:"kho_giay"`
 	LeNgang  Box     `yaml:"le_ngang"`
 	DauTrang float64 `yaml:"dau_trang"`
-	Kieu     []Kieu  `yaml:"kieu,required"`
+	// DuoiDuongKe is the least white space under a rule, pt.
+	DuoiDuongKe *float64 `yaml:"duoi_duong_ke,required"`
+	Kieu        []Kieu   `yaml:"kieu,required"`
 	// The values a commune may override.
 	CoChu       *float64 `yaml:"co_chu,required"`
 	GianDong    *float64 `yaml:"gian_dong,required"`
@@ -210,8 +212,12 @@ func build(f *profileFile, eff Overrides) (*doc.Profile, error) {
 	land := page
 	land.Landscape = true
 	land.Margins = doc.Margins{Top: f.LeNgang.Tren, Bottom: f.LeNgang.Duoi, Left: f.LeNgang.Trai, Right: f.LeNgang.Phai}
-	p := &doc.Profile{FontFamily: f.PhongChu, Page: page, Landscape: land, Styles: map[doc.StyleName]doc.ParagraphStyle{}, ToneStyle: eff.KieuDau}
+	p := &doc.Profile{FontFamily: f.PhongChu, Page: page, Landscape: land, Styles: map[doc.StyleName]doc.ParagraphStyle{}, ToneStyle: eff.KieuDau,
+		RuleSpaceBelow: deref(f.DuoiDuongKe)}
 	var errs yamlx.Errors
+	if v := p.RuleSpaceBelow; v < 6 || v > 24 {
+		errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("khoảng trắng dưới đường kẻ (duoi_duong_ke) %s pt ngoài khoảng cho phép; hãy chọn từ 6 đến 24 pt.", num(v))})
+	}
 	for _, k := range f.Kieu {
 		al, ok := aligns[k.Canh]
 		if !ok {

@@ -53,6 +53,7 @@ type extra struct {
 	// keepNext: a Spacer or Rule after a paragraph that keeps with the next
 	// keeps too (see doc.Spacer).
 	keepNext bool
+	after    int // twips of space after a rule paragraph (see ruleAfter)
 }
 
 type renderer struct {
@@ -242,6 +243,9 @@ func (r *renderer) blocks(bs []doc.Block, c ctx, sect []byte) (lastP, attached b
 					e.ruleNext = true
 				}
 			}
+			if _, ok := b.(*doc.Rule); ok {
+				e.after = r.ruleAfter(bs[j+1:], c)
+			}
 			switch b.(type) {
 			case *doc.Spacer, *doc.Rule:
 				// White space and a rule belong to the block before them:
@@ -403,7 +407,7 @@ func (r *renderer) rule(rl *doc.Rule, c ctx, e extra) bool {
 		keepNext:        c.keepNext || e.keepNext || e.ruleNext,
 		pageBreakBefore: e.breakBefore,
 		border:          &border{size: size},
-		before:          ip(ruleGap), after: ip(0), line: ip(tinyLine), lineExact: true,
+		before:          ip(ruleGap), after: ip(e.after), line: ip(tinyLine), lineExact: true,
 		left: ip(left), right: ip(right), firstLine: ip(0),
 		mark:   rPr{size: tinyMarkSize},
 		sectPr: e.sect,
@@ -412,6 +416,43 @@ func (r *renderer) rule(rl *doc.Rule, c ctx, e extra) bool {
 	pp.write(&r.x)
 	r.x.raw("</w:p>")
 	return c.keepNext || e.keepNext
+}
+
+// ruleAfter is the space after a rule paragraph that makes the white space
+// between the border and the next content below it (a line box, a table)
+// the profile's RuleSpaceBelow, counting what is there already: the rule
+// paragraph's own 1 pt line under the border, Spacers, the next
+// paragraph's space before. Nothing is added when no content follows in
+// the container, or a page break does.
+func (r *renderer) ruleAfter(next []doc.Block, c ctx) int {
+	have := tinyLine
+	for _, b := range next {
+		if !emits(b) {
+			continue
+		}
+		switch b := b.(type) {
+		case *doc.Spacer:
+			have += max(tw(b.Height), 1)
+			continue
+		case *doc.PageBreak:
+			return 0
+		case *doc.Paragraph:
+			have += r.spaceBefore(b.Style, c)
+		case *doc.ListItem:
+			have += r.spaceBefore(b.Style, c)
+		}
+		return max(ptTw(r.p.RuleSpaceBelow)-have, 0)
+	}
+	return 0
+}
+
+// spaceBefore is the space before (twips) a paragraph of style n gets in
+// context c.
+func (r *renderer) spaceBefore(n doc.StyleName, c ctx) int {
+	if c.in == inTable {
+		return 0
+	}
+	return ptTw(r.p.Style(r.styleID(n, c)).SpaceBefore)
 }
 
 // spacer renders vertical space as an empty paragraph of exact height.
