@@ -193,7 +193,12 @@ type Rule struct {
 // PageBreak starts a new page.
 type PageBreak struct{}
 
-// Spacer is vertical white space (for example the room to sign).
+// Spacer is vertical white space (for example the room to sign). White
+// space belongs to the block before it: after a block that keeps with the
+// next (a KeepNext paragraph, a heading), a Spacer keeps with the next block
+// too, so a keep chain such as closing sentence → Spacer → signature block
+// is never broken at the Spacer. A Rule, drawn under the line above it,
+// likewise keeps with the next block exactly when that line does.
 type Spacer struct {
 	Height float64 // mm
 }

@@ -72,6 +72,11 @@ type Profile struct {
 	// ToneStyle is "cu" (hòa, thủy: default, as ND30's Quốc hiệu) or "moi"
 	// (hoà, thuỷ).
 	ToneStyle string
+	// RuleSpaceBelow is the least white space between a Rule's lower edge
+	// and the top of the line box (or table) below it, in points. The white
+	// space already there (the next paragraph's SpaceBefore, Spacers) counts
+	// towards it; renderers add only what is missing.
+	RuleSpaceBelow float64
 }
 
 // Style returns the named style; an unknown name yields the body style.

@@ -27,6 +27,9 @@ type elem struct {
 	// problems are layout faults of this elem's lines (a cut word, a line
 	// starting with a phrase dash), moved to the page it lands on.
 	problems []Problem
+	// ruled: a Rule is the elem's bottom, so the white space below it is
+	// at least the profile's RuleSpaceBelow (see spaceBelowRules).
+	ruled bool
 }
 
 // box is a container: a column of the given x and width.
@@ -76,7 +79,40 @@ func (e *engine) blocks(b box, blocks []doc.Block, md mode) ([]elem, error) {
 			return nil, fmt.Errorf("block %d: unknown block type %T", bi+1, blk)
 		}
 	}
+	e.spaceBelowRules(out)
 	return out, nil
+}
+
+// spaceBelowRules makes the white space between each rule and the next
+// content below it (a line box, a table row) at least the profile's
+// RuleSpaceBelow: the space already there — the rule elem's SpaceAfter,
+// Spacers, the next elem's SpaceBefore — counts, and what is missing goes
+// into the rule elem's SpaceAfter. A rule with nothing after it in its
+// container, or before a page break, is left alone.
+func (e *engine) spaceBelowRules(els []elem) {
+	need := pt(e.p.RuleSpaceBelow)
+	for i := range els {
+		if !els[i].ruled {
+			continue
+		}
+		have := els[i].after
+		j := i + 1
+		for j < len(els) && blank(els[j]) {
+			have += els[j].before + els[j].height + els[j].after
+			j++
+		}
+		if j == len(els) || els[j].pageBreak {
+			continue
+		}
+		if have += els[j].before; have < need {
+			els[i].after += need - have
+		}
+	}
+}
+
+// blank reports whether an elem is white space only (a Spacer).
+func blank(el elem) bool {
+	return !el.pageBreak && len(el.items) == 0 && len(el.marks) == 0
 }
 
 // paraSpec is a paragraph ready to set.
@@ -240,7 +276,7 @@ func (e *engine) rule(b box, r *doc.Rule, out []elem) []elem {
 	}
 	if len(out) == 0 || out[len(out)-1].pageBreak {
 		y := pt(th) / 2
-		return append(out, elem{height: pt(th), baseline: -1,
+		return append(out, elem{height: pt(th), baseline: -1, ruled: true,
 			items: []Item{{Kind: KindLine, Role: RoleRule, X: x, Y: y, X2: x + r.Length, Y2: y, Thickness: th}}})
 	}
 	last := &out[len(out)-1]
@@ -253,6 +289,7 @@ func (e *engine) rule(b box, r *doc.Rule, out []elem) []elem {
 		last.height = bottom
 	}
 	last.baseline = -1
+	last.ruled = true
 	return out
 }
 

@@ -40,7 +40,6 @@ func TestCheck(t *testing.T) {
 		p.Align = doc.AlignCenter
 		return p
 	}
-	tight := []doc.Block{centred(doc.StyleTrichYeu, "Trích yếu"), &doc.Rule{Length: 40}, centred(doc.StyleBody, "Căn cứ")}
 	spaced := []doc.Block{centred(doc.StyleTrichYeu, "Trích yếu"), &doc.Rule{Length: 40}, &doc.Spacer{Height: 2.2}, centred(doc.StyleBody, "Căn cứ")}
 	aside := []doc.Block{centred(doc.StyleTrichYeu, "Trích yếu"), &doc.Rule{Length: 40}, para(doc.StyleBody, "Lề")} // not under the rule
 	tests := []struct {
@@ -54,7 +53,6 @@ func TestCheck(t *testing.T) {
 		{"phrase dash bound to the word before", []doc.Block{narrow(vn.Bind("kinh tế - xã hội"), "kinh tế")}, nil},
 		{"a list item's own marker", []doc.Block{&doc.ListItem{Style: doc.StyleBody, Marker: "-", Level: 1, Runs: []doc.Run{{Text: layouttest.Para(0, 2)}}}}, nil},
 		{"keep chain taller than a page", chain, []string{"1 giu-trang Đoạn phải đi cùng đoạn sau"}},
-		{"rule on the text below", tight, []string{"1 duong-ke Căn cứ"}},
 		{"rule with 6 pt below", spaced, nil},
 		{"text beside a rule, not under it", aside, nil},
 	}
@@ -71,5 +69,35 @@ func TestCheck(t *testing.T) {
 				t.Errorf("Check:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestCheckRuleGap measures the gap under a rule on hand-made pages (the
+// layout itself always leaves the profile's space under a rule): text whose
+// top is less than 6 pt under the rule is reported, text beside it or
+// lower is not.
+func TestCheckRuleGap(t *testing.T) {
+	rule := layout.Item{Kind: layout.KindLine, Role: layout.RoleRule, X: 80, Y: 30, X2: 120, Y2: 30, Thickness: 0.5}
+	text := func(x, y float64, s string) layout.Item {
+		return layout.Item{Kind: layout.KindText, Role: layout.RoleText, X: x, Y: y, W: 30, Size: 14, Text: s}
+	}
+	ascent := 14 * 1825.0 / 2048 / fonts.PtPerMM // mm above the baseline
+	tests := []struct {
+		name  string
+		below layout.Item
+		want  int
+	}{
+		{"1 pt under the rule", text(85, 30+1/fonts.PtPerMM+ascent, "Căn cứ"), 1},
+		{"5,9 pt under the rule", text(85, 30+5.9/fonts.PtPerMM+ascent, "Căn cứ"), 1},
+		{"6 pt under the rule", text(85, 30+6/fonts.PtPerMM+ascent, "Căn cứ"), 0},
+		{"beside the rule", text(20, 30+1/fonts.PtPerMM+ascent, "Lề"), 0},
+	}
+	for _, tc := range tests {
+		pages := []layout.Page{{Items: []layout.Item{rule, tc.below}}}
+		if got := layout.Check(pages); len(got) != tc.want {
+			t.Errorf("%s: %v, want %d problems", tc.name, got, tc.want)
+		} else if tc.want > 0 && (got[0].Code != layout.ProblemRuleGap || got[0].Text != tc.below.Text) {
+			t.Errorf("%s: %+v", tc.name, got[0])
+		}
 	}
 }

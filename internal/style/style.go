@@ -205,7 +205,9 @@ type profileFile struct {
 	LeNgang  Box     `yaml:"le_ngang"`
 	LeOBang  Box     `yaml:"le_o_bang,required"`
 	DauTrang float64 `yaml:"dau_trang"`
-	Kieu     []Kieu  `yaml:"kieu,required"`
+	// DuoiDuongKe is the least white space under a rule, pt.
+	DuoiDuongKe *float64 `yaml:"duoi_duong_ke,required"`
+	Kieu        []Kieu   `yaml:"kieu,required"`
 	// The values a commune may override.
 	CoChu       *float64 `yaml:"co_chu,required"`
 	GianDong    *float64 `yaml:"gian_dong,required"`
@@ -245,6 +247,10 @@ func build(f *profileFile, eff Overrides) (*doc.Profile, error) {
 		if r.v < r.lo || r.v > r.hi {
 			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_o_bang: %s trong ô bảng %s mm ngoài khoảng %s–%s mm (trên, dưới từ %s mm để dấu không chạm đường kẻ).", r.name, num(r.v), num(r.lo), num(r.hi), num(MinCellPadY))})
 		}
+	}
+	p.RuleSpaceBelow = deref(f.DuoiDuongKe)
+	if v := p.RuleSpaceBelow; v < 6 || v > 24 {
+		errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("khoảng trắng dưới đường kẻ (duoi_duong_ke) %s pt ngoài khoảng cho phép; hãy chọn từ 6 đến 24 pt.", num(v))})
 	}
 	for _, k := range f.Kieu {
 		al, ok := aligns[k.Canh]

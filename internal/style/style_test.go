@@ -26,6 +26,9 @@ func TestDefaultProfile(t *testing.T) {
 	if r := p.Style(doc.StyleRecipItem); r.Size != 11 {
 		t.Errorf("Nơi nhận item size = %v, want 11", r.Size)
 	}
+	if p.RuleSpaceBelow != 6 {
+		t.Errorf("space below a rule = %v pt, want 6 (templates/nd30.yaml duoi_duong_ke)", p.RuleSpaceBelow)
+	}
 	if w, h := p.Landscape.Size(); w != 297 || h != 210 {
 		t.Errorf("landscape = %v×%v", w, h)
 	}

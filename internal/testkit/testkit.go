@@ -90,6 +90,22 @@ func Tool(t testing.TB, name, pkg string) string {
 	return p
 }
 
+// Require returns the path of a command a test cannot do without. When the
+// command is absent the test is skipped with a visible message, except under
+// CI (the environment variable CI is set, as .ci/run installs every tool),
+// where it fails: a check that silently stops running is a check lost.
+func Require(t testing.TB, name, pkg string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("THIẾU lệnh %s trong CI (apt-get install %s; xem .ci/run)", name, pkg)
+		}
+		t.Skipf("BỎ QUA: thiếu lệnh %s (apt-get install %s)", name, pkg)
+	}
+	return p
+}
+
 // SchemaFor names the OOXML schema of a package part (see the schemas'
 // README), or "" for parts no schema covers.
 func SchemaFor(part string) string {

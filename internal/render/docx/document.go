@@ -35,15 +35,24 @@ type ctx struct {
 	width    int       // container text width, twips
 	in       container // where the blocks sit
 	keepNext bool      // keep every paragraph with the next (KeepTogether)
-	fontSize int       // half-points for runs without a size (table FontSize); 0 = style
-	head     bool      // inside a table header row
+	// keepEnd, with keepNext, also keeps the run's last paragraph with
+	// what follows the container. A KeepTogether block keeps its inside
+	// together but not itself with the next block, so the last paragraph
+	// of each of its columns (the end of the row) does not keep.
+	keepEnd  bool
+	fontSize int  // half-points for runs without a size (table FontSize); 0 = style
+	head     bool // inside a table header row
 }
 
 // extra are per-paragraph properties decided by the block sequence.
 type extra struct {
 	sect        []byte // section properties carried by this paragraph
 	breakBefore bool   // a PageBreak precedes it
-	keepNext    bool   // a Rule follows it
+	ruleNext    bool   // a Rule follows it: keep with it
+	// keepNext: a Spacer or Rule after a paragraph that keeps with the next
+	// keeps too (see doc.Spacer).
+	keepNext bool
+	after    int // twips of space after a rule paragraph (see ruleAfter)
 }
 
 type renderer struct {
@@ -201,14 +210,16 @@ func (r *renderer) blocks(bs []doc.Block, c ctx, sect []byte) (lastP, attached b
 			break
 		}
 	}
-	pending := false // a page break waits for the next paragraph
-	emitted := false // something has been written
+	pending := false  // a page break waits for the next paragraph
+	emitted := false  // something has been written
+	prevKeep := false // the last paragraph written keeps with the next
 	for j, b := range bs {
 		if !emits(b) {
 			continue
 		}
 		bc := c
 		bc.where = fmt.Sprintf("%s, block %d", c.where, j+1)
+		bc.keepNext = c.keepNext && (j != lastIdx || c.keepEnd)
 		if _, ok := b.(*doc.PageBreak); ok {
 			if c.in != inBody {
 				return false, false, errorf(bc.where, "page break inside a table or column block")
@@ -217,7 +228,7 @@ func (r *renderer) blocks(bs []doc.Block, c ctx, sect []byte) (lastP, attached b
 				r.tinyParagraph(false, nil, true)
 			}
 			pending = true
-			lastP, emitted = true, true
+			lastP, emitted, prevKeep = true, true, false
 			continue
 		}
 		var e extra
@@ -228,8 +239,19 @@ func (r *renderer) blocks(bs []doc.Block, c ctx, sect []byte) (lastP, attached b
 			}
 			if j+1 < len(bs) {
 				if _, ok := bs[j+1].(*doc.Rule); ok && emits(bs[j+1]) {
-					e.keepNext = true
+					e.ruleNext = true
 				}
+			}
+			if _, ok := b.(*doc.Rule); ok {
+				e.after = r.ruleAfter(bs[j+1:], c)
+			}
+			switch b.(type) {
+			case *doc.Spacer, *doc.Rule:
+				// White space and a rule belong to the block before them:
+				// they keep with the next block when it does, so a keep
+				// chain (the closing sentence, the spacer, the signature)
+				// is never cut at them.
+				e.keepNext = prevKeep
 			}
 		} else if pending {
 			r.tinyParagraph(false, nil, true)
@@ -241,27 +263,27 @@ func (r *renderer) blocks(bs []doc.Block, c ctx, sect []byte) (lastP, attached b
 		emitted = true
 		switch b := b.(type) {
 		case *doc.Paragraph:
-			r.paragraph(b, bc, e)
+			prevKeep = r.paragraph(b, bc, e)
 			lastP = true
 		case *doc.ListItem:
-			r.listItem(b, bc, e)
+			prevKeep = r.listItem(b, bc, e)
 			lastP = true
 		case *doc.Rule:
-			r.rule(b, bc, e)
+			prevKeep = r.rule(b, bc, e)
 			lastP = true
 		case *doc.Spacer:
-			r.spacer(b, bc, e)
+			prevKeep = r.spacer(b, bc, e)
 			lastP = true
 		case *doc.Table:
 			if err := r.table(b, bc); err != nil {
 				return false, false, err
 			}
-			lastP = false
+			lastP, prevKeep = false, false
 		case *doc.Columns:
 			if err := r.columns(b, bc); err != nil {
 				return false, false, err
 			}
-			lastP = false
+			lastP, prevKeep = false, false
 		default:
 			return false, false, errorf(bc.where, "unknown block type %T", b)
 		}
@@ -294,7 +316,7 @@ func (r *renderer) styleID(n doc.StyleName, c ctx) doc.StyleName {
 func (r *renderer) basePPr(name doc.StyleName, c ctx, e extra) pPr {
 	pp := pPr{
 		style:           string(name),
-		keepNext:        c.keepNext || e.keepNext,
+		keepNext:        c.keepNext || e.keepNext || e.ruleNext,
 		pageBreakBefore: e.breakBefore,
 		sectPr:          e.sect,
 	}
@@ -307,8 +329,12 @@ func (r *renderer) basePPr(name doc.StyleName, c ctx, e extra) pPr {
 	return pp
 }
 
-func (r *renderer) paragraph(p *doc.Paragraph, c ctx, e extra) {
-	pp := r.basePPr(r.styleID(p.Style, c), c, e)
+// paragraph writes a paragraph and reports whether it keeps with the next
+// by its own properties, its style's or its container's (a following Rule
+// does not count: the rule takes the paragraph's own keep).
+func (r *renderer) paragraph(p *doc.Paragraph, c ctx, e extra) bool {
+	id := r.styleID(p.Style, c)
+	pp := r.basePPr(id, c, e)
 	if p.KeepNext || p.Heading > 0 {
 		pp.keepNext = true
 	}
@@ -327,12 +353,13 @@ func (r *renderer) paragraph(p *doc.Paragraph, c ctx, e extra) {
 		writeRun(&r.x, run, c.fontSize)
 	}
 	r.x.raw("</w:p>")
+	return c.keepNext || p.KeepNext || p.Heading > 0 || r.p.Style(id).KeepNext
 }
 
 // listItem renders a list item the ND30 way: a paragraph of its style whose
 // text starts with the marker and a space, so the marker sits at the
 // first-line indent and following lines return to the left indent.
-func (r *renderer) listItem(li *doc.ListItem, c ctx, e extra) {
+func (r *renderer) listItem(li *doc.ListItem, c ctx, e extra) bool {
 	marker := li.Marker
 	if marker == "" {
 		marker = "-"
@@ -348,7 +375,7 @@ func (r *renderer) listItem(li *doc.ListItem, c ctx, e extra) {
 	} else {
 		runs = append(append(runs, doc.Run{Text: marker + " "}), li.Runs...)
 	}
-	r.paragraph(&doc.Paragraph{Style: li.Style, Runs: runs}, c, e)
+	return r.paragraph(&doc.Paragraph{Style: li.Style, Runs: runs}, c, e)
 }
 
 // plain reports whether a run has no formatting of its own.
@@ -359,7 +386,7 @@ func plain(run doc.Run) bool {
 // rule renders a Rule: an empty paragraph of exact 1 pt height whose top
 // border is Length long, positioned by indents inside the container. The
 // border sits ruleGap below the previous line, clear of its descenders.
-func (r *renderer) rule(rl *doc.Rule, c ctx, e extra) {
+func (r *renderer) rule(rl *doc.Rule, c ctx, e extra) bool {
 	length, width := tw(rl.Length), c.width
 	var left int
 	switch rl.Align {
@@ -376,10 +403,10 @@ func (r *renderer) rule(rl *doc.Rule, c ctx, e extra) {
 		size = min(max(int(math.Round(rl.Thickness*8)), 2), 96)
 	}
 	pp := pPr{
-		keepNext:        c.keepNext || e.keepNext,
+		keepNext:        c.keepNext || e.keepNext || e.ruleNext,
 		pageBreakBefore: e.breakBefore,
 		border:          &border{size: size},
-		before:          ip(ruleGap), after: ip(0), line: ip(tinyLine), lineExact: true,
+		before:          ip(ruleGap), after: ip(e.after), line: ip(tinyLine), lineExact: true,
 		left: ip(left), right: ip(right), firstLine: ip(0),
 		mark:   rPr{size: tinyMarkSize},
 		sectPr: e.sect,
@@ -387,12 +414,50 @@ func (r *renderer) rule(rl *doc.Rule, c ctx, e extra) {
 	r.x.raw("\n<w:p>")
 	pp.write(&r.x)
 	r.x.raw("</w:p>")
+	return c.keepNext || e.keepNext
+}
+
+// ruleAfter is the space after a rule paragraph that makes the white space
+// between the border and the next content below it (a line box, a table)
+// the profile's RuleSpaceBelow, counting what is there already: the rule
+// paragraph's own 1 pt line under the border, Spacers, the next
+// paragraph's space before. Nothing is added when no content follows in
+// the container, or a page break does.
+func (r *renderer) ruleAfter(next []doc.Block, c ctx) int {
+	have := tinyLine
+	for _, b := range next {
+		if !emits(b) {
+			continue
+		}
+		switch b := b.(type) {
+		case *doc.Spacer:
+			have += max(tw(b.Height), 1)
+			continue
+		case *doc.PageBreak:
+			return 0
+		case *doc.Paragraph:
+			have += r.spaceBefore(b.Style, c)
+		case *doc.ListItem:
+			have += r.spaceBefore(b.Style, c)
+		}
+		return max(ptTw(r.p.RuleSpaceBelow)-have, 0)
+	}
+	return 0
+}
+
+// spaceBefore is the space before (twips) a paragraph of style n gets in
+// context c.
+func (r *renderer) spaceBefore(n doc.StyleName, c ctx) int {
+	if c.in == inTable {
+		return 0
+	}
+	return ptTw(r.p.Style(r.styleID(n, c)).SpaceBefore)
 }
 
 // spacer renders vertical space as an empty paragraph of exact height.
-func (r *renderer) spacer(s *doc.Spacer, c ctx, e extra) {
+func (r *renderer) spacer(s *doc.Spacer, c ctx, e extra) bool {
 	pp := pPr{
-		keepNext:        c.keepNext || e.keepNext,
+		keepNext:        c.keepNext || e.keepNext || e.ruleNext,
 		pageBreakBefore: e.breakBefore,
 		before:          ip(0), after: ip(0), line: ip(max(tw(s.Height), 1)), lineExact: true,
 		mark:   rPr{size: tinyMarkSize},
@@ -401,6 +466,7 @@ func (r *renderer) spacer(s *doc.Spacer, c ctx, e extra) {
 	r.x.raw("\n<w:p>")
 	pp.write(&r.x)
 	r.x.raw("</w:p>")
+	return c.keepNext || e.keepNext
 }
 
 // tinyParagraph writes an empty 1 pt paragraph: the end of a table cell
@@ -644,15 +710,18 @@ func (r *renderer) columns(cb *doc.Columns, c ctx) error {
 		if i < len(cb.Cols) {
 			blocks = cb.Cols[i]
 		}
+		// Inside a KeepTogether block every paragraph keeps with the
+		// next except the last of each column, which ends the row: the
+		// block keeps with what follows only if its container says so.
 		cc := ctx{where: fmt.Sprintf("%s, column %d", c.where, i+1), width: w, in: inColumns,
-			keepNext: c.keepNext || cb.KeepTogether}
+			keepNext: c.keepNext || cb.KeepTogether, keepEnd: c.keepNext}
 		sub.x.b.Reset()
 		lastP, _, err := sub.blocks(blocks, cc, nil)
 		if err != nil {
 			return err
 		}
 		if !lastP {
-			sub.tinyParagraph(cc.keepNext, nil, false)
+			sub.tinyParagraph(cc.keepNext && cc.keepEnd, nil, false)
 		}
 		x.raw("\n<w:tc><w:tcPr>")
 		x.empty("w:tcW", "w:w", itoa(w), "w:type", "dxa")
