@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -279,6 +280,7 @@ func TestSignaturePageLibreOffice(t *testing.T) {
 		} {
 			pages := readPDF(t, out.pdf)
 			checkSignaturePage(t, out.what, pages, sig)
+			checkWholeWords(t, out.what, pages, b.d)
 			if gap, ok := trichYeuGap(t, out.what, pages[0], b.prof); ok {
 				t.Logf("%s: first căn cứ line %.2f pt below the trích yếu rule", out.what, gap)
 				if gap < b.prof.RuleSpaceBelow-0.05 {
@@ -287,4 +289,34 @@ func TestSignaturePageLibreOffice(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkWholeWords fails when a landscape (annex) page shows a word that is
+// not a word of the document: a piece of a word or number that a table
+// column too narrow for it broke ("1.25" / "0", "Ngâ" / "n").
+func checkWholeWords(t *testing.T, what string, pages []pdfPage, d *doc.Document) {
+	t.Helper()
+	words := map[string]bool{}
+	for _, s := range d.Sections {
+		for _, w := range blockTexts(s.Blocks) {
+			for _, part := range strings.Fields(strings.ReplaceAll(w, "\u00a0", " ")) {
+				words[part] = true
+			}
+		}
+	}
+	for i, p := range pages {
+		if p.w <= p.h {
+			continue // portrait pages have no annex table
+		}
+		for _, w := range p.words {
+			if !words[w.text] && !isPageNumber(w.text) {
+				t.Errorf("%s, page %d: %q is not a word of the document (a word broken in a narrow column?)", what, i+1, w.text)
+			}
+		}
+	}
+}
+
+func isPageNumber(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n > 0 && n < 1000
 }
