@@ -79,7 +79,7 @@ func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Sec
 		heading(doc.StyleAnnexNumber, s.Heading, true, false),
 		heading(doc.StyleAnnexTitle, s.Title, true, false),
 		heading(doc.StyleAnnexRef, s.Ref, false, true),
-		shortRule(math.Min(titleWidth, prof.Landscape.TextWidth())),
+		annexRule(math.Min(titleWidth, prof.Landscape.TextWidth())),
 	}
 	if s.Unit != "" {
 		blocks = append(blocks, heading(doc.StyleUnit, s.Unit, false, true))
@@ -145,4 +145,16 @@ func cellAlign(a annex.Align) doc.Align {
 		return doc.AlignRight
 	}
 	return doc.AlignLeft
+}
+
+// annexRuleSpace is the white space (pt) between the "(Kèm theo …)" line
+// and the short rule under an annex heading: without it the rule, shorter
+// than that line and right under its descenders, reads as an underline of
+// part of it.
+const annexRuleSpace = 4.0
+
+func annexRule(lineWidth float64) *doc.Rule {
+	r := shortRule(lineWidth)
+	r.SpaceAbove = annexRuleSpace
+	return r
 }

@@ -188,6 +188,10 @@ type Rule struct {
 	Length    float64 // mm
 	Align     Align   // AlignCenter (default), AlignLeft or AlignRight in its container
 	Thickness float64 // points; 0 = 0.5 pt
+	// SpaceAbove is white space (points) added between the line above and
+	// the rule, for a rule that must read as a separator rather than an
+	// underline of the line above (the annex heading's).
+	SpaceAbove float64
 }
 
 // PageBreak starts a new page.

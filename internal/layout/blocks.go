@@ -280,9 +280,9 @@ func (e *engine) rule(b box, r *doc.Rule, out []elem) []elem {
 			items: []Item{{Kind: KindLine, Role: RoleRule, X: x, Y: y, X2: x + r.Length, Y2: y, Thickness: th}}})
 	}
 	last := &out[len(out)-1]
-	y := last.height + RuleGap
+	y := last.height + RuleGap + pt(r.SpaceAbove)
 	if last.baseline >= 0 {
-		y = last.baseline + last.descent + RuleGap
+		y = last.baseline + last.descent + RuleGap + pt(r.SpaceAbove)
 	}
 	last.items = append(last.items, Item{Kind: KindLine, Role: RoleRule, X: x, Y: y, X2: x + r.Length, Y2: y, Thickness: th})
 	if bottom := y + pt(th)/2; bottom > last.height {

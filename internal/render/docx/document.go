@@ -406,7 +406,7 @@ func (r *renderer) rule(rl *doc.Rule, c ctx, e extra) bool {
 		keepNext:        c.keepNext || e.keepNext || e.ruleNext,
 		pageBreakBefore: e.breakBefore,
 		border:          &border{size: size},
-		before:          ip(ruleGap), after: ip(e.after), line: ip(tinyLine), lineExact: true,
+		before:          ip(ruleGap + ptTw(rl.SpaceAbove)), after: ip(e.after), line: ip(tinyLine), lineExact: true,
 		left: ip(left), right: ip(right), firstLine: ip(0),
 		mark:   rPr{size: tinyMarkSize},
 		sectPr: e.sect,
