@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kehoach/internal/testkit"
 )
 
 func gitIn(t *testing.T, dir string, args ...string) {
@@ -22,9 +24,7 @@ func gitIn(t *testing.T, dir string, args ...string) {
 // kehoach diff resolves files, git revisions and REV:PATH in a temporary
 // repository; exit status 0 equal, 1 different, 2 error.
 func TestDiffGitRevisions(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("BỎ QUA: không có git")
-	}
+	testkit.Tool(t, "git", "git")
 	plan := copyPlan(t, nil)
 	repo := filepath.Dir(filepath.Dir(filepath.Dir(plan)))
 	gitIn(t, repo, "init", "-q")

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-
 )
 
 // Measure is the width in mm of text set at size points, bold or regular,

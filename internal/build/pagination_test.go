@@ -217,9 +217,9 @@ func TestSignaturePageLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("BỎ QUA LibreOffice ở chế độ -short")
 	}
-	testkit.Require(t, "soffice", "libreoffice-writer-nogui")
-	testkit.Require(t, "pdftotext", "poppler-utils")
-	testkit.Require(t, "qpdf", "qpdf")
+	testkit.Tool(t, "soffice", "libreoffice-writer-nogui")
+	testkit.Tool(t, "pdftotext", "poppler-utils")
+	testkit.Tool(t, "qpdf", "qpdf")
 	dir := t.TempDir()
 	type built struct {
 		name    string

@@ -76,7 +76,7 @@ func readPDF(t *testing.T, path string) []pdfPage {
 		}
 		pages = append(pages, p)
 	}
-	qpdf := testkit.Require(t, "qpdf", "qpdf")
+	qpdf := testkit.Tool(t, "qpdf", "qpdf")
 	qdf := filepath.Join(t.TempDir(), "qdf.pdf")
 	if out, err := exec.Command(qpdf, "--qdf", "--object-streams=disable", path, qdf).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --qdf %s: %v\n%s", path, err, out)

@@ -9,6 +9,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -70,8 +71,21 @@ func SchemaDir(t testing.TB) string {
 			return d
 		}
 	}
-	t.Skip("BỎ QUA kiểm tra lược đồ OOXML: không có shared/ooxml-schemas/xsd cạnh kho mã (hoặc đặt KEHOACH_OOXML_XSD)")
+	Missing(t, "BỎ QUA kiểm tra lược đồ OOXML: không có shared/ooxml-schemas/xsd cạnh kho mã (hoặc đặt KEHOACH_OOXML_XSD)")
 	return ""
+}
+
+// Missing skips the test with a visible message, or fails it when the
+// environment variable CI is set: .ci/run sets it and installs every tool
+// the tests use, and CI has ../shared, so there a missing tool or folder is
+// a broken machine, not a reason to pass without checking.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s; biến môi trường CI được đặt nên kiểm thử này không được bỏ qua", strings.Replace(msg, "BỎ QUA", "THIẾU", 1))
+	}
+	t.Skip(msg)
 }
 
 // Tool returns the path of a command. When it is absent the test is
@@ -82,26 +96,7 @@ func Tool(t testing.TB, name, pkg string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("thiếu lệnh %s (apt-get install %s); biến môi trường CI được đặt nên kiểm thử này không được bỏ qua", name, pkg)
-		}
-		t.Skipf("BỎ QUA: thiếu lệnh %s (apt-get install %s)", name, pkg)
-	}
-	return p
-}
-
-// Require returns the path of a command a test cannot do without. When the
-// command is absent the test is skipped with a visible message, except under
-// CI (the environment variable CI is set, as .ci/run installs every tool),
-// where it fails: a check that silently stops running is a check lost.
-func Require(t testing.TB, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("THIẾU lệnh %s trong CI (apt-get install %s; xem .ci/run)", name, pkg)
-		}
-		t.Skipf("BỎ QUA: thiếu lệnh %s (apt-get install %s)", name, pkg)
+		Missing(t, "BỎ QUA: thiếu lệnh %s (apt-get install %s)", name, pkg)
 	}
 	return p
 }
@@ -222,11 +217,11 @@ func SeedWords(t testing.TB, corrections string) string {
 	t.Helper()
 	s := SharedDir()
 	if s == "" {
-		t.Skip("BỎ QUA so sánh với văn bản mẫu: không có thư mục shared/ cạnh kho mã")
+		Missing(t, "BỎ QUA so sánh với văn bản mẫu: không có thư mục shared/ cạnh kho mã")
 	}
 	b, err := os.ReadFile(filepath.Join(s, "seed", "ke-hoach-ntm-2025-muong-khoa.txt"))
 	if err != nil {
-		t.Skipf("BỎ QUA so sánh với văn bản mẫu: %v", err)
+		Missing(t, "BỎ QUA so sánh với văn bản mẫu: %v", err)
 	}
 	seed := Words(string(b))
 	f, err := os.Open(corrections)

@@ -22,6 +22,7 @@ import (
 	"kehoach/internal/layout/layouttest"
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/style"
+	"kehoach/internal/testkit"
 )
 
 var (
@@ -48,9 +49,7 @@ func render(t testing.TB, d *doc.Document) (string, []byte) {
 // tool runs an installed command, skipping the test when it is missing.
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s is not installed (apt-get install poppler-utils qpdf); skipping", name)
-	}
+	testkit.Tool(t, name, "poppler-utils qpdf")
 	out, err := exec.Command(name, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
