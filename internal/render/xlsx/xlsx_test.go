@@ -770,3 +770,66 @@ func TestLibreOfficeNoHashes(t *testing.T) {
 		t.Errorf("the Biểu 03 of six sources is not in the PDF:\n%s", text)
 	}
 }
+
+// TestLibreOfficeCorpusNoHashes writes the workbook of every corpus plan,
+// prints them all with one LibreOffice call and checks that no amount shows
+// as ### and every amount of the annexes is printed whole.
+func TestLibreOfficeCorpusNoHashes(t *testing.T) {
+	dir := t.TempDir()
+	type book struct {
+		name    string
+		amounts []string
+	}
+	var books []book
+	var srcs []string
+	for i, path := range testkit.CorpusPlans(t) {
+		res, err := plan.Load(path)
+		if err != nil || !res.OK() {
+			t.Fatalf("%s: %v %v", path, err, res.Errors)
+		}
+		sheets, probs, err := compose.Annexes(res.Plan, res.Profile)
+		if err != nil || len(probs) > 0 {
+			t.Fatalf("%s: annexes: %v %v", path, err, probs)
+		}
+		var b bytes.Buffer
+		if err := Write(&b, sheets, res.Profile.Landscape, date); err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("b%02d", i)
+		src := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(src, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		bk := book{name: path}
+		for _, s := range sheets {
+			for _, r := range s.Rows {
+				for _, c := range r.Cells {
+					if c.IsNumber() {
+						bk.amounts = append(bk.amounts, c.String())
+					}
+				}
+			}
+		}
+		if len(bk.amounts) == 0 {
+			t.Errorf("%s: no amount in the annexes to check", path)
+		}
+		books = append(books, bk)
+		srcs = append(srcs, src)
+	}
+	testkit.Soffice(t, dir, "pdf", srcs...)
+	for i, bk := range books {
+		text := testkit.PDFText(t, filepath.Join(dir, fmt.Sprintf("b%02d.pdf", i)), "-layout")
+		if strings.Contains(text, "##") {
+			t.Errorf("%s: LibreOffice shows ### for an amount", bk.name)
+		}
+		words := map[string]bool{}
+		for _, w := range strings.Fields(text) {
+			words[w] = true
+		}
+		for _, a := range bk.amounts {
+			if !words[a] {
+				t.Errorf("%s: amount %s is not printed whole", bk.name, a)
+			}
+		}
+	}
+}
