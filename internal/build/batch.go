@@ -113,8 +113,8 @@ func Progress(w io.Writer) func(done, total int, r *Result) {
 // removes it (a younger one may belong to a build still running).
 const StaleAge = 10 * time.Minute
 
-// CleanStale removes the temporary files that killed builds left in dir
-// (".name.*.tmp", older than StaleAge).
+// CleanStale removes the temporary files and backups that killed builds
+// left in dir (".name.*.tmp", ".name.*.bak", older than StaleAge).
 func CleanStale(dir string) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -122,7 +122,7 @@ func CleanStale(dir string) {
 	}
 	for _, e := range ents {
 		n := e.Name()
-		if !strings.HasPrefix(n, ".") || !strings.HasSuffix(n, ".tmp") {
+		if !strings.HasPrefix(n, ".") || !strings.HasSuffix(n, ".tmp") && !strings.HasSuffix(n, ".bak") {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > StaleAge {

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -179,13 +178,9 @@ func Plan(path string, o Options) *Result {
 	base := BaseName(res.Plan)
 	sheets, probs, sheetsErr := compose.Annexes(res.Plan, res.Profile)
 	r.Annex = probs
-	type file struct {
-		name string
-		data []byte
-	}
 	// The formats render side by side (the PDF takes longest); the files
-	// are then written in the order of formats.
-	files := make([]file, len(formats))
+	// are then written as one set, in the order of formats.
+	files := make([]File, len(formats))
 	errs := make([]error, len(formats))
 	pages := make([]int, len(formats))
 	var wg sync.WaitGroup
@@ -208,7 +203,7 @@ func Plan(path string, o Options) *Result {
 			default:
 				data, err = Render(f, d, res.Profile, font)
 			}
-			files[i], errs[i] = file{name, data}, err
+			files[i], errs[i] = File{Name: name, Data: data}, err
 		}()
 	}
 	wg.Wait()
@@ -219,56 +214,14 @@ func Plan(path string, o Options) *Result {
 		}
 		r.Pages += pages[i]
 	}
-	for _, f := range files {
-		p, err := WriteAtomic(outDir, f.name, f.data)
-		if err != nil {
-			r.Err = err
-			return r
-		}
-		r.Outputs = append(r.Outputs, Output{Path: p, Bytes: len(f.data)})
-	}
-	return r
-}
-
-// WriteAtomic writes data to dir/name through a temporary file in the same
-// folder and a rename, so a reader never sees a half-written file. name must
-// be a plain file name: an output can never leave dir.
-func WriteAtomic(dir, name string, data []byte) (string, error) {
-	if name != filepath.Base(name) || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
-		return "", fmt.Errorf("tên tệp kết quả “%s” không hợp lệ", name)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("không tạo được thư mục %s: %w", dir, err)
-	}
-	tmp, err := os.CreateTemp(dir, "."+name+".*.tmp")
+	// All or nothing: a file held open by Word leaves the old set whole.
+	outs, err := WriteAll(outDir, files)
 	if err != nil {
-		return "", fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
+		r.Err, r.Pages = err, 0
+		return r
 	}
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(0o644)
-	}
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if werr != nil || serr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("không ghi được tệp %s: %v", filepath.Join(dir, name), firstErr(werr, serr, cerr))
-	}
-	dst := filepath.Join(dir, name)
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("không ghi được tệp %s: %w", dst, err)
-	}
-	return dst, nil
-}
-
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
+	r.Outputs = outs
+	return r
 }
 
 // ExpandPaths turns command arguments (files or folders; none = plans/)
