@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -89,6 +90,82 @@ func TestBuildOutputHeldOpen(t *testing.T) {
 			}
 			if !strings.Contains(o.String(), "Tổng: 2 kế hoạch, 1 thành công, 1 lỗi") {
 				t.Errorf("summary:\n%s", o.String())
+			}
+		})
+	}
+}
+
+// Two plans with the same outputs (Explorer's copy, two communes with one
+// ma) are refused before anything is written, each naming the other, with
+// exit status 1 (a problem in the plans, fixed by editing them); the other
+// plans of the batch are built. A file named twice is built once.
+func TestBuildCollidingPlans(t *testing.T) {
+	tests := []struct {
+		name   string
+		setup  func(root string) []string // the arguments after -o
+		status int
+		stderr []string // substrings, with R for the root
+		built  string   // the outputs in out/, by base name
+	}{
+		{"Explorer's copy", func(root string) []string {
+			testkit.CopyPlan(t, root, "muong-khoa", "2025.yaml", nil)
+			testkit.CopyPlan(t, root, "muong-khoa", "2025 - Copy.yaml", func(s string) string { return strings.Replace(s, "có 88% hộ", "có 90% hộ", 1) })
+			return []string{filepath.Join(root, "plans")}
+		}, 1, []string{
+			"R/plans/muong-khoa/2025 - Copy.yaml:8:6: kế hoạch này và R/plans/muong-khoa/2025.yaml cùng là kế hoạch năm 2025 của xã “muong-khoa” nên sẽ ghi đè tệp kết quả của nhau (R/out/ke-hoach-ntm-2025-muong-khoa.docx, .pdf, -bieu.xlsx); không dựng kế hoạch nào trong số đó.",
+			"R/plans/muong-khoa/2025.yaml:8:6: kế hoạch này và R/plans/muong-khoa/2025 - Copy.yaml cùng là",
+			"R/plans/muong-khoa/2025 - Copy.yaml: 1 lỗi, không tạo văn bản.",
+			"R/plans/muong-khoa/2025.yaml: 1 lỗi, không tạo văn bản.",
+		}, ""},
+		{"two communes with one ma, and a third commune", func(root string) []string {
+			a := testkit.CopyPlan(t, root, "muong-khoa", "2025.yaml", nil)
+			b := testkit.CopyPlan(t, root, "muong-khoa-2", "2025.yaml", nil)
+			c := testkit.CopyPlan(t, root, "tan-loi", "2025.yaml", nil)
+			xa := filepath.Join(filepath.Dir(c), "xa.yaml")
+			x, _ := os.ReadFile(xa)
+			os.WriteFile(xa, bytes.Replace(x, []byte("ma: muong-khoa"), []byte("ma: tan-loi"), 1), 0o644)
+			return []string{a, b, c}
+		}, 1, []string{
+			"R/plans/muong-khoa/xa.yaml:4:5: mã xã “muong-khoa” trùng với mã của xã ở R/plans/muong-khoa-2/xa.yaml, nên kế hoạch R/plans/muong-khoa/2025.yaml và R/plans/muong-khoa-2/2025.yaml (cùng năm 2025) sẽ ghi đè tệp kết quả của nhau",
+			"R/plans/muong-khoa-2/xa.yaml:4:5: mã xã “muong-khoa” trùng với mã của xã ở R/plans/muong-khoa/xa.yaml",
+			"Tổng: 3 kế hoạch, 1 thành công, 2 lỗi",
+		}, "ke-hoach-ntm-2025-tan-loi"},
+		{"the same plan named twice", func(root string) []string {
+			p := testkit.CopyPlan(t, root, "muong-khoa", "2025.yaml", nil)
+			return []string{filepath.Dir(p), p}
+		}, 0, nil, "ke-hoach-ntm-2025-muong-khoa"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			out := filepath.Join(root, "out")
+			var o, e bytes.Buffer
+			st := run(append([]string{"build", "-o", out}, tc.setup(root)...), &o, &e)
+			if st != tc.status {
+				t.Errorf("status %d, want %d\n%s", st, tc.status, e.String())
+			}
+			all := o.String() + e.String()
+			for _, want := range tc.stderr {
+				want = strings.ReplaceAll(want, "R/", root+"/")
+				want = strings.ReplaceAll(want, "/", string(filepath.Separator))
+				if !strings.Contains(all, want) {
+					t.Errorf("output lacks\n%s\ngot:\n%s", want, all)
+				}
+			}
+			var names []string
+			for n := range readDir(t, out) {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			want := ""
+			if tc.built != "" {
+				want = tc.built + "-bieu.xlsx " + tc.built + ".docx " + tc.built + ".pdf"
+			}
+			if got := strings.Join(names, " "); got != want {
+				t.Errorf("out/ holds %q, want %q", got, want)
+			}
+			if n := strings.Count(o.String(), " → "); n != len(strings.Fields(want)) {
+				t.Errorf("%d outputs reported, want %d:\n%s", n, len(strings.Fields(want)), o.String())
 			}
 		})
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -188,7 +189,7 @@ func Plan(path string, o Options) *Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			name := base + "." + f
+			name := OutputName(base, f)
 			var data []byte
 			var err error
 			switch f {
@@ -199,7 +200,6 @@ func Plan(path string, o Options) *Result {
 				if err == nil {
 					data, err = writeAnnexes(sheets, res.Profile, d.Meta.Date)
 				}
-				name = base + "-bieu.xlsx"
 			default:
 				data, err = Render(f, d, res.Profile, font)
 			}
@@ -226,7 +226,8 @@ func Plan(path string, o Options) *Result {
 
 // ExpandPaths turns command arguments (files or folders; none = plans/)
 // into the files to work on: plan files, or with commune also the commune
-// files (xa.yaml), sorted within each folder.
+// files (xa.yaml), sorted within each folder. A file named twice (a folder
+// and a file in it) is listed once.
 func ExpandPaths(args []string, commune bool) ([]string, error) {
 	if len(args) == 0 {
 		args = []string{"plans"}
@@ -250,5 +251,41 @@ func ExpandPaths(args []string, commune bool) ([]string, error) {
 	if len(out) == 0 {
 		return nil, errors.New("không có tệp kế hoạch nào (*.yaml, *.yml) để xử lý")
 	}
-	return out, nil
+	return dedupe(out), nil
+}
+
+// dedupe drops the paths that name a file listed before: the same path
+// spelt otherwise (./a, a\b), or in another letter case on a file system
+// that ignores case (Windows, macOS).
+func dedupe(paths []string) []string {
+	seen := map[string][]string{} // lower-case absolute path → paths kept
+	out := paths[:0:0]
+	for _, p := range paths {
+		key := p
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		key = strings.ToLower(key)
+		dup := false
+		for _, q := range seen[key] {
+			if sameFile(p, q) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			seen[key] = append(seen[key], p)
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }
