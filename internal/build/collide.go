@@ -94,6 +94,23 @@ func peek(path string, communes *sync.Map) (target, bool) {
 	return t, true
 }
 
+// CommuneFile is the commune file the plan at path names (its xa key), as
+// a path on this OS; ok is false when the plan cannot be read or names
+// none. `kehoach watch` watches it with the plan.
+func CommuneFile(path string) (string, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", false
+	}
+	xa, ok := topScalar(data, "xa")
+	if !ok {
+		var p plan.Plan
+		yamlx.Decode(path, data, &p)
+		xa.value = p.Xa
+	}
+	return plan.CommunePath(path, xa.value)
+}
+
 // scalar is a value read by topScalar and where it is.
 type scalar struct {
 	value string
