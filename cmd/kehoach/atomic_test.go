@@ -13,8 +13,8 @@ import (
 )
 
 // A build killed at any moment never leaves a truncated file in out/: every
-// visible file there is complete (temporary files are hidden dot-files that
-// the next build removes once they are stale).
+// visible file there is complete (temporary files and backups are hidden
+// dot-files that the next build removes once they are stale).
 func TestKilledBuildLeavesNoTruncatedFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("BỎ QUA ở chế độ -short")
@@ -49,8 +49,8 @@ func TestKilledBuildLeavesNoTruncatedFile(t *testing.T) {
 		ents, _ := os.ReadDir(out)
 		for _, e := range ents {
 			name := e.Name()
-			if strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp") {
-				continue // an unfinished temporary file, never a result
+			if strings.HasPrefix(name, ".") && (strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".bak")) {
+				continue // an unfinished temporary file or the backup of an old output, never a result
 			}
 			b, err := os.ReadFile(filepath.Join(out, name))
 			if err != nil {

@@ -36,6 +36,9 @@ Cách dùng:
   kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-phong TỆP,TỆP,TỆP,TỆP] [KẾ_HOẠCH|THƯ_MỤC …]
         kiểm tra và tạo văn bản vào thư mục out/ (mặc định: mọi kế hoạch trong plans/);
         nhiều kế hoạch được dựng song song trên mọi lõi CPU, kèm bảng tổng kết
+  kehoach watch [-o THƯ_MỤC] [-phong TỆP,TỆP,TỆP,TỆP] [KẾ_HOẠCH|THƯ_MỤC …]
+        dựng lại văn bản mỗi lần tệp kế hoạch, tệp xã hay mẫu trong templates/ được lưu
+        (để trình xem PDF tự tải lại); Enter: dựng lại ngay; Ctrl+C: dừng
   kehoach check [-fix] [KẾ_HOẠCH|THƯ_MỤC …]
         kiểm tra nội dung và chính tả, không ghi tệp nào; -fix sửa ngay trong tệp
         những lỗi chữ sửa được an toàn (giữ nguyên ghi chú)
@@ -81,6 +84,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "watch":
+		return cmdWatch(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
 	case "fmt":

@@ -11,16 +11,20 @@ import (
 	"time"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/yamlx"
 )
 
 // Batch builds many plans on every core. Results come back in the order of
 // paths whatever order the workers finish in; progress (when not nil) is
 // called after each plan with the number done so far. At most Workers plans
-// are in memory at once, so memory stays flat as the count grows.
+// are in memory at once, so memory stays flat as the count grows. Plans
+// whose outputs would have the same names (Collisions) are not built: each
+// is reported as an invalid plan, with its other errors.
 func Batch(paths []string, o Options, workers int, progress func(done, total int, r *Result)) []*Result {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	clash := Collisions(paths, o, workers)
 	results := make([]*Result, len(paths))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -32,7 +36,12 @@ func Batch(paths []string, o Options, workers int, progress func(done, total int
 			defer wg.Done()
 			for i := range jobs {
 				start := time.Now()
-				r := Plan(paths[i], o)
+				var r *Result
+				if clash != nil && clash[i] != nil {
+					r = refuse(paths[i], clash[i])
+				} else {
+					r = Plan(paths[i], o)
+				}
 				r.Duration = time.Since(start)
 				// Keep only what the summary needs: the document model, the
 				// plan and its position index are freed now, so memory does
@@ -57,6 +66,21 @@ func Batch(paths []string, o Options, workers int, progress func(done, total int
 	close(jobs)
 	wg.Wait()
 	return results
+}
+
+// refuse is the result of a plan that is not built because of err: the
+// plan's own problems, if any, and err.
+func refuse(path string, err *yamlx.Error) *Result {
+	r := &Result{Plan: path}
+	res, lerr := plan.Load(path)
+	if lerr != nil {
+		r.Err = lerr
+		return r
+	}
+	res.Errors = append(res.Errors, err)
+	res.Errors.Sort()
+	r.Load = res
+	return r
 }
 
 // Summary writes the end-of-batch table: plan, pages, outputs, time,
@@ -113,8 +137,8 @@ func Progress(w io.Writer) func(done, total int, r *Result) {
 // removes it (a younger one may belong to a build still running).
 const StaleAge = 10 * time.Minute
 
-// CleanStale removes the temporary files that killed builds left in dir
-// (".name.*.tmp", older than StaleAge).
+// CleanStale removes the temporary files and backups that killed builds
+// left in dir (".name.*.tmp", ".name.*.bak", older than StaleAge).
 func CleanStale(dir string) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -122,7 +146,7 @@ func CleanStale(dir string) {
 	}
 	for _, e := range ents {
 		n := e.Name()
-		if !strings.HasPrefix(n, ".") || !strings.HasSuffix(n, ".tmp") {
+		if !strings.HasPrefix(n, ".") || !strings.HasSuffix(n, ".tmp") && !strings.HasSuffix(n, ".bak") {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > StaleAge {

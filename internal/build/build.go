@@ -179,13 +179,9 @@ func Plan(path string, o Options) *Result {
 	base := BaseName(res.Plan)
 	sheets, probs, sheetsErr := compose.Annexes(res.Plan, res.Profile)
 	r.Annex = probs
-	type file struct {
-		name string
-		data []byte
-	}
 	// The formats render side by side (the PDF takes longest); the files
-	// are then written in the order of formats.
-	files := make([]file, len(formats))
+	// are then written as one set, in the order of formats.
+	files := make([]File, len(formats))
 	errs := make([]error, len(formats))
 	pages := make([]int, len(formats))
 	var wg sync.WaitGroup
@@ -193,7 +189,7 @@ func Plan(path string, o Options) *Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			name := base + "." + f
+			name := OutputName(base, f)
 			var data []byte
 			var err error
 			switch f {
@@ -204,11 +200,10 @@ func Plan(path string, o Options) *Result {
 				if err == nil {
 					data, err = writeAnnexes(sheets, res.Profile, d.Meta.Date)
 				}
-				name = base + "-bieu.xlsx"
 			default:
 				data, err = Render(f, d, res.Profile, font)
 			}
-			files[i], errs[i] = file{name, data}, err
+			files[i], errs[i] = File{Name: name, Data: data}, err
 		}()
 	}
 	wg.Wait()
@@ -219,61 +214,20 @@ func Plan(path string, o Options) *Result {
 		}
 		r.Pages += pages[i]
 	}
-	for _, f := range files {
-		p, err := WriteAtomic(outDir, f.name, f.data)
-		if err != nil {
-			r.Err = err
-			return r
-		}
-		r.Outputs = append(r.Outputs, Output{Path: p, Bytes: len(f.data)})
-	}
-	return r
-}
-
-// WriteAtomic writes data to dir/name through a temporary file in the same
-// folder and a rename, so a reader never sees a half-written file. name must
-// be a plain file name: an output can never leave dir.
-func WriteAtomic(dir, name string, data []byte) (string, error) {
-	if name != filepath.Base(name) || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
-		return "", fmt.Errorf("tên tệp kết quả “%s” không hợp lệ", name)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("không tạo được thư mục %s: %w", dir, err)
-	}
-	tmp, err := os.CreateTemp(dir, "."+name+".*.tmp")
+	// All or nothing: a file held open by Word leaves the old set whole.
+	outs, err := WriteAll(outDir, files)
 	if err != nil {
-		return "", fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
+		r.Err, r.Pages = err, 0
+		return r
 	}
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(0o644)
-	}
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if werr != nil || serr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("không ghi được tệp %s: %v", filepath.Join(dir, name), firstErr(werr, serr, cerr))
-	}
-	dst := filepath.Join(dir, name)
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("không ghi được tệp %s: %w", dst, err)
-	}
-	return dst, nil
-}
-
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
+	r.Outputs = outs
+	return r
 }
 
 // ExpandPaths turns command arguments (files or folders; none = plans/)
 // into the files to work on: plan files, or with commune also the commune
-// files (xa.yaml), sorted within each folder.
+// files (xa.yaml), sorted within each folder. A file named twice (a folder
+// and a file in it) is listed once.
 func ExpandPaths(args []string, commune bool) ([]string, error) {
 	if len(args) == 0 {
 		args = []string{"plans"}
@@ -297,5 +251,41 @@ func ExpandPaths(args []string, commune bool) ([]string, error) {
 	if len(out) == 0 {
 		return nil, errors.New("không có tệp kế hoạch nào (*.yaml, *.yml) để xử lý")
 	}
-	return out, nil
+	return dedupe(out), nil
+}
+
+// dedupe drops the paths that name a file listed before: the same path
+// spelt otherwise (./a, a\b), or in another letter case on a file system
+// that ignores case (Windows, macOS).
+func dedupe(paths []string) []string {
+	seen := map[string][]string{} // lower-case absolute path → paths kept
+	out := paths[:0:0]
+	for _, p := range paths {
+		key := p
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		key = strings.ToLower(key)
+		dup := false
+		for _, q := range seen[key] {
+			if sameFile(p, q) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			seen[key] = append(seen[key], p)
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }

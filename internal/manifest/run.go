@@ -88,17 +88,16 @@ func Run(args []string, stdout, stderr io.Writer) int {
 				fail(2)
 				continue
 			}
-			for _, out := range []struct {
-				name string
-				data []byte
-			}{{base + ".csv", m.CSV()}, {base + ".pdf", pdfBytes.Bytes()}} {
-				p, err := build.WriteAtomic(*outDir, out.name, out.data)
-				if err != nil {
-					fmt.Fprintln(stderr, err)
-					fail(2)
-					continue
-				}
-				fmt.Fprintf(stdout, "  Sổ phát hành → %s\n", p)
+			// The CSV and the PDF as one set: the CSV held open in Excel
+			// leaves both at their old version.
+			outs, err := build.WriteAll(*outDir, []build.File{{Name: base + ".csv", Data: m.CSV()}, {Name: base + ".pdf", Data: pdfBytes.Bytes()}})
+			if err != nil {
+				fmt.Fprintln(stderr, err)
+				fail(2)
+				continue
+			}
+			for _, o := range outs {
+				fmt.Fprintf(stdout, "  Sổ phát hành → %s\n", o.Path)
 			}
 		}
 	}

@@ -1,0 +1,9 @@
+//go:build !windows
+
+package build
+
+import "syscall"
+
+// errInUse is the error the OS gives when another program holds a file
+// open; Linux has no such lock on replacement, so EBUSY stands in for it.
+var errInUse error = syscall.EBUSY
