@@ -137,6 +137,8 @@ func TestTextErrors(t *testing.T) {
 			":3: mẫu câu chữ viết sai: tệp hết mà một khối {{define}}, {{if}} hay {{range}} chưa đóng bằng {{end}}; hãy sửa lại theo bản gốc trong kho mã, hoặc xóa tệp này để dùng bản có sẵn trong chương trình."},
 		{"unclosed action", "{{define \"a\"}}A{{end}}\n\n{{define \"b\"}}{{.Ten}{{end}}\n",
 			":3: mẫu câu chữ viết sai: ký tự “}” không đúng chỗ trong một lệnh mẫu {{ … }}; hãy sửa"},
+		{"define inside a define", "{{define \"a\"}}A\n{{define \"b\"}}B{{end}}\n",
+			":2: mẫu câu chữ viết sai: một khối {{define}} bắt đầu khi khối trước chưa đóng bằng {{end}};"},
 		{"unclosed quote", "{{define \"a}}A{{end}}\n",
 			":1: mẫu câu chữ viết sai: một chuỗi mở bằng dấu \" mà không có dấu \" đóng;"},
 		{"unknown function", "{{define \"a\"}}{{hoa .Ten}}{{end}}\n",

@@ -86,6 +86,8 @@ func parseError(name, path string, err error) error {
 	}
 	var what string
 	switch {
+	case strings.Contains(detail, "unexpected <define>"):
+		what = "một khối {{define}} bắt đầu khi khối trước chưa đóng bằng {{end}}"
 	case strings.Contains(detail, "unexpected EOF"):
 		what = "tệp hết mà một khối {{define}}, {{if}} hay {{range}} chưa đóng bằng {{end}}"
 	case strings.Contains(detail, "unclosed action"):

@@ -10,12 +10,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"kehoach/internal/compose"
 	"kehoach/internal/yamlx"
+	"kehoach/templates"
 )
 
 // commands are kehoach's commands, in the order kehoach help lists them.
@@ -43,6 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "kehoach:", err)
 		return 2
 	}
+	useTemplates(stderr)
 	if len(args) == 0 {
 		printUsage(stderr)
 		return 2
@@ -150,4 +153,67 @@ func sourceDate() error {
 	t := time.Unix(n, 0).UTC()
 	compose.SetSourceDate(&t)
 	return nil
+}
+
+// exeDir is the folder of the running program ("" when unknown).
+func exeDir() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	if real, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = real
+	}
+	return filepath.Dir(exe)
+}
+
+// useTemplates chooses, once at start-up, where the template files come
+// from: the templates/ folder of the working directory (the repository
+// folder, next to plans/), else the one next to the program, read over the
+// embedded copy; the embedded copy alone when there is neither. So wording
+// edited in templates/*.tmpl works with a prebuilt kehoach.exe. The first
+// command to read a template says which folder is in use, once, on stderr.
+func useTemplates(stderr io.Writer) {
+	dir := templatesDir("templates", exeDir())
+	if dir == "" {
+		templates.Use(templates.FS, "", nil)
+		return
+	}
+	templates.Use(templates.Folder(dir), dir, func() { fmt.Fprintln(stderr, templatesNotice(dir)) })
+}
+
+// templatesDir is the templates folder to use: wd (relative to the working
+// directory) if it is one, else the templates folder in exe; "" for none.
+func templatesDir(wd, exe string) string {
+	if templates.IsFolder(wd) {
+		return wd
+	}
+	if exe != "" {
+		if d := filepath.Join(exe, "templates"); templates.IsFolder(d) {
+			return d
+		}
+	}
+	return ""
+}
+
+// templatesNotice says which templates folder is in use and how it differs
+// from the embedded copy.
+func templatesNotice(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	changed, added := templates.Compare(dir)
+	var diffs []string
+	if len(changed) > 0 {
+		diffs = append(diffs, "đã sửa "+strings.Join(changed, ", "))
+	}
+	if len(added) > 0 {
+		diffs = append(diffs, "thêm "+strings.Join(added, ", "))
+	}
+	how := "giống bản có sẵn trong chương trình"
+	if len(diffs) > 0 {
+		how = strings.Join(diffs, "; ") + " so với bản có sẵn trong chương trình"
+	}
+	return fmt.Sprintf("Dùng mẫu câu chữ trong thư mục templates/ (%s): %s.", abs, how)
 }
