@@ -54,3 +54,10 @@ func (t *terminal) close() {
 func wantColor(getenv func(string) string, console bool) bool {
 	return console && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
+
+// startedByDoubleClick reports whether kehoach was started from Explorer:
+// no arguments, and a console that Windows made for this process alone
+// (from cmd or PowerShell the shell shares the console).
+func startedByDoubleClick(args []string, ownConsole bool) bool {
+	return len(args) == 0 && ownConsole
+}

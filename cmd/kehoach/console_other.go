@@ -12,3 +12,7 @@ func isConsole(f *os.File) bool {
 
 // enableVT: terminals outside Windows read escape codes as they are.
 func enableVT(*os.File) (bool, func()) { return true, nil }
+
+// ownConsole: only Windows makes a console for a program started from its
+// file manager.
+func ownConsole() bool { return false }

@@ -5,14 +5,16 @@ package main
 import (
 	"os"
 	"syscall"
+	"unsafe"
 )
 
-// golang.org/x/sys is not a dependency of kehoach, so the console call the
-// syscall package lacks is loaded from kernel32.dll (a KnownDLL,
+// golang.org/x/sys is not a dependency of kehoach, so the two console calls
+// the syscall package lacks are loaded from kernel32.dll (a KnownDLL,
 // always the one in System32).
 var (
-	kernel32           = syscall.NewLazyDLL("kernel32.dll")
-	procSetConsoleMode = kernel32.NewProc("SetConsoleMode")
+	kernel32                  = syscall.NewLazyDLL("kernel32.dll")
+	procSetConsoleMode        = kernel32.NewProc("SetConsoleMode")
+	procGetConsoleProcessList = kernel32.NewProc("GetConsoleProcessList")
 )
 
 // enableVirtualTerminalProcessing is ENABLE_VIRTUAL_TERMINAL_PROCESSING:
@@ -42,4 +44,16 @@ func enableVT(f *os.File) (bool, func()) {
 		return false, nil
 	}
 	return true, func() { procSetConsoleMode.Call(uintptr(h), uintptr(mode)) }
+}
+
+// ownConsole reports whether this process is the only one attached to its
+// console, that is, Windows made the console for it: a double-click in
+// Explorer. Started from cmd or PowerShell, the shell is attached too.
+func ownConsole() bool {
+	if procGetConsoleProcessList.Find() != nil {
+		return false
+	}
+	var ids [2]uint32
+	n, _, _ := procGetConsoleProcessList.Call(uintptr(unsafe.Pointer(&ids[0])), uintptr(len(ids)))
+	return n == 1
 }

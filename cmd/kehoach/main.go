@@ -36,7 +36,11 @@ var commands = []*Command{
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if startedByDoubleClick(args, ownConsole()) {
+		os.Exit(doubleClick(exeDir(), os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(run(args, os.Stdout, os.Stderr))
 }
 
 // run runs kehoach with the arguments after the program name.
