@@ -14,8 +14,8 @@ var textCmd = &Command{
 	Long: `In chữ của tệp .docx, .xlsx hoặc .pdf do kehoach tạo, mỗi đoạn, mỗi hàng bảng
 một dòng, để git diff so sánh văn bản theo chữ thay cho “Binary files differ”.
 Cấu hình git một lần trong mỗi bản sao kho mã:
-  git config diff.kehoach.textconv "bin/kehoach text"     (make git-setup)
-  git config diff.kehoach.textconv "./kehoach.exe text"   (Windows, kehoach.exe trong thư mục kho mã)
+  git config diff.kehoach.textconv "bin/kehoach text"    (make git-setup)
+  git config diff.kehoach.textconv "./kehoach.exe text"  (Windows: exe cạnh plans)
   git config diff.kehoach.cachetextconv true
 
 Mã thoát: 0 thành công, 2 lỗi cách dùng hoặc tệp không đọc được.
