@@ -31,7 +31,8 @@ Ví dụ:
   kehoach check plans/muong-khoa/2026.yaml
   kehoach check -fix plans/muong-khoa/2026.yaml
 
-Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
+Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 lỗi cách dùng hoặc lỗi
+đọc/ghi tệp.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
 		fix := fl.Bool("fix", false, "sửa những lỗi chữ sửa được an toàn ngay trong tệp (giữ nguyên ghi chú)")

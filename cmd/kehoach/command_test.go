@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // vietnamese matches a letter only Vietnamese text has.
@@ -20,6 +21,17 @@ func runArgs(args ...string) (int, string, string) {
 	var o, e bytes.Buffer
 	code := run(args, &o, &e)
 	return code, o.String(), e.String()
+}
+
+// fitsConsole checks that every line but the usage lines fits an
+// 80-column console.
+func fitsConsole(t *testing.T, s string) {
+	t.Helper()
+	for _, l := range strings.Split(s, "\n") {
+		if utf8.RuneCountInString(l) > 80 && !strings.HasPrefix(l, "Cách dùng: kehoach ") && !strings.HasPrefix(l, "  kehoach ") {
+			t.Errorf("line of %d characters: %s", utf8.RuneCountInString(l), l)
+		}
+	}
 }
 
 func noEnglish(t *testing.T, what, s string) {
@@ -62,6 +74,7 @@ func TestCommandHelp(t *testing.T) {
 					t.Errorf("help lacks the long Vietnamese text:\n%s", stdout)
 				}
 				noEnglish(t, "help", stdout)
+				fitsConsole(t, stdout)
 				fl := newFlagSet(cmd.Name)
 				cmd.Flags(fl)
 				fl.VisitAll(func(f *flag.Flag) {
@@ -106,6 +119,7 @@ func TestMainHelp(t *testing.T) {
 				}
 			}
 			noEnglish(t, "help", stdout)
+			fitsConsole(t, stdout)
 		})
 	}
 	code, stdout, stderr := runArgs()

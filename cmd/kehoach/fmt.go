@@ -30,8 +30,8 @@ Ví dụ:
   kehoach fmt -l
   kehoach fmt -w plans/muong-khoa
 
-Mã thoát: 0 đã chuẩn (hoặc đã ghi), 1 có tệp chưa chuẩn (-l, -d), 2 lỗi đọc/ghi tệp
-hoặc tệp không đọc được.
+Mã thoát: 0 đã chuẩn (hoặc đã ghi), 1 có tệp chưa chuẩn (-l, -d), 2 lỗi đọc/ghi
+tệp hoặc tệp không đọc được.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
 		o := &fmtOptions{}

@@ -127,7 +127,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprint(w, "kehoach: tạo văn bản Kế hoạch (DOCX, PDF) từ tệp kế hoạch YAML.\n\nCách dùng:\n")
 	entry := func(usage, short string) {
 		fmt.Fprintf(w, "  %s\n", usage)
-		for _, l := range strings.Split(strings.TrimSpace(short), "\n") {
+		for _, l := range wrap(short, 72) {
 			fmt.Fprintf(w, "        %s\n", l)
 		}
 	}

@@ -15,8 +15,8 @@ var schemaCmd = &Command{
 	Short: `ghi lược đồ JSON của tệp kế hoạch và tệp xã (mặc định vào schema/) để VS Code gợi ý
 khóa và báo lỗi khi gõ; ke-hoach hoặc xa: in một lược đồ ra màn hình`,
 	Long: `Không có đối số: ghi plan.schema.json và xa.schema.json vào THƯ_MỤC (mặc định
-schema/). Trình soạn thảo có tiện ích YAML (VS Code) đọc các lược đồ này để gợi ý
-khóa và báo lỗi ngay khi gõ.
+schema/). Trình soạn thảo có tiện ích YAML (VS Code) đọc các lược đồ này để gợi
+ý khóa và báo lỗi ngay khi gõ.
 ke-hoach (hoặc plan) hay xa: in lược đồ của tệp kế hoạch hay tệp xã ra màn hình.
 
 Mã thoát: 0 thành công, 2 lỗi cách dùng hoặc lỗi ghi tệp.

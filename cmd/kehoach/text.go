@@ -15,7 +15,7 @@ var textCmd = &Command{
 một dòng, để git diff so sánh văn bản theo chữ thay cho “Binary files differ”.
 Cấu hình git một lần trong mỗi bản sao kho mã:
   git config diff.kehoach.textconv "bin/kehoach text"    (make git-setup)
-  git config diff.kehoach.textconv "./kehoach.exe text"  (Windows: exe cạnh plans)
+  git config diff.kehoach.textconv "./kehoach.exe text"  (Windows: exe ở đây)
   git config diff.kehoach.cachetextconv true
 
 Mã thoát: 0 thành công, 2 lỗi cách dùng hoặc tệp không đọc được.
