@@ -8,7 +8,10 @@
 SHELL   := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 GO      ?= go
-BIN     := bin/kehoach
+# On Windows (make from Git for Windows or MSYS2) the program needs .exe,
+# or cmd and PowerShell cannot run it.
+EXE     := $(if $(filter Windows_NT,$(OS)),.exe,)
+BIN     := bin/kehoach$(EXE)
 PLANS   := plans
 OUT     := out
 
@@ -64,10 +67,12 @@ dist:
 	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags=-buildid= -o dist/kehoach-$$os-$$arch$$ext ./cmd/kehoach || exit 1; done
 
 # Cho git diff, git log -p, git show đọc văn bản DOCX, XLSX, PDF theo chữ (xem .gitattributes).
+# Không có make (Windows, chỉ có kehoach.exe): xem README, mục “Trên Windows: cài đặt và chạy”.
 git-setup: $(BIN)
 	git config diff.kehoach.textconv "$(BIN) text"
 	git config diff.kehoach.cachetextconv true
-	@echo "Đã cấu hình git: so sánh .docx, .xlsx, .pdf theo chữ."
+	@echo "Đã cấu hình git: so sánh .docx, .xlsx, .pdf theo chữ bằng $(BIN)."
+	@echo "Dùng kehoach.exe đặt trong thư mục kho mã thay cho $(BIN): git config diff.kehoach.textconv \"./kehoach.exe text\""
 
 # Ghi lại schema/*.json sau khi đổi kiểu trong internal/plan.
 schema: $(BIN)

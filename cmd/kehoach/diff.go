@@ -1,25 +1,49 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
-	"io"
-	"os"
+	"path/filepath"
+
+	"kehoach/internal/build"
 
 	"kehoach/internal/gitrev"
 	"kehoach/internal/plan"
 	"kehoach/internal/plandiff"
 )
 
-// isTerminal reports whether w is a terminal (for colours).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+var diffCmd = &Command{
+	Name:      "diff",
+	UsageLine: "kehoach diff [-f text|md|json] [-o TỆP] CŨ [MỚI]",
+	Short: `so sánh hai phiên bản kế hoạch theo nội dung (tệp, phiên bản git như HEAD~1,
+hoặc PHIÊN_BẢN:TỆP); một tệp: so với lần commit cuối; mã thoát 0 giống, 1 khác`,
+	Long: `Cho biết bằng tiếng Việt điều gì đã đổi giữa hai phiên bản kế hoạch, nhóm theo
+phần của kế hoạch: chỉ tiêu, từng nguồn vốn và các tổng phía trên, tình trạng
+tiêu chí, nhiệm vụ thêm, bỏ, chuyển chỗ hay sửa (đánh dấu từng từ), nơi nhận,
+người ký, số và ngày văn bản. CŨ và MỚI là tệp kế hoạch, phiên bản git (HEAD~1,
+main) hoặc PHIÊN_BẢN:TỆP; chỉ một tệp thì so với lần commit cuối, chỉ một phiên
+bản thì so mọi kế hoạch trong plans/. So với phiên bản git cần cài git.
+
+Ví dụ:
+  kehoach diff plans/muong-khoa/2025.yaml plans/muong-khoa/2026.yaml
+  kehoach diff HEAD~1 HEAD
+  kehoach diff -f md -o nhan-xet.md main
+
+Trong Windows PowerShell 5.1, dấu > ghi tệp bằng UTF-16 (hỏng chữ Việt khi mở
+bằng công cụ khác): hãy dùng -o TỆP, hoặc chạy lệnh trong cmd.
+
+Mã thoát: 0 giống nhau, 1 khác nhau, 2 lỗi.
+`,
+	Flags: func(fl *flag.FlagSet) Runner {
+		o := &diffOptions{}
+		fl.StringVar(&o.format, "f", "text", "in theo `ĐỊNH_DẠNG`: text (có màu khi in ra màn hình), md (Markdown cho merge request) hoặc json")
+		fl.StringVar(&o.out, "o", "", "ghi kết quả vào `TỆP` (UTF-8) thay cho in ra màn hình")
+		return o.run
+	},
 }
+
+type diffOptions struct{ format, out string }
 
 // diffPairs turns the arguments into (old, new) sources.
 func diffPairs(args []string) ([][2]gitrev.Source, error) {
@@ -100,52 +124,64 @@ func loadSource(s gitrev.Source) (*plan.Plan, error) {
 	return res.Plan, nil
 }
 
-// cmdDiff: kehoach diff [-f text|md|json] CŨ [MỚI]. Exit 0 equal, 1 different,
-// 2 error, like diff.
-func cmdDiff(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("diff", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	format := fl.String("f", "text", "định dạng: text (màu khi in ra màn hình), md (Markdown cho merge request), json")
-	if err := fl.Parse(args); err != nil {
-		return 2
+// run is kehoach diff [-f text|md|json] [-o FILE] OLD [NEW]. Exit 0 equal,
+// 1 different, 2 error, like diff.
+func (o *diffOptions) run(c *Context, args []string) int {
+	switch o.format {
+	case "text", "md", "json":
+	default:
+		return c.UsageError("định dạng “%s” không có; hãy dùng text, md hoặc json", o.format)
 	}
-	pairs, err := diffPairs(fl.Args())
+	if len(args) == 0 || len(args) > 2 {
+		return c.UsageError("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
+	}
+	pairs, err := diffPairs(args)
 	if err != nil {
-		fmt.Fprintln(stderr, "kehoach diff:", err)
+		c.Errorf("%v", err)
 		return 2
 	}
+	var out bytes.Buffer
+	color := o.out == "" && c.Color(c.Stdout)
 	status := 0
 	for _, p := range pairs {
 		a, err := loadSource(p[0])
 		if err != nil {
-			fmt.Fprintln(stderr, "kehoach diff:", err)
+			c.Errorf("%v", err)
 			return 2
 		}
 		b, err := loadSource(p[1])
 		if err != nil {
-			fmt.Fprintln(stderr, "kehoach diff:", err)
+			c.Errorf("%v", err)
 			return 2
 		}
 		r := plandiff.Compare(a, b)
-		switch *format {
+		switch o.format {
 		case "text":
-			fmt.Fprint(stdout, r.Text(isTerminal(stdout)))
+			out.WriteString(r.Text(color))
 		case "md":
-			fmt.Fprint(stdout, r.Markdown())
+			out.WriteString(r.Markdown())
 		case "json":
 			j, err := r.JSON()
 			if err != nil {
-				fmt.Fprintln(stderr, "kehoach diff:", err)
+				c.Errorf("%v", err)
 				return 2
 			}
-			stdout.Write(append(j, '\n'))
-		default:
-			fmt.Fprintf(stderr, "kehoach diff: định dạng “%s” không có; hãy dùng text, md hoặc json\n", *format)
-			return 2
+			out.Write(append(j, '\n'))
+		}
+		if o.out == "" {
+			c.Stdout.Write(out.Bytes())
+			out.Reset()
 		}
 		if !r.Equal() {
 			status = 1
 		}
+	}
+	if o.out != "" {
+		if _, err := build.WriteAtomic(filepath.Dir(o.out), filepath.Base(o.out), out.Bytes()); err != nil {
+			c.Errorf("%v", err)
+			return 2
+		}
+		fmt.Fprintf(c.Stdout, "Đã ghi kết quả so sánh vào %s.\n", o.out)
 	}
 	return status
 }

@@ -102,3 +102,30 @@ func TestDiffGitRevisions(t *testing.T) {
 		t.Errorf("NFD-only commit: status %d\n%s", st, out)
 	}
 }
+
+// diff -o FILE writes the comparison (UTF-8, no colours) instead of
+// printing it, for Windows PowerShell 5.1, whose > writes UTF-16; the
+// exit status is as without -o.
+func TestDiffOutputFile(t *testing.T) {
+	a := copyPlan(t, nil)
+	b := copyPlan(t, func(s string) string { return strings.Replace(s, "có 88% hộ", "có 90% hộ", 1) })
+	want := func(args ...string) string {
+		t.Helper()
+		_, out, _ := runArgs(append([]string{"diff"}, args...)...)
+		return out
+	}
+	for _, f := range []string{"text", "md", "json"} {
+		file := filepath.Join(t.TempDir(), "nhận xét."+f)
+		code, stdout, stderr := runArgs("diff", a, b, "-f", f, "-o", file)
+		if code != 1 || stdout != "Đã ghi kết quả so sánh vào "+file+".\n" || stderr != "" {
+			t.Errorf("-f %s: exit %d, stdout %q, stderr %q", f, code, stdout, stderr)
+		}
+		got, err := os.ReadFile(file)
+		if err != nil || string(got) != want("-f", f, a, b) || bytes.Contains(got, []byte("\x1b")) || !bytes.Contains(got, []byte("90%")) {
+			t.Errorf("-f %s: file %q (%v)", f, got, err)
+		}
+	}
+	if code, _, stderr := runArgs("diff", a, a, "-o", filepath.Join(t.TempDir(), "khong-co", "x.md")); code != 0 || stderr != "" {
+		t.Errorf("into a new folder: exit %d, %s", code, stderr)
+	}
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -13,19 +12,44 @@ import (
 	"kehoach/internal/textdiff"
 )
 
-// cmdFmt: kehoach fmt [-l | -w | -d] [FILE|DIR …].
-func cmdFmt(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("fmt", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	list := fl.Bool("l", false, "chỉ liệt kê các tệp chưa đúng định dạng chuẩn (mã thoát 1 nếu có)")
-	write := fl.Bool("w", false, "ghi định dạng chuẩn vào chính tệp (giữ nguyên mọi ghi chú)")
-	diff := fl.Bool("d", false, "in phần khác biệt giữa tệp và định dạng chuẩn")
-	if err := fl.Parse(args); err != nil {
-		return 2
-	}
-	files, err := build.ExpandPaths(fl.Args(), true)
+var fmtCmd = &Command{
+	Name:      "fmt",
+	UsageLine: "kehoach fmt [-l | -w | -d] [TỆP|THƯ_MỤC …]",
+	Short: `đưa tệp kế hoạch, tệp xã về định dạng chuẩn (giữ nguyên ghi chú);
+-l liệt kê tệp chưa chuẩn, -w ghi lại tệp, -d in phần khác biệt`,
+	Long: `Đưa tệp kế hoạch và tệp xã về một dạng duy nhất, như gofmt với mã Go: khóa theo
+thứ tự của mô hình, thụt lề 2 dấu cách, chữ Unicode NFC, số và ngày viết một
+kiểu, đoạn văn dài gấp dòng ở cột 88; mọi ghi chú được giữ cùng khóa của nó,
+kiểu xuống dòng (CRLF hay LF) và BOM của tệp được giữ nguyên. Nhờ vậy thay đổi
+trong git chỉ là thay đổi nội dung.
+
+Không có tùy chọn nào thì in dạng chuẩn ra màn hình; không ghi tệp nào thì xử
+lý mọi tệp trong plans/.
+
+Ví dụ:
+  kehoach fmt -l
+  kehoach fmt -w plans/muong-khoa
+
+Mã thoát: 0 đã chuẩn (hoặc đã ghi), 1 có tệp chưa chuẩn (-l, -d), 2 lỗi đọc/ghi
+tệp hoặc tệp không đọc được.
+`,
+	Flags: func(fl *flag.FlagSet) Runner {
+		o := &fmtOptions{}
+		fl.BoolVar(&o.list, "l", false, "chỉ liệt kê các tệp chưa đúng định dạng chuẩn (mã thoát 1 nếu có)")
+		fl.BoolVar(&o.write, "w", false, "ghi định dạng chuẩn vào chính tệp (giữ nguyên mọi ghi chú)")
+		fl.BoolVar(&o.diff, "d", false, "in phần khác biệt giữa tệp và định dạng chuẩn")
+		return o.run
+	},
+}
+
+type fmtOptions struct{ list, write, diff bool }
+
+// run is kehoach fmt [-l | -w | -d] [FILE|DIR …].
+func (o *fmtOptions) run(c *Context, args []string) int {
+	stdout, stderr := c.Stdout, c.Stderr
+	files, err := build.ExpandPaths(args, true)
 	if err != nil {
-		fmt.Fprintln(stderr, "kehoach fmt:", err)
+		c.Errorf("%v", err)
 		return 2
 	}
 	status := 0
@@ -49,14 +73,14 @@ func cmdFmt(args []string, stdout, stderr io.Writer) int {
 		}
 		same := string(out) == string(src)
 		switch {
-		case *list:
+		case o.list:
 			if !same {
 				fmt.Fprintln(stdout, f)
 				if status == 0 {
 					status = 1
 				}
 			}
-		case *write:
+		case o.write:
 			if !same {
 				info, _ := os.Stat(f)
 				if _, err := build.WriteAtomic(filepath.Dir(f), filepath.Base(f), out); err != nil {
@@ -73,7 +97,7 @@ func cmdFmt(args []string, stdout, stderr io.Writer) int {
 					fmt.Fprintf(stdout, "%s: đã định dạng lại.\n", f)
 				}
 			}
-		case *diff:
+		case o.diff:
 			if note := planfmt.StyleOf(src).Note(); note != "" {
 				// Lines that differ in their line end alone look alike.
 				fmt.Fprintf(stderr, "%s: %s.\n", f, note)

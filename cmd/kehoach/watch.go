@@ -24,17 +24,32 @@ import (
 // watchInterval is how often kehoach watch looks at the watched files.
 const watchInterval = 500 * time.Millisecond
 
-// cmdWatch rebuilds plans each time they are saved: kehoach watch [-o
-// THƯ_MỤC] [-phong …] [KẾ_HOẠCH|THƯ_MỤC …]. Each rebuild runs kehoach build
-// afresh, so edits to templates/ (and a rebuilt kehoach) take effect.
-func cmdWatch(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("watch", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	out := fl.String("o", "out", "thư mục ghi kết quả")
-	fontFiles := fl.String("phong", "", "bốn tệp phông TTF như kehoach build -phong")
-	if err := fl.Parse(args); err != nil {
-		return 2
-	}
+var watchCmd = &Command{
+	Name:      "watch",
+	UsageLine: "kehoach watch [-o THƯ_MỤC] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
+	Short: `dựng lại văn bản mỗi lần tệp kế hoạch, tệp xã hay mẫu trong templates/ được lưu
+(để trình xem PDF tự tải lại); Enter: dựng lại ngay; Ctrl+C: dừng`,
+	Long: `Theo dõi các kế hoạch (mặc định: mọi kế hoạch trong plans/), tệp xã của chúng
+và thư mục templates/; mỗi lần một tệp được lưu, dựng lại kế hoạch đó như
+kehoach build và in kết quả kèm giờ. Để trình xem PDF mở sẵn tệp trong out/:
+trình xem tự tải lại. Nếu Word, Excel hay trình xem PDF đang giữ tệp, lệnh báo
+tệp nào và dựng lại ở lần lưu sau hoặc khi bấm Enter. Ctrl+C để dừng.
+
+Ví dụ:
+  kehoach watch plans/muong-khoa/2025.yaml
+`,
+	Flags: func(fl *flag.FlagSet) Runner {
+		out := fl.String("o", "out", "ghi kết quả vào `THƯ_MỤC`")
+		fontFiles := fl.String("phong", "", "bốn tệp phông TTF `T,Đ,N,ĐN` như kehoach build -phong")
+		return func(c *Context, args []string) int { return runWatch(*out, *fontFiles, args, c.Stdout, c.Stderr) }
+	},
+}
+
+// runWatch rebuilds plans each time they are saved. Each rebuild runs
+// kehoach build afresh, so edits to templates/ (and a rebuilt kehoach) take
+// effect.
+func runWatch(outDir, fontList string, args []string, stdout, stderr io.Writer) int {
+	out, fontFiles := &outDir, &fontList
 	buildArgs := []string{"build", "-o", *out}
 	if *fontFiles != "" {
 		var paths [4]string
@@ -50,7 +65,7 @@ func cmdWatch(args []string, stdout, stderr io.Writer) int {
 		}
 		buildArgs = append(buildArgs, "-phong", *fontFiles)
 	}
-	if _, err := build.ExpandPaths(fl.Args(), false); err != nil {
+	if _, err := build.ExpandPaths(args, false); err != nil {
 		fmt.Fprintln(stderr, "kehoach watch:", err)
 		return 2
 	}
@@ -59,7 +74,7 @@ func cmdWatch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kehoach watch: không tìm thấy chính chương trình kehoach (%v); hãy chạy kehoach build sau mỗi lần lưu.\n", err)
 		return 2
 	}
-	w := newWatcher(fl.Args(), *out, stdout, stderr)
+	w := newWatcher(args, *out, stdout, stderr)
 	w.build = func(plans []string) int {
 		cmd := exec.Command(exe, append(buildArgs, plans...)...)
 		cmd.Stdout, cmd.Stderr = stdout, stderr

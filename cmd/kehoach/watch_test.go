@@ -20,7 +20,7 @@ func newTestWatcher(t *testing.T, root, plan, out string, o, e *bytes.Buffer) *w
 	w := newWatcher([]string{filepath.Dir(plan)}, out, o, e)
 	clock := time.Date(2026, 12, 1, 9, 0, 0, 0, time.Local)
 	w.now = func() time.Time { clock = clock.Add(time.Second); return clock }
-	w.build = func(plans []string) int { return cmdBuild(append([]string{"-o", out}, plans...), o, e) }
+	w.build = func(plans []string) int { return run(append([]string{"build", "-o", out}, plans...), o, e) }
 	w.templates = filepath.Join(root, "templates")
 	if err := os.MkdirAll(w.templates, 0o755); err != nil {
 		t.Fatal(err)
@@ -175,7 +175,7 @@ func TestWatchUsage(t *testing.T) {
 	}{
 		{[]string{"watch", "khong-co.yaml"}, "kehoach watch: không tìm thấy “khong-co.yaml”"},
 		{[]string{"watch", "-phong", "a.ttf"}, "kehoach watch: -phong cần đúng bốn tệp"},
-		{[]string{"watch", "-khong-co"}, "flag provided but not defined"},
+		{[]string{"watch", "-khong-co"}, "không có tùy chọn “-khong-co”"},
 	}
 	for _, tc := range tests {
 		var o, e bytes.Buffer

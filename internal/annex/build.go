@@ -1,8 +1,6 @@
 package annex
 
 import (
-	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
 	"text/template"
@@ -20,14 +18,10 @@ const WordingFile = "bieu.tmpl"
 // hand: no-break spaces, so the blank keeps its width (as in the document).
 const Blank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
 
-// wording is parsed once; the file is embedded, so a broken template is a
-// build defect that the package's tests catch.
-var wording = template.Must(template.New("").Option("missingkey=error").ParseFS(templates.FS, WordingFile))
-
 // Build returns the four annexes of a validated plan, Biểu 01 to 04 in
-// order. It panics only when templates/bieu.tmpl does not fit the code (a
-// defect of the build, caught by the tests); Sheets returns that as an
-// error instead.
+// order. It panics, with a *templates.Error, only when templates/bieu.tmpl
+// does not fit the code (the embedded file is checked by the tests; a copy
+// edited on disk may not be); Sheets returns that as an error instead.
 func Build(p *plan.Plan) []Sheet {
 	s, err := Sheets(p)
 	if err != nil {
@@ -38,7 +32,11 @@ func Build(p *plan.Plan) []Sheet {
 
 // Sheets is Build returning template problems as an error.
 func Sheets(p *plan.Plan) ([]Sheet, error) {
-	b := &builder{p: p, src: sources(p)}
+	t, err := templates.Text(WordingFile)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{p: p, src: sources(p), t: t}
 	out := []Sheet{b.bieu01(), b.bieu02(), b.bieu03(), b.bieu04()}
 	for i := range out {
 		s := &out[i]
@@ -103,16 +101,17 @@ func Referenced(p *plan.Plan) []string {
 type builder struct {
 	p   *plan.Plan
 	src map[string]source
+	t   *template.Template // the wording, templates/bieu.tmpl
 	err error
 }
 
 // say renders a named wording block.
 func (b *builder) say(name string, data any) string {
-	var buf bytes.Buffer
-	if err := wording.ExecuteTemplate(&buf, name, data); err != nil && b.err == nil {
-		b.err = fmt.Errorf("mẫu câu chữ templates/%s, khối “%s”: %w", WordingFile, name, err)
+	s, err := templates.Execute(b.t, WordingFile, name, data)
+	if err != nil && b.err == nil {
+		b.err = err
 	}
-	return buf.String()
+	return s
 }
 
 func (b *builder) year() map[string]any { return map[string]any{"Nam": b.p.Nam} }

@@ -121,18 +121,6 @@ func clipName(s string, n int) string {
 	return "…" + string(r[len(r)-n+1:])
 }
 
-// Progress draws a one-line progress bar on a terminal.
-func Progress(w io.Writer) func(done, total int, r *Result) {
-	return func(done, total int, r *Result) {
-		const width = 30
-		filled := width * done / max(total, 1)
-		fmt.Fprintf(w, "\r[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total, clipName(r.Plan, 40))
-		if done == total {
-			fmt.Fprintf(w, "\r%s\r", strings.Repeat(" ", width+60))
-		}
-	}
-}
-
 // StaleAge is how old a leftover temporary file must be before a build
 // removes it (a younger one may belong to a build still running).
 const StaleAge = 10 * time.Minute

@@ -5,11 +5,9 @@
 package compose
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"strings"
-	"sync"
 	"text/template"
 	"time"
 
@@ -24,18 +22,9 @@ import (
 // WordingFile is the template of a Kế hoạch's fixed wording.
 const WordingFile = "ke-hoach.tmpl"
 
-var (
-	tmplOnce sync.Once
-	tmpl     *template.Template
-	tmplErr  error
-)
-
-func wording() (*template.Template, error) {
-	tmplOnce.Do(func() {
-		tmpl, tmplErr = template.New("").Option("missingkey=error").ParseFS(templates.FS, WordingFile)
-	})
-	return tmpl, tmplErr
-}
+// wording is the wording template of the templates source in use
+// (templates.Use), parsed once per source.
+func wording() (*template.Template, error) { return templates.Text(WordingFile) }
 
 // Blank is what stands in a draft for the number and date the văn thư fills
 // in by hand: a run of no-break spaces, so the blank keeps its width.
@@ -56,7 +45,7 @@ type composer struct {
 func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
 	t, err := wording()
 	if err != nil {
-		return nil, fmt.Errorf("mẫu câu chữ templates/%s lỗi: %w", WordingFile, err)
+		return nil, err
 	}
 	c := &composer{p: p, prof: prof, font: fonts.Bundled(), t: t}
 	c.header()
@@ -64,6 +53,10 @@ func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
 	c.signature()
 	if c.err != nil {
 		return nil, c.err
+	}
+	annexes, err := annexSections(p, prof)
+	if err != nil {
+		return nil, err
 	}
 	d := &doc.Document{
 		Meta: doc.Meta{
@@ -77,9 +70,25 @@ func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
 			Page:        prof.Page,
 			PageNumbers: doc.PageNumbering{Show: true, Start: 1},
 			Blocks:      c.out,
-		}}, AnnexSections(p, prof)...), // the annexes follow the signature block
+		}}, annexes...), // the annexes follow the signature block
 	}
 	return d, nil
+}
+
+// annexSections is AnnexSections with a templates/bieu.tmpl that does not
+// fit the code (annex.Build panics with a *templates.Error: a file edited
+// on disk, see templates.Use) returned as that error.
+func annexSections(p *plan.Plan, prof *doc.Profile) (secs []doc.Section, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(error)
+			if !ok || !templates.IsError(e) {
+				panic(r)
+			}
+			secs, err = nil, e
+		}
+	}()
+	return AnnexSections(p, prof), nil
 }
 
 // DocDate is the fixed date of the document's properties: the issue date,
@@ -106,11 +115,11 @@ func SetSourceDate(t *time.Time) { sourceDate = t }
 
 // say renders a named wording block.
 func (c *composer) say(name string, data any) string {
-	var b bytes.Buffer
-	if err := c.t.ExecuteTemplate(&b, name, data); err != nil && c.err == nil {
-		c.err = fmt.Errorf("mẫu câu chữ templates/%s, khối “%s”: %w", WordingFile, name, err)
+	s, err := templates.Execute(c.t, WordingFile, name, data)
+	if err != nil && c.err == nil {
+		c.err = err
 	}
-	return b.String()
+	return s
 }
 
 // runs turns marked-up text into runs with no-break spaces bound (vn.Bind).

@@ -32,10 +32,15 @@ func issued(so, ngay string) func(string) string {
 	}
 }
 
-func run(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := Run(args, &out, &errb)
-	return code, out.String(), errb.String()
+// issueAt issues the plan at path with number so and the date ngay as
+// written on the command line (kehoach issue, in cmd/kehoach, prints what
+// the Result holds).
+func issueAt(path string, so int, ngay string) (*Result, error) {
+	d, err := ParseDate(ngay)
+	if err != nil {
+		return nil, err
+	}
+	return Issue(Request{Path: path, So: so, Ngay: d})
 }
 
 // comments lists the comment texts of a YAML file, sorted.
@@ -61,14 +66,12 @@ func date(s string) time.Time {
 func TestIssueKeepsCommentsAndIsCanonical(t *testing.T) {
 	p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", nil)
 	before, _ := os.ReadFile(p)
-	code, stdout, stderr := run(p, "--so", "125", "--ngay", "2025-08-05")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+	r, err := issueAt(p, 125, "2025-08-05")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, want := range []string{p, "“Số: 125/KH-UBND”", "“Mường Khoa, ngày 05 tháng 8 năm 2025”"} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("message lacks %q:\n%s", want, stdout)
-		}
+	if r.Path != p || r.NumberLine != "Số: 125/KH-UBND" || r.DateLine != "Mường Khoa, ngày 05 tháng 8 năm 2025" {
+		t.Errorf("result: %s, %q, %q", r.Path, r.NumberLine, r.DateLine)
 	}
 	after, _ := os.ReadFile(p)
 
@@ -120,8 +123,8 @@ func TestKeepsOtherCommentsOnTheLine(t *testing.T) {
 	p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", func(s string) string {
 		return strings.Replace(s, "  ngay: # dự thảo\n", "  ngay: # hỏi văn phòng\n", 1)
 	})
-	if code, _, stderr := run(p, "--so", "7", "--ngay", "05/08/2025"); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+	if _, err := issueAt(p, 7, "05/08/2025"); err != nil {
+		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(p)
 	for _, want := range []string{"\n  so: 7\n", "\n  ngay: 2025-08-05 # hỏi văn phòng\n"} {
@@ -131,64 +134,19 @@ func TestKeepsOtherCommentsOnTheLine(t *testing.T) {
 	}
 }
 
-func TestRunStatus(t *testing.T) {
-	root := t.TempDir()
-	good := copyCommune(t, root, "muong-khoa", "2025.yaml", nil)
-	bad := copyCommune(t, root, "sai", "2025.yaml", func(s string) string {
-		return strings.Replace(s, "  tong: 3900", "  tong: 3000", 1)
-	})
-	tests := []struct {
-		name   string
-		args   []string
-		status int
-		want   string // in stderr (or stdout on success)
-	}{
-		{"no arguments", nil, 2, "Cách dùng"},
-		{"no number", []string{good, "--ngay", "2025-08-05"}, 2, "cần đúng một tệp kế hoạch, --so và --ngay"},
-		{"two plans", []string{good, good, "--so", "1", "--ngay", "2025-08-05"}, 2, "cần đúng một tệp"},
-		{"number not a number", []string{good, "--so", "abc", "--ngay", "2025-08-05"}, 2, "--so “abc” không phải là số"},
-		{"unknown flag", []string{good, "--x"}, 2, ""},
-		{"missing plan", []string{filepath.Join(root, "khong-co.yaml"), "--so", "1", "--ngay", "2025-08-05"}, 2, "tệp không tồn tại"},
-		{"zero number", []string{good, "--so", "0", "--ngay", "2025-08-05"}, 1, "số văn bản 0 không hợp lệ"},
-		{"negative number", []string{good, "--so", "-5", "--ngay", "2025-08-05"}, 1, "số văn bản -5 không hợp lệ"},
-		{"number too large", []string{good, "--so", "100000", "--ngay", "2025-08-05"}, 1, "từ 1 đến 99999"},
-		{"no such day", []string{good, "--so", "1", "--ngay", "2025-02-30"}, 1, "không có thật"},
-		{"bad date spelling", []string{good, "--so", "1", "--ngay", "5 tháng 8"}, 1, "không đúng dạng"},
-		{"date after the plan year", []string{good, "--so", "1", "--ngay", "2026-01-02"}, 1, "chỉ ban hành trong năm 2025 hoặc cuối năm 2024"},
-		{"date two years before", []string{good, "--so", "1", "--ngay", "31/12/2023"}, 1, "không hợp lệ cho kế hoạch năm 2025"},
-		{"invalid plan", []string{bad, "--so", "1", "--ngay", "2025-08-05"}, 1, "3.000 ≠ 3.900"},
-		{"issued in the year before", []string{good, "--ngay", "20/12/2024", "--so", "3"}, 0, "ngày 20 tháng 12 năm 2024"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			before, _ := os.ReadFile(good)
-			code, stdout, stderr := run(tc.args...)
-			if code != tc.status {
-				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.status, stdout, stderr)
-			}
-			if out := stdout + stderr; !strings.Contains(out, tc.want) {
-				t.Errorf("output lacks %q:\n%s", tc.want, out)
-			}
-			if after, _ := os.ReadFile(good); tc.status != 0 && !bytes.Equal(before, after) {
-				t.Error("a refused issue changed the file")
-			}
-		})
-	}
-}
-
 func TestReissueRefused(t *testing.T) {
 	p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", nil)
-	if code, _, stderr := run(p, "--so", "125", "--ngay", "2025-08-05"); code != 0 {
-		t.Fatalf("first issue: exit %d: %s", code, stderr)
+	if _, err := issueAt(p, 125, "2025-08-05"); err != nil {
+		t.Fatalf("first issue: %v", err)
 	}
 	before, _ := os.ReadFile(p)
-	for _, args := range [][]string{
-		{p, "--so", "126", "--ngay", "2025-08-06"},
-		{p, "--so", "125", "--ngay", "2025-08-05"},
-	} {
-		code, _, stderr := run(args...)
-		if code != 1 || !strings.Contains(stderr, "kế hoạch đã ban hành số 125/KH-UBND ngày 05/8/2025; không ban hành lại") {
-			t.Errorf("%v: exit %d, stderr %s", args, code, stderr)
+	for _, again := range []struct {
+		so   int
+		ngay string
+	}{{126, "2025-08-06"}, {125, "2025-08-05"}} {
+		_, err := issueAt(p, again.so, again.ngay)
+		if !IsRefusal(err) || !strings.Contains(err.Error(), "kế hoạch đã ban hành số 125/KH-UBND ngày 05/8/2025; không ban hành lại") {
+			t.Errorf("%v: %v", again, err)
 		}
 	}
 	if after, _ := os.ReadFile(p); !bytes.Equal(before, after) {
@@ -201,8 +159,8 @@ func TestNumberOnlyIsStillADraft(t *testing.T) {
 	p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", func(s string) string {
 		return strings.Replace(s, "  so: # dự thảo: văn thư điền số khi ban hành (kehoach issue)\n", "  so: 99\n", 1)
 	})
-	if code, _, stderr := run(p, "--so", "125", "--ngay", "2025-08-05"); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+	if _, err := issueAt(p, 125, "2025-08-05"); err != nil {
+		t.Fatal(err)
 	}
 	res, _ := plan.Load(p)
 	if res.Plan.VanBan.So != 125 {
@@ -263,12 +221,14 @@ func TestDuplicateNumber(t *testing.T) {
 			}
 			defer os.Chdir(wd)
 			rel, _ := filepath.Rel(root, p)
-			code, stdout, stderr := run(rel, "--so", "125", "--ngay", "2025-08-05")
-			if code != tc.status {
-				t.Fatalf("exit %d, want %d\n%s%s", code, tc.status, stdout, stderr)
-			}
-			if !strings.Contains(stdout+stderr, tc.want) {
-				t.Errorf("output lacks %q:\n%s%s", tc.want, stdout, stderr)
+			r, err := issueAt(rel, 125, "2025-08-05")
+			switch {
+			case tc.status == 0 && err != nil, tc.status == 1 && !IsRefusal(err):
+				t.Fatalf("error %v, want exit status %d", err, tc.status)
+			case tc.status == 0 && !strings.Contains(r.NumberLine, tc.want):
+				t.Errorf("number line %q lacks %q", r.NumberLine, tc.want)
+			case tc.status == 1 && !strings.Contains(err.Error(), tc.want):
+				t.Errorf("refusal %q lacks %q", err, tc.want)
 			}
 		})
 	}
@@ -356,8 +316,8 @@ func TestDraftMarkAndHeaderLines(t *testing.T) {
 		}
 	}
 
-	if code, _, stderr := run(p, "--so", "125", "--ngay", "2025-08-05"); code != 0 {
-		t.Fatalf("issue: %s", stderr)
+	if _, err := issueAt(p, 125, "2025-08-05"); err != nil {
+		t.Fatalf("issue: %v", err)
 	}
 	final := render(t, p)
 	if strings.Contains(final, "DỰ THẢO") {
@@ -393,8 +353,8 @@ func TestDraftMarkAndHeaderLines(t *testing.T) {
 	}
 	// Single-digit numbers take a leading zero (ND30).
 	q := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", nil)
-	if code, _, stderr := run(q, "--so", "5", "--ngay", "2025-02-03"); code != 0 {
-		t.Fatal(stderr)
+	if _, err := issueAt(q, 5, "2025-02-03"); err != nil {
+		t.Fatal(err)
 	}
 	if s := render(t, q); !strings.Contains(s, "\nSố: 05/KH-UBND\n") || !strings.Contains(s, "ngày 03 tháng 02 năm 2025") {
 		t.Errorf("number/date spelling wrong:\n%s", strings.Join(strings.Split(s, "\n")[:8], "\n"))

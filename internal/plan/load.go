@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 
 	"kehoach/internal/doc"
 	"kehoach/internal/style"
@@ -132,7 +131,7 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 
 // CriteriaSets lists the ids of the criteria sets in templates/tieu-chi.
 func CriteriaSets() []string {
-	ents, _ := fs.ReadDir(templates.FS, "tieu-chi")
+	ents, _ := templates.ReadDir("tieu-chi")
 	var out []string
 	for _, e := range ents {
 		if strings.HasSuffix(e.Name(), ".yaml") {
@@ -143,35 +142,20 @@ func CriteriaSets() []string {
 	return out
 }
 
-var criteriaCache sync.Map // id → *CriteriaSet (read only once loaded)
-
-// LoadCriteriaSet loads templates/tieu-chi/<id>.yaml (once per id; the set
-// is shared and must not be modified).
+// LoadCriteriaSet loads templates/tieu-chi/<id>.yaml of the templates
+// source in use (once per id and source; the set is shared and must not be
+// modified).
 func LoadCriteriaSet(id string) (*CriteriaSet, error) {
-	if s, ok := criteriaCache.Load(id); ok {
-		return s.(*CriteriaSet), nil
-	}
-	set, err := loadCriteriaSet(id)
-	if err == nil {
-		criteriaCache.Store(id, set)
-	}
-	return set, err
-}
-
-func loadCriteriaSet(id string) (*CriteriaSet, error) {
 	if strings.ContainsAny(id, `/\.`) {
 		return nil, fs.ErrNotExist
 	}
-	name := "tieu-chi/" + id + ".yaml"
-	data, err := templates.FS.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	set := &CriteriaSet{}
-	if _, errs := yamlx.Decode("templates/"+name, data, set); len(errs) > 0 {
-		return nil, errs
-	}
-	return set, nil
+	return templates.Parsed("tieu-chi/"+id+".yaml", func(path string, data []byte) (*CriteriaSet, error) {
+		set := &CriteriaSet{}
+		if _, errs := yamlx.Decode(path, data, set); len(errs) > 0 {
+			return nil, errs
+		}
+		return set, nil
+	})
 }
 
 // Criterion returns the set's criterion number so.

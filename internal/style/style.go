@@ -6,7 +6,6 @@ package style
 import (
 	"fmt"
 	"math"
-	"sync"
 
 	"kehoach/internal/doc"
 	"kehoach/internal/yamlx"
@@ -174,28 +173,16 @@ func Load(o *Overrides, file string, ix yamlx.Index) (*doc.Profile, error) {
 	return build(f, eff)
 }
 
-var (
-	profileOnce sync.Once
-	profileF    *profileFile
-	profileErr  error
-)
-
-// profileData decodes templates/nd30.yaml once; callers only read it.
+// profileData decodes templates/nd30.yaml of the templates source in use,
+// once per source; callers only read it.
 func profileData() (*profileFile, error) {
-	profileOnce.Do(func() {
-		data, err := templates.FS.ReadFile(ProfileFile)
-		if err != nil {
-			profileErr = err
-			return
-		}
+	return templates.Parsed(ProfileFile, func(path string, data []byte) (*profileFile, error) {
 		f := &profileFile{}
-		if _, errs := yamlx.Decode("templates/"+ProfileFile, data, f); len(errs) > 0 {
-			profileErr = errs
-			return
+		if _, errs := yamlx.Decode(path, data, f); len(errs) > 0 {
+			return nil, errs
 		}
-		profileF = f
+		return f, nil
 	})
-	return profileF, profileErr
 }
 
 // profileFile is the decoded templates/nd30.yaml.

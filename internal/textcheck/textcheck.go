@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"kehoach/internal/doc"
@@ -49,11 +48,6 @@ func (f Finding) String() string {
 // first use, with their full form.
 const AbbrevFile = "viet-tat.yaml"
 
-var (
-	abbrevOnce sync.Once
-	abbrevs    map[string]string
-)
-
 type abbrevList struct {
 	VietTat []struct {
 		Ma    string `yaml:"ma,required"`
@@ -61,22 +55,24 @@ type abbrevList struct {
 	} `yaml:"viet_tat,required"`
 }
 
-// Abbreviations returns the abbreviation list of templates/viet-tat.yaml.
+// Abbreviations returns the abbreviation list of templates/viet-tat.yaml
+// of the templates source in use (read once per source; empty when the
+// file cannot be read).
 func Abbreviations() map[string]string {
-	abbrevOnce.Do(func() {
-		abbrevs = map[string]string{}
-		data, err := templates.FS.ReadFile(AbbrevFile)
-		if err != nil {
-			return
-		}
+	abbrevs, _ := templates.Parsed(AbbrevFile, func(path string, data []byte) (map[string]string, error) {
+		m := map[string]string{}
 		var l abbrevList
-		if _, errs := yamlx.Decode("templates/"+AbbrevFile, data, &l); len(errs) > 0 {
-			return
+		if _, errs := yamlx.Decode(path, data, &l); len(errs) > 0 {
+			return m, errs
 		}
 		for _, a := range l.VietTat {
-			abbrevs[a.Ma] = a.DayDu
+			m[a.Ma] = a.DayDu
 		}
+		return m, nil
 	})
+	if abbrevs == nil {
+		abbrevs = map[string]string{}
+	}
 	return abbrevs
 }
 

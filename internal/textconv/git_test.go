@@ -1,6 +1,7 @@
 package textconv
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -19,8 +20,14 @@ import (
 const helperEnv = "KEHOACH_TEXTCONV_TEST_HELPER"
 
 func TestMain(m *testing.M) {
-	if os.Getenv(helperEnv) == "1" && len(os.Args) > 1 && os.Args[1] == "text" {
-		os.Exit(Run(os.Args[2:], os.Stdout, os.Stderr))
+	if os.Getenv(helperEnv) == "1" && len(os.Args) == 3 && os.Args[1] == "text" {
+		s, err := Text(os.Args[2])
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "kehoach text: %v\n", err)
+			os.Exit(2)
+		}
+		io.WriteString(os.Stdout, s)
+		os.Exit(0)
 	}
 	os.Exit(m.Run())
 }

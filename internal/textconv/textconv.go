@@ -1,7 +1,7 @@
 // Package textconv turns the documents kehoach writes (.docx, .xlsx, .pdf)
 // into stable plain text, so that `git diff` of committed outputs shows
-// which words changed instead of "Binary files differ". It is the
-// `kehoach text FILE` subcommand, which git calls as a textconv driver
+// which words changed instead of "Binary files differ". It is what the
+// `kehoach text FILE` command prints, which git calls as a textconv driver
 // (see .gitattributes and `make git-setup`).
 //
 // The output is a function of the document's text only:
@@ -34,37 +34,8 @@ import (
 	"kehoach/internal/render/docx"
 )
 
-// Usage is the help of the text subcommand.
-const Usage = `Cách dùng:
-  kehoach text TỆP      in chữ của tệp .docx, .xlsx hoặc .pdf do kehoach tạo, để so sánh
-                        bằng git diff (xem make git-setup)
-`
-
 // maxFileBytes bounds the files read (kehoach's outputs are far smaller).
 const maxFileBytes = 256 << 20
-
-// Run is the `kehoach text FILE` subcommand. Exit status: 0 success, 2 a
-// usage error or a file that cannot be read.
-func Run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
-		fmt.Fprint(stdout, Usage)
-		return 0
-	}
-	if len(args) != 1 || (strings.HasPrefix(args[0], "-") && args[0] != "-") {
-		fmt.Fprintf(stderr, "kehoach text: cần đúng một tệp.\n\n%s", Usage)
-		return 2
-	}
-	s, err := Text(args[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "kehoach text: %v\n", err)
-		return 2
-	}
-	if _, err := io.WriteString(stdout, s); err != nil {
-		fmt.Fprintf(stderr, "kehoach text: không ghi được kết quả: %v\n", err)
-		return 2
-	}
-	return 0
-}
 
 // Text returns the plain text of the .docx, .xlsx or .pdf file at path (by
 // its extension). Errors are in Vietnamese and say what to do.

@@ -221,8 +221,9 @@ func TestDOCXText(t *testing.T) {
 	}
 }
 
-// TestRun covers the subcommand's arguments, exit status and messages.
-func TestRun(t *testing.T) {
+// TestTextFiles covers the files Text reads and refuses, with its
+// messages (kehoach text, in cmd/kehoach, prints them).
+func TestTextFiles(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "bieu.xlsx")
 	if err := os.WriteFile(good, zipParts(t, workbook(sheet1)), 0o644); err != nil {
@@ -236,37 +237,25 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
-		name   string
-		args   []string
-		status int
-		out    string
-		err    string
+		name string
+		path string
+		out  string
+		err  string
 	}{
-		{"workbook", []string{good}, 0, sheet1Text + restText, ""},
-		{"upper-case extension", []string{strings.TrimSuffix(good, ".xlsx") + ".XLSX"}, 2, "", "không có tệp này"},
-		{"help", []string{"-h"}, 0, Usage, ""},
-		{"no file", nil, 2, "", "cần đúng một tệp"},
-		{"two files", []string{good, good}, 2, "", "cần đúng một tệp"},
-		{"a flag", []string{"-x"}, 2, "", "cần đúng một tệp"},
-		{"unknown extension", []string{odt}, 2, "", "không đọc được loại tệp “.odt”; lệnh text chỉ đọc tệp .docx, .xlsx và .pdf do kehoach tạo."},
-		{"no extension", []string{filepath.Join(dir, "README")}, 2, "", "không đọc được loại tệp “”"},
-		{"missing file", []string{filepath.Join(dir, "khong-co.pdf")}, 2, "", "khong-co.pdf: không có tệp này; hãy kiểm tra đường dẫn."},
-		{"a folder", []string{filepath.Join(dir, "thu-muc.pdf")}, 2, "", "là thư mục, không phải tệp"},
+		{"workbook", good, sheet1Text + restText, ""},
+		{"upper-case extension", strings.TrimSuffix(good, ".xlsx") + ".XLSX", "", "không có tệp này"},
+		{"unknown extension", odt, "", "không đọc được loại tệp “.odt”; lệnh text chỉ đọc tệp .docx, .xlsx và .pdf do kehoach tạo."},
+		{"no extension", filepath.Join(dir, "README"), "", "không đọc được loại tệp “”"},
+		{"missing file", filepath.Join(dir, "khong-co.pdf"), "", "khong-co.pdf: không có tệp này; hãy kiểm tra đường dẫn."},
+		{"a folder", filepath.Join(dir, "thu-muc.pdf"), "", "là thư mục, không phải tệp"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			st := Run(c.args, &out, &errb)
-			if st != c.status {
-				t.Errorf("status %d, want %d (stderr %q)", st, c.status, errb.String())
+			out, err := Text(c.path)
+			if out != c.out {
+				t.Errorf("text %q, want %q", out, c.out)
 			}
-			if out.String() != c.out {
-				t.Errorf("stdout %q, want %q", out.String(), c.out)
-			}
-			if c.err == "" && errb.Len() > 0 || c.err != "" && !strings.Contains(errb.String(), c.err) {
-				t.Errorf("stderr %q, want %q", errb.String(), c.err)
-			}
-			if c.err != "" && !strings.HasPrefix(errb.String(), "kehoach text: ") {
-				t.Errorf("stderr %q does not start with the command's name", errb.String())
+			if c.err == "" && err != nil || c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)) {
+				t.Errorf("error %v, want %q", err, c.err)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-package rollover_test
+package main
 
 import (
 	"bytes"
@@ -8,15 +8,13 @@ import (
 	"testing"
 
 	"kehoach/internal/compose"
-	"kehoach/internal/issue"
-	"kehoach/internal/manifest"
 	"kehoach/internal/plan"
 	"kehoach/internal/render/text"
-	"kehoach/internal/rollover"
 )
 
-// call runs one of the packages' Run functions.
-func call(t *testing.T, run func([]string, *bytes.Buffer, *bytes.Buffer) int, want int, args ...string) string {
+// call runs kehoach with args, expecting the exit status want, and returns
+// what it printed (stdout, then stderr).
+func call(t *testing.T, want int, args ...string) string {
 	t.Helper()
 	var out, errb bytes.Buffer
 	if got := run(args, &out, &errb); got != want {
@@ -24,10 +22,6 @@ func call(t *testing.T, run func([]string, *bytes.Buffer, *bytes.Buffer) int, wa
 	}
 	return out.String() + errb.String()
 }
-
-func issueRun(a []string, o, e *bytes.Buffer) int    { return issue.Run(a, o, e) }
-func printRun(a []string, o, e *bytes.Buffer) int    { return manifest.Run(a, o, e) }
-func rolloverRun(a []string, o, e *bytes.Buffer) int { return rollover.Run(a, o, e) }
 
 // document loads, checks and composes a plan, returning its text.
 func document(t *testing.T, path string) (*plan.Plan, string) {
@@ -66,24 +60,24 @@ func TestWalk(t *testing.T) {
 	if !strings.HasPrefix(draft, "DỰ THẢO\n") {
 		t.Error("the draft has no DỰ THẢO mark")
 	}
-	s := call(t, printRun, 0, p2025)
+	s := call(t, 0, "print", p2025)
 	if !strings.Contains(s, "(dự thảo), in 26 bản") || !strings.Contains(s, "CHÚ Ý: kế hoạch còn là dự thảo") {
 		t.Errorf("print of the draft:\n%s", s)
 	}
 
 	// 2. Signed, then issued by the văn thư.
-	s = call(t, issueRun, 0, p2025, "--so", "125", "--ngay", "2025-08-05")
+	s = call(t, 0, "issue", p2025, "--so", "125", "--ngay", "2025-08-05")
 	if !strings.Contains(s, "Số: 125/KH-UBND") {
 		t.Errorf("issue:\n%s", s)
 	}
-	call(t, issueRun, 1, p2025, "--so", "125", "--ngay", "2025-08-05") // never twice
+	call(t, 1, "issue", p2025, "--so", "125", "--ngay", "2025-08-05") // never twice
 	p, final := document(t, p2025)
 	if p.IsDraft() || strings.Contains(final, "DỰ THẢO") || !strings.Contains(final, "\nSố: 125/KH-UBND\n") || !strings.Contains(final, "\nMường Khoa, ngày 05 tháng 8 năm 2025\n") {
 		t.Errorf("the issued document:\n%s", final[:300])
 	}
 
 	// 3. Printed and distributed with the manifest.
-	s = call(t, printRun, 0, "-o", out, filepath.Join(root, "plans"))
+	s = call(t, 0, "print", "-o", out, filepath.Join(root, "plans"))
 	if !strings.Contains(s, p2025+": Kế hoạch số 125/KH-UBND ngày 05/8/2025, in 26 bản.") || strings.Contains(s, "CHÚ Ý") {
 		t.Errorf("print of the issued plan:\n%s", s)
 	}
@@ -96,11 +90,11 @@ func TestWalk(t *testing.T) {
 	}
 
 	// 4. Next year: a draft again, in the new criteria set, amounts to enter.
-	s = call(t, rolloverRun, 0, "--from", p2025, "2026")
+	s = call(t, 0, "new", "--from", p2025, "2026")
 	if !strings.Contains(s, "CHUYỂN GIAI ĐOẠN") {
 		t.Errorf("new:\n%s", s)
 	}
-	call(t, rolloverRun, 1, "--from", p2025, "2026") // never overwritten
+	call(t, 1, "new", "--from", p2025, "2026") // never overwritten
 	p2026 := filepath.Join(dir, "2026.yaml")
 	p, next := document(t, p2026)
 	if !p.IsDraft() || !strings.HasPrefix(next, "DỰ THẢO\n") || p.TieuChi.Bo != "qd51-2026-2030" || !p.Total().IsZero() {
@@ -114,8 +108,8 @@ func TestWalk(t *testing.T) {
 	}
 
 	// 5. Number 125 again in 2026: numbering restarts every year.
-	call(t, issueRun, 0, p2026, "--so", "125", "--ngay", "2026-01-15")
-	s = call(t, printRun, 0, filepath.Join(root, "plans"))
+	call(t, 0, "issue", p2026, "--so", "125", "--ngay", "2026-01-15")
+	s = call(t, 0, "print", filepath.Join(root, "plans"))
 	if !strings.Contains(s, "Kế hoạch số 125/KH-UBND ngày 15/01/2026, in 26 bản.") || !strings.Contains(s, "Tổng cộng: 52 bản cho 2 kế hoạch.") {
 		t.Errorf("print of both years:\n%s", s)
 	}

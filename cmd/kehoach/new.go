@@ -1,60 +1,56 @@
-package rollover
+package main
 
 import (
 	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
+
+	"kehoach/internal/rollover"
 )
 
-// Usage is the help text of `kehoach new`.
-const Usage = `Cách dùng: kehoach new --from KẾ_HOẠCH_CŨ NĂM [-o TỆP]
-  Tạo kế hoạch năm mới (dự thảo) từ kế hoạch năm trước, ví dụ
-    kehoach new --from plans/muong-khoa/2025.yaml 2026
-  ghi plans/muong-khoa/2026.yaml (không bao giờ ghi đè tệp đã có): đổi năm,
-  bỏ số và ngày, tiêu chí “phấn đấu” thành “đạt”, số tiền về 0 để nhập lại,
-  đổi bộ tiêu chí khi sang giai đoạn mới; đầu tệp ghi những gì cần xem lại.
-`
+var newCmd = &Command{
+	Name:      "new",
+	UsageLine: "kehoach new --from KẾ_HOẠCH_CŨ NĂM [-o TỆP]",
+	Short:     "tạo dự thảo kế hoạch năm mới từ kế hoạch năm trước (không ghi đè tệp đã có)",
+	Long: `Tạo kế hoạch năm mới (dự thảo) từ kế hoạch năm trước, ví dụ
+  kehoach new --from plans/muong-khoa/2025.yaml 2026
+ghi plans/muong-khoa/2026.yaml (không bao giờ ghi đè tệp đã có): đổi năm, bỏ số
+và ngày, tiêu chí “phấn đấu” thành “đạt”, số tiền về 0 để nhập lại, đổi bộ tiêu
+chí khi sang giai đoạn mới; đầu tệp ghi những gì cần xem lại, mọi chỗ cần sửa có
+ghi chú TODO.
 
-// Run is `kehoach new --from PLAN YEAR [-o FILE]`. Exit status: 0 created,
-// 1 refused (the file exists, the source has errors, no criteria set for
-// the year), 2 usage or I/O error.
-func Run(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("new", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	fl.Usage = func() { fmt.Fprint(stderr, Usage) }
-	from := fl.String("from", "", "kế hoạch năm trước (plans/<xã>/<năm>.yaml)")
-	out := fl.String("o", "", "tệp kế hoạch mới (mặc định: <NĂM>.yaml cùng thư mục)")
-	var pos []string
-	rest := args
-	for {
-		if err := fl.Parse(rest); err != nil {
-			return 2
-		}
-		if fl.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fl.Arg(0))
-		rest = fl.Args()[1:]
+Mã thoát: 0 đã tạo, 1 từ chối (tệp đã có, kế hoạch nguồn có lỗi, không có bộ
+tiêu chí cho năm đó), 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
+`,
+	Flags: func(fl *flag.FlagSet) Runner {
+		o := &newOptions{}
+		fl.StringVar(&o.from, "from", "", "tạo từ kế hoạch năm trước `KẾ_HOẠCH_CŨ` (plans/<xã>/<năm>.yaml)")
+		fl.StringVar(&o.out, "o", "", "ghi kế hoạch mới vào `TỆP` (mặc định: <NĂM>.yaml cùng thư mục với kế hoạch năm trước)")
+		return o.run
+	},
+}
+
+type newOptions struct{ from, out string }
+
+func (o *newOptions) run(c *Context, args []string) int {
+	if o.from == "" || len(args) != 1 {
+		return c.UsageError("cần --from KẾ_HOẠCH_CŨ và đúng một NĂM.")
 	}
-	if *from == "" || len(pos) != 1 {
-		fmt.Fprint(stderr, "kehoach new: cần --from KẾ_HOẠCH_CŨ và đúng một NĂM.\n\n"+Usage)
-		return 2
-	}
-	year, err := strconv.Atoi(pos[0])
+	year, err := strconv.Atoi(args[0])
 	if err != nil || year < 2000 || year > 2100 {
-		fmt.Fprintf(stderr, "kehoach new: năm “%s” không hợp lệ; hãy ghi năm có bốn chữ số, ví dụ 2026.\n", pos[0])
+		c.Errorf("năm “%s” không hợp lệ; hãy ghi năm có bốn chữ số, ví dụ 2026.", args[0])
 		return 2
 	}
-	rep, err := Create(*from, year, *out)
+	rep, err := rollover.Create(o.from, year, o.out)
 	if err != nil {
-		fmt.Fprintf(stderr, "kehoach new: %v\n", err)
-		if IsRefusal(err) {
+		c.Errorf("%v", err)
+		if rollover.IsRefusal(err) {
 			return 1
 		}
 		return 2
 	}
+	stdout := c.Stdout
 	fmt.Fprintf(stdout, "Đã tạo %s (dự thảo năm %d) từ %s; đã kiểm tra: kế hoạch mới hợp lệ.\n", rep.Target, rep.ToYear, rep.Source)
 	done, period, review := rep.Summary()
 	fmt.Fprintln(stdout, "Đã tự động:")

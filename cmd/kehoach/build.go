@@ -1,0 +1,139 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"kehoach/internal/annex"
+	"kehoach/internal/build"
+	"kehoach/internal/compose"
+	"kehoach/internal/fonts"
+	"kehoach/templates"
+)
+
+var buildCmd = &Command{
+	Name:      "build",
+	UsageLine: "kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
+	Short: `kiểm tra và tạo văn bản vào thư mục out/ (mặc định: mọi kế hoạch trong plans/);
+nhiều kế hoạch được dựng song song trên mọi lõi CPU, kèm bảng tổng kết`,
+	Long: `Kiểm tra từng kế hoạch rồi tạo văn bản DOCX, PDF và sổ tính các biểu XLSX
+(Biểu số 01–04) vào THƯ_MỤC. Không ghi kế hoạch nào thì dựng mọi kế hoạch trong
+thư mục plans/; ghi một thư mục thì dựng mọi kế hoạch trong thư mục đó.
+Kế hoạch có lỗi không được tạo văn bản và không làm dừng các kế hoạch khác.
+
+Mỗi tệp được ghi ra tệp tạm rồi đổi tên, nên không bao giờ có tệp ghi dở. Lệnh
+in ra phông chữ đã dùng; khi dựng nhiều kế hoạch, màn hình có thanh tiến độ và
+cuối cùng là bảng tổng kết (kế hoạch, số trang, số tệp, thời gian, cảnh báo).
+
+Ví dụ:
+  kehoach build
+  kehoach build plans/muong-khoa/2025.yaml
+  kehoach build plans -o ket-qua
+
+Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
+`,
+	Flags: func(fl *flag.FlagSet) Runner {
+		o := &buildOptions{}
+		fl.StringVar(&o.out, "o", "out", "ghi kết quả vào `THƯ_MỤC`")
+		fl.IntVar(&o.jobs, "j", 0, "dựng cùng lúc `N` kế hoạch (mặc định: bằng số lõi CPU)")
+		fl.BoolVar(&o.summary, "tong-ket", false, "in bảng tổng kết cả khi chỉ có một kế hoạch")
+		fl.StringVar(&o.fonts, "phong", "", "dùng bốn tệp phông TTF `T,Đ,N,ĐN` (thường, đậm, nghiêng, đậm nghiêng), cách nhau bởi dấu phẩy; mặc định tìm Times New Roman trong máy, không có thì dùng Liberation Serif đi kèm")
+		return o.run
+	},
+}
+
+type buildOptions struct {
+	out     string
+	jobs    int
+	summary bool
+	fonts   string
+}
+
+func (o *buildOptions) run(c *Context, args []string) int {
+	stdout, stderr := c.Stdout, c.Stderr
+	var paths [4]string
+	if o.fonts != "" {
+		parts := strings.Split(o.fonts, ",")
+		if len(parts) != 4 {
+			c.Errorf("-phong cần đúng bốn tệp: thường, đậm, nghiêng, đậm nghiêng")
+			return 2
+		}
+		copy(paths[:], parts)
+	}
+	font, err := fonts.Select(paths)
+	if err != nil {
+		c.Errorf("%v", err)
+		return 2
+	}
+	files, err := build.ExpandPaths(args, false)
+	if err != nil {
+		c.Errorf("%v", err)
+		return 2
+	}
+	// A wording file that does not parse (edited in templates/) is said
+	// once, not once per plan.
+	for _, name := range []string{compose.WordingFile, annex.WordingFile} {
+		if _, err := templates.Text(name); err != nil {
+			c.Errorf("%v", err)
+			return 2
+		}
+	}
+	fmt.Fprintf(stdout, "Phông chữ: %s.\n", font.Source)
+	var progress func(int, int, *build.Result)
+	if c.Console(stderr) && len(files) > 1 {
+		progress = (&progressBar{w: stderr}).update
+	}
+	start := time.Now()
+	build.CleanStale(o.out)
+	if len(files) > 1 {
+		// Many plans: collect garbage less often but never let the heap
+		// pass the memory budget (README: under 200 MB for any count).
+		debug.SetGCPercent(400)
+		debug.SetMemoryLimit(150 << 20)
+	}
+	results := build.Batch(files, build.Options{OutDir: o.out, Font: font}, o.jobs, progress)
+	status := 0
+	for _, r := range results {
+		if r.Load != nil {
+			report(stderr, r.Load)
+		}
+		switch {
+		case r.Err != nil:
+			fmt.Fprintln(stderr, r.Err)
+			status = 2
+		case r.Load != nil && !r.Load.OK():
+			fmt.Fprintf(stderr, "%s: %d lỗi, không tạo văn bản.\n", r.Plan, len(r.Load.Errors))
+			if status == 0 {
+				status = 1
+			}
+		default:
+			for _, o := range r.Outputs {
+				fmt.Fprintf(stdout, "%s → %s (%s KB)\n", r.Plan, o.Path, strconv.Itoa((o.Bytes+1023)/1024))
+			}
+			for _, p := range r.Annex {
+				fmt.Fprintf(stderr, "%s: %s [cot-hep] (cảnh báo)\n", r.Plan, p.Message())
+			}
+			for _, p := range r.Layout {
+				fmt.Fprintf(stderr, "%s: %s [%s] (cảnh báo: xem trang này trước khi in)\n", pdfOutput(r), p.Message(), p.Code)
+			}
+		}
+	}
+	if len(results) > 1 || o.summary {
+		build.Summary(stdout, results, time.Since(start))
+	}
+	return status
+}
+
+// pdfOutput is the PDF a build wrote, which layout warnings refer to.
+func pdfOutput(r *build.Result) string {
+	for _, o := range r.Outputs {
+		if strings.HasSuffix(o.Path, ".pdf") {
+			return o.Path
+		}
+	}
+	return r.Plan
+}

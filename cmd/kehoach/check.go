@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"kehoach/internal/build"
+	"kehoach/internal/plan"
+	"kehoach/internal/planfmt"
+	"kehoach/internal/textcheck"
+	"kehoach/internal/vntext"
+)
+
+var checkCmd = &Command{
+	Name:      "check",
+	UsageLine: "kehoach check [-fix] [KẾ_HOẠCH|THƯ_MỤC …]",
+	Short: `kiểm tra nội dung và chính tả, không ghi tệp nào; -fix sửa ngay trong tệp
+những lỗi chữ sửa được an toàn (giữ nguyên ghi chú)`,
+	Long: `Kiểm tra từng kế hoạch và tệp xã của nó như một văn thư cẩn thận: nội dung
+(khóa, số liệu, tổng nguồn vốn, tiêu chí), chính tả và thể thức chữ (dấu thanh,
+chữ viết tắt, cách viết số, ngày, ký hiệu văn bản). Mỗi lỗi ghi tệp:dòng:cột và
+cách sửa. Không ghi kế hoạch nào thì kiểm tra mọi kế hoạch trong plans/.
+Lệnh không ghi tệp nào, trừ khi có -fix.
+
+Ví dụ:
+  kehoach check
+  kehoach check plans/muong-khoa/2026.yaml
+  kehoach check -fix plans/muong-khoa/2026.yaml
+
+Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 lỗi cách dùng hoặc lỗi
+đọc/ghi tệp.
+`,
+	Flags: func(fl *flag.FlagSet) Runner {
+		fix := fl.Bool("fix", false, "sửa những lỗi chữ sửa được an toàn ngay trong tệp (giữ nguyên ghi chú)")
+		return func(c *Context, args []string) int { return runCheck(c, args, *fix) }
+	},
+}
+
+// report prints a plan's load errors and warnings.
+func report(w io.Writer, res *plan.Result) {
+	for _, e := range res.Errors {
+		fmt.Fprintln(w, e.Error())
+	}
+	for _, e := range res.Warnings {
+		fmt.Fprintln(w, e.Error()+" (cảnh báo)")
+	}
+}
+
+func runCheck(c *Context, args []string, fix bool) int {
+	files, err := build.ExpandPaths(args, false)
+	if err != nil {
+		c.Errorf("%v", err)
+		return 2
+	}
+	status := 0
+	for _, f := range files {
+		st := checkOne(f, fix, c.Stdout, c.Stderr)
+		if st > status {
+			status = st
+		}
+	}
+	return status
+}
+
+// checkOne validates one plan and checks its text; with fix, it applies the
+// safe fixes first and reports what remains.
+func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
+	res, err := plan.Load(f)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if !res.OK() {
+		report(stderr, res)
+		fmt.Fprintf(stderr, "%s: %d lỗi, %d cảnh báo.\n", f, len(res.Errors), len(res.Warnings))
+		return 1
+	}
+	findings, srcs, err := textFindings(res)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if fix {
+		n := 0
+		for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
+			out, applied, err := textcheck.Fix(file, srcs[file], findings)
+			if err != nil {
+				fmt.Fprintln(stderr, err)
+				return 2
+			}
+			if applied > 0 && !bytes.Equal(out, srcs[file]) {
+				if _, err := build.WriteAtomic(filepath.Dir(file), filepath.Base(file), out); err != nil {
+					fmt.Fprintln(stderr, err)
+					return 2
+				}
+				if note := planfmt.StyleOf(srcs[file]).Note(); note != "" {
+					fmt.Fprintf(stdout, "%s: %s.\n", file, note)
+				}
+				n += applied
+			}
+		}
+		if n > 0 {
+			fmt.Fprintf(stdout, "%s: đã sửa %d lỗi chữ.\n", f, n)
+			if res, err = plan.Load(f); err != nil || !res.OK() {
+				if res != nil {
+					report(stderr, res)
+				}
+				return 1
+			}
+			if findings, _, err = textFindings(res); err != nil {
+				fmt.Fprintln(stderr, err)
+				return 2
+			}
+		}
+	}
+	var errs, warns []textcheck.Finding
+	for _, x := range findings {
+		if x.Severity == vntext.Error {
+			errs = append(errs, x)
+		} else {
+			warns = append(warns, x)
+		}
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintln(stderr, e.Error())
+	}
+	if len(errs) > 0 {
+		fmt.Fprintln(stderr, "Lỗi:")
+		for _, x := range errs {
+			fmt.Fprintln(stderr, x.String())
+		}
+	}
+	if len(warns)+len(res.Warnings) > 0 {
+		fmt.Fprintln(stderr, "Cảnh báo:")
+		for _, w := range res.Warnings {
+			fmt.Fprintln(stderr, w.Error())
+		}
+		for _, x := range warns {
+			fmt.Fprintln(stderr, x.String())
+		}
+	}
+	fixable := 0
+	for _, x := range findings {
+		if x.Fix != nil {
+			fixable++
+		}
+	}
+	hint := ""
+	if fixable > 0 && !fix {
+		hint = fmt.Sprintf(" %d lỗi sửa tự động được: chạy kehoach check -fix %s.", fixable, f)
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(stderr, "%s: %d lỗi chữ, %d cảnh báo.%s\n", f, len(errs), len(warns)+len(res.Warnings), hint)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: hợp lệ (%d cảnh báo).%s\n", f, len(warns)+len(res.Warnings), hint)
+	return 0
+}
+
+// textFindings reads the plan's and commune's files and checks their text.
+func textFindings(res *plan.Result) ([]textcheck.Finding, map[string][]byte, error) {
+	srcs := map[string][]byte{}
+	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: không đọc được tệp: %v", file, err)
+		}
+		srcs[file] = b
+	}
+	return textcheck.Check(res.Plan, srcs[res.Plan.File], srcs[res.Plan.Commune.File], res.Profile), srcs, nil
+}

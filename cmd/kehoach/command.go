@@ -1,0 +1,284 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// A Command is one kehoach command, described the way cmd/go describes
+// its commands (cmd/go/internal/base.Command). Every command gets its help
+// (kehoach help NAME, kehoach NAME -h, kehoach NAME /?), its flag parsing
+// (flags before, between or after the other arguments) and its usage
+// errors the same way, in Vietnamese, from this description.
+type Command struct {
+	Name      string   // the word after kehoach: "build"
+	Aliases   []string // other words for it: "license"
+	UsageLine string   // "kehoach build [-o THƯ_MỤC] … [KẾ_HOẠCH|THƯ_MỤC …]"
+	Short     string   // what it does, for the list of kehoach help (a few lines at most)
+	Long      string   // the full help, printed under the usage line by kehoach help NAME
+
+	// Flags declares the command's flags on fl, a flag set made the same
+	// way for every command, and returns the function that runs the
+	// command once they are parsed, given the other arguments in order.
+	// It is called afresh for every run, so no flag value outlives a run
+	// (the tests run many commands in one process). A flag's usage names
+	// its value in backquotes: "`THƯ_MỤC` ghi kết quả".
+	Flags func(fl *flag.FlagSet) Runner
+}
+
+// A Runner runs a command: it returns the exit status (0 success, 1 an
+// invalid plan or a refusal, 2 a usage or I/O error).
+type Runner func(c *Context, args []string) int
+
+// A Context is what a command runs with: its output streams and the
+// helpers that make every command report alike.
+type Context struct {
+	Cmd    *Command
+	Stdout io.Writer
+	Stderr io.Writer
+	term   *terminal
+}
+
+// Errorf prints “kehoach NAME: message” on stderr.
+func (c *Context) Errorf(format string, args ...any) {
+	fmt.Fprintf(c.Stderr, "kehoach %s: %s\n", c.Cmd.Name, fmt.Sprintf(format, args...))
+}
+
+// UsageError prints a usage error — the message, the usage line and where
+// the full help is — on stderr and returns the exit status 2.
+func (c *Context) UsageError(format string, args ...any) int {
+	c.Errorf(format, args...)
+	fmt.Fprintf(c.Stderr, "Cách dùng: %s\nHướng dẫn đầy đủ: kehoach help %s\n", c.Cmd.UsageLine, c.Cmd.Name)
+	return 2
+}
+
+// Color reports whether w shows colours: a console (on Windows one that
+// takes escape codes, which it turns on), NO_COLOR not set, TERM not dumb.
+func (c *Context) Color(w io.Writer) bool { return c.term.color(w) }
+
+// Console reports whether w is a console, where a progress bar can redraw
+// its line with \r.
+func (c *Context) Console(w io.Writer) bool { return c.term.console(w) }
+
+// helpWords ask for help wherever they stand among the arguments (before
+// a "--"): -h, -help, --help as with every Go program, and /? and -? as
+// Windows users type them.
+func isHelpWord(s string) bool {
+	switch s {
+	case "-h", "-help", "--help", "/?", "-?":
+		return true
+	}
+	return false
+}
+
+// newFlagSet is the flag set of every command: it never prints (errors are
+// translated by flagError, help is the command's own) and never exits.
+func newFlagSet(name string) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	fl.Usage = func() {}
+	return fl
+}
+
+// Run runs the command with its arguments (those after its name).
+func (cmd *Command) Run(c *Context, args []string) int {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if isHelpWord(a) {
+			cmd.PrintHelp(c.Stdout)
+			return 0
+		}
+	}
+	fl := newFlagSet(cmd.Name)
+	run := cmd.Flags(fl)
+	pos, err := parseInterleaved(fl, args)
+	if errors.Is(err, flag.ErrHelp) {
+		cmd.PrintHelp(c.Stdout)
+		return 0
+	}
+	if err != nil {
+		return c.UsageError("%s", cmd.flagError(fl, err))
+	}
+	return run(c, pos)
+}
+
+// parseInterleaved parses flags that come before, between or after the
+// other arguments (kehoach issue PLAN --so 125, kehoach build plans -o x)
+// and returns the others in order; everything after "--" is an argument.
+func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fl.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		// Parse stops at the first argument that is not a flag, or just
+		// after a "--" it consumed.
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+var (
+	undefinedRE = regexp.MustCompile(`^flag provided but not defined: -(.*)$`)
+	needsArgRE  = regexp.MustCompile(`^flag needs an argument: -(.*)$`)
+	badValueRE  = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-([^:]*): (.*)$`)
+	badSyntaxRE = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+)
+
+// flagError turns an error of the flag package into Vietnamese.
+func (cmd *Command) flagError(fl *flag.FlagSet, err error) string {
+	s := err.Error()
+	if m := undefinedRE.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("không có tùy chọn “%s”; các tùy chọn của lệnh %s: %s", cmd.dashed(m[1]), cmd.Name, cmd.flagList(fl))
+	}
+	if m := needsArgRE.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("tùy chọn %s cần một giá trị (%s)", cmd.dashed(m[1]), cmd.valueName(fl, m[1]))
+	}
+	if m := badValueRE.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("giá trị “%s” của tùy chọn %s không hợp lệ: %s", m[1], cmd.dashed(m[2]), valueProblem(fl.Lookup(m[2]), m[3]))
+	}
+	if m := badSyntaxRE.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("tùy chọn “%s” viết sai; hãy viết -TÊN hoặc -TÊN=GIÁ_TRỊ", m[1])
+	}
+	return s
+}
+
+// valueProblem says what is wrong with a flag's value.
+func valueProblem(f *flag.Flag, cause string) string {
+	if f != nil {
+		if g, ok := f.Value.(flag.Getter); ok {
+			switch g.Get().(type) {
+			case bool:
+				return "hãy bỏ giá trị (chỉ ghi tên tùy chọn), hoặc ghi =true, =false"
+			case int, int64, uint, uint64:
+				if cause == "value out of range" {
+					return "số quá lớn"
+				}
+				return "cần một số nguyên, ví dụ 4"
+			}
+		}
+	}
+	return cause
+}
+
+// dashed writes a flag name as the usage line does: --so, -o.
+func (cmd *Command) dashed(name string) string {
+	if strings.Contains(cmd.UsageLine, "--"+name) {
+		return "--" + name
+	}
+	return "-" + name
+}
+
+// flagList lists the command's flags for a message: -o, -j, -tong-ket.
+func (cmd *Command) flagList(fl *flag.FlagSet) string {
+	var names []string
+	fl.VisitAll(func(f *flag.Flag) { names = append(names, cmd.dashed(f.Name)) })
+	if len(names) == 0 {
+		return "(không có)"
+	}
+	return strings.Join(names, ", ")
+}
+
+// valueName is the name of a flag's value, from the backquotes of its usage.
+func (cmd *Command) valueName(fl *flag.FlagSet, name string) string {
+	f := fl.Lookup(name)
+	if f == nil {
+		return "GIÁ_TRỊ"
+	}
+	v, _ := flag.UnquoteUsage(f)
+	if !utf8.ValidString(v) || v == "" || isGenericValueName(v) {
+		return "GIÁ_TRỊ"
+	}
+	return v
+}
+
+// isGenericValueName reports the English names flag.UnquoteUsage makes up
+// when a usage has no backquoted name.
+func isGenericValueName(s string) bool {
+	switch s {
+	case "value", "string", "int", "uint", "float", "duration":
+		return true
+	}
+	return false
+}
+
+// PrintHelp prints the command's full help: usage line, long text, flags.
+func (cmd *Command) PrintHelp(w io.Writer) {
+	fmt.Fprintf(w, "Cách dùng: %s\n\n%s", cmd.UsageLine, strings.TrimLeft(cmd.Long, "\n"))
+	if !strings.HasSuffix(cmd.Long, "\n") {
+		fmt.Fprintln(w)
+	}
+	fl := newFlagSet(cmd.Name)
+	cmd.Flags(fl)
+	first := true
+	fl.VisitAll(func(f *flag.Flag) {
+		if first {
+			fmt.Fprint(w, "\nTùy chọn:\n")
+			first = false
+		}
+		_, usage := flag.UnquoteUsage(f)
+		line := "  " + cmd.dashed(f.Name)
+		if g, ok := f.Value.(flag.Getter); !ok || !isBool(g) {
+			line += " " + cmd.valueName(fl, f.Name)
+		}
+		fmt.Fprintln(w, line)
+		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
+			usage += " (mặc định: " + f.DefValue + ")"
+		}
+		for _, l := range wrap(usage, 72) {
+			fmt.Fprintf(w, "        %s\n", l)
+		}
+	})
+}
+
+func isBool(g flag.Getter) bool {
+	_, ok := g.Get().(bool)
+	return ok
+}
+
+// wrap breaks text into lines of at most width characters, at spaces.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width:
+			lines = append(lines, line)
+			line = word
+		default:
+			line += " " + word
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// noFlags is the Flags of a command without flags.
+func noFlags(run Runner) func(*flag.FlagSet) Runner {
+	return func(*flag.FlagSet) Runner { return run }
+}
+
+// stdFile is w as an *os.File, for the console checks.
+func stdFile(w io.Writer) (*os.File, bool) {
+	f, ok := w.(*os.File)
+	return f, ok && f != nil
+}
