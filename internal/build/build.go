@@ -82,15 +82,32 @@ func walkYAML(root string, commune bool) ([]string, error) {
 
 // Compose loads, validates and composes one plan.
 func Compose(path string) (*plan.Result, *doc.Document, error) {
+	c, err := composeAll(path)
+	return c.res, c.doc, err
+}
+
+// composed is a loaded plan with its document and its annexes, fitted once
+// for the document and the workbook.
+type composed struct {
+	res    *plan.Result
+	doc    *doc.Document
+	sheets []annex.Sheet
+	probs  []annex.Problem // annex columns the page is too narrow for
+}
+
+// composeAll loads, validates and composes one plan; doc is nil for an
+// invalid plan.
+func composeAll(path string) (composed, error) {
 	res, err := plan.Load(path)
+	if err != nil || !res.OK() {
+		return composed{res: res}, err
+	}
+	sheets, probs, err := compose.Annexes(res.Plan, res.Profile)
 	if err != nil {
-		return nil, nil, err
+		return composed{res: res}, err
 	}
-	if !res.OK() {
-		return res, nil, nil
-	}
-	d, err := compose.Compose(res.Plan, res.Profile)
-	return res, d, err
+	d, err := compose.ComposeWith(res.Plan, res.Profile, sheets)
+	return composed{res, d, sheets, probs}, err
 }
 
 // DefaultFormats are the formats a build writes unless told otherwise: the
@@ -158,7 +175,8 @@ func renderPDF(d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, 
 // Result.Load; nothing is written for an invalid plan.
 func Plan(path string, o Options) *Result {
 	r := &Result{Plan: path}
-	res, d, err := Compose(path)
+	c, err := composeAll(path)
+	res, d := c.res, c.doc
 	r.Load, r.Doc = res, d
 	if err != nil || d == nil {
 		r.Err = err
@@ -177,8 +195,7 @@ func Plan(path string, o Options) *Result {
 		outDir = "out"
 	}
 	base := BaseName(res.Plan)
-	sheets, probs, sheetsErr := compose.Annexes(res.Plan, res.Profile)
-	r.Annex = probs
+	r.Annex = c.probs
 	// The formats render side by side (the PDF takes longest); the files
 	// are then written as one set, in the order of formats.
 	files := make([]File, len(formats))
@@ -196,10 +213,7 @@ func Plan(path string, o Options) *Result {
 			case "pdf":
 				data, pages[i], r.Layout, err = renderPDF(d, res.Profile, font)
 			case "xlsx":
-				err = sheetsErr
-				if err == nil {
-					data, err = writeAnnexes(sheets, res.Profile, d.Meta.Date)
-				}
+				data, err = writeAnnexes(c.sheets, res.Profile, d.Meta.Date)
 			default:
 				data, err = Render(f, d, res.Profile, font)
 			}

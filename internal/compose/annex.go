@@ -9,7 +9,8 @@ import (
 	"kehoach/internal/plan"
 )
 
-// AnnexSections turns the annexes the plan's text refers to
+// AnnexSections turns the annexes (sheets, as Annexes builds and fits
+// them) the plan's text refers to
 // (annex.Referenced: ND30 wants every attached annex referred to, and the
 // text says “(Chi tiết có biểu số … kèm theo)”) into landscape sections
 // that follow the signature block. Each annex is paginated on its own from
@@ -17,14 +18,10 @@ import (
 // document's. A section holds the ND30 annex heading — “Biểu số 01”, the
 // title, the reference line, a short rule, “ĐVT: …” at the right — and the
 // bordered table, whose header rows repeat on every page.
-func AnnexSections(p *plan.Plan, prof *doc.Profile) []doc.Section {
+func AnnexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet) []doc.Section {
 	want := map[string]bool{}
 	for _, n := range annex.Referenced(p) {
 		want[n] = true
-	}
-	sheets, _, err := Annexes(p, prof)
-	if err != nil {
-		panic(err) // templates/bieu.tmpl does not fit the code: a build defect (see annex.Build)
 	}
 	var out []doc.Section
 	font := fonts.Bundled()

@@ -11,6 +11,7 @@ import (
 	"text/template"
 	"time"
 
+	"kehoach/internal/annex"
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
 	"kehoach/internal/markup"
@@ -40,9 +41,19 @@ type composer struct {
 	out  []doc.Block
 }
 
-// Compose builds the Kế hoạch document for a validated plan. date is the
-// fixed date written into document properties (use DocDate).
+// Compose builds the Kế hoạch document for a validated plan, its annexes
+// included (Annexes). The document properties carry DocDate.
 func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
+	sheets, _, err := Annexes(p, prof)
+	if err != nil {
+		return nil, err
+	}
+	return ComposeWith(p, prof, sheets)
+}
+
+// ComposeWith is Compose with the plan's annexes already built and fitted
+// by Annexes, so that a caller writing the workbook too fits them once.
+func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet) (*doc.Document, error) {
 	t, err := wording()
 	if err != nil {
 		return nil, err
@@ -54,10 +65,7 @@ func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	annexes, err := annexSections(p, prof)
-	if err != nil {
-		return nil, err
-	}
+	annexes := AnnexSections(p, prof, sheets)
 	d := &doc.Document{
 		Meta: doc.Meta{
 			Title:    p.TypeName() + " " + vn.LowerFirst(markup.Plain(p.VanBan.TrichYeu)),
@@ -73,22 +81,6 @@ func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
 		}}, annexes...), // the annexes follow the signature block
 	}
 	return d, nil
-}
-
-// annexSections is AnnexSections with a templates/bieu.tmpl that does not
-// fit the code (annex.Build panics with a *templates.Error: a file edited
-// on disk, see templates.Use) returned as that error.
-func annexSections(p *plan.Plan, prof *doc.Profile) (secs []doc.Section, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			e, ok := r.(error)
-			if !ok || !templates.IsError(e) {
-				panic(r)
-			}
-			secs, err = nil, e
-		}
-	}()
-	return AnnexSections(p, prof), nil
 }
 
 // DocDate is the fixed date of the document's properties: the issue date,
