@@ -141,4 +141,8 @@ func TestBuildWarnsNarrowAnnex(t *testing.T) {
 	if !strings.Contains(out.String(), "-bieu.xlsx") {
 		t.Errorf("the workbook was not written:\n%s", out.String())
 	}
+	// One warning per narrow column, not one more per word it cuts.
+	if strings.Contains(errb.String(), "[cat-tu]") {
+		t.Errorf("cut words reported beside the column warnings:\n%s", errb.String())
+	}
 }

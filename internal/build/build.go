@@ -171,6 +171,23 @@ func renderPDF(d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, 
 	return b.Bytes(), len(pages), layout.Check(pages), nil
 }
 
+// withoutAnnexCuts drops the words layout found cut on annex pages when the
+// annex fit has already reported the columns too narrow for them (one
+// warning per column, naming it, rather than one more per cut word).
+func withoutAnnexCuts(probs []layout.Problem, annexProbs []annex.Problem) []layout.Problem {
+	if len(annexProbs) == 0 {
+		return probs
+	}
+	var out []layout.Problem
+	for _, p := range probs {
+		if p.Code == layout.ProblemCutWord && p.Section > 0 {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // Plan builds one plan file into o.OutDir. Validation problems are in
 // Result.Load; nothing is written for an invalid plan.
 func Plan(path string, o Options) *Result {
@@ -211,7 +228,9 @@ func Plan(path string, o Options) *Result {
 			var err error
 			switch f {
 			case "pdf":
-				data, pages[i], r.Layout, err = renderPDF(d, res.Profile, font)
+				var probs []layout.Problem
+				data, pages[i], probs, err = renderPDF(d, res.Profile, font)
+				r.Layout = withoutAnnexCuts(probs, c.probs)
 			case "xlsx":
 				data, err = writeAnnexes(c.sheets, res.Profile, d.Meta.Date)
 			default:

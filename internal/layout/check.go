@@ -33,9 +33,10 @@ const MinRuleGapPt = 6.0
 // Problem is a layout fault on a laid-out page: something a văn thư would
 // reject on the printed page.
 type Problem struct {
-	Page int    // 1-based index of the page in the document (0 until Check numbers it)
-	Code string // one of the Problem… codes
-	Text string // the text concerned
+	Page    int    // 1-based index of the page in the document (0 until Check numbers it)
+	Section int    // index of the doc.Section the page belongs to
+	Code    string // one of the Problem… codes
+	Text    string // the text concerned
 }
 
 // Message says in Vietnamese what is wrong and how to fix it.
@@ -60,12 +61,8 @@ func Check(pages []Page) []Problem {
 	var out []Problem
 	for i := range pages {
 		pg := &pages[i]
-		for _, p := range pg.Problems {
-			p.Page = i + 1
-			out = append(out, p)
-		}
-		for _, p := range ruleGaps(pg) {
-			p.Page = i + 1
+		for _, p := range append(append([]Problem(nil), pg.Problems...), ruleGaps(pg)...) {
+			p.Page, p.Section = i+1, pg.Section
 			out = append(out, p)
 		}
 	}
