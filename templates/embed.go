@@ -9,5 +9,5 @@ import "embed"
 
 // FS holds every file of this folder, as built into the binary.
 //
-//go:embed *.yaml *.tmpl tieu-chi/*.yaml
+//go:embed *.yaml *.tmpl tieu-chi/*.yaml tieu-chi/tinh/*.yaml giai-doan/*.yaml
 var FS embed.FS

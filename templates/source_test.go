@@ -45,7 +45,7 @@ func TestFolderOverEmbedded(t *testing.T) {
 	for _, e := range ents {
 		got = append(got, e.Name())
 	}
-	if want := "moi-2031.yaml qd318-2021-2025.yaml qd51-2026-2030.yaml"; strings.Join(got, " ") != want || err != nil {
+	if want := "moi-2031.yaml qd318-2021-2025.yaml qd51-2026-2030.yaml tinh"; strings.Join(got, " ") != want || err != nil {
 		t.Errorf("ReadDir(tieu-chi) = %q, %v; want %q", got, err, want)
 	}
 	for name, want := range map[string]string{

@@ -1,6 +1,9 @@
 package plan
 
-import "kehoach/internal/vn"
+import (
+	"kehoach/internal/programme"
+	"kehoach/internal/vn"
+)
 
 // Total is the total of all funding sources (computed, never typed).
 func (p *Plan) Total() vn.Decimal {
@@ -66,8 +69,8 @@ func (p *Plan) count(s Status) int {
 }
 
 // Planned returns the criteria planned for this year, in set order.
-func (p *Plan) Planned() []Criterion {
-	var out []Criterion
+func (p *Plan) Planned() []programme.Criterion {
+	var out []programme.Criterion
 	if p.Set == nil {
 		return nil
 	}

@@ -6,13 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
-	"sort"
 	"strings"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/programme"
 	"kehoach/internal/style"
 	"kehoach/internal/yamlx"
-	"kehoach/templates"
 )
 
 // Result is a loaded, validated plan with its problems.
@@ -104,24 +103,8 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 		}
 	}
 
-	// The criteria set.
-	if p.TieuChi.Bo != "" {
-		set, err := LoadCriteriaSet(p.TieuChi.Bo)
-		var serrs yamlx.Errors
-		if errors.As(err, &serrs) {
-			res.Errors = append(res.Errors, serrs...)
-		} else if err != nil {
-			msg := fmt.Sprintf("không có bộ tiêu chí “%s”", p.TieuChi.Bo)
-			if s := yamlx.Suggest(p.TieuChi.Bo, CriteriaSets()); s != "" {
-				msg += fmt.Sprintf("; có phải ý bạn là “%s”?", s)
-			} else {
-				msg += "; các bộ có sẵn: " + strings.Join(CriteriaSets(), ", ") + "."
-			}
-			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("tieu_chi.bo"), Msg: msg})
-		} else {
-			p.Set = set
-		}
-	}
+	// The programme period, the criteria sets and the legal bases.
+	resolvePeriod(p, res, readFile)
 
 	validate(p, res)
 	res.Errors.Sort()
@@ -130,43 +113,7 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 }
 
 // CriteriaSets lists the ids of the criteria sets in templates/tieu-chi.
-func CriteriaSets() []string {
-	ents, _ := templates.ReadDir("tieu-chi")
-	var out []string
-	for _, e := range ents {
-		if strings.HasSuffix(e.Name(), ".yaml") {
-			out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// LoadCriteriaSet loads templates/tieu-chi/<id>.yaml of the templates
-// source in use (once per id and source; the set is shared and must not be
-// modified).
-func LoadCriteriaSet(id string) (*CriteriaSet, error) {
-	if strings.ContainsAny(id, `/\.`) {
-		return nil, fs.ErrNotExist
-	}
-	return templates.Parsed("tieu-chi/"+id+".yaml", func(path string, data []byte) (*CriteriaSet, error) {
-		set := &CriteriaSet{}
-		if _, errs := yamlx.Decode(path, data, set); len(errs) > 0 {
-			return nil, errs
-		}
-		return set, nil
-	})
-}
-
-// Criterion returns the set's criterion number so.
-func (s *CriteriaSet) Criterion(so int) (Criterion, bool) {
-	for _, c := range s.TieuChi {
-		if c.So == so {
-			return c, true
-		}
-	}
-	return Criterion{}, false
-}
+func CriteriaSets() []string { return programme.CriteriaSetIDs() }
 
 // WalkText calls fn for every string field of v (a pointer to a plan or
 // commune struct), with its YAML path, in document order.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"kehoach/internal/programme"
 	"kehoach/internal/vn"
 )
 
@@ -109,20 +110,11 @@ const (
 
 // DecodeScalar implements yamlx.ScalarDecoder.
 func (c *Cmp) DecodeScalar(s string, quoted bool) error {
-	switch strings.TrimSpace(s) {
-	case ">=", "≥", "toi_thieu":
-		*c = CmpGE
-	case "<=", "≤", "toi_da":
-		*c = CmpLE
-	case "=", "==", "bang", "":
-		*c = CmpEQ
-	case "<", "duoi":
-		*c = CmpLT
-	case ">", "tren":
-		*c = CmpGT
-	default:
-		return fmt.Errorf("phép so sánh %q không có; hãy dùng \">=\", \"<=\", \"=\", \"<\" hoặc \">\" (đặt trong ngoặc kép).", s)
+	sign, ok := programme.Sign(s)
+	if !ok {
+		return programme.SignError(s)
 	}
+	*c = Cmp(sign)
 	return nil
 }
 

@@ -11,6 +11,7 @@ package plan
 import (
 	"strings"
 
+	"kehoach/internal/programme"
 	"kehoach/internal/style"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
@@ -24,6 +25,9 @@ type Commune struct {
 	Ten      string           `yaml:"ten,required" mota:"Tên xã (Mường Khoa)."`
 	Cap      string           `yaml:"cap" mota:"Cấp hành chính: xã (mặc định), phường hoặc đặc khu."`
 	Tinh     string           `yaml:"tinh,required" mota:"Tên tỉnh (Lai Châu)."`
+	Vung     string           `yaml:"vung" mota:"Vùng của xã theo Bộ tiêu chí 2021 - 2025 (QĐ 318/QĐ-TTg), để chọn ngưỡng chỉ tiêu: tdmnpb (Trung du và miền núi phía Bắc), dbsh, btb, dhntb, tn, dnb, dbscl."`
+	NhomXa   int              `yaml:"nhom_xa" mota:"Nhóm xã theo Bộ tiêu chí 2026 - 2030 (QĐ 51/2025/QĐ-TTg), để chọn ngưỡng chỉ tiêu: 1 (liền kề đô thị, hoặc nông nghiệp dưới 10% cơ cấu kinh tế, hoặc định hướng đô thị mới), 3 (xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi), 2 (các xã còn lại)."`
+	DacBiet  bool             `yaml:"dac_biet" mota:"true: xã đặc biệt khó khăn hoặc xã an toàn khu thuộc huyện nghèo, mới thoát nghèo giai đoạn 2018 - 2020; theo QĐ 318 dùng ngưỡng vùng Trung du và miền núi phía Bắc."`
 	DiaDanh  string           `yaml:"dia_danh" mota:"Địa danh ghi ở dòng ngày tháng; mặc định là tên xã."`
 	CoQuan   CoQuan           `yaml:"co_quan,required" mota:"Cơ quan ban hành văn bản."`
 	LoaiBan  string           `yaml:"loai_ban" mota:"Tên gọi các đơn vị trong danh sách ban, viết thường: thôn, bản, ấp, tổ dân phố, khu phố, buôn, sóc…; bắt buộc khi có danh sách ban."`
@@ -63,9 +67,11 @@ type Plan struct {
 	Pos         yamlx.Pos
 	Xa          string      `yaml:"xa,required" mota:"Đường dẫn tới tệp xã, tính từ thư mục của tệp kế hoạch (xa.yaml)."`
 	Nam         int         `yaml:"nam,required" mota:"Năm kế hoạch (2025)."`
+	GiaiDoan    string      `yaml:"giai_doan" mota:"Giai đoạn của Chương trình (tệp trong templates/giai-doan): 2021-2025 hoặc 2026-2030; mặc định là giai đoạn chứa năm kế hoạch."`
 	VanBan      VanBan      `yaml:"van_ban,required" mota:"Thông tin văn bản: loại, số, ngày ban hành, trích yếu."`
-	ChuongTrinh ChuongTrinh `yaml:"chuong_trinh,required" mota:"Tên Chương trình: đầy đủ (lần nêu đầu, có định nghĩa chữ viết tắt) và ngắn."`
-	CanCu       []CanCu     `yaml:"can_cu,required" mota:"Các căn cứ ban hành, theo thứ tự."`
+	ChuongTrinh ChuongTrinh `yaml:"chuong_trinh" mota:"Tên Chương trình: đầy đủ (lần nêu đầu, có định nghĩa chữ viết tắt) và ngắn; bỏ trống để dùng tên của giai đoạn."`
+	CanCu       []CanCu     `yaml:"can_cu" mota:"Các căn cứ ban hành, theo thứ tự; bỏ trống để dùng căn cứ của giai đoạn và bộ tiêu chí (có thể thêm can_cu_them)."`
+	CanCuThem   []CanCu     `yaml:"can_cu_them" mota:"Căn cứ riêng của xã, ghi sau các căn cứ mặc định của giai đoạn (khi không ghi can_cu)."`
 	MucTieu     MucTieu     `yaml:"muc_tieu,required" mota:"Phần I. Mục tiêu."`
 	TieuChi     TieuChi     `yaml:"tieu_chi,required" mota:"Bộ tiêu chí và tình trạng từng tiêu chí của xã."`
 	NhiemVu     NhiemVu     `yaml:"nhiem_vu,required" mota:"Phần II. Nội dung, nhiệm vụ thực hiện."`
@@ -79,10 +85,12 @@ type Plan struct {
 	NgoaiLe     []string    `yaml:"ngoai_le" mota:"Từ, tên riêng không cần kiểm tra chính tả (thêm vào danh sách của tệp xã)."`
 
 	// Filled by Load.
-	File    string       `yaml:"-"`
-	Index   yamlx.Index  `yaml:"-"`
-	Commune *Commune     `yaml:"-"`
-	Set     *CriteriaSet `yaml:"-"`
+	File    string                   `yaml:"-"`
+	Index   yamlx.Index              `yaml:"-"`
+	Commune *Commune                 `yaml:"-"`
+	Set     *programme.CriteriaSet   `yaml:"-"`
+	Period  *programme.Period        `yaml:"-"`
+	Prov    *programme.ProvincialSet `yaml:"-"` // nil when the plan names none
 }
 
 // VanBan is the document's metadata.
@@ -102,11 +110,16 @@ type ChuongTrinh struct {
 // CanCu is one legal basis.
 type CanCu struct {
 	Pos      yamlx.Pos
-	Loai     string `yaml:"loai,required" mota:"Tên loại văn bản: Luật, Nghị định, Quyết định, Nghị quyết, Kế hoạch …"`
+	Ma       string `yaml:"ma" mota:"Mã văn bản trong sổ căn cứ templates/can-cu.yaml (qd51-2025): số, ngày, trích yếu lấy từ đó, không cần chép lại."`
+	Loai     string `yaml:"loai" mota:"Tên loại văn bản: Luật, Nghị định, Quyết định, Nghị quyết, Kế hoạch … (bắt buộc khi không ghi ma)."`
 	So       string `yaml:"so" mota:"Số và ký hiệu: 263/QĐ-TTg (để trống với Luật)."`
 	Ngay     Date   `yaml:"ngay" mota:"Ngày ban hành: 2022-02-22."`
 	CoQuan   string `yaml:"co_quan" mota:"Cơ quan ban hành: Thủ tướng Chính phủ."`
-	TrichYeu string `yaml:"trich_yeu,required" mota:"Trích yếu, viết thường chữ đầu: phê duyệt Chương trình …"`
+	TrichYeu string `yaml:"trich_yeu" mota:"Trích yếu, viết thường chữ đầu: phê duyệt Chương trình … (bắt buộc khi không ghi ma)."`
+
+	// Unverified names the sources of a registry entry whose wording is not
+	// verified against the original (the build warns); "" otherwise.
+	Unverified string `yaml:"-"`
 }
 
 // MucTieu is part I.
@@ -129,7 +142,8 @@ type ChiTieu struct {
 
 // TieuChi is the criteria set and the commune's status for each criterion.
 type TieuChi struct {
-	Bo           string      `yaml:"bo,required" mota:"Mã bộ tiêu chí trong templates/tieu-chi: qd318-2021-2025 hoặc qd51-2026-2030."`
+	Bo           string      `yaml:"bo" mota:"Mã bộ tiêu chí trong templates/tieu-chi: qd318-2021-2025 hoặc qd51-2026-2030; mặc định là bộ của giai đoạn."`
+	BoTinh       string      `yaml:"bo_tinh" mota:"Bộ tiêu chí của tỉnh: mã tệp trong templates/tieu-chi/tinh (lai-chau-qd1487-2024) hoặc đường dẫn tương đối tới tệp .yaml; được nêu làm căn cứ, ngưỡng của tỉnh thay ngưỡng quốc gia."`
 	SoDat        *int        `yaml:"so_dat" mota:"(Tùy chọn) số tiêu chí đã đạt đầu năm, để đối chiếu với danh sách."`
 	SoDatCuoiNam *int        `yaml:"so_dat_cuoi_nam" mota:"(Tùy chọn) số tiêu chí đạt cuối năm, để đối chiếu."`
 	DanhGia      []DanhGiaTC `yaml:"danh_gia,required" mota:"Tình trạng từng tiêu chí của bộ."`
@@ -143,16 +157,28 @@ type DanhGiaTC struct {
 	ChuTri    string      `yaml:"chu_tri" mota:"Mã đơn vị chủ trì (trong tệp xã)."`
 	PhoiHop   []string    `yaml:"phoi_hop" mota:"Mã các đơn vị phối hợp."`
 	GhiChu    string      `yaml:"ghi_chu" mota:"Ghi chú trong Biểu 01."`
-	ChiTieu   []ChiTieuTC `yaml:"chi_tieu" mota:"Các chỉ tiêu của tiêu chí đưa vào Biểu 01."`
+	ChiTieu   []ChiTieuTC `yaml:"chi_tieu" mota:"Các chỉ tiêu của tiêu chí đưa vào Biểu 01, thêm vào các chỉ tiêu của bộ tiêu chí (cùng mã thì ghi hiện trạng, kế hoạch cho chỉ tiêu của bộ)."`
+
+	// Rows are the criterion's Biểu 01 indicator rows: the set's (and the
+	// provincial set's) indicators with their thresholds for the commune,
+	// then the plan's own. Filled by Load.
+	Rows []IndicatorRow `yaml:"-"`
+}
+
+// IndicatorRow is one indicator line of Biểu 01.
+type IndicatorRow struct {
+	Ma, Ten, DonVi     string
+	QuyDinh            string // the required threshold; "" when not known
+	HienTrang, KeHoach string
 }
 
 // ChiTieuTC is one indicator row of a criterion in Biểu 01.
 type ChiTieuTC struct {
 	Pos       yamlx.Pos
 	Ma        string `yaml:"ma,required" mota:"Mã chỉ tiêu: 17.7."`
-	Ten       string `yaml:"ten,required" mota:"Nội dung chỉ tiêu."`
+	Ten       string `yaml:"ten" mota:"Nội dung chỉ tiêu; không cần ghi với chỉ tiêu có trong bộ tiêu chí."`
 	DonVi     string `yaml:"don_vi" mota:"Đơn vị tính: %, km, triệu đồng/người."`
-	QuyDinh   string `yaml:"quy_dinh" mota:"Chỉ tiêu quy định (theo Bộ tiêu chí của tỉnh): ≥ 54, Đạt."`
+	QuyDinh   string `yaml:"quy_dinh" mota:"Chỉ tiêu quy định (theo Bộ tiêu chí của tỉnh): ≥ 54, Đạt; chỉ ghi khi bộ tiêu chí chưa có ngưỡng đã đối chiếu."`
 	HienTrang string `yaml:"hien_trang" mota:"Hiện trạng đầu năm."`
 	KeHoach   string `yaml:"ke_hoach" mota:"Kế hoạch năm."`
 }
@@ -287,29 +313,6 @@ type SuNghiep struct {
 	SoTien   Number `yaml:"so_tien,required" mota:"Kinh phí (triệu đồng)."`
 	ThoiGian string `yaml:"thoi_gian" mota:"Thời gian thực hiện."`
 	GhiChu   string `yaml:"ghi_chu" mota:"Ghi chú."`
-}
-
-// CriteriaSet is a national criteria set (templates/tieu-chi/*.yaml).
-type CriteriaSet struct {
-	Ma       string `yaml:"ma,required"`
-	Ten      string `yaml:"ten,required"`
-	VanBan   string `yaml:"van_ban"`
-	GiaiDoan struct {
-		Tu  int `yaml:"tu"`
-		Den int `yaml:"den"`
-	} `yaml:"giai_doan"`
-	Nhom []struct {
-		So  string `yaml:"so"`
-		Ten string `yaml:"ten"`
-	} `yaml:"nhom"`
-	TieuChi []Criterion `yaml:"tieu_chi,required"`
-}
-
-// Criterion is one criterion of a set.
-type Criterion struct {
-	So   int    `yaml:"so,required"`
-	Ten  string `yaml:"ten,required"`
-	Nhom string `yaml:"nhom"`
 }
 
 // SubUnit is what the commune calls the units listed under ban: "thôn",

@@ -3,12 +3,14 @@ package plan
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"kehoach/internal/fonts"
 	"kehoach/internal/markup"
+	"kehoach/internal/programme"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
 )
@@ -84,6 +86,14 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 		}
 		banSeen[b] = true
 	}
+	if c.Vung != "" {
+		if regions := programme.Regions(); !slices.Contains(regions, c.Vung) {
+			add("vung", "%s", unknown("vùng", c.Vung, regions))
+		}
+	}
+	if c.NhomXa != 0 && (c.NhomXa < 1 || c.NhomXa > 3) {
+		add("nhom_xa", "nhóm xã %d không có; Bộ tiêu chí 2026 - 2030 chia xã thành nhóm 1, 2 và 3.", c.NhomXa)
+	}
 	checkGlyphs(c, c.File, ix, &res.Errors)
 }
 
@@ -102,6 +112,7 @@ func validate(p *Plan, res *Result) {
 		c.errAt("van_ban.ngay", "ngày ban hành %s không khớp năm kế hoạch %d; hãy kiểm tra lại năm.", vn.ShortDate(p.VanBan.Ngay.Time), p.Nam)
 	}
 	c.criteria()
+	c.indicatorRows()
 	c.indicators()
 	c.items()
 	c.funding()

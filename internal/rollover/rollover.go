@@ -57,6 +57,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/programme"
 )
 
 // Refusal is a reason not to create the plan (exit status 1).
@@ -86,7 +87,7 @@ type Report struct {
 	Source, Target   string
 	FromYear, ToYear int
 
-	OldSet, NewSet *plan.CriteriaSet // equal pointers when the period goes on
+	OldSet, NewSet *programme.CriteriaSet // equal pointers when the period goes on
 	PeriodChange   bool
 
 	Rewritten []string  // fields where the year was rewritten (YAML paths)
@@ -123,10 +124,10 @@ func Target(from string, year int) string {
 
 // SetFor returns the criteria set of templates/tieu-chi whose period
 // covers year (the latest starting one if several do), or nil.
-func SetFor(year int) *plan.CriteriaSet {
-	var best *plan.CriteriaSet
-	for _, id := range plan.CriteriaSets() {
-		s, err := plan.LoadCriteriaSet(id)
+func SetFor(year int) *programme.CriteriaSet {
+	var best *programme.CriteriaSet
+	for _, id := range programme.CriteriaSetIDs() {
+		s, err := programme.LoadCriteriaSet(id)
 		if err != nil || s.GiaiDoan.Tu > year || s.GiaiDoan.Den < year {
 			continue
 		}
@@ -478,7 +479,7 @@ func (e *editor) criteria(root *yaml.Node) {
 		return
 	}
 	old := e.rep.OldSet
-	name := func(s *plan.CriteriaSet, so int) string {
+	name := func(s *programme.CriteriaSet, so int) string {
 		c, _ := s.Criterion(so)
 		return fmt.Sprintf("%d. %s", so, c.Ten)
 	}
@@ -517,7 +518,7 @@ func (e *editor) criteria(root *yaml.Node) {
 	used := map[int]bool{}
 	var content []*yaml.Node
 	for _, nc := range ns.TieuChi {
-		var match *plan.Criterion
+		var match *programme.Criterion
 		for i := range old.TieuChi {
 			oc := &old.TieuChi[i]
 			if !used[oc.So] && sameName(oc.Ten, nc.Ten) && items[oc.So] != nil {

@@ -36,6 +36,7 @@ import (
 	"strings"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/programme"
 	"kehoach/internal/style"
 )
 
@@ -121,11 +122,18 @@ var rules = map[string]rule{
 	"Nhom.bieu":     itemsEnumRule(plan.Annexes...),
 	"NguonLuc.bieu": itemsEnumRule(plan.Annexes...),
 	// Checked in plan/validate.go.
-	"Plan.nam":     rangeRule(2000, 2100),
-	"VanBan.loai":  enumRule("KH"),
-	"Commune.ma":   func(s *object) { s.set("pattern", idPattern); s.set("patternErrorMessage", idMessage) },
-	"Nguon.loai":   enumRule("dau_tu", "su_nghiep"),
-	"Ky.quyen_han": enumRule("KT", "Q", "TL", "TUQ"),
+	"Plan.nam": func(s *object) {
+		lo, hi := programme.Years()
+		rangeRule(float64(lo), float64(hi))(s)
+	},
+	"Plan.giai_doan":  func(s *object) { enumRule(programme.PeriodIDs()...)(s) },
+	"CanCu.ma":        func(s *object) { enumRule(programme.CitationIDs()...)(s) },
+	"Commune.vung":    func(s *object) { enumRule(programme.Regions()...)(s) },
+	"Commune.nhom_xa": func(s *object) { s.del("type"); s.set("enum", []any{1, 2, 3}) },
+	"VanBan.loai":     enumRule("KH"),
+	"Commune.ma":      func(s *object) { s.set("pattern", idPattern); s.set("patternErrorMessage", idMessage) },
+	"Nguon.loai":      enumRule("dau_tu", "su_nghiep"),
+	"Ky.quyen_han":    enumRule("KT", "Q", "TL", "TUQ"),
 	// Checked in style.Load: the ranges Nghị định 30 allows.
 	"Overrides.co_chu":        func(s *object) { s.del("type"); s.set("enum", []any{13, 14}) },
 	"Overrides.gian_dong":     rangeRule(1, 1.5),

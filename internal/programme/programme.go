@@ -1,0 +1,401 @@
+// Package programme is the national data a plan refers to, read from
+// templates/: the programme periods (names, legal-basis chain, annex
+// vocabulary, how sources carry over from the previous period), the
+// registry of legal bases (can-cu.yaml), the criteria sets with their
+// indicators and thresholds by region or commune group, the provincial
+// sets that override them, and the sources every value cites (nguon.yaml).
+//
+// Every value here carries a source and a verified flag; a threshold that
+// is not verified is never printed (Threshold says why it is missing).
+package programme
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"kehoach/internal/vn"
+	"kehoach/internal/yamlx"
+	"kehoach/templates"
+)
+
+// Source is one document the data cites (templates/nguon.yaml).
+type Source struct {
+	Ma     string `yaml:"ma,required"`
+	Ten    string `yaml:"ten,required"`
+	DiaChi string `yaml:"dia_chi,required"`
+}
+
+type sourceFile struct {
+	Nguon []Source `yaml:"nguon,required"`
+}
+
+// Citation is a legal basis: an entry of the registry (templates/can-cu.yaml)
+// or a provincial set's own decision.
+type Citation struct {
+	Pos        yamlx.Pos
+	Ma         string   `yaml:"ma"`
+	Loai       string   `yaml:"loai,required"`
+	So         string   `yaml:"so"`
+	Ngay       string   `yaml:"ngay"`
+	CoQuan     string   `yaml:"co_quan"`
+	TrichYeu   string   `yaml:"trich_yeu,required"`
+	Nguon      []string `yaml:"nguon,required"`
+	DaDoiChieu bool     `yaml:"da_doi_chieu"`
+}
+
+type registryFile struct {
+	VanBan []Citation `yaml:"van_ban,required"`
+}
+
+// Period is a programme period (templates/giai-doan/<ma>.yaml).
+type Period struct {
+	Ma          string       `yaml:"ma,required"`
+	Tu          int          `yaml:"tu,required"`
+	Den         int          `yaml:"den,required"`
+	ChuongTrinh Programme    `yaml:"chuong_trinh,required"`
+	CanCu       []string     `yaml:"can_cu,required"`
+	BoTieuChi   string       `yaml:"bo_tieu_chi,required"`
+	Bieu        Vocabulary   `yaml:"bieu,required"`
+	ChuyenNguon []SourceRule `yaml:"chuyen_nguon"`
+
+	File  string      `yaml:"-"`
+	Index yamlx.Index `yaml:"-"`
+}
+
+// Programme names the national programme of a period.
+type Programme struct {
+	TenChinhThuc string   `yaml:"ten_chinh_thuc,required"` // official name, with its period
+	Ten          string   `yaml:"ten,required"`            // before "năm N", defining the abbreviations
+	TenNgan      string   `yaml:"ten_ngan,required"`       // later mentions
+	Nguon        []string `yaml:"nguon,required"`
+}
+
+// Vocabulary is what the annexes call the two kinds of central funds.
+type Vocabulary struct {
+	DauTu       string   `yaml:"dau_tu,required"`       // Vốn đầu tư | Vốn đầu tư công
+	ThuongXuyen string   `yaml:"thuong_xuyen,required"` // Vốn sự nghiệp | Kinh phí thường xuyên
+	Nguon       []string `yaml:"nguon,required"`
+}
+
+// SourceRule says what becomes of a funding source of the previous period's
+// plan when it is rolled forward into this period.
+type SourceRule struct {
+	Pos    yamlx.Pos
+	TenLa  []string `yaml:"ten_la"` // names equal to one of these (case aside)
+	TenCo  []string `yaml:"ten_co"` // names containing one of these (case aside)
+	DoiTen string   `yaml:"doi_ten"`
+	Bo     bool     `yaml:"bo"`
+	LyDo   string   `yaml:"ly_do,required"`
+	Nguon  []string `yaml:"nguon,required"`
+}
+
+// Matches reports whether the rule applies to a source named name.
+func (r *SourceRule) Matches(name string) bool {
+	n := fold(name)
+	for _, s := range r.TenLa {
+		if n == fold(s) {
+			return true
+		}
+	}
+	for _, s := range r.TenCo {
+		if strings.Contains(n, fold(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// Error lists problems of template data files with file:line:col.
+type Error = yamlx.Errors
+
+// checker collects the cross-reference problems of one data file.
+type checker struct {
+	file string
+	ix   yamlx.Index
+	errs yamlx.Errors
+}
+
+func (c *checker) add(path, format string, args ...any) {
+	c.errs = append(c.errs, &yamlx.Error{File: c.file, Pos: c.ix.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+}
+
+// sources checks that every tag in tags is a source of nguon.yaml.
+func (c *checker) sources(path string, tags []string) {
+	if len(tags) == 0 {
+		c.add(path, "thiếu nguồn (nguon); mỗi dữ liệu cần mã nguồn trong templates/nguon.yaml.")
+	}
+	known := sourceIDs()
+	for i, t := range tags {
+		if !known[t] {
+			c.add(fmt.Sprintf("%s[%d]", path, i), "nguồn “%s” không có trong templates/nguon.yaml; hãy thêm nguồn đó hoặc sửa mã.", t)
+		}
+	}
+}
+
+func (c *checker) source(path, tag string) {
+	if tag == "" {
+		c.add(path, "thiếu nguồn (nguon); mỗi giá trị cần mã nguồn trong templates/nguon.yaml.")
+		return
+	}
+	if !sourceIDs()[tag] {
+		c.add(path, "nguồn “%s” không có trong templates/nguon.yaml; hãy thêm nguồn đó hoặc sửa mã.", tag)
+	}
+}
+
+var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+func (c *checker) citation(path string, ct *Citation) {
+	if ct.Ngay != "" && !dateRe.MatchString(ct.Ngay) {
+		c.add(path+".ngay", "ngày “%s” không đúng dạng; hãy viết năm-tháng-ngày, ví dụ 2025-12-29.", ct.Ngay)
+	}
+	c.sources(path+".nguon", ct.Nguon)
+}
+
+// Sources lists templates/nguon.yaml.
+func Sources() ([]Source, error) {
+	f, err := templates.Parsed("nguon.yaml", func(path string, data []byte) (*sourceFile, error) {
+		f := &sourceFile{}
+		ix, errs := yamlx.Decode(path, data, f)
+		seen := map[string]bool{}
+		for i, s := range f.Nguon {
+			if seen[s.Ma] {
+				errs = append(errs, &yamlx.Error{File: path, Pos: ix.Lookup(fmt.Sprintf("nguon[%d].ma", i)), Msg: fmt.Sprintf("mã nguồn “%s” bị lặp; mỗi nguồn một mã.", s.Ma)})
+			}
+			seen[s.Ma] = true
+		}
+		if len(errs) > 0 {
+			return nil, errs
+		}
+		return f, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return f.Nguon, nil
+}
+
+func sourceIDs() map[string]bool {
+	srcs, _ := Sources()
+	m := map[string]bool{}
+	for _, s := range srcs {
+		m[s.Ma] = true
+	}
+	return m
+}
+
+// Citations returns the registry of legal bases (templates/can-cu.yaml).
+func Citations() ([]Citation, error) {
+	f, err := templates.Parsed("can-cu.yaml", func(path string, data []byte) (*registryFile, error) {
+		f := &registryFile{}
+		ix, errs := yamlx.Decode(path, data, f)
+		c := &checker{file: path, ix: ix, errs: errs}
+		seen := map[string]bool{}
+		for i := range f.VanBan {
+			ct := &f.VanBan[i]
+			p := fmt.Sprintf("van_ban[%d]", i)
+			switch {
+			case ct.Ma == "":
+				c.add(p, "văn bản thiếu mã (ma); hãy đặt mã như qd51-2025.")
+			case seen[ct.Ma]:
+				c.add(p+".ma", "mã văn bản “%s” bị lặp; mỗi văn bản một mã.", ct.Ma)
+			}
+			seen[ct.Ma] = true
+			c.citation(p, ct)
+		}
+		if len(c.errs) > 0 {
+			return nil, c.errs
+		}
+		return f, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return f.VanBan, nil
+}
+
+// Cite returns the registry entry ma.
+func Cite(ma string) (*Citation, bool) {
+	all, err := Citations()
+	if err != nil {
+		return nil, false
+	}
+	for i := range all {
+		if all[i].Ma == ma {
+			return &all[i], true
+		}
+	}
+	return nil, false
+}
+
+// CitationIDs lists the registry's ids.
+func CitationIDs() []string {
+	all, _ := Citations()
+	var out []string
+	for _, c := range all {
+		out = append(out, c.Ma)
+	}
+	return out
+}
+
+func list(dir string) []string {
+	ents, _ := templates.ReadDir(dir)
+	var out []string
+	for _, e := range ents {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+			out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func validID(id string) bool { return id != "" && !strings.ContainsAny(id, `/\.`) }
+
+// PeriodIDs lists templates/giai-doan.
+func PeriodIDs() []string { return list("giai-doan") }
+
+// LoadPeriod loads templates/giai-doan/<id>.yaml (once per source).
+func LoadPeriod(id string) (*Period, error) {
+	if !validID(id) {
+		return nil, fs.ErrNotExist
+	}
+	return templates.Parsed("giai-doan/"+id+".yaml", func(path string, data []byte) (*Period, error) {
+		p := &Period{}
+		ix, errs := yamlx.Decode(path, data, p)
+		p.File, p.Index = path, ix
+		c := &checker{file: path, ix: ix, errs: errs}
+		if p.Ma != "" && p.Ma != id {
+			c.add("ma", "mã giai đoạn “%s” khác tên tệp (%s.yaml); hãy đặt hai tên giống nhau.", p.Ma, id)
+		}
+		if p.Tu != 0 && p.Den < p.Tu {
+			c.add("den", "năm cuối (%d) trước năm đầu (%d).", p.Den, p.Tu)
+		}
+		for i, id := range p.CanCu {
+			if _, ok := Cite(id); !ok {
+				c.add(fmt.Sprintf("can_cu[%d]", i), "căn cứ “%s” không có trong templates/can-cu.yaml.", id)
+			}
+		}
+		c.sources("chuong_trinh.nguon", p.ChuongTrinh.Nguon)
+		c.sources("bieu.nguon", p.Bieu.Nguon)
+		for i := range p.ChuyenNguon {
+			r := &p.ChuyenNguon[i]
+			path := fmt.Sprintf("chuyen_nguon[%d]", i)
+			if len(r.TenLa)+len(r.TenCo) == 0 {
+				c.add(path, "quy tắc không có ten_la hay ten_co; hãy ghi tên nguồn mà quy tắc áp dụng.")
+			}
+			if r.Bo == (r.DoiTen != "") {
+				c.add(path, "mỗi quy tắc hoặc đổi tên (doi_ten) hoặc bỏ nguồn (bo: true).")
+			}
+			c.sources(path+".nguon", r.Nguon)
+		}
+		if len(c.errs) > 0 {
+			return nil, c.errs
+		}
+		if set, err := LoadCriteriaSet(p.BoTieuChi); err != nil {
+			return nil, yamlx.Errors{{File: path, Pos: ix.Lookup("bo_tieu_chi"), Msg: fmt.Sprintf("bộ tiêu chí “%s” không dùng được: %v", p.BoTieuChi, err)}}
+		} else if set.GiaiDoan.Tu > p.Tu || set.GiaiDoan.Den < p.Den {
+			return nil, yamlx.Errors{{File: path, Pos: ix.Lookup("bo_tieu_chi"), Msg: fmt.Sprintf("bộ tiêu chí %s (%d - %d) không phủ giai đoạn %d - %d.", set.Ma, set.GiaiDoan.Tu, set.GiaiDoan.Den, p.Tu, p.Den)}}
+		}
+		return p, nil
+	})
+}
+
+// PeriodFor returns the period whose years cover year, or nil.
+func PeriodFor(year int) *Period {
+	for _, id := range PeriodIDs() {
+		p, err := LoadPeriod(id)
+		if err == nil && p.Tu <= year && year <= p.Den {
+			return p
+		}
+	}
+	return nil
+}
+
+// Covers reports whether year falls in the period.
+func (p *Period) Covers(year int) bool { return p.Tu <= year && year <= p.Den }
+
+// Bases returns the period's legal-basis chain from the registry.
+func (p *Period) Bases() []*Citation {
+	var out []*Citation
+	for _, id := range p.CanCu {
+		if c, ok := Cite(id); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Sign returns the printed comparison sign of a written one (">=", "≥",
+// "toi_thieu" → "≥"; "=" and "" → "="), and false for anything else.
+func Sign(s string) (string, bool) {
+	switch strings.TrimSpace(s) {
+	case ">=", "≥", "toi_thieu":
+		return "≥", true
+	case "<=", "≤", "toi_da":
+		return "≤", true
+	case "=", "==", "bang", "":
+		return "=", true
+	case "<", "duoi":
+		return "<", true
+	case ">", "tren":
+		return ">", true
+	}
+	return "", false
+}
+
+// SignError is the message for a comparison Sign refuses.
+func SignError(s string) error {
+	return fmt.Errorf("phép so sánh %q không có; hãy dùng \">=\", \"<=\", \"=\", \"<\" hoặc \">\" (đặt trong ngoặc kép).", s)
+}
+
+// formatValue prints a threshold value: numbers the Vietnamese way
+// ("16.5" → "16,5"), words as written ("Đạt").
+func formatValue(v string) (string, bool) {
+	if v == "" {
+		return "", false
+	}
+	if v[0] >= '0' && v[0] <= '9' {
+		d, err := vn.ParseDecimal(v)
+		if err != nil {
+			return "", false
+		}
+		return d.String(), true
+	}
+	return v, true
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// Years is the first and last year any period covers.
+func Years() (first, last int) {
+	for _, id := range PeriodIDs() {
+		p, err := LoadPeriod(id)
+		if err != nil {
+			continue
+		}
+		if first == 0 || p.Tu < first {
+			first = p.Tu
+		}
+		if p.Den > last {
+			last = p.Den
+		}
+	}
+	return first, last
+}
+
+// Regions lists the region codes of the sets keyed by region.
+func Regions() []string {
+	var out []string
+	for _, id := range CriteriaSetIDs() {
+		if s, err := LoadCriteriaSet(id); err == nil && s.PhanLoai == ByRegion {
+			out = append(out, s.Keys()...)
+		}
+	}
+	return out
+}
