@@ -162,6 +162,22 @@ func TestValidationRules(t *testing.T) {
 			want: []string{"testdata/xa.yaml:7:11: hãy viết loai_ban bằng chữ thường (ví dụ “tổ dân phố”); chữ hoa đầu câu được thêm tự động khi cần."}},
 		{name: "recipient count disagrees with the list", old: "{ten: Trưởng các bản, theo_ban: true}", new: "{ten: Trưởng các bản (3 bản), theo_ban: true}",
 			want: []string{"testdata/p.yaml:58:13: tên nơi nhận ghi “(3 bản)” nhưng tệp xã có 2 bản (khóa ban); hãy sửa thành “(2 bản)” hoặc bỏ phần trong ngoặc (số bản gửi được tính từ danh sách)."}},
+		// Required means present: an empty value, a zero year, an empty
+		// group and a YAML tag on a visible value are all refused.
+		{name: "year left empty", old: "nam: 2026", new: "nam:",
+			want: []string{"testdata/p.yaml:2:1: “nam” không được để trống; hãy điền nội dung."}},
+		{name: "year zero", old: "nam: 2026", new: "nam: 0",
+			want: []string{"testdata/p.yaml:2:1: “nam” không được để trống; hãy điền nội dung."}},
+		{name: "null tag on a visible year", old: "nam: 2026", new: "nam: !!null 2026",
+			want: []string{"testdata/p.yaml:2:6: không dùng thẻ kiểu YAML “!!null” trong tệp kế hoạch (thẻ làm thay đổi nghĩa của giá trị); hãy xóa “!!null ” và ghi giá trị như bình thường."}},
+		{name: "null tag on the document number", old: "  so: 5", new: "  so: !!null 5",
+			want: []string{"testdata/p.yaml:4:7: không dùng thẻ kiểu YAML “!!null” trong tệp kế hoạch (thẻ làm thay đổi nghĩa của giá trị); hãy xóa “!!null ” và ghi giá trị như bình thường."}},
+		{name: "binary tag", old: "  so: 5", new: "  so: !!binary NQ==",
+			want: []string{"testdata/p.yaml:4:7: không dùng thẻ kiểu YAML “!!binary” trong tệp kế hoạch (thẻ làm thay đổi nghĩa của giá trị); hãy xóa “!!binary ” và ghi giá trị như bình thường."}},
+		{name: "signature group empty", old: "ky:\n  thay_mat: true\n  quyen_han: KT\n  thu_truong: Chủ tịch\n  chuc_vu: Phó Chủ tịch\n  ho_ten: Nguyễn Văn A\n", new: "ky:\n",
+			want: []string{"testdata/p.yaml:60:1: nhóm “ky” để trống; hãy điền các khóa của nhóm (bắt buộc: chuc_vu)."}},
+		{name: "signature group as {}", old: "ky:\n  thay_mat: true\n  quyen_han: KT\n  thu_truong: Chủ tịch\n  chuc_vu: Phó Chủ tịch\n  ho_ten: Nguyễn Văn A\n", new: "ky: {}\n",
+			want: []string{"testdata/p.yaml:60:1: thiếu khóa bắt buộc “chuc_vu” trong mục “ky”; hãy thêm “chuc_vu: …”."}},
 		{name: "commune: sub-unit named twice", cold: "ban: [Một, Hai]", cnew: "ban: [Một, Một]",
 			want: []string{"testdata/xa.yaml:8:12: Bản “Một” bị ghi hai lần; hãy xóa một dòng."}},
 	}

@@ -99,7 +99,7 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 
 func validate(p *Plan, res *Result) {
 	c := &checker{p: p, res: res}
-	if p.Nam != 0 && (p.Nam < 2000 || p.Nam > 2100) {
+	if p.Nam != 0 && (p.Nam < 2000 || p.Nam > 2100) { // 0: reported as missing by yamlx
 		c.errAt("nam", "năm kế hoạch %d không hợp lệ; hãy ghi năm có bốn chữ số, ví dụ 2025.", p.Nam)
 	}
 	if _, ok := docTypes[p.Loai()]; !ok {
