@@ -289,16 +289,18 @@ func (b *builder) bieu01() Sheet {
 		}
 		row(level, true, cells)
 		if d != nil {
-			for _, ct := range d.ChiTieu {
-				target, unit := ct.KeHoach, ct.DonVi
-				if l := byCode[ct.Ma]; l != nil {
+			// The indicator rows as plan.Load enriched them: wording, unit
+			// and the commune's threshold from the criteria set.
+			for _, ir := range d.Rows {
+				target, unit := ir.KeHoach, ir.DonVi
+				if l := byCode[ir.Ma]; l != nil {
 					target, l.used = Target(l.ct), true
 					if unit == "" {
 						unit = l.ct.DonVi
 					}
 				}
-				row(level+1, false, map[int]Cell{c01TT: text(ct.Ma), c01Name: text(ct.Ten), c01Unit: text(unit),
-					c01Rule: text(ct.QuyDinh), c01Now: text(ct.HienTrang), c01Plan: text(target)})
+				row(level+1, false, map[int]Cell{c01TT: text(ir.Ma), c01Name: text(ir.Ten), c01Unit: text(unit),
+					c01Rule: text(ir.QuyDinh), c01Now: text(ir.HienTrang), c01Plan: text(target)})
 			}
 		}
 		// Main indicators of this criterion without a row of their own.
