@@ -422,6 +422,41 @@ func TestBieu01IndicatorRows(t *testing.T) {
 	}
 }
 
+// The funds' names in Biểu 02's “Trong đó” columns and Biểu 04's title
+// are the plan's period's (templates/giai-doan, bieu).
+func TestVocabularyByPeriod(t *testing.T) {
+	tests := []struct {
+		plan                     string
+		invest, current, title04 string
+	}{
+		{plan2025, "Vốn đầu tư", "Vốn sự nghiệp", "PHÂN BỔ VỐN SỰ NGHIỆP NĂM 2025"},
+		{"../../testdata/corpus/ea-to-lo/2026.yaml", "Vốn đầu tư công", "Kinh phí thường xuyên", "PHÂN BỔ KINH PHÍ THƯỜNG XUYÊN NĂM 2026"},
+	}
+	for _, tc := range tests {
+		res, err := plan.Load(tc.plan)
+		if err != nil || !res.OK() {
+			t.Fatalf("%s: load: %v %v", tc.plan, err, res.Errors)
+		}
+		v := res.Plan.Period.Bieu
+		if v.DauTu != tc.invest || v.ThuongXuyen != tc.current {
+			t.Errorf("%s: period %s names %q, %q", tc.plan, res.Plan.Period.Ma, v.DauTu, v.ThuongXuyen)
+		}
+		s := Build(res.Plan)
+		got := []string{strings.Join(s[1].Columns[c02Invest].Head, " > "), strings.Join(s[1].Columns[c02Current].Head, " > "), s[3].Title}
+		want := []string{"Trong đó > " + tc.invest, "Trong đó > " + tc.current, tc.title04}
+		if strings.Join(got, " | ") != strings.Join(want, " | ") {
+			t.Errorf("%s:\n got %q\nwant %q", tc.plan, got, want)
+		}
+	}
+	// Without a period (plan.Load gives every valid plan one) the annexes
+	// are an error, not blank headers.
+	p := load(t)
+	p.Period = nil
+	if _, err := Sheets(p); err == nil || !strings.Contains(err.Error(), "giai đoạn") {
+		t.Errorf("no period: %v", err)
+	}
+}
+
 // A changed plan value changes the annex: the target of a main indicator,
 // a main indicator linked to an indicator without its own row, an amount.
 func TestAnnexFollowsThePlan(t *testing.T) {
