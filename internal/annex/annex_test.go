@@ -199,9 +199,9 @@ func TestFiguresAgreeWithThePlan(t *testing.T) {
 	b01, b02, b03, b04 := &s[0], &s[1], &s[2], &s[3]
 	var invest, current vn.Decimal
 	for i := range p.NguonLuc.Nguon {
-		d, _ := p.NguonLuc.Nguon[i].SumByKind("dau_tu")
+		d, _ := p.NguonLuc.Nguon[i].SumByKind(plan.KindInvest)
 		invest = invest.Add(d)
-		d, _ = p.NguonLuc.Nguon[i].SumByKind("su_nghiep")
+		d, _ = p.NguonLuc.Nguon[i].SumByKind(plan.KindCurrent)
 		current = current.Add(d)
 	}
 	total := row(t, b02, c02Name, "TỔNG SỐ")
@@ -454,6 +454,25 @@ func TestVocabularyByPeriod(t *testing.T) {
 	p.Period = nil
 	if _, err := Sheets(p); err == nil || !strings.Contains(err.Error(), "giai đoạn") {
 		t.Errorf("no period: %v", err)
+	}
+}
+
+// A source of loai thuong_xuyen goes where su_nghiep goes: Biểu 02's
+// current funds column, pointing to Biểu 04.
+func TestCurrentFundsSpelling(t *testing.T) {
+	for _, loai := range []string{"su_nghiep", "thuong_xuyen"} {
+		p := load(t)
+		src := &p.NguonLuc.Nguon[0].Con[1]
+		if src.Ten != "Vốn sự nghiệp" {
+			t.Fatalf("source %q, want Vốn sự nghiệp", src.Ten)
+		}
+		src.Loai = loai
+		b02 := Build(p)[1]
+		r := row(t, &b02, c02Name, "Vốn sự nghiệp")
+		got := []string{r.Cells[c02Invest].String(), r.Cells[c02Current].String(), r.Cells[c02Note].String(), b02.Rows[0].Cells[c02Current].String()}
+		if want := []string{"", "800", "Chi tiết tại Biểu số 04", "800"}; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("loai %s: (đầu tư, sự nghiệp, ghi chú, TỔNG SỐ sự nghiệp) = %q, want %q", loai, got, want)
+		}
 	}
 }
 

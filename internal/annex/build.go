@@ -394,13 +394,13 @@ func (b *builder) bieu02() Sheet {
 		cells[c02TT], cells[c02Name] = text(label), text(n.Ten)
 		if len(n.Con) == 0 {
 			cells[c02Plan] = number(n.Sum)
-			switch n.Loai {
-			case "dau_tu":
+			switch n.Kind() {
+			case plan.KindInvest:
 				cells[c02Invest] = number(n.Sum)
 				if len(p.Bieu.CongTrinh) > 0 {
 					cells[c02Note] = text(b.say("b02-chi-tiet", "03"))
 				}
-			case "su_nghiep":
+			case plan.KindCurrent:
 				cells[c02Current] = number(n.Sum)
 				if len(p.Bieu.SuNghiep) > 0 {
 					cells[c02Note] = text(b.say("b02-chi-tiet", "04"))
