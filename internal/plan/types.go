@@ -159,9 +159,10 @@ type DanhGiaTC struct {
 	GhiChu    string      `yaml:"ghi_chu" mota:"Ghi chú trong Biểu 01."`
 	ChiTieu   []ChiTieuTC `yaml:"chi_tieu" mota:"Các chỉ tiêu của tiêu chí đưa vào Biểu 01, thêm vào các chỉ tiêu của bộ tiêu chí (cùng mã thì ghi hiện trạng, kế hoạch cho chỉ tiêu của bộ)."`
 
-	// Rows are the criterion's Biểu 01 indicator rows: the set's (and the
-	// provincial set's) indicators with their thresholds for the commune,
-	// then the plan's own. Filled by Load.
+	// Rows are the criterion's Biểu 01 indicator rows: the rows the plan
+	// lists, in its order, with the wording, unit and threshold for the
+	// commune taken from the criteria set (or the provincial set) when it
+	// has the indicator. Filled by Load.
 	Rows []IndicatorRow `yaml:"-"`
 }
 
