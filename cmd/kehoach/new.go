@@ -73,13 +73,19 @@ func (o *newOptions) run(c *Context, args []string) int {
 			fmt.Fprintf(stdout, "  %s: “%s”\n", m.Path, m.Excerpt)
 		}
 	}
-	amounts, others := rep.Lines()
-	if len(amounts) > 0 {
-		nums := make([]string, len(amounts))
-		for i, l := range amounts {
+	amounts, criteria, others := rep.Lines()
+	lineList := func(ls []int) string {
+		nums := make([]string, len(ls))
+		for i, l := range ls {
 			nums[i] = strconv.Itoa(l)
 		}
-		fmt.Fprintf(stdout, "%s, dòng %s: nhập số tiền năm %d.\n", rep.Target, strings.Join(nums, ", "), rep.ToYear)
+		return strings.Join(nums, ", ")
+	}
+	if len(amounts) > 0 {
+		fmt.Fprintf(stdout, "%s, dòng %s: nhập số tiền năm %d.\n", rep.Target, lineList(amounts), rep.ToYear)
+	}
+	if len(criteria) > 0 {
+		fmt.Fprintf(stdout, "%s, dòng %s: đánh giá lại hiện trạng tiêu chí theo bộ %s (ghi chú TODO nêu hiện trạng năm %d theo bộ cũ).\n", rep.Target, lineList(criteria), rep.NewSet.Ma, rep.FromYear)
 	}
 	// Other TODO comments, grouped by text.
 	var texts []string
