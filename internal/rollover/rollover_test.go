@@ -14,6 +14,7 @@ import (
 	"kehoach/internal/compose"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
+	"kehoach/internal/programme"
 	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
 )
@@ -525,5 +526,168 @@ func TestHeaderBlock(t *testing.T) {
 				t.Errorf("modeline %q, kept %q; want %d, %q", e.modeline, e.oldHead, tc.modeline, tc.kept)
 			}
 		})
+	}
+}
+
+// Variants of the 2025 plan rolled into 2026: what the source spells out
+// decides what is rewritten.
+func TestNewPeriodVariants(t *testing.T) {
+	const localBase = `  - loai: Quyết định
+    so: 37-QĐ/ĐU # sửa: bản mẫu “37- QĐ/ĐU” thừa dấu cách
+`
+	for _, tc := range []struct {
+		name  string
+		edit  func(string) string
+		xa    string // appended to the commune file
+		check func(t *testing.T, p *plan.Plan, rep *Report, out string)
+	}{
+		{"explicit period, provincial set, commune group",
+			func(s string) string {
+				s = strings.Replace(s, "nam: 2025\n", "nam: 2025\ngiai_doan: 2021-2025\n", 1)
+				return strings.Replace(s, "  bo: qd318-2021-2025\n", "  bo: qd318-2021-2025\n  bo_tinh: lai-chau-qd1487-2024\n", 1)
+			}, "nhom_xa: 3\n",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if p.GiaiDoan != "2026-2030" || !strings.Contains(out, "giai_doan: 2026-2030 # đổi từ 2021-2025") {
+					t.Errorf("giai_doan %q", p.GiaiDoan)
+				}
+				if p.TieuChi.BoTinh != "" || rep.BoTinh != "lai-chau-qd1487-2024" || !strings.Contains(out, "# TODO: bộ tiêu chí của tỉnh cho qd51-2026-2030 (thay lai-chau-qd1487-2024, QĐ 1487/QĐ-UBND)") {
+					t.Errorf("bo_tinh %q, report %q", p.TieuChi.BoTinh, rep.BoTinh)
+				}
+				if len(rep.Groups) > 0 || strings.Contains(out, "nhom_xa") {
+					t.Error("nhom_xa hint for a commune that has its group")
+				}
+			}},
+		{"registry references",
+			func(s string) string {
+				i := strings.Index(s, "can_cu:\n")
+				j := strings.Index(s, localBase)
+				return s[:i] + "can_cu:\n  - {ma: qd263-2022}\n  - {ma: qd318-2022}\n" + s[j:]
+			}, "",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if got := strings.Join(rep.BasesDropped, "; "); got != "Quyết định 263/QĐ-TTg (căn cứ của Chương trình giai đoạn 2021-2025); Quyết định 318/QĐ-TTg (Bộ tiêu chí qd318-2021-2025)" {
+					t.Errorf("dropped %s", got)
+				}
+				if len(p.CanCu) != 5 || p.CanCu[4].So != "37-QĐ/ĐU" {
+					t.Errorf("căn cứ %+v", p.CanCu)
+				}
+			}},
+		{"default bases",
+			func(s string) string {
+				i := strings.Index(s, "can_cu:\n")
+				j := strings.Index(s, localBase)
+				return s[:i] + "can_cu_them:\n" + s[j:]
+			}, "",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if got := strings.Join(rep.BasesDropped, "; "); got != "Quyết định 263/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025); Quyết định 318/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025)" {
+					t.Errorf("dropped %s", got)
+				}
+				if len(p.CanCuThem) != 1 || !strings.Contains(out, "can_cu_them:\n  # TODO: căn cứ nêu giai đoạn 2021-2025") || len(p.CanCu) != 5 {
+					t.Errorf("can_cu_them %+v", p.CanCuThem)
+				}
+			}},
+		{"title without the programme's name",
+			func(s string) string {
+				return strings.Replace(s, "Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025", "Xây dựng nông thôn mới năm 2025", 1)
+			}, "",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if p.VanBan.TrichYeu != "Xây dựng nông thôn mới năm 2026 trên địa bàn xã Mường Khoa" || strings.Join(rep.NameTodo, ",") != "van_ban.trich_yeu" {
+					t.Errorf("trich_yeu %q, todo %v", p.VanBan.TrichYeu, rep.NameTodo)
+				}
+				if !strings.Contains(out, "  # TODO: trích yếu không có tên Chương trình giai đoạn 2021-2025 nên chưa đổi; hãy xem lại (tên mới ở đầu tệp)\n  trich_yeu:") {
+					t.Error("no TODO above trich_yeu")
+				}
+			}},
+		{"allocations from removed sources",
+			func(s string) string {
+				s = strings.Replace(s, "  su_nghiep:\n", `    - ten: Nhà văn hóa bản Nà Ún
+      von:
+        - {nguon: long-ghep-dtts, so_tien: 500}
+    - ten: Đường nội đồng bản Hô Tra
+      von:
+        - {nguon: nstw-dau-tu, so_tien: 0}
+        - {nguon: long-ghep-giam-ngheo, so_tien: 100}
+  su_nghiep:
+    - noi_dung: Hỗ trợ sinh kế hộ nghèo
+      nguon: long-ghep-giam-ngheo
+      so_tien: 50.5
+`, 1)
+				return s
+			}, "",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if len(p.Bieu.CongTrinh) != 2 || p.Bieu.CongTrinh[1].Ten != "Đường nội đồng bản Hô Tra" || len(p.Bieu.CongTrinh[1].Von) != 1 || len(p.Bieu.SuNghiep) != 5 {
+					t.Errorf("annexes %+v", p.Bieu)
+				}
+				if got := strings.Join(rep.WorksRemoved, "; "); got != "“Nhà văn hóa bản Nà Ún” (chỉ có vốn từ long-ghep-dtts, năm 2025: 500)" {
+					t.Errorf("works removed %s", got)
+				}
+				if got := strings.Join(rep.SourceRefs, "; "); got != "công trình “Đường nội đồng bản Hô Tra”: vốn từ long-ghep-giam-ngheo, năm 2025: 100; Biểu 04 “Hỗ trợ sinh kế hộ nghèo”: vốn từ long-ghep-giam-ngheo (năm 2025: 50,5)" {
+					t.Errorf("allocations removed %s", got)
+				}
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := copyPlan(t, "2025.yaml", tc.edit)
+			if tc.xa != "" {
+				xa := filepath.Join(filepath.Dir(src), "xa.yaml")
+				b, _ := os.ReadFile(xa)
+				os.WriteFile(xa, append(b, tc.xa...), 0o644)
+			}
+			load(t, src)
+			rep, err := Create(src, 2026, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			target := filepath.Join(filepath.Dir(src), "2026.yaml")
+			b, _ := os.ReadFile(target)
+			if f, err := planfmt.Format(target, b); err != nil || !bytes.Equal(f, b) {
+				t.Errorf("not canonical (err %v)", err)
+			}
+			tc.check(t, load(t, target), rep, string(b))
+		})
+	}
+}
+
+func TestReplaceNames(t *testing.T) {
+	old := programme.Programme{Ten: "Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM)", TenNgan: "Chương trình MTQG xây dựng NTM"}
+	nw := programme.Programme{Ten: "Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM), giảm nghèo bền vững", TenNgan: "Chương trình MTQG"}
+	subs := nameSubs(old, old, nw)
+	for _, tc := range []struct{ in, want string }{
+		{"Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2026", "Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững năm 2026"},
+		{"Triển khai Chương trình MTQG xây dựng NTM gắn với", "Triển khai Chương trình MTQG gắn với"},
+		{"theo Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM).", "theo Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM), giảm nghèo bền vững."},
+		{"Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững năm 2026", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững năm 2026"},
+		{"Chương trình mục tiêu quốc gia xây dựng\u00a0nông thôn\nmới", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững"},
+		{"Chương trình MTQG xây dựng NTMX", "Chương trình MTQG xây dựng NTMX"},
+		{"Chương trình xây dựng nông thôn mới", "Chương trình xây dựng nông thôn mới"},
+		{"chương trình mục tiêu quốc gia xây dựng nông thôn mới", "chương trình mục tiêu quốc gia xây dựng nông thôn mới"},
+	} {
+		if got := replaceNames(tc.in, subs); got != tc.want {
+			t.Errorf("replaceNames(%q)\n = %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+	if got := inSentence(old.Ten); got != "Chương trình mục tiêu quốc gia xây dựng nông thôn mới" {
+		t.Errorf("inSentence = %q", got)
+	}
+}
+
+func TestCountRe(t *testing.T) {
+	re := countRe(19)
+	for in, want := range map[string]string{
+		"Duy trì 12/19 tiêu chí":  "12",
+		"19/19 tiêu chí đã đạt":   "19",
+		"(5/19)":                  "5",
+		"ngày 12/19/2025":         "",
+		"112/19":                  "",
+		"12/190":                  "",
+		"tỷ lệ 3,12/19":           "",
+		"Chỉ thị 12/19 của tỉnh.": "12",
+	} {
+		got := ""
+		if m := re.FindStringSubmatch(in); m != nil {
+			got = m[1]
+		}
+		if got != want {
+			t.Errorf("countRe(19) in %q: %q, want %q", in, got, want)
+		}
 	}
 }
