@@ -1,10 +1,11 @@
 // Package rollover starts next year's plan from this year's:
 // `kehoach new --from plans/muong-khoa/2025.yaml 2026` writes
 // plans/muong-khoa/2026.yaml, a draft that validates, in canonical form,
-// keeping the comments of the source, with a header comment listing what
-// was changed and what to review. It never overwrites a file.
+// keeping the comments of the source (line ends and byte-order mark too),
+// with a header comment listing what was changed and what to review. It
+// never overwrites a file and never edits the commune file.
 //
-// Exactly what is rewritten:
+// Exactly what is rewritten in every roll:
 //   - nam: the new year;
 //   - van_ban.so and van_ban.ngay: emptied (a draft), with the draft hint;
 //   - the old year after the word "năm" ("năm 2025" → "năm 2026", whole
@@ -14,26 +15,66 @@
 //   - the old year as a whole number, not part of a range, in
 //     bieu.su_nghiep[].thoi_gian ("Quý III-IV/2025" → "Quý III-IV/2026"):
 //     Biểu 04 allocations are for the plan year;
-//   - criteria: phan_dau (to be met last year) becomes dat; the declared
-//     counts so_dat and so_dat_cuoi_nam are removed;
+//   - criteria within a set: phan_dau (to be met last year) becomes dat;
+//     the declared counts so_dat and so_dat_cuoi_nam are removed;
 //   - amounts: every so_tien (funding leaves, Biểu 03 von, Biểu 04) becomes
 //     0 with the comment "# TODO: nhập số tiền năm 2026 (năm 2025: 504)";
 //     the structure stays; every declared total (tong) is removed. A plan
 //     of zeros validates: amounts may be 0, and Biểu 03/04 allocations
-//     (now 0) still equal their sources (now 0);
-//   - when the criteria set's period ends before the new year (giai_doan.den
-//     < year), tieu_chi.bo becomes the set of templates/tieu-chi whose
-//     period covers the year, and danh_gia is rebuilt in the new set's
-//     order: a new criterion with the same name (case and spacing aside) as
-//     an old one takes its entry (status carried, unit, notes; its Biểu 01
-//     indicator rows only when the number is unchanged); any other new
-//     criterion is chua_dat with a TODO comment. Old criteria without a
-//     counterpart, the indicator rows dropped, and the criterion references
-//     that no longer hold (muc_tieu.chi_tieu[].tieu_chi,
-//     bieu.cong_trinh[].tieu_chi) are listed in the header and on stdout.
+//     (now 0) still equal their sources (now 0).
 //
-// Nothing else is rewritten. Every other text field that still contains
-// the old year as a whole number (a task "trong năm 2025", a căn cứ
+// When the new year is in another programme period (templates/giai-doan:
+// the source's period ends before it), also, before the amounts:
+//   - names: chuong_trinh is removed (the new period's names apply);
+//     giai_doan, when written, becomes the new period. In every text field
+//     but can_cu and can_cu_them (they quote other documents' titles) the
+//     old programme's name, spelled as the source's chuong_trinh or the old
+//     period writes it — ten with its abbreviation definitions ("(MTQG)"),
+//     ten without them (as in a sentence), ten_ngan — becomes the new
+//     period's counterpart, whole words only; a comment above such a field
+//     that names the old programme or a legal basis of the old period is
+//     replaced by a note. A van_ban.trich_yeu that does not name the old
+//     programme gets a TODO comment;
+//   - legal bases: can_cu items that are the old period's chain, the old
+//     set's decision or the old provincial set's decision (the plan's
+//     bo_tinh, or else the provincial sets of templates/tieu-chi/tinh for
+//     the old set and the commune's province), matched by registry ma or by
+//     so, are dropped; the others become can_cu_them, with a TODO comment
+//     on those whose trich_yeu names the old period ("2021-2025",
+//     "2021 - 2025"); can_cu is removed, so the new period's chain and the
+//     new set's decision come first;
+//   - funding: the new period's chuyen_nguon rules apply to every source,
+//     the first matching rule by name: doi_ten renames it (a line comment
+//     gives the old name), bo removes it with its sub-sources; a source
+//     left without sub-sources is removed too; loai is not changed. Biểu 03
+//     von and Biểu 04 rows drawing on a removed source are removed, and so
+//     is a work left with no von.
+//
+// When the criteria set's period ends before the new year (giai_doan.den <
+// year), tieu_chi.bo becomes the new period's set (or the set of
+// templates/tieu-chi whose period covers the year) and:
+//   - danh_gia is rebuilt in the new set's order from the new criteria's
+//     thay_cho (the old criteria each covers; a same-named old criterion
+//     when a new one lists none): chu_tri is that of the first old
+//     criterion listed that has one, phoi_hop the other units of all of
+//     them; hien_trang is always chua_dat, with a TODO comment naming the
+//     old statuses ("theo QĐ 318/QĐ-TTg: 2. Giao thông chưa đạt; …; hãy
+//     đánh giá lại theo QĐ 51/2025/QĐ-TTg"). Old indicator rows and notes
+//     (ghi_chu) are dropped;
+//   - muc_tieu.chi_tieu[].tieu_chi and bieu.cong_trinh[].tieu_chi: a whole
+//     criterion number becomes the new criterion covering it; indicator
+//     codes ("15.1") and numbers no new criterion covers are removed;
+//   - tieu_chi.bo_tinh is removed; a TODO comment on tieu_chi asks for the
+//     new period's provincial set (also when only the provincial decision
+//     was in can_cu); when the new set is keyed by commune group and the
+//     commune file has no nhom_xa, another asks to add it, and the review
+//     list gives the groups' definitions;
+//   - a text field with a count out of the old set's size ("12/19") gets a
+//     TODO comment suggesting the new size ("…/10").
+//
+// Everything removed, renamed or mapped is listed in the header and on
+// stdout. Nothing else is rewritten. Every other text field that still
+// contains the old year as a whole number (a task "trong năm 2025", a căn cứ
 // "giai đoạn 2021-2025", a work's thoi_gian) gets a TODO comment above it
 // and is listed: whether it means the plan year is for a person to decide.
 package rollover
