@@ -125,10 +125,19 @@ func (e *editor) names(root *yaml.Node) {
 		k.HeadComment = "" // it was about the old names
 		removeKey(root, "chuong_trinh")
 		r.NameDropped = true
+		// The year rewritten there is gone with it.
+		var kept []string
+		for _, p := range r.Rewritten {
+			if !strings.HasPrefix(p, "chuong_trinh.") {
+				kept = append(kept, p)
+			}
+		}
+		r.Rewritten = kept
 	}
 	if k, v := planfmt.Lookup(root, "giai_doan"); k != nil {
 		setScalar(v, r.NewPeriod.Ma, "!!str")
 		v.LineComment = "# đổi từ " + r.OldPeriod.Ma
+		r.PeriodKey = true
 	}
 	w := &textWalker{
 		skip: func(p string) bool { return p == "can_cu" || p == "can_cu_them" || p == "chuong_trinh" },

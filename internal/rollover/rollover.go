@@ -133,6 +133,7 @@ type Report struct {
 
 	OldPeriod, NewPeriod *programme.Period // equal pointers when the period goes on
 	PeriodChange         bool              // the programme period changes
+	PeriodKey            bool              // giai_doan was written and is now the new period
 
 	Rewritten []string  // fields where the year was rewritten (YAML paths)
 	Achieved  []string  // criteria phan_dau → dat: "17. Môi trường và an toàn thực phẩm"
@@ -1044,7 +1045,11 @@ func (r *Report) Summary() (done, period, review []string) {
 
 	if r.PeriodChange {
 		o, n := r.OldPeriod, r.NewPeriod
-		s := fmt.Sprintf("giai đoạn %s → %s; tên Chương trình: “%s” → “%s”", o.Ma, n.Ma, oneLine(r.OldName), oneLine(r.NewName))
+		s := fmt.Sprintf("giai đoạn %s → %s", o.Ma, n.Ma)
+		if r.PeriodKey {
+			s += fmt.Sprintf(" (giai_doan: %s)", n.Ma)
+		}
+		s += fmt.Sprintf("; tên Chương trình: “%s” → “%s”", oneLine(r.OldName), oneLine(r.NewName))
 		if r.NameDropped {
 			s += fmt.Sprintf(" (bỏ khóa chuong_trinh: dùng tên của giai đoạn %s)", n.Ma)
 		}

@@ -532,9 +532,14 @@ func TestHeaderBlock(t *testing.T) {
 // Variants of the 2025 plan rolled into 2026: what the source spells out
 // decides what is rewritten.
 func TestNewPeriodVariants(t *testing.T) {
-	const localBase = `  - loai: Quyết định
-    so: 37-QĐ/ĐU # sửa: bản mẫu “37- QĐ/ĐU” thừa dấu cách
-`
+	// bases replaces the two căn cứ before the commune's own (37-QĐ/ĐU).
+	bases := func(head string) func(string) string {
+		return func(s string) string {
+			i := strings.Index(s, "can_cu:\n")
+			j := strings.Index(s, "  - loai: Quyết định\n    so: 37-QĐ/ĐU")
+			return s[:i] + head + s[j:]
+		}
+	}
 	for _, tc := range []struct {
 		name  string
 		edit  func(string) string
@@ -547,7 +552,7 @@ func TestNewPeriodVariants(t *testing.T) {
 				return strings.Replace(s, "  bo: qd318-2021-2025\n", "  bo: qd318-2021-2025\n  bo_tinh: lai-chau-qd1487-2024\n", 1)
 			}, "nhom_xa: 3\n",
 			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
-				if p.GiaiDoan != "2026-2030" || !strings.Contains(out, "giai_doan: 2026-2030 # đổi từ 2021-2025") {
+				if p.GiaiDoan != "2026-2030" || !strings.Contains(out, "giai_doan: 2026-2030 # đổi từ 2021-2025") || !strings.Contains(flat(out), "giai đoạn 2021-2025 → 2026-2030 (giai_doan: 2026-2030); tên Chương trình") {
 					t.Errorf("giai_doan %q", p.GiaiDoan)
 				}
 				if p.TieuChi.BoTinh != "" || rep.BoTinh != "lai-chau-qd1487-2024" || !strings.Contains(out, "# TODO: bộ tiêu chí của tỉnh cho qd51-2026-2030 (thay lai-chau-qd1487-2024, QĐ 1487/QĐ-UBND)") {
@@ -557,12 +562,7 @@ func TestNewPeriodVariants(t *testing.T) {
 					t.Error("nhom_xa hint for a commune that has its group")
 				}
 			}},
-		{"registry references",
-			func(s string) string {
-				i := strings.Index(s, "can_cu:\n")
-				j := strings.Index(s, localBase)
-				return s[:i] + "can_cu:\n  - {ma: qd263-2022}\n  - {ma: qd318-2022}\n" + s[j:]
-			}, "",
+		{"registry references", bases("can_cu:\n  - {ma: qd263-2022}\n  - {ma: qd318-2022}\n"), "",
 			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
 				if got := strings.Join(rep.BasesDropped, "; "); got != "Quyết định 263/QĐ-TTg (căn cứ của Chương trình giai đoạn 2021-2025); Quyết định 318/QĐ-TTg (Bộ tiêu chí qd318-2021-2025)" {
 					t.Errorf("dropped %s", got)
@@ -571,12 +571,7 @@ func TestNewPeriodVariants(t *testing.T) {
 					t.Errorf("căn cứ %+v", p.CanCu)
 				}
 			}},
-		{"default bases",
-			func(s string) string {
-				i := strings.Index(s, "can_cu:\n")
-				j := strings.Index(s, localBase)
-				return s[:i] + "can_cu_them:\n" + s[j:]
-			}, "",
+		{"default bases", bases("can_cu_them:\n"), "",
 			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
 				if got := strings.Join(rep.BasesDropped, "; "); got != "Quyết định 263/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025); Quyết định 318/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025)" {
 					t.Errorf("dropped %s", got)
