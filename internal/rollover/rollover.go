@@ -1219,6 +1219,10 @@ func (e *editor) headerText() string {
 
 var numDot = regexp.MustCompile(`^\d+\.$`)
 
+// A document number stays with the word before it (“Quyết định 51/2025/QĐ-TTg”),
+// as does an abbreviated document type (“QĐ 51/2025/QĐ-TTg”).
+var docNo = regexp.MustCompile(`^\d[\d-]*/\S*\p{Lu}`)
+
 // docAbbrWord: an abbreviated document type stays with its number (“QĐ 51/2025/QĐ-TTg”).
 var docAbbrWord = map[string]bool{"QĐ": true, "NQ": true, "NĐ": true, "TT": true, "KH": true}
 
@@ -1233,7 +1237,7 @@ func wrap(s, first, rest string) []string {
 	// A criterion number stays with its name: "2. Giao thông".
 	var words []string
 	for _, w := range strings.Fields(s) {
-		if k := len(words) - 1; k >= 0 && (numDot.MatchString(words[k]) || docAbbrWord[words[k]]) {
+		if k := len(words) - 1; k >= 0 && (numDot.MatchString(words[k]) || docAbbrWord[words[k]] || docNo.MatchString(w)) {
 			words[k] += " " + w
 			continue
 		}
