@@ -103,7 +103,7 @@ func TestWalk(t *testing.T) {
 	if !strings.Contains(strings.Join(strings.Fields(next), " "), "Mường Khoa, ngày tháng năm 2026") {
 		t.Error("the 2026 draft's date line is not blank for 2026")
 	}
-	if strings.Contains(next, "Duy trì") || p.CountCriteria() != 10 || p.CountMet() != 0 {
+	if strings.Contains(next, "Duy trì, nâng cao chất lượng") || p.CountCriteria() != 10 || p.CountMet() != 0 {
 		t.Error("the 2026 draft must count its criteria in the new set (0/10, all to assess again) and maintain none")
 	}
 
