@@ -61,6 +61,7 @@ type Period struct {
 	BoTieuChi   string       `yaml:"bo_tieu_chi,required"`
 	Bieu        Vocabulary   `yaml:"bieu,required"`
 	ChuyenNguon []SourceRule `yaml:"chuyen_nguon"`
+	HopNhat     []Merged     `yaml:"hop_nhat"` // programmes of the previous period merged into this one
 
 	File  string      `yaml:"-"`
 	Index yamlx.Index `yaml:"-"`
@@ -91,6 +92,25 @@ type SourceRule struct {
 	Bo     bool     `yaml:"bo"`
 	LyDo   string   `yaml:"ly_do,required"`
 	Nguon  []string `yaml:"nguon,required"`
+}
+
+// Merged is a programme of the previous period that is now part of this
+// period's programme: a text that still names it needs rewriting.
+type Merged struct {
+	Ten   string   `yaml:"ten,required"`  // official name
+	Khop  []string `yaml:"khop,required"` // ways plans write it (case aside)
+	Nguon []string `yaml:"nguon,required"`
+}
+
+// Mentioned reports whether text names the merged programme.
+func (m *Merged) Mentioned(text string) bool {
+	t := fold(text)
+	for _, k := range m.Khop {
+		if strings.Contains(t, fold(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Matches reports whether the rule applies to a source named name.
@@ -293,6 +313,9 @@ func LoadPeriod(id string) (*Period, error) {
 				c.add(path, "mỗi quy tắc hoặc đổi tên (doi_ten) hoặc bỏ nguồn (bo: true).")
 			}
 			c.sources(path+".nguon", r.Nguon)
+		}
+		for i := range p.HopNhat {
+			c.sources(fmt.Sprintf("hop_nhat[%d].nguon", i), p.HopNhat[i].Nguon)
 		}
 		if len(c.errs) > 0 {
 			return nil, c.errs

@@ -71,6 +71,9 @@
 //     list gives the groups' definitions;
 //   - a text field with a count out of the old set's size ("12/19") gets a
 //     TODO comment suggesting the new size ("…/10").
+//   - a text field (but the bases) that still names a programme the new
+//     period merged into its own (hop_nhat of the period file: giảm nghèo
+//     bền vững, phát triển KT-XH vùng đồng bào DTTS) gets a TODO comment.
 //
 // Everything removed, renamed or mapped is listed in the header and on
 // stdout. Nothing else is rewritten. Every other text field that still
@@ -170,6 +173,7 @@ type Report struct {
 	Dropped           []string  // indicator rows, notes and criterion references dropped
 	Remapped          []string  // criterion references moved to the new numbers
 	SetCounts         []Mention // fields with a count out of the old set's size (TODO)
+	MergedMentions    []Mention // fields naming a programme merged into the new one (TODO)
 	Groups            []programme.Group
 	CommuneFile       string // when Groups: the commune file lacking nhom_xa
 
@@ -988,6 +992,15 @@ func (f *flagger) walk(root *yaml.Node) {
 			attach(fmt.Sprintf("# TODO: còn ghi năm %d; sửa thành %d nếu là năm kế hoạch, giữ nếu là giai đoạn/căn cứ", e.from, e.to))
 			r.Mentions = append(r.Mentions, Mention{Path: p, Excerpt: excerpt(v.Value, e.from)})
 		}
+		if r.PeriodChange && !strings.HasPrefix(p, "can_cu") {
+			for i := range r.NewPeriod.HopNhat {
+				if m := &r.NewPeriod.HopNhat[i]; m.Mentioned(v.Value) {
+					attach(fmt.Sprintf("# TODO: còn nêu %s như một Chương trình riêng; từ năm %d đây là một phần của Chương trình giai đoạn %s: hãy viết lại", m.Khop[0], r.NewPeriod.Tu, r.NewPeriod.Ma))
+					r.MergedMentions = append(r.MergedMentions, Mention{Path: p, Excerpt: m.Khop[0]})
+					break
+				}
+			}
+		}
 		if counts == nil || strings.HasPrefix(p, "can_cu") {
 			return
 		}
@@ -1114,6 +1127,13 @@ func (r *Report) Summary() (done, period, review []string) {
 		}
 		if len(r.Dropped) > 0 {
 			period = append(period, "đã bỏ (không còn khớp bộ mới): "+strings.Join(r.Dropped, "; ")+".")
+		}
+		if len(r.MergedMentions) > 0 {
+			var ps []string
+			for _, m := range r.MergedMentions {
+				ps = append(ps, m.Path)
+			}
+			period = append(period, fmt.Sprintf("%d đoạn văn còn nêu Chương trình giảm nghèo bền vững hoặc Chương trình phát triển KT-XH vùng đồng bào DTTS như Chương trình riêng (nay thuộc Chương trình hợp nhất; có TODO): %s.", len(ps), strings.Join(ps, ", ")))
 		}
 		if len(r.SetCounts) > 0 {
 			var ps []string

@@ -147,6 +147,11 @@ func TestNewPeriod(t *testing.T) {
 			if !strings.HasPrefix(p.MucTieu.Chung, "Triển khai thực hiện Chương trình MTQG gắn với") {
 				t.Errorf("muc_tieu.chung %q", p.MucTieu.Chung[:60])
 			}
+			// A text naming a programme now merged into the new one is flagged.
+			if !strings.Contains(report, "1 đoạn văn còn nêu Chương trình giảm nghèo bền vững hoặc Chương trình phát triển KT-XH vùng đồng bào DTTS như Chương trình riêng (nay thuộc Chương trình hợp nhất; có TODO): to_chuc_thuc_hien[2].noi_dung[0].y.") ||
+				!strings.Contains(body, "# TODO: còn nêu Chương trình mục tiêu quốc gia giảm nghèo bền vững như một Chương trình riêng") {
+				t.Errorf("merged programmes not flagged:\n%s", report)
+			}
 			res, err := plan.Load(target)
 			if err != nil {
 				t.Fatal(err)

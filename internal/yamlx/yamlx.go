@@ -491,7 +491,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		}
 	}
 	seen := map[string]*yaml.Node{}
-	bad := map[string]bool{} // keys whose value already has an error
+	bad := map[string]bool{}  // keys whose value already has an error
 	null := map[string]bool{} // keys written with no value (key:, ~, null)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
