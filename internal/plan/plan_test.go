@@ -221,10 +221,34 @@ func TestPlan2025(t *testing.T) {
 		{"đạt cuối năm", fmt.Sprintf("%d/%d", p.CountMet()+p.CountPlanned(), p.CountCriteria()), "13/19"},
 		{"phấn đấu", fmt.Sprint(p.Planned()[0].So, ". ", p.Planned()[0].Ten), "17. Môi trường và an toàn thực phẩm"},
 		{"dự thảo", fmt.Sprint(p.IsDraft()), "true"},
+		{"bộ của tỉnh", p.Prov.Ma, "lai-chau-qd1487-2024"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
 			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		}
+	}
+	// The plan types its bases, QĐ 1487 among them: naming the provincial
+	// set does not cite it a second time.
+	n := 0
+	for _, b := range p.CanCu {
+		if b.So == "1487/QĐ-UBND" {
+			n++
+		}
+	}
+	if len(p.CanCu) != 3 || n != 1 {
+		t.Errorf("bases: %d, QĐ 1487 cited %d times; want 3 and once", len(p.CanCu), n)
+	}
+	// Blank thresholds: the hint points at the provincial set it names.
+	var blank string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "Biểu 01 để trống") {
+			blank = w.Error()
+		}
+	}
+	for _, want := range []string{"16 (bộ qd318-2021-2025 và bộ của tỉnh chưa có chỉ tiêu này)", "thêm ngưỡng đã đối chiếu vào bộ tiêu chí của tỉnh “lai-chau-qd1487-2024”"} {
+		if !strings.Contains(blank, want) {
+			t.Errorf("blank-threshold warning %q lacks %q", blank, want)
 		}
 	}
 }
