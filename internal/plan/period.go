@@ -100,6 +100,12 @@ func loadProvincial(c *checker, p *Plan, readFile func(string) ([]byte, error), 
 			c.errAt("tieu_chi.bo_tinh", "bộ tiêu chí của tỉnh “%s” không hợp lệ; hãy ghi mã trong templates/tieu-chi/tinh hoặc đường dẫn tương đối tới một tệp .yaml.", ref)
 			return nil
 		}
+		if !IsProvincialSetName(path) {
+			// Any other name would be read as a plan by build, check and
+			// fmt on the folder.
+			c.errAt("tieu_chi.bo_tinh", "tệp bộ tiêu chí của tỉnh “%s” phải có tên bắt đầu bằng %s (ví dụ %s-tinh.yaml), để các lệnh build, check, fmt với thư mục không đọc nhầm tệp này như một kế hoạch; hãy đổi tên tệp và sửa khóa bo_tinh.", ref, ProvincialSetPrefix, ProvincialSetPrefix)
+			return nil
+		}
 		data, rerr := readFile(path)
 		if rerr != nil {
 			c.errAt("tieu_chi.bo_tinh", "không đọc được bộ tiêu chí của tỉnh “%s” (%v); hãy kiểm tra đường dẫn.", ref, localErr(rerr))

@@ -110,6 +110,8 @@ func TestValidationRules(t *testing.T) {
 			}},
 		{name: "unknown status", old: "{so: 5, hien_trang: chua_dat}", new: "{so: 5, hien_trang: dang_lam}",
 			want: []string{"testdata/p.yaml:27:27: “hien_trang”: trạng thái \"dang_lam\" không có; hãy dùng dat (đã đạt), phan_dau (phấn đấu đạt trong năm) hoặc chua_dat (chưa đạt)."}},
+		{name: "provincial set file not named bo-tieu-chi…", old: "  bo: qd51-2026-2030", new: "  bo: qd51-2026-2030\n  bo_tinh: tinh.yaml",
+			want: []string{"testdata/p.yaml:22:12: tệp bộ tiêu chí của tỉnh “tinh.yaml” phải có tên bắt đầu bằng bo-tieu-chi (ví dụ bo-tieu-chi-tinh.yaml), để các lệnh build, check, fmt với thư mục không đọc nhầm tệp này như một kế hoạch; hãy đổi tên tệp và sửa khóa bo_tinh."}},
 		{name: "unknown criteria set", old: "  bo: qd51-2026-2030", new: "  bo: qd51-2026-2031",
 			want: []string{"testdata/p.yaml:21:7: không có bộ tiêu chí “qd51-2026-2031”; có phải ý bạn là “qd51-2026-2030”?"}},
 		{name: "duplicate funding id", old: "{ma: ns-xa,", new: "{ma: nstw,",
@@ -221,15 +223,39 @@ func TestPlan2025(t *testing.T) {
 		{"đạt cuối năm", fmt.Sprintf("%d/%d", p.CountMet()+p.CountPlanned(), p.CountCriteria()), "13/19"},
 		{"phấn đấu", fmt.Sprint(p.Planned()[0].So, ". ", p.Planned()[0].Ten), "17. Môi trường và an toàn thực phẩm"},
 		{"dự thảo", fmt.Sprint(p.IsDraft()), "true"},
-		{"bộ của tỉnh", p.Prov.Ma, "lai-chau-qd1487-2024"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
 			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
 		}
 	}
-	// The plan types its bases, QĐ 1487 among them: naming the provincial
-	// set does not cite it a second time.
+}
+
+// The seed naming Lai Châu's provincial set (which holds no threshold yet):
+// its typed bases, QĐ 1487 among them, stay as they are (the set's decision
+// is cited only by default bases), and the blank-threshold warning points
+// at completing the set instead of suggesting bo_tinh.
+func TestPlan2025ProvincialSet(t *testing.T) {
+	path := "../../plans/muong-khoa/2025.yaml"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "  bo: qd318-2021-2025\n", "  bo: qd318-2021-2025\n  bo_tinh: lai-chau-qd1487-2024\n", 1)
+	if text == string(src) {
+		t.Fatal("fixture lacks tieu_chi.bo")
+	}
+	res, err := LoadBytes(path, []byte(text), os.ReadFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+	p := res.Plan
+	if p.Prov == nil || p.Prov.Ma != "lai-chau-qd1487-2024" {
+		t.Fatalf("provincial set = %+v", p.Prov)
+	}
 	n := 0
 	for _, b := range p.CanCu {
 		if b.So == "1487/QĐ-UBND" {
