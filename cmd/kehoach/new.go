@@ -16,9 +16,15 @@ var newCmd = &Command{
 	Long: `Tạo kế hoạch năm mới (dự thảo) từ kế hoạch năm trước, ví dụ
   kehoach new --from plans/muong-khoa/2025.yaml 2026
 ghi plans/muong-khoa/2026.yaml (không bao giờ ghi đè tệp đã có): đổi năm, bỏ số
-và ngày, tiêu chí “phấn đấu” thành “đạt”, số tiền về 0 để nhập lại, đổi bộ tiêu
-chí khi sang giai đoạn mới; đầu tệp ghi những gì cần xem lại, mọi chỗ cần sửa có
-ghi chú TODO.
+và ngày, tiêu chí “phấn đấu” thành “đạt”, số tiền về 0 để nhập lại; đầu tệp ghi
+những gì cần xem lại, mọi chỗ cần sửa có ghi chú TODO.
+
+Khi sang giai đoạn mới (kế hoạch 2021 - 2025 sang năm 2026 trở đi): dùng tên
+Chương trình hợp nhất và các căn cứ của giai đoạn 2026 - 2030 (căn cứ riêng
+của xã chuyển sang can_cu_them), đổi tên hoặc bỏ nguồn vốn theo quy tắc của
+giai đoạn (templates/giai-doan/2026-2030.yaml), đổi sang bộ tiêu chí
+QĐ 51/2025/QĐ-TTg: đơn vị chủ trì, phối hợp lấy từ các tiêu chí cũ tương ứng,
+mọi tiêu chí ghi “chua_dat” để đánh giá lại. Tệp xã không bị sửa.
 
 Mã thoát: 0 đã tạo, 1 từ chối (tệp đã có, kế hoạch nguồn có lỗi, không có bộ
 tiêu chí cho năm đó), 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
@@ -73,13 +79,19 @@ func (o *newOptions) run(c *Context, args []string) int {
 			fmt.Fprintf(stdout, "  %s: “%s”\n", m.Path, m.Excerpt)
 		}
 	}
-	amounts, others := rep.Lines()
-	if len(amounts) > 0 {
-		nums := make([]string, len(amounts))
-		for i, l := range amounts {
+	amounts, criteria, others := rep.Lines()
+	lineList := func(ls []int) string {
+		nums := make([]string, len(ls))
+		for i, l := range ls {
 			nums[i] = strconv.Itoa(l)
 		}
-		fmt.Fprintf(stdout, "%s, dòng %s: nhập số tiền năm %d.\n", rep.Target, strings.Join(nums, ", "), rep.ToYear)
+		return strings.Join(nums, ", ")
+	}
+	if len(amounts) > 0 {
+		fmt.Fprintf(stdout, "%s, dòng %s: nhập số tiền năm %d.\n", rep.Target, lineList(amounts), rep.ToYear)
+	}
+	if len(criteria) > 0 {
+		fmt.Fprintf(stdout, "%s, dòng %s: đánh giá lại hiện trạng tiêu chí theo bộ %s (ghi chú TODO nêu hiện trạng năm %d theo bộ cũ).\n", rep.Target, lineList(criteria), rep.NewSet.Ma, rep.FromYear)
 	}
 	// Other TODO comments, grouped by text.
 	var texts []string

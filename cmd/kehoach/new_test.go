@@ -26,30 +26,46 @@ func runNew(args ...string) (int, string, string) {
 // kehoach new into a new period prints what it did, the period change and
 // what to review, and where to go next.
 func TestNewReport(t *testing.T) {
-	src := newPlan(t, "2025.yaml", nil)
-	code, stdout, stderr := runNew("--from", src, "2026")
-	if code != 0 {
-		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
-	}
-	target := filepath.Join(filepath.Dir(src), "2026.yaml")
-	flat := strings.Join(strings.Fields(stdout), " ")
-	for _, want := range []string{
-		"Đã tạo " + target + " (dự thảo năm 2026) từ " + src + "; đã kiểm tra: kế hoạch mới hợp lệ.",
-		"Đã tự động:",
-		"CHUYỂN GIAI ĐOẠN:",
-		"qd318-2021-2025 (giai đoạn 2021-2025) không áp dụng cho năm 2026",
-		"1. Quy hoạch → 1. Quy hoạch (đạt)",
-		"18 tiêu chí cũ không có tiêu chí cùng tên",
-		"17. Môi trường và an toàn thực phẩm (phấn đấu đạt)",
-		"chỉ tiêu 17.7",
-		"9 tiêu chí của bộ mới ghi “chua_dat”",
-		"Cần xem lại (cũng ghi ở đầu tệp):",
-		": nhập số tiền năm 2026.",
-		"Sau khi sửa: kehoach check " + target + ", rồi kehoach diff " + src + " " + target,
-	} {
-		if !strings.Contains(flat, want) {
-			t.Errorf("stdout lacks %q:\n%s", want, stdout)
-		}
+	for _, year := range []string{"2026", "2027"} {
+		t.Run(year, func(t *testing.T) {
+			src := newPlan(t, "2025.yaml", nil)
+			code, stdout, stderr := runNew("--from", src, year)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+			}
+			target := filepath.Join(filepath.Dir(src), year+".yaml")
+			flat := strings.Join(strings.Fields(stdout), " ")
+			for _, want := range []string{
+				"Đã tạo " + target + " (dự thảo năm " + year + ") từ " + src + "; đã kiểm tra: kế hoạch mới hợp lệ.",
+				"Đã tự động:",
+				"CHUYỂN GIAI ĐOẠN:",
+				"- giai đoạn 2021-2025 → 2026-2030; tên Chương trình: “Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM)” → “Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM), giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi” (bỏ khóa chuong_trinh",
+				"- căn cứ: bỏ Quyết định 263/QĐ-TTg (căn cứ của Chương trình giai đoạn 2021-2025), Quyết định 1487/QĐ-UBND",
+				"giữ, chuyển sang can_cu_them: Quyết định 37-QĐ/ĐU (có TODO: nêu giai đoạn 2021-2025); căn cứ mới của giai đoạn (in tự động, trước căn cứ riêng): Nghị quyết 257/2025/QH15, Nghị quyết 424/NQ-CP, Quyết định 417/QĐ-BNNMT, Quyết định 51/2025/QĐ-TTg.",
+				"- nguồn vốn: đổi tên nguồn “Vốn sự nghiệp” → “Kinh phí thường xuyên”: biểu mẫu giai đoạn 2026 - 2030",
+				"- nguồn vốn: bỏ nguồn “Vốn Chương trình MTQG giảm nghèo bền vững” (năm 2025: 602)",
+				"không còn là vốn lồng ghép",
+				"- nguồn vốn: bỏ “Vốn lồng ghép” (không còn nguồn con).",
+				"năm 2025 đạt 12/19, cuối năm 13/19) không áp dụng cho năm " + year,
+				"10 tiêu chí: mọi tiêu chí ghi “chua_dat”, đánh giá lại trên 10 (x/10).",
+				"1. Quy hoạch ← 1; 2. Hạ tầng kinh tế - xã hội ← 2, 3, 4, 5, 6, 7, 9;",
+				"chỉ tiêu 17.7",
+				"Cần xem lại (cũng ghi ở đầu tệp):",
+				"tệp xã (xa.yaml) chưa ghi nhóm xã, kehoach không sửa tệp này: hãy thêm một dòng “nhom_xa: 1”, “nhom_xa: 2” hoặc “nhom_xa: 3” theo QĐ 51/2025/QĐ-TTg: nhóm 1 — xã liền kề đô thị",
+				"bộ tiêu chí của tỉnh cho qd51-2026-2030 (tieu_chi.bo_tinh, thay QĐ 1487/QĐ-UBND): ghi khi tỉnh ban hành.",
+				": nhập số tiền năm " + year + ".",
+				": đánh giá lại hiện trạng tiêu chí theo bộ qd51-2026-2030 (ghi chú TODO nêu hiện trạng năm 2025 theo bộ cũ).",
+				"Sau khi sửa: kehoach check " + target + ", rồi kehoach diff " + src + " " + target,
+			} {
+				if !strings.Contains(flat, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, stdout)
+				}
+			}
+			// The criteria TODO lines are listed once, as line numbers.
+			if n := strings.Count(stdout, "TODO: theo QĐ 318"); n != 0 {
+				t.Errorf("%d criteria TODO texts printed one by one", n)
+			}
+		})
 	}
 }
 

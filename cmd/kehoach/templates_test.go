@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -86,6 +87,17 @@ func TestTemplatesFolder(t *testing.T) {
 	}
 }
 
+// lineOf is the line of the embedded template name on which text starts.
+func lineOf(t *testing.T, name, text string) int {
+	t.Helper()
+	s := embedded(t, name)
+	i := strings.Index(s, text)
+	if i < 0 {
+		t.Fatalf("%s lacks %q", name, text)
+	}
+	return 1 + strings.Count(s[:i], "\n")
+}
+
 // A broken template gives a Vietnamese error naming the file (and line or
 // block), exit status 2, and no documents; never a crash.
 func TestBrokenTemplates(t *testing.T) {
@@ -103,7 +115,7 @@ func TestBrokenTemplates(t *testing.T) {
 		{"annex block missing", map[string]string{"bieu.tmpl": embedded(t, "bieu.tmpl", `{{define "b01-ten"}}`, `{{define "b01-tenn"}}`)},
 			bieu + ": không có khối “b01-ten” mà chương trình cần (tệp có thể cũ hơn chương trình); hãy thêm khối {{define \"b01-ten\"}}…{{end}} như bản gốc trong kho mã, hoặc xóa tệp này để dùng bản có sẵn trong chương trình.\n"},
 		{"annex does not parse", map[string]string{"bieu.tmpl": embedded(t, "bieu.tmpl", `{{define "b01-ten"}}`, `{{define "b01-ten"}}{{`)},
-			"kehoach build: " + bieu + ":21: mẫu câu chữ viết sai: "},
+			"kehoach build: " + bieu + ":" + strconv.Itoa(lineOf(t, "bieu.tmpl", `{{define "b01-ten"}}`)) + ": mẫu câu chữ viết sai: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := repoFolder(t, tc.files)

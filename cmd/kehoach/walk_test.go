@@ -103,8 +103,8 @@ func TestWalk(t *testing.T) {
 	if !strings.Contains(strings.Join(strings.Fields(next), " "), "Mường Khoa, ngày tháng năm 2026") {
 		t.Error("the 2026 draft's date line is not blank for 2026")
 	}
-	if !strings.Contains(next, "Duy trì, nâng cao chất lượng 1/10 tiêu chí đã đạt.") {
-		t.Error("the 2026 draft does not count its criteria in the new set")
+	if strings.Contains(next, "Duy trì, nâng cao chất lượng") || p.CountCriteria() != 10 || p.CountMet() != 0 {
+		t.Error("the 2026 draft must count its criteria in the new set (0/10, all to assess again) and maintain none")
 	}
 
 	// 5. Number 125 again in 2026: numbering restarts every year.

@@ -3,19 +3,26 @@
 // format-neutral model:
 //
 //   - Biểu 01: the criteria of the set, their status now and planned, with
-//     their indicators and the “Tổng số tiêu chí đạt” row (12/19, 13/19);
+//     their indicators (plan.DanhGiaTC.Rows: the threshold for the
+//     commune from the criteria set) and the “Tổng số tiêu chí đạt” row
+//     (12/19, 13/19);
 //   - Biểu 02: the funding tree of section III with a TỔNG SỐ row and the
-//     vốn đầu tư / vốn sự nghiệp split;
+//     split between the two kinds of central funds, named as the plan's
+//     period names them (programme.Vocabulary: “Vốn đầu tư” / “Vốn sự
+//     nghiệp” in 2021–2025, “Vốn đầu tư công” / “Kinh phí thường xuyên”
+//     in 2026–2030);
 //   - Biểu 03: the investment works, one column per top-level source the
 //     works draw on;
-//   - Biểu 04: the vốn sự nghiệp allocations.
+//   - Biểu 04: the allocations of the current funds (vốn sự nghiệp, kinh
+//     phí thường xuyên).
 //
 // Every figure comes from the plan (the same values the document text
 // prints); totals are TOTAL cells, the sum of other cells, so that the
 // workbook writes a live =SUM formula and the printed pages the computed
 // value. Package render/xlsx writes the sheets as a workbook; package
 // compose turns them into landscape sections of the document. The wording
-// lives in templates/bieu.tmpl.
+// lives in templates/bieu.tmpl; its blocks get the plan's year and the
+// period's names of the funds.
 package annex
 
 import (
@@ -28,7 +35,7 @@ import (
 type Sheet struct {
 	Number  string // "01"
 	Heading string // "Biểu số 01"
-	Title   string // upper case: "PHÂN BỔ VỐN SỰ NGHIỆP NĂM 2025"
+	Title   string // upper case: "PHÂN BỔ KINH PHÍ THƯỜNG XUYÊN NĂM 2026"
 	Ref     string // "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)"
 	Unit    string // "ĐVT: triệu đồng", or "" when the table mixes units
 	Issuer  string // issuing body: "Ủy ban nhân dân xã Mường Khoa"

@@ -3,6 +3,8 @@ package annex
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +13,7 @@ import (
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
 	"kehoach/internal/style"
+	"kehoach/internal/testkit"
 	"kehoach/internal/vn"
 )
 
@@ -196,9 +199,9 @@ func TestFiguresAgreeWithThePlan(t *testing.T) {
 	b01, b02, b03, b04 := &s[0], &s[1], &s[2], &s[3]
 	var invest, current vn.Decimal
 	for i := range p.NguonLuc.Nguon {
-		d, _ := p.NguonLuc.Nguon[i].SumByKind("dau_tu")
+		d, _ := p.NguonLuc.Nguon[i].SumByKind(plan.KindInvest)
 		invest = invest.Add(d)
-		d, _ = p.NguonLuc.Nguon[i].SumByKind("su_nghiep")
+		d, _ = p.NguonLuc.Nguon[i].SumByKind(plan.KindCurrent)
 		current = current.Add(d)
 	}
 	total := row(t, b02, c02Name, "TỔNG SỐ")
@@ -330,6 +333,145 @@ func TestBieu01Rows(t *testing.T) {
 		}
 		if got := r.Cells[c01Unit].String(); got != units[code] {
 			t.Errorf("indicator %s unit %q, want %q", code, got, units[code])
+		}
+	}
+}
+
+// The indicator rows of Biểu 01 are the rows plan.Load enriched
+// (DanhGiaTC.Rows): the threshold for the commune's region in “Chỉ tiêu
+// quy định”, blank where the set has no verified one; wording and unit
+// from the set where the plan leaves them out; the plan's own values in
+// the other columns.
+func TestBieu01IndicatorRows(t *testing.T) {
+	const (
+		name153 = "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi"
+		set153  = name153 + " (chiều cao theo tuổi)" // the set's wording
+	)
+	// Criterion 15.3 of the 2025 plan, without its own wording and unit,
+	// with a value now.
+	bare := func(s string) string {
+		old := "        - ma: \"15.3\"\n          ten: " + name153 + "\n          don_vi: \"%\"\n"
+		if !strings.Contains(s, old) {
+			t.Fatal("the 2025 plan no longer has indicator 15.3 as this test expects")
+		}
+		return strings.Replace(s, old, "        - ma: \"15.3\"\n          hien_trang: \"20,1\"\n", 1)
+	}
+	type cells struct{ name, unit, rule, now, plan string }
+	tests := []struct {
+		name string
+		edit func(string) string // the plan text; nil: as it is
+		vung string              // the commune's region; "": as it is (tdmnpb)
+		want map[string]cells    // by indicator code
+	}{
+		{"Mường Khoa 2025", nil, "", map[string]cells{
+			"15.3": {name153, "%", "≤\u00a024", "", "<\u00a018,92"}, // QĐ 318, tdmnpb
+			"15.1": {"Tỷ lệ người dân tham gia bảo hiểm y tế", "%", "", "", "≥\u00a060"},
+			"17.7": {"Tỷ lệ bao gói thuốc bảo vệ thực vật và chất thải rắn y tế được thu gom, xử lý", "%", "", "", "100"},
+			"10":   {"Thu nhập bình quân đầu người khu vực nông thôn", "triệu đồng/người/năm", "", "", "≥\u00a054"},
+		}},
+		{"wording and unit from the set", bare, "", map[string]cells{
+			"15.3": {set153, "%", "≤\u00a024", "20,1", "<\u00a018,92"},
+		}},
+		{"another region", bare, "tn", map[string]cells{
+			"15.3": {set153, "%", "≤\u00a026,5", "20,1", "<\u00a018,92"},
+			"15.1": {"Tỷ lệ người dân tham gia bảo hiểm y tế", "%", "", "", "≥\u00a060"},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := plan2025
+			if tc.edit != nil || tc.vung != "" {
+				path = testkit.CopyPlan(t, t.TempDir(), "muong-khoa", "2025.yaml", tc.edit)
+				if tc.vung != "" {
+					xa := filepath.Join(filepath.Dir(path), "xa.yaml")
+					b, err := os.ReadFile(xa)
+					if err != nil || !strings.Contains(string(b), "\nvung: tdmnpb\n") {
+						t.Fatalf("xa.yaml: %v, or no vung: tdmnpb", err)
+					}
+					if err := os.WriteFile(xa, []byte(strings.Replace(string(b), "\nvung: tdmnpb\n", "\nvung: "+tc.vung+"\n", 1)), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			res, err := plan.Load(path)
+			if err != nil || !res.OK() {
+				t.Fatalf("load: %v %v", err, res.Errors)
+			}
+			s := Build(res.Plan)[0]
+			for code, want := range tc.want {
+				var r *Row
+				for i := range s.Rows {
+					if x := &s.Rows[i]; x.Cells[c01TT].String() == code && !x.Bold {
+						r = x
+					}
+				}
+				if r == nil {
+					t.Errorf("no indicator row %s", code)
+					continue
+				}
+				got := cells{r.Cells[c01Name].String(), r.Cells[c01Unit].String(), r.Cells[c01Rule].String(), r.Cells[c01Now].String(), r.Cells[c01Plan].String()}
+				want.name = vn.Bind(want.name) // "5 tuổi" bound
+				if got != want {
+					t.Errorf("indicator %s (name, unit, rule, now, plan):\n got %q\nwant %q", code, got, want)
+				}
+				if want.rule == "" && r.Cells[c01Rule].Kind != Empty {
+					t.Errorf("indicator %s: rule cell kind %v, want empty", code, r.Cells[c01Rule].Kind)
+				}
+			}
+		})
+	}
+}
+
+// The funds' names in Biểu 02's “Trong đó” columns and Biểu 04's title
+// are the plan's period's (templates/giai-doan, bieu).
+func TestVocabularyByPeriod(t *testing.T) {
+	tests := []struct {
+		plan                     string
+		invest, current, title04 string
+	}{
+		{plan2025, "Vốn đầu tư", "Vốn sự nghiệp", "PHÂN BỔ VỐN SỰ NGHIỆP NĂM 2025"},
+		{"../../testdata/corpus/ea-to-lo/2026.yaml", "Vốn đầu tư công", "Kinh phí thường xuyên", "PHÂN BỔ KINH PHÍ THƯỜNG XUYÊN NĂM 2026"},
+	}
+	for _, tc := range tests {
+		res, err := plan.Load(tc.plan)
+		if err != nil || !res.OK() {
+			t.Fatalf("%s: load: %v %v", tc.plan, err, res.Errors)
+		}
+		v := res.Plan.Period.Bieu
+		if v.DauTu != tc.invest || v.ThuongXuyen != tc.current {
+			t.Errorf("%s: period %s names %q, %q", tc.plan, res.Plan.Period.Ma, v.DauTu, v.ThuongXuyen)
+		}
+		s := Build(res.Plan)
+		got := []string{strings.Join(s[1].Columns[c02Invest].Head, " > "), strings.Join(s[1].Columns[c02Current].Head, " > "), s[3].Title}
+		want := []string{"Trong đó > " + tc.invest, "Trong đó > " + tc.current, tc.title04}
+		if strings.Join(got, " | ") != strings.Join(want, " | ") {
+			t.Errorf("%s:\n got %q\nwant %q", tc.plan, got, want)
+		}
+	}
+	// Without a period (plan.Load gives every valid plan one) the annexes
+	// are an error, not blank headers.
+	p := load(t)
+	p.Period = nil
+	if _, err := Sheets(p); err == nil || !strings.Contains(err.Error(), "giai đoạn") {
+		t.Errorf("no period: %v", err)
+	}
+}
+
+// A source of loai thuong_xuyen goes where su_nghiep goes: Biểu 02's
+// current funds column, pointing to Biểu 04.
+func TestCurrentFundsSpelling(t *testing.T) {
+	for _, loai := range []string{"su_nghiep", "thuong_xuyen"} {
+		p := load(t)
+		src := &p.NguonLuc.Nguon[0].Con[1]
+		if src.Ten != "Vốn sự nghiệp" {
+			t.Fatalf("source %q, want Vốn sự nghiệp", src.Ten)
+		}
+		src.Loai = loai
+		b02 := Build(p)[1]
+		r := row(t, &b02, c02Name, "Vốn sự nghiệp")
+		got := []string{r.Cells[c02Invest].String(), r.Cells[c02Current].String(), r.Cells[c02Note].String(), b02.Rows[0].Cells[c02Current].String()}
+		if want := []string{"", "800", "Chi tiết tại Biểu số 04", "800"}; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("loai %s: (đầu tư, sự nghiệp, ghi chú, TỔNG SỐ sự nghiệp) = %q, want %q", loai, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package annex
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"text/template"
@@ -35,6 +36,10 @@ func Sheets(p *plan.Plan) ([]Sheet, error) {
 	t, err := templates.Text(WordingFile)
 	if err != nil {
 		return nil, err
+	}
+	if p.Period == nil {
+		// plan.Load gives every valid plan its period.
+		return nil, errors.New("kế hoạch chưa có giai đoạn của Chương trình nên không biết tên các loại vốn của Biểu 02–04; hãy kiểm tra năm kế hoạch (nam) và giai_doan")
 	}
 	b := &builder{p: p, src: sources(p), t: t}
 	out := []Sheet{b.bieu01(), b.bieu02(), b.bieu03(), b.bieu04()}
@@ -114,7 +119,17 @@ func (b *builder) say(name string, data any) string {
 	return s
 }
 
-func (b *builder) year() map[string]any { return map[string]any{"Nam": b.p.Nam} }
+// words is the data of every block with none of its own: the plan's year
+// (.Nam) and the period's names of the two kinds of central funds
+// (templates/giai-doan, bieu): .DauTu "Vốn đầu tư" or "Vốn đầu tư công",
+// .ThuongXuyen "Vốn sự nghiệp" or "Kinh phí thường xuyên".
+func (b *builder) words() map[string]any {
+	v := b.p.Period.Bieu
+	return map[string]any{"Nam": b.p.Nam, "DauTu": v.DauTu, "ThuongXuyen": v.ThuongXuyen}
+}
+
+// word renders a block with the common data (words).
+func (b *builder) word(name string) string { return b.say(name, b.words()) }
 
 // issuer is the issuing body in full: "Ủy ban nhân dân xã Mường Khoa".
 func (b *builder) issuer() string {
@@ -148,7 +163,7 @@ func (b *builder) ref() string {
 }
 
 func (b *builder) sheet(number, titleBlock string) Sheet {
-	return Sheet{Number: number, Heading: b.say("so-bieu", number), Title: vn.Upper(b.say(titleBlock, b.year()))}
+	return Sheet{Number: number, Heading: b.say("so-bieu", number), Title: vn.Upper(b.word(titleBlock))}
 }
 
 // Cell constructors.
@@ -202,19 +217,19 @@ const (
 func (b *builder) bieu01() Sheet {
 	p := b.p
 	s := b.sheet("01", "b01-ten")
-	now, planned, units := b.say("b01-hien-trang", b.year()), b.say("b01-ke-hoach", b.year()), b.say("b01-don-vi", nil)
+	now, planned, units := b.word("b01-hien-trang"), b.word("b01-ke-hoach"), b.word("b01-don-vi")
 	s.Columns = []Column{
-		c01TT:       {Head: []string{b.say("b01-tt", nil)}, Align: AlignCenter},
-		c01Name:     {Head: []string{b.say("b01-tieu-chi", nil)}, Wrap: true},
-		c01Unit:     {Head: []string{b.say("b01-dvt", nil)}, Align: AlignCenter, Wrap: true}, // "triệu / đồng/người/năm"
-		c01Rule:     {Head: []string{b.say("b01-quy-dinh", nil)}, Align: AlignCenter},
-		c01Now:      {Head: []string{now, b.say("b01-ket-qua", nil)}, Align: AlignCenter},
-		c01NowEval:  {Head: []string{now, b.say("b01-danh-gia", nil)}, Align: AlignCenter},
-		c01Plan:     {Head: []string{planned, b.say("b01-chi-tieu", nil)}, Align: AlignCenter},
-		c01PlanEval: {Head: []string{planned, b.say("b01-du-kien", nil)}, Align: AlignCenter},
-		c01Lead:     {Head: []string{units, b.say("b01-chu-tri", nil)}, Wrap: true},
-		c01Partner:  {Head: []string{units, b.say("b01-phoi-hop", nil)}, Wrap: true},
-		c01Note:     {Head: []string{b.say("ghi-chu", nil)}, Wrap: true},
+		c01TT:       {Head: []string{b.word("b01-tt")}, Align: AlignCenter},
+		c01Name:     {Head: []string{b.word("b01-tieu-chi")}, Wrap: true},
+		c01Unit:     {Head: []string{b.word("b01-dvt")}, Align: AlignCenter, Wrap: true}, // "triệu / đồng/người/năm"
+		c01Rule:     {Head: []string{b.word("b01-quy-dinh")}, Align: AlignCenter},
+		c01Now:      {Head: []string{now, b.word("b01-ket-qua")}, Align: AlignCenter},
+		c01NowEval:  {Head: []string{now, b.word("b01-danh-gia")}, Align: AlignCenter},
+		c01Plan:     {Head: []string{planned, b.word("b01-chi-tieu")}, Align: AlignCenter},
+		c01PlanEval: {Head: []string{planned, b.word("b01-du-kien")}, Align: AlignCenter},
+		c01Lead:     {Head: []string{units, b.word("b01-chu-tri")}, Wrap: true},
+		c01Partner:  {Head: []string{units, b.word("b01-phoi-hop")}, Wrap: true},
+		c01Note:     {Head: []string{b.word("ghi-chu")}, Wrap: true},
 	}
 	if p.Set == nil {
 		return s
@@ -289,16 +304,18 @@ func (b *builder) bieu01() Sheet {
 		}
 		row(level, true, cells)
 		if d != nil {
-			for _, ct := range d.ChiTieu {
-				target, unit := ct.KeHoach, ct.DonVi
-				if l := byCode[ct.Ma]; l != nil {
+			// The indicator rows as plan.Load enriched them: wording, unit
+			// and the commune's threshold from the criteria set.
+			for _, ir := range d.Rows {
+				target, unit := ir.KeHoach, ir.DonVi
+				if l := byCode[ir.Ma]; l != nil {
 					target, l.used = Target(l.ct), true
 					if unit == "" {
 						unit = l.ct.DonVi
 					}
 				}
-				row(level+1, false, map[int]Cell{c01TT: text(ct.Ma), c01Name: text(ct.Ten), c01Unit: text(unit),
-					c01Rule: text(ct.QuyDinh), c01Now: text(ct.HienTrang), c01Plan: text(target)})
+				row(level+1, false, map[int]Cell{c01TT: text(ir.Ma), c01Name: text(ir.Ten), c01Unit: text(unit),
+					c01Rule: text(ir.QuyDinh), c01Now: text(ir.HienTrang), c01Plan: text(target)})
 			}
 		}
 		// Main indicators of this criterion without a row of their own.
@@ -315,7 +332,7 @@ func (b *builder) bieu01() Sheet {
 	}
 	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, c01N)})
 	last := s.Rows[len(s.Rows)-1].Cells
-	last[c01Name] = text(b.say("b01-tong", nil))
+	last[c01Name] = text(b.word("b01-tong"))
 	last[c01NowEval] = ratio(p.CountMet())
 	last[c01PlanEval] = ratio(p.CountMet() + p.CountPlanned())
 	return s
@@ -357,15 +374,15 @@ const (
 func (b *builder) bieu02() Sheet {
 	p := b.p
 	s := b.sheet("02", "b02-ten")
-	s.Unit = b.say("don-vi-tinh", nil)
-	among := b.say("trong-do", nil)
+	s.Unit = b.word("don-vi-tinh")
+	among := b.word("trong-do")
 	s.Columns = []Column{
-		c02TT:      {Head: []string{b.say("stt", nil)}, Align: AlignCenter},
-		c02Name:    {Head: []string{b.say("b02-nguon", nil)}, Wrap: true},
-		c02Plan:    {Head: []string{b.say("b02-ke-hoach", b.year())}, Align: AlignRight, Numeric: true},
-		c02Invest:  {Head: []string{among, b.say("b02-dau-tu", nil)}, Align: AlignRight, Numeric: true},
-		c02Current: {Head: []string{among, b.say("b02-su-nghiep", nil)}, Align: AlignRight, Numeric: true},
-		c02Note:    {Head: []string{b.say("ghi-chu", nil)}, Wrap: true},
+		c02TT:      {Head: []string{b.word("stt")}, Align: AlignCenter},
+		c02Name:    {Head: []string{b.word("b02-nguon")}, Wrap: true},
+		c02Plan:    {Head: []string{b.word("b02-ke-hoach")}, Align: AlignRight, Numeric: true},
+		c02Invest:  {Head: []string{among, b.word("b02-dau-tu")}, Align: AlignRight, Numeric: true},
+		c02Current: {Head: []string{among, b.word("b02-su-nghiep")}, Align: AlignRight, Numeric: true},
+		c02Note:    {Head: []string{b.word("ghi-chu")}, Wrap: true},
 	}
 	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, c02N)})
 	sums := []int{c02Plan, c02Invest, c02Current}
@@ -377,13 +394,13 @@ func (b *builder) bieu02() Sheet {
 		cells[c02TT], cells[c02Name] = text(label), text(n.Ten)
 		if len(n.Con) == 0 {
 			cells[c02Plan] = number(n.Sum)
-			switch n.Loai {
-			case "dau_tu":
+			switch n.Kind() {
+			case plan.KindInvest:
 				cells[c02Invest] = number(n.Sum)
 				if len(p.Bieu.CongTrinh) > 0 {
 					cells[c02Note] = text(b.say("b02-chi-tiet", "03"))
 				}
-			case "su_nghiep":
+			case plan.KindCurrent:
 				cells[c02Current] = number(n.Sum)
 				if len(p.Bieu.SuNghiep) > 0 {
 					cells[c02Note] = text(b.say("b02-chi-tiet", "04"))
@@ -409,7 +426,7 @@ func (b *builder) bieu02() Sheet {
 	for i := range p.NguonLuc.Nguon {
 		top = append(top, add(&p.NguonLuc.Nguon[i], vn.Roman(i+1), 0))
 	}
-	s.Rows[0].Cells[c02Name] = text(b.say("tong-so", nil))
+	s.Rows[0].Cells[c02Name] = text(b.word("tong-so"))
 	for _, col := range sums {
 		s.Rows[0].Cells[col] = sumRows(col, top)
 	}
@@ -446,19 +463,19 @@ func sources(p *plan.Plan) map[string]source {
 func (b *builder) bieu03() Sheet {
 	p := b.p
 	s := b.sheet("03", "b03-ten")
-	s.Unit = b.say("don-vi-tinh", nil)
-	year := b.say("b03-von-nam", b.year())
-	among := b.say("trong-do", nil)
+	s.Unit = b.word("don-vi-tinh")
+	year := b.word("b03-von-nam")
+	among := b.word("trong-do")
 	tops := p.NguonLuc.Nguon
 	s.Columns = []Column{
-		{Head: []string{b.say("stt", nil)}, Align: AlignCenter},
-		{Head: []string{b.say("b03-cong-trinh", nil)}, Wrap: true},
-		{Head: []string{b.say("b03-dia-diem", nil)}, Wrap: true},
-		{Head: []string{b.say("b03-quy-mo", nil)}, Align: AlignCenter, Wrap: true},
-		{Head: []string{b.say("b03-thoi-gian", nil)}, Align: AlignCenter},
-		{Head: []string{b.say("b03-chu-dau-tu", nil)}, Wrap: true},
-		{Head: []string{b.say("b03-tong-muc", nil)}, Align: AlignRight, Numeric: true},
-		{Head: []string{year, b.say("b03-tong", nil)}, Align: AlignRight, Numeric: true},
+		{Head: []string{b.word("stt")}, Align: AlignCenter},
+		{Head: []string{b.word("b03-cong-trinh")}, Wrap: true},
+		{Head: []string{b.word("b03-dia-diem")}, Wrap: true},
+		{Head: []string{b.word("b03-quy-mo")}, Align: AlignCenter, Wrap: true},
+		{Head: []string{b.word("b03-thoi-gian")}, Align: AlignCenter},
+		{Head: []string{b.word("b03-chu-dau-tu")}, Wrap: true},
+		{Head: []string{b.word("b03-tong-muc")}, Align: AlignRight, Numeric: true},
+		{Head: []string{year, b.word("b03-tong")}, Align: AlignRight, Numeric: true},
 	}
 	const cTotalInvest, cYear = 6, 7
 	// One column per top-level source some work draws on (a von entry
@@ -484,8 +501,8 @@ func (b *builder) bieu03() Sheet {
 	}
 	cCrit := len(s.Columns)
 	s.Columns = append(s.Columns,
-		Column{Head: []string{b.say("b03-tieu-chi", nil)}, Align: AlignCenter},
-		Column{Head: []string{b.say("ghi-chu", nil)}, Wrap: true})
+		Column{Head: []string{b.word("b03-tieu-chi")}, Align: AlignCenter},
+		Column{Head: []string{b.word("ghi-chu")}, Wrap: true})
 	nc := len(s.Columns)
 
 	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, nc)})
@@ -519,14 +536,14 @@ func (b *builder) bieu03() Sheet {
 		s.Rows = append(s.Rows, Row{Cells: cells})
 	}
 	total := s.Rows[0].Cells
-	total[1] = text(b.say("tong-so", nil))
+	total[1] = text(b.word("tong-so"))
 	for _, col := range append([]int{cTotalInvest, cYear}, srcCols...) {
 		total[col] = sumRows(col, works)
 	}
 	return s
 }
 
-// ---- Biểu 04: vốn sự nghiệp ----
+// ---- Biểu 04: current funds (vốn sự nghiệp, kinh phí thường xuyên) ----
 
 // Biểu 04 columns.
 const (
@@ -543,15 +560,15 @@ const (
 func (b *builder) bieu04() Sheet {
 	p := b.p
 	s := b.sheet("04", "b04-ten")
-	s.Unit = b.say("don-vi-tinh", nil)
+	s.Unit = b.word("don-vi-tinh")
 	s.Columns = []Column{
-		c04TT:     {Head: []string{b.say("stt", nil)}, Align: AlignCenter},
-		c04Task:   {Head: []string{b.say("b04-noi-dung", nil)}, Wrap: true},
-		c04Unit:   {Head: []string{b.say("b04-don-vi", nil)}, Wrap: true},
-		c04Amount: {Head: []string{b.say("b04-kinh-phi", nil)}, Align: AlignRight, Numeric: true},
-		c04Source: {Head: []string{b.say("b04-nguon", nil)}, Wrap: true},
-		c04When:   {Head: []string{b.say("b04-thoi-gian", nil)}, Align: AlignCenter},
-		c04Note:   {Head: []string{b.say("ghi-chu", nil)}, Wrap: true},
+		c04TT:     {Head: []string{b.word("stt")}, Align: AlignCenter},
+		c04Task:   {Head: []string{b.word("b04-noi-dung")}, Wrap: true},
+		c04Unit:   {Head: []string{b.word("b04-don-vi")}, Wrap: true},
+		c04Amount: {Head: []string{b.word("b04-kinh-phi")}, Align: AlignRight, Numeric: true},
+		c04Source: {Head: []string{b.word("b04-nguon")}, Wrap: true},
+		c04When:   {Head: []string{b.word("b04-thoi-gian")}, Align: AlignCenter},
+		c04Note:   {Head: []string{b.word("ghi-chu")}, Wrap: true},
 	}
 	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, c04N)})
 	var items []int
@@ -566,12 +583,14 @@ func (b *builder) bieu04() Sheet {
 			if src.leaf != top {
 				child = vn.LowerFirst(markup.Plain(src.leaf.Ten))
 			}
-			cells[c04Source] = text(b.say("b04-ten-nguon", map[string]string{"Goc": markup.Plain(top.Ten), "Con": child}))
+			data := b.words()
+			data["Goc"], data["Con"] = markup.Plain(top.Ten), child
+			cells[c04Source] = text(b.say("b04-ten-nguon", data))
 		}
 		cells[c04When], cells[c04Note] = text(it.ThoiGian), text(it.GhiChu)
 		s.Rows = append(s.Rows, Row{Cells: cells})
 	}
-	s.Rows[0].Cells[c04Task] = text(b.say("tong-so", nil))
+	s.Rows[0].Cells[c04Task] = text(b.word("tong-so"))
 	s.Rows[0].Cells[c04Amount] = sumRows(c04Amount, items)
 	return s
 }

@@ -310,7 +310,11 @@ func (c *composer) body() {
 	c.add(c.para(doc.StyleBody, p.MucTieu.Chung))
 	heading2(2, c.say("muc-tieu-cu-the", nil))
 	total := p.CountCriteria()
-	c.item(1, c.say("duy-tri", map[string]int{"Dat": p.CountMet(), "Tong": total}))
+	if p.CountMet() > 0 {
+		// "Duy trì … 0/10 tiêu chí đã đạt" would maintain nothing (a new
+		// commune, or a draft rolled into a new criteria set).
+		c.item(1, c.say("duy-tri", map[string]int{"Dat": p.CountMet(), "Tong": total}))
+	}
 	if planned := p.Planned(); len(planned) > 0 {
 		var names []string
 		for _, cr := range planned {

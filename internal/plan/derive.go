@@ -26,10 +26,10 @@ func (p *Plan) EachSource(fn func(n *Nguon, depth int)) {
 	walk(p.NguonLuc.Nguon, 0)
 }
 
-// SumByKind sums the leaves under n whose Loai is kind (dau_tu, su_nghiep).
+// SumByKind sums the leaves under n of the kind (KindInvest, KindCurrent).
 func (n *Nguon) SumByKind(kind string) (vn.Decimal, bool) {
 	if len(n.Con) == 0 {
-		if n.Loai == kind {
+		if n.Kind() == kind {
 			return n.Sum, true
 		}
 		return vn.Decimal{}, false

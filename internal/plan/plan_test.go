@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -123,6 +124,8 @@ func TestValidationRules(t *testing.T) {
 			}},
 		{name: "annex spending differs from its source", old: "Truyền thông, nguon: nstw-su-nghiep, so_tien: 300}", new: "Truyền thông, nguon: nstw-su-nghiep, so_tien: 250}",
 			want: []string{"testdata/p.yaml:48:78: nguồn “Vốn sự nghiệp” có 300 triệu đồng nhưng các nội dung ở Biểu 04 (bieu.su_nghiep) cộng lại được 250 triệu đồng: 300 ≠ 250; hãy sửa để hai số bằng nhau."}},
+		{name: "unknown funding kind", old: "loai: su_nghiep,", new: "loai: von_vay,",
+			want: []string{"testdata/p.yaml:48:58: loại vốn “von_vay” không có; hãy dùng dau_tu (vốn đầu tư công), su_nghiep hoặc thuong_xuyen (kinh phí thường xuyên)."}},
 		{name: "unknown unit", old: "chu_tri: kinh-te}", new: "chu_tri: kinh_te}",
 			want: []string{"testdata/p.yaml:23:41: không có đơn vị mã “kinh_te” trong tệp xã; có phải ý bạn là “kinh-te”?"}},
 		{name: "paragraph and item together", old: "        - doan: Một đoạn.", new: "        - doan: Một đoạn.\n          y: Cả ý.",
@@ -164,6 +167,22 @@ func TestValidationRules(t *testing.T) {
 			want: []string{"testdata/xa.yaml:7:11: hãy viết loai_ban bằng chữ thường (ví dụ “tổ dân phố”); chữ hoa đầu câu được thêm tự động khi cần."}},
 		{name: "recipient count disagrees with the list", old: "{ten: Trưởng các bản, theo_ban: true}", new: "{ten: Trưởng các bản (3 bản), theo_ban: true}",
 			want: []string{"testdata/p.yaml:58:13: tên nơi nhận ghi “(3 bản)” nhưng tệp xã có 2 bản (khóa ban); hãy sửa thành “(2 bản)” hoặc bỏ phần trong ngoặc (số bản gửi được tính từ danh sách)."}},
+		// Required means present: an empty value, a zero year, an empty
+		// group and a YAML tag on a visible value are all refused.
+		{name: "year left empty", old: "nam: 2026", new: "nam:",
+			want: []string{"testdata/p.yaml:2:1: “nam” không được để trống; hãy điền nội dung."}},
+		{name: "year zero", old: "nam: 2026", new: "nam: 0",
+			want: []string{"testdata/p.yaml:2:1: “nam” không được để trống; hãy điền nội dung."}},
+		{name: "null tag on a visible year", old: "nam: 2026", new: "nam: !!null 2026",
+			want: []string{"testdata/p.yaml:2:6: không dùng thẻ kiểu YAML “!!null” trong tệp kế hoạch (thẻ làm thay đổi nghĩa của giá trị); hãy xóa “!!null ” và ghi giá trị như bình thường."}},
+		{name: "null tag on the document number", old: "  so: 5", new: "  so: !!null 5",
+			want: []string{"testdata/p.yaml:4:7: không dùng thẻ kiểu YAML “!!null” trong tệp kế hoạch (thẻ làm thay đổi nghĩa của giá trị); hãy xóa “!!null ” và ghi giá trị như bình thường."}},
+		{name: "binary tag", old: "  so: 5", new: "  so: !!binary NQ==",
+			want: []string{"testdata/p.yaml:4:7: không dùng thẻ kiểu YAML “!!binary” trong tệp kế hoạch (thẻ làm thay đổi nghĩa của giá trị); hãy xóa “!!binary ” và ghi giá trị như bình thường."}},
+		{name: "signature group empty", old: "ky:\n  thay_mat: true\n  quyen_han: KT\n  thu_truong: Chủ tịch\n  chuc_vu: Phó Chủ tịch\n  ho_ten: Nguyễn Văn A\n", new: "ky:\n",
+			want: []string{"testdata/p.yaml:60:1: nhóm “ky” để trống; hãy điền các khóa của nhóm (bắt buộc: chuc_vu)."}},
+		{name: "signature group as {}", old: "ky:\n  thay_mat: true\n  quyen_han: KT\n  thu_truong: Chủ tịch\n  chuc_vu: Phó Chủ tịch\n  ho_ten: Nguyễn Văn A\n", new: "ky: {}\n",
+			want: []string{"testdata/p.yaml:60:1: thiếu khóa bắt buộc “chuc_vu” trong mục “ky”; hãy thêm “chuc_vu: …”."}},
 		{name: "commune: sub-unit named twice", cold: "ban: [Một, Hai]", cnew: "ban: [Một, Một]",
 			want: []string{"testdata/xa.yaml:8:12: Bản “Một” bị ghi hai lần; hãy xóa một dòng."}},
 	}
@@ -194,6 +213,48 @@ func TestValidationRules(t *testing.T) {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// loai thuong_xuyen, the 2026 - 2030 word, is the same kind as su_nghiep:
+// the Biểu 02 column, the sum by kind, the check against Biểu 04.
+func TestCurrentFundKinds(t *testing.T) {
+	base := readTestdata(t, "minimal.yaml")
+	const leaf = "loai: su_nghiep, so_tien: 300}"
+	const spent = "Truyền thông, nguon: nstw-su-nghiep, so_tien: 300}"
+	for _, loai := range []string{"su_nghiep", "thuong_xuyen"} {
+		t.Run(loai, func(t *testing.T) {
+			if !strings.Contains(base, leaf) || !strings.Contains(base, spent) {
+				t.Fatal("the minimal plan changed")
+			}
+			src := strings.Replace(base, leaf, "loai: "+loai+", so_tien: 300}", 1)
+			res := loadString(t, src, "")
+			if !res.OK() {
+				t.Fatalf("errors: %v", res.Errors)
+			}
+			n := &res.Plan.NguonLuc.Nguon[0]
+			if k := n.Con[1].Kind(); k != KindCurrent {
+				t.Errorf("kind %q, want %q", k, KindCurrent)
+			}
+			if sum, ok := n.SumByKind(KindCurrent); !ok || sum.String() != "300" {
+				t.Errorf("current funds %s (%v), want 300", sum, ok)
+			}
+			// Biểu 04 must spend it all, whatever the spelling.
+			res = loadString(t, strings.Replace(src, spent, strings.Replace(spent, "300}", "250}", 1), 1), "")
+			if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "các nội dung ở Biểu 04 (bieu.su_nghiep) cộng lại được 250 triệu đồng") {
+				t.Errorf("Biểu 04 spending 250 of 300: %v", res.Errors)
+			}
+		})
+	}
+	// The key reference documents every value.
+	f, _ := reflect.TypeOf(Nguon{}).FieldByName("Loai")
+	for _, loai := range FundKinds() {
+		if !strings.Contains(f.Tag.Get("mota"), loai) {
+			t.Errorf("the mota of loai does not name %s", loai)
+		}
+	}
+	if FundKind("von_vay") != "" || FundKind("") != "" || FundKind("dau_tu") != KindInvest {
+		t.Error("FundKind")
 	}
 }
 

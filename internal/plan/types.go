@@ -81,7 +81,7 @@ type Plan struct {
 	KetLuan     string      `yaml:"ket_luan" mota:"Câu kết thay cho câu mặc định “Trên đây là Kế hoạch …./.” (hiếm khi cần)."`
 	NoiNhan     NoiNhan     `yaml:"noi_nhan,required" mota:"Nơi nhận."`
 	Ky          Ky          `yaml:"ky,required" mota:"Khối chữ ký."`
-	Bieu        Bieu        `yaml:"bieu" mota:"Số liệu các biểu kèm theo: công trình đầu tư (Biểu 03) và vốn sự nghiệp (Biểu 04)."`
+	Bieu        Bieu        `yaml:"bieu" mota:"Số liệu các biểu kèm theo: công trình đầu tư (Biểu 03) và vốn sự nghiệp, kinh phí thường xuyên (Biểu 04)."`
 	NgoaiLe     []string    `yaml:"ngoai_le" mota:"Từ, tên riêng không cần kiểm tra chính tả (thêm vào danh sách của tệp xã)."`
 
 	// Filled by Load.
@@ -159,9 +159,10 @@ type DanhGiaTC struct {
 	GhiChu    string      `yaml:"ghi_chu" mota:"Ghi chú trong Biểu 01."`
 	ChiTieu   []ChiTieuTC `yaml:"chi_tieu" mota:"Các chỉ tiêu của tiêu chí đưa vào Biểu 01, thêm vào các chỉ tiêu của bộ tiêu chí (cùng mã thì ghi hiện trạng, kế hoạch cho chỉ tiêu của bộ)."`
 
-	// Rows are the criterion's Biểu 01 indicator rows: the set's (and the
-	// provincial set's) indicators with their thresholds for the commune,
-	// then the plan's own. Filled by Load.
+	// Rows are the criterion's Biểu 01 indicator rows: the rows the plan
+	// lists, in its order, with the wording, unit and threshold for the
+	// commune taken from the criteria set (or the provincial set) when it
+	// has the indicator. Filled by Load.
 	Rows []IndicatorRow `yaml:"-"`
 }
 
@@ -221,13 +222,52 @@ type Nguon struct {
 	Ten    string  `yaml:"ten,required" mota:"Tên nguồn vốn: Vốn Ngân sách Trung ương."`
 	SoTien Number  `yaml:"so_tien" mota:"Số tiền (triệu đồng) của nguồn không có nguồn con."`
 	Tong   Number  `yaml:"tong" mota:"(Tùy chọn) tổng đã ghi của nguồn có nguồn con, để đối chiếu."`
-	Loai   string  `yaml:"loai" mota:"dau_tu (vốn đầu tư) hoặc su_nghiep (vốn sự nghiệp), cho các cột của Biểu 02."`
+	Loai   string  `yaml:"loai" mota:"Loại vốn, cho các cột của Biểu 02: dau_tu (vốn đầu tư; giai đoạn 2026 - 2030 gọi là vốn đầu tư công), thuong_xuyen hoặc su_nghiep (hai cách viết của cùng một loại: kinh phí thường xuyên, giai đoạn 2021 - 2025 gọi là vốn sự nghiệp)."`
 	Con    []Nguon `yaml:"con" mota:"Các nguồn con."`
 
 	// Sum is the computed amount: SoTien for a leaf, the sum of the
 	// children otherwise. Filled by Load.
 	Sum vn.Decimal `yaml:"-"`
 }
+
+// The kinds of funds a source's loai names: which Biểu 02 column its
+// amount goes to, and which annex spends it (Biểu 03 or Biểu 04).
+const (
+	KindInvest  = "dau_tu"    // vốn đầu tư (2026 - 2030: vốn đầu tư công)
+	KindCurrent = "su_nghiep" // vốn sự nghiệp (2026 - 2030: kinh phí thường xuyên)
+)
+
+// fundKinds maps every loai a plan may write to its kind, in the order
+// FundKinds lists them. thuong_xuyen, the word of the 2026 - 2030 forms, is
+// the same kind as su_nghiep.
+var fundKinds = []struct{ loai, kind string }{
+	{"dau_tu", KindInvest},
+	{"su_nghiep", KindCurrent},
+	{"thuong_xuyen", KindCurrent},
+}
+
+// FundKinds returns the values loai accepts.
+func FundKinds() []string {
+	out := make([]string, len(fundKinds))
+	for i, k := range fundKinds {
+		out[i] = k.loai
+	}
+	return out
+}
+
+// FundKind returns the kind (KindInvest, KindCurrent) a loai names, or ""
+// for none and for a value loai does not accept.
+func FundKind(loai string) string {
+	for _, k := range fundKinds {
+		if k.loai == loai {
+			return k.kind
+		}
+	}
+	return ""
+}
+
+// Kind is the source's kind of funds (FundKind of its loai).
+func (n *Nguon) Kind() string { return FundKind(n.Loai) }
 
 // ToChuc is one unit's duties in part V.
 type ToChuc struct {
@@ -280,7 +320,7 @@ func (p *Plan) SignerName() string {
 // Bieu holds the annex data not found elsewhere in the plan.
 type Bieu struct {
 	CongTrinh []CongTrinh `yaml:"cong_trinh" mota:"Biểu 03: danh mục công trình, dự án đầu tư."`
-	SuNghiep  []SuNghiep  `yaml:"su_nghiep" mota:"Biểu 04: phân bổ vốn sự nghiệp."`
+	SuNghiep  []SuNghiep  `yaml:"su_nghiep" mota:"Biểu 04: phân bổ vốn sự nghiệp (kinh phí thường xuyên)."`
 }
 
 // CongTrinh is one investment work (Biểu 03).
@@ -304,12 +344,12 @@ type PhanBo struct {
 	SoTien Number `yaml:"so_tien,required" mota:"Số tiền (triệu đồng)."`
 }
 
-// SuNghiep is one allocation of vốn sự nghiệp (Biểu 04).
+// SuNghiep is one allocation of current funds (Biểu 04).
 type SuNghiep struct {
 	Pos      yamlx.Pos
 	NoiDung  string `yaml:"noi_dung,required" mota:"Nội dung, nhiệm vụ."`
 	DonVi    string `yaml:"don_vi" mota:"Mã hoặc tên đơn vị thực hiện."`
-	Nguon    string `yaml:"nguon,required" mota:"Mã nguồn vốn sự nghiệp (trong nguon_luc)."`
+	Nguon    string `yaml:"nguon,required" mota:"Mã nguồn vốn sự nghiệp, kinh phí thường xuyên (trong nguon_luc)."`
 	SoTien   Number `yaml:"so_tien,required" mota:"Kinh phí (triệu đồng)."`
 	ThoiGian string `yaml:"thoi_gian" mota:"Thời gian thực hiện."`
 	GhiChu   string `yaml:"ghi_chu" mota:"Ghi chú."`

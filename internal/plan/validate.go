@@ -99,7 +99,7 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 
 func validate(p *Plan, res *Result) {
 	c := &checker{p: p, res: res}
-	if p.Nam != 0 && (p.Nam < 2000 || p.Nam > 2100) {
+	if p.Nam != 0 && (p.Nam < 2000 || p.Nam > 2100) { // 0: reported as missing by yamlx
 		c.errAt("nam", "năm kế hoạch %d không hợp lệ; hãy ghi năm có bốn chữ số, ví dụ 2025.", p.Nam)
 	}
 	if _, ok := docTypes[p.Loai()]; !ok {
@@ -293,6 +293,29 @@ func (c *checker) annexRefs(path string, refs []string) {
 	}
 }
 
+// kindsHint says which loai values there are, with the names the plan's
+// period gives the two kinds (templates/giai-doan, bieu).
+func (c *checker) kindsHint() string {
+	names := map[string]string{KindInvest: "vốn đầu tư", KindCurrent: "vốn sự nghiệp"}
+	if per := c.p.Period; per != nil {
+		names[KindInvest], names[KindCurrent] = vn.LowerFirst(per.Bieu.DauTu), vn.LowerFirst(per.Bieu.ThuongXuyen)
+	}
+	byKind := map[string][]string{}
+	var order []string
+	for _, loai := range FundKinds() {
+		k := FundKind(loai)
+		if byKind[k] == nil {
+			order = append(order, k)
+		}
+		byKind[k] = append(byKind[k], loai)
+	}
+	var parts []string
+	for _, k := range order {
+		parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(byKind[k], " hoặc "), names[k]))
+	}
+	return "hãy dùng " + strings.Join(parts, ", ")
+}
+
 func (c *checker) funding() {
 	nl := &c.p.NguonLuc
 	ids := map[string]string{}
@@ -309,10 +332,8 @@ func (c *checker) funding() {
 				}
 				ids[n.Ma] = n.Ten
 			}
-			switch n.Loai {
-			case "", "dau_tu", "su_nghiep":
-			default:
-				c.errAt(np+".loai", "loại vốn “%s” không có; hãy dùng dau_tu (vốn đầu tư) hoặc su_nghiep (vốn sự nghiệp).", n.Loai)
+			if n.Loai != "" && n.Kind() == "" {
+				c.errAt(np+".loai", "loại vốn “%s” không có; %s.", n.Loai, c.kindsHint())
 			}
 			if len(n.Con) > 0 {
 				if n.SoTien.Set {
@@ -447,22 +468,23 @@ func (c *checker) annexes() {
 	if c.badAmounts {
 		return
 	}
-	// Every vốn đầu tư leaf is spent on works, every vốn sự nghiệp leaf in
+	// Every investment leaf is spent on works, every current-funds leaf in
 	// Biểu 04, to the last triệu: the annexes and section III agree.
 	for _, id := range leafIDs {
 		n := leaves[id]
+		kind := n.Kind()
 		u, any := used[id]
-		if !any && n.Loai == "" {
+		if !any && kind == "" {
 			continue
 		}
-		where := map[string]string{"dau_tu": "các công trình ở Biểu 03 (bieu.cong_trinh)", "su_nghiep": "các nội dung ở Biểu 04 (bieu.su_nghiep)", "": "Biểu 03 và Biểu 04"}[n.Loai]
-		if n.Loai == "" {
+		where := map[string]string{KindInvest: "các công trình ở Biểu 03 (bieu.cong_trinh)", KindCurrent: "các nội dung ở Biểu 04 (bieu.su_nghiep)", "": "Biểu 03 và Biểu 04"}[kind]
+		if kind == "" {
 			if u.Milli > n.Sum.Milli {
 				c.errAt(c.sourcePath(id), "nguồn “%s” có %s triệu đồng nhưng %s dùng %s triệu đồng; hãy giảm phân bổ hoặc tăng nguồn.", n.Ten, n.Sum.String(), where, u.String())
 			}
 			continue
 		}
-		if (len(p.Bieu.CongTrinh) > 0 && n.Loai == "dau_tu") || (len(p.Bieu.SuNghiep) > 0 && n.Loai == "su_nghiep") {
+		if (len(p.Bieu.CongTrinh) > 0 && kind == KindInvest) || (len(p.Bieu.SuNghiep) > 0 && kind == KindCurrent) {
 			if !u.Equal(n.Sum) {
 				c.errAt(c.sourcePath(id)+".so_tien", "nguồn “%s” có %s triệu đồng nhưng %s cộng lại được %s triệu đồng: %s ≠ %s; hãy sửa để hai số bằng nhau.", n.Ten, n.Sum.String(), where, u.String(), n.Sum.String(), u.String())
 			}

@@ -1,10 +1,11 @@
 // Package rollover starts next year's plan from this year's:
 // `kehoach new --from plans/muong-khoa/2025.yaml 2026` writes
 // plans/muong-khoa/2026.yaml, a draft that validates, in canonical form,
-// keeping the comments of the source, with a header comment listing what
-// was changed and what to review. It never overwrites a file.
+// keeping the comments of the source (line ends and byte-order mark too),
+// with a header comment listing what was changed and what to review. It
+// never overwrites a file and never edits the commune file.
 //
-// Exactly what is rewritten:
+// Exactly what is rewritten in every roll:
 //   - nam: the new year;
 //   - van_ban.so and van_ban.ngay: emptied (a draft), with the draft hint;
 //   - the old year after the word "năm" ("năm 2025" → "năm 2026", whole
@@ -14,26 +15,66 @@
 //   - the old year as a whole number, not part of a range, in
 //     bieu.su_nghiep[].thoi_gian ("Quý III-IV/2025" → "Quý III-IV/2026"):
 //     Biểu 04 allocations are for the plan year;
-//   - criteria: phan_dau (to be met last year) becomes dat; the declared
-//     counts so_dat and so_dat_cuoi_nam are removed;
+//   - criteria within a set: phan_dau (to be met last year) becomes dat;
+//     the declared counts so_dat and so_dat_cuoi_nam are removed;
 //   - amounts: every so_tien (funding leaves, Biểu 03 von, Biểu 04) becomes
 //     0 with the comment "# TODO: nhập số tiền năm 2026 (năm 2025: 504)";
 //     the structure stays; every declared total (tong) is removed. A plan
 //     of zeros validates: amounts may be 0, and Biểu 03/04 allocations
-//     (now 0) still equal their sources (now 0);
-//   - when the criteria set's period ends before the new year (giai_doan.den
-//     < year), tieu_chi.bo becomes the set of templates/tieu-chi whose
-//     period covers the year, and danh_gia is rebuilt in the new set's
-//     order: a new criterion with the same name (case and spacing aside) as
-//     an old one takes its entry (status carried, unit, notes; its Biểu 01
-//     indicator rows only when the number is unchanged); any other new
-//     criterion is chua_dat with a TODO comment. Old criteria without a
-//     counterpart, the indicator rows dropped, and the criterion references
-//     that no longer hold (muc_tieu.chi_tieu[].tieu_chi,
-//     bieu.cong_trinh[].tieu_chi) are listed in the header and on stdout.
+//     (now 0) still equal their sources (now 0).
 //
-// Nothing else is rewritten. Every other text field that still contains
-// the old year as a whole number (a task "trong năm 2025", a căn cứ
+// When the new year is in another programme period (templates/giai-doan:
+// the source's period ends before it), also, before the amounts:
+//   - names: chuong_trinh is removed (the new period's names apply);
+//     giai_doan, when written, becomes the new period. In every text field
+//     but can_cu and can_cu_them (they quote other documents' titles) the
+//     old programme's name, spelled as the source's chuong_trinh or the old
+//     period writes it — ten with its abbreviation definitions ("(MTQG)"),
+//     ten without them (as in a sentence), ten_ngan — becomes the new
+//     period's counterpart, whole words only; a comment above such a field
+//     that names the old programme or a legal basis of the old period is
+//     replaced by a note. A van_ban.trich_yeu that does not name the old
+//     programme gets a TODO comment;
+//   - legal bases: can_cu items that are the old period's chain, the old
+//     set's decision or the old provincial set's decision (the plan's
+//     bo_tinh, or else the provincial sets of templates/tieu-chi/tinh for
+//     the old set and the commune's province), matched by registry ma or by
+//     so, are dropped; the others become can_cu_them, with a TODO comment
+//     on those whose trich_yeu names the old period ("2021-2025",
+//     "2021 - 2025"); can_cu is removed, so the new period's chain and the
+//     new set's decision come first;
+//   - funding: the new period's chuyen_nguon rules apply to every source,
+//     the first matching rule by name: doi_ten renames it (a line comment
+//     gives the old name), bo removes it with its sub-sources; a source
+//     left without sub-sources is removed too; loai is not changed. Biểu 03
+//     von and Biểu 04 rows drawing on a removed source are removed, and so
+//     is a work left with no von.
+//
+// When the criteria set's period ends before the new year (giai_doan.den <
+// year), tieu_chi.bo becomes the new period's set (or the set of
+// templates/tieu-chi whose period covers the year) and:
+//   - danh_gia is rebuilt in the new set's order from the new criteria's
+//     thay_cho (the old criteria each covers; a same-named old criterion
+//     when a new one lists none): chu_tri is that of the first old
+//     criterion listed that has one, phoi_hop the other units of all of
+//     them; hien_trang is always chua_dat, with a TODO comment naming the
+//     old statuses ("theo QĐ 318/QĐ-TTg: 2. Giao thông chưa đạt; …; hãy
+//     đánh giá lại theo QĐ 51/2025/QĐ-TTg"). Old indicator rows and notes
+//     (ghi_chu) are dropped;
+//   - muc_tieu.chi_tieu[].tieu_chi and bieu.cong_trinh[].tieu_chi: a whole
+//     criterion number becomes the new criterion covering it; indicator
+//     codes ("15.1") and numbers no new criterion covers are removed;
+//   - tieu_chi.bo_tinh is removed; a TODO comment on tieu_chi asks for the
+//     new period's provincial set (also when only the provincial decision
+//     was in can_cu); when the new set is keyed by commune group and the
+//     commune file has no nhom_xa, another asks to add it, and the review
+//     list gives the groups' definitions;
+//   - a text field with a count out of the old set's size ("12/19") gets a
+//     TODO comment suggesting the new size ("…/10").
+//
+// Everything removed, renamed or mapped is listed in the header and on
+// stdout. Nothing else is rewritten. Every other text field that still
+// contains the old year as a whole number (a task "trong năm 2025", a căn cứ
 // "giai đoạn 2021-2025", a work's thoi_gian) gets a TODO comment above it
 // and is listed: whether it means the plan year is for a person to decide.
 package rollover
@@ -87,19 +128,52 @@ type Report struct {
 	Source, Target   string
 	FromYear, ToYear int
 
-	OldSet, NewSet *programme.CriteriaSet // equal pointers when the period goes on
-	PeriodChange   bool
+	OldSet, NewSet *programme.CriteriaSet // equal pointers when the set goes on
+	SetChange      bool                   // the criteria set changes
+
+	OldPeriod, NewPeriod *programme.Period // equal pointers when the period goes on
+	PeriodChange         bool              // the programme period changes
+	PeriodKey            bool              // giai_doan was written and is now the new period
 
 	Rewritten []string  // fields where the year was rewritten (YAML paths)
 	Achieved  []string  // criteria phan_dau → dat: "17. Môi trường và an toàn thực phẩm"
-	Mapped    []string  // period change: "1. Quy hoạch → 1. Quy hoạch (đạt)"
-	Unmapped  []string  // period change: old criteria with no counterpart
-	New       []string  // period change: new criteria set to chua_dat
-	Dropped   []string  // indicator rows and criterion references dropped
 	Counts    []string  // removed so_dat / so_dat_cuoi_nam
 	Amounts   int       // so_tien set to 0
 	Totals    int       // tong removed
 	Mentions  []Mention // fields still naming the old year (TODO above them)
+
+	// Period change: the programme's names.
+	OldName, NewName string   // chuong_trinh.ten of the source, of the new period
+	NameDropped      bool     // chuong_trinh removed
+	NameRewritten    []string // fields where the old name was replaced
+	NameTodo         []string // fields that should name the programme but do not (TODO)
+
+	// Period change: legal bases.
+	BasesDropped []string // "Quyết định 263/QĐ-TTg (căn cứ của Chương trình giai đoạn 2021-2025)"
+	BasesKept    []string // moved to can_cu_them
+	BasesOld     []string // kept ones naming the old period (TODO above them)
+	BasesNew     []string // the new period's chain and set decision
+	ProvDropped  string   // the old provincial set's decision, when dropped
+	BoTinh       string   // tieu_chi.bo_tinh removed
+
+	// Period change: funding sources.
+	Sources        []SourceChange // rules applied
+	SourcesEmptied []string       // sources removed for want of sub-sources
+	SourceRefs     []string       // Biểu 03/04 allocations removed
+	WorksRemoved   []string       // Biểu 03 works left with no allocation
+
+	// Set change: criteria.
+	OldMet, OldMetEnd int       // criteria met in the source at the start, at the end of its year
+	Mapped            []string  // "2. Hạ tầng kinh tế - xã hội ← 2, 3, 4, 5, 6, 7, 9"
+	Unmapped          []string  // old criteria that no new one covers
+	New               []string  // new criteria covering no old one
+	Dropped           []string  // indicator rows, notes and criterion references dropped
+	Remapped          []string  // criterion references moved to the new numbers
+	SetCounts         []Mention // fields with a count out of the old set's size (TODO)
+	Groups            []programme.Group
+	CommuneFile       string // when Groups: the commune file lacking nhom_xa
+
+	critTodo string // prefix of the criteria TODO comments
 
 	// TODO lines of the written file: line number → comment text.
 	TodoLines []Todo
@@ -158,27 +232,47 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 	if year <= p.Nam {
 		return nil, nil, refuse("năm của kế hoạch mới (%d) phải sau năm của kế hoạch nguồn (%d); ví dụ: kehoach new --from %s %d.", year, p.Nam, from, p.Nam+1)
 	}
-	rep := &Report{Source: from, Target: target, FromYear: p.Nam, ToYear: year, OldSet: p.Set, NewSet: p.Set}
+	rep := &Report{Source: from, Target: target, FromYear: p.Nam, ToYear: year, OldSet: p.Set, NewSet: p.Set, OldPeriod: p.Period, NewPeriod: p.Period}
+	np := programme.PeriodFor(year)
 	if p.Set.GiaiDoan.Den != 0 && p.Set.GiaiDoan.Den < year {
-		ns := SetFor(year)
+		var ns *programme.CriteriaSet
+		if np != nil {
+			if s, err := programme.LoadCriteriaSet(np.BoTieuChi); err == nil && s.GiaiDoan.Tu <= year && year <= s.GiaiDoan.Den {
+				ns = s
+			}
+		}
+		if ns == nil {
+			ns = SetFor(year)
+		}
 		if ns == nil {
 			return nil, nil, refuse("bộ tiêu chí %s chỉ áp dụng đến năm %d và trong templates/tieu-chi không có bộ nào cho năm %d; hãy thêm bộ tiêu chí mới (xem templates/tieu-chi/qd51-2026-2030.yaml làm mẫu).", p.Set.Ma, p.Set.GiaiDoan.Den, year)
 		}
-		rep.NewSet, rep.PeriodChange = ns, true
+		rep.NewSet, rep.SetChange = ns, true
+	}
+	if p.Period != nil && !p.Period.Covers(year) {
+		if np == nil {
+			return nil, nil, refuse("giai đoạn %s của Chương trình chỉ đến năm %d và trong templates/giai-doan không có giai đoạn nào cho năm %d; hãy thêm tệp giai đoạn mới (xem templates/giai-doan/2026-2030.yaml làm mẫu).", p.Period.Ma, p.Period.Den, year)
+		}
+		rep.NewPeriod, rep.PeriodChange = np, true
 	}
 
 	d, err := planfmt.ParseDoc(from, src)
 	if err != nil {
 		return nil, nil, err
 	}
-	e := &editor{p: p, rep: rep, from: p.Nam, to: year}
+	e := &editor{p: p, rep: rep, from: p.Nam, to: year, noYearFlag: map[*yaml.Node]bool{}}
 	root := d.Content[0]
 	e.header(d, root)
 	e.basics(root, from, target)
+	if rep.PeriodChange {
+		e.names(root)
+		e.bases(root)
+		e.funding(root)
+	}
 	e.criteria(root)
 	e.amounts(root)
-	fl := &flagger{old: p.Nam, to: year, rep: rep}
-	fl.walk(root, reflect.TypeOf(plan.Plan{}), "")
+	fl := &flagger{e: e}
+	fl.walk(root)
 	d.HeadComment = e.headerText()
 
 	out, err := planfmt.DumpDoc(target, d, planfmt.StyleOf(src))
@@ -277,6 +371,9 @@ type editor struct {
 	from, to int
 	oldHead  []string // the source's own header lines (modeline excluded)
 	modeline []string
+	// Text nodes that already carry a TODO naming the old period: the old
+	// year is not flagged again.
+	noYearFlag map[*yaml.Node]bool
 }
 
 const (
@@ -463,7 +560,8 @@ func mentionsYear(s string, year int) bool {
 	return false
 }
 
-// criteria carries the criteria forward, switching sets at a period change.
+// criteria carries the criteria forward, switching sets when the old
+// one's period has ended.
 func (e *editor) criteria(root *yaml.Node) {
 	tc := planfmt.Path(root, "tieu_chi")
 	if tc == nil {
@@ -478,106 +576,165 @@ func (e *editor) criteria(root *yaml.Node) {
 	if dg == nil || dg.Kind != yaml.SequenceNode {
 		return
 	}
-	old := e.rep.OldSet
+	r := e.rep
+	old := r.OldSet
 	name := func(s *programme.CriteriaSet, so int) string {
 		c, _ := s.Criterion(so)
 		return fmt.Sprintf("%d. %s", so, c.Ten)
 	}
-	carry := func(item *yaml.Node) plan.Status {
-		_, st := planfmt.Lookup(item, "hien_trang")
-		if st == nil {
-			return ""
-		}
-		if plan.Status(st.Value) == plan.StatusPlanned {
-			st.Value = string(plan.StatusMet)
-			_, so := planfmt.Lookup(item, "so")
-			n, _ := strconv.Atoi(planfmt.Scalar(so))
-			e.rep.Achieved = append(e.rep.Achieved, name(old, n))
-		}
-		return plan.Status(st.Value)
-	}
-	if !e.rep.PeriodChange {
+	if !r.SetChange {
 		for _, it := range dg.Content {
-			carry(it)
+			_, st := planfmt.Lookup(it, "hien_trang")
+			if st != nil && plan.Status(st.Value) == plan.StatusPlanned {
+				st.Value = string(plan.StatusMet)
+				_, so := planfmt.Lookup(it, "so")
+				n, _ := strconv.Atoi(planfmt.Scalar(so))
+				r.Achieved = append(r.Achieved, name(old, n))
+			}
 		}
 		return
 	}
 
-	ns := e.rep.NewSet
+	// A new set: every criterion is assessed again. The new set's thay_cho
+	// says which old criteria each new one covers; their units carry over,
+	// their statuses are only named in a TODO comment.
+	ns := r.NewSet
+	r.OldMet, r.OldMetEnd = e.p.CountMet(), e.p.CountMet()+e.p.CountPlanned()
 	if _, bo := planfmt.Lookup(tc, "bo"); bo != nil {
 		bo.Value = ns.Ma
 		bo.LineComment = fmt.Sprintf("# đổi từ %s (giai đoạn %d-%d đã hết)", old.Ma, old.GiaiDoan.Tu, old.GiaiDoan.Den)
 	}
+	tcKey, _ := planfmt.Lookup(root, "tieu_chi")
+	if k, v := planfmt.Lookup(tc, "bo_tinh"); k != nil {
+		r.BoTinh = planfmt.Scalar(v)
+		k.HeadComment = ""
+		removeKey(tc, "bo_tinh")
+	}
+	if r.BoTinh != "" || r.ProvDropped != "" {
+		was := r.BoTinh
+		if r.ProvDropped != "" {
+			was = strings.TrimSpace(strings.TrimPrefix(was+", "+r.ProvDropped, ", "))
+		}
+		tcKey.HeadComment = joinComments(tcKey.HeadComment, fmt.Sprintf("# TODO: bộ tiêu chí của tỉnh cho %s (thay %s): khi tỉnh ban hành, ghi bo_tinh hoặc thêm quyết định đó vào can_cu_them", ns.Ma, was))
+	}
+	if ns.PhanLoai == programme.ByGroup && e.p.Commune != nil && e.p.Commune.NhomXa == 0 {
+		r.Groups, r.CommuneFile = ns.NhomXa, e.p.Xa
+		tcKey.HeadComment = joinComments(tcKey.HeadComment, fmt.Sprintf("# TODO: tệp xã chưa ghi nhom_xa; hãy thêm nhom_xa: 1, 2 hoặc 3 vào %s theo %s (xem đầu tệp)", e.p.Xa, shortDecision(ns.CanCu)))
+	}
+
 	items := map[int]*yaml.Node{}
 	for _, it := range dg.Content {
 		_, so := planfmt.Lookup(it, "so")
 		n, _ := strconv.Atoi(planfmt.Scalar(so))
 		items[n] = it
 	}
+	field := func(it *yaml.Node, key string) string {
+		_, v := planfmt.Lookup(it, key)
+		return planfmt.Scalar(v)
+	}
+	list := func(it *yaml.Node, key string) []string {
+		_, v := planfmt.Lookup(it, key)
+		if v == nil || v.Kind != yaml.SequenceNode {
+			return nil
+		}
+		var out []string
+		for _, c := range v.Content {
+			out = append(out, planfmt.Scalar(c))
+		}
+		return out
+	}
+	oldDoc, newDoc := shortDecision(old.CanCu), shortDecision(ns.CanCu)
+	r.critTodo = "TODO: theo " + oldDoc + ":"
 	oldToNew := map[int]int{}
-	used := map[int]bool{}
+	covered := map[int]bool{}
 	var content []*yaml.Node
 	for _, nc := range ns.TieuChi {
-		var match *programme.Criterion
-		for i := range old.TieuChi {
-			oc := &old.TieuChi[i]
-			if !used[oc.So] && sameName(oc.Ten, nc.Ten) && items[oc.So] != nil {
-				match = oc
-				break
+		from := nc.ThayCho
+		if len(from) == 0 {
+			// No mapping in the data: an old criterion of the same name.
+			for _, oc := range old.TieuChi {
+				if sameName(oc.Ten, nc.Ten) {
+					from = []int{oc.So}
+				}
 			}
 		}
-		if match == nil {
-			it := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle,
-				Content: []*yaml.Node{str("so"), integer(nc.So), str("hien_trang"), str(string(plan.StatusNotMet))}}
-			it.LineComment = "# TODO: tiêu chí mới, hãy đánh giá hiện trạng"
-			content = append(content, it)
-			e.rep.New = append(e.rep.New, name(ns, nc.So))
-			continue
+		var chuTri string
+		var phoiHop, was, nums []string
+		seen := map[string]bool{}
+		for _, so := range from {
+			if _, ok := oldToNew[so]; !ok {
+				oldToNew[so] = nc.So
+			}
+			covered[so] = true
+			nums = append(nums, strconv.Itoa(so))
+			it := items[so]
+			if it == nil {
+				continue
+			}
+			was = append(was, fmt.Sprintf("%s %s", name(old, so), statusWord(plan.Status(field(it, "hien_trang")))))
+			units := append([]string{field(it, "chu_tri")}, list(it, "phoi_hop")...)
+			for _, u := range units {
+				switch {
+				case u == "" || seen[u]:
+				case chuTri == "":
+					chuTri = u
+				default:
+					phoiHop = append(phoiHop, u)
+				}
+				if u != "" {
+					seen[u] = true
+				}
+			}
+			if g := field(it, "ghi_chu"); g != "" {
+				r.Dropped = append(r.Dropped, fmt.Sprintf("ghi chú của tiêu chí %d cũ “%s”", so, g))
+			}
+			e.dropIndicators(it, so)
 		}
-		used[match.So] = true
-		oldToNew[match.So] = nc.So
-		it := items[match.So]
-		st := carry(it)
-		if match.So != nc.So {
-			_, so := planfmt.Lookup(it, "so")
-			setScalar(so, strconv.Itoa(nc.So), "!!int")
-			e.dropIndicators(it, match.So)
+		it := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle,
+			Content: []*yaml.Node{str("so"), integer(nc.So), str("hien_trang"), str(string(plan.StatusNotMet))}}
+		if chuTri != "" {
+			it.Content = append(it.Content, str("chu_tri"), str(chuTri))
 		}
-		e.rep.Mapped = append(e.rep.Mapped, fmt.Sprintf("%s → %s (%s)", name(old, match.So), name(ns, nc.So), statusWord(st)))
+		if len(phoiHop) > 0 {
+			seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+			for _, u := range phoiHop {
+				seq.Content = append(seq.Content, str(u))
+			}
+			it.Content = append(it.Content, str("phoi_hop"), seq)
+		}
+		if len(was) > 0 {
+			it.HeadComment = strings.Join(wrap(fmt.Sprintf("%s %s; hãy đánh giá lại theo %s", r.critTodo, strings.Join(was, "; "), newDoc), "", "  "), "\n")
+			r.Mapped = append(r.Mapped, fmt.Sprintf("%s ← %s", name(ns, nc.So), strings.Join(nums, ", ")))
+		} else {
+			it.HeadComment = fmt.Sprintf("# TODO: tiêu chí mới, hãy đánh giá hiện trạng theo %s", newDoc)
+			r.New = append(r.New, name(ns, nc.So))
+		}
 		content = append(content, it)
 	}
 	for _, oc := range old.TieuChi {
-		if used[oc.So] {
+		if covered[oc.So] {
 			continue
 		}
 		st := ""
 		if it := items[oc.So]; it != nil {
-			_, s := planfmt.Lookup(it, "hien_trang")
-			st = " (" + statusWord(plan.Status(planfmt.Scalar(s))) + ")"
+			st = " (" + statusWord(plan.Status(field(it, "hien_trang"))) + ")"
 			e.dropIndicators(it, oc.So)
 		}
-		e.rep.Unmapped = append(e.rep.Unmapped, name(old, oc.So)+st)
+		r.Unmapped = append(r.Unmapped, name(old, oc.So)+st)
 	}
 	dg.Content = content
+	block(dg)
 	dgKey.HeadComment = joinComments(dgKey.HeadComment, fmt.Sprintf("# TODO: bộ tiêu chí mới %s: hãy đánh giá lại hiện trạng từng tiêu chí đầu năm %d.", ns.Ma, e.to))
 
-	// References to criteria elsewhere.
+	// References to criteria elsewhere: a whole criterion maps to the new
+	// one covering it; an indicator code ("15.1") has no counterpart.
 	ref := func(code string) (string, bool) {
-		numStr, _, hasSub := strings.Cut(code, ".")
-		n, err := strconv.Atoi(numStr)
+		n, err := strconv.Atoi(code)
 		if err != nil {
 			return "", false
 		}
 		nn, ok := oldToNew[n]
-		switch {
-		case !ok:
-			return "", false
-		case nn == n:
-			return code, true
-		case !hasSub:
-			return strconv.Itoa(nn), true
-		}
-		return "", false // an indicator code of a renumbered criterion
+		return strconv.Itoa(nn), ok
 	}
 	if ct := planfmt.Path(root, "muc_tieu", "chi_tieu"); ct != nil && ct.Kind == yaml.SequenceNode {
 		for i, it := range ct.Content {
@@ -587,35 +744,55 @@ func (e *editor) criteria(root *yaml.Node) {
 				continue
 			}
 			if nc, ok := ref(code); ok {
-				v.Value = nc
+				if nc != code {
+					v.Value = nc
+					r.Remapped = append(r.Remapped, fmt.Sprintf("muc_tieu.chi_tieu[%d].tieu_chi “%s” → “%s”", i, code, nc))
+				}
 				continue
 			}
 			removeKey(it, "tieu_chi")
-			e.rep.Dropped = append(e.rep.Dropped, fmt.Sprintf("muc_tieu.chi_tieu[%d].tieu_chi “%s”", i, code))
+			r.Dropped = append(r.Dropped, fmt.Sprintf("muc_tieu.chi_tieu[%d].tieu_chi “%s”", i, code))
 		}
 	}
 	if ws := planfmt.Path(root, "bieu", "cong_trinh"); ws != nil && ws.Kind == yaml.SequenceNode {
-		for i, w := range ws.Content {
-			_, list := planfmt.Lookup(w, "tieu_chi")
-			if list == nil || list.Kind != yaml.SequenceNode {
+		for _, w := range ws.Content {
+			_, lst := planfmt.Lookup(w, "tieu_chi")
+			if lst == nil || lst.Kind != yaml.SequenceNode {
 				continue
 			}
 			var keep []*yaml.Node
-			for _, n := range list.Content {
+			done := map[int]bool{}
+			var olds, news []string
+			for _, n := range lst.Content {
 				so, _ := strconv.Atoi(planfmt.Scalar(n))
-				if nn, ok := oldToNew[so]; ok {
-					n.Value = strconv.Itoa(nn)
-					keep = append(keep, n)
+				nn, ok := oldToNew[so]
+				if !ok {
+					r.Dropped = append(r.Dropped, fmt.Sprintf("tiêu chí %s của công trình “%s”", name(old, so), workName(w)))
 					continue
 				}
-				e.rep.Dropped = append(e.rep.Dropped, fmt.Sprintf("bieu.cong_trinh[%d].tieu_chi: %s", i, name(old, so)))
+				olds = append(olds, strconv.Itoa(so))
+				if done[nn] {
+					continue
+				}
+				done[nn] = true
+				news = append(news, strconv.Itoa(nn))
+				n.Value = strconv.Itoa(nn)
+				keep = append(keep, n)
 			}
-			list.Content = keep
+			if len(olds) > 0 && strings.Join(olds, ",") != strings.Join(news, ",") {
+				r.Remapped = append(r.Remapped, fmt.Sprintf("công trình “%s”: tiêu chí %s → %s", workName(w), strings.Join(olds, ", "), strings.Join(news, ", ")))
+			}
+			lst.Content = keep
 			if len(keep) == 0 {
 				removeKey(w, "tieu_chi")
 			}
 		}
 	}
+}
+
+func workName(w *yaml.Node) string {
+	_, n := planfmt.Lookup(w, "ten")
+	return oneLine(planfmt.Scalar(n))
 }
 
 // dropIndicators removes the Biểu 01 indicator rows of an old criterion.
@@ -703,17 +880,30 @@ func (e *editor) zero(m *yaml.Node) {
 	e.rep.Amounts++
 }
 
-// flagger puts a TODO comment above every text field that still names the
-// old year.
-type flagger struct {
-	old, to int
-	rep     *Report
-	stack   []*yaml.Node // enclosing collections
+// planType is the model the walkers follow to find the text fields.
+var planType = reflect.TypeOf(plan.Plan{})
+
+// textWalker visits every text field of the model (string fields and
+// string list items) under n. attach puts a comment above the field,
+// turning the enclosing collections into block style so it can be written.
+type textWalker struct {
+	skip func(path string) bool // subtrees not visited
+	// heads are the comments written above the field (to read or edit).
+	visit func(path string, v *yaml.Node, attach func(comment string), heads []*string)
+	stack []*yaml.Node // enclosing collections
 }
 
-func (f *flagger) walk(n *yaml.Node, t reflect.Type, p string) {
+func (w *textWalker) walk(n *yaml.Node, t reflect.Type, p string) {
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	attacher := func(at func(string)) func(string) {
+		return func(c string) {
+			for _, s := range w.stack {
+				block(s)
+			}
+			at(c)
+		}
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -728,58 +918,87 @@ func (f *flagger) walk(n *yaml.Node, t reflect.Type, p string) {
 				fields[name] = t.Field(i).Type
 			}
 		}
-		f.stack = append(f.stack, n)
+		w.stack = append(w.stack, n)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			kp := k.Value
 			if p != "" {
 				kp = p + "." + k.Value
 			}
+			if w.skip != nil && w.skip(kp) {
+				continue
+			}
 			if v.Kind == yaml.ScalarNode {
-				if ft := fields[k.Value]; ft != nil && ft.Kind() == reflect.String && mentionsYear(v.Value, f.old) {
-					f.flag(kp, v.Value, func(c string) {
+				if ft := fields[k.Value]; ft != nil && ft.Kind() == reflect.String {
+					first := i == 0 && len(w.stack) > 1 && w.stack[len(w.stack)-2].Kind == yaml.SequenceNode
+					heads := []*string{&k.HeadComment}
+					if first {
+						heads = append(heads, &n.HeadComment)
+					}
+					w.visit(kp, v, attacher(func(c string) {
 						// A comment above the first key of a list item
 						// belongs to the item.
-						if i == 0 && len(f.stack) > 1 && f.stack[len(f.stack)-2].Kind == yaml.SequenceNode {
+						if first {
 							n.HeadComment = joinComments(n.HeadComment, c)
 						} else {
 							k.HeadComment = joinComments(k.HeadComment, c)
 						}
-					})
+					}), heads)
 				}
 				continue
 			}
-			f.walk(v, fields[k.Value], kp)
+			w.walk(v, fields[k.Value], kp)
 		}
-		f.stack = f.stack[:len(f.stack)-1]
+		w.stack = w.stack[:len(w.stack)-1]
 	case yaml.SequenceNode:
 		var et reflect.Type
 		if t != nil && t.Kind() == reflect.Slice {
 			et = t.Elem()
 		}
-		f.stack = append(f.stack, n)
+		w.stack = append(w.stack, n)
 		for i, c := range n.Content {
 			ip := fmt.Sprintf("%s[%d]", p, i)
 			if c.Kind == yaml.ScalarNode {
-				if et != nil && et.Kind() == reflect.String && mentionsYear(c.Value, f.old) {
-					f.flag(ip, c.Value, func(cm string) { c.HeadComment = joinComments(c.HeadComment, cm) })
+				if et != nil && et.Kind() == reflect.String {
+					w.visit(ip, c, attacher(func(cm string) { c.HeadComment = joinComments(c.HeadComment, cm) }), []*string{&c.HeadComment})
 				}
 				continue
 			}
-			f.walk(c, et, ip)
+			w.walk(c, et, ip)
 		}
-		f.stack = f.stack[:len(f.stack)-1]
+		w.stack = w.stack[:len(w.stack)-1]
 	}
 }
 
-// flag records a mention and attaches the TODO comment; the enclosing
-// collections become block style so the comment can be written.
-func (f *flagger) flag(p, text string, attach func(string)) {
-	for _, c := range f.stack {
-		block(c)
+// flagger puts a TODO comment above every text field that still names the
+// old year and, when the criteria set changes, above every count out of
+// the old set's size ("12/19").
+type flagger struct {
+	e *editor
+}
+
+func (f *flagger) walk(root *yaml.Node) {
+	e, r := f.e, f.e.rep
+	var counts *regexp.Regexp
+	if r.SetChange {
+		counts = countRe(len(r.OldSet.TieuChi))
 	}
-	attach(fmt.Sprintf("# TODO: còn ghi năm %d; sửa thành %d nếu là năm kế hoạch, giữ nếu là giai đoạn/căn cứ", f.old, f.to))
-	f.rep.Mentions = append(f.rep.Mentions, Mention{Path: p, Excerpt: excerpt(text, f.old)})
+	w := &textWalker{visit: func(p string, v *yaml.Node, attach func(string), _ []*string) {
+		if mentionsYear(v.Value, e.from) && !e.noYearFlag[v] {
+			attach(fmt.Sprintf("# TODO: còn ghi năm %d; sửa thành %d nếu là năm kế hoạch, giữ nếu là giai đoạn/căn cứ", e.from, e.to))
+			r.Mentions = append(r.Mentions, Mention{Path: p, Excerpt: excerpt(v.Value, e.from)})
+		}
+		if counts == nil || strings.HasPrefix(p, "can_cu") {
+			return
+		}
+		if m := counts.FindStringSubmatchIndex(v.Value); m != nil {
+			c := v.Value[m[2]:m[3]]
+			old := fmt.Sprintf("%s/%d", c, len(r.OldSet.TieuChi))
+			attach(fmt.Sprintf("# TODO: “%s” đếm theo bộ %s (%d tiêu chí); bộ %s có %d tiêu chí: sửa thành “…/%d” sau khi đánh giá lại", old, r.OldSet.Ma, len(r.OldSet.TieuChi), r.NewSet.Ma, len(r.NewSet.TieuChi), len(r.NewSet.TieuChi)))
+			r.SetCounts = append(r.SetCounts, Mention{Path: p, Excerpt: old})
+		}
+	}}
+	w.walk(root, planType, "")
 }
 
 // excerpt is the part of text around the first whole mention of year.
@@ -823,36 +1042,118 @@ func (r *Report) Summary() (done, period, review []string) {
 		done = append(done, "bỏ "+strings.Join(r.Counts, ", ")+" (số tiêu chí đạt được tính tự động).")
 	}
 	done = append(done, fmt.Sprintf("%d số tiền (so_tien) ghi 0, có ghi chú “TODO” kèm số năm %d; bỏ %d tổng đã ghi (tong), tổng được tính tự động.", r.Amounts, r.FromYear, r.Totals))
+
 	if r.PeriodChange {
+		o, n := r.OldPeriod, r.NewPeriod
+		s := fmt.Sprintf("giai đoạn %s → %s", o.Ma, n.Ma)
+		if r.PeriodKey {
+			s += fmt.Sprintf(" (giai_doan: %s)", n.Ma)
+		}
+		s += fmt.Sprintf("; tên Chương trình: “%s” → “%s”", oneLine(r.OldName), oneLine(r.NewName))
+		if r.NameDropped {
+			s += fmt.Sprintf(" (bỏ khóa chuong_trinh: dùng tên của giai đoạn %s)", n.Ma)
+		}
+		if len(r.NameRewritten) > 0 {
+			s += "; tên cũ đã đổi ở: " + strings.Join(r.NameRewritten, ", ")
+		}
+		if len(r.NameTodo) > 0 {
+			s += "; không thấy tên cũ (có TODO) ở: " + strings.Join(r.NameTodo, ", ")
+		}
+		period = append(period, s+".")
+		var cc []string
+		if len(r.BasesDropped) > 0 {
+			cc = append(cc, "bỏ "+strings.Join(r.BasesDropped, ", "))
+		}
+		if len(r.BasesKept) > 0 {
+			var ks []string
+			for _, k := range r.BasesKept {
+				if contains(r.BasesOld, k) {
+					k += fmt.Sprintf(" (có TODO: nêu giai đoạn %s)", o.Ma)
+				}
+				ks = append(ks, k)
+			}
+			cc = append(cc, "giữ, chuyển sang can_cu_them: "+strings.Join(ks, ", "))
+		}
+		cc = append(cc, "căn cứ mới của giai đoạn (in tự động, trước căn cứ riêng): "+strings.Join(r.BasesNew, ", "))
+		period = append(period, "căn cứ: "+strings.Join(cc, "; ")+".")
+		for _, c := range r.Sources {
+			var what string
+			switch {
+			case c.Rule.Bo:
+				what = "bỏ nguồn " + strings.Join(c.Removed, ", ")
+			default:
+				what = fmt.Sprintf("đổi tên nguồn %s → “%s”", countedNames(c.Renamed), c.Rule.DoiTen)
+			}
+			period = append(period, fmt.Sprintf("nguồn vốn: %s: %s.", what, oneLine(c.Rule.LyDo)))
+		}
+		if len(r.SourcesEmptied) > 0 {
+			period = append(period, "nguồn vốn: bỏ "+strings.Join(r.SourcesEmptied, ", ")+" (không còn nguồn con).")
+		}
+		if len(r.SourceRefs) > 0 {
+			period = append(period, "Biểu 03, 04: bỏ phân bổ từ nguồn đã bỏ: "+strings.Join(r.SourceRefs, "; ")+".")
+		}
+		if len(r.WorksRemoved) > 0 {
+			period = append(period, fmt.Sprintf("Biểu 03: bỏ %d công trình chỉ có vốn từ nguồn đã bỏ: %s.", len(r.WorksRemoved), strings.Join(r.WorksRemoved, "; ")))
+		}
+	}
+	if r.SetChange {
 		o, n := r.OldSet, r.NewSet
-		period = append(period, fmt.Sprintf("bộ tiêu chí %s (giai đoạn %d-%d) không áp dụng cho năm %d; nay dùng %s: %s (%s), %d tiêu chí.", o.Ma, o.GiaiDoan.Tu, o.GiaiDoan.Den, r.ToYear, n.Ma, n.Ten, n.VanBan, len(n.TieuChi)))
+		period = append(period, fmt.Sprintf("bộ tiêu chí %s (giai đoạn %d-%d, %d tiêu chí; năm %d đạt %d/%d, cuối năm %d/%d) không áp dụng cho năm %d; nay dùng %s: %s (%s), %d tiêu chí: mọi tiêu chí ghi “chua_dat”, đánh giá lại trên %d (x/%d).",
+			o.Ma, o.GiaiDoan.Tu, o.GiaiDoan.Den, len(o.TieuChi), r.FromYear, r.OldMet, len(o.TieuChi), r.OldMetEnd, len(o.TieuChi), r.ToYear, n.Ma, n.Ten, n.VanBan, len(n.TieuChi), len(n.TieuChi), len(n.TieuChi)))
 		if len(r.Mapped) > 0 {
-			period = append(period, "giữ tình trạng (cùng tên): "+strings.Join(r.Mapped, "; ")+".")
+			period = append(period, fmt.Sprintf("tiêu chí mới ← tiêu chí cũ (theo thay_cho của %s; đơn vị chủ trì, phối hợp lấy từ tiêu chí cũ, hiện trạng cũ ghi ở ghi chú TODO): %s.", n.Ma, strings.Join(r.Mapped, "; ")))
 		}
 		if len(r.Unmapped) > 0 {
-			period = append(period, fmt.Sprintf("%d tiêu chí cũ không có tiêu chí cùng tên trong bộ mới (đã bỏ khỏi danh_gia): %s.", len(r.Unmapped), strings.Join(r.Unmapped, "; ")))
+			period = append(period, fmt.Sprintf("%d tiêu chí cũ không thuộc tiêu chí mới nào (đã bỏ khỏi danh_gia): %s.", len(r.Unmapped), strings.Join(r.Unmapped, "; ")))
 		}
 		if len(r.New) > 0 {
-			period = append(period, fmt.Sprintf("%d tiêu chí của bộ mới ghi “chua_dat”, cần đánh giá: %s.", len(r.New), strings.Join(r.New, "; ")))
+			period = append(period, fmt.Sprintf("%d tiêu chí mới không thay cho tiêu chí cũ nào: %s.", len(r.New), strings.Join(r.New, "; ")))
+		}
+		if len(r.Remapped) > 0 {
+			period = append(period, "tham chiếu tiêu chí đổi sang số mới: "+strings.Join(r.Remapped, "; ")+".")
 		}
 		if len(r.Dropped) > 0 {
 			period = append(period, "đã bỏ (không còn khớp bộ mới): "+strings.Join(r.Dropped, "; ")+".")
 		}
+		if len(r.SetCounts) > 0 {
+			var ps []string
+			for _, m := range r.SetCounts {
+				ps = append(ps, fmt.Sprintf("%s (%s)", m.Path, m.Excerpt))
+			}
+			period = append(period, fmt.Sprintf("%d chỗ ghi số tiêu chí trên %d (có TODO, sửa thành …/%d): %s.", len(ps), len(o.TieuChi), len(n.TieuChi), strings.Join(ps, ", ")))
+		}
 	}
-	canCu := "căn cứ (can_cu): thêm, bỏ văn bản cho năm " + strconv.Itoa(r.ToYear)
+
+	canCu := "căn cứ (can_cu): thêm, bỏ văn bản cho năm " + strconv.Itoa(r.ToYear) + "."
+	names := "tên Chương trình (chuong_trinh), trích yếu (van_ban.trich_yeu)."
 	if r.PeriodChange {
-		canCu += fmt.Sprintf("; giai đoạn mới: Chương trình giai đoạn mới, %s", r.NewSet.VanBan)
+		canCu = fmt.Sprintf("căn cứ: các căn cứ của giai đoạn %s được in tự động; xem lại căn cứ riêng của xã (can_cu_them) cho năm %d.", r.NewPeriod.Ma, r.ToYear)
+		names = fmt.Sprintf("trích yếu (van_ban.trich_yeu) và các chỗ nêu tên Chương trình: tên Chương trình giai đoạn %s.", r.NewPeriod.Ma)
 	}
-	review = []string{
-		canCu + ".",
-		"tên Chương trình (chuong_trinh), trích yếu (van_ban.trich_yeu).",
+	review = []string{canCu, names}
+	if r.BoTinh != "" || r.ProvDropped != "" {
+		was := strings.TrimPrefix(strings.Join([]string{r.BoTinh, r.ProvDropped}, ", "), ", ")
+		review = append(review, fmt.Sprintf("bộ tiêu chí của tỉnh cho %s (tieu_chi.bo_tinh, thay %s): ghi khi tỉnh ban hành.", r.NewSet.Ma, strings.TrimSuffix(was, ", ")))
+	}
+	if len(r.Groups) > 0 {
+		var gs []string
+		for _, g := range r.Groups {
+			gs = append(gs, fmt.Sprintf("nhóm %d — %s", g.So, oneLine(g.MoTa)))
+		}
+		review = append(review, fmt.Sprintf("tệp xã (%s) chưa ghi nhóm xã, kehoach không sửa tệp này: hãy thêm một dòng “nhom_xa: 1”, “nhom_xa: 2” hoặc “nhom_xa: 3” theo %s: %s.", r.CommuneFile, shortDecision(r.NewSet.CanCu), strings.Join(gs, "; ")))
+	}
+	review = append(review,
 		fmt.Sprintf("chỉ tiêu (muc_tieu.chi_tieu): giá trị năm %d; mục tiêu chung, cụ thể.", r.ToYear),
 		fmt.Sprintf("tiêu chí (tieu_chi.danh_gia): hiện trạng đầu năm %d, tiêu chí phấn đấu đạt trong năm (phan_dau), chỉ tiêu Biểu 01 (chi_tieu).", r.ToYear),
 		fmt.Sprintf("nhiệm vụ (nhiem_vu), giải pháp (giai_phap), tổ chức thực hiện: nội dung năm %d.", r.ToYear),
-		"nguồn vốn (nguon_luc) và Biểu 03, 04 (bieu): nhập số tiền ở các dòng “TODO”; bỏ công trình đã xong, thêm công trình mới, xem tổng mức đầu tư.",
+		"nguồn vốn (nguon_luc) và Biểu 03, 04 (bieu): nhập số tiền ở các dòng “TODO”; bỏ công trình đã xong, thêm công trình mới, xem tổng mức đầu tư.")
+	if len(r.WorksRemoved) > 0 || len(r.SourceRefs) > 0 {
+		review = append(review, fmt.Sprintf("công trình, nội dung đã bỏ hoặc bớt vốn vì nguồn cũ không còn (xem “CHUYỂN GIAI ĐOẠN”): nếu vẫn thực hiện năm %d, hãy ghi lại với nguồn vốn của Chương trình giai đoạn %s.", r.ToYear, r.NewPeriod.Ma))
+	}
+	review = append(review,
 		"nơi nhận (noi_nhan): nơi nhận, số bản; danh sách bản trong tệp xã.",
 		"người ký (ky): chức vụ, họ tên.",
-	}
+	)
 	if len(r.Mentions) > 0 {
 		var paths []string
 		for _, m := range r.Mentions {
@@ -862,6 +1163,30 @@ func (r *Report) Summary() (done, period, review []string) {
 	}
 	return done, period, review
 }
+
+// countedNames lists names once each, in order: "“Vốn đầu tư” (2 nguồn)".
+func countedNames(names []string) string {
+	n := map[string]int{}
+	var order []string
+	for _, s := range names {
+		if n[s] == 0 {
+			order = append(order, s)
+		}
+		n[s]++
+	}
+	var out []string
+	for _, s := range order {
+		if n[s] > 1 {
+			out = append(out, fmt.Sprintf("“%s” (%d nguồn)", s, n[s]))
+		} else {
+			out = append(out, "“"+s+"”")
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// oneLine joins the lines of a folded text.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // headerText is the new file's header comment.
 func (e *editor) headerText() string {
@@ -894,6 +1219,13 @@ func (e *editor) headerText() string {
 
 var numDot = regexp.MustCompile(`^\d+\.$`)
 
+// A document number stays with the word before it (“Quyết định 51/2025/QĐ-TTg”),
+// as does an abbreviated document type (“QĐ 51/2025/QĐ-TTg”).
+var docNo = regexp.MustCompile(`^\d[\d-]*/\S*\p{Lu}`)
+
+// docAbbrWord: an abbreviated document type stays with its number (“QĐ 51/2025/QĐ-TTg”).
+var docAbbrWord = map[string]bool{"QĐ": true, "NQ": true, "NĐ": true, "TT": true, "KH": true}
+
 // wrap writes s as comment lines of at most 88 columns.
 func wrap(s, first, rest string) []string {
 	const width = 88
@@ -905,7 +1237,7 @@ func wrap(s, first, rest string) []string {
 	// A criterion number stays with its name: "2. Giao thông".
 	var words []string
 	for _, w := range strings.Fields(s) {
-		if k := len(words) - 1; k >= 0 && numDot.MatchString(words[k]) {
+		if k := len(words) - 1; k >= 0 && (numDot.MatchString(words[k]) || docAbbrWord[words[k]] || docNo.MatchString(w)) {
 			words[k] += " " + w
 			continue
 		}
@@ -929,15 +1261,19 @@ func wrap(s, first, rest string) []string {
 }
 
 // Lines groups the TODO lines of the new file for the terminal: the
-// amounts as a list of line numbers, the others one per line.
-func (r *Report) Lines() (amounts []int, others []Todo) {
+// amounts and the criteria to assess again as lists of line numbers, the
+// others one per line.
+func (r *Report) Lines() (amounts, criteria []int, others []Todo) {
 	for _, t := range r.TodoLines {
-		if strings.HasPrefix(t.Text, "TODO: nhập số tiền") {
+		switch {
+		case strings.HasPrefix(t.Text, "TODO: nhập số tiền"):
 			amounts = append(amounts, t.Line)
-			continue
+		case r.critTodo != "" && strings.HasPrefix(t.Text, r.critTodo):
+			criteria = append(criteria, t.Line)
+		default:
+			others = append(others, t)
 		}
-		others = append(others, t)
 	}
 	sort.Ints(amounts)
-	return amounts, others
+	return amounts, criteria, others
 }

@@ -5,13 +5,17 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"kehoach/internal/compose"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
+	"kehoach/internal/programme"
+	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
 )
 
@@ -58,32 +62,34 @@ func comments(s string) []string {
 	return out
 }
 
-// checkAmounts asserts every amount is 0 and no total is declared.
-func checkAmounts(t *testing.T, p *plan.Plan) {
+// checkAmounts asserts every amount is 0 and no total is declared, with
+// the structure of the source: leaves funding leaves, works Biểu 03 works,
+// rows Biểu 04 rows.
+func checkAmounts(t *testing.T, p *plan.Plan, leaves, works, rows int) {
 	t.Helper()
 	if p.NguonLuc.Tong.Set {
 		t.Error("nguon_luc.tong kept")
 	}
-	leaves := 0
-	p.EachSource(func(n *plan.Nguon, depth int) {
-		if n.Tong.Set {
-			t.Errorf("tong kept on %q", n.Ten)
+	n := 0
+	p.EachSource(func(s *plan.Nguon, depth int) {
+		if s.Tong.Set {
+			t.Errorf("tong kept on %q", s.Ten)
 		}
-		if len(n.Con) == 0 {
-			leaves++
-			if !n.SoTien.Set || !n.SoTien.IsZero() {
-				t.Errorf("so_tien of %q = %s, want 0", n.Ten, n.SoTien.String())
+		if len(s.Con) == 0 {
+			n++
+			if !s.SoTien.Set || !s.SoTien.IsZero() {
+				t.Errorf("so_tien of %q = %s, want 0", s.Ten, s.SoTien.String())
 			}
 		}
 	})
-	if leaves != 5 {
-		t.Errorf("%d funding leaves, want the 5 of 2025 (structure kept)", leaves)
+	if n != leaves {
+		t.Errorf("%d funding leaves, want %d", n, leaves)
 	}
 	if !p.Total().IsZero() {
 		t.Errorf("total %s", p.Total().String())
 	}
-	if len(p.Bieu.CongTrinh) != 1 || len(p.Bieu.SuNghiep) != 5 {
-		t.Errorf("annex rows %d/%d, want 1/5", len(p.Bieu.CongTrinh), len(p.Bieu.SuNghiep))
+	if len(p.Bieu.CongTrinh) != works || len(p.Bieu.SuNghiep) != rows {
+		t.Errorf("annex rows %d/%d, want %d/%d", len(p.Bieu.CongTrinh), len(p.Bieu.SuNghiep), works, rows)
 	}
 	for _, w := range p.Bieu.CongTrinh {
 		for _, v := range w.Von {
@@ -99,103 +105,262 @@ func checkAmounts(t *testing.T, p *plan.Plan) {
 	}
 }
 
-func TestNewYearPeriodChange(t *testing.T) {
-	src := copyPlan(t, "2025.yaml", nil)
-	report := create(t, src, 2026, "")
-	target := filepath.Join(filepath.Dir(src), "2026.yaml")
-	p := load(t, target)
-	if p.Nam != 2026 || !p.IsDraft() || p.VanBan.So != 0 || !p.VanBan.Ngay.IsZero() {
-		t.Errorf("nam %d, van_ban %+v; want a 2026 draft", p.Nam, p.VanBan)
-	}
-	if !strings.Contains(p.VanBan.TrichYeu, "nông thôn mới năm 2026 trên địa bàn") {
-		t.Errorf("trich_yeu %q", p.VanBan.TrichYeu)
-	}
-	if !strings.Contains(p.CanCu[0].TrichYeu, "giai đoạn 2021-2025") {
-		t.Errorf("a căn cứ was rewritten: %q", p.CanCu[0].TrichYeu)
-	}
-	checkAmounts(t, p)
-	if got := p.Bieu.SuNghiep[0].ThoiGian; got != "Quý III-IV/2026" {
-		t.Errorf("Biểu 04 thoi_gian %q", got)
-	}
-	if got := p.Bieu.CongTrinh[0].ThoiGian; got != "2025" {
-		t.Errorf("Biểu 03 thoi_gian rewritten: %q", got)
-	}
+// flat joins a report or a comment block into one line of words.
+func flat(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n#", "")), " ")
+}
 
-	// The new criteria set, with the one criterion of the same name carried.
-	if p.TieuChi.Bo != "qd51-2026-2030" || p.CountCriteria() != 10 {
-		t.Fatalf("set %s with %d criteria", p.TieuChi.Bo, p.CountCriteria())
+// Rolling the 2025 plan of Mường Khoa (2021–2025 programme, QĐ 318) into
+// the merged 2026–2030 programme (QĐ 51), in its first year and later.
+func TestNewPeriod(t *testing.T) {
+	before := load(t, filepath.Join(testkit.RepoRoot(t), "plans", "muong-khoa", "2025.yaml"))
+	oldItem := map[int]plan.DanhGiaTC{}
+	for _, d := range before.TieuChi.DanhGia {
+		oldItem[d.So] = d
 	}
-	for _, d := range p.TieuChi.DanhGia {
-		want := plan.StatusNotMet
-		if d.So == 1 {
-			want = plan.StatusMet // Quy hoạch: dat in 2025
-		}
-		if d.HienTrang != want {
-			t.Errorf("criterion %d: %s, want %s", d.So, d.HienTrang, want)
-		}
-		if len(d.ChiTieu) > 0 {
-			t.Errorf("criterion %d kept indicator rows of the old set", d.So)
-		}
-	}
-	if p.TieuChi.DanhGia[0].ChuTri != "kinh-te" {
-		t.Errorf("unit of criterion 1 not carried: %q", p.TieuChi.DanhGia[0].ChuTri)
-	}
-	for _, ct := range p.MucTieu.ChiTieu {
-		if ct.TieuChi != "" {
-			t.Errorf("indicator %q still refers to old criterion %s", ct.Ten, ct.TieuChi)
-		}
-	}
-	if len(p.Bieu.CongTrinh[0].TieuChi) != 0 {
-		t.Errorf("work still refers to criteria %v", p.Bieu.CongTrinh[0].TieuChi)
-	}
+	const merged = "Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM), giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi"
+	for _, year := range []int{2026, 2027} {
+		t.Run(strconv.Itoa(year), func(t *testing.T) {
+			y := strconv.Itoa(year)
+			src := copyPlan(t, "2025.yaml", nil)
+			report := create(t, src, year, "")
+			target := filepath.Join(filepath.Dir(src), y+".yaml")
+			p := load(t, target)
+			b, _ := os.ReadFile(target)
+			out := string(b)
+			end := strings.Index(out, headEnd)
+			header, body := out[:end], out[end:]
 
-	// Reported (Summary, which kehoach new prints under its headings) and in
-	// the header comment.
-	b, _ := os.ReadFile(target)
-	out := string(b)
-	header := out[:strings.Index(out, "\nxa: ")]
-	for _, want := range []string{
-		"qd318-2021-2025 (giai đoạn 2021-2025) không áp dụng cho năm 2026",
-		"qd51-2026-2030",
-		"1. Quy hoạch → 1. Quy hoạch (đạt)",
-		"18 tiêu chí cũ không có tiêu chí cùng tên",
-		"2. Giao thông (chưa đạt)",
-		"17. Môi trường và an toàn thực phẩm (phấn đấu đạt)",
-		"19. Quốc phòng và An ninh (đạt)",
-		"chỉ tiêu 17.7",
-		"muc_tieu.chi_tieu[0].tieu_chi “10”",
-		"9 tiêu chí của bộ mới ghi “chua_dat”",
-	} {
-		if !strings.Contains(strings.Join(strings.Fields(report), " "), want) {
-			t.Errorf("report lacks %q", want)
-		}
-		if !strings.Contains(strings.Join(strings.Fields(strings.ReplaceAll(header, "\n#", "")), " "), want) {
-			t.Errorf("header lacks %q", want)
-		}
+			if p.Nam != year || !p.IsDraft() {
+				t.Errorf("nam %d, draft %v", p.Nam, p.IsDraft())
+			}
+			// 1. Names: the period's, in the opening sentence and the title.
+			if p.Period == nil || p.Period.Ma != "2026-2030" || p.ChuongTrinh.Ten != p.Period.ChuongTrinh.Ten || p.ChuongTrinh.TenNgan != p.Period.ChuongTrinh.TenNgan {
+				t.Errorf("programme %+v", p.ChuongTrinh)
+			}
+			if strings.Contains(out, "\nchuong_trinh:") {
+				t.Error("chuong_trinh kept")
+			}
+			if want := "Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi năm " + y + " trên địa bàn xã Mường Khoa"; p.VanBan.TrichYeu != want {
+				t.Errorf("trich_yeu %q\nwant      %q", p.VanBan.TrichYeu, want)
+			}
+			if !strings.HasPrefix(p.MucTieu.Chung, "Triển khai thực hiện Chương trình MTQG gắn với") {
+				t.Errorf("muc_tieu.chung %q", p.MucTieu.Chung[:60])
+			}
+			res, err := plan.Load(target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := compose.Compose(res.Plan, res.Profile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc := flat(text.Render(d)); !strings.Contains(doc, "Ủy ban nhân dân xã Mường Khoa xây dựng Kế hoạch thực hiện "+merged+" năm "+y+", như sau:") {
+				t.Errorf("opening sentence not found in:\n%.1500s", doc)
+			}
+
+			// 2. Legal bases: the new chain, then the commune's own.
+			var nums []string
+			for _, c := range p.CanCu {
+				nums = append(nums, c.So)
+			}
+			if got, want := strings.Join(nums, " "), "257/2025/QH15 424/NQ-CP 417/QĐ-BNNMT 51/2025/QĐ-TTg 37-QĐ/ĐU"; got != want {
+				t.Errorf("căn cứ %s, want %s", got, want)
+			}
+			if strings.Contains(body, "263/QĐ-TTg") || strings.Contains(out, "\ncan_cu:") {
+				t.Error("an old căn cứ or the can_cu key kept")
+			}
+			if !strings.Contains(body, "can_cu_them:\n  # TODO: căn cứ nêu giai đoạn 2021-2025: giữ nếu văn bản còn hiệu lực năm "+y) {
+				t.Error("no TODO on the căn cứ naming the old period")
+			}
+
+			// 3. Criteria: QĐ 51, mapped by thay_cho, every status to assess.
+			if p.TieuChi.Bo != "qd51-2026-2030" || p.CountCriteria() != 10 || p.TieuChi.BoTinh != "" {
+				t.Fatalf("set %s with %d criteria, bo_tinh %q", p.TieuChi.Bo, p.CountCriteria(), p.TieuChi.BoTinh)
+			}
+			for i, dg := range p.TieuChi.DanhGia {
+				nc := p.Set.TieuChi[i]
+				if dg.So != nc.So || dg.HienTrang != plan.StatusNotMet || len(dg.ChiTieu) > 0 || dg.GhiChu != "" {
+					t.Errorf("criterion %+v", dg)
+				}
+				first := oldItem[nc.ThayCho[0]]
+				if dg.ChuTri != first.ChuTri {
+					t.Errorf("criterion %d: chu_tri %q, want %q (old criterion %d)", dg.So, dg.ChuTri, first.ChuTri, first.So)
+				}
+				want := map[string]bool{}
+				for _, so := range nc.ThayCho {
+					o := oldItem[so]
+					for _, u := range append([]string{o.ChuTri}, o.PhoiHop...) {
+						if u != dg.ChuTri {
+							want[u] = true
+						}
+					}
+				}
+				if len(want) != len(dg.PhoiHop) {
+					t.Errorf("criterion %d: phoi_hop %v, want %v", dg.So, dg.PhoiHop, want)
+				}
+				for _, u := range dg.PhoiHop {
+					if !want[u] {
+						t.Errorf("criterion %d: phoi_hop %v, want %v", dg.So, dg.PhoiHop, want)
+					}
+				}
+			}
+			if got := p.TieuChi.DanhGia[1]; got.ChuTri != "kinh-te" || strings.Join(got.PhoiHop, ",") != "van-hoa-xa-hoi" {
+				t.Errorf("criterion 2 (from 2, 3, 4, 5, 6, 7, 9): %q %v", got.ChuTri, got.PhoiHop)
+			}
+			if got := p.TieuChi.DanhGia[7]; got.ChuTri != "kinh-te" || strings.Join(got.PhoiHop, ",") != "tram-y-te,van-hoa-xa-hoi" {
+				t.Errorf("criterion 8 (from 17): %q %v", got.ChuTri, got.PhoiHop)
+			}
+			for _, want := range []string{
+				"# TODO: theo QĐ 318/QĐ-TTg: 1. Quy hoạch đạt; hãy đánh giá lại theo QĐ 51/2025/QĐ-TTg\n    - {so: 1, hien_trang: chua_dat, chu_tri: kinh-te}",
+				"# TODO: theo QĐ 318/QĐ-TTg: 2. Giao thông chưa đạt; 3. Thủy lợi và phòng, chống thiên\n    #   tai đạt;",
+				"17. Môi trường và an toàn thực phẩm phấn đấu đạt; hãy đánh\n    #   giá lại theo QĐ 51/2025/QĐ-TTg\n    - so: 8",
+				"# TODO: tệp xã chưa ghi nhom_xa; hãy thêm nhom_xa: 1, 2 hoặc 3 vào xa.yaml theo QĐ 51/2025/QĐ-TTg",
+				"# TODO: bộ tiêu chí của tỉnh cho qd51-2026-2030 (thay QĐ 1487/QĐ-UBND)",
+			} {
+				if !strings.Contains(body, want) {
+					t.Errorf("file lacks %q", want)
+				}
+			}
+			if n := strings.Count(body, "# TODO: theo QĐ 318/QĐ-TTg:"); n != 10 {
+				t.Errorf("%d criteria TODO comments, want 10", n)
+			}
+			var refs []string
+			for _, ct := range p.MucTieu.ChiTieu {
+				refs = append(refs, ct.TieuChi)
+			}
+			if got := strings.Join(refs, ","); got != "3,6,," {
+				t.Errorf("muc_tieu.chi_tieu references %q, want 3,6,, (10 → 3, 11 → 6, indicators 15.1 and 17.7 dropped)", got)
+			}
+			if got := p.Bieu.CongTrinh[0].TieuChi; len(got) != 1 || got[0] != 2 {
+				t.Errorf("work criteria %v, want [2] (Giao thông → Hạ tầng kinh tế - xã hội)", got)
+			}
+
+			// 4. Funding: renamed, the former lồng ghép programmes removed.
+			var names []string
+			p.EachSource(func(n *plan.Nguon, depth int) { names = append(names, n.Ma+"="+n.Ten) })
+			if got, want := strings.Join(names, "; "), "nstw=Vốn Ngân sách Trung ương; nstw-dau-tu=Vốn đầu tư công; nstw-su-nghiep=Kinh phí thường xuyên; ns-xa=Ngân sách xã"; got != want {
+				t.Errorf("sources %s\nwant    %s", got, want)
+			}
+			if strings.Contains(body, "long-ghep") {
+				t.Error("a removed source is still in the file")
+			}
+			checkAmounts(t, p, 3, 1, 5)
+			if p.Bieu.SuNghiep[0].ThoiGian != "Quý III-IV/"+y || p.Bieu.SuNghiep[0].Nguon != "nstw-su-nghiep" || p.NguonLuc.Nguon[0].Con[1].Loai != "su_nghiep" {
+				t.Errorf("Biểu 04 %+v", p.Bieu.SuNghiep[0])
+			}
+
+			// 6. Reported the same in the header and by Summary.
+			for _, want := range []string{
+				"giai đoạn 2021-2025 → 2026-2030; tên Chương trình: “Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM)” → “" + merged + "”",
+				"tên cũ đã đổi ở: van_ban.trich_yeu, muc_tieu.chung",
+				"bỏ Quyết định 263/QĐ-TTg (căn cứ của Chương trình giai đoạn 2021-2025), Quyết định 1487/QĐ-UBND (bộ tiêu chí của tỉnh Lai Châu giai đoạn 2021-2025",
+				"giữ, chuyển sang can_cu_them: Quyết định 37-QĐ/ĐU (có TODO: nêu giai đoạn 2021-2025)",
+				"Nghị quyết 257/2025/QH15, Nghị quyết 424/NQ-CP, Quyết định 417/QĐ-BNNMT, Quyết định 51/2025/QĐ-TTg",
+				"đổi tên nguồn “Vốn sự nghiệp” → “Kinh phí thường xuyên”: biểu mẫu giai đoạn 2026 - 2030 gọi vốn sự nghiệp",
+				"bỏ nguồn “Vốn Chương trình MTQG giảm nghèo bền vững” (năm 2025: 602), “Vốn Chương trình MTQG phát triển KT-XH vùng đồng bào dân tộc thiểu số và miền núi” (năm 2025: 1.954): từ năm 2026 Chương trình giảm nghèo bền vững",
+				"bỏ “Vốn lồng ghép” (không còn nguồn con)",
+				"19 tiêu chí; năm 2025 đạt 12/19, cuối năm 13/19) không áp dụng cho năm " + y,
+				"10 tiêu chí: mọi tiêu chí ghi “chua_dat”, đánh giá lại trên 10",
+				"2. Hạ tầng kinh tế - xã hội ← 2, 3, 4, 5, 6, 7, 9; 3. Phát triển kinh tế nông thôn ← 10, 13;",
+				"muc_tieu.chi_tieu[0].tieu_chi “10” → “3”",
+				"chỉ tiêu 17.7",
+				"muc_tieu.chi_tieu[2].tieu_chi “15.1”",
+				"ghi chú của tiêu chí 2 cũ “Bê tông hóa 07 km đường bản Hô Tra”",
+				"hãy thêm một dòng “nhom_xa: 1”, “nhom_xa: 2” hoặc “nhom_xa: 3” theo QĐ 51/2025/QĐ-TTg: nhóm 1 — xã liền kề đô thị",
+				"nhóm 3 — xã khu vực II và xã khu vực III",
+			} {
+				if !strings.Contains(flat(report), want) {
+					t.Errorf("report lacks %q", want)
+				}
+				if !strings.Contains(flat(header), want) {
+					t.Errorf("header lacks %q", want)
+				}
+			}
+			if !strings.HasPrefix(out, "# yaml-language-server: $schema=../../schema/plan.schema.json\n") {
+				t.Error("the editor modeline is not the first line")
+			}
+			if n := strings.Count(out, "# TODO: nhập số tiền năm "+y+" (năm 2025: "); n != 9 {
+				t.Errorf("%d amount TODO comments, want 9 (3 sources, 1 work, 5 Biểu 04 rows)", n)
+			}
+			if f, err := planfmt.Format(target, b); err != nil || !bytes.Equal(f, b) {
+				t.Errorf("new plan is not canonical (err %v)", err)
+			}
+		})
 	}
-	for _, want := range []string{"căn cứ (can_cu)", "chỉ tiêu (muc_tieu.chi_tieu)", "nhiệm vụ (nhiem_vu)", "nguồn vốn (nguon_luc)", "nơi nhận (noi_nhan)", "người ký (ky)"} {
-		if !strings.Contains(header, want) {
-			t.Errorf("header review list lacks %q", want)
-		}
-	}
-	if !strings.HasPrefix(out, "# yaml-language-server: $schema=../../schema/plan.schema.json\n") {
-		t.Error("the editor modeline is not the first line")
-	}
-	for _, want := range []string{"CHUYỂN GIAI ĐOẠN", "Cần xem lại"} {
-		if !strings.Contains(header, want) {
-			t.Errorf("header lacks %q", want)
-		}
-	}
-	if n := strings.Count(out, "# TODO: nhập số tiền năm 2026 (năm 2025: "); n != 11 {
-		t.Errorf("%d amount TODO comments, want 11 (5 sources, 1 work, 5 Biểu 04 rows)", n)
-	}
-	for _, want := range []string{"so_tien: 0 # TODO: nhập số tiền năm 2026 (năm 2025: 1954)", "so_tien: 0 # TODO: nhập số tiền năm 2026 (năm 2025: 504)"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("file lacks %q", want)
-		}
-	}
-	if f, err := planfmt.Format(target, b); err != nil || !bytes.Equal(f, b) {
-		t.Errorf("new plan is not canonical (err %v)", err)
+}
+
+// Every 2025 plan of the corpus rolls into 2026 and validates; the
+// 2026 plans roll within their period, their names and bases untouched.
+func TestNewPeriodCorpus(t *testing.T) {
+	for _, src := range testkit.CorpusPlans(t) {
+		name := filepath.Base(filepath.Dir(src)) + "/" + filepath.Base(src)
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), filepath.Base(filepath.Dir(src)))
+			os.MkdirAll(dir, 0o755)
+			for _, f := range []string{filepath.Base(src), "xa.yaml"} {
+				b, err := os.ReadFile(filepath.Join(filepath.Dir(src), f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				os.WriteFile(filepath.Join(dir, f), b, 0o644)
+			}
+			from := filepath.Join(dir, filepath.Base(src))
+			before := load(t, from)
+			year := before.Nam + 1
+			rep, err := Create(from, year, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			target := filepath.Join(dir, strconv.Itoa(year)+".yaml")
+			p := load(t, target)
+			b, _ := os.ReadFile(target)
+			if f, err := planfmt.Format(target, b); err != nil || !bytes.Equal(f, b) {
+				t.Errorf("not canonical (err %v)", err)
+			}
+			if before.Period.Covers(year) {
+				if rep.PeriodChange || rep.SetChange || p.ChuongTrinh != before.ChuongTrinh || len(p.CanCu) != len(before.CanCu) {
+					t.Errorf("within the period: change %v/%v, programme %+v", rep.PeriodChange, rep.SetChange, p.ChuongTrinh)
+				}
+				return
+			}
+			if !rep.PeriodChange || !rep.SetChange || p.Period.Ma != "2026-2030" || p.TieuChi.Bo != "qd51-2026-2030" {
+				t.Fatalf("change %v/%v, period %s, set %s", rep.PeriodChange, rep.SetChange, p.Period.Ma, p.TieuChi.Bo)
+			}
+			if strings.Contains(string(b), "\nchuong_trinh:") || strings.Contains(string(b), "\ncan_cu:") || p.ChuongTrinh.Ten != p.Period.ChuongTrinh.Ten {
+				t.Error("chuong_trinh or can_cu kept")
+			}
+			for i, id := range p.Period.CanCu {
+				if p.CanCu[i].Ma != id {
+					t.Errorf("căn cứ %d: %s, want %s", i, p.CanCu[i].So, id)
+				}
+			}
+			for _, c := range p.CanCu {
+				if c.So == "263/QĐ-TTg" || c.So == "318/QĐ-TTg" {
+					t.Errorf("old căn cứ %s kept", c.So)
+				}
+			}
+			p.EachSource(func(n *plan.Nguon, depth int) {
+				for _, r := range p.Period.ChuyenNguon {
+					if r.Matches(n.Ten) && (r.Bo || n.Ten != r.DoiTen) {
+						t.Errorf("source %q: rule %q not applied", n.Ten, r.LyDo)
+					}
+				}
+			})
+			for _, d := range p.TieuChi.DanhGia {
+				if d.HienTrang != plan.StatusNotMet {
+					t.Errorf("criterion %d: %s carried across sets", d.So, d.HienTrang)
+				}
+			}
+			for _, m := range rep.SetCounts {
+				if !strings.Contains(string(b), "# TODO: “"+m.Excerpt+"” đếm theo bộ qd318-2021-2025 (19 tiêu chí)") {
+					t.Errorf("count %s at %s has no TODO", m.Excerpt, m.Path)
+				}
+			}
+			if name == "an-luong-hai/2025.yaml" && (len(rep.SetCounts) != 1 || rep.SetCounts[0].Excerpt != "19/19" || rep.SetCounts[0].Path != "muc_tieu.chung") {
+				t.Errorf("an-luong-hai: counts %+v, want 19/19 in muc_tieu.chung", rep.SetCounts)
+			}
+		})
 	}
 }
 
@@ -247,7 +412,7 @@ func TestNewYearSamePeriod(t *testing.T) {
 	if p.VanBan.TrichYeu != strings.Replace(before.VanBan.TrichYeu, "năm 2024", "năm 2025", 1) {
 		t.Errorf("trich_yeu %q", p.VanBan.TrichYeu)
 	}
-	checkAmounts(t, p)
+	checkAmounts(t, p, 5, 1, 5)
 
 	// Every comment of the source is kept, except those on removed lines
 	// (tong, so_dat) and the draft hints, which are rewritten.
@@ -288,7 +453,7 @@ func TestSecondRollover(t *testing.T) {
 	if !strings.Contains(s, "# Chép từ văn bản mẫu") || !strings.Contains(s, "Ghi chú đầu tệp của kế hoạch năm 2026") {
 		t.Error("the original header description was not kept once")
 	}
-	if n := strings.Count(s, "# TODO: nhập số tiền năm 2027 (năm 2026: 0)"); n != 11 {
+	if n := strings.Count(s, "# TODO: nhập số tiền năm 2027 (năm 2026: 0)"); n != 9 {
 		t.Errorf("%d amount TODOs for 2027", n)
 	}
 }
@@ -361,5 +526,163 @@ func TestHeaderBlock(t *testing.T) {
 				t.Errorf("modeline %q, kept %q; want %d, %q", e.modeline, e.oldHead, tc.modeline, tc.kept)
 			}
 		})
+	}
+}
+
+// Variants of the 2025 plan rolled into 2026: what the source spells out
+// decides what is rewritten.
+func TestNewPeriodVariants(t *testing.T) {
+	// bases replaces the two căn cứ before the commune's own (37-QĐ/ĐU).
+	bases := func(head string) func(string) string {
+		return func(s string) string {
+			i := strings.Index(s, "can_cu:\n")
+			j := strings.Index(s, "  - loai: Quyết định\n    so: 37-QĐ/ĐU")
+			return s[:i] + head + s[j:]
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		edit  func(string) string
+		xa    string // appended to the commune file
+		check func(t *testing.T, p *plan.Plan, rep *Report, out string)
+	}{
+		{"explicit period, provincial set, commune group",
+			func(s string) string {
+				s = strings.Replace(s, "nam: 2025\n", "nam: 2025\ngiai_doan: 2021-2025\n", 1)
+				return strings.Replace(s, "  bo: qd318-2021-2025\n", "  bo: qd318-2021-2025\n  bo_tinh: lai-chau-qd1487-2024\n", 1)
+			}, "nhom_xa: 3\n",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if p.GiaiDoan != "2026-2030" || !strings.Contains(out, "giai_doan: 2026-2030 # đổi từ 2021-2025") || !strings.Contains(flat(out), "giai đoạn 2021-2025 → 2026-2030 (giai_doan: 2026-2030); tên Chương trình") {
+					t.Errorf("giai_doan %q", p.GiaiDoan)
+				}
+				if p.TieuChi.BoTinh != "" || rep.BoTinh != "lai-chau-qd1487-2024" || !strings.Contains(out, "# TODO: bộ tiêu chí của tỉnh cho qd51-2026-2030 (thay lai-chau-qd1487-2024, QĐ 1487/QĐ-UBND)") {
+					t.Errorf("bo_tinh %q, report %q", p.TieuChi.BoTinh, rep.BoTinh)
+				}
+				if len(rep.Groups) > 0 || strings.Contains(out, "nhom_xa") {
+					t.Error("nhom_xa hint for a commune that has its group")
+				}
+			}},
+		{"registry references", bases("can_cu:\n  - {ma: qd263-2022}\n  - {ma: qd318-2022}\n"), "",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if got := strings.Join(rep.BasesDropped, "; "); got != "Quyết định 263/QĐ-TTg (căn cứ của Chương trình giai đoạn 2021-2025); Quyết định 318/QĐ-TTg (Bộ tiêu chí qd318-2021-2025)" {
+					t.Errorf("dropped %s", got)
+				}
+				if len(p.CanCu) != 5 || p.CanCu[4].So != "37-QĐ/ĐU" {
+					t.Errorf("căn cứ %+v", p.CanCu)
+				}
+			}},
+		{"default bases", bases("can_cu_them:\n"), "",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if got := strings.Join(rep.BasesDropped, "; "); got != "Quyết định 263/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025); Quyết định 318/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025)" {
+					t.Errorf("dropped %s", got)
+				}
+				if len(p.CanCuThem) != 1 || !strings.Contains(out, "can_cu_them:\n  # TODO: căn cứ nêu giai đoạn 2021-2025") || len(p.CanCu) != 5 {
+					t.Errorf("can_cu_them %+v", p.CanCuThem)
+				}
+			}},
+		{"title without the programme's name",
+			func(s string) string {
+				return strings.Replace(s, "Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025", "Xây dựng nông thôn mới năm 2025", 1)
+			}, "",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if p.VanBan.TrichYeu != "Xây dựng nông thôn mới năm 2026 trên địa bàn xã Mường Khoa" || strings.Join(rep.NameTodo, ",") != "van_ban.trich_yeu" {
+					t.Errorf("trich_yeu %q, todo %v", p.VanBan.TrichYeu, rep.NameTodo)
+				}
+				if !strings.Contains(out, "  # TODO: trích yếu không có tên Chương trình giai đoạn 2021-2025 nên chưa đổi; hãy xem lại (tên mới ở đầu tệp)\n  trich_yeu:") {
+					t.Error("no TODO above trich_yeu")
+				}
+			}},
+		{"allocations from removed sources",
+			func(s string) string {
+				s = strings.Replace(s, "  su_nghiep:\n", `    - ten: Nhà văn hóa bản Nà Ún
+      von:
+        - {nguon: long-ghep-dtts, so_tien: 500}
+    - ten: Đường nội đồng bản Hô Tra
+      von:
+        - {nguon: nstw-dau-tu, so_tien: 0}
+        - {nguon: long-ghep-giam-ngheo, so_tien: 100}
+  su_nghiep:
+    - noi_dung: Hỗ trợ sinh kế hộ nghèo
+      nguon: long-ghep-giam-ngheo
+      so_tien: 50.5
+`, 1)
+				return s
+			}, "",
+			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
+				if len(p.Bieu.CongTrinh) != 2 || p.Bieu.CongTrinh[1].Ten != "Đường nội đồng bản Hô Tra" || len(p.Bieu.CongTrinh[1].Von) != 1 || len(p.Bieu.SuNghiep) != 5 {
+					t.Errorf("annexes %+v", p.Bieu)
+				}
+				if got := strings.Join(rep.WorksRemoved, "; "); got != "“Nhà văn hóa bản Nà Ún” (chỉ có vốn từ long-ghep-dtts, năm 2025: 500)" {
+					t.Errorf("works removed %s", got)
+				}
+				if got := strings.Join(rep.SourceRefs, "; "); got != "công trình “Đường nội đồng bản Hô Tra”: vốn từ long-ghep-giam-ngheo, năm 2025: 100; Biểu 04 “Hỗ trợ sinh kế hộ nghèo”: vốn từ long-ghep-giam-ngheo (năm 2025: 50,5)" {
+					t.Errorf("allocations removed %s", got)
+				}
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := copyPlan(t, "2025.yaml", tc.edit)
+			if tc.xa != "" {
+				xa := filepath.Join(filepath.Dir(src), "xa.yaml")
+				b, _ := os.ReadFile(xa)
+				os.WriteFile(xa, append(b, tc.xa...), 0o644)
+			}
+			load(t, src)
+			rep, err := Create(src, 2026, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			target := filepath.Join(filepath.Dir(src), "2026.yaml")
+			b, _ := os.ReadFile(target)
+			if f, err := planfmt.Format(target, b); err != nil || !bytes.Equal(f, b) {
+				t.Errorf("not canonical (err %v)", err)
+			}
+			tc.check(t, load(t, target), rep, string(b))
+		})
+	}
+}
+
+func TestReplaceNames(t *testing.T) {
+	old := programme.Programme{Ten: "Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM)", TenNgan: "Chương trình MTQG xây dựng NTM"}
+	nw := programme.Programme{Ten: "Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM), giảm nghèo bền vững", TenNgan: "Chương trình MTQG"}
+	subs := nameSubs(old, old, nw)
+	for _, tc := range []struct{ in, want string }{
+		{"Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2026", "Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững năm 2026"},
+		{"Triển khai Chương trình MTQG xây dựng NTM gắn với", "Triển khai Chương trình MTQG gắn với"},
+		{"theo Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM).", "theo Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM), giảm nghèo bền vững."},
+		{"Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững năm 2026", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững năm 2026"},
+		{"Chương trình mục tiêu quốc gia xây dựng\u00a0nông thôn\nmới", "Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững"},
+		{"Chương trình MTQG xây dựng NTMX", "Chương trình MTQG xây dựng NTMX"},
+		{"Chương trình xây dựng nông thôn mới", "Chương trình xây dựng nông thôn mới"},
+		{"chương trình mục tiêu quốc gia xây dựng nông thôn mới", "chương trình mục tiêu quốc gia xây dựng nông thôn mới"},
+	} {
+		if got := replaceNames(tc.in, subs); got != tc.want {
+			t.Errorf("replaceNames(%q)\n = %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+	if got := inSentence(old.Ten); got != "Chương trình mục tiêu quốc gia xây dựng nông thôn mới" {
+		t.Errorf("inSentence = %q", got)
+	}
+}
+
+func TestCountRe(t *testing.T) {
+	re := countRe(19)
+	for in, want := range map[string]string{
+		"Duy trì 12/19 tiêu chí":  "12",
+		"19/19 tiêu chí đã đạt":   "19",
+		"(5/19)":                  "5",
+		"ngày 12/19/2025":         "",
+		"112/19":                  "",
+		"12/190":                  "",
+		"tỷ lệ 3,12/19":           "",
+		"Chỉ thị 12/19 của tỉnh.": "12",
+	} {
+		got := ""
+		if m := re.FindStringSubmatch(in); m != nil {
+			got = m[1]
+		}
+		if got != want {
+			t.Errorf("countRe(19) in %q: %q, want %q", in, got, want)
+		}
 	}
 }

@@ -132,7 +132,7 @@ var rules = map[string]rule{
 	"Commune.nhom_xa": func(s *object) { s.del("type"); s.set("enum", []any{1, 2, 3}) },
 	"VanBan.loai":     enumRule("KH"),
 	"Commune.ma":      func(s *object) { s.set("pattern", idPattern); s.set("patternErrorMessage", idMessage) },
-	"Nguon.loai":      enumRule("dau_tu", "su_nghiep"),
+	"Nguon.loai":      enumRule(plan.FundKinds()...),
 	"Ky.quyen_han":    enumRule("KT", "Q", "TL", "TUQ"),
 	// Checked in style.Load: the ranges Nghị định 30 allows.
 	"Overrides.co_chu":        func(s *object) { s.del("type"); s.set("enum", []any{13, 14}) },

@@ -427,6 +427,7 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"date day first", false, mutation{"can_cu.0.ngay", "22/02/2022"}, false, "", false},
 		{"date day first without zeros", false, mutation{"can_cu.0.ngay", "5/8/2022"}, false, "", false},
 		{"funding kind su_nghiep", false, mutation{"nguon_luc.nguon.0.con.1.loai", "su_nghiep"}, false, "", false},
+		{"funding kind thuong_xuyen", false, mutation{"nguon_luc.nguon.0.con.1.loai", "thuong_xuyen"}, false, "", false},
 		{"authority Q", false, mutation{"ky.quyen_han", "Q"}, false, "", false},
 		{"authority TL", false, mutation{"ky.quyen_han", "TL"}, false, "", false},
 		{"authority TUQ", false, mutation{"ky.quyen_han", "TUQ"}, false, "", false},

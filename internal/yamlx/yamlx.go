@@ -202,6 +202,11 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		case x.Kind == yaml.AliasNode || x.Anchor != "":
 			es = append(es, &Error{file, p, "không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."})
 			return false
+		case x.Style&yaml.TaggedStyle != 0:
+			// An explicit tag (!!null 2025, !!binary …, !python/…) changes
+			// what a visible value means; a plan never needs one.
+			es = append(es, &Error{file, p, fmt.Sprintf("không dùng thẻ kiểu YAML “%s” trong tệp kế hoạch (thẻ làm thay đổi nghĩa của giá trị); hãy xóa “%s ” và ghi giá trị như bình thường.", clip(x.Tag), clip(x.Tag))})
+			return true
 		case x.Kind == yaml.SequenceNode && len(x.Content) > MaxItems:
 			es = append(es, &Error{file, p, fmt.Sprintf("danh sách có %d phần tử (tối đa %d); hãy kiểm tra lại tệp.", len(x.Content), MaxItems)})
 			return false
@@ -487,6 +492,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 	}
 	seen := map[string]*yaml.Node{}
 	bad := map[string]bool{} // keys whose value already has an error
+	null := map[string]bool{} // keys written with no value (key:, ~, null)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		key := k.Value
@@ -526,6 +532,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 			continue
 		}
 		d.index[p+"#key"] = Pos{k.Line, k.Column}
+		if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
+			null[key] = true
+		}
 		before := len(d.errs)
 		d.decode(val, v.Field(fi.index), p, depth+1)
 		if len(d.errs) > before {
@@ -545,10 +554,46 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 				at = kp // point at the key that owns the incomplete group
 			}
 			d.errs = append(d.errs, &Error{File: d.file, Pos: at, Msg: fmt.Sprintf("thiếu khóa bắt buộc “%s” trong %s; hãy thêm “%s: …”.", f.name, where(path), f.name)})
-		case isEmpty(fv) && !bad[f.name]:
+		case bad[f.name]:
+		case fv.Kind() == reflect.Struct && (null[f.name] || isZeroGroup(fv)):
+			// An empty group: its own required keys are missing too.
+			var req []string
+			for _, sf := range structFields(fv.Type()) {
+				if sf.required {
+					req = append(req, sf.name)
+				}
+			}
+			msg := fmt.Sprintf("nhóm “%s” để trống; hãy điền các khóa của nhóm", f.name)
+			if len(req) > 0 {
+				msg += " (bắt buộc: " + strings.Join(req, ", ") + ")"
+			}
+			d.errorf(k, "%s.", msg)
+		case null[f.name] || isEmpty(fv) || (isInt(fv) && fv.Int() == 0):
 			d.errorf(k, "“%s” không được để trống; hãy điền nội dung.", f.name)
 		}
 	}
+}
+
+func isInt(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return true
+	}
+	return false
+}
+
+// isZeroGroup reports whether a struct got nothing from the file: every
+// field but its positions is zero.
+func isZeroGroup(v reflect.Value) bool {
+	for i := 0; i < v.NumField(); i++ {
+		if v.Type().Field(i).Type == posType || !v.Type().Field(i).IsExported() {
+			continue
+		}
+		if !v.Field(i).IsZero() {
+			return false
+		}
+	}
+	return true
 }
 
 func isEmpty(v reflect.Value) bool {

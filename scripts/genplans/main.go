@@ -14,6 +14,8 @@ import (
 	"time"
 
 	yaml "go.yaml.in/yaml/v4"
+
+	"kehoach/internal/plan"
 )
 
 func main() {
@@ -92,10 +94,11 @@ func vary(p map[string]any, rng *rand.Rand) {
 			}
 			v := 10 + rng.Intn(3000)
 			m["so_tien"] = v
-			switch m["loai"] {
-			case "dau_tu":
+			loai, _ := m["loai"].(string)
+			switch plan.FundKind(loai) {
+			case plan.KindInvest:
 				dauTu += v
-			case "su_nghiep":
+			case plan.KindCurrent:
 				suNghiep += v
 			}
 		}

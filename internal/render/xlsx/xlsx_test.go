@@ -295,6 +295,61 @@ func TestWorkbook2025(t *testing.T) {
 	}
 }
 
+// Biểu 01's indicator lines in the workbook: the threshold for the
+// commune's region in “Chỉ tiêu quy định” (Mường Khoa, tdmnpb: 15.3 ≤ 24
+// from QĐ 318), blank without a verified one, and the plan's values in the
+// unit, now and planned columns.
+func TestBieu01IndicatorCells(t *testing.T) {
+	f := open(t, write(t, fitted(t, load(t))))
+	rows, err := f.GetRows(SheetName("01"), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(r []string, col int) string {
+		if col < len(r) {
+			return r[col]
+		}
+		return "" // GetRows drops trailing empty cells
+	}
+	// The columns by their header texts.
+	cols := map[string]int{}
+	for _, r := range rows[:headTop+1] {
+		for c, v := range r {
+			cols[v] = c
+		}
+	}
+	unit, rule, now, target := cols["ĐVT"], cols["Chỉ tiêu quy định"], cols["Kết quả"], cols["Chỉ tiêu"]
+	if unit != 2 || rule != 3 || now != 4 || target != 6 {
+		t.Fatalf("columns ĐVT %d, Chỉ tiêu quy định %d, Kết quả %d, Chỉ tiêu %d; want C, D, E, G", unit, rule, now, target)
+	}
+	tests := []struct {
+		code                    string
+		unit, rule, now, target string
+	}{
+		{"15.3", "%", "≤\u00a024", "", "<\u00a018,92"},
+		{"15.1", "%", "", "", "≥\u00a060"},
+		{"17.7", "%", "", "", "100"},
+		{"10", "triệu đồng/người/năm", "", "", "≥\u00a054"},
+	}
+	for _, tc := range tests {
+		var row []string
+		for _, r := range rows[headTop:] {
+			// The criterion 10 row comes first, bold, its indicator after.
+			if at(r, 0) == tc.code {
+				row = r
+			}
+		}
+		if row == nil {
+			t.Errorf("no row %s in %s", tc.code, SheetName("01"))
+			continue
+		}
+		got := []string{at(row, unit), at(row, rule), at(row, now), at(row, target)}
+		if want := []string{tc.unit, tc.rule, tc.now, tc.target}; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("row %s (ĐVT, quy định, hiện trạng, kế hoạch) = %q, want %q", tc.code, got, want)
+		}
+	}
+}
+
 // The figures of the plan, cell by cell, with their formulas.
 func TestTotals2025(t *testing.T) {
 	f := open(t, write(t, fitted(t, load(t))))
