@@ -23,8 +23,9 @@ var corpusWarnings = map[string][]string{
 		// The seed gives no signer name (ky.ho_ten is empty on purpose).
 		"plan: chưa có họ tên người ký",
 		// Six of its Biểu 01 indicators have no verified threshold in the
-		// data (QĐ 318's table is not retrievable, and Lai Châu's QĐ 1487
-		// is a citation only), so their column stays blank.
+		// data (QĐ 318's table is not retrievable; Lai Châu's QĐ 1487,
+		// templates/tieu-chi/tinh, holds none either), so their column
+		// stays blank: a real plan types no guessed value.
 		"plan: Biểu 01 để trống cột “Chỉ tiêu quy định” của 6 chỉ tiêu",
 	},
 	// Plans of 2026 - 2030 relying on the period's default bases cite NQ
