@@ -21,7 +21,12 @@ hoặc PHIÊN_BẢN:TỆP); một tệp: so với lần commit cuối; mã thoá
 	Long: `Cho biết bằng tiếng Việt điều gì đã đổi giữa hai phiên bản kế hoạch, nhóm theo
 phần của kế hoạch: chỉ tiêu, từng nguồn vốn và các tổng phía trên, tình trạng
 tiêu chí, nhiệm vụ thêm, bỏ, chuyển chỗ hay sửa (đánh dấu từng từ), nơi nhận,
-người ký, số và ngày văn bản. CŨ và MỚI là tệp kế hoạch, phiên bản git (HEAD~1,
+người ký, số và ngày văn bản. Hai kế hoạch khác giai đoạn hay khác bộ tiêu chí
+(2025 và 2026) thì báo trước hết: giai đoạn, tên Chương trình, bộ tiêu chí và số
+tiêu chí đạt (12/19 → 6/10), bộ tiêu chí của tỉnh, rồi các căn cứ thêm, bỏ. Căn
+cứ, tên Chương trình và chỉ tiêu quy định ở Biểu 01 được so như văn bản in ra,
+kể cả phần lấy mặc định từ giai đoạn và bộ tiêu chí.
+CŨ và MỚI là tệp kế hoạch, phiên bản git (HEAD~1,
 main) hoặc PHIÊN_BẢN:TỆP; chỉ một tệp thì so với lần commit cuối, chỉ một phiên
 bản thì so mọi kế hoạch trong plans/. So với phiên bản git cần cài git.
 

@@ -57,7 +57,7 @@ func readTree(t *testing.T, root string) tree {
 func (tr tree) plans() []string {
 	var out []string
 	for p := range tr {
-		if filepath.Base(p) != "xa.yaml" {
+		if plan.IsPlanCandidate(filepath.Base(p), false) {
 			out = append(out, p)
 		}
 	}
@@ -143,7 +143,7 @@ func TestRewritesKeepLineEndsAndBOM(t *testing.T) {
 			t.Run(filepath.Base(root)+"/"+c.name, func(t *testing.T) {
 				in := tree{}
 				for p, b := range base {
-					if c.prep != nil && filepath.Base(p) != "xa.yaml" {
+					if c.prep != nil && plan.IsPlanCandidate(filepath.Base(p), false) {
 						b = []byte(c.prep(string(b)))
 					}
 					in[p] = b

@@ -14,19 +14,58 @@ import (
 )
 
 // corpusWarnings are the only warnings a corpus plan may have, by path from
-// the module root: "plan" for a warning of plan validation, otherwise the
-// text rule (textcheck). Each is explained in testdata/corpus/README.md.
+// the module root. An entry "plan: TEXT" allows one warning of plan loading
+// whose message contains TEXT; any other entry is the name of a text rule
+// (textcheck) and allows one finding of that rule. Each is explained in
+// testdata/corpus/README.md.
 var corpusWarnings = map[string][]string{
-	// The seed gives no signer name (ky.ho_ten is empty on purpose), and
-	// six of its Biểu 01 indicators have no verified threshold in the data
-	// (QĐ 318's table is not retrievable), so their column stays blank.
-	"plans/muong-khoa/2025.yaml": {"plan", "plan"},
-	// Indicators typed without quy_dinh that the criteria sets lack.
-	"testdata/corpus/ea-to-lo/2026.yaml":       {"plan"},
-	"testdata/corpus/tan-phuoc-dien/2025.yaml": {"plan"},
-	"testdata/corpus/van-khe-thuong/2025.yaml": {"plan"},
+	"plans/muong-khoa/2025.yaml": {
+		// The seed gives no signer name (ky.ho_ten is empty on purpose).
+		"plan: chưa có họ tên người ký",
+		// Six of its Biểu 01 indicators have no verified threshold in the
+		// data (QĐ 318's table is not retrievable; Lai Châu's QĐ 1487,
+		// templates/tieu-chi/tinh, holds none either), so their column
+		// stays blank: a real plan types no guessed value.
+		"plan: Biểu 01 để trống cột “Chỉ tiêu quy định” của 6 chỉ tiêu",
+	},
+	// Plans of 2026 - 2030 relying on the period's default bases cite NQ
+	// 424/NQ-CP and QĐ 417/QĐ-BNNMT, whose wording the registry has not yet
+	// verified against the originals (templates/can-cu.yaml,
+	// da_doi_chieu: false): the warning is the registry's, not the plan's,
+	// and goes once the entries are verified.
+	"testdata/corpus/ea-to-lo/2026.yaml":      {"plan: 424/NQ-CP", "plan: 417/QĐ-BNNMT"},
+	"testdata/corpus/binh-lac-dien/2027.yaml": {"plan: 424/NQ-CP", "plan: 417/QĐ-BNNMT"},
 	// One deliberate pair of straight double quotes, to test escaping.
 	"testdata/corpus/phuoc-hiep-dong/2025.yaml": {"ngoac-kep", "ngoac-kep"},
+}
+
+// finding is one warning of a corpus plan: "plan" or a text rule, and its
+// message.
+type finding struct{ rule, msg string }
+
+// missingFrom returns the findings of got that allowed (corpusWarnings'
+// entries) does not cover, counting repeats: each entry covers one finding.
+func missingFrom(allowed []string, got []finding) []string {
+	used := make([]bool, len(allowed))
+	var extra []string
+	for _, g := range got {
+		ok := false
+		for i, a := range allowed {
+			if used[i] {
+				continue
+			}
+			text, isPlan := strings.CutPrefix(a, "plan: ")
+			if isPlan && g.rule == "plan" && strings.Contains(g.msg, text) || !isPlan && g.rule == a {
+				used[i], ok = true, true
+				break
+			}
+		}
+		if !ok {
+			extra = append(extra, g.rule+": "+g.msg)
+		}
+	}
+	sort.Strings(extra)
+	return extra
 }
 
 // TestCorpus builds every plan of the corpus (testdata/corpus/ and plans/)
@@ -57,11 +96,9 @@ func TestCorpus(t *testing.T) {
 				t.FailNow()
 			}
 
-			var got []string
-			var detail []string
+			var got []finding
 			for _, w := range r.Load.Warnings {
-				got = append(got, "plan")
-				detail = append(detail, w.Error())
+				got = append(got, finding{"plan", w.Error()})
 			}
 			p := r.Load.Plan
 			planSrc, err := os.ReadFile(p.File)
@@ -77,12 +114,11 @@ func TestCorpus(t *testing.T) {
 					t.Errorf("text error: %s", f.String())
 					continue
 				}
-				got = append(got, f.Rule)
-				detail = append(detail, f.String())
+				got = append(got, finding{f.Rule, f.String()})
 			}
 			if extra := missingFrom(corpusWarnings[rel], got); len(extra) > 0 {
-				t.Errorf("undocumented warnings %v (allowed: %v; document them in corpusWarnings and testdata/corpus/README.md, or fix the plan):\n%s",
-					extra, corpusWarnings[rel], strings.Join(detail, "\n"))
+				t.Errorf("undocumented warnings (allowed: %q; document them in corpusWarnings and testdata/corpus/README.md, or fix the plan):\n%s",
+					corpusWarnings[rel], strings.Join(extra, "\n"))
 			}
 
 			base := BaseName(p)
@@ -109,23 +145,4 @@ func TestCorpus(t *testing.T) {
 			}
 		})
 	}
-}
-
-// missingFrom returns the elements of got not covered by allowed, counting
-// repeats: allowed {"a"} covers one "a" only.
-func missingFrom(allowed, got []string) []string {
-	left := map[string]int{}
-	for _, a := range allowed {
-		left[a]++
-	}
-	var extra []string
-	for _, g := range got {
-		if left[g] > 0 {
-			left[g]--
-			continue
-		}
-		extra = append(extra, g)
-	}
-	sort.Strings(extra)
-	return extra
 }

@@ -34,6 +34,18 @@ func IsCommuneName(name string) bool {
 	return n == "xa.yaml" || n == "xa.yml"
 }
 
+// ProvincialSetPrefix begins the name of a provincial criteria set file
+// kept next to the plans (tieu_chi.bo_tinh: bo-tieu-chi-tinh.yaml).
+const ProvincialSetPrefix = "bo-tieu-chi"
+
+// IsProvincialSetName reports whether a file name (or path) is a provincial
+// criteria set file: a YAML file whose name begins with bo-tieu-chi, in any
+// letter case. Like the commune file, it is never read as a plan, so a
+// folder holding one can be built, checked and formatted.
+func IsProvincialSetName(name string) bool {
+	return IsYAMLName(name) && strings.HasPrefix(strings.ToLower(baseName(name)), ProvincialSetPrefix)
+}
+
 // TextSavedName tells whether name is a YAML file saved by Notepad as
 // "Text Documents (*.txt)", 2025.yaml.txt, and gives the name it should
 // have: 2025.yaml.
@@ -53,7 +65,7 @@ func IsPlanCandidate(name string, commune bool) bool {
 	if _, ok := TextSavedName(name); ok {
 		return true
 	}
-	return IsYAMLName(name) && (commune || !IsCommuneName(name))
+	return IsYAMLName(name) && !IsProvincialSetName(name) && (commune || !IsCommuneName(name))
 }
 
 // CommunePath resolves the xa key of the plan at planPath: the commune
@@ -81,6 +93,9 @@ func NameProblem(path string, commune bool) *yamlx.Error {
 	at := yamlx.Pos{Line: 1, Col: 1}
 	if want, ok := TextSavedName(path); ok {
 		return &yamlx.Error{File: path, Pos: at, Msg: fmt.Sprintf("tên tệp có thêm đuôi “.txt” (Notepad thêm khi lưu với kiểu “Text Documents”) nên tệp này không được đọc như tệp YAML; hãy đổi tên tệp thành “%s” (nếu Explorer không hiện đuôi .txt: bật Xem → Phần mở rộng tên tệp, tức View → File name extensions; nếu đã có “%s” thì xóa tệp thừa này), và khi lưu bằng Notepad, ở ô Lưu dưới dạng (Save as type) chọn Tất cả các tệp (All files).", want, want)}
+	}
+	if IsProvincialSetName(path) {
+		return &yamlx.Error{File: path, Pos: at, Msg: fmt.Sprintf("“%s” là bộ tiêu chí của tỉnh (kế hoạch dùng nó qua khóa tieu_chi.bo_tinh), không phải tệp kế hoạch hay tệp xã; hãy chạy lệnh với tệp kế hoạch (ví dụ 2025.yaml) hoặc với thư mục của xã.", baseName(path))}
 	}
 	if !commune && IsCommuneName(path) {
 		return &yamlx.Error{File: path, Pos: at, Msg: fmt.Sprintf("“%s” là tệp xã (tên xã, các thôn, bản, đơn vị, cán bộ), không phải tệp kế hoạch; hãy chạy lệnh với tệp kế hoạch (ví dụ 2025.yaml) hoặc với thư mục của xã.", baseName(path))}

@@ -25,6 +25,9 @@ func TestFileNames(t *testing.T) {
 		{"XA.YML", true, true, "", false, true},
 		{`plans\muong-khoa\Xa.Yaml`, true, true, "", false, true},
 		{"chung-xa.yaml", true, false, "", true, true},
+		{"bo-tieu-chi-tinh.yaml", true, false, "", false, false},
+		{`plans\muong-khoa\Bo-Tieu-Chi-Lai-Chau.YML`, true, false, "", false, false},
+		{"tieu-chi-tinh.yaml", true, false, "", true, true},
 		{"2025.yaml.txt", false, false, "2025.yaml", true, true},
 		{"2025.YML.TXT", false, false, "2025.YML", true, true},
 		{"xa.yaml.txt", false, false, "xa.yaml", true, true},
@@ -120,6 +123,8 @@ func TestNameProblems(t *testing.T) {
 	}{
 		{"commune file given as a plan", "a/XA.YML", map[string][]byte{"a/XA.YML": xa},
 			":1:1: “XA.YML” là tệp xã (tên xã, các thôn, bản, đơn vị, cán bộ), không phải tệp kế hoạch; hãy chạy lệnh với tệp kế hoạch (ví dụ 2025.yaml) hoặc với thư mục của xã."},
+		{"provincial set file given as a plan", "e/bo-tieu-chi-tinh.yaml", map[string][]byte{"e/bo-tieu-chi-tinh.yaml": []byte("ma: x\n")},
+			":1:1: “bo-tieu-chi-tinh.yaml” là bộ tiêu chí của tỉnh (kế hoạch dùng nó qua khóa tieu_chi.bo_tinh), không phải tệp kế hoạch hay tệp xã; hãy chạy lệnh với tệp kế hoạch (ví dụ 2025.yaml) hoặc với thư mục của xã."},
 		{"plan saved as text", "b/2025.yaml.txt", map[string][]byte{"b/2025.yaml.txt": planText, "b/xa.yaml": xa},
 			":1:1: tên tệp có thêm đuôi “.txt” (Notepad thêm khi lưu với kiểu “Text Documents”) nên tệp này không được đọc như tệp YAML; hãy đổi tên tệp thành “2025.yaml” (nếu Explorer không hiện đuôi .txt: bật Xem → Phần mở rộng tên tệp, tức View → File name extensions; nếu đã có “2025.yaml” thì xóa tệp thừa này), và khi lưu bằng Notepad, ở ô Lưu dưới dạng (Save as type) chọn Tất cả các tệp (All files)."},
 		{"commune file saved as text", "c/2025.yaml", map[string][]byte{"c/2025.yaml": planText, "c/xa.yaml.txt": xa},

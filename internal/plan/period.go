@@ -100,6 +100,12 @@ func loadProvincial(c *checker, p *Plan, readFile func(string) ([]byte, error), 
 			c.errAt("tieu_chi.bo_tinh", "bộ tiêu chí của tỉnh “%s” không hợp lệ; hãy ghi mã trong templates/tieu-chi/tinh hoặc đường dẫn tương đối tới một tệp .yaml.", ref)
 			return nil
 		}
+		if !IsProvincialSetName(path) {
+			// Any other name would be read as a plan by build, check and
+			// fmt on the folder.
+			c.errAt("tieu_chi.bo_tinh", "tệp bộ tiêu chí của tỉnh “%s” phải có tên bắt đầu bằng %s (ví dụ %s-tinh.yaml), để các lệnh build, check, fmt với thư mục không đọc nhầm tệp này như một kế hoạch; hãy đổi tên tệp và sửa khóa bo_tinh.", ref, ProvincialSetPrefix, ProvincialSetPrefix)
+			return nil
+		}
 		data, rerr := readFile(path)
 		if rerr != nil {
 			c.errAt("tieu_chi.bo_tinh", "không đọc được bộ tiêu chí của tỉnh “%s” (%v); hãy kiểm tra đường dẫn.", ref, localErr(rerr))
@@ -255,7 +261,7 @@ func (c *checker) indicatorRows() {
 					c.errAt(path, "chỉ tiêu %s không có trong bộ %s nên cần ghi nội dung (ten).", t.Ma, set.Ma)
 				}
 				if t.QuyDinh == "" {
-					blank = append(blank, t.Ma+" (bộ "+set.Ma+" chưa có chỉ tiêu này)")
+					blank = append(blank, t.Ma+" (bộ "+set.Ma+provWord(p)+" chưa có chỉ tiêu này)")
 				}
 				d.Rows = append(d.Rows, r)
 				continue
@@ -286,9 +292,23 @@ func (c *checker) indicatorRows() {
 		}
 	}
 	if len(blank) > 0 {
+		// A plan that already names a provincial set is told to complete
+		// that set, not to name one.
+		other := "dùng bộ tiêu chí của tỉnh (tieu_chi.bo_tinh)"
+		if p.Prov != nil {
+			other = "thêm ngưỡng đã đối chiếu vào bộ tiêu chí của tỉnh “" + p.TieuChi.BoTinh + "” (tieu_chi.bo_tinh)"
+		}
 		c.res.Warnings = append(c.res.Warnings, &yamlx.Error{File: p.File, Pos: p.Index.KeyPos("tieu_chi"),
-			Msg: fmt.Sprintf("Biểu 01 để trống cột “Chỉ tiêu quy định” của %d chỉ tiêu: %s. Không có ngưỡng đã đối chiếu thì không in; hãy ghi quy_dinh của chỉ tiêu theo văn bản của tỉnh (tieu_chi.danh_gia[].chi_tieu), hoặc dùng bộ tiêu chí của tỉnh (tieu_chi.bo_tinh).", len(blank), strings.Join(blank, "; "))})
+			Msg: fmt.Sprintf("Biểu 01 để trống cột “Chỉ tiêu quy định” của %d chỉ tiêu: %s. Không có ngưỡng đã đối chiếu thì không in; hãy ghi quy_dinh của chỉ tiêu theo văn bản của tỉnh (tieu_chi.danh_gia[].chi_tieu), hoặc %s.", len(blank), strings.Join(blank, "; "), other)})
 	}
+}
+
+// provWord is " và bộ của tỉnh" when the plan names a provincial set.
+func provWord(p *Plan) string {
+	if p.Prov == nil {
+		return ""
+	}
+	return " và bộ của tỉnh"
 }
 
 func forWhom(desc string, keyed bool) string {

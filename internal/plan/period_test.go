@@ -132,7 +132,7 @@ func TestProvincialSetByPath(t *testing.T) {
 		}
 	}
 	write("xa.yaml", strings.Replace(readTestdata(t, "xa.yaml"), "nhom_xa: 3", "vung: dbscl", 1))
-	write("tinh.yaml", `ma: tinh-thu
+	write("bo-tieu-chi-tinh.yaml", `ma: tinh-thu
 tinh: Lai Châu
 bo: qd318-2021-2025
 van_ban: {loai: Quyết định, so: 9/QĐ-UBND, ngay: 2024-05-06, co_quan: UBND tỉnh Lai Châu, trich_yeu: ban hành Bộ tiêu chí xã nông thôn mới, nguon: [SEED], da_doi_chieu: true}
@@ -143,7 +143,7 @@ chi_tieu:
 	p := readTestdata(t, "minimal.yaml")
 	for _, e := range [][2]string{
 		{"nam: 2026", "nam: 2025"},
-		{"  bo: qd51-2026-2030\n", "  bo_tinh: tinh.yaml\n"},
+		{"  bo: qd51-2026-2030\n", "  bo_tinh: bo-tieu-chi-tinh.yaml\n"},
 		{"can_cu:\n  - loai: Quyết định\n    so: 263/QĐ-TTg\n    ngay: 2022-02-22\n    co_quan: Thủ tướng Chính phủ\n    trich_yeu: phê duyệt Chương trình\n", ""},
 		{"    - {so: 1, hien_trang: dat, chu_tri: kinh-te}\n", "    - so: 1\n      hien_trang: dat\n      chu_tri: kinh-te\n"},
 	} {

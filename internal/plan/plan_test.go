@@ -111,6 +111,8 @@ func TestValidationRules(t *testing.T) {
 			}},
 		{name: "unknown status", old: "{so: 5, hien_trang: chua_dat}", new: "{so: 5, hien_trang: dang_lam}",
 			want: []string{"testdata/p.yaml:27:27: “hien_trang”: trạng thái \"dang_lam\" không có; hãy dùng dat (đã đạt), phan_dau (phấn đấu đạt trong năm) hoặc chua_dat (chưa đạt)."}},
+		{name: "provincial set file not named bo-tieu-chi…", old: "  bo: qd51-2026-2030", new: "  bo: qd51-2026-2030\n  bo_tinh: tinh.yaml",
+			want: []string{"testdata/p.yaml:22:12: tệp bộ tiêu chí của tỉnh “tinh.yaml” phải có tên bắt đầu bằng bo-tieu-chi (ví dụ bo-tieu-chi-tinh.yaml), để các lệnh build, check, fmt với thư mục không đọc nhầm tệp này như một kế hoạch; hãy đổi tên tệp và sửa khóa bo_tinh."}},
 		{name: "unknown criteria set", old: "  bo: qd51-2026-2030", new: "  bo: qd51-2026-2031",
 			want: []string{"testdata/p.yaml:21:7: không có bộ tiêu chí “qd51-2026-2031”; có phải ý bạn là “qd51-2026-2030”?"}},
 		{name: "duplicate funding id", old: "{ma: ns-xa,", new: "{ma: nstw,",
@@ -286,6 +288,54 @@ func TestPlan2025(t *testing.T) {
 	for _, c := range checks {
 		if c.got != c.want {
 			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		}
+	}
+}
+
+// The seed naming Lai Châu's provincial set (which holds no threshold yet):
+// its typed bases, QĐ 1487 among them, stay as they are (the set's decision
+// is cited only by default bases), and the blank-threshold warning points
+// at completing the set instead of suggesting bo_tinh.
+func TestPlan2025ProvincialSet(t *testing.T) {
+	path := "../../plans/muong-khoa/2025.yaml"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "  bo: qd318-2021-2025\n", "  bo: qd318-2021-2025\n  bo_tinh: lai-chau-qd1487-2024\n", 1)
+	if text == string(src) {
+		t.Fatal("fixture lacks tieu_chi.bo")
+	}
+	res, err := LoadBytes(path, []byte(text), os.ReadFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK() {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+	p := res.Plan
+	if p.Prov == nil || p.Prov.Ma != "lai-chau-qd1487-2024" {
+		t.Fatalf("provincial set = %+v", p.Prov)
+	}
+	n := 0
+	for _, b := range p.CanCu {
+		if b.So == "1487/QĐ-UBND" {
+			n++
+		}
+	}
+	if len(p.CanCu) != 3 || n != 1 {
+		t.Errorf("bases: %d, QĐ 1487 cited %d times; want 3 and once", len(p.CanCu), n)
+	}
+	// Blank thresholds: the hint points at the provincial set it names.
+	var blank string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "Biểu 01 để trống") {
+			blank = w.Error()
+		}
+	}
+	for _, want := range []string{"16 (bộ qd318-2021-2025 và bộ của tỉnh chưa có chỉ tiêu này)", "thêm ngưỡng đã đối chiếu vào bộ tiêu chí của tỉnh “lai-chau-qd1487-2024”"} {
+		if !strings.Contains(blank, want) {
+			t.Errorf("blank-threshold warning %q lacks %q", blank, want)
 		}
 	}
 }

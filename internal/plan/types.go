@@ -143,7 +143,7 @@ type ChiTieu struct {
 // TieuChi is the criteria set and the commune's status for each criterion.
 type TieuChi struct {
 	Bo           string      `yaml:"bo" mota:"Mã bộ tiêu chí trong templates/tieu-chi: qd318-2021-2025 hoặc qd51-2026-2030; mặc định là bộ của giai đoạn."`
-	BoTinh       string      `yaml:"bo_tinh" mota:"Bộ tiêu chí của tỉnh: mã tệp trong templates/tieu-chi/tinh (lai-chau-qd1487-2024) hoặc đường dẫn tương đối tới tệp .yaml; được nêu làm căn cứ, ngưỡng của tỉnh thay ngưỡng quốc gia."`
+	BoTinh       string      `yaml:"bo_tinh" mota:"Bộ tiêu chí của tỉnh: mã tệp trong templates/tieu-chi/tinh (lai-chau-qd1487-2024) hoặc đường dẫn tương đối tới tệp .yaml có tên bắt đầu bằng bo-tieu-chi (bo-tieu-chi-tinh.yaml); được nêu làm căn cứ, ngưỡng của tỉnh thay ngưỡng quốc gia."`
 	SoDat        *int        `yaml:"so_dat" mota:"(Tùy chọn) số tiêu chí đã đạt đầu năm, để đối chiếu với danh sách."`
 	SoDatCuoiNam *int        `yaml:"so_dat_cuoi_nam" mota:"(Tùy chọn) số tiêu chí đạt cuối năm, để đối chiếu."`
 	DanhGia      []DanhGiaTC `yaml:"danh_gia,required" mota:"Tình trạng từng tiêu chí của bộ."`

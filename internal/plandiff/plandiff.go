@@ -4,15 +4,24 @@
 // edited (with word-level changes), recipients, signature, number and date.
 // Text is compared after Unicode NFC normalisation, so a change of encoding
 // form alone is no difference.
+//
+// Plans are compared as Load resolved them, so what the period, the
+// criteria set and the provincial set fill in (programme names, default
+// legal bases, Biểu 01 thresholds) counts like what the file says. When the
+// two plans belong to different periods or criteria sets, the report opens
+// with that: the period, the programme, the criteria set with the counts of
+// criteria met, the provincial set, then the legal bases added and removed.
 package plandiff
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"kehoach/internal/markup"
 	"kehoach/internal/plan"
+	"kehoach/internal/programme"
 	"kehoach/internal/textdiff"
 	"kehoach/internal/vn"
 )
@@ -49,11 +58,16 @@ type Report struct {
 // Equal reports whether there is no difference.
 func (r *Report) Equal() bool { return len(r.Changes) == 0 }
 
-// Sections in the order they are reported.
+// Sections in the order they are reported. When the programme period or
+// the criteria set changes, "Căn cứ" comes right after "Giai đoạn".
 var Sections = []string{
-	"Văn bản", "Căn cứ", "Mục tiêu và chỉ tiêu", "Tiêu chí", "Nhiệm vụ",
+	SectionPeriod, "Văn bản", "Căn cứ", "Mục tiêu và chỉ tiêu", "Tiêu chí", "Nhiệm vụ",
 	"Nguồn lực", "Giải pháp", "Tổ chức thực hiện", "Nơi nhận", "Chữ ký", "Biểu kèm theo",
 }
+
+// SectionPeriod reports a change of programme period, criteria set or
+// provincial criteria set.
+const SectionPeriod = "Giai đoạn và bộ tiêu chí"
 
 type differ struct {
 	r *Report
@@ -94,6 +108,7 @@ func orDash(s string) string {
 // Compare returns the differences from old to new (both validated).
 func Compare(old, new *plan.Plan) *Report {
 	d := &differ{r: &Report{Old: old.File, New: new.File}}
+	crossing := d.period(old, new)
 	d.document(old, new)
 	d.legalBasis(old, new)
 	d.objectives(old, new)
@@ -108,6 +123,9 @@ func Compare(old, new *plan.Plan) *Report {
 	order := map[string]int{}
 	for i, s := range Sections {
 		order[s] = i
+	}
+	if crossing {
+		order["Căn cứ"] = order[SectionPeriod]
 	}
 	sort.SliceStable(d.r.Changes, func(i, j int) bool {
 		return order[d.r.Changes[i].Section] < order[d.r.Changes[j].Section]
@@ -137,6 +155,102 @@ func (d *differ) document(a, b *plan.Plan) {
 	d.text(s, "tên ngắn Chương trình", a.ChuongTrinh.TenNgan, b.ChuongTrinh.TenNgan)
 }
 
+// period reports a change of programme period, national criteria set or
+// provincial set, and whether there was one: the period's years and
+// official programme name, the set (with its decision and size) and the
+// counts of criteria met (numbers of another set name other criteria, so
+// only the counts compare), what the commune's thresholds are chosen by,
+// and the provincial set.
+func (d *differ) period(a, b *plan.Plan) bool {
+	const s = SectionPeriod
+	pa, pb := periodOf(a), periodOf(b)
+	setChanged := a.TieuChi.Bo != b.TieuChi.Bo
+	provChanged := provName(a) != provName(b)
+	if pa == pb && !setChanged && !provChanged {
+		return false
+	}
+	if pa != pb {
+		d.value(s, "giai đoạn", pa, pb)
+		// Another programme, not an edit of the old one's name: both in full.
+		d.value(s, "Chương trình", programmeName(a), programmeName(b))
+	}
+	if setChanged {
+		d.value(s, "bộ tiêu chí", setName(a), setName(b))
+		d.value(s, "số tiêu chí đã đạt đầu năm", ratio(a, false), ratio(b, false))
+		d.value(s, "số tiêu chí đạt cuối năm", ratio(a, true), ratio(b, true))
+		d.value(s, "ngưỡng chỉ tiêu của xã theo", thresholdKey(a), thresholdKey(b))
+	}
+	if provChanged {
+		d.value(s, "bộ tiêu chí của tỉnh", provName(a), provName(b))
+	}
+	return true
+}
+
+func periodOf(p *plan.Plan) string {
+	if p.Period == nil {
+		return ""
+	}
+	return fmt.Sprintf("%d - %d", p.Period.Tu, p.Period.Den)
+}
+
+func programmeName(p *plan.Plan) string {
+	if p.Period == nil {
+		return ""
+	}
+	return p.Period.ChuongTrinh.TenChinhThuc
+}
+
+// setName is the criteria set with its decision and size: “Bộ tiêu chí …
+// (Quyết định số 318/QĐ-TTg, 19 tiêu chí)”.
+func setName(p *plan.Plan) string {
+	if p.Set == nil {
+		return p.TieuChi.Bo
+	}
+	var extra []string
+	if ct, ok := programme.Cite(p.Set.CanCu); ok {
+		extra = append(extra, ct.Loai+" số "+ct.So)
+	}
+	extra = append(extra, fmt.Sprintf("%d tiêu chí", len(p.Set.TieuChi)))
+	return p.Set.Ten + " (" + strings.Join(extra, ", ") + ")"
+}
+
+// ratio is “12/19”: the criteria met at the start of the year, or with
+// those planned, at its end.
+func ratio(p *plan.Plan, end bool) string {
+	n := p.CountMet()
+	if end {
+		n += p.CountPlanned()
+	}
+	return fmt.Sprintf("%d/%d", n, p.CountCriteria())
+}
+
+// thresholdKey says what chooses the commune's Biểu 01 thresholds in the
+// plan's set: “vùng Tây Nguyên”, “xã nhóm 3”.
+func thresholdKey(p *plan.Plan) string {
+	if p.Set == nil {
+		return ""
+	}
+	_, desc, ok := p.Set.Key(p.Commune.Class())
+	if !ok {
+		return "(tệp xã chưa ghi " + desc + ")"
+	}
+	return desc
+}
+
+// provName is the provincial set's decision (“Quyết định số 2468/QĐ-UBND
+// ngày 16/9/2022 của UBND tỉnh Điện Biên”), “(không có)” without one.
+func provName(p *plan.Plan) string {
+	if p.Prov == nil {
+		return "(không có)"
+	}
+	v := p.Prov.VanBan
+	c := plan.CanCu{Loai: v.Loai, So: v.So, CoQuan: v.CoQuan}
+	if t, err := time.Parse(time.DateOnly, v.Ngay); err == nil {
+		c.Ngay.Time = t
+	}
+	return strings.TrimSpace(canCu(c))
+}
+
 func unitAbbr(p *plan.Plan) string {
 	if p.Commune == nil {
 		return "UBND"
@@ -158,15 +272,55 @@ func canCu(c plan.CanCu) string {
 	return s + " " + c.TrichYeu
 }
 
+// legalBasis compares the resolved legal bases (the defaults of the period
+// and the sets count): a document is the same one when its type and number
+// are (type and wording for a law without number), so another document is
+// added and removed, never an edit of the one it replaced; the same
+// document worded otherwise is edited, and put elsewhere, moved.
 func (d *differ) legalBasis(a, b *plan.Plan) {
-	var la, lb []string
+	const s = "Căn cứ"
+	key := func(c plan.CanCu) string {
+		if c.So != "" {
+			return c.Loai + " số " + c.So
+		}
+		return c.Loai + " " + markup.Plain(c.TrichYeu)
+	}
+	index := func(cs []plan.CanCu) map[string]int {
+		m := map[string]int{}
+		for i := len(cs) - 1; i >= 0; i-- {
+			m[key(cs[i])] = i
+		}
+		return m
+	}
+	ia, ib := index(a.CanCu), index(b.CanCu)
+	var ka, kb []string // the documents in both, in each plan's order
 	for _, c := range a.CanCu {
-		la = append(la, canCu(c))
+		if _, ok := ib[key(c)]; ok {
+			ka = append(ka, key(c))
+		}
 	}
-	for _, c := range b.CanCu {
-		lb = append(lb, canCu(c))
+	for j, c := range b.CanCu {
+		k := key(c)
+		i, ok := ia[k]
+		if !ok {
+			d.add(Change{Section: s, Kind: Added, Item: fmt.Sprintf("căn cứ thứ %d", j+1), New: canCu(c)})
+			continue
+		}
+		kb = append(kb, k)
+		d.text(s, "căn cứ “"+k+"”", canCu(a.CanCu[i]), canCu(c))
 	}
-	d.list("Căn cứ", "căn cứ", la, lb)
+	for i, c := range a.CanCu {
+		if _, ok := ib[key(c)]; !ok {
+			d.add(Change{Section: s, Kind: Removed, Item: fmt.Sprintf("căn cứ thứ %d", i+1), Old: canCu(c)})
+		}
+	}
+	// Both lists hold the same documents: those outside their longest
+	// common subsequence moved.
+	for _, e := range textdiff.Diff(ka, kb) {
+		if e.Op == textdiff.Insert {
+			d.add(Change{Section: s, Kind: Moved, Item: "căn cứ “" + e.Text + "”", Old: fmt.Sprintf("thứ %d", ia[e.Text]+1), New: fmt.Sprintf("thứ %d", ib[e.Text]+1)})
+		}
+	}
 }
 
 // indicator renders a target: "≥ 54 triệu đồng/năm".
@@ -216,18 +370,10 @@ var statusWord = map[plan.Status]string{plan.StatusMet: "đã đạt", plan.Stat
 
 func (d *differ) criteria(a, b *plan.Plan) {
 	const s = "Tiêu chí"
-	setName := func(p *plan.Plan) string {
-		if p.Set == nil {
-			return p.TieuChi.Bo
-		}
-		return p.Set.Ten
-	}
 	if a.TieuChi.Bo != b.TieuChi.Bo {
 		// Another criteria set (a new programme period): numbers no longer
-		// name the same criteria, so only the set and the counts compare.
-		d.value(s, "bộ tiêu chí", setName(a), setName(b))
-		d.value(s, "số tiêu chí đã đạt đầu năm", fmt.Sprintf("%d/%d", a.CountMet(), a.CountCriteria()), fmt.Sprintf("%d/%d", b.CountMet(), b.CountCriteria()))
-		d.value(s, "số tiêu chí đạt cuối năm", fmt.Sprintf("%d/%d", a.CountMet()+a.CountPlanned(), a.CountCriteria()), fmt.Sprintf("%d/%d", b.CountMet()+b.CountPlanned(), b.CountCriteria()))
+		// name the same criteria; the set and the counts are reported
+		// under SectionPeriod.
 		return
 	}
 	name := func(p *plan.Plan, so int) string {
@@ -255,15 +401,66 @@ func (d *differ) criteria(a, b *plan.Plan) {
 			d.add(Change{Section: s, Kind: Edited, Item: name(b, n), Old: statusWord[sa], New: statusWord[sb]})
 		}
 	}
-	count := func(p *plan.Plan, end bool) string {
-		n := p.CountMet()
-		if end {
-			n += p.CountPlanned()
-		}
-		return fmt.Sprintf("%d/%d", n, p.CountCriteria())
+	d.value(s, "số tiêu chí đã đạt đầu năm", ratio(a, false), ratio(b, false))
+	d.value(s, "số tiêu chí đạt cuối năm", ratio(a, true), ratio(b, true))
+	for _, n := range sorted {
+		d.indicatorRows(rowsOf(a, n), rowsOf(b, n))
 	}
-	d.value(s, "số tiêu chí đã đạt đầu năm", count(a, false), count(b, false))
-	d.value(s, "số tiêu chí đạt cuối năm", count(a, true), count(b, true))
+}
+
+// rowsOf is criterion so's resolved Biểu 01 indicator lines.
+func rowsOf(p *plan.Plan, so int) []plan.IndicatorRow {
+	for _, d := range p.TieuChi.DanhGia {
+		if d.So == so {
+			return d.Rows
+		}
+	}
+	return nil
+}
+
+// indicatorRows compares the Biểu 01 indicator lines of one criterion as
+// Load resolved them (the wording, unit and threshold of the criteria set
+// or the provincial set included), matched by code.
+func (d *differ) indicatorRows(ra, rb []plan.IndicatorRow) {
+	const s = "Tiêu chí"
+	label := func(r plan.IndicatorRow) string {
+		if r.Ten == "" {
+			return "chỉ tiêu " + r.Ma + " (Biểu 01)"
+		}
+		return "chỉ tiêu " + r.Ma + " “" + clip(markup.Plain(r.Ten)) + "”"
+	}
+	whole := func(r plan.IndicatorRow) string {
+		parts := []string{markup.Plain(r.Ten)}
+		for _, f := range []struct{ name, v string }{{"đơn vị tính", r.DonVi}, {"chỉ tiêu quy định", r.QuyDinh}, {"hiện trạng", r.HienTrang}, {"kế hoạch", r.KeHoach}} {
+			if f.v != "" {
+				parts = append(parts, f.name+" "+f.v)
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	old := map[string]plan.IndicatorRow{}
+	for _, r := range ra {
+		old[r.Ma] = r
+	}
+	seen := map[string]bool{}
+	for _, r := range rb {
+		seen[r.Ma] = true
+		o, ok := old[r.Ma]
+		if !ok {
+			d.add(Change{Section: s, Kind: Added, Item: "chỉ tiêu " + r.Ma + " (Biểu 01)", New: whole(r)})
+			continue
+		}
+		d.text(s, label(r)+", nội dung", o.Ten, r.Ten)
+		d.value(s, label(r)+", đơn vị tính", o.DonVi, r.DonVi)
+		d.value(s, label(r)+", chỉ tiêu quy định", o.QuyDinh, r.QuyDinh)
+		d.value(s, label(r)+", hiện trạng", o.HienTrang, r.HienTrang)
+		d.value(s, label(r)+", kế hoạch", o.KeHoach, r.KeHoach)
+	}
+	for _, r := range ra {
+		if !seen[r.Ma] {
+			d.add(Change{Section: s, Kind: Removed, Item: "chỉ tiêu " + r.Ma + " (Biểu 01)", Old: whole(r)})
+		}
+	}
 }
 
 // muc renders an item of a task list as one line per "-"/"+" point.

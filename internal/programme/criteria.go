@@ -107,6 +107,10 @@ type ProvincialSet struct {
 	Bo      string      `yaml:"bo,required"`
 	VanBan  Citation    `yaml:"van_ban,required"`
 	ChiTieu []Indicator `yaml:"chi_tieu"` // ma and nguong; ten, dvt, tieu_chi too when added
+	// Nguon are the file's own sources, cited like those of
+	// templates/nguon.yaml: a set kept next to a plan (bo_tinh: a path)
+	// cites the provincial decision itself, which nguon.yaml does not list.
+	Nguon []Source `yaml:"nguon"`
 
 	File  string      `yaml:"-"`
 	Index yamlx.Index `yaml:"-"`
@@ -390,7 +394,17 @@ func ParseProvincialSet(path string, data []byte) (*ProvincialSet, error) {
 	ps := &ProvincialSet{}
 	ix, errs := yamlx.Decode(path, data, ps)
 	ps.File, ps.Index = path, ix
-	c := &checker{file: path, ix: ix, errs: errs}
+	c := &checker{file: path, ix: ix, errs: errs, local: map[string]bool{}}
+	global := sourceIDs()
+	for i, src := range ps.Nguon {
+		switch {
+		case global[src.Ma]:
+			c.add(fmt.Sprintf("nguon[%d].ma", i), "mã nguồn “%s” đã có trong templates/nguon.yaml; hãy dùng mã đó hoặc đặt mã khác.", src.Ma)
+		case c.local[src.Ma]:
+			c.add(fmt.Sprintf("nguon[%d].ma", i), "mã nguồn “%s” bị lặp; mỗi nguồn một mã.", src.Ma)
+		}
+		c.local[src.Ma] = true
+	}
 	c.citation("van_ban", &ps.VanBan)
 	if ps.Bo != "" {
 		set, err := LoadCriteriaSet(ps.Bo)

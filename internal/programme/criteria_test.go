@@ -187,3 +187,34 @@ chi_tieu:
 		}
 	}
 }
+
+// A provincial set kept next to a plan cites its own decision: sources it
+// lists under nguon count like those of templates/nguon.yaml; an id of
+// nguon.yaml may not be redefined, and an unknown tag is still refused.
+func TestProvincialLocalSources(t *testing.T) {
+	src := `ma: thu
+tinh: Thử
+bo: qd318-2021-2025
+nguon:
+  - {ma: QD-TINH, ten: Quyết định của tỉnh Thử, dia_chi: van-ban/qd-1.pdf}
+van_ban: {loai: Quyết định, so: 1/QĐ-UBND, ngay: 2024-01-02, co_quan: UBND tỉnh Thử, trich_yeu: ban hành Bộ tiêu chí, nguon: [QD-TINH], da_doi_chieu: true}
+chi_tieu:
+  - ma: "15.3"
+    nguong: [{ap_dung: tdmnpb, gia_tri: "22", nguon: QD-TINH, da_doi_chieu: true}]
+`
+	ps, err := ParseProvincialSet("tinh-thu.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := LoadCriteriaSet("qd318-2021-2025")
+	if v := s.Threshold(s.Indicator("15.3"), "tdmnpb", ps); v.Text != "≤ 22" || v.Source != "QD-TINH" {
+		t.Errorf("override = %+v; want ≤ 22 from QD-TINH", v)
+	}
+	bad := strings.NewReplacer("{ma: QD-TINH,", "{ma: SEED,", "nguon: QD-TINH,", "nguon: KHAC,").Replace(src)
+	_, err = ParseProvincialSet("bad.yaml", []byte(bad))
+	for _, want := range []string{"bad.yaml:5:", "“SEED” đã có trong templates/nguon.yaml", "bad.yaml:6:", "“QD-TINH” không có trong templates/nguon.yaml hay trong nguon của tệp này", "bad.yaml:9:", "“KHAC”"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}

@@ -136,9 +136,20 @@ type Error = yamlx.Errors
 
 // checker collects the cross-reference problems of one data file.
 type checker struct {
-	file string
-	ix   yamlx.Index
-	errs yamlx.Errors
+	file  string
+	ix    yamlx.Index
+	errs  yamlx.Errors
+	local map[string]bool // the file's own sources (a provincial set's nguon)
+}
+
+func (c *checker) known(tag string) bool { return sourceIDs()[tag] || c.local[tag] }
+
+// where names the lists a source tag may come from, for messages.
+func (c *checker) where() string {
+	if c.local != nil {
+		return "templates/nguon.yaml hay trong nguon của tệp này"
+	}
+	return "templates/nguon.yaml"
 }
 
 func (c *checker) add(path, format string, args ...any) {
@@ -150,10 +161,9 @@ func (c *checker) sources(path string, tags []string) {
 	if len(tags) == 0 {
 		c.add(path, "thiếu nguồn (nguon); mỗi dữ liệu cần mã nguồn trong templates/nguon.yaml.")
 	}
-	known := sourceIDs()
 	for i, t := range tags {
-		if !known[t] {
-			c.add(fmt.Sprintf("%s[%d]", path, i), "nguồn “%s” không có trong templates/nguon.yaml; hãy thêm nguồn đó hoặc sửa mã.", t)
+		if !c.known(t) {
+			c.add(fmt.Sprintf("%s[%d]", path, i), "nguồn “%s” không có trong %s; hãy thêm nguồn đó hoặc sửa mã.", t, c.where())
 		}
 	}
 }
@@ -163,8 +173,8 @@ func (c *checker) source(path, tag string) {
 		c.add(path, "thiếu nguồn (nguon); mỗi giá trị cần mã nguồn trong templates/nguon.yaml.")
 		return
 	}
-	if !sourceIDs()[tag] {
-		c.add(path, "nguồn “%s” không có trong templates/nguon.yaml; hãy thêm nguồn đó hoặc sửa mã.", tag)
+	if !c.known(tag) {
+		c.add(path, "nguồn “%s” không có trong %s; hãy thêm nguồn đó hoặc sửa mã.", tag, c.where())
 	}
 }
 

@@ -303,7 +303,14 @@ func TestNewPeriodCorpus(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), filepath.Base(filepath.Dir(src)))
 			os.MkdirAll(dir, 0o755)
-			for _, f := range []string{filepath.Base(src), "xa.yaml"} {
+			// The plan, its commune file and a provincial set beside it
+			// (tieu_chi.bo_tinh: bo-tieu-chi-tinh.yaml, see testdata/corpus).
+			files := []string{filepath.Base(src), "xa.yaml"}
+			sets, _ := filepath.Glob(filepath.Join(filepath.Dir(src), plan.ProvincialSetPrefix+"*.yaml"))
+			for _, f := range sets {
+				files = append(files, filepath.Base(f))
+			}
+			for _, f := range files {
 				b, err := os.ReadFile(filepath.Join(filepath.Dir(src), f))
 				if err != nil {
 					t.Fatal(err)

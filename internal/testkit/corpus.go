@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// MinCorpusPlans is the fewest plans CorpusPlans accepts: the seven (or
+// MinCorpusPlans is the fewest plans CorpusPlans accepts: the nine (or
 // more) example plans of testdata/corpus/ and the plans of plans/.
-const MinCorpusPlans = 8
+const MinCorpusPlans = 10
 
 // CorpusPlans returns the sorted paths of every yearly plan of the test
 // corpus (testdata/corpus/*/NNNN.yaml, see testdata/corpus/README.md) and of
