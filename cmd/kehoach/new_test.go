@@ -52,7 +52,7 @@ func TestNewReport(t *testing.T) {
 				"chỉ tiêu 17.7",
 				"Cần xem lại (cũng ghi ở đầu tệp):",
 				"tệp xã (xa.yaml) chưa ghi nhóm xã, kehoach không sửa tệp này: hãy thêm một dòng “nhom_xa: 1”, “nhom_xa: 2” hoặc “nhom_xa: 3” theo QĐ 51/2025/QĐ-TTg: nhóm 1 — xã liền kề đô thị",
-				"bộ tiêu chí của tỉnh cho qd51-2026-2030 (tieu_chi.bo_tinh, thay QĐ 1487/QĐ-UBND): ghi khi tỉnh ban hành.",
+				"bộ tiêu chí của tỉnh cho qd51-2026-2030 (tieu_chi.bo_tinh, thay lai-chau-qd1487-2024, QĐ 1487/QĐ-UBND): ghi khi tỉnh ban hành.",
 				": nhập số tiền năm " + year + ".",
 				": đánh giá lại hiện trạng tiêu chí theo bộ qd51-2026-2030 (ghi chú TODO nêu hiện trạng năm 2025 theo bộ cũ).",
 				"Sau khi sửa: kehoach check " + target + ", rồi kehoach diff " + src + " " + target,

@@ -80,6 +80,7 @@ func eaToLo2025(t *testing.T, s string) string {
 // references of the old set dropped.
 func muongKhoa2026(t *testing.T, s string) string {
 	s = edit(t, s, "nam: 2025", "nam: 2026", "năm 2025 trên địa bàn", "năm 2026 trên địa bàn", "  bo: qd318-2021-2025\n", "")
+	s = replaceRe(t, s, `(?m)^  # Bộ tiêu chí của tỉnh Lai Châu.*\n(?:  # .*\n)*  bo_tinh: .*\n`, "")
 	s = replaceRe(t, s, `(?ms)^chuong_trinh:\n.*?\n\n`, "")
 	s = replaceRe(t, s, `(?ms)^can_cu:\n.*?\n\n`, "")
 	s = regexp.MustCompile(`(?m)^ +tieu_chi: (".*"|\[.*\])\n`).ReplaceAllString(s, "")
@@ -165,6 +166,7 @@ func TestPeriodChange(t *testing.T) {
 			"sửa  số tiêu chí đã đạt đầu năm: 12/19 → 5/10",
 			"sửa  số tiêu chí đạt cuối năm: 13/19 → 6/10",
 			"sửa  ngưỡng chỉ tiêu của xã theo: vùng Trung du và miền núi phía Bắc → (tệp xã chưa ghi nhom_xa)",
+			"sửa  bộ tiêu chí của tỉnh: Quyết định số 1487/QĐ-UBND ngày 22/10/2024 của UBND tỉnh Lai Châu → (không có)",
 			"== Căn cứ ==",
 			"thêm  căn cứ thứ 1: " + nq257,
 			"thêm  căn cứ thứ 2: " + nq424,

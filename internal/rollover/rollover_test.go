@@ -221,7 +221,7 @@ func TestNewPeriod(t *testing.T) {
 				"# TODO: theo QĐ 318/QĐ-TTg: 2. Giao thông chưa đạt; 3. Thủy lợi và phòng, chống thiên\n    #   tai đạt;",
 				"17. Môi trường và an toàn thực phẩm phấn đấu đạt; hãy đánh\n    #   giá lại theo QĐ 51/2025/QĐ-TTg\n    - so: 8",
 				"# TODO: tệp xã chưa ghi nhom_xa; hãy thêm nhom_xa: 1, 2 hoặc 3 vào xa.yaml theo QĐ 51/2025/QĐ-TTg",
-				"# TODO: bộ tiêu chí của tỉnh cho qd51-2026-2030 (thay QĐ 1487/QĐ-UBND)",
+				"# TODO: bộ tiêu chí của tỉnh cho qd51-2026-2030 (thay lai-chau-qd1487-2024, QĐ 1487/QĐ-UBND)",
 			} {
 				if !strings.Contains(body, want) {
 					t.Errorf("file lacks %q", want)
@@ -561,7 +561,10 @@ func TestNewPeriodVariants(t *testing.T) {
 		{"explicit period, provincial set, commune group",
 			func(s string) string {
 				s = strings.Replace(s, "nam: 2025\n", "nam: 2025\ngiai_doan: 2021-2025\n", 1)
-				return strings.Replace(s, "  bo: qd318-2021-2025\n", "  bo: qd318-2021-2025\n  bo_tinh: lai-chau-qd1487-2024\n", 1)
+				if !strings.Contains(s, "  bo_tinh: lai-chau-qd1487-2024\n") {
+					s = strings.Replace(s, "  bo: qd318-2021-2025\n", "  bo: qd318-2021-2025\n  bo_tinh: lai-chau-qd1487-2024\n", 1)
+				}
+				return s
 			}, "nhom_xa: 3\n",
 			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
 				if p.GiaiDoan != "2026-2030" || !strings.Contains(out, "giai_doan: 2026-2030 # đổi từ 2021-2025") || !strings.Contains(flat(out), "giai đoạn 2021-2025 → 2026-2030 (giai_doan: 2026-2030); tên Chương trình") {
@@ -585,7 +588,7 @@ func TestNewPeriodVariants(t *testing.T) {
 			}},
 		{"default bases", bases("can_cu_them:\n"), "",
 			func(t *testing.T, p *plan.Plan, rep *Report, out string) {
-				if got := strings.Join(rep.BasesDropped, "; "); got != "Quyết định 263/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025); Quyết định 318/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025)" {
+				if got := strings.Join(rep.BasesDropped, "; "); got != "Quyết định 263/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025); Quyết định 318/QĐ-TTg (căn cứ mặc định của giai đoạn 2021-2025); Quyết định 1487/QĐ-UBND (căn cứ mặc định của giai đoạn 2021-2025)" {
 					t.Errorf("dropped %s", got)
 				}
 				if len(p.CanCuThem) != 1 || !strings.Contains(out, "can_cu_them:\n  # TODO: căn cứ nêu giai đoạn 2021-2025") || len(p.CanCu) != 5 {
