@@ -128,6 +128,18 @@ type Row struct {
 	Bold  bool   // group, criterion and total rows
 	Level int    // nesting depth (0 = top level), for indenting the label
 	Total bool   // a summary row (TỔNG SỐ, Tổng số tiêu chí đạt)
+	// KeepNext keeps the row on the page of the next one: a group or
+	// criterion row with its first row below it (keepHeads sets it).
+	KeepNext bool
+}
+
+// keepHeads makes every row followed by a deeper one (a criterion by its
+// indicators, a funding source by its parts, a group by its first
+// criterion) keep with that row, so no page ends on a heading row.
+func (s *Sheet) keepHeads() {
+	for i := 0; i+1 < len(s.Rows); i++ {
+		s.Rows[i].KeepNext = !s.Rows[i].Total && s.Rows[i+1].Level > s.Rows[i].Level
+	}
 }
 
 // HeaderRows is the number of header rows: the longest column Head.

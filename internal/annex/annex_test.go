@@ -745,3 +745,31 @@ func TestBieu03Sources(t *testing.T) {
 		t.Errorf("without works: %d header rows, %d rows, total %q", s.HeaderRows(), len(s.Rows), s.Rows[0].Cells[7].String())
 	}
 }
+
+// Heading rows keep with the row below them: a Biểu 01 criterion with its
+// indicators, a group with its first criterion, a Biểu 02 source with its
+// parts; indicator rows, leaves and totals do not.
+func TestKeepHeads(t *testing.T) {
+	sheets, err := Sheets(load(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sheets {
+		for i, r := range s.Rows {
+			want := !r.Total && i+1 < len(s.Rows) && s.Rows[i+1].Level > r.Level
+			if r.KeepNext != want {
+				t.Errorf("%s row %d (%q): KeepNext %v, want %v", s.Number, i, r.Cells[1].String(), r.KeepNext, want)
+			}
+		}
+	}
+	b01 := sheets[0]
+	var keep []string
+	for _, r := range b01.Rows {
+		if r.KeepNext {
+			keep = append(keep, r.Cells[0].String())
+		}
+	}
+	if got := strings.Join(keep, " "); got != "I II III 10 11 12 IV 15 16 17 V" {
+		t.Errorf("Biểu 01 rows keeping with the next: %s", got)
+	}
+}

@@ -47,6 +47,7 @@ func Sheets(p *plan.Plan) ([]Sheet, error) {
 		s := &out[i]
 		s.Ref, s.Issuer = b.ref(), b.issuer()
 		s.bind()
+		s.keepHeads()
 		if err := s.resolve(); err != nil && b.err == nil {
 			b.err = err
 		}

@@ -113,7 +113,7 @@ func AnnexTable(s *annex.Sheet) *doc.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	for _, r := range s.Rows {
-		row := doc.Row{Cells: make([]doc.Cell, 0, len(r.Cells))}
+		row := doc.Row{Cells: make([]doc.Cell, 0, len(r.Cells)), KeepNext: r.KeepNext}
 		for i := 0; i < len(r.Cells); i++ {
 			c := r.Cells[i]
 			cell := doc.Cell{VAlign: doc.VAlignCenter, Shade: r.Total}

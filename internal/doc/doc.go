@@ -145,6 +145,9 @@ type Table struct {
 // Row is a table row. Rows are never split across pages.
 type Row struct {
 	Cells []Cell
+	// KeepNext keeps the row on the same page as the next row (a heading
+	// row with its first child).
+	KeepNext bool
 }
 
 // Cell is a table cell. A cell covered by a neighbour's span is omitted from

@@ -410,7 +410,7 @@ func (e *engine) columns(b box, c *doc.Columns) ([]elem, error) {
 
 // table lays out a table: one elem per row. Header rows keep with the first
 // body row and are repeated on every page the table continues on; rows
-// joined by a RowSpan keep together.
+// joined by a RowSpan keep together, and a KeepNext row keeps with the next.
 func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 	nc := len(t.Columns)
 	if nc == 0 {
@@ -505,7 +505,7 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 	}
 	out := make([]elem, nr)
 	for r := range out {
-		el := elem{height: rowH[r], baseline: -1, keepNext: glueTo[r] > r || r < t.HeaderRows}
+		el := elem{height: rowH[r], baseline: -1, keepNext: glueTo[r] > r || r < t.HeaderRows || (t.Rows[r].KeepNext && r+1 < nr)}
 		var borders []Item
 		for _, cb := range cells[r] {
 			x0 := tx + colX[cb.c]

@@ -640,3 +640,34 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// A KeepNext row (an annex heading row) never ends a page: it moves to the
+// next page with the row below it.
+func TestTableRowKeepNext(t *testing.T) {
+	lastOnPage := func(pages []layout.Page, pi int) string {
+		var last string
+		for _, ln := range body(pages[pi]) {
+			if ln.X < left+10 {
+				if _, err := strconv.Atoi(ln.Text); err == nil {
+					last = ln.Text
+				}
+			}
+		}
+		return last
+	}
+	tbl := layouttest.CriteriaTable(100, []float64{10, 65, 30, 30, 30}, 0)
+	pages := lay(t, layouttest.P(doc.StyleBody, "Bảng:"), tbl)
+	n, err := strconv.Atoi(lastOnPage(pages, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := tbl.HeaderRows + n - 1
+	if got := tbl.Rows[row].Cells[0].Paragraphs[0].Runs[0].Text; got != itoa(n) {
+		t.Fatalf("row %d holds %q, want %d", row, got, n)
+	}
+	tbl.Rows[row].KeepNext = true
+	pages = lay(t, layouttest.P(doc.StyleBody, "Bảng:"), tbl)
+	if got := lastOnPage(pages, 0); got != itoa(n-1) {
+		t.Errorf("page 1 ends with row %s; want %d (row %d keeps with %d)", got, n-1, n, n+1)
+	}
+}

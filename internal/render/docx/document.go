@@ -643,7 +643,10 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 				x.empty("w:vAlign", "w:val", "bottom")
 			}
 			x.raw("</w:tcPr>")
-			cc := ctx{where: cw, width: width - tw(r.p.CellPad.Left) - tw(r.p.CellPad.Right), in: inTable, keepNext: c.keepNext, fontSize: fontSize, head: head}
+			// Word keeps a row with the next when its paragraphs keep with
+			// the next (a heading row of an annex with its first child).
+			keep := c.keepNext || (row.KeepNext && ri+1 < len(t.Rows))
+			cc := ctx{where: cw, width: width - tw(r.p.CellPad.Left) - tw(r.p.CellPad.Right), in: inTable, keepNext: keep, fontSize: fontSize, head: head}
 			sub.x.b.Reset()
 			if cell.Merged || len(cell.Paragraphs) == 0 {
 				pp := sub.basePPr(sub.styleID("", cc), cc, extra{})
