@@ -200,3 +200,27 @@ chi_tieu:
 		t.Errorf("warnings: %v", res.Warnings)
 	}
 }
+
+// A 2026–2030 plan that names its sources as the previous period did is
+// warned, by the period's own carry-over rules.
+func TestPeriodVocabulary(t *testing.T) {
+	p := readTestdata(t, "minimal.yaml")
+	for _, e := range [][2]string{
+		{"ten: Kinh phí thường xuyên,", "ten: Vốn sự nghiệp,"},
+		{"{ma: ns-xa, ten: Ngân sách xã, so_tien: 100}", "{ma: ns-xa, ten: Ngân sách huyện, so_tien: 100}"},
+	} {
+		if !strings.Contains(p, e[0]) {
+			t.Fatalf("fixture lacks %q", e[0])
+		}
+		p = strings.Replace(p, e[0], e[1], 1)
+	}
+	res := loadString(t, p, "")
+	var ws []string
+	for _, w := range res.Warnings {
+		ws = append(ws, w.Error())
+	}
+	match(t, "warning", strings.Join(ws, "\n"), []string{
+		"testdata/p.yaml:48:37: giai đoạn 2026-2030 gọi nguồn “Vốn sự nghiệp” là “Kinh phí thường xuyên”",
+		"testdata/p.yaml:49:24: nguồn “Ngân sách huyện” không còn là một nguồn riêng trong giai đoạn 2026-2030: từ ngày 01/7/2025 không còn cấp huyện",
+	})
+}

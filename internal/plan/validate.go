@@ -316,6 +316,28 @@ func (c *checker) kindsHint() string {
 	return "hãy dùng " + strings.Join(parts, ", ")
 }
 
+// periodVocabulary warns of a funding source named as the previous period
+// named it, by the period's own carry-over rules (chuyen_nguon): "Vốn sự
+// nghiệp" in a 2026 plan is "Kinh phí thường xuyên"; a district budget or
+// a merged programme's funds are no longer a source of their own.
+func (c *checker) periodVocabulary(path, name string) {
+	if c.p.Period == nil {
+		return
+	}
+	for i := range c.p.Period.ChuyenNguon {
+		r := &c.p.Period.ChuyenNguon[i]
+		if !r.Matches(name) {
+			continue
+		}
+		if r.Bo {
+			c.warnAt(path, "nguồn “%s” không còn là một nguồn riêng trong giai đoạn %s: %s; hãy xem lại (templates/giai-doan/%s.yaml).", name, c.p.Period.Ma, r.LyDo, c.p.Period.Ma)
+		} else if !strings.EqualFold(strings.TrimSpace(name), r.DoiTen) {
+			c.warnAt(path, "giai đoạn %s gọi nguồn “%s” là “%s” (%s); hãy đổi tên nguồn.", c.p.Period.Ma, name, r.DoiTen, r.LyDo)
+		}
+		return
+	}
+}
+
 func (c *checker) funding() {
 	nl := &c.p.NguonLuc
 	ids := map[string]string{}
@@ -335,6 +357,7 @@ func (c *checker) funding() {
 			if n.Loai != "" && n.Kind() == "" {
 				c.errAt(np+".loai", "loại vốn “%s” không có; %s.", n.Loai, c.kindsHint())
 			}
+			c.periodVocabulary(np+".ten", n.Ten)
 			if len(n.Con) > 0 {
 				if n.SoTien.Set {
 					c.errAt(np+".so_tien", "nguồn “%s” có nguồn con nên không ghi so_tien; tổng được tính từ các nguồn con (nếu muốn đối chiếu, ghi “tong”).", n.Ten)

@@ -55,11 +55,11 @@ func TestCompare(t *testing.T) {
 			[]string{"so_tien: 600}", "so_tien: 800}", "tong: 900", "tong: 1100", "tong: 1000", "tong: 1200", "{nguon: nstw-dau-tu, so_tien: 600}", "{nguon: nstw-dau-tu, so_tien: 800}"},
 			[]string{
 				"== Nguồn lực ==",
-				"sửa  nguồn “Vốn đầu tư”: 600 triệu đồng → 800 triệu đồng (+200)",
+				"sửa  nguồn “Vốn đầu tư công”: 600 triệu đồng → 800 triệu đồng (+200)",
 				"sửa  tổng “Vốn Ngân sách Trung ương”: 900 triệu đồng → 1.100 triệu đồng (+200)",
 				"sửa  Tổng nguồn lực: 1.000 triệu đồng → 1.200 triệu đồng (+200)",
 				"== Biểu kèm theo ==",
-				"sửa  công trình (Biểu 03) thứ 1: … — Vốn đầu tư [-600-] {+800+} triệu đồng",
+				"sửa  công trình (Biểu 03) thứ 1: … Vốn đầu tư công [-600-] {+800+} triệu đồng",
 			}},
 		{"indicator target",
 			[]string{"gia_tri: 54", "gia_tri: 58"},
