@@ -109,6 +109,7 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 	validate(p, res)
 	res.Errors.Sort()
 	res.Warnings.Sort()
+	res.Errors, res.Warnings = res.Errors.Capped(yamlx.MaxMessages, "lỗi"), res.Warnings.Capped(yamlx.MaxMessages, "cảnh báo")
 	return res, nil
 }
 

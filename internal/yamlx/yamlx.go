@@ -33,7 +33,37 @@ const (
 	MaxNodes     = 200000  // YAML nodes per file
 	MaxScalar    = 64 << 10
 	MaxItems     = 10000 // elements of one list
+	// MaxMessages is the number of problems reported per file; the rest
+	// are counted in one last message.
+	MaxMessages = 50
 )
+
+// dense returns the position where a rough count of the nodes the parser
+// would build passes MaxNodes, so that such a file is refused before the
+// YAML parser allocates hundreds of megabytes for it; ok is false then.
+// The count is lines + commas + opening brackets, with nothing skipped
+// (a quote or a comment cannot hide a flow list from it): a file it
+// accepts has at most about 2 × MaxNodes nodes, which the exact check
+// after parsing then bounds. Prose commas count too, but a real plan is
+// far below the limit (Mường Khoa 2025 counts about 1.600).
+func dense(data []byte) (line, col int, ok bool) {
+	count, line, lineStart := 0, 1, 0
+	for i, c := range data {
+		switch c {
+		case '\n', ',', '[', '{':
+			count++
+		default:
+			continue
+		}
+		if count > MaxNodes {
+			return line, max(1, i-lineStart+1), false
+		}
+		if c == '\n' {
+			line, lineStart = line+1, i+1
+		}
+	}
+	return 0, 0, true
+}
 
 // Pos is a 1-based line and column in a source file.
 type Pos struct {
@@ -137,7 +167,21 @@ func Decode(file string, data []byte, v any) (Index, Errors) {
 		d.decode(root, reflect.ValueOf(v).Elem(), "", 0)
 	}
 	d.errs.Sort()
-	return d.index, d.errs
+	return d.index, d.errs.Capped(MaxMessages, "lỗi")
+}
+
+// Capped keeps the first n problems (in order) and replaces the rest by
+// one message counting them ("… và 312 lỗi khác …"; word names them: lỗi,
+// cảnh báo), so that a file with thousands of mistakes (a pasted list of
+// unknown keys) gives a readable report.
+func (es Errors) Capped(n int, word string) Errors {
+	if len(es) <= n {
+		return es
+	}
+	rest := es[n:]
+	last := rest[0]
+	out := append(Errors(nil), es[:n]...)
+	return append(out, &Error{File: last.File, Pos: last.Pos, Msg: fmt.Sprintf("… và %d %s khác từ dòng %d trở đi; hãy sửa các %s trên rồi chạy lại để xem tiếp.", len(rest), word, last.Pos.Line, word)})
 }
 
 // Parse reads one YAML document into a node tree, refusing what a plan file
@@ -156,6 +200,9 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, fail(Pos{line, col}, "tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này.")
 	}
 	data = Normalize(data)
+	if line, col, ok := dense(data); !ok {
+		return nil, fail(Pos{line, col}, fmt.Sprintf("tệp có quá nhiều phần tử hoặc dòng (hơn %d); hãy chia nhỏ danh sách hoặc kiểm tra lại tệp.", MaxNodes))
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fail(Pos{1, 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}

@@ -1,6 +1,9 @@
 package yamlx
 
 import (
+	"bytes"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -90,5 +93,55 @@ func TestSuggest(t *testing.T) {
 		if got := Suggest(in, keys); got != want {
 			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Resource bounds on dense input (#15 F-10): a flow list of millions of
+// items is refused before the YAML parser builds it, and thousands of
+// problems are reported as the first MaxMessages and a count.
+func TestDenseAndManyProblems(t *testing.T) {
+	type doc struct {
+		A []string `yaml:"a"`
+	}
+	cases := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"flow list of 1,9 million items", "a: [" + strings.Repeat("x,", 1900000) + "x]\n",
+			"f.yaml:1:400004: tệp có quá nhiều phần tử hoặc dòng (hơn 200000)"},
+		{"a million one-item lines", strings.Repeat("- x\n", 1000000),
+			"f.yaml:200001:4: tệp có quá nhiều phần tử hoặc dòng (hơn 200000)"},
+		{"a comment cannot hide a flow list", "a: [] # '\nb: [" + strings.Repeat("x,", 300000) + "x] # '\n",
+			"f.yaml:2:400000: tệp có quá nhiều phần tử hoặc dòng (hơn 200000)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var v doc
+			_, errs := Decode("f.yaml", []byte(c.data), &v)
+			got := ""
+			if len(errs) > 0 {
+				got = errs[0].Error()
+			}
+			if (c.want == "") != (got == "") || !strings.HasPrefix(got, c.want) {
+				t.Errorf("got %q, want %q…", got, c.want)
+			}
+		})
+	}
+	seed, err := os.ReadFile("../../plans/muong-khoa/2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(seed, []byte("\n")) + bytes.Count(seed, []byte(",")) + bytes.Count(seed, []byte("[")) + bytes.Count(seed, []byte("{")); n > MaxNodes/50 {
+		t.Errorf("the seed plan counts %d, within 2%% of the limit %d", n, MaxNodes)
+	}
+	var many strings.Builder
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&many, "k%d: 1\n", i)
+	}
+	var v doc
+	_, errs := Decode("f.yaml", []byte(many.String()), &v)
+	if len(errs) != MaxMessages+1 || errs[MaxMessages].Error() != "f.yaml:51:1: … và 4950 lỗi khác từ dòng 51 trở đi; hãy sửa các lỗi trên rồi chạy lại để xem tiếp." {
+		t.Errorf("%d messages, last %v", len(errs), errs[len(errs)-1])
 	}
 }
