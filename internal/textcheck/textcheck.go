@@ -81,6 +81,7 @@ type field struct {
 	file, path, text string
 	ix               yamlx.Index
 	src              []byte
+	norm             string // vntext.Normalise(text), filled by Check
 }
 
 // fields lists the printed text of the plan and the commune in the order a
@@ -92,7 +93,7 @@ func fields(p *plan.Plan, planSrc, communeSrc []byte) []field {
 		return path == "van_ban.trich_yeu" || strings.HasPrefix(path, "can_cu[") || path == "chuong_trinh.ten"
 	}
 	plan.WalkText(p, func(path, text string) {
-		f := field{p.File, path, text, p.Index, planSrc}
+		f := field{file: p.File, path: path, text: text, ix: p.Index, src: planSrc}
 		if isFirst(path) {
 			first = append(first, f)
 		} else {
@@ -103,7 +104,7 @@ func fields(p *plan.Plan, planSrc, communeSrc []byte) []field {
 	out := append(first, rest...)
 	if p.Commune != nil {
 		plan.WalkText(p.Commune, func(path, text string) {
-			out = append(out, field{p.Commune.File, path, text, p.Commune.Index, communeSrc})
+			out = append(out, field{file: p.Commune.File, path: path, text: text, ix: p.Commune.Index, src: communeSrc})
 		})
 	}
 	return out
@@ -146,21 +147,24 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, prof *doc.Profile) []Findin
 	if p.Commune != nil {
 		opts.Exceptions = append(opts.Exceptions, p.Commune.NgoaiLe...)
 	}
+	opts.Compiled = vntext.CompileExceptions(opts.Exceptions)
 	var out []Finding
 	fs := fields(p, planSrc, communeSrc)
 	var texts []string
-	for _, f := range fs {
+	for i := range fs {
+		f := &fs[i]
 		if skip(f.path) {
 			texts = append(texts, "")
 			continue
 		}
 		texts = append(texts, f.text)
+		f.norm = vntext.Normalise(f.text)
 		for _, v := range vntext.Check(f.text, opts) {
-			out = append(out, place(f, v))
+			out = append(out, place(*f, v))
 		}
 		if strings.HasPrefix(f.path, "can_cu[") && strings.HasSuffix(f.path, ".so") {
 			for _, v := range vntext.CheckKyHieu(f.text) {
-				out = append(out, place(f, v))
+				out = append(out, place(*f, v))
 			}
 		}
 	}
@@ -198,9 +202,14 @@ func dedupe(fs []Finding) []Finding {
 
 // place turns a finding in a field's value into one at a line and column of
 // the file.
+// The field's NFC text is computed once per field (f.norm), not once per
+// finding: a 60 KB field with 1.400 findings took 0,8 s.
 func place(f field, v vntext.Finding) Finding {
+	if f.norm == "" {
+		f.norm = vntext.Normalise(f.text)
+	}
 	return Finding{
-		File: f.file, Path: f.path, Pos: locate(f.src, f.ix.Lookup(f.path), vntext.Normalise(f.text), v.Start, v.End),
+		File: f.file, Path: f.path, Pos: locate(f.src, f.ix.Lookup(f.path), f.norm, v.Start, v.End),
 		Rule: v.Rule, Severity: v.Severity, Msg: v.Msg, Suggest: v.Suggest, Fix: v.Fix, Start: v.Start, End: v.End,
 	}
 }
