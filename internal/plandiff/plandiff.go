@@ -15,6 +15,7 @@ package plandiff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -760,10 +761,23 @@ type pair struct {
 	moved bool
 }
 
+// Bounds that keep match near-linear on long lists (#15 F-12: two lists of
+// 9.500 changed paragraphs took 162 s).
+const (
+	// maxLCSCells is the largest len(a)·len(b) for which the equal items
+	// are aligned by a full LCS; longer lists align their unique items
+	// (patience) and run the LCS only on the small gaps between them.
+	maxLCSCells = 1 << 22
+	// similarWindow is how far (in items) from its expected place an edited
+	// item is looked for in lists longer than 2·similarWindow.
+	similarWindow = 64
+)
+
 // match pairs the items of two lists: equal items first (those outside the
 // longest common subsequence of equal items are moved), then the remaining
 // items by word similarity (edited), then the rest are removed or added.
-// Pairs come in the order of the new list, removals after.
+// Pairs come in the order of the new list, removals after. Work is bounded:
+// see maxLCSCells and similarWindow.
 func match(a, b []string) []pair {
 	ja := make([]int, len(a)) // a index → b index
 	for i := range ja {
@@ -773,80 +787,86 @@ func match(a, b []string) []pair {
 	for i := range jb {
 		jb[i] = -1
 	}
-	// Equal items, in order (LCS): unmoved.
-	edits := textdiff.Diff(a, b)
-	i, j := 0, 0
-	for _, e := range edits {
-		switch e.Op {
-		case textdiff.Equal:
-			ja[i], jb[j] = j, i
-			i, j = i+1, j+1
-		case textdiff.Delete:
-			i++
-		case textdiff.Insert:
-			j++
-		}
+	link := func(i, j int) { ja[i], jb[j] = j, i }
+	// Equal items, in order: unmoved.
+	if len(a)*len(b) <= maxLCSCells {
+		lcs(a, b, 0, 0, link)
+	} else {
+		patience(a, b, link)
 	}
 	moved := map[int]bool{}
-	// Equal items elsewhere: moved.
-	for i := range a {
-		if ja[i] >= 0 {
-			continue
-		}
-		for j := range b {
-			if jb[j] < 0 && a[i] == b[j] {
-				ja[i], jb[j] = j, i
-				moved[j] = true
-				break
-			}
+	// Equal items elsewhere: moved (first unpaired equal item, in order).
+	free := map[string][]int{}
+	for j := range b {
+		if jb[j] < 0 {
+			free[b[j]] = append(free[b[j]], j)
 		}
 	}
-	// Similar items: edited (moved when out of order).
+	for i := range a {
+		if q := free[a[i]]; ja[i] < 0 && len(q) > 0 {
+			link(i, q[0])
+			free[a[i]] = q[1:]
+			moved[q[0]] = true
+		}
+	}
+	// Similar items: edited (moved when out of order). Word bags are made
+	// once per item; long lists look only near the expected place.
+	bagA, bagB := make([]map[string]int, len(a)), make([]map[string]int, len(b))
 	for i := range a {
 		if ja[i] >= 0 {
 			continue
 		}
+		if bagA[i] == nil {
+			bagA[i] = words(a[i])
+		}
+		lo, hi := 0, len(b)
+		if len(b) > 2*similarWindow {
+			at := i * len(b) / max(1, len(a))
+			lo, hi = max(0, at-similarWindow), min(len(b), at+similarWindow+1)
+		}
 		best, bestScore := -1, 0.5
-		for j := range b {
+		for j := lo; j < hi; j++ {
 			if jb[j] >= 0 {
 				continue
 			}
-			if sc := similarity(a[i], b[j]); sc >= bestScore {
+			if bagB[j] == nil {
+				bagB[j] = words(b[j])
+			}
+			if sc := dice(bagA[i], bagB[j]); sc >= bestScore {
 				best, bestScore = j, sc
 			}
 		}
 		if best >= 0 {
-			ja[i], jb[best] = best, i
+			link(i, best)
 		}
 	}
 	// Items rewritten in place: an unpaired old item and an unpaired new
-	// item between the same paired neighbours are one edited item.
+	// item between the same paired neighbours are one edited item. next[i]
+	// is the new index of the nearest item after i paired so far (items
+	// paired here are all before the ones still to come).
+	next := make([]int, len(a)+1)
+	next[len(a)] = len(b)
+	for k := len(a) - 1; k >= 0; k-- {
+		next[k] = next[k+1]
+		if ja[k] >= 0 {
+			next[k] = ja[k]
+		}
+	}
+	nextFree := newFreeList(len(b), func(j int) bool { return jb[j] < 0 })
+	lo := -1
 	for i := range a {
 		if ja[i] >= 0 {
+			lo = ja[i]
 			continue
 		}
-		lo := -1 // the new index paired with the nearest paired item before i
-		for k := i - 1; k >= 0; k-- {
-			if ja[k] >= 0 {
-				lo = ja[k]
-				break
-			}
-		}
-		hi := len(b)
-		for k := i + 1; k < len(a); k++ {
-			if ja[k] >= 0 {
-				hi = ja[k]
-				break
-			}
-		}
-		for j := lo + 1; j < hi; j++ {
-			if jb[j] < 0 {
-				ja[i], jb[j] = j, i
-				break
-			}
+		if j := nextFree.first(lo + 1); j < next[i+1] {
+			link(i, j)
+			nextFree.take(j)
+			lo = j
 		}
 	}
 	// An edited item is moved when it is out of order with its neighbours.
+	keeps := sameRanks(ja)
 	var out []pair
 	lastI := -1
 	for j := range b {
@@ -859,7 +879,7 @@ func match(a, b []string) []pair {
 		if i > lastI {
 			lastI = i
 		}
-		out = append(out, pair{i: i, j: j, moved: m && a[i] != "" && !sameRank(ja, i, j)})
+		out = append(out, pair{i: i, j: j, moved: m && a[i] != "" && !keeps[i]})
 	}
 	for i := range a {
 		if ja[i] < 0 {
@@ -869,36 +889,168 @@ func match(a, b []string) []pair {
 	return out
 }
 
-// sameRank reports whether item i keeps its rank among the paired items.
-func sameRank(ja []int, i, j int) bool {
-	before := 0
-	for k := 0; k < i; k++ {
-		if ja[k] >= 0 && ja[k] < j {
-			before++
+// lcs links the equal items of the longest common subsequence of a and b
+// (offsets added to the indices).
+func lcs(a, b []string, offA, offB int, link func(i, j int)) {
+	i, j := 0, 0
+	for _, e := range textdiff.Diff(a, b) {
+		switch e.Op {
+		case textdiff.Equal:
+			link(offA+i, offB+j)
+			i, j = i+1, j+1
+		case textdiff.Delete:
+			i++
+		case textdiff.Insert:
+			j++
 		}
 	}
+}
+
+// patience links, in order, the items that occur exactly once in each list
+// along the longest increasing run of their positions, then aligns the
+// gaps between those anchors by lcs when a gap is small enough.
+func patience(a, b []string, link func(i, j int)) {
+	count := map[string][2]int{}
+	where := map[string]int{}
+	for _, s := range a {
+		c := count[s]
+		c[0]++
+		count[s] = c
+	}
+	for j, s := range b {
+		c := count[s]
+		c[1]++
+		count[s] = c
+		where[s] = j
+	}
+	var is, js []int
+	for i, s := range a {
+		if c := count[s]; c[0] == 1 && c[1] == 1 {
+			is, js = append(is, i), append(js, where[s])
+		}
+	}
+	// Longest increasing subsequence of js (patience sorting).
+	var tails []int // index into js of the smallest tail of each length
+	prev := make([]int, len(js))
+	for k, j := range js {
+		n := sort.Search(len(tails), func(t int) bool { return js[tails[t]] >= j })
+		if n > 0 {
+			prev[k] = tails[n-1]
+		} else {
+			prev[k] = -1
+		}
+		if n == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[n] = k
+		}
+	}
+	var anchors [][2]int
+	for k := -1; len(tails) > 0; {
+		if k == -1 {
+			k = tails[len(tails)-1]
+		}
+		anchors = append(anchors, [2]int{is[k], js[k]})
+		if k = prev[k]; k < 0 {
+			break
+		}
+	}
+	slices.Reverse(anchors)
+	anchors = append(anchors, [2]int{len(a), len(b)})
+	pa, pb := 0, 0
+	for _, an := range anchors {
+		if ga, gb := an[0]-pa, an[1]-pb; ga > 0 && gb > 0 && ga*gb <= maxLCSCells/64 {
+			lcs(a[pa:an[0]], b[pb:an[1]], pa, pb, link)
+		}
+		if an[0] < len(a) {
+			link(an[0], an[1])
+		}
+		pa, pb = an[0]+1, an[1]+1
+	}
+}
+
+// freeList finds the first free index at or after j (union-find with path
+// compression: near-constant time per call).
+type freeList struct{ up []int }
+
+func newFreeList(n int, free func(int) bool) *freeList {
+	f := &freeList{up: make([]int, n+1)}
+	for j := range f.up {
+		f.up[j] = j
+		if j < n && !free(j) {
+			f.up[j] = j + 1
+		}
+	}
+	return f
+}
+
+func (f *freeList) first(j int) int {
+	if j >= len(f.up) {
+		return len(f.up) - 1
+	}
+	root := j
+	for f.up[root] != root {
+		root = f.up[root]
+	}
+	for f.up[j] != root {
+		j, f.up[j] = f.up[j], root
+	}
+	return root
+}
+
+func (f *freeList) take(j int) { f.up[j] = j + 1 }
+
+// sameRanks reports, for each paired old item i, whether it keeps its rank
+// among the paired items: as many paired items before it in the old list
+// as before its partner in the new (a Fenwick tree over new indices).
+func sameRanks(ja []int) []bool {
+	n := 0
+	for _, j := range ja {
+		n = max(n, j+1)
+	}
+	tree := make([]int, n+1)
+	add := func(j int) {
+		for j++; j <= n; j += j & -j {
+			tree[j]++
+		}
+	}
+	below := func(j int) int { // paired so far with a new index < j
+		s := 0
+		for ; j > 0; j -= j & -j {
+			s += tree[j]
+		}
+		return s
+	}
+	out := make([]bool, len(ja))
 	paired := 0
-	for k := 0; k < i; k++ {
-		if ja[k] >= 0 {
-			paired++
+	for i, j := range ja {
+		if j < 0 {
+			continue
 		}
+		out[i] = below(j) == paired
+		add(j)
+		paired++
 	}
-	return before == paired
+	return out
 }
 
 // similarity is the Dice coefficient of the two texts' words (lower case,
 // punctuation trimmed).
-func similarity(a, b string) float64 {
-	words := func(s string) map[string]int {
-		m := map[string]int{}
-		for _, w := range strings.Fields(strings.ToLower(s)) {
-			if w = strings.Trim(w, ".,;:!?()“”\"'…-+"); w != "" {
-				m[w]++
-			}
+func similarity(a, b string) float64 { return dice(words(a), words(b)) }
+
+// words is the bag of a text's words, lower case, punctuation trimmed.
+func words(s string) map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if w = strings.Trim(w, ".,;:!?()“”\"'…-+"); w != "" {
+			m[w]++
 		}
-		return m
 	}
-	wa, wb := words(a), words(b)
+	return m
+}
+
+// dice is the Dice coefficient of two word bags.
+func dice(wa, wb map[string]int) float64 {
 	inter, na, nb := 0, 0, 0
 	for w, n := range wa {
 		inter += min(n, wb[w])
