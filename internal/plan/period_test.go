@@ -224,3 +224,16 @@ func TestPeriodVocabulary(t *testing.T) {
 		"testdata/p.yaml:49:24: nguồn “Ngân sách huyện” không còn là một nguồn riêng trong giai đoạn 2026-2030: từ ngày 01/7/2025 không còn cấp huyện",
 	})
 }
+
+// What check accepts, build builds (#15 F-17): an annex text too long for
+// an XLSX cell and a commune id too long for a file name are refused by
+// check, with their position.
+func TestWriterLimits(t *testing.T) {
+	long := strings.Repeat("dài ", 8200) // 32.799 characters once trimmed
+	p := strings.Replace(readTestdata(t, "minimal.yaml"), "{so: 1, hien_trang: dat, chu_tri: kinh-te}", "{so: 1, hien_trang: dat, chu_tri: kinh-te, ghi_chu: "+long+"}", 1)
+	res := loadString(t, p, "")
+	match(t, "error", res.Errors.Error(), []string{"testdata/p.yaml:23:59: đoạn chữ dài 32799 ký tự, quá 32767 ký tự một ô của sổ tính biểu (XLSX)"})
+	c := strings.Replace(readTestdata(t, "xa.yaml"), "ma: thu-nghiem", "ma: "+strings.Repeat("xa-", 30)+"x", 1)
+	res = loadString(t, readTestdata(t, "minimal.yaml"), c)
+	match(t, "error", res.Errors.Error(), []string{"testdata/xa.yaml:1:5: mã xã dài 91 ký tự (tối đa 64"})
+}

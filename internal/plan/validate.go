@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"kehoach/internal/fonts"
 	"kehoach/internal/markup"
@@ -58,6 +59,10 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 	}
 	if c.Ma != "" && !idRe.MatchString(c.Ma) {
 		add("ma", "mã xã “%s” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa.", c.Ma)
+	} else if n := len(c.Ma); n > MaxCommuneID {
+		// The id names the output files (ke-hoach-ntm-2025-<ma>-bieu.xlsx):
+		// past about 255 bytes no file system can write them.
+		add("ma", "mã xã dài %d ký tự (tối đa %d, vì mã đặt tên các tệp kết quả); hãy rút gọn, ví dụ muong-khoa.", n, MaxCommuneID)
 	}
 	cbSeen := map[string]bool{}
 	for i, cb := range c.CanBo {
@@ -606,8 +611,31 @@ func (c *checker) recipients() {
 
 // markupAndGlyphs checks every text field: inline markup balanced, and every
 // character drawable by the font.
+// Writer limits checked here so that what check accepts, build builds.
+const (
+	// MaxCommuneID bounds the commune id, which names the output files.
+	MaxCommuneID = 64
+	// MaxCellChars is the most characters an XLSX cell holds (Excel's
+	// limit); the texts of the annex tables go into cells.
+	MaxCellChars = 32767
+)
+
+// inWorkbook reports whether the text at path is printed in a cell of the
+// annex workbook (Biểu 01–04).
+func inWorkbook(path string) bool {
+	for _, p := range []string{"bieu.", "tieu_chi.", "nguon_luc.", "muc_tieu.chi_tieu"} {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *checker) markupAndGlyphs() {
 	WalkText(c.p, func(path, text string) {
+		if n := utf8.RuneCountInString(text); n > MaxCellChars && inWorkbook(path) {
+			c.errAt(path, "đoạn chữ dài %d ký tự, quá %d ký tự một ô của sổ tính biểu (XLSX) chứa được; hãy rút gọn, hoặc đưa phần dài vào phần nhiệm vụ của văn bản.", n, MaxCellChars)
+		}
 		if strings.ContainsAny(text, `*\`) {
 			if _, err := markup.Parse(text); err != nil {
 				if me, ok := err.(*markup.Error); ok {
