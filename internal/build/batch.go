@@ -25,6 +25,7 @@ func Batch(paths []string, o Options, workers int, progress func(done, total int
 		workers = runtime.GOMAXPROCS(0)
 	}
 	clash := Collisions(paths, o, workers)
+	mem := newBudget(batchBytes)
 	results := make([]*Result, len(paths))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -40,7 +41,10 @@ func Batch(paths []string, o Options, workers int, progress func(done, total int
 				if clash != nil && clash[i] != nil {
 					r = refuse(paths[i], clash[i])
 				} else {
+					w := weight(paths[i])
+					mem.acquire(w)
 					r = Plan(paths[i], o)
+					mem.release(w)
 				}
 				r.Duration = time.Since(start)
 				// Keep only what the summary needs: the document model, the
@@ -66,6 +70,56 @@ func Batch(paths []string, o Options, workers int, progress func(done, total int
 	close(jobs)
 	wg.Wait()
 	return results
+}
+
+// batchBytes bounds the plan bytes being built at once: building takes
+// about 40 bytes of memory per byte of plan (a 2,7 MB plan peaks at
+// 105 MB), so eight maximal plans at once took 332 MB (#15 F-10). With this
+// budget one maximal plan is built at a time and small ones (the usual 30
+// KB) still use every worker.
+const batchBytes = yamlx.MaxFileBytes
+
+// minWeight is the least a plan counts against batchBytes.
+const minWeight = 64 << 10
+
+// weight is what a plan counts against the budget: its file size, at least
+// minWeight, at most the whole budget (a file too large is refused by Load
+// anyway).
+func weight(path string) int64 {
+	n := int64(minWeight)
+	if fi, err := os.Stat(path); err == nil {
+		n = max(n, fi.Size())
+	}
+	return min(n, batchBytes)
+}
+
+// budget is a weighted semaphore.
+type budget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	free int64
+}
+
+func newBudget(n int64) *budget {
+	b := &budget{free: n}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+func (b *budget) acquire(n int64) {
+	b.mu.Lock()
+	for b.free < n {
+		b.cond.Wait()
+	}
+	b.free -= n
+	b.mu.Unlock()
+}
+
+func (b *budget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.cond.Broadcast()
+	b.mu.Unlock()
 }
 
 // refuse is the result of a plan that is not built because of err: the
