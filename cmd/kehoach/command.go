@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"kehoach/internal/termsafe"
 )
 
 // A Command is one kehoach command, described the way cmd/go describes
@@ -277,8 +279,9 @@ func noFlags(run Runner) func(*flag.FlagSet) Runner {
 	return func(*flag.FlagSet) Runner { return run }
 }
 
-// stdFile is w as an *os.File, for the console checks.
+// stdFile is w (or the stream beneath a termsafe.Writer) as an *os.File,
+// for the console checks.
 func stdFile(w io.Writer) (*os.File, bool) {
-	f, ok := w.(*os.File)
+	f, ok := termsafe.Unwrap(w).(*os.File)
 	return f, ok && f != nil
 }

@@ -9,6 +9,7 @@ import (
 	"kehoach/internal/build"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
+	"kehoach/internal/termsafe"
 	"kehoach/internal/textdiff"
 )
 
@@ -109,7 +110,13 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 				}
 			}
 		default:
-			stdout.Write(out)
+			// The formatted file itself: escaped on a console like
+			// any output, written exactly when redirected to a file.
+			if c.Console(stdout) {
+				stdout.Write(out)
+			} else {
+				termsafe.Unwrap(stdout).Write(out)
+			}
 		}
 	}
 	return status

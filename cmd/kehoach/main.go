@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/termsafe"
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
 )
@@ -44,8 +45,20 @@ func main() {
 	os.Exit(run(args, os.Stdout, os.Stderr))
 }
 
-// run runs kehoach with the arguments after the program name.
+// run runs kehoach with the arguments after the program name. Everything
+// it prints goes through a termsafe.Writer, so no plan key, value or file
+// name can drive the terminal (no title, no clearing, no clipboard, no
+// reordered line): controls show as \x1b, \u202e. Only text already escaped
+// and carrying kehoach's own codes (the colours of diff, a progress bar's
+// \r) is written to the stream beneath (termsafe.Unwrap).
 func run(args []string, stdout, stderr io.Writer) int {
+	out, errs := termsafe.NewWriter(stdout), termsafe.NewWriter(stderr)
+	defer out.Flush()
+	defer errs.Flush()
+	return runSafe(args, out, errs)
+}
+
+func runSafe(args []string, stdout, stderr io.Writer) int {
 	if err := sourceDate(); err != nil {
 		fmt.Fprintln(stderr, "kehoach:", err)
 		return 2

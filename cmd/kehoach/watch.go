@@ -19,6 +19,7 @@ import (
 
 	"kehoach/internal/build"
 	"kehoach/internal/fonts"
+	"kehoach/internal/termsafe"
 )
 
 // watchInterval is how often kehoach watch looks at the watched files.
@@ -77,7 +78,9 @@ func runWatch(outDir, fontList string, args []string, stdout, stderr io.Writer) 
 	w := newWatcher(args, *out, stdout, stderr)
 	w.build = func(plans []string) int {
 		cmd := exec.Command(exe, append(buildArgs, plans...)...)
-		cmd.Stdout, cmd.Stderr = stdout, stderr
+		// The child is kehoach build, which escapes what it prints
+		// itself; given the console beneath, it draws its progress bar.
+		cmd.Stdout, cmd.Stderr = termsafe.Unwrap(stdout), termsafe.Unwrap(stderr)
 		err := cmd.Run()
 		var ee *exec.ExitError
 		switch {
