@@ -129,3 +129,48 @@ func TestDiffOutputFile(t *testing.T) {
 		t.Errorf("into a new folder: exit %d, %s", code, stderr)
 	}
 }
+
+// A REV:PATH argument never passes an option to git (F-16): a revision
+// that starts with “-” is refused in Vietnamese before git runs, and
+// nothing is written (git show --output=FILE would write FILE).
+func TestDiffGitOptionInjection(t *testing.T) {
+	testkit.Tool(t, "git", "git")
+	plan := copyPlan(t, nil)
+	repo := filepath.Dir(filepath.Dir(filepath.Dir(plan)))
+	gitIn(t, repo, "init", "-q")
+	gitIn(t, repo, "add", ".")
+	gitIn(t, repo, "commit", "-qm", "2025")
+	t.Chdir(repo)
+	rel := "plans/muong-khoa/2025.yaml"
+	victim := filepath.Join(t.TempDir(), "x")
+	// Where git show --output=VICTIM:plans/… would write: make it writable.
+	written := victim + ":./" + rel
+	if err := os.MkdirAll(filepath.Dir(written), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--", "--output=" + victim + ":" + rel, rel},
+		{"--", rel, "--output=" + victim + ":" + rel},
+		{"--", "--output=" + victim + ":" + rel},
+		{"--", "--output=" + victim},
+		{"--", "-p:" + rel, rel},
+		{"--output=" + victim + ":" + rel, rel},
+	} {
+		var o, e bytes.Buffer
+		st := run(append([]string{"diff"}, args...), &o, &e)
+		if st != 2 {
+			t.Errorf("diff %q: exit %d, want 2\n%s%s", args, st, o.String(), e.String())
+		}
+		for _, f := range []string{victim, written} {
+			if _, err := os.Stat(f); err == nil {
+				t.Fatalf("diff %q: git wrote %s", args, f)
+			}
+		}
+		if strings.Contains(e.String(), "git show") || strings.Contains(e.String(), "fatal") {
+			t.Errorf("diff %q: git ran with the option:\n%s", args, e.String())
+		}
+		if args[0] == "--" && !strings.Contains(e.String(), "không phải tên phiên bản git") && !strings.Contains(e.String(), "không phải tệp kế hoạch") {
+			t.Errorf("diff %q: %s", args, e.String())
+		}
+	}
+}
