@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kehoach/internal/oserr"
 	"kehoach/internal/termsafe"
 )
 
@@ -47,10 +48,21 @@ type Context struct {
 	term   *terminal
 }
 
-// Errorf prints “kehoach NAME: message” on stderr.
+// Errorf prints “kehoach NAME: message” on stderr; an error among args is
+// said with its OS causes in Vietnamese (errText).
 func (c *Context) Errorf(format string, args ...any) {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			args[i] = errText(err)
+		}
+	}
 	fmt.Fprintf(c.Stderr, "kehoach %s: %s\n", c.Cmd.Name, fmt.Sprintf(format, args...))
 }
+
+// errText is an error's message as kehoach prints it: the operating
+// system's causes in it said in Vietnamese (“ổ đĩa hết chỗ trống” for “no
+// space left on device”), whatever wraps them.
+func errText(err error) string { return oserr.Text(err) }
 
 // UsageError prints a usage error — the message, the usage line and where
 // the full help is — on stderr and returns the exit status 2.

@@ -62,13 +62,13 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 		}
 		src, err := os.ReadFile(f)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: không đọc được tệp: %v\n", f, err)
+			fmt.Fprintf(stderr, "%s: không đọc được tệp: %s\n", f, errText(err))
 			status = 2
 			continue
 		}
 		out, err := planfmt.Format(f, src)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, errText(err))
 			status = 2
 			continue
 		}
@@ -85,7 +85,7 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 			if !same {
 				info, _ := os.Stat(f)
 				if _, err := build.WriteAtomic(filepath.Dir(f), filepath.Base(f), out); err != nil {
-					fmt.Fprintln(stderr, err)
+					fmt.Fprintln(stderr, errText(err))
 					status = 2
 					continue
 				}

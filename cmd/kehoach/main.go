@@ -60,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func runSafe(args []string, stdout, stderr io.Writer) int {
 	if err := sourceDate(); err != nil {
-		fmt.Fprintln(stderr, "kehoach:", err)
+		fmt.Fprintln(stderr, "kehoach:", errText(err))
 		return 2
 	}
 	useTemplates(stderr)
