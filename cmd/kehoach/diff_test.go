@@ -21,17 +21,24 @@ func gitIn(t *testing.T, dir string, args ...string) {
 	}
 }
 
-// kehoach diff resolves files, git revisions and REV:PATH in a temporary
-// repository; exit status 0 equal, 1 different, 2 error.
-func TestDiffGitRevisions(t *testing.T) {
+// planRepo makes a git repository of the Mường Khoa plan, one commit, and
+// works in it; rel is the plan's path there.
+func planRepo(t *testing.T) (repo, rel string) {
+	t.Helper()
 	testkit.Tool(t, "git", "git")
 	plan := copyPlan(t, nil)
-	repo := filepath.Dir(filepath.Dir(filepath.Dir(plan)))
+	repo = filepath.Dir(filepath.Dir(filepath.Dir(plan)))
 	gitIn(t, repo, "init", "-q")
 	gitIn(t, repo, "add", ".")
 	gitIn(t, repo, "commit", "-qm", "2025")
 	t.Chdir(repo)
-	rel := "plans/muong-khoa/2025.yaml"
+	return repo, "plans/muong-khoa/2025.yaml"
+}
+
+// kehoach diff resolves files, git revisions and REV:PATH in a temporary
+// repository; exit status 0 equal, 1 different, 2 error.
+func TestDiffGitRevisions(t *testing.T) {
+	repo, rel := planRepo(t)
 
 	change := func(edit func(string) string, msg string) {
 		b, err := os.ReadFile(rel)
@@ -134,14 +141,7 @@ func TestDiffOutputFile(t *testing.T) {
 // that starts with “-” is refused in Vietnamese before git runs, and
 // nothing is written (git show --output=FILE would write FILE).
 func TestDiffGitOptionInjection(t *testing.T) {
-	testkit.Tool(t, "git", "git")
-	plan := copyPlan(t, nil)
-	repo := filepath.Dir(filepath.Dir(filepath.Dir(plan)))
-	gitIn(t, repo, "init", "-q")
-	gitIn(t, repo, "add", ".")
-	gitIn(t, repo, "commit", "-qm", "2025")
-	t.Chdir(repo)
-	rel := "plans/muong-khoa/2025.yaml"
+	_, rel := planRepo(t)
 	victim := filepath.Join(t.TempDir(), "x")
 	// Where git show --output=VICTIM:plans/… would write: make it writable.
 	written := victim + ":./" + rel

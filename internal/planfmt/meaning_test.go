@@ -1,7 +1,6 @@
 package planfmt
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,7 +8,6 @@ import (
 	"testing"
 
 	yaml "go.yaml.in/yaml/v4"
-	"golang.org/x/text/unicode/norm"
 
 	"kehoach/internal/compose"
 	"kehoach/internal/plan"
@@ -27,28 +25,10 @@ func scalarValues(src []byte) (map[string]string, bool) {
 		return nil, false
 	}
 	out := map[string]string{}
-	var walk func(n *yaml.Node, path string)
-	walk = func(n *yaml.Node, path string) {
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				p := n.Content[i].Value
-				if path != "" {
-					p = path + "." + p
-				}
-				walk(n.Content[i+1], p)
-			}
-		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				walk(c, fmt.Sprintf("%s[%d]", path, i))
-			}
-		case yaml.ScalarNode:
-			if n.Tag != "!!null" {
-				out[path] = norm.NFC.String(n.Value)
-			}
-		}
-	}
-	walk(d.Content[0], "")
+	editNode(d.Content[0], "", func(path, value string) (string, bool) {
+		out[path] = value
+		return value, false
+	})
 	return out, true
 }
 
