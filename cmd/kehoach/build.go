@@ -103,7 +103,7 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		}
 		switch {
 		case r.Err != nil:
-			fmt.Fprintln(stderr, r.Err)
+			fmt.Fprintln(stderr, errText(r.Err))
 			status = 2
 		case r.Load != nil && !r.Load.OK():
 			fmt.Fprintf(stderr, "%s: %d lỗi, không tạo văn bản.\n", r.Plan, len(r.Load.Errors))

@@ -71,7 +71,7 @@ func runCheck(c *Context, args []string, fix bool) int {
 func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 	res, err := plan.Load(f)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, errText(err))
 		return 2
 	}
 	if !res.OK() {
@@ -81,7 +81,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 	}
 	findings, srcs, err := textFindings(res)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, errText(err))
 		return 2
 	}
 	if fix {
@@ -89,12 +89,12 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 		for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
 			out, applied, err := textcheck.Fix(file, srcs[file], findings)
 			if err != nil {
-				fmt.Fprintln(stderr, err)
+				fmt.Fprintln(stderr, errText(err))
 				return 2
 			}
 			if applied > 0 && !bytes.Equal(out, srcs[file]) {
 				if _, err := build.WriteAtomic(filepath.Dir(file), filepath.Base(file), out); err != nil {
-					fmt.Fprintln(stderr, err)
+					fmt.Fprintln(stderr, errText(err))
 					return 2
 				}
 				if note := planfmt.StyleOf(srcs[file]).Note(); note != "" {
@@ -112,7 +112,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 				return 1
 			}
 			if findings, _, err = textFindings(res); err != nil {
-				fmt.Fprintln(stderr, err)
+				fmt.Fprintln(stderr, errText(err))
 				return 2
 			}
 		}
@@ -167,7 +167,7 @@ func textFindings(res *plan.Result) ([]textcheck.Finding, map[string][]byte, err
 	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
 		b, err := os.ReadFile(file)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: không đọc được tệp: %v", file, err)
+			return nil, nil, fmt.Errorf("%s: không đọc được tệp: %w", file, err)
 		}
 		srcs[file] = b
 	}

@@ -9,6 +9,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"kehoach/internal/oserr"
+	"kehoach/internal/termsafe"
 )
 
 // A Command is one kehoach command, described the way cmd/go describes
@@ -45,10 +48,21 @@ type Context struct {
 	term   *terminal
 }
 
-// Errorf prints “kehoach NAME: message” on stderr.
+// Errorf prints “kehoach NAME: message” on stderr; an error among args is
+// said with its OS causes in Vietnamese (errText).
 func (c *Context) Errorf(format string, args ...any) {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			args[i] = errText(err)
+		}
+	}
 	fmt.Fprintf(c.Stderr, "kehoach %s: %s\n", c.Cmd.Name, fmt.Sprintf(format, args...))
 }
+
+// errText is an error's message as kehoach prints it: the operating
+// system's causes in it said in Vietnamese (“ổ đĩa hết chỗ trống” for “no
+// space left on device”), whatever wraps them.
+func errText(err error) string { return oserr.Text(err) }
 
 // UsageError prints a usage error — the message, the usage line and where
 // the full help is — on stderr and returns the exit status 2.
@@ -277,8 +291,9 @@ func noFlags(run Runner) func(*flag.FlagSet) Runner {
 	return func(*flag.FlagSet) Runner { return run }
 }
 
-// stdFile is w as an *os.File, for the console checks.
+// stdFile is w (or the stream beneath a termsafe.Writer) as an *os.File,
+// for the console checks.
 func stdFile(w io.Writer) (*os.File, bool) {
-	f, ok := w.(*os.File)
+	f, ok := termsafe.Unwrap(w).(*os.File)
 	return f, ok && f != nil
 }

@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 
 	"kehoach/internal/build"
-
 	"kehoach/internal/gitrev"
 	"kehoach/internal/plan"
 	"kehoach/internal/plandiff"
+	"kehoach/internal/termsafe"
 )
 
 var diffCmd = &Command{
@@ -174,7 +174,13 @@ func (o *diffOptions) run(c *Context, args []string) int {
 			out.Write(append(j, '\n'))
 		}
 		if o.out == "" {
-			c.Stdout.Write(out.Bytes())
+			w := c.Stdout
+			if color {
+				// Text(true) escaped every piece of plan text itself
+				// (termsafe); the colour codes are its own.
+				w = termsafe.Unwrap(w)
+			}
+			w.Write(out.Bytes())
 			out.Reset()
 		}
 		if !r.Equal() {

@@ -21,17 +21,24 @@ func gitIn(t *testing.T, dir string, args ...string) {
 	}
 }
 
-// kehoach diff resolves files, git revisions and REV:PATH in a temporary
-// repository; exit status 0 equal, 1 different, 2 error.
-func TestDiffGitRevisions(t *testing.T) {
+// planRepo makes a git repository of the Mường Khoa plan, one commit, and
+// works in it; rel is the plan's path there.
+func planRepo(t *testing.T) (repo, rel string) {
+	t.Helper()
 	testkit.Tool(t, "git", "git")
 	plan := copyPlan(t, nil)
-	repo := filepath.Dir(filepath.Dir(filepath.Dir(plan)))
+	repo = filepath.Dir(filepath.Dir(filepath.Dir(plan)))
 	gitIn(t, repo, "init", "-q")
 	gitIn(t, repo, "add", ".")
 	gitIn(t, repo, "commit", "-qm", "2025")
 	t.Chdir(repo)
-	rel := "plans/muong-khoa/2025.yaml"
+	return repo, "plans/muong-khoa/2025.yaml"
+}
+
+// kehoach diff resolves files, git revisions and REV:PATH in a temporary
+// repository; exit status 0 equal, 1 different, 2 error.
+func TestDiffGitRevisions(t *testing.T) {
+	repo, rel := planRepo(t)
 
 	change := func(edit func(string) string, msg string) {
 		b, err := os.ReadFile(rel)
@@ -127,5 +134,43 @@ func TestDiffOutputFile(t *testing.T) {
 	}
 	if code, _, stderr := runArgs("diff", a, a, "-o", filepath.Join(t.TempDir(), "khong-co", "x.md")); code != 0 || stderr != "" {
 		t.Errorf("into a new folder: exit %d, %s", code, stderr)
+	}
+}
+
+// A REV:PATH argument never passes an option to git (F-16): a revision
+// that starts with “-” is refused in Vietnamese before git runs, and
+// nothing is written (git show --output=FILE would write FILE).
+func TestDiffGitOptionInjection(t *testing.T) {
+	_, rel := planRepo(t)
+	victim := filepath.Join(t.TempDir(), "x")
+	// Where git show --output=VICTIM:plans/… would write: make it writable.
+	written := victim + ":./" + rel
+	if err := os.MkdirAll(filepath.Dir(written), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--", "--output=" + victim + ":" + rel, rel},
+		{"--", rel, "--output=" + victim + ":" + rel},
+		{"--", "--output=" + victim + ":" + rel},
+		{"--", "--output=" + victim},
+		{"--", "-p:" + rel, rel},
+		{"--output=" + victim + ":" + rel, rel},
+	} {
+		var o, e bytes.Buffer
+		st := run(append([]string{"diff"}, args...), &o, &e)
+		if st != 2 {
+			t.Errorf("diff %q: exit %d, want 2\n%s%s", args, st, o.String(), e.String())
+		}
+		for _, f := range []string{victim, written} {
+			if _, err := os.Stat(f); err == nil {
+				t.Fatalf("diff %q: git wrote %s", args, f)
+			}
+		}
+		if strings.Contains(e.String(), "git show") || strings.Contains(e.String(), "fatal") {
+			t.Errorf("diff %q: git ran with the option:\n%s", args, e.String())
+		}
+		if args[0] == "--" && !strings.Contains(e.String(), "không phải tên phiên bản git") && !strings.Contains(e.String(), "không phải tệp kế hoạch") {
+			t.Errorf("diff %q: %s", args, e.String())
+		}
 	}
 }

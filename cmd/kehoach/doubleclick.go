@@ -29,7 +29,7 @@ func buildFolder(dir string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := os.Chdir(dir); err != nil {
-		fmt.Fprintf(stderr, "kehoach: không vào được thư mục %s: %v.\n", dir, err)
+		fmt.Fprintf(stderr, "kehoach: không vào được thư mục %s: %s.\n", dir, errText(err))
 		return 2
 	}
 	fmt.Fprintf(stdout, "kehoach: tạo văn bản cho mọi kế hoạch trong %s.\n\n", plans)

@@ -9,6 +9,7 @@ import (
 	"kehoach/internal/build"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
+	"kehoach/internal/termsafe"
 	"kehoach/internal/textdiff"
 )
 
@@ -61,13 +62,13 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 		}
 		src, err := os.ReadFile(f)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: không đọc được tệp: %v\n", f, err)
+			fmt.Fprintf(stderr, "%s: không đọc được tệp: %s\n", f, errText(err))
 			status = 2
 			continue
 		}
 		out, err := planfmt.Format(f, src)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, errText(err))
 			status = 2
 			continue
 		}
@@ -84,7 +85,7 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 			if !same {
 				info, _ := os.Stat(f)
 				if _, err := build.WriteAtomic(filepath.Dir(f), filepath.Base(f), out); err != nil {
-					fmt.Fprintln(stderr, err)
+					fmt.Fprintln(stderr, errText(err))
 					status = 2
 					continue
 				}
@@ -109,7 +110,13 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 				}
 			}
 		default:
-			stdout.Write(out)
+			// The formatted file itself: escaped on a console like
+			// any output, written exactly when redirected to a file.
+			if c.Console(stdout) {
+				stdout.Write(out)
+			} else {
+				termsafe.Unwrap(stdout).Write(out)
+			}
 		}
 	}
 	return status

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/termsafe"
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
 )
@@ -44,10 +45,22 @@ func main() {
 	os.Exit(run(args, os.Stdout, os.Stderr))
 }
 
-// run runs kehoach with the arguments after the program name.
+// run runs kehoach with the arguments after the program name. Everything
+// it prints goes through a termsafe.Writer, so no plan key, value or file
+// name can drive the terminal (no title, no clearing, no clipboard, no
+// reordered line): controls show as \x1b, \u202e. Only text already escaped
+// and carrying kehoach's own codes (the colours of diff, a progress bar's
+// \r) is written to the stream beneath (termsafe.Unwrap).
 func run(args []string, stdout, stderr io.Writer) int {
+	out, errs := termsafe.NewWriter(stdout), termsafe.NewWriter(stderr)
+	defer out.Flush()
+	defer errs.Flush()
+	return runSafe(args, out, errs)
+}
+
+func runSafe(args []string, stdout, stderr io.Writer) int {
 	if err := sourceDate(); err != nil {
-		fmt.Fprintln(stderr, "kehoach:", err)
+		fmt.Fprintln(stderr, "kehoach:", errText(err))
 		return 2
 	}
 	useTemplates(stderr)
@@ -145,8 +158,19 @@ Mã thoát: 0 thành công, 1 kế hoạch có lỗi, 2 lỗi cách dùng hoặc
 `)
 }
 
+// The dates SOURCE_DATE_EPOCH may give: from 1 January 1980, the first
+// date a zip (DOCX, XLSX) can hold, to the end of 2099, well inside what
+// the zip time stamps (to 2106), the PDF and the DOCX properties (four-digit
+// years) can. Outside, the formats would disagree or hold invalid dates
+// (PDF D:-1199…, DOCX 10000-01-01).
+var (
+	minSourceDate = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxSourceDate = time.Date(2099, 12, 31, 23, 59, 59, 0, time.UTC)
+)
+
 // sourceDate reads SOURCE_DATE_EPOCH (reproducible builds) for drafts.
 func sourceDate() error {
+	compose.SetSourceDate(nil)
 	s := os.Getenv("SOURCE_DATE_EPOCH")
 	if s == "" {
 		return nil
@@ -154,6 +178,9 @@ func sourceDate() error {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
 		return fmt.Errorf("SOURCE_DATE_EPOCH=%q không phải là số giây; hãy bỏ biến này hoặc đặt một số nguyên", s)
+	}
+	if n < minSourceDate.Unix() || n > maxSourceDate.Unix() {
+		return fmt.Errorf("SOURCE_DATE_EPOCH=%s nằm ngoài khoảng ngày văn bản ghi được: từ %d (ngày 01/01/1980) đến %d (ngày 31/12/2099); hãy bỏ biến này hoặc đặt số giây của một ngày trong khoảng đó", s, minSourceDate.Unix(), maxSourceDate.Unix())
 	}
 	t := time.Unix(n, 0).UTC()
 	compose.SetSourceDate(&t)

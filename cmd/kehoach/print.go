@@ -50,7 +50,7 @@ func runPrint(c *Context, args []string, outDir string) int {
 	for i, f := range files {
 		res, err := plan.Load(f)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, errText(err))
 			fail(2)
 			continue
 		}
@@ -77,7 +77,7 @@ func runPrint(c *Context, args []string, outDir string) int {
 			base := manifest.BaseName(res.Plan)
 			var pdfBytes bytes.Buffer
 			if err := m.WritePDF(&pdfBytes, res.Profile); err != nil {
-				fmt.Fprintf(stderr, "%s: không tạo được sổ phát hành PDF: %v\n", f, err)
+				fmt.Fprintf(stderr, "%s: không tạo được sổ phát hành PDF: %s\n", f, errText(err))
 				fail(2)
 				continue
 			}
@@ -85,7 +85,7 @@ func runPrint(c *Context, args []string, outDir string) int {
 			// leaves both at their old version.
 			outs, err := build.WriteAll(outDir, []build.File{{Name: base + ".csv", Data: m.CSV()}, {Name: base + ".pdf", Data: pdfBytes.Bytes()}})
 			if err != nil {
-				fmt.Fprintln(stderr, err)
+				fmt.Fprintln(stderr, errText(err))
 				fail(2)
 				continue
 			}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"kehoach/internal/build"
+	"kehoach/internal/termsafe"
 )
 
 // progressWidth is the longest line the progress bar writes: one less than
@@ -18,6 +19,8 @@ const progressWidth = 79
 // and plain ASCII, no cursor codes, so it looks the same in cmd,
 // PowerShell and Windows Terminal, with or without escape codes: each line
 // is padded with spaces over the one before, and the last one is wiped.
+// Its \r is the program's own, so it writes to the stream beneath a
+// termsafe.Writer, with the plan's name escaped.
 type progressBar struct {
 	w    io.Writer
 	last int // length of the line on screen
@@ -27,12 +30,13 @@ func (p *progressBar) update(done, total int, r *build.Result) {
 	const bar = 20
 	filled := bar * done / max(total, 1)
 	head := fmt.Sprintf("[%s%s] %d/%d ", strings.Repeat("#", filled), strings.Repeat(".", bar-filled), done, total)
-	line := head + clipLeft(r.Plan, progressWidth-len(head))
+	line := head + clipLeft(termsafe.Escape(r.Plan), progressWidth-len(head))
 	n := utf8.RuneCountInString(line)
-	fmt.Fprint(p.w, "\r"+line+strings.Repeat(" ", max(p.last-n, 0)))
+	w := termsafe.Unwrap(p.w)
+	fmt.Fprint(w, "\r"+line+strings.Repeat(" ", max(p.last-n, 0)))
 	p.last = max(n, p.last)
 	if done == total {
-		fmt.Fprint(p.w, "\r"+strings.Repeat(" ", p.last)+"\r")
+		fmt.Fprint(w, "\r"+strings.Repeat(" ", p.last)+"\r")
 		p.last = 0
 	}
 }

@@ -19,6 +19,7 @@ import (
 
 	"kehoach/internal/build"
 	"kehoach/internal/fonts"
+	"kehoach/internal/termsafe"
 )
 
 // watchInterval is how often kehoach watch looks at the watched files.
@@ -60,31 +61,33 @@ func runWatch(outDir, fontList string, args []string, stdout, stderr io.Writer) 
 		}
 		copy(paths[:], parts)
 		if _, err := fonts.Select(paths); err != nil {
-			fmt.Fprintln(stderr, "kehoach watch:", err)
+			fmt.Fprintln(stderr, "kehoach watch:", errText(err))
 			return 2
 		}
 		buildArgs = append(buildArgs, "-phong", *fontFiles)
 	}
 	if _, err := build.ExpandPaths(args, false); err != nil {
-		fmt.Fprintln(stderr, "kehoach watch:", err)
+		fmt.Fprintln(stderr, "kehoach watch:", errText(err))
 		return 2
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		fmt.Fprintf(stderr, "kehoach watch: không tìm thấy chính chương trình kehoach (%v); hãy chạy kehoach build sau mỗi lần lưu.\n", err)
+		fmt.Fprintf(stderr, "kehoach watch: không tìm thấy chính chương trình kehoach (%s); hãy chạy kehoach build sau mỗi lần lưu.\n", errText(err))
 		return 2
 	}
 	w := newWatcher(args, *out, stdout, stderr)
 	w.build = func(plans []string) int {
 		cmd := exec.Command(exe, append(buildArgs, plans...)...)
-		cmd.Stdout, cmd.Stderr = stdout, stderr
+		// The child is kehoach build, which escapes what it prints
+		// itself; given the console beneath, it draws its progress bar.
+		cmd.Stdout, cmd.Stderr = termsafe.Unwrap(stdout), termsafe.Unwrap(stderr)
 		err := cmd.Run()
 		var ee *exec.ExitError
 		switch {
 		case errors.As(err, &ee):
 			return ee.ExitCode()
 		case err != nil:
-			fmt.Fprintf(stderr, "kehoach watch: không chạy được kehoach build: %v\n", err)
+			fmt.Fprintf(stderr, "kehoach watch: không chạy được kehoach build: %s\n", errText(err))
 			return 2
 		}
 		return 0
@@ -172,7 +175,7 @@ func (w *watcher) clock() string { return w.now().Format("15:04:05") }
 func (w *watcher) poll(force bool) {
 	plans, err := build.ExpandPaths(w.roots, false)
 	if err != nil {
-		if msg := err.Error(); msg != w.lastErr {
+		if msg := errText(err); msg != w.lastErr {
 			fmt.Fprintf(w.stderr, "%s kehoach watch: %s; đang chờ…\n", w.clock(), msg)
 			w.lastErr = msg
 		}

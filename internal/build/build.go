@@ -277,7 +277,7 @@ func ExpandPaths(args []string, commune bool) ([]string, error) {
 		}
 		ps, err := walkYAML(a, commune)
 		if err != nil {
-			return nil, fmt.Errorf("không đọc được thư mục %s: %v", a, err)
+			return nil, fmt.Errorf("không đọc được thư mục %s: %w", a, err)
 		}
 		out = append(out, ps...)
 	}

@@ -180,7 +180,9 @@ func newFamily(name, source string, data [4][]byte) (*Family, error) {
 		}
 		face, err := sfnt.Parse(d)
 		if err != nil {
-			return nil, fmt.Errorf("tệp phông không hợp lệ: %w", err)
+			// sfnt says why in English ("sfnt: invalid font"): the
+			// user needs to know which file is not a font.
+			return nil, fmt.Errorf("tệp phông không hợp lệ: tệp thứ %d (%s) không phải phông TrueType (.ttf) đọc được; hãy chọn tệp .ttf khác", i+1, [4]string{"chữ thường", "chữ đậm", "chữ nghiêng", "chữ đậm nghiêng"}[i])
 		}
 		f.faces[i] = face
 		f.upem[i] = float64(face.UnitsPerEm())

@@ -44,10 +44,60 @@ func git(args ...string) ([]byte, error) {
 		if errors.Is(err, exec.ErrNotFound) {
 			return nil, errors.New("không tìm thấy lệnh git; hãy cài git hoặc so sánh hai tệp")
 		}
-		msg := strings.TrimSpace(stderr.String())
-		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+		return nil, gitError(strings.TrimSpace(stderr.String()), err)
 	}
 	return out, nil
+}
+
+// gitErrors say in Vietnamese what git's commonest refusals mean; the
+// pattern is found in git's own (English) message.
+var gitErrors = []struct{ pattern, msg string }{
+	{"not a git repository", "thư mục này không nằm trong kho git; hãy chạy lệnh trong thư mục kho mã, hoặc so sánh hai tệp"},
+	{"does not exist in", "tệp không có ở phiên bản này"},
+	{"exists on disk, but not in", "tệp có trong thư mục nhưng không có ở phiên bản này (chưa commit)"},
+	{"invalid object name", "không có phiên bản này trong kho git"},
+	{"unknown revision", "không có phiên bản này trong kho git"},
+	{"bad revision", "không có phiên bản này trong kho git"},
+	{"ambiguous argument", "không có phiên bản này trong kho git"},
+	{"not a valid object name", "không có phiên bản này trong kho git"},
+	{"is outside repository", "tệp nằm ngoài kho git"},
+	{"dubious ownership", "git từ chối đọc kho này vì thư mục thuộc người dùng khác (safe.directory); hãy xem hướng dẫn của git về safe.directory"},
+}
+
+// gitError is git's failure in Vietnamese: the meaning of a refusal git
+// is known to give, else git's own words, quoted, after “git báo”.
+func gitError(stderr string, err error) error {
+	low := strings.ToLower(stderr)
+	for _, e := range gitErrors {
+		if strings.Contains(low, e.pattern) {
+			return errors.New(e.msg)
+		}
+	}
+	if stderr == "" {
+		return fmt.Errorf("git dừng với mã lỗi %d", exitCode(err))
+	}
+	first, _, _ := strings.Cut(stderr, "\n")
+	return fmt.Errorf("git báo lỗi: “%s”", strings.TrimPrefix(first, "fatal: "))
+}
+
+func exitCode(err error) int {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode()
+	}
+	return -1
+}
+
+// checkRev refuses a revision that git could read as an option (F-16: a
+// REV:PATH argument “--output=FILE:plans/…” made git show write FILE) or
+// that holds a control character. Every git command below also puts
+// --end-of-options before the revision, so git never reads one as an
+// option.
+func checkRev(rev string) error {
+	if rev == "" || strings.HasPrefix(rev, "-") || strings.ContainsFunc(rev, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return fmt.Errorf("“%s” không phải tên phiên bản git: tên phiên bản không bắt đầu bằng dấu “-” và không có ký tự điều khiển (ví dụ HEAD~1, main, HEAD~1:plans/muong-khoa/2025.yaml)", rev)
+	}
+	return nil
 }
 
 // Show reads path (relative to the working directory) at revision rev.
@@ -56,7 +106,10 @@ func Show(rev, path string) ([]byte, error) {
 	if !filepath.IsAbs(path) && !strings.HasPrefix(p, "../") {
 		p = "./" + p
 	}
-	out, err := git("show", rev+":"+p)
+	if err := checkRev(rev); err != nil {
+		return nil, err
+	}
+	out, err := git("show", "--end-of-options", rev+":"+p)
 	if err != nil {
 		return nil, fmt.Errorf("không đọc được %s ở phiên bản %s: %w", path, rev, err)
 	}
@@ -65,10 +118,10 @@ func Show(rev, path string) ([]byte, error) {
 
 // IsRevision reports whether s names a commit.
 func IsRevision(s string) bool {
-	if s == "" || strings.HasPrefix(s, "-") {
+	if checkRev(s) != nil {
 		return false
 	}
-	_, err := git("rev-parse", "--verify", "--quiet", s+"^{commit}")
+	_, err := git("rev-parse", "--verify", "--quiet", "--end-of-options", s+"^{commit}")
 	return err == nil
 }
 
@@ -79,6 +132,9 @@ func Parse(arg string) (src Source, ok bool, err error) {
 		return Source{Label: arg, Path: arg}, true, nil
 	}
 	if rev, path, found := strings.Cut(arg, ":"); found && rev != "" && path != "" && !filepath.IsAbs(arg) {
+		if err := checkRev(rev); err != nil {
+			return Source{}, false, err
+		}
 		if _, err := Show(rev, path); err != nil {
 			return Source{}, false, err
 		}
@@ -112,7 +168,10 @@ func PlanFiles(rev, dir string) ([]string, error) {
 		sort.Strings(out)
 		return out, err
 	}
-	b, err := git("ls-tree", "-r", "--name-only", "--full-name", rev, "--", dir)
+	if err := checkRev(rev); err != nil {
+		return nil, err
+	}
+	b, err := git("ls-tree", "-r", "--name-only", "--full-name", "--end-of-options", rev, "--", dir)
 	if err != nil {
 		return nil, err
 	}

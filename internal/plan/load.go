@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/oserr"
 	"kehoach/internal/programme"
 	"kehoach/internal/style"
 	"kehoach/internal/yamlx"
@@ -52,7 +53,7 @@ func localErr(err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		return errors.New("không có quyền đọc")
 	}
-	return err
+	return oserr.Error(err)
 }
 
 // LoadBytes is Load for a plan whose bytes are already read; readFile reads

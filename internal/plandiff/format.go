@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"kehoach/internal/termsafe"
 	"kehoach/internal/textdiff"
 )
 
@@ -19,21 +20,37 @@ const (
 // wordContext is how many unchanged words are shown around a change.
 const wordContext = 4
 
+// A style is how a report is written: how plan text is escaped and how
+// deleted and inserted words are marked. Plan text is escaped before the
+// markers are put around it, so no text can end a marker early or open one:
+// on a terminal controls show as \x1b (termsafe), in Markdown every
+// character Markdown or HTML would act on is escaped (mdText).
+type style struct {
+	esc      func(string) string
+	del, ins func(string) string
+}
+
+var (
+	plainStyle = style{
+		esc: termsafe.Escape,
+		del: func(s string) string { return "[-" + s + "-]" },
+		ins: func(s string) string { return "{+" + s + "+}" },
+	}
+	colorStyle = style{
+		esc: termsafe.Escape,
+		del: func(s string) string { return red + "[-" + s + "-]" + reset },
+		ins: func(s string) string { return green + "{+" + s + "+}" + reset },
+	}
+	mdStyle = style{
+		esc: mdText,
+		del: func(s string) string { return "~~" + s + "~~" },
+		ins: func(s string) string { return "**" + s + "**" },
+	}
+)
+
 // wordDiff renders word-level changes with context: git's [-old-]{+new+}
 // markers, colours on a terminal, ~~old~~ **new** in Markdown.
-func wordDiff(edits []textdiff.Edit, style string) string {
-	var del, ins func(string) string
-	switch style {
-	case "color":
-		del = func(s string) string { return red + "[-" + s + "-]" + reset }
-		ins = func(s string) string { return green + "{+" + s + "+}" + reset }
-	case "md":
-		del = func(s string) string { return "~~" + s + "~~" }
-		ins = func(s string) string { return "**" + s + "**" }
-	default:
-		del = func(s string) string { return "[-" + s + "-]" }
-		ins = func(s string) string { return "{+" + s + "+}" }
-	}
+func wordDiff(edits []textdiff.Edit, st style) string {
 	// Keep only words near a change.
 	near := make([]bool, len(edits))
 	for i, e := range edits {
@@ -57,7 +74,7 @@ func wordDiff(edits []textdiff.Edit, style string) string {
 		skipped = false
 		e := edits[i]
 		if e.Op == textdiff.Equal {
-			out = append(out, e.Text)
+			out = append(out, st.esc(e.Text))
 			i++
 			continue
 		}
@@ -71,29 +88,29 @@ func wordDiff(edits []textdiff.Edit, style string) string {
 			i++
 		}
 		if len(ds) > 0 {
-			out = append(out, del(strings.Join(ds, " ")))
+			out = append(out, st.del(st.esc(strings.Join(ds, " "))))
 		}
 		if len(is) > 0 {
-			out = append(out, ins(strings.Join(is, " ")))
+			out = append(out, st.ins(st.esc(strings.Join(is, " "))))
 		}
 	}
 	return strings.Join(out, " ")
 }
 
-func (c Change) line(style string) string {
-	s := c.Item
+func (c Change) line(st style) string {
+	s := st.esc(c.Item)
 	switch {
 	case len(c.Words) > 0:
-		s += ": " + wordDiff(c.Words, style)
+		s += ": " + wordDiff(c.Words, st)
 	case c.Kind == Added:
-		s += ": " + c.New
+		s += ": " + st.esc(c.New)
 	case c.Kind == Removed:
-		s += ": " + c.Old
+		s += ": " + st.esc(c.Old)
 	default:
-		s += ": " + c.Old + " → " + c.New
+		s += ": " + st.esc(c.Old) + " → " + st.esc(c.New)
 	}
 	if c.Delta != "" {
-		s += " (" + c.Delta + ")"
+		s += " (" + st.esc(c.Delta) + ")"
 	}
 	return s
 }
@@ -101,11 +118,11 @@ func (c Change) line(style string) string {
 // Text renders the report for a terminal; colour adds ANSI colours.
 func (r *Report) Text(colour bool) string {
 	var b strings.Builder
-	style := "plain"
+	st, esc := plainStyle, termsafe.Escape
 	if colour {
-		style = "color"
+		st = colorStyle
 	}
-	fmt.Fprintf(&b, "So sánh %s → %s\n", r.Old, r.New)
+	fmt.Fprintf(&b, "So sánh %s → %s\n", esc(r.Old), esc(r.New))
 	if r.Equal() {
 		b.WriteString("Không có thay đổi.\n")
 		return b.String()
@@ -114,13 +131,13 @@ func (r *Report) Text(colour bool) string {
 	for _, c := range r.Changes {
 		if c.Section != last {
 			if colour {
-				fmt.Fprintf(&b, "\n%s== %s ==%s\n", bold, c.Section, reset)
+				fmt.Fprintf(&b, "\n%s== %s ==%s\n", bold, esc(c.Section), reset)
 			} else {
-				fmt.Fprintf(&b, "\n== %s ==\n", c.Section)
+				fmt.Fprintf(&b, "\n== %s ==\n", esc(c.Section))
 			}
 			last = c.Section
 		}
-		kind := string(c.Kind)
+		kind := esc(string(c.Kind))
 		if colour {
 			switch c.Kind {
 			case Added:
@@ -129,16 +146,20 @@ func (r *Report) Text(colour bool) string {
 				kind = red + kind + reset
 			}
 		}
-		fmt.Fprintf(&b, "  %s  %s\n", kind, c.line(style))
+		fmt.Fprintf(&b, "  %s  %s\n", kind, c.line(st))
 	}
 	fmt.Fprintf(&b, "\n%d thay đổi.\n", len(r.Changes))
 	return b.String()
 }
 
-// Markdown renders the report for a merge-request comment.
+// Markdown renders the report for a merge-request comment. Every piece
+// of plan text (and the file names) is escaped with mdText, so what a plan
+// says shows as written and never becomes a link, an image, emphasis, code,
+// an HTML tag, a table or a heading, nor garbles the ~~deleted~~ and
+// **inserted** markers.
 func (r *Report) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Thay đổi kế hoạch: `%s` → `%s`\n", r.Old, r.New)
+	fmt.Fprintf(&b, "### Thay đổi kế hoạch: %s → %s\n", mdCode(r.Old), mdCode(r.New))
 	if r.Equal() {
 		b.WriteString("\nKhông có thay đổi.\n")
 		return b.String()
@@ -146,18 +167,13 @@ func (r *Report) Markdown() string {
 	last := ""
 	for _, c := range r.Changes {
 		if c.Section != last {
-			fmt.Fprintf(&b, "\n#### %s\n\n", c.Section)
+			fmt.Fprintf(&b, "\n#### %s\n\n", mdText(c.Section))
 			last = c.Section
 		}
-		fmt.Fprintf(&b, "- *%s* %s\n", c.Kind, mdEscape(c.line("md")))
+		fmt.Fprintf(&b, "- *%s* %s\n", mdText(string(c.Kind)), c.line(mdStyle))
 	}
 	fmt.Fprintf(&b, "\n%d thay đổi.\n", len(r.Changes))
 	return b.String()
-}
-
-// mdEscape keeps list markers inside items from starting Markdown syntax.
-func mdEscape(s string) string {
-	return strings.NewReplacer("<", "&lt;", ">", "&gt;", "|", "\\|").Replace(s)
 }
 
 // JSON renders the report as indented JSON.

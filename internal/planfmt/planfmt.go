@@ -309,8 +309,13 @@ func (f *formatter) scalar(n *yaml.Node, t reflect.Type, col int) {
 		n.Tag = "!!str" // a string field stays a string: "10", "01"
 	}
 	switch {
-	case strings.Contains(v, "\n"):
+	case strings.Contains(v, "\n") && !strings.HasSuffix(v, "\n\n") && v != "\n":
 		n.Style = yaml.LiteralStyle
+	case strings.Contains(v, "\n"):
+		// Text ending in blank lines would need a kept block (|+), whose
+		// last blank lines the emitter cannot tell from the blank line it
+		// writes before a comment: quoted, every line end is written out.
+		n.Style = yaml.DoubleQuotedStyle
 	case f.flow == 0 && col+utf8.RuneCountInString(v) > Width-2 && !strings.Contains(v, "  ") && strings.Contains(v, " "):
 		n.Style = yaml.FoldedStyle
 	case n.Tag == "!!str" && (looksLikeOther(v) || plainUnsafe.MatchString(v) || emitterQuotes(v) || (f.flow > 0 && strings.ContainsAny(v, ",[]{}"))):
@@ -341,9 +346,11 @@ func canonicalNumber(d vn.Decimal, orig string) string { return vn.FormatYAML(d)
 // spaceSections separates the top-level entries with one blank line where
 // either neighbour spans several lines or carries a comment, so sections
 // stand apart while runs of one-line values (ma, ten, tinh) stay together.
-// Existing blank lines at the top level are dropped first.
+// Existing blank lines at the top level are dropped first; the blank lines
+// of a block scalar (| or >) are its text and are kept, each one (F-07).
 func spaceSections(b []byte) []byte {
 	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	content := blockLines(lines)
 	// Split into the file header (comments before a blank line at the top)
 	// and entries: each entry is its head comments, its key line and the
 	// indented lines under it.
@@ -363,6 +370,8 @@ func spaceSections(b []byte) []byte {
 	for ; i < len(lines); i++ {
 		l := lines[i]
 		switch {
+		case content[i]:
+			cur.lines = append(cur.lines, l)
 		case l == "":
 			continue
 		case strings.HasPrefix(l, "#"):
@@ -392,13 +401,60 @@ func spaceSections(b []byte) []byte {
 		out = append(out, "")
 	}
 	for k, e := range entries {
-		if k > 0 && (big(e) || big(entries[k-1])) {
+		// An entry that ends in blank lines ends in a block kept with
+		// them (|+): a blank line more would be text of that block.
+		if k > 0 && (big(e) || big(entries[k-1])) && !endsBlank(entries[k-1].lines) {
 			out = append(out, "")
 		}
 		out = append(out, e.lines...)
 	}
 	return []byte(strings.Join(out, "\n") + "\n")
 }
+
+func endsBlank(lines []string) bool { return len(lines) > 0 && lines[len(lines)-1] == "" }
+
+// blockHeader matches the line that opens a block scalar, as the emitter
+// writes it: “key: |-”, “- >”, “key: |2+”, a comment possibly after it.
+var blockHeader = regexp.MustCompile(`(?:^|[ :-])[|>][1-9]?[-+]?(?: +#.*)?$`)
+
+// blockLines marks the lines that are the text of a block scalar: after a
+// header line indented h, every line indented more than h, and the blank
+// lines among them; the blank lines after the last one too when the block
+// keeps them (|+), for they are its text as well.
+func blockLines(lines []string) []bool {
+	in := make([]bool, len(lines))
+	for i := 0; i < len(lines); i++ {
+		m := blockHeader.FindString(lines[i])
+		if m == "" {
+			continue
+		}
+		keep := strings.Contains(strings.SplitN(m, "#", 2)[0], "+")
+		h := indentOf(lines[i])
+		j := i + 1
+		last := i // the last line of text
+		for ; j < len(lines); j++ {
+			blank := strings.TrimLeft(lines[j], " ") == ""
+			if blank && indentOf(lines[j]) <= h {
+				continue // an empty line of the block, or after it
+			}
+			if !blank && indentOf(lines[j]) <= h {
+				break
+			}
+			last = j
+		}
+		end := last
+		if keep {
+			end = j - 1
+		}
+		for k := i + 1; k <= end; k++ {
+			in[k] = true
+		}
+		i = last
+	}
+	return in
+}
+
+func indentOf(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
 
 // isKeyed reports whether lines already hold a top-level key line.
 func isKeyed(lines []string) bool {

@@ -122,6 +122,27 @@ func rank(path string) int {
 
 // skip names fields that hold codes, not prose.
 func skip(path string) bool {
+	switch lastKey(path) {
+	case "xa", "ma", "bo", "loai", "chu_tri", "phoi_hop", "nguon", "quyen_han", "luu", "viet_tat", "nguoi_ky", "ngoai_le", "so_sanh", "kieu_dau":
+		return true
+	}
+	return false
+}
+
+// isName names the fields that hold a name — of the commune, its place,
+// province, villages and units, a person, a body, a recipient, a funding
+// source or work —, written in Latin letters alone (vntext.Options.Name).
+func isName(path string) bool {
+	switch lastKey(path) {
+	case "ten", "ten_ngan", "ho_ten", "dia_danh", "tinh", "ban", "don_vi", "co_quan", "chu_quan", "chuc_vu", "thu_truong":
+		return true
+	}
+	return false
+}
+
+// lastKey is the last key of a YAML path, without its index: “ten” of
+// “noi_nhan.nhan[2].ten”, “ban” of “ban[3]”.
+func lastKey(path string) string {
 	last := path
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
 		last = path[i+1:]
@@ -129,11 +150,7 @@ func skip(path string) bool {
 	if j := strings.IndexByte(last, '['); j >= 0 {
 		last = last[:j]
 	}
-	switch last {
-	case "xa", "ma", "bo", "loai", "chu_tri", "phoi_hop", "nguon", "quyen_han", "luu", "viet_tat", "nguoi_ky", "ngoai_le", "so_sanh", "kieu_dau":
-		return true
-	}
-	return false
+	return last
 }
 
 // Check runs every text rule on a validated plan. planSrc and communeSrc are
@@ -159,7 +176,9 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, prof *doc.Profile) []Findin
 		}
 		texts = append(texts, f.text)
 		f.norm = vntext.Normalise(f.text)
-		for _, v := range vntext.Check(f.text, opts) {
+		o := opts
+		o.Name = isName(f.path)
+		for _, v := range vntext.Check(f.text, o) {
 			out = append(out, place(*f, v))
 		}
 		if strings.HasPrefix(f.path, "can_cu[") && strings.HasSuffix(f.path, ".so") {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/unicode/runenames"
 )
 
 // lowerSameLen lower-cases s rune by rune, keeping any rune whose lower case
@@ -134,6 +135,10 @@ func invisibleFindings(s string) []Finding {
 			name, bad = "ký tự điều khiển hướng chữ (bidi)", true
 		case (r >= 0x2061 && r <= 0x2064) || (r >= 0xFE00 && r <= 0xFE0E) || (r >= 0xFFF9 && r <= 0xFFFB) || r == 0x180E:
 			name, bad = "ký tự định dạng ẩn", true
+		case unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || unicode.Is(unicode.Variation_Selector, r):
+			// U+034F COMBINING GRAPHEME JOINER, the Hangul fillers, …:
+			// not format characters, yet drawn as nothing.
+			name, bad = "ký tự vô hình "+runenames.Name(r), true
 		}
 		if !bad {
 			continue

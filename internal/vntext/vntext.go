@@ -14,7 +14,7 @@
 // Each finding names a stable rule id:
 //
 //	unicode-nfc   Error    text typed in decomposed form (NFD); Fix is the NFC text
-//	unicode-an    Error    control, zero-width or other invisible character (U+200B…U+200F, U+FEFF, U+00AD, bidi controls, C0/C1); Fix removes it
+//	unicode-an    Error    control, zero-width or other invisible character (U+200B…U+200F, U+FEFF, U+00AD, bidi controls, C0/C1, U+034F and the other default-ignorable ones); Fix removes it
 //	unicode-bmp   Warning  character outside the Basic Multilingual Plane (emoji); no Fix
 //	ngoac-kep     Warning  straight quotes " where “ ” belong; Fix pairs them when their number is even
 //	khoang-trang  Warning  two or more spaces inside a line (leading and trailing blanks are left alone); Fix one space
@@ -33,6 +33,8 @@
 //	ky-hieu       Error    blank inside a document number/ký hiệu (37- QĐ/ĐU, KH - UBND); Fix removes it
 //	viet-hoa      Warning  "nhà nước"/"nhân dân" in lower case where they mean the State/the People; Fix capitalises
 //	viet-tat      Warning  (AbbreviationsBeforeDefinition) abbreviation used before it is spelled out
+//	chu-giong     Warning  a Cyrillic, Greek or Armenian letter in a Latin word (in a name: anywhere, Options.Name), a thin or other special space; Fix the Latin twin, a space
+//	unicode-dau   Warning  a combining mark left after NFC, which no Vietnamese letter takes (U+0338); no Fix
 //
 // # What is not flagged
 //
@@ -125,6 +127,11 @@ type Options struct {
 	// Compiled, when set, is CompileExceptions(Exceptions), made once for
 	// the many strings of one plan; Check compiles Exceptions otherwise.
 	Compiled *Exceptions
+	// Name is set for a name (of the commune, a unit, a person, a
+	// recipient): written in Latin letters alone, so that any Cyrillic,
+	// Greek or Armenian letter is a chu-giong finding, not only one in a
+	// word that mixes scripts.
+	Name bool
 }
 
 // Normalise returns s in Unicode NFC, with any invalid UTF-8 byte sequence
@@ -166,6 +173,7 @@ func Check(s string, o Options) []Finding {
 	}
 	fs = append(fs, numberFindings(n)...)
 	fs = append(fs, kyHieuFindings(n)...)
+	fs = append(fs, lookAlikeFindings(n, o.Name, exempt)...)
 	sortFindings(fs)
 	return fs
 }

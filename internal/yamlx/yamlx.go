@@ -227,7 +227,7 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 			}
 			return nil, fail(Pos{le.Mark.Line, le.Mark.Column}, syntaxMessage(le.Message, le.ContextMsg))
 		}
-		return nil, fail(Pos{}, "lỗi cú pháp YAML: "+err.Error())
+		return nil, fail(Pos{}, syntaxMessage(strings.TrimPrefix(err.Error(), "yaml: "), ""))
 	}
 	if n.Kind == 0 || len(n.Content) == 0 || (n.Content[0].Kind == yaml.ScalarNode && n.Content[0].Tag == "!!null") {
 		return nil, fail(Pos{1, 1}, "tệp trống (chỉ có ghi chú); hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
@@ -345,7 +345,49 @@ func syntaxMessage(msg, ctx string) string {
 	case strings.Contains(msg, "control characters are not allowed"):
 		return "tệp chứa ký tự điều khiển không được phép; hãy xóa ký tự này."
 	}
-	return "lỗi cú pháp YAML (" + msg + "); hãy kiểm tra dòng này và dòng ngay trên."
+	// The message first, then what libyaml was reading ("while scanning a
+	// tag").
+	for _, m := range []string{msg, ctx} {
+		for _, t := range syntaxMessages {
+			if m != "" && strings.Contains(m, t.libyaml) {
+				return "lỗi cú pháp YAML: " + t.vi
+			}
+		}
+	}
+	// Never libyaml's English (F-21): what it says is in the position.
+	return "lỗi cú pháp YAML ở đây; hãy kiểm tra dòng này và dòng ngay trên: thụt lề, dấu hai chấm sau tên khóa, ngoặc và ngoặc kép đã đóng chưa."
+}
+
+// syntaxMessages say in Vietnamese what libyaml's other messages mean.
+var syntaxMessages = []struct{ libyaml, vi string }{
+	{"exceeded max depth", "cấu trúc lồng nhau quá sâu (quá nhiều ngoặc [ ] { } hay cấp thụt lề lồng nhau); hãy kiểm tra lại các ngoặc và thụt lề."},
+	{"invalid Unicode character escape code", "chuỗi trong ngoặc kép có mã thoát \\u… không phải một ký tự có thật (như nửa cặp thay thế \\uD800); hãy gõ thẳng ký tự, hoặc dùng ngoặc đơn ' ' nếu muốn giữ dấu \\."},
+	{"surrogate area", "chuỗi trong ngoặc kép có mã thoát \\u… không phải một ký tự có thật (nửa cặp thay thế); hãy gõ thẳng ký tự, hoặc dùng ngoặc đơn ' ' nếu muốn giữ dấu \\."},
+	{"found unknown escape character", "chuỗi trong ngoặc kép có dấu \\ đứng trước một chữ không phải mã thoát; hãy viết \\\\ cho một dấu \\, hoặc dùng ngoặc đơn ' '."},
+	{"did not find expected hexadecimal number", "mã thoát \\x, \\u hay \\U trong ngoặc kép thiếu chữ số hệ 16; hãy viết \\\\ cho một dấu \\, hoặc dùng ngoặc đơn ' '."},
+	{"invalid Unicode character", "chuỗi trong ngoặc kép có mã thoát của một ký tự không được phép; hãy gõ thẳng ký tự."},
+	{"tab character", tabMessage[len("lỗi cú pháp YAML: "):]},
+	{"tabs where space indentation", tabMessage[len("lỗi cú pháp YAML: "):]},
+	{"mixed spaces and tabs", tabMessage[len("lỗi cú pháp YAML: "):]},
+	{"block sequence entries are not allowed", "dòng “- ” không đúng chỗ (thường do thụt lề lệch, hay “- ” đứng sau tên khóa trên cùng một dòng); hãy kiểm tra thụt lề của dòng này."},
+	{"mapping keys are not allowed", "tên khóa không đúng chỗ; hãy kiểm tra thụt lề, hoặc đặt giá trị có dấu “: ” trong ngoặc kép."},
+	{"unexpected end of stream", "tệp kết thúc giữa chừng (một ngoặc hay ngoặc kép chưa đóng); hãy kiểm tra từ dòng này đến cuối tệp."},
+	{"did not find expected node content", "thiếu giá trị ở đây (sau dấu phẩy, dấu hai chấm hay “- ”), hoặc giá trị bắt đầu bằng một ký tự không được phép; hãy viết giá trị, hoặc đặt nó trong ngoặc kép."},
+	{"tag", "thẻ kiểu YAML (chữ bắt đầu bằng “!”) viết sai; tệp kế hoạch không dùng thẻ: hãy xóa nó, hoặc đặt giá trị có “!” ở đầu trong ngoặc kép."},
+	{"alias", "dấu * ở đầu giá trị (alias) không được dùng; hãy đặt giá trị trong ngoặc kép."},
+	{"anchor", "dấu & ở đầu giá trị (anchor) không được dùng; hãy đặt giá trị trong ngoặc kép."},
+	{"alphabetic or numeric character", "sau dấu & hay * ở đầu giá trị phải là tên; tệp kế hoạch không dùng chúng: hãy đặt giá trị trong ngoặc kép."},
+	{"comment without preceding whitespace", "dấu # mở đầu ghi chú phải có dấu cách đứng trước; hãy thêm dấu cách, hoặc đặt giá trị có # trong ngoặc kép."},
+	{"document indicator", "dòng “---” hay “...” chỉ dùng để ngăn cách các tài liệu YAML; mỗi tệp một kế hoạch: hãy xóa dòng đó."},
+	{"document-end marker", "có nội dung sau dòng “...” (kết thúc tài liệu YAML); hãy xóa dòng “...”."},
+	{"directive", "dòng bắt đầu bằng % (chỉ thị YAML) không được dùng; hãy xóa dòng đó, hoặc đặt giá trị có % ở đầu trong ngoặc kép."},
+	{"incompatible YAML document", "chỉ thị %YAML ghi phiên bản YAML không đọc được; hãy xóa dòng %YAML."},
+	{"indentation indicator", "dấu | hay > của khối chữ viết sai (sau nó chỉ được ghi - hoặc + và một chữ số từ 1 đến 9); hãy kiểm tra dòng này."},
+	{"block scalar", "khối chữ (sau dấu | hay >) viết sai: dòng đầu chỉ có | hoặc > (có thể kèm - hay +), nội dung ở các dòng dưới, thụt vào hơn tên khóa; hãy kiểm tra dòng này."},
+	{"whitespace", "thiếu dấu cách sau ký hiệu (sau “-”, “:”, “|” hay “>”); hãy thêm một dấu cách."},
+	{"UTF-8", "ở đây có byte không hợp lệ trong bảng mã UTF-8; hãy gõ lại ký tự ở chỗ này và lưu tệp bằng bảng mã UTF-8."},
+	{"indentation", "thụt lề của dòng này khác các dòng trên; hãy thụt lề bằng dấu cách cho thẳng cột với các dòng cùng cấp."},
+	{"simple key", "tên khóa quá dài hoặc xuống dòng giữa chừng; hãy viết tên khóa và dấu hai chấm trên cùng một dòng."},
 }
 
 type decoder struct {

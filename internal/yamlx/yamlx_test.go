@@ -145,3 +145,41 @@ func TestDenseAndManyProblems(t *testing.T) {
 		t.Errorf("%d messages, last %v", len(errs), errs[len(errs)-1])
 	}
 }
+
+// No syntax error carries libyaml's English (F-21): “exceeded max depth of
+// 10000”, “found invalid Unicode character escape code” and the rest are
+// said in Vietnamese.
+func TestSyntaxErrorsVietnamese(t *testing.T) {
+	for in, want := range map[string]string{
+		"chu: " + strings.Repeat("[", 10001) + "\n":    "cấu trúc lồng nhau quá sâu",
+		"chu: " + strings.Repeat("{a: ", 10001) + "\n": "cấu trúc lồng nhau quá sâu",
+		"chu: \"\\uD800\"\n":                           "không phải một ký tự có thật",
+		"chu: \"\\uD83D\\uDE00\"\n":                    "không phải một ký tự có thật",
+		"chu: \"a\\qb\"\n":                             "không phải mã thoát",
+		"chu: \"\\xZZ\"\n":                             "thiếu chữ số hệ 16",
+		"chu: a\n--- x\n":                              "",
+		"%YAML 1.1\n%YAML 1.1\n---\nchu: a\n":          "chỉ thị YAML",
+		"chu: |0\n  a\n":                               "khối chữ",
+		"chu: a#b\nx: - a\n":                           "",
+		"- a\nb: c\n":                                  "",
+		"chu: !<x\n":                                   "thẻ kiểu YAML",
+		"chu: &\n":                                     "",
+		"chu: *\n":                                     "",
+		"a:\n  - b\n c: d\n":                           "",
+	} {
+		_, err := Parse("f.yaml", []byte(in))
+		if err == nil {
+			t.Errorf("%.40q: no error", in)
+			continue
+		}
+		msg := err.Error()
+		for _, en := range []string{"exceeded", "found", "did not", "while", "expected", "invalid", "character", "not allowed", "could not"} {
+			if strings.Contains(msg, en) {
+				t.Errorf("%.40q: English “%s” in %s", in, en, msg)
+			}
+		}
+		if !strings.Contains(msg, want) {
+			t.Errorf("%.40q: %s lacks %q", in, msg, want)
+		}
+	}
+}

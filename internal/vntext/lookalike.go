@@ -1,0 +1,146 @@
+package vntext
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
+)
+
+// Rule ids of look-alike text (F-19 of the adversarial review: two names
+// that look identical and differ, changes kehoach diff shows but no one
+// can see).
+const (
+	// RuleLookAlike: a Cyrillic, Greek or Armenian letter in a word
+	// written in Latin letters, a word in such a script in a name; a thin,
+	// hair or other special space. Fix: the Latin twin, a plain space.
+	RuleLookAlike = "chu-giong"
+	// RuleMark: a combining mark that no Vietnamese letter takes, left
+	// over after NFC (U+0338 COMBINING LONG SOLIDUS OVERLAY). No fix.
+	RuleMark = "unicode-dau"
+)
+
+// latinTwin maps the Cyrillic and Greek letters that look like a Latin
+// letter to it.
+var latinTwin = map[rune]rune{
+	// Cyrillic
+	'а': 'a', 'в': 'B', 'е': 'e', 'к': 'k', 'м': 'M', 'н': 'H', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 'T',
+	'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ӏ': 'l',
+	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T',
+	'У': 'Y', 'Х': 'X', 'Ѕ': 'S', 'І': 'I', 'Ј': 'J', 'Һ': 'H', 'Ԁ': 'D', 'Ԛ': 'Q', 'Ԝ': 'W', 'Ӏ': 'I',
+	// Greek
+	'α': 'a', 'ο': 'o', 'ρ': 'p', 'ν': 'v', 'υ': 'u', 'ι': 'i', 'κ': 'k', 'τ': 't', 'χ': 'x', 'γ': 'y',
+	'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O',
+	'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+}
+
+// scripts are the scripts whose letters pass for Latin ones, with their
+// Vietnamese names.
+var scripts = []struct {
+	table *unicode.RangeTable
+	name  string
+}{
+	{unicode.Cyrillic, "chữ Kirin"},
+	{unicode.Greek, "chữ Hy Lạp"},
+	{unicode.Armenian, "chữ Armenia"},
+	{unicode.Cherokee, "chữ Cherokee"},
+}
+
+func scriptOf(r rune) string {
+	for _, s := range scripts {
+		if unicode.Is(s.table, r) {
+			return s.name
+		}
+	}
+	return ""
+}
+
+// oddSpace reports the spaces that look like a space and are not one: they
+// split or join words where nothing shows (U+2009 THIN SPACE).
+func oddSpace(r rune) bool {
+	return r >= 0x2000 && r <= 0x200A || r == 0x202F || r == 0x205F || r == 0x3000
+}
+
+// runeName is “U+0430 CYRILLIC SMALL LETTER A”: the code and the Unicode
+// name, which every character table lists.
+func runeName(r rune) string {
+	if n := runenames.Name(r); n != "" {
+		return fmt.Sprintf("U+%04X %s", r, n)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+// lookAlikeFindings reports, in n (NFC), each Cyrillic, Greek, Armenian or
+// Cherokee letter in a word that also has Latin letters (Fix: its Latin
+// twin, when it has one), each word of such a script in a name (name set:
+// a commune, unit, person or recipient name is written in Latin letters),
+// the special spaces, and the combining marks left over after NFC. exempt
+// spans (Options.Exceptions) get no letter finding.
+func lookAlikeFindings(n string, name bool, exempt []span) []Finding {
+	var fs []Finding
+	for _, w := range wordSpans(n) {
+		word := n[w.start:w.end]
+		latin := strings.IndexFunc(word, func(r rune) bool { return unicode.Is(unicode.Latin, r) }) >= 0
+		if !latin {
+			// A name's word in another script: one finding for the word.
+			r, _ := utf8.DecodeRuneInString(word)
+			if sc := scriptOf(r); sc != "" && name && !overlaps(exempt, w.start, w.end) {
+				fs = append(fs, Finding{Rule: RuleLookAlike, Severity: Warning, Start: w.start, End: w.end,
+					Msg:     fmt.Sprintf("từ “%s” trong tên viết bằng %s (chữ đầu: %s), không phải chữ Latinh", word, sc, runeName(r)),
+					Suggest: "gõ lại tên bằng chữ Latinh (bộ gõ tiếng Việt), hoặc thêm vào ngoai_le nếu đúng là tên nước ngoài"})
+			}
+			continue
+		}
+		for i, r := range word {
+			sc := scriptOf(r)
+			if sc == "" || overlaps(exempt, w.start+i, w.start+i+utf8.RuneLen(r)) {
+				continue
+			}
+			f := Finding{Rule: RuleLookAlike, Severity: Warning, Start: w.start + i, End: w.start + i + utf8.RuneLen(r),
+				Msg: fmt.Sprintf("chữ “%c” (%s) trong “%s” là %s, không phải chữ Latinh", r, runeName(r), word, sc)}
+			if t, ok := latinTwin[r]; ok {
+				f.Msg += fmt.Sprintf(", dù trông giống chữ “%c”", t)
+				f.Suggest = fmt.Sprintf("gõ lại chữ này bằng bộ gõ tiếng Việt (chữ “%c” Latinh); hai tên trông giống hệt nhau mà khác nhau thì máy tìm, so sánh và sắp xếp sai", t)
+				f.Fix = strPtr(string(t))
+			} else {
+				f.Suggest = "gõ lại từ này bằng chữ Latinh (bộ gõ tiếng Việt), hoặc thêm vào ngoai_le nếu đúng là chữ nước ngoài"
+			}
+			fs = append(fs, f)
+		}
+	}
+	for i, r := range n {
+		switch {
+		case oddSpace(r):
+			fs = append(fs, Finding{Rule: RuleLookAlike, Severity: Warning, Start: i, End: i + utf8.RuneLen(r),
+				Msg:     fmt.Sprintf("khoảng trắng đặc biệt %s trông như dấu cách mà không phải dấu cách", runeName(r)),
+				Suggest: "thay bằng một dấu cách thường", Fix: strPtr(" ")})
+		case unicode.In(r, unicode.Mn, unicode.Me) && !unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r):
+			fs = append(fs, Finding{Rule: RuleMark, Severity: Warning, Start: i, End: i + utf8.RuneLen(r),
+				Msg:     fmt.Sprintf("dấu kết hợp %s không thuộc chữ tiếng Việt nào (chữ có dấu tiếng Việt đều là một ký tự)", runeName(r)),
+				Suggest: "xóa dấu này rồi gõ lại chữ bằng bộ gõ tiếng Việt (Unicode dựng sẵn)"})
+		}
+	}
+	return fs
+}
+
+// wordSpans are the runs of letters and marks of s (a word in any script).
+func wordSpans(s string) []span {
+	var out []span
+	start := -1
+	for i, r := range s {
+		in := unicode.IsLetter(r) || unicode.In(r, unicode.Mn, unicode.Me)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, span{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, span{start, len(s)})
+	}
+	return out
+}

@@ -1,0 +1,43 @@
+package vntext
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLookAlikes(t *testing.T) {
+	rules := func(s string, o Options) string {
+		var out []string
+		for _, f := range Check(s, o) {
+			if f.Rule == RuleLookAlike || f.Rule == RuleMark || f.Rule == RuleInvisible {
+				fix := "-"
+				if f.Fix != nil {
+					fix = *f.Fix
+				}
+				out = append(out, f.Rule+"@"+Normalise(s)[f.Start:f.End]+"→"+fix)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		in   string
+		name bool
+		exc  []string
+		want string
+	}{
+		{"Xã Мường Khoa", false, nil, "chu-giong@М→M"},          // a mixed word, in any text
+		{"Phòng Kinh tе", false, nil, "chu-giong@е→e"},          // Cyrillic ie
+		{"theo tiếng Nga Москва", false, nil, ""},               // a foreign word in prose
+		{"Москва", true, nil, "chu-giong@Москва→-"},             // in a name: every letter, no fix
+		{"Bản Мường", true, []string{"Мường"}, ""},              // declared in ngoai_le
+		{"hệ số α", false, nil, ""},                             // a Greek letter alone in prose
+		{"Mường\u2009Khoa", false, nil, "chu-giong@\u2009→ "},   // thin space
+		{"Nguyễn\u034f Văn A", true, nil, "unicode-an@\u034f→"}, // invisible joiner
+		{"t\u0338ên", false, nil, "unicode-dau@\u0338→-"},       // stray combining mark
+		{"Mường Khoa, 5 µg", true, nil, ""},                     // micro sign is not Greek
+	} {
+		if got := rules(c.in, Options{Name: c.name, Exceptions: c.exc}); got != c.want {
+			t.Errorf("%q (name %v): %s, want %s", c.in, c.name, got, c.want)
+		}
+	}
+}
