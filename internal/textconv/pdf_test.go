@@ -276,6 +276,16 @@ func TestPDFMutationsNeverPanic(t *testing.T) {
 	}
 }
 
+// pdfText reads a PDF as kehoach text does, without the recover of
+// textOf (a panic fails the test); a text cut at a budget is no error.
+func pdfText(data []byte) (string, error) {
+	out := &output{}
+	if err := readPDF(data, out, newBudget()); err != nil && !isCut(err) {
+		return "", err
+	}
+	return out.text(), nil
+}
+
 // FuzzPDFText: the reader never panics, whatever the bytes.
 func FuzzPDFText(f *testing.F) {
 	good := realDocs(f).pdf
