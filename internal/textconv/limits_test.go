@@ -7,7 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"kehoach/internal/testkit"
 )
 
 // TestVisible: controls, DEL, C1, bidi marks and bytes that are not UTF-8
@@ -179,5 +182,53 @@ func TestReadFileLimits(t *testing.T) {
 	}
 	if _, err := Text(big); err == nil || strings.Contains(err.Error(), "quá lớn") {
 		t.Errorf("small file: %v", err)
+	}
+}
+
+// TestREADMELimits: the README's table of kehoach text's limits says what
+// limits.go says (the limits have one source: change them there, then the
+// README).
+func TestREADMELimits(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(testkit.RepoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []struct {
+		what  string
+		value string
+		cut   bool
+	}{
+		{"Kích thước tệp (xét trước khi đọc)", mib(MaxFileBytes), false},
+		{"Số phần trong gói `.docx`, `.xlsx`", thousands(MaxZipMembers), false},
+		{"Một phần giải nén, một luồng PDF đã giải mã", mib(MaxPartBytes), false},
+		{"Độ lồng nhau (thẻ XML, mảng và từ điển PDF)", thousands(MaxNesting) + " cấp", false},
+		{"Số đối tượng PDF", thousands(MaxObjects), false},
+		{"Tổng dữ liệu giải nén", mib(MaxUnpackedBytes), true},
+		{"Số trang PDF", thousands(MaxPages), true},
+		{"Toán tử và toán hạng PDF", thousands(MaxOperators), true},
+		{"Số ô XLSX", thousands(MaxCells), true},
+		{"Chữ in ra", mib(MaxOutputBytes), true},
+		{"Thời gian đọc", thousands(int(MaxDuration/time.Second)) + " giây", true},
+	}
+	var want strings.Builder
+	want.WriteString("| Giới hạn | Giá trị | Vượt quá thì |\n|---|---|---|\n")
+	for _, r := range rows {
+		outcome := "từ chối"
+		if r.cut {
+			outcome = "cắt"
+		}
+		want.WriteString("| " + r.what + " | " + r.value + " | " + outcome + " |\n")
+	}
+	if !strings.Contains(string(readme), want.String()) {
+		t.Errorf("README.md (“Giới hạn đầu vào”, kehoach text) does not have the limits of limits.go; it should have:\n%s", want.String())
+	}
+	// The notice and the output budget as the README quotes them.
+	for _, s := range []string{"`[kehoach text: dừng ở đây vì …; phần sau không\nin (tệp N byte, SHA-256 …)]`", "giữ tối đa " + mib(MaxOutputBytes) + " cho mỗi tệp"} {
+		if !strings.Contains(string(readme), s) {
+			t.Errorf("README.md does not say %q", s)
+		}
+	}
+	if !strings.HasPrefix(cutNotice("x", nil), "[kehoach text: dừng ở đây vì x; phần sau không in (tệp 0 byte, SHA-256 ") {
+		t.Error("the notice is not the one the README shows")
 	}
 }
