@@ -54,7 +54,7 @@ const (
 	MaxOperators = 4_000_000
 	// MaxCells is the most XLSX cells read in all sheets.
 	MaxCells = 500_000
-	// MaxOutputBytes is the most text printed (the plan's text is ~60 KB).
+	// MaxOutputBytes is the most text printed (a plan's text is ~35 KB).
 	MaxOutputBytes = 8 << 20
 	// MaxDuration is how long reading may take.
 	MaxDuration = 3 * time.Second

@@ -22,7 +22,7 @@ func Table(cases []Case, sizes map[string]int) string {
 	for _, c := range cases {
 		name := "`" + c.Name + "`"
 		if sizes[c.Name] > CommitBytes {
-			name += fmt.Sprintf(" (sinh khi kiểm thử, %s byte)", thousands(sizes[c.Name]))
+			name += " (sinh khi kiểm thử, " + strings.Replace(fmt.Sprintf("%.1f MB", float64(sizes[c.Name])/1e6), ".", ",", 1) + ")"
 		}
 		var want string
 		switch {
@@ -41,18 +41,6 @@ func Table(cases []Case, sizes map[string]int) string {
 func oneLine(s string) string {
 	s = strings.ReplaceAll(s, "|", `\|`)
 	return strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "⏎")
-}
-
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 const readmeHead = `# Tệp độc hại cho ` + "`kehoach text`" + `
@@ -102,7 +90,7 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	readme := readmeHead + Table(Cases(), sizes)
-	attrs := "# Hostile files: never through a textconv driver, never line-end converted.\n* -diff -text\n"
+	attrs := "# Hostile files: never through a textconv driver, never line-end converted.\n*.pdf  -diff -text\n*.docx -diff -text\n*.xlsx -diff -text\n"
 	if *update {
 		os.WriteFile(filepath.Join(dir, "README.md"), []byte(readme), 0o644)
 		os.WriteFile(filepath.Join(dir, ".gitattributes"), []byte(attrs), 0o644)
