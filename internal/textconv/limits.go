@@ -49,9 +49,10 @@ const (
 	MaxObjects = 100_000
 	// MaxPages is the most PDF pages printed (a plan has about 15).
 	MaxPages = 2_000
-	// MaxOperators is the most operators and operands of PDF content
-	// streams and CMaps read in all.
-	MaxOperators = 4_000_000
+	// MaxOperators is the most PDF values read in all: the operators and
+	// operands of content streams and CMaps, the values of the objects
+	// (too many in the objects: the file is refused).
+	MaxOperators = 2_000_000
 	// MaxCells is the most XLSX cells read in all sheets.
 	MaxCells = 500_000
 	// MaxOutputBytes is the most text printed (a plan's text is ~35 KB).
@@ -104,11 +105,12 @@ func (b *budget) unpack(n int) error {
 	return nil
 }
 
-// operator counts one more PDF operator or operand.
+// operator counts one more PDF value (an operator, an operand, a value
+// of an object).
 func (b *budget) operator() error {
 	b.operators++
 	if b.operators > MaxOperators {
-		return &cut{"quá " + thousands(MaxOperators) + " toán tử và toán hạng PDF"}
+		return &cut{"quá " + thousands(MaxOperators) + " toán tử và giá trị PDF"}
 	}
 	return b.tick()
 }

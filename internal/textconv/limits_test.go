@@ -205,7 +205,7 @@ func TestREADMELimits(t *testing.T) {
 		{"Số đối tượng PDF", thousands(MaxObjects), false},
 		{"Tổng dữ liệu giải nén", mib(MaxUnpackedBytes), true},
 		{"Số trang PDF", thousands(MaxPages), true},
-		{"Toán tử và toán hạng PDF", thousands(MaxOperators), true},
+		{"Toán tử và giá trị PDF (quá nhiều trong các đối tượng: từ chối)", thousands(MaxOperators), true},
 		{"Số ô XLSX", thousands(MaxCells), true},
 		{"Chữ in ra", mib(MaxOutputBytes), true},
 		{"Thời gian đọc", thousands(int(MaxDuration/time.Second)) + " giây", true},

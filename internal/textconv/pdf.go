@@ -207,7 +207,7 @@ func (d *document) pageRuns(pg page, emit func(run) error) error {
 	var tm, lm matrix
 	inText := false
 	var ops []any
-	l := &lexer{data: content}
+	l := &lexer{data: content, b: d.b}
 	num := func(i int) float64 {
 		if i < len(ops) {
 			if f, ok := ops[i].(float64); ok {
@@ -249,12 +249,12 @@ func (d *document) pageRuns(pg page, emit func(run) error) error {
 		tm = lm
 	}
 	for {
-		if err := d.b.operator(); err != nil {
-			return err
-		}
 		v, err := l.value(0)
 		if err == errEOF {
 			break
+		}
+		if isCut(err) {
+			return err
 		}
 		if err != nil {
 			return fmt.Errorf("luồng nội dung hỏng: %v", err)
@@ -737,13 +737,10 @@ func (c *cmap) lookup(code uint32) string {
 // parseCMap reads the bfchar and bfrange sections of a ToUnicode CMap.
 func parseCMap(data []byte, b *budget) (*cmap, error) {
 	c := &cmap{chars: map[uint32]string{}, found: map[uint32]string{}}
-	l := &lexer{data: data}
+	l := &lexer{data: data, b: b}
 	var ops []any
 	mode := ""
 	for {
-		if err := b.operator(); err != nil {
-			return nil, err
-		}
 		v, err := l.value(0)
 		if err == errEOF {
 			break

@@ -28,10 +28,13 @@ type (
 	keyword string // an operator or a bare word
 )
 
-// lexer reads PDF tokens from data.
+// lexer reads PDF tokens from data; each value it makes counts in the
+// budget b (when set): a PDF file or stream of tiny values costs memory
+// in proportion to their number, not their bytes.
 type lexer struct {
 	data []byte
 	pos  int
+	b    *budget
 }
 
 func isWhite(c byte) bool {
@@ -69,6 +72,11 @@ var errEOF = errors.New("hết dữ liệu giữa chừng")
 func (l *lexer) value(depth int) (any, error) {
 	if depth > MaxNesting {
 		return nil, fmt.Errorf("cấu trúc lồng nhau quá sâu (hơn %d cấp)", MaxNesting)
+	}
+	if l.b != nil {
+		if err := l.b.operator(); err != nil {
+			return nil, err
+		}
 	}
 	l.skipSpace()
 	if l.pos >= len(l.data) {
@@ -374,8 +382,11 @@ func parseDocument(data []byte, b *budget) (*document, error) {
 		if err := b.tick(); err != nil {
 			return nil, err
 		}
-		l := &lexer{data: data, pos: hdrEnd}
+		l := &lexer{data: data, pos: hdrEnd, b: b}
 		v, err := l.value(0)
+		if isCut(err) {
+			return nil, fmt.Errorf("quá nhiều giá trị trong các đối tượng (hơn %s)", thousands(MaxOperators))
+		}
 		if err != nil {
 			pos = max(pos, l.pos) // a broken object: references to it fail later
 			continue

@@ -146,6 +146,10 @@ var cases = []Case{
 		},
 		Exit: 2, Want: "cây trang lặp vòng", Before: "báo lỗi rõ"},
 
+	{Name: "p19-big-array.pdf", What: "một đối tượng là mảng 5.000.000 số (10 MB)",
+		Make: func() []byte { return pdfRaw("1 0 obj\n[" + strings.Repeat("1 ", 5000000) + "]\nendobj") },
+		Exit: 2, Want: "quá nhiều giá trị trong các đối tượng", Before: "0,87 s, 245 MB"},
+
 	// XLSX.
 	{Name: "x01-many-shared-strings.xlsx", What: "1.000.000 chuỗi dùng chung (43 MB khi giải nén)",
 		Make: func() []byte {
