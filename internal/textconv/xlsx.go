@@ -24,7 +24,7 @@ import (
 func xlsxText(data []byte, out *output, b *budget) error {
 	zr, err := openZip(data)
 	if err != nil {
-		if strings.Contains(err.Error(), "quá nhiều phần") {
+		if err == errManyMembers {
 			return err
 		}
 		return errors.New("tệp không phải sổ tính .xlsx (không mở được như tệp zip)")
