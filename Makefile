@@ -49,6 +49,8 @@ FUZZTIME ?= 30s
 FUZZ := FuzzLoad:./internal/plan FuzzFormat:./internal/planfmt FuzzDiff:./internal/plandiff \
 	FuzzParseDecimal:./internal/vn FuzzParse:./internal/markup FuzzRender:./internal/build \
 	FuzzWrite:./internal/render/xlsx FuzzPDFText:./internal/textconv FuzzCheck:./internal/vntext
+# kehoach text's readers (each input within a time and allocation bound).
+FUZZ += FuzzXLSXText:./internal/textconv FuzzDOCXText:./internal/textconv
 
 fuzz:
 	@for t in $(FUZZ); do name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \

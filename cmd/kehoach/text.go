@@ -18,7 +18,14 @@ Cấu hình git một lần trong mỗi bản sao kho mã:
   git config diff.kehoach.textconv "./kehoach.exe text"  (Windows: exe ở đây)
   git config diff.kehoach.cachetextconv true
 
-Mã thoát: 0 thành công, 2 lỗi cách dùng hoặc tệp không đọc được.
+Tệp lạ không làm lệnh treo hay hết bộ nhớ: chữ in ra tối đa 8 MiB, đọc tối đa
+3 giây (các giới hạn khác: README, mục “Giới hạn đầu vào”). Chữ dài hơn giới hạn
+được in đến đó, dòng cuối báo chỗ dừng và lý do, mã thoát vẫn là 0 để git diff
+đọc tiếp các tệp khác. Ký tự điều khiển (ESC, CR, C1) và ký tự đổi chiều chữ
+in ra dạng \x1b, \u202e, không điều khiển được màn hình.
+
+Mã thoát: 0 thành công (kể cả khi chữ bị cắt ở giới hạn), 2 lỗi cách dùng hoặc
+tệp không đọc được (hỏng, quá lớn, không phải văn bản do kehoach tạo).
 `,
 	Flags: noFlags(runText),
 }
@@ -27,14 +34,19 @@ func runText(c *Context, args []string) int {
 	if len(args) != 1 {
 		return c.UsageError("cần đúng một tệp.")
 	}
-	s, err := textconv.Text(args[0])
+	r, err := textconv.Read(args[0])
 	if err != nil {
-		c.Errorf("%v", err)
+		// The message may quote the file's name and its content (a sheet's
+		// name, an XML tag): it reaches the terminal through git as well.
+		c.Errorf("%s", textconv.Visible(err.Error()))
 		return 2
 	}
-	if _, err := io.WriteString(c.Stdout, s); err != nil {
+	if _, err := io.WriteString(c.Stdout, r.Text); err != nil {
 		c.Errorf("không ghi được kết quả: %v", err)
 		return 2
+	}
+	if r.Cut != "" {
+		c.Errorf("%s: chỉ in phần đầu, dừng vì %s.", textconv.Visible(args[0]), r.Cut)
 	}
 	return 0
 }

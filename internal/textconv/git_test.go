@@ -1,14 +1,17 @@
 package textconv
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"kehoach/internal/plan"
 	"kehoach/internal/testkit"
@@ -197,5 +200,39 @@ func TestGitDiffTextconv(t *testing.T) {
 	}
 	if refs := run(repo, "for-each-ref", "refs/notes/textconv/kehoach"); strings.TrimSpace(refs) == "" {
 		t.Error("diff.kehoach.cachetextconv: no cached conversions in refs/notes/textconv/kehoach")
+	}
+
+	// Hostile files committed (the review's G01–G03: git show hung on the
+	// inline images, cached 838 MB for the shared string, printed ESC raw):
+	// git show returns, the cached texts are bounded, controls written out.
+	for _, n := range []string{"p06-inline-images.pdf", "x02-shared-amplify.xlsx", "p11-esc-tounicode.pdf"} {
+		b, err := os.ReadFile(filepath.Join(root, "testdata", "hostile-text", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("docs/"+n, b)
+	}
+	run(repo, "add", "docs")
+	run(repo, "commit", "-q", "-m", "tệp lạ")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, git, "show", "--no-color", "--no-ext-diff", "HEAD")
+	cmd.Dir, cmd.Env = repo, env
+	start := time.Now()
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("git show of the hostile files: %v after %v", err, time.Since(start))
+	}
+	shown := string(out)
+	if strings.Contains(shown, "\x1b") || !strings.Contains(shown, `+\x1b[2J\x1b[31mPASS`) || !strings.Contains(shown, "+Xin chao") ||
+		!strings.Contains(shown, "+[kehoach text: dừng ở đây vì văn bản in ra vượt 8 MiB") {
+		t.Errorf("git show of the hostile files (%v): %.600q", time.Since(start), shown)
+	}
+	for _, l := range strings.Split(run(repo, "ls-tree", "-r", "-l", "refs/notes/textconv/kehoach"), "\n") {
+		if f := strings.Fields(l); len(f) == 5 {
+			if n, _ := strconv.Atoi(f[3]); n > MaxOutputBytes+1024 {
+				t.Errorf("a cached text of %d bytes: %s", n, l)
+			}
+		}
 	}
 }

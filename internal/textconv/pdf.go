@@ -1,6 +1,7 @@
 package textconv
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -18,30 +19,33 @@ import (
 // through the ToUnicode CMaps, measures each run with the fonts' widths,
 // and groups runs into lines by baseline in the order they are drawn.
 
-// pdfText returns the text of a PDF as textconv prints it: a line
-// "--- trang N ---" before each page, then one line per text line.
-func pdfText(data []byte) (string, error) {
-	d, err := parseDocument(data)
+// readPDF prints the text of a PDF: a line "--- trang N ---" before each
+// page, then one line per text line; at most MaxPages pages.
+func readPDF(data []byte, out *output, b *budget) error {
+	d, err := parseDocument(data, b)
 	if err != nil {
-		return "", err
+		return err
 	}
 	pages, err := d.pages()
 	if err != nil {
-		return "", err
+		return err
 	}
-	var b strings.Builder
 	for i, pg := range pages {
-		runs, err := d.pageRuns(pg)
-		if err != nil {
-			return "", fmt.Errorf("trang %d: %v", i+1, err)
+		if i == MaxPages {
+			return &cut{"quá " + thousands(MaxPages) + " trang"}
 		}
-		fmt.Fprintf(&b, "--- trang %d ---\n", i+1)
-		for _, line := range lines(runs) {
-			b.WriteString(line)
-			b.WriteByte('\n')
+		if err := out.writeLine(fmt.Sprintf("--- trang %d ---", i+1)); err != nil {
+			return err
+		}
+		lw := &lineWriter{out: out}
+		if err := d.pageRuns(pg, lw.add); err != nil {
+			return fmt.Errorf("trang %d: %w", i+1, err)
+		}
+		if err := lw.flush(); err != nil {
+			return err
 		}
 	}
-	return b.String(), nil
+	return nil
 }
 
 // page is a page object with its inherited resources.
@@ -64,7 +68,7 @@ func (d *document) pages() ([]page, error) {
 	seen := map[int]bool{}
 	var walk func(n dict, res dict, depth int) error
 	walk = func(n dict, res dict, depth int) error {
-		if depth > maxNesting {
+		if depth > MaxNesting {
 			return errors.New("cây trang quá sâu")
 		}
 		if r := d.dictOf(n["Resources"]); r != nil {
@@ -76,12 +80,12 @@ func (d *document) pages() ([]page, error) {
 				return fmt.Errorf("nút trang kiểu /%s không hợp lệ", t)
 			}
 			out = append(out, page{dict: n, resources: res})
-			if len(out) > 100000 {
-				return errors.New("quá nhiều trang")
-			}
 			return nil
 		}
 		for _, k := range kids {
+			if len(out) > MaxPages { // readPDF stops there
+				return nil
+			}
 			r, isRef := k.(ref)
 			if !isRef {
 				return errors.New("cây trang hỏng")
@@ -141,37 +145,46 @@ type gstate struct {
 	rise                 float64
 }
 
-// pageRuns interprets a page's content streams.
-func (d *document) pageRuns(pg page) ([]run, error) {
+// pageRuns interprets a page's content streams, giving each shown
+// string to emit in drawing order.
+func (d *document) pageRuns(pg page, emit func(run) error) error {
 	var content []byte
 	switch c := d.resolve(pg.dict["Contents"]).(type) {
 	case nil:
-		return nil, nil
+		return nil
 	case *stream:
 		b, err := d.decode(c)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		content = b
 	case array:
 		for _, x := range c {
 			s, ok := d.resolve(x).(*stream)
 			if !ok {
-				return nil, errors.New("nội dung trang hỏng (thiếu luồng nội dung)")
+				return errors.New("nội dung trang hỏng (thiếu luồng nội dung)")
 			}
 			b, err := d.decode(s)
 			if err != nil {
-				return nil, err
+				return err
+			}
+			if len(content)+len(b) > MaxPartBytes {
+				return fmt.Errorf("nội dung trang quá lớn (hơn %s)", mib(MaxPartBytes))
 			}
 			content = append(append(content, b...), '\n')
 		}
 	default:
-		return nil, errors.New("nội dung trang không hợp lệ")
+		return errors.New("nội dung trang không hợp lệ")
 	}
 	fonts := map[name]*font{}
 	fontDict := d.dictOf(pg.resources["Font"])
 	getFont := func(n name) (*font, error) {
 		if f, ok := fonts[n]; ok {
+			return f, nil
+		}
+		r, isRef := fontDict[n].(ref)
+		if f, ok := d.fonts[r.num]; isRef && ok {
+			fonts[n] = f
 			return f, nil
 		}
 		fd := d.dictOf(fontDict[n])
@@ -180,9 +193,12 @@ func (d *document) pageRuns(pg page) ([]run, error) {
 		}
 		f, err := d.loadFont(fd)
 		if err != nil {
-			return nil, fmt.Errorf("phông /%s: %v", n, err)
+			return nil, fmt.Errorf("phông /%s: %w", n, err)
 		}
 		fonts[n] = f
+		if isRef {
+			d.fonts[r.num] = f
+		}
 		return f, nil
 	}
 
@@ -190,9 +206,8 @@ func (d *document) pageRuns(pg page) ([]run, error) {
 	var stack []gstate
 	var tm, lm matrix
 	inText := false
-	var runs []run
 	var ops []any
-	l := &lexer{data: content}
+	l := &lexer{data: content, b: d.b}
 	num := func(i int) float64 {
 		if i < len(ops) {
 			if f, ok := ops[i].(float64); ok {
@@ -209,19 +224,25 @@ func (d *document) pageRuns(pg page) ([]run, error) {
 		x0, y0 := trm.apply(0, 0)
 		var text strings.Builder
 		adv := 0.0
-		for _, g := range gs.font.glyphs(s) {
+		over := false
+		gs.font.glyphs(s, func(g glyph) bool {
 			text.WriteString(g.text)
 			w := g.width/1000*gs.size + gs.tc
 			if g.space {
 				w += gs.tw
 			}
 			adv += w * gs.th
-		}
+			// Past what may be printed: what there is goes out, cut.
+			over = text.Len() > MaxOutputBytes
+			return !over
+		})
 		tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		x1, _ := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}.mul(tm).mul(gs.ctm).apply(0, 0)
 		size := math.Hypot(trm[2], trm[3])
-		runs = append(runs, run{x: x0, y: y0, endX: x1, size: size, text: text.String()})
-		return nil
+		if err := emit(run{x: x0, y: y0, endX: x1, size: size, text: text.String()}); err != nil || !over {
+			return err
+		}
+		return errFull
 	}
 	nextLine := func(tx, ty float64) {
 		lm = matrix{1, 0, 0, 1, tx, ty}.mul(lm)
@@ -232,13 +253,16 @@ func (d *document) pageRuns(pg page) ([]run, error) {
 		if err == errEOF {
 			break
 		}
+		if isCut(err) {
+			return err
+		}
 		if err != nil {
-			return nil, fmt.Errorf("luồng nội dung hỏng: %v", err)
+			return fmt.Errorf("luồng nội dung hỏng: %v", err)
 		}
 		op, isOp := v.(keyword)
 		if !isOp {
 			if len(ops) > 1000 {
-				return nil, errors.New("luồng nội dung hỏng: quá nhiều toán hạng")
+				return errors.New("luồng nội dung hỏng: quá nhiều toán hạng")
 			}
 			ops = append(ops, v)
 			continue
@@ -246,7 +270,7 @@ func (d *document) pageRuns(pg page) ([]run, error) {
 		switch op {
 		case "q":
 			if len(stack) > 256 {
-				return nil, errors.New("luồng nội dung hỏng: q lồng quá sâu")
+				return errors.New("luồng nội dung hỏng: q lồng quá sâu")
 			}
 			stack = append(stack, gs)
 		case "Q":
@@ -262,15 +286,15 @@ func (d *document) pageRuns(pg page) ([]run, error) {
 			inText = false
 		case "Tf":
 			if len(ops) < 2 {
-				return nil, errors.New("luồng nội dung hỏng: Tf thiếu toán hạng")
+				return errors.New("luồng nội dung hỏng: Tf thiếu toán hạng")
 			}
 			fn, ok := ops[len(ops)-2].(name)
 			if !ok {
-				return nil, errors.New("luồng nội dung hỏng: Tf không có tên phông")
+				return errors.New("luồng nội dung hỏng: Tf không có tên phông")
 			}
 			f, err := getFont(fn)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			gs.font, gs.size = f, num(len(ops)-1)
 		case "Tc":
@@ -295,7 +319,7 @@ func (d *document) pageRuns(pg page) ([]run, error) {
 			nextLine(0, -gs.tl)
 		case "Tj", "'", "\"":
 			if !inText {
-				return nil, fmt.Errorf("luồng nội dung hỏng: %s ngoài BT … ET", op)
+				return fmt.Errorf("luồng nội dung hỏng: %s ngoài BT … ET", op)
 			}
 			if op == "\"" {
 				gs.tw, gs.tc = num(0), num(1)
@@ -304,31 +328,31 @@ func (d *document) pageRuns(pg page) ([]run, error) {
 				nextLine(0, -gs.tl)
 			}
 			if len(ops) == 0 {
-				return nil, fmt.Errorf("luồng nội dung hỏng: %s thiếu chuỗi", op)
+				return fmt.Errorf("luồng nội dung hỏng: %s thiếu chuỗi", op)
 			}
 			s, ok := ops[len(ops)-1].(pdfStr)
 			if !ok {
-				return nil, fmt.Errorf("luồng nội dung hỏng: %s thiếu chuỗi", op)
+				return fmt.Errorf("luồng nội dung hỏng: %s thiếu chuỗi", op)
 			}
 			if err := show(s); err != nil {
-				return nil, err
+				return err
 			}
 		case "TJ":
 			if !inText {
-				return nil, errors.New("luồng nội dung hỏng: TJ ngoài BT … ET")
+				return errors.New("luồng nội dung hỏng: TJ ngoài BT … ET")
 			}
 			if len(ops) == 0 {
-				return nil, errors.New("luồng nội dung hỏng: TJ thiếu mảng")
+				return errors.New("luồng nội dung hỏng: TJ thiếu mảng")
 			}
 			items, ok := ops[len(ops)-1].(array)
 			if !ok {
-				return nil, errors.New("luồng nội dung hỏng: TJ thiếu mảng")
+				return errors.New("luồng nội dung hỏng: TJ thiếu mảng")
 			}
 			for _, it := range items {
 				switch x := it.(type) {
 				case pdfStr:
 					if err := show(x); err != nil {
-						return nil, err
+						return err
 					}
 				case float64:
 					tm = matrix{1, 0, 0, 1, -x / 1000 * gs.size * gs.th, 0}.mul(tm)
@@ -336,19 +360,21 @@ func (d *document) pageRuns(pg page) ([]run, error) {
 			}
 		case "BI":
 			// An inline image: skip its data up to "EI".
-			k := strings.Index(string(content[l.pos:]), "ID")
+			// Both searches look at the stream itself, from where the lexer
+			// is, and the lexer goes on after EI: each byte is seen once.
+			k := bytes.Index(content[l.pos:], []byte("ID"))
 			if k < 0 {
-				return nil, errors.New("luồng nội dung hỏng: ảnh nhúng không có ID")
+				return errors.New("luồng nội dung hỏng: ảnh nhúng không có ID")
 			}
 			e := indexEI(content, l.pos+k+2)
 			if e < 0 {
-				return nil, errors.New("luồng nội dung hỏng: ảnh nhúng không có EI")
+				return errors.New("luồng nội dung hỏng: ảnh nhúng không có EI")
 			}
 			l.pos = e
 		}
 		ops = ops[:0]
 	}
-	return runs, nil
+	return nil
 }
 
 // indexEI finds the end of inline image data: "EI" between white space.
@@ -361,48 +387,59 @@ func indexEI(b []byte, from int) int {
 	return -1
 }
 
-// lines groups runs into text lines: a run continues the current line when
-// it sits on the same baseline and does not go back to the left; the words
-// of a line are joined by a space, or by " | " across a gap wider than
-// three em (table columns, the two halves of the heading). No-break spaces
-// become plain spaces.
-func lines(runs []run) []string {
-	var out []string
-	var cur strings.Builder
-	var last run
-	have := false
-	flush := func() {
-		if have {
-			if s := strings.TrimRight(cur.String(), " "); strings.TrimSpace(s) != "" {
-				out = append(out, s)
+// lineWriter groups runs into text lines and prints them: a run
+// continues the current line when it sits on the same baseline and does
+// not go back to the left; the words of a line are joined by a space, or
+// by " | " across a gap wider than three em (table columns, the two halves
+// of the heading). No-break spaces become plain spaces.
+type lineWriter struct {
+	out  *output
+	cur  strings.Builder
+	last run
+	have bool
+}
+
+func (w *lineWriter) flush() error {
+	if w.have {
+		if s := strings.TrimRight(w.cur.String(), " "); strings.TrimSpace(s) != "" {
+			if err := w.out.writeLine(s); err != nil {
+				return err
 			}
 		}
-		cur.Reset()
-		have = false
 	}
-	for _, r := range runs {
-		text := strings.ReplaceAll(r.text, "\u00a0", " ")
-		if text == "" {
-			continue
-		}
-		em := math.Max(r.size, 1)
-		if have && math.Abs(r.y-last.y) <= 0.2*em && r.x >= last.endX-0.3*em {
-			gap := r.x - last.endX
-			switch {
-			case gap > 3*em:
-				cur.WriteString(" | ")
-			case gap > 0.1*em && !strings.HasSuffix(cur.String(), " ") && !strings.HasPrefix(text, " "):
-				cur.WriteByte(' ')
-			}
-		} else {
-			flush()
-			have = true
-		}
-		cur.WriteString(text)
-		last = r
+	w.cur.Reset()
+	w.have = false
+	return nil
+}
+
+func (w *lineWriter) add(r run) error {
+	text := strings.ReplaceAll(r.text, "\u00a0", " ")
+	if text == "" {
+		return nil
 	}
-	flush()
-	return out
+	em := math.Max(r.size, 1)
+	if w.have && math.Abs(r.y-w.last.y) <= 0.2*em && r.x >= w.last.endX-0.3*em {
+		gap := r.x - w.last.endX
+		switch {
+		case gap > 3*em:
+			w.cur.WriteString(" | ")
+		case gap > 0.1*em && !strings.HasSuffix(w.cur.String(), " ") && !strings.HasPrefix(text, " "):
+			w.cur.WriteByte(' ')
+		}
+	} else {
+		if err := w.flush(); err != nil {
+			return err
+		}
+		w.have = true
+	}
+	if w.cur.Len()+len(text) > MaxOutputBytes {
+		w.cur.WriteString(text)
+		w.have = false
+		return w.out.writeLine(w.cur.String()) // more than may be printed: errFull
+	}
+	w.cur.WriteString(text)
+	w.last = r
+	return nil
 }
 
 // font maps a font's codes to text and widths.
@@ -425,9 +462,9 @@ type glyph struct {
 	space bool // the single-byte code 32, which takes word spacing
 }
 
-// glyphs splits a shown string into glyphs.
-func (f *font) glyphs(s pdfStr) []glyph {
-	var out []glyph
+// glyphs splits a shown string into glyphs, giving each to yield until
+// it returns false.
+func (f *font) glyphs(s pdfStr, yield func(glyph) bool) {
 	step := 1
 	if f.twoByte {
 		step = 2
@@ -444,23 +481,132 @@ func (f *font) glyphs(s pdfStr) []glyph {
 		case f.simple != nil:
 			g.text = string(f.simple[code&0xff])
 		}
-		out = append(out, g)
+		if !yield(g) {
+			return
+		}
 	}
-	return out
 }
 
+// width is the width of a code: binary search in the sorted, disjoint
+// ranges (sortWidths).
 func (f *font) width(code uint32) float64 {
-	for _, r := range f.widths {
-		if code >= r.lo && code <= r.hi {
-			if len(r.w) == 1 {
-				return r.w[0]
-			}
-			if i := int(code - r.lo); i < len(r.w) {
-				return r.w[i]
-			}
+	i := sort.Search(len(f.widths), func(i int) bool { return f.widths[i].hi >= code })
+	if i < len(f.widths) && f.widths[i].lo <= code {
+		r := f.widths[i]
+		if len(r.w) == 1 {
+			return r.w[0]
+		}
+		if k := int(code - r.lo); k < len(r.w) {
+			return r.w[k]
 		}
 	}
 	return f.dw
+}
+
+// sortWidths sorts the width ranges by their first code and makes them
+// disjoint: where ranges overlap, the one listed first in /W keeps its
+// codes (as a scan of /W in order would find it), the other keeps what is
+// left of it at its start or end.
+func sortWidths(ws []widthRange) []widthRange {
+	disjoint := true
+	for i := 1; i < len(ws) && disjoint; i++ {
+		disjoint = ws[i].lo > ws[i-1].hi
+	}
+	if disjoint {
+		return ws // what fpdf writes: in order, disjoint
+	}
+	// Keep, in /W order, the parts of each range that no earlier range
+	// covers; each range then holds a run of the elementary segments
+	// between the ranges' bounds.
+	sg := newSegments(len(ws), func(i int) (uint32, uint32) { return ws[i].lo, ws[i].hi })
+	var out []widthRange
+	sg.assign(func(owner int, lo, hi uint32) {
+		r := ws[owner]
+		if len(r.w) == 1 {
+			out = append(out, widthRange{lo: lo, hi: hi, w: r.w})
+			return
+		}
+		out = append(out, widthRange{lo: lo, hi: hi, w: r.w[lo-r.lo : hi-r.lo+1]})
+	})
+	return out
+}
+
+// segments splits a set of code ranges [lo, hi] at all their bounds, so
+// that each elementary segment is inside or outside each range.
+type segments struct {
+	bounds []uint64 // sorted, distinct; segment k is [bounds[k], bounds[k+1])
+	owner  []int32  // the range a segment was given to, or -1
+	next   []int32  // for assign: the first segment at or after k still free
+	n      int
+	rng    func(int) (uint32, uint32)
+}
+
+func newSegments(n int, rng func(int) (uint32, uint32)) *segments {
+	b := make([]uint64, 0, 2*n)
+	for i := 0; i < n; i++ {
+		lo, hi := rng(i)
+		b = append(b, uint64(lo), uint64(hi)+1)
+	}
+	sort.Slice(b, func(i, j int) bool { return b[i] < b[j] })
+	k := 0
+	for i, x := range b {
+		if i == 0 || x != b[k-1] {
+			b[k] = x
+			k++
+		}
+	}
+	b = b[:k]
+	sg := &segments{bounds: b, n: n, rng: rng}
+	sg.owner = make([]int32, max(len(b)-1, 0))
+	sg.next = make([]int32, len(b))
+	for i := range sg.owner {
+		sg.owner[i] = -1
+	}
+	for i := range sg.next {
+		sg.next[i] = int32(i)
+	}
+	return sg
+}
+
+// free is the first segment at or after k not yet given to a range
+// (union-find with path halving, so that giving every segment once costs
+// about as much as the segments).
+func (sg *segments) free(k int32) int32 {
+	for sg.next[k] != k {
+		sg.next[k] = sg.next[sg.next[k]]
+		k = sg.next[k]
+	}
+	return k
+}
+
+// index is the segment starting at x.
+func (sg *segments) index(x uint64) int32 {
+	return int32(sort.Search(len(sg.bounds), func(i int) bool { return sg.bounds[i] >= x }))
+}
+
+// assign gives each segment to the first range, in order 0…n-1, that
+// covers it, then reports the runs of segments each range got, in code
+// order, merged where one range's runs touch.
+func (sg *segments) assign(part func(owner int, lo, hi uint32)) {
+	for i := 0; i < sg.n; i++ {
+		lo, hi := sg.rng(i)
+		a, z := sg.index(uint64(lo)), sg.index(uint64(hi)+1)
+		for k := sg.free(a); k < z; k = sg.free(k) {
+			sg.owner[k] = int32(i)
+			sg.next[k] = k + 1
+		}
+	}
+	for k := 0; k < len(sg.owner); {
+		o := sg.owner[k]
+		e := k + 1
+		for e < len(sg.owner) && sg.owner[e] == o {
+			e++
+		}
+		if o >= 0 {
+			part(int(o), uint32(sg.bounds[k]), uint32(sg.bounds[e]-1))
+		}
+		k = e
+	}
 }
 
 // loadFont reads a font dictionary: its ToUnicode map and widths.
@@ -470,11 +616,11 @@ func (d *document) loadFont(fd dict) (*font, error) {
 	if tu, ok := d.resolve(fd["ToUnicode"]).(*stream); ok {
 		data, err := d.decode(tu)
 		if err != nil {
-			return nil, fmt.Errorf("bảng ToUnicode: %v", err)
+			return nil, fmt.Errorf("bảng ToUnicode: %w", err)
 		}
-		cm, err := parseCMap(data)
+		cm, err := parseCMap(data, d.b)
 		if err != nil {
-			return nil, fmt.Errorf("bảng ToUnicode: %v", err)
+			return nil, fmt.Errorf("bảng ToUnicode: %w", err)
 		}
 		f.cmap = cm
 	}
@@ -527,6 +673,7 @@ func (d *document) loadFont(fd dict) (*font, error) {
 			f.widths = append(f.widths, widthRange{lo: uint32(lo), hi: uint32(hi), w: []float64{v}})
 			i += 3
 		}
+		f.widths = sortWidths(f.widths)
 	default:
 		// A simple font (1-byte codes): /FirstChar and /Widths.
 		f.dw = 500
@@ -555,31 +702,42 @@ func (d *document) loadFont(fd dict) (*font, error) {
 type cmap struct {
 	chars  map[uint32]string
 	ranges []cmapRange
+	found  map[uint32]string // codes looked up in ranges so far
 }
 
 type cmapRange struct {
 	lo, hi uint32
-	dst    []uint16 // UTF-16 of the text of lo; the last unit counts up
+	base   uint32   // the first code of the bfrange entry this part is of
+	dst    []uint16 // UTF-16 of the text of base; the last unit counts up
 }
 
+// lookup maps a code to text: a bfchar entry, else the range holding the
+// code (binary search in the disjoint ranges parseCMap made).
 func (c *cmap) lookup(code uint32) string {
 	if s, ok := c.chars[code]; ok {
 		return s
 	}
-	for _, r := range c.ranges {
-		if code >= r.lo && code <= r.hi && len(r.dst) > 0 {
-			u := append([]uint16(nil), r.dst...)
-			u[len(u)-1] += uint16(code - r.lo)
-			return string(utf16.Decode(u))
-		}
+	if s, ok := c.found[code]; ok {
+		return s
 	}
-	return "\uFFFD"
+	s := "\uFFFD"
+	i := sort.Search(len(c.ranges), func(i int) bool { return c.ranges[i].hi >= code })
+	if i < len(c.ranges) && c.ranges[i].lo <= code {
+		r := c.ranges[i]
+		u := append([]uint16(nil), r.dst...)
+		u[len(u)-1] += uint16(code - r.base)
+		s = string(utf16.Decode(u))
+	}
+	if len(c.found) < 1<<16 {
+		c.found[code] = s
+	}
+	return s
 }
 
 // parseCMap reads the bfchar and bfrange sections of a ToUnicode CMap.
-func parseCMap(data []byte) (*cmap, error) {
-	c := &cmap{chars: map[uint32]string{}}
-	l := &lexer{data: data}
+func parseCMap(data []byte, b *budget) (*cmap, error) {
+	c := &cmap{chars: map[uint32]string{}, found: map[uint32]string{}}
+	l := &lexer{data: data, b: b}
 	var ops []any
 	mode := ""
 	for {
@@ -624,7 +782,9 @@ func parseCMap(data []byte) (*cmap, error) {
 				}
 				switch dst := ops[i+2].(type) {
 				case pdfStr:
-					c.ranges = append(c.ranges, cmapRange{lo: code(lo), hi: code(hi), dst: units(dst)})
+					if u := units(dst); len(u) > 0 {
+						c.ranges = append(c.ranges, cmapRange{lo: code(lo), hi: code(hi), base: code(lo), dst: u})
+					}
 				case array:
 					for j, x := range dst {
 						s, ok := x.(pdfStr)
@@ -643,8 +803,16 @@ func parseCMap(data []byte) (*cmap, error) {
 	if len(c.chars) == 0 && len(c.ranges) == 0 {
 		return nil, errors.New("không có mục nào")
 	}
-	// Narrow ranges first, so a specific range wins over a catch-all one.
+	// Narrow ranges first, so a specific range wins over a catch-all one;
+	// then the codes each keeps, disjoint and in order, for lookup.
 	sort.SliceStable(c.ranges, func(i, j int) bool { return c.ranges[i].hi-c.ranges[i].lo < c.ranges[j].hi-c.ranges[j].lo })
+	rs := c.ranges
+	sg := newSegments(len(rs), func(i int) (uint32, uint32) { return rs[i].lo, rs[i].hi })
+	c.ranges = nil
+	sg.assign(func(owner int, lo, hi uint32) {
+		r := rs[owner]
+		c.ranges = append(c.ranges, cmapRange{lo: lo, hi: hi, base: r.base, dst: r.dst})
+	})
 	return c, nil
 }
 

@@ -15,14 +15,6 @@ import (
 // streams. It reads what fpdf writes (PDF 1.3, classic trailer, no object
 // streams) and refuses, with an error, anything it does not understand.
 
-// Limits that keep a hostile file from exhausting memory or the stack.
-const (
-	maxNesting     = 64       // arrays and dictionaries inside each other
-	maxStreamBytes = 16 << 20 // one decoded stream (kehoach writes ~50 KB)
-	maxTotalBytes  = 64 << 20
-	maxObjects     = 1 << 20
-)
-
 type (
 	name   string
 	dict   map[name]any
@@ -36,10 +28,13 @@ type (
 	keyword string // an operator or a bare word
 )
 
-// lexer reads PDF tokens from data.
+// lexer reads PDF tokens from data; each value it makes counts in the
+// budget b (when set): a PDF file or stream of tiny values costs memory
+// in proportion to their number, not their bytes.
 type lexer struct {
 	data []byte
 	pos  int
+	b    *budget
 }
 
 func isWhite(c byte) bool {
@@ -75,8 +70,13 @@ var errEOF = errors.New("hết dữ liệu giữa chừng")
 // value parses one PDF value; a bare word (operator) is returned as a
 // keyword. Indirect references "N G R" are recognised.
 func (l *lexer) value(depth int) (any, error) {
-	if depth > maxNesting {
-		return nil, errors.New("cấu trúc lồng nhau quá sâu")
+	if depth > MaxNesting {
+		return nil, fmt.Errorf("cấu trúc lồng nhau quá sâu (hơn %d cấp)", MaxNesting)
+	}
+	if l.b != nil {
+		if err := l.b.operator(); err != nil {
+			return nil, err
+		}
 	}
 	l.skipSpace()
 	if l.pos >= len(l.data) {
@@ -311,7 +311,9 @@ func (l *lexer) hex() (any, error) {
 type document struct {
 	objs    map[int]any
 	trailer dict
-	decoded int // bytes decoded from streams so far
+	b       *budget
+	decoded map[*stream][]byte // streams decoded so far
+	fonts   map[int]*font      // fonts loaded so far, by object number
 }
 
 // nextObject finds the next object header "N G obj" at or after from and
@@ -357,26 +359,37 @@ func nextObject(data []byte, from int) (num, start, end int, ok bool) {
 	}
 }
 
-// parseDocument finds every object and the trailer.
-func parseDocument(data []byte) (*document, error) {
+// parseDocument finds every object and the trailer. The scan goes
+// forward only: after a broken object it goes on where the lexer stopped
+// (an unclosed string or array has consumed what follows it), so no byte
+// is read twice however many broken objects there are.
+func parseDocument(data []byte, b *budget) (*document, error) {
 	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\n\r\f "), []byte("%PDF-")) {
 		return nil, errors.New("tệp không bắt đầu bằng “%PDF-”")
 	}
-	d := &document{objs: map[int]any{}}
+	d := &document{objs: map[int]any{}, b: b, decoded: map[*stream][]byte{}, fonts: map[int]*font{}}
 	noEnd := len(data) + 1 // no "endstream" at or after this offset
+	headers := 0
 	for pos := 0; ; {
 		num, _, hdrEnd, found := nextObject(data, pos)
 		if !found {
 			break
 		}
 		pos = hdrEnd
-		if len(d.objs) >= maxObjects {
-			return nil, errors.New("quá nhiều đối tượng")
+		if headers++; headers > MaxObjects {
+			return nil, fmt.Errorf("quá nhiều đối tượng (hơn %s)", thousands(MaxObjects))
 		}
-		l := &lexer{data: data, pos: hdrEnd}
+		if err := b.tick(); err != nil {
+			return nil, err
+		}
+		l := &lexer{data: data, pos: hdrEnd, b: b}
 		v, err := l.value(0)
+		if isCut(err) {
+			return nil, fmt.Errorf("quá nhiều giá trị trong các đối tượng (hơn %s)", thousands(MaxOperators))
+		}
 		if err != nil {
-			continue // a broken object: references to it fail later
+			pos = max(pos, l.pos) // a broken object: references to it fail later
+			continue
 		}
 		save := l.pos
 		l.skipSpace()
@@ -491,6 +504,9 @@ func (d *document) decode(s *stream) ([]byte, error) {
 			return nil, errors.New("luồng dùng bộ dự đoán (Predictor) mà kehoach không tạo")
 		}
 	}
+	if out, ok := d.decoded[s]; ok {
+		return out, nil
+	}
 	out := s.raw
 	for _, f := range filters {
 		switch f {
@@ -499,21 +515,21 @@ func (d *document) decode(s *stream) ([]byte, error) {
 			if err != nil {
 				return nil, fmt.Errorf("luồng nén hỏng: %v", err)
 			}
-			b, err := io.ReadAll(io.LimitReader(zr, maxStreamBytes+1))
-			if err != nil {
+			var buf bytes.Buffer
+			if _, err := buf.ReadFrom(io.LimitReader(zr, MaxPartBytes+1)); err != nil {
 				return nil, fmt.Errorf("luồng nén hỏng: %v", err)
 			}
-			if len(b) > maxStreamBytes {
-				return nil, errors.New("luồng giải nén quá lớn")
+			if buf.Len() > MaxPartBytes {
+				return nil, fmt.Errorf("luồng giải nén quá lớn (hơn %s)", mib(MaxPartBytes))
 			}
-			out = b
+			out = buf.Bytes()
 		default:
 			return nil, fmt.Errorf("bộ lọc /%s không được hỗ trợ", f)
 		}
 	}
-	d.decoded += len(out)
-	if d.decoded > maxTotalBytes {
-		return nil, errors.New("dữ liệu giải nén quá lớn")
+	if err := d.b.unpack(len(out)); err != nil {
+		return nil, err
 	}
+	d.decoded[s] = out
 	return out, nil
 }

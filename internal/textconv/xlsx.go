@@ -2,12 +2,12 @@ package textconv
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -17,103 +17,101 @@ import (
 // parts from xl/_rels/workbook.xml.rels, the shared strings, and each
 // sheet's cells with their cached values and formulas.
 
-// maxPartBytes bounds one decompressed part of the workbook.
-const maxPartBytes = 64 << 20
-
 // xlsxText prints every sheet in workbook order: "=== name ===", then one
 // line per non-empty row, the cells from column A separated by " | ", a
-// formula as its cached value followed by " [=FORMULA]".
-func xlsxText(data []byte) (string, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// formula as its cached value followed by " [=FORMULA]". Each part is read
+// and parsed once: a sheet whose part an earlier sheet printed says so.
+func xlsxText(data []byte, out *output, b *budget) error {
+	zr, err := openZip(data)
 	if err != nil {
-		return "", errors.New("tệp không phải sổ tính .xlsx (không mở được như tệp zip)")
+		if err == errManyMembers {
+			return err
+		}
+		return errors.New("tệp không phải sổ tính .xlsx (không mở được như tệp zip)")
 	}
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
-		parts[strings.TrimPrefix(f.Name, "/")] = f
+		name := strings.TrimPrefix(f.Name, "/")
+		if _, dup := parts[name]; !dup {
+			parts[name] = f
+		}
 	}
 	read := func(name string) ([]byte, error) {
 		f, ok := parts[name]
 		if !ok {
 			return nil, fmt.Errorf("thiếu phần %s", name)
 		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fmt.Errorf("phần %s hỏng: %v", name, err)
-		}
-		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, maxPartBytes+1))
-		if err != nil {
-			return nil, fmt.Errorf("phần %s hỏng: %v", name, err)
-		}
-		if len(b) > maxPartBytes {
-			return nil, fmt.Errorf("phần %s quá lớn", name)
-		}
-		return b, nil
+		return readPart(f, b)
 	}
 
 	wbName := "xl/workbook.xml"
 	if rels, err := read("_rels/.rels"); err == nil {
-		if t := relTarget(rels, "", "/officeDocument"); t != "" {
+		if t := relTarget(rels, "", "/officeDocument", b); t != "" {
 			wbName = t
 		}
+	} else if isCut(err) {
+		return err
 	}
 	wb, err := read(wbName)
 	if err != nil {
-		return "", err
+		return err
 	}
-	sheets, err := workbookSheets(wb)
+	sheets, err := workbookSheets(wb, b)
 	if err != nil {
-		return "", fmt.Errorf("%s: %v", wbName, err)
+		return fmt.Errorf("%s: %w", wbName, err)
 	}
 	relsName := path.Join(path.Dir(wbName), "_rels", path.Base(wbName)+".rels")
 	rels, err := read(relsName)
 	if err != nil {
-		return "", err
+		return err
 	}
-	targets, err := relationships(rels, path.Dir(wbName))
+	targets, err := relationships(rels, path.Dir(wbName), b)
 	if err != nil {
-		return "", fmt.Errorf("%s: %v", relsName, err)
+		return fmt.Errorf("%s: %w", relsName, err)
 	}
 	var shared []string
 	if ssName := targets.byType("/sharedStrings"); ssName != "" {
 		ss, err := read(ssName)
 		if err != nil {
-			return "", err
+			return err
 		}
-		if shared, err = sharedStrings(ss); err != nil {
-			return "", fmt.Errorf("%s: %v", ssName, err)
+		if shared, err = sharedStrings(ss, b); err != nil {
+			return fmt.Errorf("%s: %w", ssName, err)
 		}
 	}
+	if len(sheets) == 0 {
+		return errors.New("sổ tính không có trang tính nào")
+	}
 
-	var b strings.Builder
+	printed := map[string]string{} // part → the sheet that printed it
 	for _, sh := range sheets {
 		target, ok := targets.byID[sh.rid]
 		if !ok {
-			return "", fmt.Errorf("trang tính “%s” không có trong %s", sh.name, relsName)
-		}
-		data, err := read(target)
-		if err != nil {
-			return "", err
-		}
-		rows, err := sheetRows(data, shared)
-		if err != nil {
-			return "", fmt.Errorf("trang tính “%s” (%s): %v", sh.name, target, err)
+			return fmt.Errorf("trang tính “%s” không có trong %s", sh.name, relsName)
 		}
 		title := sh.name
 		if sh.state == "hidden" || sh.state == "veryHidden" {
 			title += " (ẩn)"
 		}
-		fmt.Fprintf(&b, "=== %s ===\n", title)
-		for _, r := range rows {
-			b.WriteString(r)
-			b.WriteByte('\n')
+		if err := out.writeLine("=== " + title + " ==="); err != nil {
+			return err
+		}
+		if first, ok := printed[target]; ok {
+			if err := out.writeLine("(cùng phần " + target + " với trang tính “" + first + "”)"); err != nil {
+				return err
+			}
+			continue
+		}
+		printed[target] = sh.name
+		data, err := read(target)
+		if err != nil {
+			return err
+		}
+		if err := sheetRows(data, shared, out, b); err != nil {
+			return fmt.Errorf("trang tính “%s” (%s): %w", sh.name, target, err)
 		}
 	}
-	if len(sheets) == 0 {
-		return "", errors.New("sổ tính không có trang tính nào")
-	}
-	return b.String(), nil
+	return nil
 }
 
 type sheetRef struct{ name, rid, state string }
@@ -128,8 +126,8 @@ func attrOf(e xml.StartElement, local string) string {
 }
 
 // workbookSheets lists <sheet name= r:id= state=> in order.
-func workbookSheets(data []byte) ([]sheetRef, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
+func workbookSheets(data []byte, b *budget) ([]sheetRef, error) {
+	dec := newXMLDecoder(data, b)
 	var out []sheetRef
 	for {
 		tok, err := dec.Token()
@@ -137,7 +135,7 @@ func workbookSheets(data []byte) ([]sheetRef, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("XML hỏng: %v", err)
+			return nil, err
 		}
 		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "sheet" {
 			out = append(out, sheetRef{name: attrOf(e, "name"), rid: attrOf(e, "id"), state: attrOf(e, "state")})
@@ -160,16 +158,16 @@ func (r rels) byType(suffix string) string {
 }
 
 // relationships reads a .rels part; targets are resolved against base.
-func relationships(data []byte, base string) (rels, error) {
+func relationships(data []byte, base string, b *budget) (rels, error) {
 	r := rels{byID: map[string]string{}, byKind: map[string]string{}}
-	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec := newXMLDecoder(data, b)
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
 			return r, nil
 		}
 		if err != nil {
-			return r, fmt.Errorf("XML hỏng: %v", err)
+			return r, err
 		}
 		e, ok := tok.(xml.StartElement)
 		if !ok || e.Name.Local != "Relationship" || attrOf(e, "TargetMode") == "External" {
@@ -188,8 +186,8 @@ func relationships(data []byte, base string) (rels, error) {
 
 // relTarget returns the target of the first relationship whose type ends
 // with suffix.
-func relTarget(data []byte, base, suffix string) string {
-	r, err := relationships(data, base)
+func relTarget(data []byte, base, suffix string, b *budget) string {
+	r, err := relationships(data, base, b)
 	if err != nil {
 		return ""
 	}
@@ -198,8 +196,8 @@ func relTarget(data []byte, base, suffix string) string {
 
 // sharedStrings reads <si> items: plain <t> or rich-text runs <r><t>,
 // leaving out phonetic runs <rPh>.
-func sharedStrings(data []byte) ([]string, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
+func sharedStrings(data []byte, b *budget) ([]string, error) {
+	dec := newXMLDecoder(data, b)
 	var out []string
 	var cur strings.Builder
 	inSI, inT, inPh := false, false, 0
@@ -209,7 +207,7 @@ func sharedStrings(data []byte) ([]string, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("XML hỏng: %v", err)
+			return nil, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -225,7 +223,7 @@ func sharedStrings(data []byte) ([]string, error) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
-				out = append(out, cur.String())
+				out = append(out, cellLines.Replace(cur.String()))
 				inSI = false
 			case "t":
 				inT = false
@@ -249,11 +247,21 @@ type cell struct {
 	inline           strings.Builder
 }
 
-// sheetRows reads a worksheet into printable rows.
-func sheetRows(data []byte, shared []string) ([]string, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	var out []string
-	var row []*cell
+// shown is a cell's text in its column.
+type shown struct {
+	col  int
+	text string
+}
+
+// sheetRows prints a worksheet's rows. A cell's text costs time and
+// memory in proportion to its length (a shared string is not copied, a
+// shared formula is written out once per cell), and a row stops growing
+// once it is longer than the whole output may be, so the work stays
+// within the output budget however many cells point at one long string.
+func sheetRows(data []byte, shared []string, out *output, b *budget) error {
+	dec := newXMLDecoder(data, b)
+	var row []shown
+	rowBytes := 0
 	var c *cell
 	masters := map[string]*cell{} // shared formula masters by si
 	nextCol := 0
@@ -262,24 +270,27 @@ func sheetRows(data []byte, shared []string) ([]string, error) {
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
-			return out, nil
+			return nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("XML hỏng: %v", err)
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "row":
-				row, nextCol = nil, 0
+				row, rowBytes, nextCol = row[:0], 0, 0
 			case "c":
+				if err := b.cell(); err != nil {
+					return err
+				}
 				c = &cell{ref: attrOf(t, "r"), typ: attrOf(t, "t")}
 				col, _, ok := splitRef(c.ref)
 				if !ok {
 					col = nextCol
 				}
 				if col > 16383 {
-					return nil, fmt.Errorf("ô %s ngoài giới hạn", c.ref)
+					return fmt.Errorf("ô %s ngoài giới hạn", c.ref)
 				}
 				c.col, nextCol = col, col+1
 			case "v":
@@ -321,14 +332,19 @@ func sheetRows(data []byte, shared []string) ([]string, error) {
 				inIS = false
 			case "c":
 				if c != nil {
-					row = append(row, c)
+					if v := cellText(c, shared, masters); v != "" {
+						row = append(row, shown{c.col, v})
+						if rowBytes += len(v); rowBytes > MaxOutputBytes {
+							return writeRow(row, out) // cannot fit: errFull
+						}
+					}
 				}
 				c = nil
 			case "row":
-				if s := formatRow(row, shared, masters); s != "" {
-					out = append(out, s)
+				if err := writeRow(row, out); err != nil {
+					return err
 				}
-				row = nil
+				row = row[:0]
 			}
 		case xml.CharData:
 			if text != nil {
@@ -338,31 +354,36 @@ func sheetRows(data []byte, shared []string) ([]string, error) {
 	}
 }
 
-// formatRow prints the cells from column A to the last non-empty one.
-func formatRow(row []*cell, shared []string, masters map[string]*cell) string {
-	last := -1
-	vals := map[int]string{}
+// writeRow prints the cells from column A to the last non-empty one,
+// separated by " | " (the texts of cells given the same column one after
+// the other), trailing spaces trimmed; nothing for a row with no text.
+func writeRow(row []shown, out *output) error {
+	if len(row) == 0 {
+		return nil
+	}
+	sort.SliceStable(row, func(i, j int) bool { return row[i].col < row[j].col })
+	col := 0
 	for _, c := range row {
-		v := cellText(c, shared, masters)
-		if v == "" {
-			continue
+		for ; col < c.col; col++ {
+			if err := out.write(" | "); err != nil {
+				return err
+			}
 		}
-		vals[c.col] += v
-		last = max(last, c.col)
+		if err := out.write(c.text); err != nil {
+			return err
+		}
 	}
-	if last < 0 {
-		return ""
-	}
-	parts := make([]string, last+1)
-	for i := range parts {
-		parts[i] = vals[i]
-	}
-	return strings.TrimRight(strings.Join(parts, " | "), " ")
+	return out.endTrimmed()
 }
+
+// cellLines writes line breaks in a cell as "⏎", tabs and no-break spaces
+// as spaces.
+var cellLines = strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎", "\t", " ", "\u00a0", " ")
 
 // cellText is a cell's shown value: text, number, TRUE/FALSE, #ERROR, and
 // for a formula " [=FORMULA]" after its cached value. Line breaks in a cell
-// show as "⏎", tabs and no-break spaces as spaces.
+// show as "⏎", tabs and no-break spaces as spaces (shared strings are
+// written so when read).
 func cellText(c *cell, shared []string, masters map[string]*cell) string {
 	var v string
 	switch c.typ {
@@ -370,10 +391,10 @@ func cellText(c *cell, shared []string, masters map[string]*cell) string {
 		if i, err := strconv.Atoi(strings.TrimSpace(c.value)); err == nil && i >= 0 && i < len(shared) {
 			v = shared[i]
 		} else if c.value != "" {
-			v = "#CHUỖI?" + c.value
+			v = cellLines.Replace("#CHUỖI?" + c.value)
 		}
 	case "inlineStr":
-		v = c.inline.String()
+		v = cellLines.Replace(c.inline.String())
 	case "b":
 		switch strings.TrimSpace(c.value) {
 		case "1":
@@ -382,9 +403,8 @@ func cellText(c *cell, shared []string, masters map[string]*cell) string {
 			v = "FALSE"
 		}
 	default: // n, str, e, d
-		v = c.value
+		v = cellLines.Replace(c.value)
 	}
-	v = strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎", "\t", " ", "\u00a0", " ").Replace(v)
 	f := c.formula
 	if f == "" && c.fType == "shared" {
 		if m, ok := masters[c.sharedIdx]; ok {
