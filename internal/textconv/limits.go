@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"kehoach/internal/termsafe"
+	"kehoach/internal/vn"
 	"unicode/utf8"
 )
 
@@ -140,7 +143,7 @@ func (o *output) write(s string) error {
 	if o.full {
 		return errFull
 	}
-	o.line = appendVisible(o.line, s)
+	o.line = append(o.line, termsafe.Escape(s)...)
 	if room := MaxOutputBytes - o.b.Len() - 1; len(o.line) > room {
 		n := max(room, 0)
 		for n > 0 && !utf8.RuneStart(o.line[n]) {
@@ -206,75 +209,14 @@ func cutNotice(why string, data []byte) string {
 	return fmt.Sprintf("[kehoach text: dừng ở đây vì %s; phần sau không in (tệp %s byte, SHA-256 %x)]\n", why, thousands(len(data)), sum[:8])
 }
 
-// appendVisible appends s to dst with every character that could drive a
-// terminal or reorder the text shown written out visibly: the C0 controls
-// but tab and newline (ESC as \x1b, CR as \x0d), DEL and the C1 controls
-// (U+0080–U+009F, as \u009b), the bidirectional marks, embeddings,
-// overrides and isolates (U+061C, U+200E, U+200F, U+202A–U+202E,
-// U+2066–U+2069, as \u202e), the line and paragraph separators U+2028,
-// U+2029, and bytes that are not UTF-8 (as \xff). Everything else,
-// backslashes included, is copied as it is.
-func appendVisible(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {
-				dst = append(dst, '\\', 'x', hexDigit[c>>4], hexDigit[c&15])
-			} else {
-				dst = append(dst, c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			dst = append(dst, '\\', 'x', hexDigit[c>>4], hexDigit[c&15])
-		case hidden(r):
-			dst = append(dst, '\\', 'u', hexDigit[r>>12&15], hexDigit[r>>8&15], hexDigit[r>>4&15], hexDigit[r&15])
-		default:
-			dst = append(dst, s[i:i+n]...)
-		}
-		i += n
-	}
-	return dst
-}
-
-// Visible is s as kehoach text prints it: with every character that
-// could drive a terminal or reorder the text shown written out (see
-// appendVisible). kehoach text prints its messages through it too.
-func Visible(s string) string {
-	return string(appendVisible(nil, s))
-}
-
-const hexDigit = "0123456789abcdef"
-
-// hidden reports whether r is a C1 control or a character that changes
-// the direction or the lines of the text around it.
-func hidden(r rune) bool {
-	switch {
-	case r >= 0x80 && r <= 0x9f,
-		r == 0x061c, r == 0x200e, r == 0x200f,
-		r >= 0x202a && r <= 0x202e,
-		r >= 0x2066 && r <= 0x2069,
-		r == 0x2028, r == 0x2029:
-		return true
-	}
-	return false
-}
+// Visible is s as kehoach text prints it: every character that could
+// drive a terminal or reorder the text shown is written out visibly, by the
+// one escaping function every command uses (termsafe.Escape). kehoach text
+// prints its messages through it too.
+func Visible(s string) string { return termsafe.Escape(s) }
 
 // thousands writes n with dots between the thousands, as Vietnamese does.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func thousands(n int) string { return vn.Int(int64(n)).String() }
 
 // mib writes a size in whole MiB.
 func mib(n int) string { return strconv.Itoa(n>>20) + " MiB" }

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"kehoach/internal/termsafe"
 	"kehoach/internal/testkit"
 )
 
@@ -20,7 +21,7 @@ func TestVisible(t *testing.T) {
 		{"Mường Khoa\tMục 1\n", "Mường Khoa\tMục 1\n"},
 		{"\x1b[2J\x1b]0;pwned\a", `\x1b[2J\x1b]0;pwned\x07`},
 		{"100\rSố tiền: 999", `100\x0dSố tiền: 999`},
-		{"\x00\x7f\x08\f\v", `\x00\x7f\x08\x0c\x0b`},
+		{"\x00\x7f\x08\f\v", `\x00\u007f\x08\x0c\x0b`},
 		{"\u009b31m \u0085 \u0080", `\u009b31m \u0085 \u0080`},
 		{"\u202etxt.exe \u202a\u202b\u202c\u202d", `\u202etxt.exe \u202a\u202b\u202c\u202d`},
 		{"\u2066x\u2067\u2068\u2069 \u200e\u200f\u061c", `\u2066x\u2067\u2068\u2069 \u200e\u200f\u061c`},
@@ -44,10 +45,8 @@ func TestVisible(t *testing.T) {
 		if !utf8.ValidString(got) {
 			t.Fatalf("Visible(%q) = %q: not UTF-8", s, got)
 		}
-		for _, r := range got {
-			if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || hidden(r) {
-				t.Fatalf("Visible(%q) = %q keeps %U", s, got, r)
-			}
+		if bad := termsafe.Find(got); bad != "" {
+			t.Fatalf("Visible(%q) = %q keeps %s", s, got, bad)
 		}
 	}
 }
