@@ -13,6 +13,7 @@ import (
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
 	"kehoach/internal/render/text"
+	"kehoach/internal/testkit"
 )
 
 // wellFormed checks every XML part of a zip package.
@@ -67,30 +68,32 @@ func FuzzRender(f *testing.F) {
 	}
 	font := fonts.Bundled()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := plan.LoadBytes("f.yaml", data, func(string) ([]byte, error) { return xa, nil })
-		if err != nil || !res.OK() {
-			return
-		}
-		d, err := compose.Compose(res.Plan, res.Profile)
-		if err != nil {
-			t.Fatalf("a valid plan does not compose: %v", err)
-		}
-		_ = text.Render(d)
-		xb, err := RenderAnnexes(res.Plan, res.Profile, d.Meta.Date)
-		if err != nil {
-			t.Fatalf("xlsx: %v", err)
-		}
-		wellFormed(t, xb)
-		for _, format := range []string{"docx", "pdf"} {
-			b, err := Render(format, d, res.Profile, font)
+		testkit.Within(t, testkit.FuzzBudget, func() {
+			res, err := plan.LoadBytes("f.yaml", data, func(string) ([]byte, error) { return xa, nil })
+			if err != nil || !res.OK() {
+				return
+			}
+			d, err := compose.Compose(res.Plan, res.Profile)
 			if err != nil {
-				t.Fatalf("%s: %v", format, err)
+				t.Fatalf("a valid plan does not compose: %v", err)
 			}
-			if format == "pdf" {
-				pdfShape(t, b)
-			} else {
-				wellFormed(t, b)
+			_ = text.Render(d)
+			xb, err := RenderAnnexes(res.Plan, res.Profile, d.Meta.Date)
+			if err != nil {
+				t.Fatalf("xlsx: %v", err)
 			}
-		}
+			wellFormed(t, xb)
+			for _, format := range []string{"docx", "pdf"} {
+				b, err := Render(format, d, res.Profile, font)
+				if err != nil {
+					t.Fatalf("%s: %v", format, err)
+				}
+				if format == "pdf" {
+					pdfShape(t, b)
+				} else {
+					wellFormed(t, b)
+				}
+			}
+		})
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"kehoach/internal/testkit"
 )
 
 // FuzzParse: parsing never panics, and the runs hold every character of the
@@ -13,20 +15,22 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return // plan text is valid UTF-8: the loader refuses anything else
-		}
-		runs, err := Parse(s)
-		if err != nil {
-			return
-		}
-		var b strings.Builder
-		for _, r := range runs {
-			b.WriteString(r.Text)
-		}
-		want := strings.NewReplacer(`\*`, "*", "*", "").Replace(s)
-		if !strings.Contains(s, `\*`) && b.String() != want {
-			t.Fatalf("Parse(%q) text %q, want %q", s, b.String(), want)
-		}
+		testkit.Within(t, testkit.FuzzBudget, func() {
+			if !utf8.ValidString(s) {
+				return // plan text is valid UTF-8: the loader refuses anything else
+			}
+			runs, err := Parse(s)
+			if err != nil {
+				return
+			}
+			var b strings.Builder
+			for _, r := range runs {
+				b.WriteString(r.Text)
+			}
+			want := strings.NewReplacer(`\*`, "*", "*", "").Replace(s)
+			if !strings.Contains(s, `\*`) && b.String() != want {
+				t.Fatalf("Parse(%q) text %q, want %q", s, b.String(), want)
+			}
+		})
 	})
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"kehoach/internal/testkit"
 )
 
 // fuzzSeeds adds the minimal plan, the 2025 plan and the hostile corpus.
@@ -28,22 +30,24 @@ func FuzzLoad(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := LoadBytes("f.yaml", data, func(string) ([]byte, error) { return xa, nil })
-		if err != nil {
-			return
-		}
-		lines := bytes.Count(data, []byte("\n")) + 2
-		for _, e := range append(res.Errors, res.Warnings...) {
-			if e.File == "f.yaml" && (e.Pos.Line < 0 || e.Pos.Line > lines) {
-				t.Errorf("error outside the file (%d lines): %v", lines, e)
+		testkit.Within(t, testkit.FuzzBudget, func() {
+			res, err := LoadBytes("f.yaml", data, func(string) ([]byte, error) { return xa, nil })
+			if err != nil {
+				return
 			}
-			if e.Msg == "" {
-				t.Errorf("error without a message at %v", e.Pos)
+			lines := bytes.Count(data, []byte("\n")) + 2
+			for _, e := range append(res.Errors, res.Warnings...) {
+				if e.File == "f.yaml" && (e.Pos.Line < 0 || e.Pos.Line > lines) {
+					t.Errorf("error outside the file (%d lines): %v", lines, e)
+				}
+				if e.Msg == "" {
+					t.Errorf("error without a message at %v", e.Pos)
+				}
 			}
-		}
-		if res.OK() {
-			_ = res.Plan.Total()
-			_ = res.Plan.CountMet()
-		}
+			if res.OK() {
+				_ = res.Plan.Total()
+				_ = res.Plan.CountMet()
+			}
+		})
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/testkit"
 )
 
 // FuzzDiff: comparing any two valid plans never panics, a plan equals
@@ -24,20 +25,22 @@ func FuzzDiff(f *testing.F) {
 		return res.Plan
 	}
 	f.Fuzz(func(t *testing.T, a, b []byte) {
-		pa, pb := load(a), load(b)
-		if pa == nil || pb == nil {
-			return
-		}
-		if r := Compare(pa, pa); !r.Equal() {
-			t.Fatalf("a plan differs from itself:\n%s", r.Text(false))
-		}
-		ab, ba := Compare(pa, pb), Compare(pb, pa)
-		if ab.Equal() != ba.Equal() {
-			t.Fatalf("asymmetric: %v vs %v", ab.Equal(), ba.Equal())
-		}
-		_ = ab.Markdown()
-		if _, err := ab.JSON(); err != nil {
-			t.Fatal(err)
-		}
+		testkit.Within(t, testkit.FuzzBudget, func() {
+			pa, pb := load(a), load(b)
+			if pa == nil || pb == nil {
+				return
+			}
+			if r := Compare(pa, pa); !r.Equal() {
+				t.Fatalf("a plan differs from itself:\n%s", r.Text(false))
+			}
+			ab, ba := Compare(pa, pb), Compare(pb, pa)
+			if ab.Equal() != ba.Equal() {
+				t.Fatalf("asymmetric: %v vs %v", ab.Equal(), ba.Equal())
+			}
+			_ = ab.Markdown()
+			if _, err := ab.JSON(); err != nil {
+				t.Fatal(err)
+			}
+		})
 	})
 }

@@ -2,15 +2,13 @@ package planfmt
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"testing"
-	"time"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/testkit"
 	"kehoach/internal/yamlx"
 )
 
@@ -51,40 +49,8 @@ func FuzzFormat(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		within(t, fuzzBudget, func() { checkFormat(t, src) })
+		testkit.Within(t, testkit.FuzzBudget, func() { checkFormat(t, src) })
 	})
-}
-
-// fuzzBudget is what formatting one fuzz input (at most a few KB) may take,
-// all the checks included: far above the milliseconds it takes, far below
-// a hang or a blow-up.
-var fuzzBudget = budget{time: 10 * time.Second, alloc: 512 << 20}
-
-type budget struct {
-	time  time.Duration
-	alloc uint64 // bytes allocated
-}
-
-// within runs check and fails t when it runs longer or allocates more than
-// b allows. An input that never ends panics the fuzz process at the time
-// limit, which the fuzzer reports as a crash with the input saved.
-func within(t *testing.T, b budget, check func()) {
-	t.Helper()
-	timer := time.AfterFunc(b.time, func() {
-		panic(fmt.Sprintf("an input took over %v", b.time))
-	})
-	defer timer.Stop()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	check()
-	if d := time.Since(start); d > b.time {
-		t.Fatalf("an input took %v (limit %v)", d, b.time)
-	}
-	runtime.ReadMemStats(&after)
-	if n := after.TotalAlloc - before.TotalAlloc; n > b.alloc {
-		t.Fatalf("an input allocated %d MB (limit %d MB)", n>>20, b.alloc>>20)
-	}
 }
 
 // checkFormat checks FuzzFormat's properties on one input.

@@ -14,9 +14,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // SharedDir finds the project's shared/ folder by walking up from the
@@ -383,4 +385,36 @@ nguon_luc:
 `
 	w := s[work:]
 	return s[:start] + sources + s[end:work] + von + w[strings.Index(w, "\n")+1:]
+}
+
+// Budget bounds one fuzz input: its wall time and the bytes it allocates.
+type Budget struct {
+	Time  time.Duration
+	Alloc uint64
+}
+
+// FuzzBudget is the bound every fuzz target holds each input to in CI
+// (#15): a hang or a blow-up is a finding, like a crash.
+var FuzzBudget = Budget{Time: 10 * time.Second, Alloc: 512 << 20}
+
+// Within runs check and fails t when it runs longer or allocates more than
+// b allows. An input that never ends panics the fuzz process at the time
+// limit, which the fuzzer reports as a crash with the input saved.
+func Within(t testing.TB, b Budget, check func()) {
+	t.Helper()
+	timer := time.AfterFunc(b.Time, func() {
+		panic(fmt.Sprintf("an input took over %v", b.Time))
+	})
+	defer timer.Stop()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	check()
+	if d := time.Since(start); d > b.Time {
+		t.Fatalf("an input took %v (limit %v)", d, b.Time)
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.TotalAlloc - before.TotalAlloc; n > b.Alloc {
+		t.Fatalf("an input allocated %d MB (limit %d MB)", n>>20, b.Alloc>>20)
+	}
 }

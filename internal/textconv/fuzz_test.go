@@ -3,9 +3,10 @@ package textconv
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
+
+	"kehoach/internal/testkit"
 )
 
 // Per input, a fuzzed reader must stay within these: well under the
@@ -19,19 +20,10 @@ const (
 // fails the target), and fails when the reading is slow, allocates too
 // much, prints more than MaxOutputBytes or prints a control character.
 func fuzzRead(t *testing.T, read func([]byte, *output, *budget) error, data []byte) {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	out, b := &output{}, newBudget()
-	err := read(data, out, b)
-	took := time.Since(start)
-	runtime.ReadMemStats(&after)
-	if took > fuzzMaxTime {
-		t.Fatalf("%d bytes read in %v (over %v): %v", len(data), took, fuzzMaxTime, err)
-	}
-	if n := after.TotalAlloc - before.TotalAlloc; n > fuzzMaxAlloc {
-		t.Fatalf("%d bytes read allocating %d MB (over %d MB)", len(data), n>>20, fuzzMaxAlloc>>20)
-	}
+	out := &output{}
+	testkit.Within(t, testkit.Budget{Time: fuzzMaxTime, Alloc: fuzzMaxAlloc}, func() {
+		_ = read(data, out, newBudget())
+	})
 	s := out.text()
 	if len(s) > MaxOutputBytes {
 		t.Fatalf("%d bytes printed", len(s))

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"kehoach/internal/testkit"
 )
 
 // checkInvariants: offsets lie inside the NFC string on rune boundaries,
@@ -38,7 +40,9 @@ func FuzzCheck(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkInvariants(t, s)
+		testkit.Within(t, testkit.FuzzBudget, func() {
+			checkInvariants(t, s)
+		})
 	})
 }
 
