@@ -175,3 +175,10 @@ func (e *WriteError) finish(steps []*step) *WriteError {
 	}
 	return e
 }
+
+// CreateError is the error of creating the file path that is not an output
+// (the lock file of kehoach issue), said like an output's: why, in
+// Vietnamese, and what to do.
+func CreateError(path string, err error) *FileError {
+	return &FileError{Path: path, Err: err, kind: fault(err, stageCreate)}
+}

@@ -249,3 +249,33 @@ func firstErr(errs ...error) error {
 	}
 	return nil
 }
+
+// WriteInPlace replaces the file at path, an input the user edits (a plan
+// or commune file rewritten by fmt -w, check -fix or issue), with data,
+// atomically, keeping its permissions, and returns the file written. When
+// path is a symlink (a plan shared between folders), the file it points to
+// is replaced and the link is kept: replacing the link by a copy would
+// leave the shared plan unchanged while the command says it is done.
+// Temporary files that killed runs left in that folder are removed first
+// (CleanStale).
+func WriteInPlace(path string, data []byte) (string, error) {
+	target := path
+	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		if target, err = filepath.EvalSymlinks(path); err != nil {
+			return "", fmt.Errorf("%s là liên kết (symlink) tới một tệp không còn nữa; hãy sửa hay xóa liên kết đó", path)
+		}
+	}
+	info, _ := os.Stat(target)
+	dir, name := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	CleanStale(dir)
+	if _, err := WriteAtomic(dir, name, data); err != nil {
+		return "", err
+	}
+	if info != nil {
+		os.Chmod(target, info.Mode().Perm())
+	}
+	return target, nil
+}

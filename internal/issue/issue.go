@@ -114,23 +114,35 @@ func Reference(p *plan.Plan, so int) string {
 // atomically and returns the result. A *Refusal means the plan was left
 // untouched for a reason the user can fix (exit 1); any other error is an
 // I/O problem (exit 2).
+//
+// Issues are serialised: Issue holds the lock file LockName in the folder
+// searched for used numbers (Request.Root) from before the plan is read
+// until it is written, so that two issues at once (two terminals, two
+// clerks on a shared folder) never both see a number unused, nor both
+// issue one draft. A *LockError (exit 2) says when another issue held it
+// for longer than LockWait.
 func Issue(req Request) (*Result, error) {
+	if req.Root == "" {
+		req.Root = ScanRoot(req.Path)
+	}
+	l, notes, err := acquire(req.Root)
+	if err != nil {
+		return nil, err
+	}
+	defer l.release()
 	r, err := Prepare(req)
 	if err != nil {
 		return nil, err
 	}
-	info, _ := os.Stat(req.Path)
-	if _, err := build.WriteAtomic(filepath.Dir(req.Path), filepath.Base(req.Path), r.Data); err != nil {
+	if _, err := build.WriteInPlace(req.Path, r.Data); err != nil {
 		return nil, err
 	}
-	if info != nil {
-		os.Chmod(req.Path, info.Mode().Perm())
-	}
+	r.Warnings = append(notes, r.Warnings...)
 	return r, nil
 }
 
 // Prepare does everything Issue does except writing the file: the checks
-// and the new file content.
+// and the new file content. It takes no lock.
 func Prepare(req Request) (*Result, error) {
 	if req.So <= 0 || req.So > MaxNumber {
 		return nil, refuse("số văn bản %d không hợp lệ; hãy ghi số thứ tự trong sổ đăng ký văn bản đi, từ 1 đến %d (ví dụ --so 125).", req.So, MaxNumber)
