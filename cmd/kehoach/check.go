@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"kehoach/internal/build"
@@ -165,7 +164,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 func textFindings(res *plan.Result) ([]textcheck.Finding, map[string][]byte, error) {
 	srcs := map[string][]byte{}
 	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
-		b, err := os.ReadFile(file)
+		b, err := plan.ReadFile(file)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: không đọc được tệp: %v", file, err)
 		}

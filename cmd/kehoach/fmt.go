@@ -59,7 +59,7 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 			status = 2
 			continue
 		}
-		src, err := os.ReadFile(f)
+		src, err := plan.ReadFile(f)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: không đọc được tệp: %v\n", f, err)
 			status = 2

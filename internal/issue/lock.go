@@ -60,6 +60,8 @@ type lockInfo struct {
 	token string
 	raw   []byte
 	stat  fs.FileInfo
+	// foreign: not a regular file (a symlink), so not a lock kehoach made
+	foreign bool
 }
 
 // LockError is a lock held by another issue for longer than LockWait, or a
@@ -138,8 +140,17 @@ func create(path, host, token string) error {
 	return nil
 }
 
-// readLock reads and parses a lock file (at most 4 KiB of it).
+// readLock reads and parses a lock file (at most 4 KiB of it). Anything
+// but a regular file there (a committed symlink) is not a lock kehoach
+// made, and is never opened.
 func readLock(path string) (*lockInfo, error) {
+	lst, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !lst.Mode().IsRegular() {
+		return &lockInfo{stat: lst, foreign: true}, nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -179,6 +190,9 @@ func readLock(path string) (*lockInfo, error) {
 // stale says why the lock is stale ("" when it is not): its maker ran on
 // this machine and is gone, or it is older than LockStale.
 func (l *lockInfo) stale(host string) string {
+	if l.foreign {
+		return "không phải tệp khóa do kehoach tạo mà là liên kết hay tệp đặc biệt"
+	}
 	if l.made.IsZero() {
 		if age := time.Since(l.stat.ModTime()); age > lockUnreadableStale {
 			return fmt.Sprintf("tệp không trọn vẹn, để lại từ %s", clock(l.stat.ModTime()))

@@ -150,3 +150,24 @@ func TestLockWaitsForTheHolder(t *testing.T) {
 		t.Fatal("the issue still waits after the lock was released")
 	}
 }
+
+// A symlink where the lock file goes (committed, say to /dev/zero) is not
+// a lock: it is removed, never read.
+func TestForeignLock(t *testing.T) {
+	root := t.TempDir()
+	p := copyCommune(t, root, "muong-khoa", "2025.yaml", nil)
+	lockPath := filepath.Join(root, "plans", LockName)
+	if err := os.Symlink("/dev/zero", lockPath); err != nil {
+		t.Skipf("BỎ QUA: không tạo được symlink: %v", err)
+	}
+	r, err := issueAt(p, 125, "2025-08-05")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "không phải tệp khóa do kehoach tạo") {
+		t.Errorf("warnings %q", r.Warnings)
+	}
+	if _, err := os.Lstat(lockPath); !os.IsNotExist(err) {
+		t.Errorf("the symlink is left: %v", err)
+	}
+}
