@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"kehoach/internal/build"
 	"kehoach/internal/plan"
@@ -92,7 +91,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 				return 2
 			}
 			if applied > 0 && !bytes.Equal(out, srcs[file]) {
-				if _, err := build.WriteAtomic(filepath.Dir(file), filepath.Base(file), out); err != nil {
+				if _, err := build.WriteInPlace(file, out); err != nil {
 					fmt.Fprintln(stderr, err)
 					return 2
 				}
