@@ -16,6 +16,15 @@ import (
 // reader holds open (ERROR_SHARING_VIOLATION, ERROR_ACCESS_DENIED).
 var Rename = os.Rename
 
+// WriteData writes the bytes of a temporary file (name is the output's
+// name). Tests replace it to simulate a disk that fills up part-way through
+// a set (ENOSPC after some bytes), which no rename may follow: the set
+// stays old, whole.
+var WriteData = func(w io.Writer, name string, data []byte) error {
+	_, err := w.Write(data)
+	return err
+}
+
 // File is one file of a set to write: a plain file name and its bytes.
 type File struct {
 	Name string
@@ -154,7 +163,7 @@ func writeTemp(dir string, f File) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	_, werr := tmp.Write(f.Data)
+	werr := WriteData(tmp, f.Name, f.Data)
 	if werr == nil {
 		werr = tmp.Chmod(0o644)
 	}

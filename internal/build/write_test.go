@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -82,6 +83,23 @@ func failRename(t *testing.T, fail func(from, to string) bool, err error) {
 	}
 }
 
+// diskFull makes the write of the temporary file of the output with this
+// suffix stop half-way with ENOSPC, as a full disk does.
+func diskFull(t *testing.T, suffix string) {
+	t.Helper()
+	t.Cleanup(func() {
+		WriteData = func(w io.Writer, name string, data []byte) error { _, err := w.Write(data); return err }
+	})
+	WriteData = func(w io.Writer, name string, data []byte) error {
+		if strings.HasSuffix(name, suffix) {
+			w.Write(data[:len(data)/2])
+			return &os.PathError{Op: "write", Path: name, Err: errDiskFull}
+		}
+		_, err := w.Write(data)
+		return err
+	}
+}
+
 // onto selects the renames of a new version (a temporary file) onto the
 // outputs with these suffixes.
 func onto(suffixes ...string) func(from, to string) bool {
@@ -148,6 +166,16 @@ func TestWriteAll(t *testing.T) {
 			name: "an OS error without advice: its own text, no temporary file name", old: true,
 			setup: func(t *testing.T, dir string) { failRename(t, onto(".xlsx"), syscall.ENAMETOOLONG) },
 			want:  "không ghi được D/kh-bieu.xlsx: lỗi của hệ điều hành (" + syscall.ENAMETOOLONG.Error() + ")." + keptOld, after: "cu",
+		},
+		{
+			name: "disk full while writing the workbook: nothing is replaced", old: true,
+			setup: func(t *testing.T, dir string) { diskFull(t, ".xlsx") },
+			want:  "không ghi được D/kh-bieu.xlsx: ổ đĩa đã đầy; hãy xóa bớt tệp rồi chạy lại." + keptOld, after: "cu",
+		},
+		{
+			name:  "disk full while writing the DOCX, first build: nothing is left",
+			setup: func(t *testing.T, dir string) { diskFull(t, ".docx") },
+			want:  "không ghi được D/kh.docx: ổ đĩa đã đầy; hãy xóa bớt tệp rồi chạy lại. Các tệp khác của kế hoạch này chưa được ghi.", after: "",
 		},
 		{
 			name: "a folder where the PDF goes (no simulation)", old: true,
@@ -328,7 +356,10 @@ func TestCleanStale(t *testing.T) {
 	old := time.Now().Add(-2 * StaleAge)
 	files := map[string]bool{ // name → removed
 		".kh.pdf.123.tmp": true, ".kh.docx.456.bak": true, "kh.pdf": false, ".gitkeep": false,
-		".kh.xlsx.789.bak": false, // young: a build may still be running
+		".kh.xlsx.789.bak":          false, // young: a build may still be running
+		".2025.yaml.3141592653.tmp": true,  // left in a plan folder by a killed fmt -w
+		// Not the tool's own names: a user's or another program's files.
+		".ghi-chu.tmp": false, ".kh.pdf.12a.tmp": false, "kh.pdf.123.tmp": false, ".123.tmp": false,
 	}
 	for name := range files {
 		p := filepath.Join(dir, name)
@@ -339,10 +370,50 @@ func TestCleanStale(t *testing.T) {
 			os.Chtimes(p, old, old)
 		}
 	}
+	// A folder so named is not a temporary file.
+	os.Mkdir(filepath.Join(dir, ".kh.pdf.55.tmp"), 0o755)
+	os.Chtimes(filepath.Join(dir, ".kh.pdf.55.tmp"), old, old)
+	files[".kh.pdf.55.tmp"] = false
 	CleanStale(dir)
 	for name, removed := range files {
 		if _, err := os.Stat(filepath.Join(dir, name)); os.IsNotExist(err) != removed {
 			t.Errorf("%s: removed %v, want %v", name, os.IsNotExist(err), removed)
 		}
+	}
+}
+
+// A disk that fills up during a rebuild (F-15; simulated at each output in
+// turn): the plan's three outputs stay the old version, byte for byte, no
+// temporary file is left, and the message says the disk is full and that
+// the other files are old. (The review saw, before WriteAll wrote every
+// temporary file of the set before the first rename, a new DOCX beside the
+// old PDF and workbook.)
+func TestPlanKeepsOldSetWhenDiskFills(t *testing.T) {
+	root := t.TempDir()
+	path := testkit.CopyPlan(t, root, "muong-khoa", "2025.yaml", nil)
+	out := filepath.Join(root, "out")
+	r := Plan(path, Options{OutDir: out})
+	if r.Err != nil || len(r.Outputs) != 3 {
+		t.Fatalf("first build: %v %v", r.Err, r.Outputs)
+	}
+	old := map[string]string{}
+	for _, o := range r.Outputs {
+		b, _ := os.ReadFile(o.Path)
+		old[filepath.Base(o.Path)] = string(b)
+	}
+	src, _ := os.ReadFile(path)
+	if err := os.WriteFile(path, []byte(strings.Replace(string(src), "có 88% hộ gia đình", "có 89% hộ gia đình", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{".docx", ".pdf", "-bieu.xlsx"} {
+		t.Run(suffix, func(t *testing.T) {
+			diskFull(t, suffix)
+			r := Plan(path, Options{OutDir: out})
+			want := "không ghi được " + filepath.Join(out, "ke-hoach-ntm-2025-muong-khoa"+suffix) + ": ổ đĩa đã đầy; hãy xóa bớt tệp rồi chạy lại." + keptOld
+			if r.Err == nil || r.Err.Error() != want {
+				t.Fatalf("error:\n got %v\nwant %s", r.Err, want)
+			}
+			checkSet(t, out, old)
+		})
 	}
 }
