@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/safefile"
 	"kehoach/internal/yamlx"
 )
 
@@ -138,7 +139,7 @@ func CleanStale(dir string) {
 	}
 	for _, e := range ents {
 		n := e.Name()
-		if !e.Type().IsRegular() || !IsTempName(n) {
+		if !safefile.Regular(e.Type()) || !IsTempName(n) {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > StaleAge {

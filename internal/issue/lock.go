@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"kehoach/internal/build"
+	"kehoach/internal/safefile"
 )
 
 // LockName is the lock file kehoach issue creates in the plans folder (the
@@ -148,7 +149,7 @@ func readLock(path string) (*lockInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !lst.Mode().IsRegular() {
+	if !safefile.Regular(lst.Mode()) {
 		return &lockInfo{stat: lst, foreign: true}, nil
 	}
 	f, err := os.Open(path)

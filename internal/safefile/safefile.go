@@ -29,6 +29,7 @@
 package safefile
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -128,14 +129,19 @@ func Open(path string, limit int64) (*File, error) {
 	}
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
-		return nil, err
+		if link || errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		// EvalSymlinks fails on some Windows volumes (RAM disks, container
+		// mounts) where the file itself is no link: no link is known.
+		real = abs
 	}
 	viaLink := !samePath(real, abs)
 	shown := ""
 	if viaLink {
 		shown = real
 	}
-	if !st.Mode().IsRegular() {
+	if !Regular(st.Mode()) {
 		return nil, &Error{Path: path, Kind: Special, What: what(st.Mode()), Link: link, Real: shown}
 	}
 	if viaLink {
@@ -155,7 +161,7 @@ func Open(path string, limit int64) (*File, error) {
 		f.Close()
 		return nil, err
 	}
-	if !fst.Mode().IsRegular() || !os.SameFile(fst, st) {
+	if !Regular(fst.Mode()) || !os.SameFile(fst, st) {
 		// Replaced between the look and the open.
 		f.Close()
 		return nil, &Error{Path: path, Kind: Special, What: what(fst.Mode()), Link: link, Real: shown}
@@ -189,6 +195,14 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// Regular reports whether a file of mode m may be read. On Windows, a file
+// with a reparse point other than a symlink (a OneDrive file kept in the
+// cloud, say) is ModeIrregular since Go 1.23 but reads as a plain file;
+// Windows has no FIFO or device a plan path could name.
+func Regular(m fs.FileMode) bool {
+	return m.IsRegular() || runtime.GOOS == "windows" && m&fs.ModeType == fs.ModeIrregular
 }
 
 // what names a file type that is not a regular file.
