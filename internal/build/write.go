@@ -281,6 +281,12 @@ func WriteInPlace(path string, data []byte) (string, error) {
 	}
 	CleanStale(dir)
 	if _, err := WriteAtomic(dir, name, data); err != nil {
+		var we *WriteError
+		if errors.As(err, &we) {
+			for _, f := range we.Failed {
+				f.input = true
+			}
+		}
 		return "", err
 	}
 	if info != nil {

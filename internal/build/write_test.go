@@ -301,18 +301,19 @@ func TestWriteAllReadOnlyFolder(t *testing.T) {
 	checkSet(t, dir, old)
 }
 
-// A plan whose PDF is held open (a reader, simulated): the build writes
-// none of its outputs, the three stay the old version byte for byte, the
-// error names the PDF; once it is closed the next build writes the set.
-func TestPlanKeepsOldSetWhenPDFInUse(t *testing.T) {
+// builtThenEdited builds the Mường Khoa plan into root/out, then edits the
+// plan so that the next build differs; it returns the plan, the output
+// folder and the files the first build wrote (name → content).
+func builtThenEdited(t *testing.T) (path, out string, old map[string]string) {
+	t.Helper()
 	root := t.TempDir()
-	path := testkit.CopyPlan(t, root, "muong-khoa", "2025.yaml", nil)
-	out := filepath.Join(root, "out")
+	path = testkit.CopyPlan(t, root, "muong-khoa", "2025.yaml", nil)
+	out = filepath.Join(root, "out")
 	r := Plan(path, Options{OutDir: out})
 	if r.Err != nil || len(r.Outputs) != 3 {
 		t.Fatalf("first build: %v %v", r.Err, r.Outputs)
 	}
-	old := map[string]string{}
+	old = map[string]string{}
 	for _, o := range r.Outputs {
 		b, _ := os.ReadFile(o.Path)
 		old[filepath.Base(o.Path)] = string(b)
@@ -325,9 +326,16 @@ func TestPlanKeepsOldSetWhenPDFInUse(t *testing.T) {
 	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return path, out, old
+}
 
+// A plan whose PDF is held open (a reader, simulated): the build writes
+// none of its outputs, the three stay the old version byte for byte, the
+// error names the PDF; once it is closed the next build writes the set.
+func TestPlanKeepsOldSetWhenPDFInUse(t *testing.T) {
+	path, out, old := builtThenEdited(t)
 	failRename(t, onto(".pdf"), errInUse)
-	r = Plan(path, Options{OutDir: out})
+	r := Plan(path, Options{OutDir: out})
 	want := "không ghi được " + filepath.Join(out, "ke-hoach-ntm-2025-muong-khoa.pdf") + inUse + keptOld
 	if r.Err == nil || r.Err.Error() != want {
 		t.Fatalf("error:\n got %v\nwant %s", r.Err, want)
@@ -389,22 +397,7 @@ func TestCleanStale(t *testing.T) {
 // temporary file of the set before the first rename, a new DOCX beside the
 // old PDF and workbook.)
 func TestPlanKeepsOldSetWhenDiskFills(t *testing.T) {
-	root := t.TempDir()
-	path := testkit.CopyPlan(t, root, "muong-khoa", "2025.yaml", nil)
-	out := filepath.Join(root, "out")
-	r := Plan(path, Options{OutDir: out})
-	if r.Err != nil || len(r.Outputs) != 3 {
-		t.Fatalf("first build: %v %v", r.Err, r.Outputs)
-	}
-	old := map[string]string{}
-	for _, o := range r.Outputs {
-		b, _ := os.ReadFile(o.Path)
-		old[filepath.Base(o.Path)] = string(b)
-	}
-	src, _ := os.ReadFile(path)
-	if err := os.WriteFile(path, []byte(strings.Replace(string(src), "có 88% hộ gia đình", "có 89% hộ gia đình", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path, out, old := builtThenEdited(t)
 	for _, suffix := range []string{".docx", ".pdf", "-bieu.xlsx"} {
 		t.Run(suffix, func(t *testing.T) {
 			diskFull(t, suffix)
@@ -415,5 +408,68 @@ func TestPlanKeepsOldSetWhenDiskFills(t *testing.T) {
 			}
 			checkSet(t, out, old)
 		})
+	}
+}
+
+// WriteInPlace replaces a file the user edits: through a symlink it
+// replaces the target and keeps the link; it keeps the permissions; a
+// dangling link is refused, never replaced by a file.
+func TestWriteInPlace(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("BỎ QUA: tạo symlink trên Windows cần quyền quản trị")
+	}
+	dir := t.TempDir()
+	target := filepath.Join(dir, "chung", "2025.yaml")
+	os.MkdirAll(filepath.Dir(target), 0o755)
+	os.WriteFile(target, []byte("cu"), 0o640)
+	link := filepath.Join(dir, "mk", "2025.yaml")
+	os.MkdirAll(filepath.Dir(link), 0o755)
+	if err := os.Symlink("../chung/2025.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	got, err := WriteInPlace(link, []byte("moi"))
+	if err != nil || got != target {
+		t.Fatalf("WriteInPlace = %q, %v; want %q", got, err, target)
+	}
+	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if b, _ := os.ReadFile(target); string(b) != "moi" {
+		t.Errorf("target holds %q", b)
+	}
+	if st, _ := os.Stat(target); st.Mode().Perm() != 0o640 {
+		t.Errorf("target mode %v, want 0640", st.Mode().Perm())
+	}
+	checkSet(t, filepath.Dir(target), map[string]string{"2025.yaml": "moi"})
+
+	dangling := filepath.Join(dir, "mk", "2026.yaml")
+	os.Symlink("khong-co.yaml", dangling)
+	if _, err := WriteInPlace(dangling, []byte("x")); err == nil || !strings.Contains(err.Error(), "là liên kết (symlink) tới một tệp không còn nữa") {
+		t.Errorf("dangling link: %v", err)
+	}
+	if st, _ := os.Lstat(dangling); st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the dangling link was replaced")
+	}
+}
+
+// A plan in a folder the user cannot write: the message says to ask for
+// the right to write there, not to choose another folder with -o (fmt -w,
+// check -fix and issue have no -o).
+func TestWriteInPlaceReadOnlyFolder(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("BỎ QUA: quyền thư mục của Windows (ACL) không đặt được bằng chmod")
+	}
+	if asUser(t, "TestWriteInPlaceReadOnlyFolder") {
+		return
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "2025.yaml")
+	os.WriteFile(p, []byte("cu"), 0o644)
+	os.Chmod(dir, 0o555)
+	defer os.Chmod(dir, 0o755)
+	_, err := WriteInPlace(p, []byte("moi"))
+	want := "không ghi được " + p + ": không có quyền ghi vào thư mục " + dir + "; hãy xin quyền ghi vào thư mục đó rồi chạy lại."
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n got %v\nwant %s", err, want)
 	}
 }
