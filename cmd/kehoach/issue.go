@@ -56,7 +56,7 @@ func (o *issueOptions) run(c *Context, args []string) int {
 		c.Errorf("%v", err)
 		return 1
 	}
-	r, err := issue.Issue(issue.Request{Path: args[0], So: so, Ngay: date})
+	r, err := issue.Issue(issue.Request{Path: args[0], So: so, Ngay: date, Waiting: func(msg string) { c.Errorf("%s", msg) }})
 	if err != nil {
 		c.Errorf("%v", err)
 		if issue.IsRefusal(err) {

@@ -59,6 +59,9 @@ type Request struct {
 	// means the nearest enclosing folder named "plans", else the plan's own
 	// folder (see ScanRoot).
 	Root string
+	// Waiting, when not nil, is told once (after a second) that another
+	// issue holds the lock and this one waits for it.
+	Waiting func(msg string)
 }
 
 // Result is an issued plan.
@@ -126,7 +129,7 @@ func Issue(req Request) (*Result, error) {
 	if req.Root == "" {
 		req.Root = ScanRoot(req.Path)
 	}
-	l, notes, err := acquire(req.Root)
+	l, notes, err := acquire(req.Root, req.Waiting)
 	if err != nil {
 		return nil, err
 	}

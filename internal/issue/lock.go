@@ -74,13 +74,15 @@ func (e *LockError) Error() string { return e.Msg }
 
 // acquire takes the lock of dir, waiting for another issue to finish and
 // removing a stale lock. notes say which stale lock was removed.
-func acquire(dir string) (*lock, []string, error) {
+func acquire(dir string, waiting func(string)) (*lock, []string, error) {
 	path := filepath.Join(dir, LockName)
 	host, _ := os.Hostname()
 	token := newToken()
 	heldTokens.Store(token, true)
 	var notes []string
-	deadline := time.Now().Add(LockWait)
+	start := time.Now()
+	deadline := start.Add(LockWait)
+	told := false
 	for attempt := 0; ; attempt++ {
 		err := create(path, host, token)
 		if err == nil {
@@ -105,6 +107,10 @@ func acquire(dir string) (*lock, []string, error) {
 		if time.Now().After(deadline) {
 			heldTokens.Delete(token)
 			return nil, nil, &LockError{Msg: busy(path, dir, info, rerr)}
+		}
+		if waiting != nil && !told && time.Since(start) > time.Second {
+			told = true
+			waiting(fmt.Sprintf("đang chờ một lệnh kehoach issue khác ban hành xong (tệp khóa %s%s); chờ tối đa %d giây…", path, maker(info, rerr), int(LockWait.Seconds())))
 		}
 		// Wait a little, longer as the wait goes on, and not in step
 		// with the other waiters.
@@ -262,12 +268,16 @@ func removeRetry(path string) error {
 // busy says that another issue holds the lock, whose it is, and how to
 // remove it when in doubt.
 func busy(path, dir string, info *lockInfo, rerr error) string {
-	who := ""
-	if rerr == nil && !info.made.IsZero() {
-		who = fmt.Sprintf(", do tiến trình %d trên máy %s tạo lúc %s", info.pid, info.host, clock(info.made))
-	}
 	return fmt.Sprintf("đang có một lệnh kehoach issue khác ban hành kế hoạch trong thư mục %s (tệp khóa %s%s); đã chờ %d giây. Hãy chờ lệnh đó xong rồi chạy lại. Nếu chắc chắn không còn lệnh kehoach issue nào đang chạy (ví dụ máy bị tắt giữa chừng), hãy xóa tệp %s rồi chạy lại.",
-		dir, path, who, int(LockWait.Seconds()), path)
+		dir, path, maker(info, rerr), int(LockWait.Seconds()), path)
+}
+
+// maker says who made the lock, when the file says it.
+func maker(info *lockInfo, rerr error) string {
+	if rerr != nil || info == nil || info.made.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(", do tiến trình %d trên máy %s tạo lúc %s", info.pid, info.host, clock(info.made))
 }
 
 // clock is a time as a Vietnamese reader writes it: 14:05:09 ngày 05/08/2025.

@@ -126,19 +126,26 @@ func TestStaleLock(t *testing.T) {
 func TestLockWaitsForTheHolder(t *testing.T) {
 	root := t.TempDir()
 	p := copyCommune(t, root, "muong-khoa", "2025.yaml", nil)
-	l, _, err := acquire(filepath.Join(root, "plans"))
+	l, _, err := acquire(filepath.Join(root, "plans"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error)
+	told := make(chan string, 1)
 	go func() {
-		_, err := issueAt(p, 125, "2025-08-05")
+		d, _ := ParseDate("2025-08-05")
+		_, err := Issue(Request{Path: p, So: 125, Ngay: d, Waiting: func(msg string) { told <- msg }})
 		done <- err
 	}()
 	select {
 	case err := <-done:
 		t.Fatalf("the issue did not wait for the lock: %v", err)
-	case <-time.After(200 * time.Millisecond):
+	case msg := <-told:
+		if want := "đang chờ một lệnh kehoach issue khác ban hành xong (tệp khóa " + filepath.Join(root, "plans", LockName) + ", do tiến trình "; !strings.HasPrefix(msg, want) {
+			t.Errorf("waiting message %q, want it to start %q", msg, want)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the waiting issue said nothing")
 	}
 	l.release()
 	select {
