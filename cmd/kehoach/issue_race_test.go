@@ -21,13 +21,7 @@ import (
 // the files hold what the successes printed. Before the lock, nearly every
 // round gave a number twice.
 func TestConcurrentIssueProcesses(t *testing.T) {
-	if testing.Short() {
-		t.Skip("BỎ QUA ở chế độ -short")
-	}
-	bin := filepath.Join(t.TempDir(), "kehoach")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildKehoach(t, t.TempDir())
 	for round := 0; round < 6; round++ {
 		root := t.TempDir()
 		var same []string
