@@ -10,6 +10,8 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+
+	"kehoach/internal/safefile"
 )
 
 // A source is the template files in use and what has been parsed from them.
@@ -108,7 +110,10 @@ func (s *source) started() {
 func (s *source) read(name string) ([]byte, error) {
 	s.started()
 	data, err := fs.ReadFile(s.fsys, name)
+	var se *safefile.Error
 	switch {
+	case errors.As(err, &se):
+		return nil, fmt.Errorf("%s: không đọc được tệp: %w", s.path(name), se)
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("%s: không có tệp này; hãy lấy lại tệp từ thư mục templates/ của kho mã: %w", s.path(name), fs.ErrNotExist)
 	case err != nil:
@@ -148,20 +153,47 @@ func normalize(b []byte) []byte {
 	return b
 }
 
+// MaxFileBytes is the size limit of a template file on disk, as of a plan
+// (yamlx.MaxFileBytes).
+const MaxFileBytes = 4 << 20
+
 // Folder returns the template files of the folder dir over the embedded
 // copy: a file dir holds is read from there, any other from FS, and a
 // folder lists the files of both. So a templates/ folder from an older
-// checkout still finds a criteria set added since.
-func Folder(dir string) fs.FS { return overlay{disk: os.DirFS(dir)} }
+// checkout still finds a criteria set added since. Files on disk are read
+// as plans are (safefile): at most MaxFileBytes, regular files only, and
+// symlinks only within the repository or the templates folder.
+func Folder(dir string) fs.FS {
+	safefile.Trust(dir)
+	return overlay{dir: dir, disk: os.DirFS(dir)}
+}
 
-type overlay struct{ disk fs.FS }
+type overlay struct {
+	dir  string
+	disk fs.FS
+}
 
 func (o overlay) Open(name string) (fs.File, error) {
-	f, err := o.disk.Open(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return FS.Open(name)
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	return f, err
+	st, err := fs.Stat(o.disk, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return FS.Open(name)
+	case err == nil && st.IsDir():
+		return o.disk.Open(name)
+	}
+	return openDisk(filepath.Join(o.dir, filepath.FromSlash(name)))
+}
+
+// openDisk opens a template file on disk within the limits of Folder.
+func openDisk(path string) (fs.File, error) {
+	f, err := safefile.Open(path, MaxFileBytes)
+	if err != nil {
+		return nil, err // *safefile.Error as it is: read says it with the path
+	}
+	return f, nil
 }
 
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
@@ -218,9 +250,9 @@ func IsFolder(dir string) bool {
 func Compare(dir string) (changed, added []string) {
 	disk := os.DirFS(dir)
 	for _, n := range names(disk) {
-		d, err := fs.ReadFile(disk, n)
+		d, err := safefile.ReadFile(filepath.Join(dir, filepath.FromSlash(n)), MaxFileBytes)
 		if err != nil {
-			continue
+			continue // read reports it when the file is used
 		}
 		e, err := FS.ReadFile(n)
 		switch {

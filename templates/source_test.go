@@ -3,8 +3,10 @@ package templates
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // folder writes files (slash names) into a new temporary folder, makes it
@@ -175,5 +177,35 @@ func TestExecuteErrors(t *testing.T) {
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("Execute(%s):\n%v\nwant\n%s", tc.block, err, tc.want)
 		}
+	}
+}
+
+// A template file on disk that is a link to /dev/zero (or any endless or
+// special file) is refused at once, with the reason and the file, never
+// read; Compare (the notice of the first read) skips it.
+func TestTemplateLinkToDevZero(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("BỎ QUA: /dev/zero và symlink không có sẵn trên Windows")
+	}
+	dir := folder(t, map[string]string{"bieu.tmpl": "{{define \"x\"}}{{end}}\n"})
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "ke-hoach.tmpl")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, err := ReadFile("ke-hoach.tmpl")
+		want := filepath.Join(dir, "ke-hoach.tmpl") + ": không đọc được tệp: tệp là liên kết (symlink) tới /dev/zero, là một thiết bị chứ không phải tệp thường"
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("error:\n got %v\nwant %s…", err, want)
+		}
+		if changed, _ := Compare(dir); len(changed) != 1 || changed[0] != "bieu.tmpl" {
+			t.Errorf("Compare: %v", changed)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading a template linked to /dev/zero did not return")
 	}
 }

@@ -12,18 +12,26 @@ import (
 	"time"
 )
 
-// A build killed at any moment never leaves a truncated file in out/: every
-// visible file there is complete (temporary files and backups are hidden
-// dot-files that the next build removes once they are stale).
-func TestKilledBuildLeavesNoTruncatedFile(t *testing.T) {
+// buildKehoach builds the program into dir for tests that run it as
+// processes (not in -short mode, which skips them) and returns its path.
+func buildKehoach(t *testing.T, dir string) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("BỎ QUA ở chế độ -short")
 	}
-	dir := t.TempDir()
 	bin := filepath.Join(dir, "kehoach")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// A build killed at any moment never leaves a truncated file in out/: every
+// visible file there is complete (temporary files and backups are hidden
+// dot-files that the next build removes once they are stale).
+func TestKilledBuildLeavesNoTruncatedFile(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildKehoach(t, dir)
 	plans := filepath.Join(dir, "plans")
 	for i := 0; i < 12; i++ {
 		d := filepath.Join(plans, "xa-"+string(rune('a'+i)))

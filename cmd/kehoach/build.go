@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -89,6 +90,15 @@ func (o *buildOptions) run(c *Context, args []string) int {
 	}
 	start := time.Now()
 	build.CleanStale(o.out)
+	// Temporary files of a killed fmt -w, check -fix, issue or new, beside
+	// the plans, once stale.
+	cleaned := map[string]bool{}
+	for _, f := range files {
+		if d := filepath.Dir(f); !cleaned[d] {
+			cleaned[d] = true
+			build.CleanStale(d)
+		}
+	}
 	if len(files) > 1 {
 		// Many plans: collect garbage less often but never let the heap
 		// pass the memory budget (README: under 200 MB for any count).

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"kehoach/internal/build"
 	"kehoach/internal/plan"
@@ -93,7 +91,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 				return 2
 			}
 			if applied > 0 && !bytes.Equal(out, srcs[file]) {
-				if _, err := build.WriteAtomic(filepath.Dir(file), filepath.Base(file), out); err != nil {
+				if _, err := build.WriteInPlace(file, out); err != nil {
 					fmt.Fprintln(stderr, errText(err))
 					return 2
 				}
@@ -165,7 +163,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 func textFindings(res *plan.Result) ([]textcheck.Finding, map[string][]byte, error) {
 	srcs := map[string][]byte{}
 	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
-		b, err := os.ReadFile(file)
+		b, err := plan.ReadFile(file)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: không đọc được tệp: %w", file, err)
 		}

@@ -3,8 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"kehoach/internal/build"
 	"kehoach/internal/plan"
@@ -60,7 +58,7 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 			status = 2
 			continue
 		}
-		src, err := os.ReadFile(f)
+		src, err := plan.ReadFile(f)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: không đọc được tệp: %s\n", f, errText(err))
 			status = 2
@@ -83,14 +81,11 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 			}
 		case o.write:
 			if !same {
-				info, _ := os.Stat(f)
-				if _, err := build.WriteAtomic(filepath.Dir(f), filepath.Base(f), out); err != nil {
+				// A symlinked plan is written at its target.
+				if _, err := build.WriteInPlace(f, out); err != nil {
 					fmt.Fprintln(stderr, errText(err))
 					status = 2
 					continue
-				}
-				if info != nil {
-					os.Chmod(f, info.Mode().Perm())
 				}
 				if note := planfmt.StyleOf(src).Note(); note != "" {
 					fmt.Fprintf(stdout, "%s: đã định dạng lại (%s).\n", f, note)

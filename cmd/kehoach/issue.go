@@ -22,6 +22,11 @@ hoặc 05/08/2025. Văn bản tạo lại sau đó không còn chữ DỰ THẢO
 Từ chối (mã thoát 1) khi kế hoạch còn lỗi, đã ban hành rồi, ngày ngoài năm kế
 hoạch và cuối năm trước, hay số đã dùng trong cùng năm cho văn bản khác của xã.
 
+Hai lệnh issue cùng lúc chạy lần lượt, nhờ tệp khóa .kehoach-issue.lock trong
+thư mục plans: lệnh sau chờ (tối đa 30 giây) rồi mới đối chiếu số. Tệp khóa
+cũ của lệnh đã dừng được tự xóa; nếu lệnh báo đang chờ mà không ai đang ban
+hành, hãy xóa tệp khóa được nêu tên rồi chạy lại.
+
 Ví dụ:
   kehoach issue plans/muong-khoa/2026.yaml --so 125 --ngay 15/01/2026
 
@@ -51,7 +56,7 @@ func (o *issueOptions) run(c *Context, args []string) int {
 		c.Errorf("%v", err)
 		return 1
 	}
-	r, err := issue.Issue(issue.Request{Path: args[0], So: so, Ngay: date})
+	r, err := issue.Issue(issue.Request{Path: args[0], So: so, Ngay: date, Waiting: func(msg string) { c.Errorf("%s", msg) }})
 	if err != nil {
 		c.Errorf("%v", err)
 		if issue.IsRefusal(err) {

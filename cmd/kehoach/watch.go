@@ -12,14 +12,15 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"kehoach/internal/build"
 	"kehoach/internal/fonts"
+	"kehoach/internal/safefile"
 	"kehoach/internal/termsafe"
+	"kehoach/internal/yamlx"
 )
 
 // watchInterval is how often kehoach watch looks at the watched files.
@@ -280,7 +281,7 @@ func (w *watcher) templateFiles() []string {
 		return nil
 	}
 	var out []string
-	filepath.WalkDir(w.templates, func(p string, d fs.DirEntry, err error) error {
+	safefile.WalkDir(w.templates, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			out = append(out, p)
 		}
@@ -289,14 +290,17 @@ func (w *watcher) templateFiles() []string {
 	return out
 }
 
-// stampOf looks at one file; a file that cannot be read has the zero stamp.
+// stampOf looks at one file; a file that cannot be read has the zero
+// stamp. Only regular files within the limits are hashed (safefile): a
+// link to /dev/zero or a FIFO would hang the watch; the build says why it
+// cannot read them.
 func stampOf(path string) stamp {
 	st, err := os.Stat(path)
-	if err != nil || st.IsDir() {
+	if err != nil || !st.Mode().IsRegular() {
 		return stamp{}
 	}
 	s := stamp{mod: st.ModTime().UnixNano(), size: st.Size()}
-	if f, err := os.Open(path); err == nil {
+	if f, err := safefile.Open(path, yamlx.MaxFileBytes); err == nil {
 		h := crc32.NewIEEE()
 		io.Copy(h, f)
 		f.Close()

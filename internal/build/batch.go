@@ -5,12 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/safefile"
 	"kehoach/internal/yamlx"
 )
 
@@ -179,8 +180,12 @@ func clipName(s string, n int) string {
 // removes it (a younger one may belong to a build still running).
 const StaleAge = 10 * time.Minute
 
-// CleanStale removes the temporary files and backups that killed builds
-// left in dir (".name.*.tmp", ".name.*.bak", older than StaleAge).
+// CleanStale removes the temporary files and backups that killed runs
+// left in dir: in an output folder (build, print), and in a plan folder
+// (fmt -w, check -fix, issue, which write plans the same way). Only
+// regular files named as WriteAll names them (".name.<digits>.tmp",
+// ".name.<digits>.bak", os.CreateTemp's random part being digits) and
+// older than StaleAge are removed; nothing else is touched.
 func CleanStale(dir string) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -188,7 +193,7 @@ func CleanStale(dir string) {
 	}
 	for _, e := range ents {
 		n := e.Name()
-		if !strings.HasPrefix(n, ".") || !strings.HasSuffix(n, ".tmp") && !strings.HasSuffix(n, ".bak") {
+		if !safefile.Regular(e.Type()) || !IsTempName(n) {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > StaleAge {
@@ -196,3 +201,10 @@ func CleanStale(dir string) {
 		}
 	}
 }
+
+// tempName is the name of a temporary file or backup of WriteAll.
+var tempName = regexp.MustCompile(`^\..+\.[0-9]+\.(tmp|bak)$`)
+
+// IsTempName reports whether name is that of a temporary file or backup
+// that WriteAll makes beside a file it writes.
+func IsTempName(name string) bool { return tempName.MatchString(name) }

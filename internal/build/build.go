@@ -25,6 +25,7 @@ import (
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/render/text"
 	"kehoach/internal/render/xlsx"
+	"kehoach/internal/safefile"
 )
 
 // Options configure a build.
@@ -63,14 +64,15 @@ type Result struct {
 
 // FindPlans returns the plan files under root (every .yaml or .yml file, in
 // any letter case, except the commune files xa.yaml; and the YAML files
-// Notepad saved as .txt, which the loader reports), sorted.
+// Notepad saved as .txt, which the loader reports), sorted. A root that is
+// a symlink to a folder (plans linked to a shared folder) is followed.
 func FindPlans(root string) ([]string, error) { return walkYAML(root, false) }
 
 // walkYAML lists the YAML files under root (plan.IsPlanCandidate), sorted;
 // commune files only when commune is set.
 func walkYAML(root string, commune bool) ([]string, error) {
 	var out []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := safefile.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && plan.IsPlanCandidate(d.Name(), commune) {
 			out = append(out, p)
 		}
@@ -260,7 +262,9 @@ func Plan(path string, o Options) *Result {
 // ExpandPaths turns command arguments (files or folders; none = plans/)
 // into the files to work on: plan files, or with commune also the commune
 // files (xa.yaml), sorted within each folder. A file named twice (a folder
-// and a file in it) is listed once.
+// and a file in it) is listed once. A folder named is followed when it is
+// a symlink (plans linked to a shared folder), and symlinks within it may
+// lead anywhere inside it (safefile.Trust): it is the tree the user gave.
 func ExpandPaths(args []string, commune bool) ([]string, error) {
 	if len(args) == 0 {
 		args = []string{"plans"}
@@ -275,6 +279,7 @@ func ExpandPaths(args []string, commune bool) ([]string, error) {
 			out = append(out, a)
 			continue
 		}
+		safefile.Trust(a)
 		ps, err := walkYAML(a, commune)
 		if err != nil {
 			return nil, fmt.Errorf("không đọc được thư mục %s: %w", a, err)

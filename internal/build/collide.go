@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -49,7 +48,7 @@ func peek(path string, communes *sync.Map) (target, bool) {
 	if plan.NameProblem(path, false) != nil {
 		return target{}, false
 	}
-	data, err := os.ReadFile(path)
+	data, err := plan.ReadFile(path)
 	if err != nil {
 		return target{}, false
 	}
@@ -73,7 +72,7 @@ func peek(path string, communes *sync.Map) (target, bool) {
 	v, _ := communes.LoadOrStore(t.commune, &commune{})
 	c := v.(*commune)
 	c.once.Do(func() {
-		data, err := os.ReadFile(t.commune)
+		data, err := plan.ReadFile(t.commune)
 		if err != nil {
 			return
 		}
@@ -98,7 +97,7 @@ func peek(path string, communes *sync.Map) (target, bool) {
 // a path on this OS; ok is false when the plan cannot be read or names
 // none. `kehoach watch` watches it with the plan.
 func CommuneFile(path string) (string, bool) {
-	data, err := os.ReadFile(path)
+	data, err := plan.ReadFile(path)
 	if err != nil {
 		return "", false
 	}

@@ -40,6 +40,9 @@ type FileError struct {
 	Dir  bool  // Path is the output folder, which could not be created
 	Err  error // the OS error, if any (never printed: it is English)
 	kind faultKind
+	// input: a file the user edits (a plan rewritten in place, the lock
+	// of issue), not an output: there is no -o to choose another folder.
+	input bool
 }
 
 func (e *FileError) Unwrap() error { return e.Err }
@@ -66,6 +69,9 @@ func (e *FileError) reason() string {
 	case faultReadOnly:
 		return "tệp được đặt chỉ đọc (Read-only); hãy bỏ chọn Read-only trong Properties của tệp rồi chạy lại."
 	case faultDirDenied:
+		if e.input {
+			return fmt.Sprintf("không có quyền ghi vào thư mục %s; hãy xin quyền ghi vào thư mục đó rồi chạy lại.", dir)
+		}
 		return fmt.Sprintf("không có quyền ghi vào thư mục %s; hãy chọn thư mục khác (-o) hoặc xin quyền ghi.", dir)
 	case faultIsDir:
 		return "đã có một thư mục trùng tên với tệp này; hãy đổi tên hay xóa thư mục đó rồi chạy lại."
@@ -74,6 +80,9 @@ func (e *FileError) reason() string {
 	case faultNoSpace:
 		return "ổ đĩa đã đầy; hãy xóa bớt tệp rồi chạy lại."
 	case faultReadOnlyFS:
+		if e.input {
+			return "ổ đĩa chỉ cho đọc (USB bị khóa ghi, ổ mạng chỉ đọc); hãy chép kho mã sang ổ ghi được (hoặc mở khóa ghi) rồi chạy lại."
+		}
 		return "ổ đĩa chỉ cho đọc (USB bị khóa ghi, ổ mạng chỉ đọc); hãy chọn thư mục khác (-o)."
 	}
 	return fmt.Sprintf("lỗi của hệ điều hành (%s).", osMessage(e.Err))
@@ -174,4 +183,11 @@ func (e *WriteError) finish(steps []*step) *WriteError {
 		}
 	}
 	return e
+}
+
+// CreateError is the error of creating the file path that is not an output
+// (the lock file of kehoach issue), said like an output's: why, in
+// Vietnamese, and what to do.
+func CreateError(path string, err error) *FileError {
+	return &FileError{Path: path, Err: err, kind: fault(err, stageCreate), input: true}
 }

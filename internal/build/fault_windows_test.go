@@ -12,6 +12,9 @@ import (
 // errInUse is what MoveFileEx gives for a file Word holds open.
 var errInUse error = errorSharingViolation
 
+// errDiskFull is the error of a write to a full disk.
+var errDiskFull error = errorDiskFull
+
 // The Windows error codes a write meets, classified as the user can act
 // on them; access denied means "held open" when replacing a file but "no
 // permission" when creating one in the folder.

@@ -16,6 +16,15 @@ import (
 // reader holds open (ERROR_SHARING_VIOLATION, ERROR_ACCESS_DENIED).
 var Rename = os.Rename
 
+// WriteData writes the bytes of a temporary file (name is the output's
+// name). Tests replace it to simulate a disk that fills up part-way through
+// a set (ENOSPC after some bytes), which no rename may follow: the set
+// stays old, whole.
+var WriteData = func(w io.Writer, name string, data []byte) error {
+	_, err := w.Write(data)
+	return err
+}
+
 // File is one file of a set to write: a plain file name and its bytes.
 type File struct {
 	Name string
@@ -154,7 +163,7 @@ func writeTemp(dir string, f File) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	_, werr := tmp.Write(f.Data)
+	werr := WriteData(tmp, f.Name, f.Data)
 	if werr == nil {
 		werr = tmp.Chmod(0o644)
 	}
@@ -248,4 +257,40 @@ func firstErr(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// WriteInPlace replaces the file at path, an input the user edits (a plan
+// or commune file rewritten by fmt -w, check -fix or issue), with data,
+// atomically, keeping its permissions, and returns the file written. When
+// path is a symlink (a plan shared between folders), the file it points to
+// is replaced and the link is kept: replacing the link by a copy would
+// leave the shared plan unchanged while the command says it is done.
+// Temporary files that killed runs left in that folder are removed first
+// (CleanStale).
+func WriteInPlace(path string, data []byte) (string, error) {
+	target := path
+	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		if target, err = filepath.EvalSymlinks(path); err != nil {
+			return "", fmt.Errorf("%s là liên kết (symlink) tới một tệp không còn nữa; hãy sửa hay xóa liên kết đó", path)
+		}
+	}
+	info, _ := os.Stat(target)
+	dir, name := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	CleanStale(dir)
+	if _, err := WriteAtomic(dir, name, data); err != nil {
+		var we *WriteError
+		if errors.As(err, &we) {
+			for _, f := range we.Failed {
+				f.input = true
+			}
+		}
+		return "", err
+	}
+	if info != nil {
+		os.Chmod(target, info.Mode().Perm())
+	}
+	return target, nil
 }

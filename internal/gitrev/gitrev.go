@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/safefile"
 )
 
 // Source is one version of a plan file.
@@ -27,7 +28,7 @@ type Source struct {
 // itself, or its commune file beside it).
 func (s Source) Read(path string) ([]byte, error) {
 	if s.Rev == "" {
-		return os.ReadFile(path)
+		return plan.ReadFile(path)
 	}
 	return Show(s.Rev, path)
 }
@@ -159,7 +160,7 @@ func At(rev, path string) Source {
 func PlanFiles(rev, dir string) ([]string, error) {
 	var out []string
 	if rev == "" {
-		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		err := safefile.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && plan.IsPlanCandidate(d.Name(), false) {
 				out = append(out, filepath.ToSlash(p))
 			}

@@ -42,6 +42,7 @@ import (
 
 	"kehoach/internal/build"
 	"kehoach/internal/plan"
+	"kehoach/internal/safefile"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
 )
@@ -58,6 +59,9 @@ type Request struct {
 	// means the nearest enclosing folder named "plans", else the plan's own
 	// folder (see ScanRoot).
 	Root string
+	// Waiting, when not nil, is told once (after a second) that another
+	// issue holds the lock and this one waits for it.
+	Waiting func(msg string)
 }
 
 // Result is an issued plan.
@@ -114,23 +118,35 @@ func Reference(p *plan.Plan, so int) string {
 // atomically and returns the result. A *Refusal means the plan was left
 // untouched for a reason the user can fix (exit 1); any other error is an
 // I/O problem (exit 2).
+//
+// Issues are serialised: Issue holds the lock file LockName in the folder
+// searched for used numbers (Request.Root) from before the plan is read
+// until it is written, so that two issues at once (two terminals, two
+// clerks on a shared folder) never both see a number unused, nor both
+// issue one draft. A *LockError (exit 2) says when another issue held it
+// for longer than LockWait.
 func Issue(req Request) (*Result, error) {
+	if req.Root == "" {
+		req.Root = ScanRoot(req.Path)
+	}
+	l, notes, err := acquire(req.Root, req.Waiting)
+	if err != nil {
+		return nil, err
+	}
+	defer l.release()
 	r, err := Prepare(req)
 	if err != nil {
 		return nil, err
 	}
-	info, _ := os.Stat(req.Path)
-	if _, err := build.WriteAtomic(filepath.Dir(req.Path), filepath.Base(req.Path), r.Data); err != nil {
+	if _, err := build.WriteInPlace(req.Path, r.Data); err != nil {
 		return nil, err
 	}
-	if info != nil {
-		os.Chmod(req.Path, info.Mode().Perm())
-	}
+	r.Warnings = append(notes, r.Warnings...)
 	return r, nil
 }
 
 // Prepare does everything Issue does except writing the file: the checks
-// and the new file content.
+// and the new file content. It takes no lock.
 func Prepare(req Request) (*Result, error) {
 	if req.So <= 0 || req.So > MaxNumber {
 		return nil, refuse("số văn bản %d không hợp lệ; hãy ghi số thứ tự trong sổ đăng ký văn bản đi, từ 1 đến %d (ví dụ --so 125).", req.So, MaxNumber)
@@ -189,7 +205,7 @@ func Prepare(req Request) (*Result, error) {
 			req.So, date.Year(), capXa(p.Commune), p.Commune.Ten, strings.Join(names, "; "), date.Year(), highest)
 	}
 
-	src, err := os.ReadFile(req.Path)
+	src, err := plan.ReadFile(req.Path)
 	if err != nil {
 		return nil, &plan.IOError{Err: fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", req.Path, err)}
 	}
@@ -208,7 +224,7 @@ func Prepare(req Request) (*Result, error) {
 		return nil, err
 	}
 	// The written file must load back exactly as issued.
-	check, err := plan.LoadBytes(req.Path, data, func(name string) ([]byte, error) { return os.ReadFile(name) })
+	check, err := plan.LoadBytes(req.Path, data, plan.ReadFile)
 	if err != nil {
 		return nil, err
 	}
@@ -325,7 +341,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		}
 	}
 	if root != "" {
-		filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		safefile.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
 			}
@@ -340,27 +356,39 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 	}
 	sort.Strings(files)
 
-	communeIDs := map[string]string{} // commune file (absolute) → ma
-	communeID := func(file string) string {
-		abs, _ := filepath.Abs(file)
-		if id, ok := communeIDs[abs]; ok {
-			return id
-		}
-		id := ""
-		if src, err := os.ReadFile(file); err == nil {
-			if d, err := planfmt.ParseDoc(file, src); err == nil {
-				id = planfmt.Scalar(planfmt.Path(d.Content[0], "ma"))
-			}
-		}
-		communeIDs[abs] = id
-		return id
-	}
 	var out []Document
 	var warns []string
+	type communeFile struct {
+		ma  string
+		err error // the file cannot be read: said once
+	}
+	communes := map[string]*communeFile{} // commune file (absolute) → its ma
+	communeID := func(file string) (string, error) {
+		abs, _ := filepath.Abs(file)
+		c, ok := communes[abs]
+		if !ok {
+			c = &communeFile{}
+			communes[abs] = c
+			src, err := plan.ReadFile(file)
+			var se *safefile.Error
+			if errors.As(err, &se) {
+				c.err = se
+				warns = append(warns, fmt.Sprintf("%s: không đọc được tệp xã: %v Các kế hoạch dùng tệp xã này được bỏ qua khi đối chiếu số văn bản.", file, se))
+			} else if err == nil {
+				if d, err := planfmt.ParseDoc(file, src); err == nil {
+					c.ma = planfmt.Scalar(planfmt.Path(d.Content[0], "ma"))
+				}
+			}
+		}
+		return c.ma, c.err
+	}
 	for _, f := range files {
-		src, err := os.ReadFile(f)
+		// One file that cannot be read (a link to /dev/zero, a FIFO, a
+		// file over the limit) is said and skipped: it cannot hold a
+		// number anyone can see, and the others are still checked.
+		src, err := plan.ReadFile(f)
 		if err != nil {
-			warns = append(warns, fmt.Sprintf("%s: không đọc được tệp (%v); tệp này không được đối chiếu số văn bản.", f, err))
+			warns = append(warns, fmt.Sprintf("%s: không đọc được tệp, nên tệp này được bỏ qua khi đối chiếu số văn bản: %v", f, readErr(err)))
 			continue
 		}
 		d, err := planfmt.ParseDoc(f, src)
@@ -372,7 +400,11 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		if xa == "" || planfmt.Path(root, "nam") == nil || planfmt.Path(root, "van_ban") == nil {
 			continue // a commune file or other YAML, not a plan
 		}
-		if cpath, ok := plan.CommunePath(f, xa); !ok || communeID(cpath) != ma {
+		cpath, ok := plan.CommunePath(f, xa)
+		if !ok {
+			continue
+		}
+		if id, err := communeID(cpath); err != nil || id != ma {
 			continue
 		}
 		var so plan.DocNo
@@ -395,6 +427,21 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		out = append(out, Document{File: f, So: int(so), Ngay: ngay.Time, Loai: loai})
 	}
 	return out, warns
+}
+
+// readErr is the reason a file cannot be read, in Vietnamese where the
+// reason is known.
+func readErr(err error) string {
+	var se *safefile.Error
+	switch {
+	case errors.As(err, &se):
+		return se.Error()
+	case errors.Is(err, fs.ErrNotExist):
+		return "tệp không còn nữa (hay là liên kết tới tệp không có)."
+	case errors.Is(err, fs.ErrPermission):
+		return "không có quyền đọc tệp."
+	}
+	return err.Error()
 }
 
 // IsRefusal reports whether err is a refusal (exit 1) rather than an I/O

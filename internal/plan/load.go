@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"reflect"
 	"strings"
 
 	"kehoach/internal/doc"
 	"kehoach/internal/oserr"
 	"kehoach/internal/programme"
+	"kehoach/internal/safefile"
 	"kehoach/internal/style"
 	"kehoach/internal/yamlx"
 )
@@ -37,17 +37,33 @@ func (e *IOError) Unwrap() error { return e.Err }
 // validates everything, returning all problems at once. The returned error
 // is non-nil only for I/O problems (a missing file); validation problems are
 // in Result.Errors.
+//
+// Files are read with ReadFile: a plan over the size limit is an error of
+// the plan (as yamlx says it), a device, FIFO or symlink out of the
+// repository an I/O problem.
 func Load(path string) (*Result, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
+	data, err := ReadFile(path)
+	var se *safefile.Error
+	switch {
+	case errors.As(err, &se) && se.Kind == safefile.TooLarge:
+		return &Result{Plan: &Plan{File: path}, Errors: yamlx.Errors{{File: path, Msg: se.Error()}}}, nil
+	case err != nil:
 		return nil, &IOError{fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", path, localErr(err))}
 	}
-	return LoadBytes(path, data, func(name string) ([]byte, error) { return os.ReadFile(name) })
+	return LoadBytes(path, data, ReadFile)
 }
+
+// ReadFile reads a plan, commune file or provincial criteria set from disk:
+// at most yamlx.MaxFileBytes, a regular file, never through a symlink out
+// of the repository (safefile). Every command reads these files with it.
+func ReadFile(path string) ([]byte, error) { return safefile.ReadFile(path, yamlx.MaxFileBytes) }
 
 // localErr shortens OS errors to their Vietnamese gist.
 func localErr(err error) error {
+	var se *safefile.Error
 	switch {
+	case errors.As(err, &se):
+		return se
 	case errors.Is(err, fs.ErrNotExist):
 		return errors.New("tệp không tồn tại")
 	case errors.Is(err, fs.ErrPermission):
@@ -85,7 +101,12 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 		} else if !ok {
 			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("tệp xã “%s” không hợp lệ; hãy ghi đường dẫn tương đối tới một tệp .yaml, thường là xa.yaml cùng thư mục.", p.Xa)})
 		} else if cdata, err := readFile(cpath); err != nil {
-			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s” (%v%s); hãy kiểm tra tên tệp trong khóa xa.", p.Xa, localErr(err), nearName(cpath, err))})
+			var se *safefile.Error
+			if errors.As(err, &se) {
+				res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s”: %v", p.Xa, se)})
+			} else {
+				res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s” (%v%s); hãy kiểm tra tên tệp trong khóa xa.", p.Xa, localErr(err), nearName(cpath, err))})
+			}
 		} else {
 			c := &Commune{}
 			cix, cerrs := yamlx.Decode(cpath, cdata, c)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kehoach/internal/programme"
+	"kehoach/internal/safefile"
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
 )
@@ -107,7 +108,12 @@ func loadProvincial(c *checker, p *Plan, readFile func(string) ([]byte, error), 
 			return nil
 		}
 		data, rerr := readFile(path)
-		if rerr != nil {
+		var se *safefile.Error
+		switch {
+		case errors.As(rerr, &se):
+			c.errAt("tieu_chi.bo_tinh", "không đọc được bộ tiêu chí của tỉnh “%s”: %v", ref, se)
+			return nil
+		case rerr != nil:
 			c.errAt("tieu_chi.bo_tinh", "không đọc được bộ tiêu chí của tỉnh “%s” (%v); hãy kiểm tra đường dẫn.", ref, localErr(rerr))
 			return nil
 		}

@@ -221,7 +221,7 @@ func SetFor(year int) *programme.CriteriaSet {
 // adjusted when it is another folder). The result validates (plan.Load
 // with no errors) and is canonical.
 func Next(from string, src []byte, target string, year int) ([]byte, *Report, error) {
-	res, err := plan.LoadBytes(from, src, func(name string) ([]byte, error) { return os.ReadFile(name) })
+	res, err := plan.LoadBytes(from, src, plan.ReadFile)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -283,7 +283,7 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 	if err != nil {
 		return nil, nil, err
 	}
-	check, err := plan.LoadBytes(target, out, func(name string) ([]byte, error) { return os.ReadFile(name) })
+	check, err := plan.LoadBytes(target, out, plan.ReadFile)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -311,7 +311,7 @@ func Create(from string, year int, target string) (*Report, error) {
 	if !plan.IsYAMLName(target) || plan.IsCommuneName(target) {
 		return nil, refuse("%s: tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -o %s.", target, filepath.Join(filepath.Dir(target), strconv.Itoa(year)+".yaml"))
 	}
-	src, err := os.ReadFile(from)
+	src, err := plan.ReadFile(from)
 	if err != nil {
 		return nil, &plan.IOError{Err: fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", from, err)}
 	}
