@@ -100,7 +100,8 @@ func ParseDate(s string) (time.Time, error) {
 		return time.Time{}, errors.New("chưa ghi ngày ban hành; hãy ghi ví dụ --ngay 2025-08-05 hoặc --ngay 05/08/2025.")
 	}
 	if err := d.DecodeScalar(s, false); err != nil {
-		return time.Time{}, fmt.Errorf("%s (hoặc ngày/tháng/năm: 05/08/2025)", strings.TrimSuffix(err.Error(), "."))
+		// plan.Date's message already shows both forms.
+		return time.Time{}, err
 	}
 	return d.Time, nil
 }

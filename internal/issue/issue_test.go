@@ -260,6 +260,9 @@ func TestParseDate(t *testing.T) {
 		{"", "", "chưa ghi ngày"},
 	} {
 		got, err := ParseDate(tc.in)
+		if err != nil && strings.Count(err.Error(), "05/08/2025") > 1 {
+			t.Errorf("ParseDate(%q): %v says the example twice", tc.in, err)
+		}
 		switch {
 		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
 			t.Errorf("ParseDate(%q) error %v, want %q", tc.in, err, tc.err)
