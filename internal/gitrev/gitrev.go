@@ -11,10 +11,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"kehoach/internal/plan"
 	"kehoach/internal/safefile"
+	"kehoach/internal/yamlx"
 )
 
 // Source is one version of a plan file.
@@ -109,6 +111,15 @@ func Show(rev, path string) ([]byte, error) {
 	}
 	if err := checkRev(rev); err != nil {
 		return nil, err
+	}
+	// The size first (#15: files read with a size limit before reading):
+	// a committed file of gigabytes is refused without being read.
+	size, err := git("cat-file", "-s", "--end-of-options", rev+":"+p)
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được %s ở phiên bản %s: %w", path, rev, err)
+	}
+	if n, err := strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err == nil && n > yamlx.MaxFileBytes {
+		return nil, fmt.Errorf("%s ở phiên bản %s: tệp quá lớn (%d byte, tối đa %d byte) nên không đọc", path, rev, n, yamlx.MaxFileBytes)
 	}
 	out, err := git("show", "--end-of-options", rev+":"+p)
 	if err != nil {

@@ -1,9 +1,16 @@
 package gitrev
 
 import (
+	"bytes"
 	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"kehoach/internal/testkit"
+	"kehoach/internal/yamlx"
 )
 
 // A revision that git could take for an option, or with a control
@@ -44,5 +51,40 @@ func TestGitError(t *testing.T) {
 		if got := gitError(stderr, errors.New("exit status 128")).Error(); !strings.Contains(got, want) {
 			t.Errorf("gitError(%q) = %q, want %q", stderr, got, want)
 		}
+	}
+}
+
+// A committed file over the plan limit is refused by its size, before git
+// show reads it (#15: every file read with a size limit before reading).
+func TestShowChecksSizeFirst(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		testkit.Missing(t, "git is not installed")
+		return
+	}
+	dir := t.TempDir()
+	run := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	run("init", "-q")
+	if err := os.WriteFile(filepath.Join(dir, "big.yaml"), bytes.Repeat([]byte("# x\n"), yamlx.MaxFileBytes/4+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "small.yaml"), []byte("nam: 2026\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run("add", ".")
+	run("commit", "-q", "-m", "x")
+	t.Chdir(dir)
+	if _, err := Show("HEAD", "big.yaml"); err == nil || !strings.Contains(err.Error(), "tệp quá lớn (4194308 byte, tối đa 4194304 byte) nên không đọc") {
+		t.Errorf("Show(big) = %v", err)
+	}
+	if b, err := Show("HEAD", "small.yaml"); err != nil || string(b) != "nam: 2026\n" {
+		t.Errorf("Show(small) = %q, %v", b, err)
 	}
 }
