@@ -1,0 +1,227 @@
+package layers
+
+import (
+	"encoding/json"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"kehoach/internal/testkit"
+)
+
+// allowed lists, for every package of the module (without the "kehoach/"
+// prefix), the packages of the module it may import directly. A new
+// import fails the test until it is added here — a decision a reviewer
+// sees in the diff. Edges marked "leak" break the intended layering and
+// are to be removed (issue #16); they are listed so that no new leak
+// comes in unnoticed.
+var allowed = map[string][]string{
+	// Foundations: no package of the module.
+	"internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
+	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/vntext": {},
+	"internal/yamlx": {}, "internal/testkit": {}, "internal/textconv/hostile": {},
+	"templates": {"internal/safefile"},
+
+	// Data: the plan, the national programme, the profile.
+	"internal/programme": {"internal/vn", "internal/yamlx", "templates"},
+	"internal/markup":    {"internal/doc"},
+	"internal/style":     {"internal/doc", "internal/yamlx", "templates"},
+	"internal/plan": {"internal/markup", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates",
+		"internal/doc", "internal/fonts", "internal/style"}, // leak: the data layer links the profile and the fonts
+
+	// Tools on plans.
+	"internal/planfmt":  {"internal/plan", "internal/vn", "internal/yamlx"},
+	"internal/rollover": {"internal/plan", "internal/planfmt", "internal/programme", "internal/vn"},
+	"internal/plandiff": {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
+	"internal/gitrev":   {"internal/plan", "internal/safefile", "internal/yamlx"},
+	"internal/schema":   {"internal/plan", "internal/programme", "internal/style"},
+	"internal/textcheck": {"internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates",
+		"internal/doc"}, // leak: reads the tone style from the document profile
+	"internal/issue": {"internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx",
+		"internal/build"}, // leak: one file helper links the whole rendering stack
+
+	// Composition: plan → document model.
+	"internal/annex": {"internal/markup", "internal/plan", "internal/vn", "templates"},
+	"internal/compose": {"internal/annex", "internal/doc", "internal/markup", "internal/plan", "internal/vn", "templates",
+		"internal/fonts"}, // leak: measures with the bundled font, not the chosen one
+	"internal/manifest": {"internal/compose", "internal/doc", "internal/markup", "internal/plan", "internal/vn",
+		"internal/fonts", "internal/render/pdf"}, // leak: model, composer and PDF writer in one package
+
+	// Layout and renderers: document model → files.
+	"internal/layout":            {"internal/doc", "internal/fonts"},
+	"internal/layout/layouttest": {"internal/doc", "internal/fonts"},
+	"internal/render/docx":       {"internal/doc"},
+	"internal/render/pdf":        {"internal/doc", "internal/fonts", "internal/layout"},
+	"internal/render/text":       {"internal/doc"},
+	"internal/render/xlsx": {"internal/doc", "internal/fonts",
+		"internal/annex"}, // leak: the writer depends on plan through annex
+
+	// Readers.
+	"internal/textconv": {"internal/termsafe", "internal/vn",
+		"internal/render/docx"}, // leak: the DOCX reader lives in the DOCX writer package
+
+	// The build and the command layer.
+	"internal/build": {"internal/annex", "internal/compose", "internal/doc", "internal/fonts", "internal/layout", "internal/plan",
+		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/yamlx"},
+	"cmd/kehoach": {"internal/annex", "internal/build", "internal/compose", "internal/fonts", "internal/gitrev", "internal/issue",
+		"internal/manifest", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
+		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/textconv",
+		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
+	"scripts/genplans": {"internal/plan"},
+	"internal/layers":  {},
+}
+
+// render is the rendering stack: no data package or plan tool may reach it,
+// even indirectly, but those listed in stackLeaks.
+var render = []string{"internal/layout", "internal/render/docx", "internal/render/pdf", "internal/render/xlsx", "internal/render/text"}
+
+// stackLeaks are the tools that reach the rendering stack today (#16).
+var stackLeaks = map[string]bool{"internal/issue": true}
+
+// noRender are the packages that must not link the rendering stack.
+var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt", "internal/rollover", "internal/plandiff",
+	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/annex", "internal/compose"}
+
+type pkg struct {
+	ImportPath string
+	Imports    []string
+	Deps       []string
+}
+
+// list runs go list on the module for one GOOS (files for Windows have
+// their own imports).
+func list(t *testing.T, goos string) map[string]pkg {
+	t.Helper()
+	root := testkit.RepoRoot(t)
+	// go test caches a result by the files the test itself opens; go list
+	// reads the sources in another process, so open them here too, or an
+	// import added later would be judged by a cached pass.
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == ".git" || d.Name() == "out" || d.Name() == "dist") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && (strings.HasSuffix(path, ".go") || d.Name() == "go.mod") {
+			f, err := os.Open(path)
+			if err == nil {
+				f.Close()
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "list", "-json", "./...")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS="+goos)
+	out, err := cmd.Output()
+	if err != nil {
+		if _, lerr := exec.LookPath("go"); lerr != nil {
+			testkit.Missing(t, "the go command is not on PATH")
+			return nil
+		}
+		t.Fatalf("go list: %v", err)
+	}
+	pkgs := map[string]pkg{}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for {
+		var p pkg
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		p.ImportPath = strings.TrimPrefix(p.ImportPath, "kehoach/")
+		pkgs[p.ImportPath] = p
+	}
+	return pkgs
+}
+
+func own(imports []string) []string {
+	var out []string
+	for _, i := range imports {
+		if strings.HasPrefix(i, "kehoach/") {
+			out = append(out, strings.TrimPrefix(i, "kehoach/"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// violations are the imports pkgs makes that the rules forbid.
+func violations(pkgs map[string]pkg, goos string) []string {
+	var out []string
+	for path, p := range pkgs {
+		if strings.HasPrefix(path, "third_party/") {
+			continue
+		}
+		ok, known := allowed[path]
+		if !known {
+			out = append(out, path+" (GOOS="+goos+") is not in the layers table; add it to allowed in internal/layers/layers_test.go with the packages it may import")
+			continue
+		}
+		set := map[string]bool{}
+		for _, a := range ok {
+			set[a] = true
+		}
+		for _, imp := range own(p.Imports) {
+			if !strings.HasPrefix(imp, "third_party/") && !set[imp] {
+				out = append(out, path+" imports "+imp+" (GOOS="+goos+"), which the layers table does not allow")
+			}
+		}
+	}
+	for _, path := range noRender {
+		if stackLeaks[path] {
+			continue
+		}
+		for _, dep := range own(pkgs[path].Deps) {
+			for _, r := range render {
+				if dep == r {
+					out = append(out, path+" reaches the rendering stack ("+r+") through its imports (GOOS="+goos+")")
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestLayers fails when a package imports a package of the module that
+// the table does not allow, when a package is not in the table, or when a
+// data package or plan tool reaches the rendering stack.
+func TestLayers(t *testing.T) {
+	for _, goos := range []string{"linux", "windows"} {
+		for _, v := range violations(list(t, goos), goos) {
+			t.Error(v)
+		}
+	}
+}
+
+// The rules catch a forbidden import, a new package and a tool that
+// reaches the renderers indirectly.
+func TestLayersCatchForbiddenImports(t *testing.T) {
+	pkgs := list(t, "linux")
+	p := pkgs["internal/plan"]
+	p.Imports = append(p.Imports, "kehoach/internal/render/pdf")
+	p.Deps = append(p.Deps, "kehoach/internal/render/pdf")
+	pkgs["internal/plan"] = p
+	pkgs["internal/newpkg"] = pkg{ImportPath: "internal/newpkg"}
+	got := strings.Join(violations(pkgs, "linux"), "\n")
+	for _, want := range []string{
+		"internal/newpkg (GOOS=linux) is not in the layers table",
+		"internal/plan imports internal/render/pdf (GOOS=linux), which the layers table does not allow",
+		"internal/plan reaches the rendering stack (internal/render/pdf)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("violations lack %q:\n%s", want, got)
+		}
+	}
+}
