@@ -12,6 +12,7 @@ import (
 	"kehoach/internal/annex"
 	"kehoach/internal/build"
 	"kehoach/internal/compose"
+	"kehoach/internal/fileset"
 	"kehoach/internal/fonts"
 	"kehoach/templates"
 )
@@ -89,14 +90,14 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		progress = (&progressBar{w: stderr}).update
 	}
 	start := time.Now()
-	build.CleanStale(o.out)
+	fileset.CleanStale(o.out)
 	// Temporary files of a killed fmt -w, check -fix, issue or new, beside
 	// the plans, once stale.
 	cleaned := map[string]bool{}
 	for _, f := range files {
 		if d := filepath.Dir(f); !cleaned[d] {
 			cleaned[d] = true
-			build.CleanStale(d)
+			fileset.CleanStale(d)
 		}
 	}
 	if len(files) > 1 {

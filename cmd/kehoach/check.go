@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"kehoach/internal/build"
+	"kehoach/internal/fileset"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textcheck"
@@ -91,7 +92,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 				return 2
 			}
 			if applied > 0 && !bytes.Equal(out, srcs[file]) {
-				if _, err := build.WriteInPlace(file, out); err != nil {
+				if _, err := fileset.WriteInPlace(file, out); err != nil {
 					fmt.Fprintln(stderr, errText(err))
 					return 2
 				}

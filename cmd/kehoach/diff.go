@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"kehoach/internal/build"
+	"kehoach/internal/fileset"
 	"kehoach/internal/gitrev"
 	"kehoach/internal/plan"
 	"kehoach/internal/plandiff"
@@ -188,7 +188,7 @@ func (o *diffOptions) run(c *Context, args []string) int {
 		}
 	}
 	if o.out != "" {
-		if _, err := build.WriteAtomic(filepath.Dir(o.out), filepath.Base(o.out), out.Bytes()); err != nil {
+		if _, err := fileset.WriteAtomic(filepath.Dir(o.out), filepath.Base(o.out), out.Bytes()); err != nil {
 			c.Errorf("%v", err)
 			return 2
 		}

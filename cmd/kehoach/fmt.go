@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"kehoach/internal/build"
+	"kehoach/internal/fileset"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/termsafe"
@@ -82,7 +83,7 @@ func (o *fmtOptions) run(c *Context, args []string) int {
 		case o.write:
 			if !same {
 				// A symlinked plan is written at its target.
-				if _, err := build.WriteInPlace(f, out); err != nil {
+				if _, err := fileset.WriteInPlace(f, out); err != nil {
 					fmt.Fprintln(stderr, errText(err))
 					status = 2
 					continue

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"kehoach/internal/build"
+	"kehoach/internal/fileset"
 	"kehoach/internal/testkit"
 )
 
@@ -16,8 +16,8 @@ import (
 // Windows fails them for a file held open in Word, Excel or a PDF reader.
 func holdOpen(t *testing.T, suffix string) {
 	t.Helper()
-	t.Cleanup(func() { build.Rename = os.Rename })
-	build.Rename = func(from, to string) error {
+	t.Cleanup(func() { fileset.Rename = os.Rename })
+	fileset.Rename = func(from, to string) error {
 		if strings.HasSuffix(from, ".tmp") && strings.HasSuffix(to, suffix) {
 			return &os.LinkError{Op: "rename", Old: from, New: to, Err: errInUse}
 		}

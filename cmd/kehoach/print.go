@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"kehoach/internal/build"
+	"kehoach/internal/fileset"
 	"kehoach/internal/manifest"
 	"kehoach/internal/plan"
 )
@@ -83,7 +84,7 @@ func runPrint(c *Context, args []string, outDir string) int {
 			}
 			// The CSV and the PDF as one set: the CSV held open in Excel
 			// leaves both at their old version.
-			outs, err := build.WriteAll(outDir, []build.File{{Name: base + ".csv", Data: m.CSV()}, {Name: base + ".pdf", Data: pdfBytes.Bytes()}})
+			outs, err := fileset.WriteAll(outDir, []fileset.File{{Name: base + ".csv", Data: m.CSV()}, {Name: base + ".pdf", Data: pdfBytes.Bytes()}})
 			if err != nil {
 				fmt.Fprintln(stderr, errText(err))
 				fail(2)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"kehoach/internal/fileset"
 	"kehoach/internal/schema"
 )
 
@@ -63,22 +64,6 @@ func runSchema(c *Context, args []string, dir string) int {
 // writeFile writes data through a temporary file renamed into place, so
 // an editor never reads half a schema.
 func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
+	_, err := fileset.WriteAtomic(filepath.Dir(path), filepath.Base(path), data)
 	return err
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"kehoach/internal/build"
+	"kehoach/internal/fileset"
 	"kehoach/internal/testkit"
 )
 
@@ -85,7 +85,7 @@ func TestWatch(t *testing.T) {
 			[]string{"chưa ghi được văn bản (xem ở trên); kehoach sẽ thử lại khi tệp được lưu lần sau, hoặc nhấn Enter để thử ngay.\n"},
 			[]string{"không ghi được " + pdf + ": tệp đang mở trong chương trình khác (Word, Excel hay trình đọc PDF); hãy đóng tệp đó rồi chạy lại. Các tệp khác của kế hoạch này vẫn là bản cũ, chưa bị thay.\n"}, false},
 		{"the PDF closed, the plan saved again", func(t *testing.T) {
-			build.Rename = os.Rename
+			fileset.Rename = os.Rename
 			editFile(t, plan, "có 89% hộ", "có 87% hộ")
 		}, 2, false, []string{"vì đã lưu " + plan + "\n", "xong."}, nil, true},
 		{"the commune file saved", func(t *testing.T) { editFile(t, xa, "ma: muong-khoa", "ma: muong-khoa # mã xã") }, 2, false,

@@ -18,6 +18,7 @@ import (
 	"kehoach/internal/annex"
 	"kehoach/internal/compose"
 	"kehoach/internal/doc"
+	"kehoach/internal/fileset"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/plan"
@@ -37,18 +38,12 @@ type Options struct {
 	Formats []string
 }
 
-// Output is one written file.
-type Output struct {
-	Path  string
-	Bytes int
-}
-
 // Result is the outcome of building one plan.
 type Result struct {
 	Plan    string
 	Load    *plan.Result
 	Doc     *doc.Document
-	Outputs []Output
+	Outputs []fileset.Output
 	Err     error // I/O or rendering failure (not validation)
 
 	Pages int // pages of the PDF (0 when no PDF was made)
@@ -217,7 +212,7 @@ func Plan(path string, o Options) *Result {
 	r.Annex = c.probs
 	// The formats render side by side (the PDF takes longest); the files
 	// are then written as one set, in the order of formats.
-	files := make([]File, len(formats))
+	files := make([]fileset.File, len(formats))
 	errs := make([]error, len(formats))
 	pages := make([]int, len(formats))
 	var wg sync.WaitGroup
@@ -238,7 +233,7 @@ func Plan(path string, o Options) *Result {
 			default:
 				data, err = Render(f, d, res.Profile, font)
 			}
-			files[i], errs[i] = File{Name: name, Data: data}, err
+			files[i], errs[i] = fileset.File{Name: name, Data: data}, err
 		}()
 	}
 	wg.Wait()
@@ -250,7 +245,7 @@ func Plan(path string, o Options) *Result {
 		r.Pages += pages[i]
 	}
 	// All or nothing: a file held open by Word leaves the old set whole.
-	outs, err := WriteAll(outDir, files)
+	outs, err := fileset.WriteAll(outDir, files)
 	if err != nil {
 		r.Err, r.Pages = err, 0
 		return r

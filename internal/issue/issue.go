@@ -40,7 +40,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 	"golang.org/x/text/unicode/norm"
 
-	"kehoach/internal/build"
+	"kehoach/internal/fileset"
 	"kehoach/internal/plan"
 	"kehoach/internal/safefile"
 	"kehoach/internal/vn"
@@ -139,7 +139,7 @@ func Issue(req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := build.WriteInPlace(req.Path, r.Data); err != nil {
+	if _, err := fileset.WriteInPlace(req.Path, r.Data); err != nil {
 		return nil, err
 	}
 	r.Warnings = append(notes, r.Warnings...)

@@ -16,7 +16,7 @@ import (
 	"sync"
 	"time"
 
-	"kehoach/internal/build"
+	"kehoach/internal/fileset"
 	"kehoach/internal/safefile"
 )
 
@@ -90,7 +90,7 @@ func acquire(dir string, waiting func(string)) (*lock, []string, error) {
 		}
 		if !held(err) {
 			heldTokens.Delete(token)
-			return nil, nil, &LockError{Msg: fmt.Sprintf("không tạo được tệp khóa để ban hành an toàn: %v", build.CreateError(path, err))}
+			return nil, nil, &LockError{Msg: fmt.Sprintf("không tạo được tệp khóa để ban hành an toàn: %v", fileset.CreateError(path, err))}
 		}
 		info, rerr := readLock(path)
 		switch {

@@ -100,6 +100,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 	"golang.org/x/text/unicode/norm"
 
+	"kehoach/internal/fileset"
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
 )
@@ -328,44 +329,13 @@ func Create(from string, year int, target string) (*Report, error) {
 	return rep, nil
 }
 
-// writeNew writes data to path atomically (temporary file, then a hard
-// link that fails when path exists), so an existing file is never
-// replaced and a reader never sees half a file.
+// writeNew writes data to path, never replacing a file already there.
 func writeNew(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
-	}
-	name := tmp.Name()
-	defer os.Remove(name)
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(0o644)
-	}
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		return fmt.Errorf("không ghi được tệp %s: %w", path, werr)
-	}
-	err = os.Link(name, path)
+	err := fileset.WriteNew(path, data)
 	if errors.Is(err, fs.ErrExist) {
 		return refuse("%s đã có; kehoach new không ghi đè tệp.", path)
 	}
-	if err != nil {
-		// No hard links here (some file systems): check, then rename.
-		if _, serr := os.Stat(path); serr == nil {
-			return refuse("%s đã có; kehoach new không ghi đè tệp.", path)
-		}
-		if rerr := os.Rename(name, path); rerr != nil {
-			return fmt.Errorf("không ghi được tệp %s: %w", path, rerr)
-		}
-	}
-	return nil
+	return err
 }
 
 // editor rewrites the source document.

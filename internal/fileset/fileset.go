@@ -1,4 +1,9 @@
-package build
+// Package fileset writes files without ever leaving a half-written one: a
+// set of outputs all or nothing (WriteAll), one file (WriteAtomic), an
+// edited input in place at its real path (WriteInPlace); it says in
+// Vietnamese why a write failed (a file held open by Word, a full disk, a
+// read-only folder) and cleans the temporary files killed runs left.
+package fileset
 
 import (
 	"errors"
@@ -23,6 +28,12 @@ var Rename = os.Rename
 var WriteData = func(w io.Writer, name string, data []byte) error {
 	_, err := w.Write(data)
 	return err
+}
+
+// Output is one written file.
+type Output struct {
+	Path  string
+	Bytes int
 }
 
 // File is one file of a set to write: a plain file name and its bytes.
@@ -293,4 +304,45 @@ func WriteInPlace(path string, data []byte) (string, error) {
 		os.Chmod(target, info.Mode().Perm())
 	}
 	return target, nil
+}
+
+// WriteNew writes data to path atomically (a temporary file, then a hard
+// link that fails when path exists), so that an existing file is never
+// replaced and a reader never sees half a file. The error wraps
+// fs.ErrExist when path is already there.
+func WriteNew(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
+	}
+	name := tmp.Name()
+	defer os.Remove(name)
+	werr := WriteData(tmp, path, data)
+	if werr == nil {
+		werr = tmp.Chmod(0o644)
+	}
+	if werr == nil {
+		werr = tmp.Sync()
+	}
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return fmt.Errorf("không ghi được tệp %s: %w", path, werr)
+	}
+	err = os.Link(name, path)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s: %w", path, fs.ErrExist)
+	}
+	if err != nil {
+		// No hard links here (some file systems): check, then rename.
+		if _, serr := os.Stat(path); serr == nil {
+			return fmt.Errorf("%s: %w", path, fs.ErrExist)
+		}
+		if rerr := Rename(name, path); rerr != nil {
+			return fmt.Errorf("không ghi được tệp %s: %w", path, rerr)
+		}
+	}
+	return nil
 }

@@ -1,8 +1,9 @@
-package build
+package fileset
 
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,8 +12,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"kehoach/internal/testkit"
 )
 
 // set is a plan's three outputs at one version.
@@ -301,62 +300,6 @@ func TestWriteAllReadOnlyFolder(t *testing.T) {
 	checkSet(t, dir, old)
 }
 
-// builtThenEdited builds the Mường Khoa plan into root/out, then edits the
-// plan so that the next build differs; it returns the plan, the output
-// folder and the files the first build wrote (name → content).
-func builtThenEdited(t *testing.T) (path, out string, old map[string]string) {
-	t.Helper()
-	root := t.TempDir()
-	path = testkit.CopyPlan(t, root, "muong-khoa", "2025.yaml", nil)
-	out = filepath.Join(root, "out")
-	r := Plan(path, Options{OutDir: out})
-	if r.Err != nil || len(r.Outputs) != 3 {
-		t.Fatalf("first build: %v %v", r.Err, r.Outputs)
-	}
-	old = map[string]string{}
-	for _, o := range r.Outputs {
-		b, _ := os.ReadFile(o.Path)
-		old[filepath.Base(o.Path)] = string(b)
-	}
-	src, _ := os.ReadFile(path)
-	edited := strings.Replace(string(src), "có 88% hộ gia đình", "có 89% hộ gia đình", 1)
-	if edited == string(src) {
-		t.Fatal("the plan text to edit is gone")
-	}
-	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path, out, old
-}
-
-// A plan whose PDF is held open (a reader, simulated): the build writes
-// none of its outputs, the three stay the old version byte for byte, the
-// error names the PDF; once it is closed the next build writes the set.
-func TestPlanKeepsOldSetWhenPDFInUse(t *testing.T) {
-	path, out, old := builtThenEdited(t)
-	failRename(t, onto(".pdf"), errInUse)
-	r := Plan(path, Options{OutDir: out})
-	want := "không ghi được " + filepath.Join(out, "ke-hoach-ntm-2025-muong-khoa.pdf") + inUse + keptOld
-	if r.Err == nil || r.Err.Error() != want {
-		t.Fatalf("error:\n got %v\nwant %s", r.Err, want)
-	}
-	if len(r.Outputs) != 0 || r.Pages != 0 {
-		t.Errorf("a plan that wrote nothing reports %d outputs, %d pages", len(r.Outputs), r.Pages)
-	}
-	checkSet(t, out, old)
-
-	Rename = os.Rename
-	r = Plan(path, Options{OutDir: out})
-	if r.Err != nil || len(r.Outputs) != 3 {
-		t.Fatalf("build after closing the PDF: %v", r.Err)
-	}
-	for _, name := range []string{"ke-hoach-ntm-2025-muong-khoa.docx", "ke-hoach-ntm-2025-muong-khoa.pdf"} {
-		if b, _ := os.ReadFile(filepath.Join(out, name)); string(b) == old[name] {
-			t.Errorf("%s is still the old version", name)
-		}
-	}
-}
-
 // CleanStale removes the temporary files and backups a killed build left,
 // once older than StaleAge, and nothing else.
 func TestCleanStale(t *testing.T) {
@@ -387,27 +330,6 @@ func TestCleanStale(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, name)); os.IsNotExist(err) != removed {
 			t.Errorf("%s: removed %v, want %v", name, os.IsNotExist(err), removed)
 		}
-	}
-}
-
-// A disk that fills up during a rebuild (F-15; simulated at each output in
-// turn): the plan's three outputs stay the old version, byte for byte, no
-// temporary file is left, and the message says the disk is full and that
-// the other files are old. (The review saw, before WriteAll wrote every
-// temporary file of the set before the first rename, a new DOCX beside the
-// old PDF and workbook.)
-func TestPlanKeepsOldSetWhenDiskFills(t *testing.T) {
-	path, out, old := builtThenEdited(t)
-	for _, suffix := range []string{".docx", ".pdf", "-bieu.xlsx"} {
-		t.Run(suffix, func(t *testing.T) {
-			diskFull(t, suffix)
-			r := Plan(path, Options{OutDir: out})
-			want := "không ghi được " + filepath.Join(out, "ke-hoach-ntm-2025-muong-khoa"+suffix) + ": ổ đĩa đã đầy; hãy xóa bớt tệp rồi chạy lại." + keptOld
-			if r.Err == nil || r.Err.Error() != want {
-				t.Fatalf("error:\n got %v\nwant %s", r.Err, want)
-			}
-			checkSet(t, out, old)
-		})
 	}
 }
 
@@ -471,5 +393,24 @@ func TestWriteInPlaceReadOnlyFolder(t *testing.T) {
 	want := "không ghi được " + p + ": không có quyền ghi vào thư mục " + dir + "; hãy xin quyền ghi vào thư mục đó rồi chạy lại."
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n got %v\nwant %s", err, want)
+	}
+}
+
+// WriteNew writes a new file whole and never replaces one already there.
+func TestWriteNew(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "2026.yaml")
+	if err := WriteNew(path, []byte("nam: 2026\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteNew(path, []byte("nam: 2027\n")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second write: %v, want fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "nam: 2026\n" {
+		t.Errorf("file holds %q", b)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("%d files in the folder, want the one written (no temporary file left)", len(ents))
 	}
 }
