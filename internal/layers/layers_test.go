@@ -37,10 +37,10 @@ var allowed = map[string][]string{
 
 	// Tools on plans.
 	"internal/planfmt":  {"internal/plan", "internal/vn", "internal/yamlx"},
-	"internal/rollover": {"internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn"},
+	"internal/rollover": {"internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
 	"internal/plandiff": {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
 	"internal/gitrev":   {"internal/plan", "internal/safefile", "internal/yamlx"},
-	"internal/schema":   {"internal/plan", "internal/programme", "internal/style"},
+	"internal/schema":   {"internal/plan", "internal/programme", "internal/style", "internal/yamlx"},
 	"internal/textcheck": {"internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates",
 		"internal/doc"}, // leak: reads the tone style from the document profile
 	"internal/issue": {"internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},

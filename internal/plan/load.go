@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"reflect"
-	"strings"
 
 	"kehoach/internal/doc"
 	"kehoach/internal/oserr"
@@ -152,17 +151,12 @@ func walkText(v reflect.Value, path string, fn func(path, text string)) {
 		}
 	case reflect.Struct:
 		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			tag := t.Field(i).Tag.Get("yaml")
-			if tag == "" || tag == "-" {
-				continue
-			}
-			name, _, _ := strings.Cut(tag, ",")
-			p := name
+		for _, k := range yamlx.Keys(t) {
+			p := k.Name
 			if path != "" {
-				p = path + "." + name
+				p = path + "." + k.Name
 			}
-			walkText(v.Field(i), p, fn)
+			walkText(v.Field(k.Index), p, fn)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {

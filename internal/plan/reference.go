@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kehoach/internal/style"
+	"kehoach/internal/yamlx"
 )
 
 // KeyReference documents every key of the commune and plan files as
@@ -24,15 +25,10 @@ func table(b *strings.Builder, t reflect.Type, prefix string) {
 	if prefix == "" {
 		b.WriteString("| Khóa | Kiểu | Bắt buộc | Ý nghĩa |\n|---|---|---|---|\n")
 	}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := f.Tag.Get("yaml")
-		if tag == "" || tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
+	for _, k := range yamlx.Keys(t) {
+		f, name := k.Field, k.Name
 		req := ""
-		if strings.Contains(opts, "required") {
+		if k.Required {
 			req = "có"
 		}
 		key := prefix + name

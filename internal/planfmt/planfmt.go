@@ -177,14 +177,9 @@ func (f *formatter) mapping(n *yaml.Node, t reflect.Type, col int) {
 	order := map[string]int{}
 	fields := map[string]reflect.Type{}
 	if t != nil && t.Kind() == reflect.Struct {
-		for i := 0; i < t.NumField(); i++ {
-			tag := t.Field(i).Tag.Get("yaml")
-			if tag == "" || tag == "-" {
-				continue
-			}
-			name, _, _ := strings.Cut(tag, ",")
-			order[name] = i
-			fields[name] = t.Field(i).Type
+		for _, k := range yamlx.Keys(t) {
+			order[k.Name] = k.Index
+			fields[k.Name] = k.Field.Type
 		}
 	}
 	type pair struct{ k, v *yaml.Node }

@@ -103,6 +103,7 @@ import (
 	"kehoach/internal/fileset"
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
+	"kehoach/internal/yamlx"
 )
 
 // Refusal is a reason not to create the plan (exit status 1).
@@ -883,13 +884,8 @@ func (w *textWalker) walk(n *yaml.Node, t reflect.Type, p string) {
 	case yaml.MappingNode:
 		fields := map[string]reflect.Type{}
 		if t != nil && t.Kind() == reflect.Struct {
-			for i := 0; i < t.NumField(); i++ {
-				tag := t.Field(i).Tag.Get("yaml")
-				if tag == "" || tag == "-" {
-					continue
-				}
-				name, _, _ := strings.Cut(tag, ",")
-				fields[name] = t.Field(i).Type
+			for _, k := range yamlx.Keys(t) {
+				fields[k.Name] = k.Field.Type
 			}
 		}
 		w.stack = append(w.stack, n)

@@ -33,11 +33,11 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
-	"strings"
 
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
 	"kehoach/internal/style"
+	"kehoach/internal/yamlx"
 )
 
 // Draft is the JSON Schema dialect of the generated schemas.
@@ -295,13 +295,8 @@ func scalar(t reflect.Type) bool {
 // fields returns the struct fields that are YAML keys, in order.
 func fields(t reflect.Type) []reflect.StructField {
 	var out []reflect.StructField
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := f.Tag.Get("yaml")
-		if tag == "" || tag == "-" || !f.IsExported() {
-			continue
-		}
-		out = append(out, f)
+	for _, k := range yamlx.Keys(t) {
+		out = append(out, k.Field)
 	}
 	return out
 }
@@ -311,10 +306,9 @@ func (g *gen) structSchema(t reflect.Type) *object {
 	s := newObject().set("type", "object")
 	props := newObject()
 	var required []any
-	for _, f := range fields(t) {
-		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		req := strings.Contains(opts, "required")
-		props.set(name, g.field(t, f, name, req))
+	for _, k := range yamlx.Keys(t) {
+		name, req := k.Name, k.Required
+		props.set(name, g.field(t, k.Field, name, req))
 		if req {
 			required = append(required, name)
 		}

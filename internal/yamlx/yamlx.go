@@ -542,23 +542,21 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 	}
 }
 
-type fieldInfo struct {
-	name     string
-	index    int
-	required bool
+// Key is a field of a struct type that is a YAML key: its name, its
+// field and whether it is required (`yaml:"name,required"`). Keys is the
+// one place the tag is read; the loader, the formatter, the schema, the
+// key reference and the text walkers all use it.
+type Key struct {
+	Name     string
+	Index    int // the field's index in the struct
+	Required bool
+	Field    reflect.StructField
 }
 
-// Fields returns the YAML keys of a struct type in declaration order.
-func Fields(t reflect.Type) []string {
-	var out []string
-	for _, f := range structFields(t) {
-		out = append(out, f.name)
-	}
-	return out
-}
-
-func structFields(t reflect.Type) []fieldInfo {
-	var fs []fieldInfo
+// Keys returns the YAML keys of a struct type in declaration order:
+// exported fields with a `yaml` tag other than "-".
+func Keys(t reflect.Type) []Key {
+	var out []Key
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := f.Tag.Get("yaml")
@@ -566,14 +564,23 @@ func structFields(t reflect.Type) []fieldInfo {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
-		fs = append(fs, fieldInfo{name: name, index: i, required: strings.Contains(opts, "required")})
+		out = append(out, Key{Name: name, Index: i, Required: strings.Contains(opts, "required"), Field: f})
 	}
-	return fs
+	return out
+}
+
+// Fields returns the YAML keys of a struct type in declaration order.
+func Fields(t reflect.Type) []string {
+	var out []string
+	for _, k := range Keys(t) {
+		out = append(out, k.Name)
+	}
+	return out
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth int) {
 	t := v.Type()
-	fields := structFields(t)
+	fields := Keys(t)
 	for i := 0; i < t.NumField(); i++ {
 		if t.Field(i).Type == posType && t.Field(i).IsExported() && t.Field(i).Tag.Get("yaml") == "" {
 			v.Field(i).Set(reflect.ValueOf(Pos{n.Line, n.Column}))
@@ -598,9 +605,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 			continue
 		}
 		seen[key] = k
-		var fi *fieldInfo
+		var fi *Key
 		for j := range fields {
-			if fields[j].name == key {
+			if fields[j].Name == key {
 				fi = &fields[j]
 				break
 			}
@@ -609,7 +616,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		if fi == nil {
 			names := make([]string, len(fields))
 			for j, f := range fields {
-				names[j] = f.name
+				names[j] = f.Name
 			}
 			msg := fmt.Sprintf("khóa “%s” không có trong %s", clip(key), where(path))
 			if s := Suggest(key, names); s != "" {
@@ -625,40 +632,40 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 			null[key] = true
 		}
 		before := len(d.errs)
-		d.decode(val, v.Field(fi.index), p, depth+1)
+		d.decode(val, v.Field(fi.Index), p, depth+1)
 		if len(d.errs) > before {
 			bad[key] = true
 		}
 	}
 	for _, f := range fields {
-		if !f.required {
+		if !f.Required {
 			continue
 		}
-		k, ok := seen[f.name]
-		fv := v.Field(f.index)
+		k, ok := seen[f.Name]
+		fv := v.Field(f.Index)
 		switch {
 		case !ok:
 			at := Pos{n.Line, n.Column}
 			if kp, ok := d.index[path+"#key"]; ok {
 				at = kp // point at the key that owns the incomplete group
 			}
-			d.errs = append(d.errs, &Error{File: d.file, Pos: at, Msg: fmt.Sprintf("thiếu khóa bắt buộc “%s” trong %s; hãy thêm “%s: …”.", f.name, where(path), f.name)})
-		case bad[f.name]:
-		case fv.Kind() == reflect.Struct && (null[f.name] || isZeroGroup(fv)):
+			d.errs = append(d.errs, &Error{File: d.file, Pos: at, Msg: fmt.Sprintf("thiếu khóa bắt buộc “%s” trong %s; hãy thêm “%s: …”.", f.Name, where(path), f.Name)})
+		case bad[f.Name]:
+		case fv.Kind() == reflect.Struct && (null[f.Name] || isZeroGroup(fv)):
 			// An empty group: its own required keys are missing too.
 			var req []string
-			for _, sf := range structFields(fv.Type()) {
-				if sf.required {
-					req = append(req, sf.name)
+			for _, sf := range Keys(fv.Type()) {
+				if sf.Required {
+					req = append(req, sf.Name)
 				}
 			}
-			msg := fmt.Sprintf("nhóm “%s” để trống; hãy điền các khóa của nhóm", f.name)
+			msg := fmt.Sprintf("nhóm “%s” để trống; hãy điền các khóa của nhóm", f.Name)
 			if len(req) > 0 {
 				msg += " (bắt buộc: " + strings.Join(req, ", ") + ")"
 			}
 			d.errorf(k, "%s.", msg)
-		case null[f.name] || isEmpty(fv) || (isInt(fv) && fv.Int() == 0):
-			d.errorf(k, "“%s” không được để trống; hãy điền nội dung.", f.name)
+		case null[f.Name] || isEmpty(fv) || (isInt(fv) && fv.Int() == 0):
+			d.errorf(k, "“%s” không được để trống; hãy điền nội dung.", f.Name)
 		}
 	}
 }
