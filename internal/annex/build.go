@@ -134,15 +134,7 @@ func (b *builder) word(name string) string { return b.say(name, b.words()) }
 
 // issuer is the issuing body in full: "Ủy ban nhân dân xã Mường Khoa".
 func (b *builder) issuer() string {
-	cm := b.p.Commune
-	if cm == nil {
-		return ""
-	}
-	capXa := cm.Cap
-	if capXa == "" {
-		capXa = "xã"
-	}
-	return cm.CoQuan.Ten + " " + capXa + " " + cm.Ten
+	return b.p.Commune.Agency()
 }
 
 // ref is the reference line. Like the document's header, it prints the

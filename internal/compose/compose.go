@@ -132,24 +132,10 @@ func (c *composer) para(style doc.StyleName, text string) *doc.Paragraph {
 	return &doc.Paragraph{Style: style, Runs: runs(text)}
 }
 
-func (c *composer) coQuanDayDu() string {
-	cm := c.p.Commune
-	if cm == nil {
-		return ""
-	}
-	return cm.CoQuan.Ten + " " + c.capXa() + " " + cm.Ten
-}
+func (c *composer) coQuanDayDu() string { return c.p.Commune.Agency() }
 
 func (c *composer) coQuanNgan() string {
-	cm := c.p.Commune
-	return cm.CoQuan.VietTat + " " + c.capXa() + " " + cm.Ten
-}
-
-func (c *composer) capXa() string {
-	if c.p.Commune.Cap == "" {
-		return "xã"
-	}
-	return c.p.Commune.Cap
+	return c.p.Commune.AgencyShort()
 }
 
 // width measures text in mm in a profile style.
@@ -184,7 +170,7 @@ func (c *composer) header() {
 	if cm.CoQuan.ChuQuan != "" {
 		left = append(left, c.para(doc.StyleAgencyParent, vn.Upper(cm.CoQuan.ChuQuan)))
 	}
-	for _, line := range []string{vn.Upper(cm.CoQuan.Ten), vn.Upper(c.capXa() + " " + cm.Ten)} {
+	for _, line := range []string{vn.Upper(cm.CoQuan.Ten), vn.Upper(cm.Level() + " " + cm.Ten)} {
 		left = append(left, c.para(doc.StyleAgency, line))
 		widest = max(widest, c.width(doc.StyleAgency, line))
 	}

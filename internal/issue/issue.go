@@ -203,7 +203,7 @@ func Prepare(req Request) (*Result, error) {
 			names = append(names, fmt.Sprintf("%s (số %s ngày %s)", c.File, vn.DocNumber(c.So)+"/"+c.Loai+"-"+p.Commune.CoQuan.VietTat, vn.ShortDate(c.Ngay)))
 		}
 		return nil, refuse("số %d đã dùng trong năm %d cho văn bản khác của %s %s: %s; mỗi số chỉ dùng một lần trong năm, hãy lấy số tiếp theo trong sổ đăng ký văn bản đi (số lớn nhất đã thấy trong năm %d là %d).",
-			req.So, date.Year(), capXa(p.Commune), p.Commune.Ten, strings.Join(names, "; "), date.Year(), highest)
+			req.So, date.Year(), p.Commune.Level(), p.Commune.Ten, strings.Join(names, "; "), date.Year(), highest)
 	}
 
 	src, err := plan.ReadFile(req.Path)
@@ -239,13 +239,6 @@ func Prepare(req Request) (*Result, error) {
 	out.Data = data
 	out.Note = planfmt.StyleOf(src).Note()
 	return out, nil
-}
-
-func capXa(c *plan.Commune) string {
-	if c.Cap == "" {
-		return "xã"
-	}
-	return c.Cap
 }
 
 // setValue sets key of mapping m to a scalar, adding the key when absent.

@@ -55,11 +55,7 @@ func Build(p *plan.Plan) *Manifest {
 	var ban []string
 	if c := p.Commune; c != nil {
 		vt = c.CoQuan.VietTat
-		cap := c.Cap
-		if cap == "" {
-			cap = "xã"
-		}
-		m.Agency = c.CoQuan.Ten + " " + cap + " " + c.Ten
+		m.Agency = c.Agency()
 		ban = c.Ban
 	}
 	if m.Draft {

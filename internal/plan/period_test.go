@@ -237,3 +237,23 @@ func TestWriterLimits(t *testing.T) {
 	res = loadString(t, readTestdata(t, "minimal.yaml"), c)
 	match(t, "error", res.Errors.Error(), []string{"testdata/xa.yaml:1:5: mã xã dài 91 ký tự (tối đa 64"})
 }
+
+// The issuing body is spelt in one place (#16): full, abbreviated, with
+// the level a phường or a đặc khu has.
+func TestAgency(t *testing.T) {
+	for _, c := range []struct {
+		cm          *Commune
+		full, short string
+	}{
+		{&Commune{Ten: "Mường Khoa", CoQuan: CoQuan{Ten: "Ủy ban nhân dân", VietTat: "UBND"}}, "Ủy ban nhân dân xã Mường Khoa", "UBND xã Mường Khoa"},
+		{&Commune{Ten: "Hương Lâm Đông", Cap: "phường", CoQuan: CoQuan{Ten: "Ủy ban nhân dân", VietTat: "UBND"}}, "Ủy ban nhân dân phường Hương Lâm Đông", "UBND phường Hương Lâm Đông"},
+		{nil, "", ""},
+	} {
+		if got := c.cm.Agency(); got != c.full {
+			t.Errorf("Agency = %q, want %q", got, c.full)
+		}
+		if got := c.cm.AgencyShort(); got != c.short {
+			t.Errorf("AgencyShort = %q, want %q", got, c.short)
+		}
+	}
+}

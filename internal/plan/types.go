@@ -355,6 +355,33 @@ type SuNghiep struct {
 	GhiChu   string `yaml:"ghi_chu" mota:"Ghi chú."`
 }
 
+// Level is the commune's administrative level as written in its name:
+// "xã" (the default), "phường", "đặc khu".
+func (c *Commune) Level() string {
+	if c == nil || c.Cap == "" {
+		return "xã"
+	}
+	return c.Cap
+}
+
+// Agency is the issuing body in full, the one place it is spelt:
+// "Ủy ban nhân dân xã Mường Khoa" ("" without a commune file).
+func (c *Commune) Agency() string {
+	if c == nil {
+		return ""
+	}
+	return c.CoQuan.Ten + " " + c.Level() + " " + c.Ten
+}
+
+// AgencyShort is the issuing body with its abbreviation: "UBND xã Mường
+// Khoa".
+func (c *Commune) AgencyShort() string {
+	if c == nil {
+		return ""
+	}
+	return c.CoQuan.VietTat + " " + c.Level() + " " + c.Ten
+}
+
 // SubUnit is what the commune calls the units listed under ban: "thôn",
 // "bản", "ấp", "tổ dân phố"… (loai_ban). Validation requires it whenever the
 // list is given; without a list it falls back to the generic "thôn".
