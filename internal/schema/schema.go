@@ -134,16 +134,33 @@ var rules = map[string]rule{
 	"Commune.ma":      func(s *object) { s.set("pattern", idPattern); s.set("patternErrorMessage", idMessage) },
 	"Nguon.loai":      enumRule(plan.FundKinds()...),
 	"Ky.quyen_han":    enumRule("KT", "Q", "TL", "TUQ"),
-	// Checked in style.Load: the ranges Nghị định 30 allows.
-	"Overrides.co_chu":        func(s *object) { s.del("type"); s.set("enum", []any{13, 14}) },
-	"Overrides.gian_dong":     rangeRule(1, 1.5),
-	"Overrides.cach_doan":     rangeRule(6, 24),
-	"Overrides.thut_dau_dong": func(s *object) { s.del("type"); s.set("enum", []any{10, 12.7}) },
-	"Overrides.kieu_dau":      enumRule("cu", "moi"),
-	"Box.tren":                rangeRule(20, 25),
-	"Box.duoi":                rangeRule(20, 25),
-	"Box.trai":                rangeRule(30, 35),
-	"Box.phai":                rangeRule(15, 20),
+	// Checked in style.Load: the ranges Nghị định 30 allows (style.Limits).
+	"Overrides.co_chu":        limitRule("co_chu"),
+	"Overrides.gian_dong":     limitRule("gian_dong"),
+	"Overrides.cach_doan":     limitRule("cach_doan"),
+	"Overrides.thut_dau_dong": limitRule("thut_dau_dong"),
+	"Overrides.kieu_dau":      enumRule(style.ToneStyles...),
+	"Box.tren":                limitRule("le.tren"),
+	"Box.duoi":                limitRule("le.duoi"),
+	"Box.trai":                limitRule("le.trai"),
+	"Box.phai":                limitRule("le.phai"),
+}
+
+// limitRule is the schema of a layout setting from style.Limits: an enum
+// of its values, or its range.
+func limitRule(key string) rule {
+	l := style.LimitOf(key)
+	if l.Values == nil {
+		return rangeRule(l.Min, l.Max)
+	}
+	return func(s *object) {
+		var vs []any
+		for _, v := range l.Values {
+			vs = append(vs, num(v))
+		}
+		s.del("type")
+		s.set("enum", vs)
+	}
 }
 
 // docs describes the keys of the types outside package plan, which carry

@@ -6,6 +6,7 @@ package style
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"kehoach/internal/doc"
 	"kehoach/internal/yamlx"
@@ -69,14 +70,61 @@ type marginRange struct {
 	name   string
 }
 
-// marginRanges are ND30's margin ranges (PL I, I.4): top and bottom 20–25
-// mm, left 30–35, right 15–20, for b.
+// Limit is what Nghị định 30 allows for one layout setting of trinh_bay:
+// a range (Min–Max) or, when Values is set, a list of values. Limits is
+// the one table of them: Load checks against it and the JSON Schema is
+// generated from it.
+type Limit struct {
+	Key      string // the key under trinh_bay: "co_chu", "le.tren"
+	Min, Max float64
+	Values   []float64
+}
+
+// Limits are ND30's ranges (PL I, I.3–I.4 and the body text rules).
+var Limits = []Limit{
+	{Key: "co_chu", Values: []float64{13, 14}},
+	{Key: "gian_dong", Min: 1, Max: 1.5},
+	{Key: "cach_doan", Min: 6, Max: 24},
+	{Key: "thut_dau_dong", Values: []float64{10, 12.7}},
+	{Key: "le.tren", Min: 20, Max: 25},
+	{Key: "le.duoi", Min: 20, Max: 25},
+	{Key: "le.trai", Min: 30, Max: 35},
+	{Key: "le.phai", Min: 15, Max: 20},
+}
+
+// ToneStyles are the values of kieu_dau.
+var ToneStyles = []string{"cu", "moi"}
+
+// LimitOf returns the limit of key (a zero Limit, which allows nothing,
+// when there is none).
+func LimitOf(key string) Limit {
+	for _, l := range Limits {
+		if l.Key == key {
+			return l
+		}
+	}
+	return Limit{Key: key}
+}
+
+// Allows reports whether v is within the limit.
+func (l Limit) Allows(v float64) bool {
+	if l.Values != nil {
+		return slices.Contains(l.Values, v)
+	}
+	return v >= l.Min && v <= l.Max
+}
+
+// marginRanges are the margins of b with their limits.
 func marginRanges(b Box) []marginRange {
+	r := func(key string, v float64, name string) marginRange {
+		l := LimitOf(key)
+		return marginRange{key, v, l.Min, l.Max, name}
+	}
 	return []marginRange{
-		{"le.tren", b.Tren, 20, 25, "lề trên"},
-		{"le.duoi", b.Duoi, 20, 25, "lề dưới"},
-		{"le.trai", b.Trai, 30, 35, "lề trái"},
-		{"le.phai", b.Phai, 15, 20, "lề phải"},
+		r("le.tren", b.Tren, "lề trên"),
+		r("le.duoi", b.Duoi, "lề dưới"),
+		r("le.trai", b.Trai, "lề trái"),
+		r("le.phai", b.Phai, "lề phải"),
 	}
 }
 
@@ -113,19 +161,19 @@ func Load(o *Overrides, file string, ix yamlx.Index) (*doc.Profile, error) {
 		if src == file {
 			prefix = "trinh_bay."
 		}
-		if ov.CoChu != 0 && ov.CoChu != 13 && ov.CoChu != 14 {
+		if ov.CoChu != 0 && !LimitOf("co_chu").Allows(ov.CoChu) {
 			add(prefix+"co_chu", fmt.Sprintf("cỡ chữ %s pt ngoài quy định; Nghị định 30 cho phép phần nội dung cỡ 13 hoặc 14.", num(ov.CoChu)))
 		}
-		if ov.GianDong != 0 && (ov.GianDong < 1 || ov.GianDong > 1.5) {
+		if ov.GianDong != 0 && !LimitOf("gian_dong").Allows(ov.GianDong) {
 			add(prefix+"gian_dong", fmt.Sprintf("giãn dòng %s ngoài quy định; hãy chọn từ 1,0 (dòng đơn) đến 1,5 dòng.", num(ov.GianDong)))
 		}
-		if ov.CachDoan != 0 && (ov.CachDoan < 6 || ov.CachDoan > 24) {
+		if ov.CachDoan != 0 && !LimitOf("cach_doan").Allows(ov.CachDoan) {
 			add(prefix+"cach_doan", fmt.Sprintf("khoảng cách giữa các đoạn %s pt ngoài quy định; tối thiểu 6 pt (và không quá 24 pt).", num(ov.CachDoan)))
 		}
-		if ov.ThutDauDong != 0 && ov.ThutDauDong != 10 && ov.ThutDauDong != 12.7 {
+		if ov.ThutDauDong != 0 && !LimitOf("thut_dau_dong").Allows(ov.ThutDauDong) {
 			add(prefix+"thut_dau_dong", fmt.Sprintf("thụt đầu dòng %s mm ngoài quy định; hãy chọn 10 mm (1 cm) hoặc 12,7 mm (1,27 cm).", num(ov.ThutDauDong)))
 		}
-		if ov.KieuDau != "" && ov.KieuDau != "cu" && ov.KieuDau != "moi" {
+		if ov.KieuDau != "" && !slices.Contains(ToneStyles, ov.KieuDau) {
 			add(prefix+"kieu_dau", fmt.Sprintf("kiểu đặt dấu “%s” không có; hãy chọn “cu” (hòa, thủy) hoặc “moi” (hoà, thuỷ).", ov.KieuDau))
 		}
 		if b := ov.Le; b != nil {

@@ -123,3 +123,58 @@ func TestLandscapeMargins(t *testing.T) {
 		t.Errorf("le_ngang 20/20/20/20: %v", err)
 	}
 }
+
+// Every limit of the table is what Load enforces and what its message
+// says (#16: the ND30 ranges in one place): the bounds are accepted, a
+// value just outside is refused with a message naming the bounds.
+func TestLimitsTable(t *testing.T) {
+	set := func(key string, v float64) *Overrides {
+		o := &Overrides{}
+		switch key {
+		case "co_chu":
+			o.CoChu = v
+		case "gian_dong":
+			o.GianDong = v
+		case "cach_doan":
+			o.CachDoan = v
+		case "thut_dau_dong":
+			o.ThutDauDong = v
+		case "le.tren":
+			o.Le = &Box{Tren: v}
+		case "le.duoi":
+			o.Le = &Box{Duoi: v}
+		case "le.trai":
+			o.Le = &Box{Trai: v}
+		case "le.phai":
+			o.Le = &Box{Phai: v}
+		default:
+			t.Fatalf("limit %s has no test setter", key)
+		}
+		return o
+	}
+	for _, l := range Limits {
+		ok, names := []float64{l.Min, l.Max}, []string{num(l.Min), num(l.Max)}
+		bad := l.Min - 0.5
+		if l.Values != nil {
+			ok, names, bad = l.Values, nil, l.Values[0]-0.5
+			for _, v := range l.Values {
+				names = append(names, num(v))
+			}
+		}
+		for _, v := range ok {
+			if _, err := Load(set(l.Key, v), "xa.yaml", nil); err != nil {
+				t.Errorf("%s = %v refused: %v", l.Key, v, err)
+			}
+		}
+		_, err := Load(set(l.Key, bad), "xa.yaml", nil)
+		if err == nil {
+			t.Errorf("%s = %v accepted", l.Key, bad)
+			continue
+		}
+		for _, n := range names {
+			if !strings.Contains(err.Error(), n) {
+				t.Errorf("%s: the message %q does not say %s", l.Key, err, n)
+			}
+		}
+	}
+}
