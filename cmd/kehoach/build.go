@@ -106,7 +106,7 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(150 << 20)
 	}
-	results := build.Batch(files, build.Options{OutDir: o.out, Font: font}, o.jobs, progress)
+	results := build.Batch(files, build.Options{OutDir: o.out, Font: font, SourceDate: sourceDateValue}, o.jobs, progress)
 	status := 0
 	for _, r := range results {
 		if r.Load != nil {

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"kehoach/internal/compose"
 	"kehoach/internal/termsafe"
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
@@ -168,9 +167,13 @@ var (
 	maxSourceDate = time.Date(2099, 12, 31, 23, 59, 59, 0, time.UTC)
 )
 
+// sourceDateValue is SOURCE_DATE_EPOCH as read by run(), passed to the
+// build and the manifest (the libraries keep no such state).
+var sourceDateValue *time.Time
+
 // sourceDate reads SOURCE_DATE_EPOCH (reproducible builds) for drafts.
 func sourceDate() error {
-	compose.SetSourceDate(nil)
+	sourceDateValue = nil
 	s := os.Getenv("SOURCE_DATE_EPOCH")
 	if s == "" {
 		return nil
@@ -183,7 +186,7 @@ func sourceDate() error {
 		return fmt.Errorf("SOURCE_DATE_EPOCH=%s nằm ngoài khoảng ngày văn bản ghi được: từ %d (ngày 01/01/1980) đến %d (ngày 31/12/2099); hãy bỏ biến này hoặc đặt số giây của một ngày trong khoảng đó", s, minSourceDate.Unix(), maxSourceDate.Unix())
 	}
 	t := time.Unix(n, 0).UTC()
-	compose.SetSourceDate(&t)
+	sourceDateValue = &t
 	return nil
 }
 

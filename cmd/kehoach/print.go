@@ -63,7 +63,7 @@ func runPrint(c *Context, args []string, outDir string) int {
 			fail(1)
 			continue
 		}
-		m := manifest.Build(res.Plan)
+		m := manifest.Build(res.Plan, sourceDateValue)
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}

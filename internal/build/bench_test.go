@@ -78,7 +78,7 @@ func BenchmarkPDF2025(b *testing.B) {
 
 func BenchmarkXLSX2025(b *testing.B) {
 	res := loaded(b)
-	date := compose.DocDate(res.Plan)
+	date := compose.DocDate(res.Plan, nil)
 	var n int
 	b.ReportAllocs()
 	for b.Loop() {

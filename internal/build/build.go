@@ -36,6 +36,9 @@ type Options struct {
 	// Formats to write; nil = all ("docx", "pdf", "xlsx"). "xlsx" is the
 	// annex workbook (Biểu số 01–04), named BaseName + "-bieu.xlsx".
 	Formats []string
+	// SourceDate is the date of a draft's document properties
+	// (SOURCE_DATE_EPOCH); nil: 1 January of the plan year.
+	SourceDate *time.Time
 }
 
 // Result is the outcome of building one plan.
@@ -77,9 +80,10 @@ func walkYAML(root string, commune bool) ([]string, error) {
 	return out, err
 }
 
-// Compose loads, validates and composes one plan.
-func Compose(path string) (*plan.Result, *doc.Document, error) {
-	c, err := composeAll(path)
+// Compose loads, validates and composes one plan (document properties
+// dated as o.SourceDate says).
+func Compose(path string, o Options) (*plan.Result, *doc.Document, error) {
+	c, err := composeAll(path, o)
 	return c.res, c.doc, err
 }
 
@@ -94,7 +98,7 @@ type composed struct {
 
 // composeAll loads, validates and composes one plan; doc is nil for an
 // invalid plan.
-func composeAll(path string) (composed, error) {
+func composeAll(path string, o Options) (composed, error) {
 	res, err := plan.Load(path)
 	if err != nil || !res.OK() {
 		return composed{res: res}, err
@@ -103,7 +107,7 @@ func composeAll(path string) (composed, error) {
 	if err != nil {
 		return composed{res: res}, err
 	}
-	d, err := compose.ComposeWith(res.Plan, res.Profile, sheets)
+	d, err := compose.ComposeWith(res.Plan, res.Profile, sheets, compose.Options{SourceDate: o.SourceDate})
 	return composed{res, d, sheets, probs}, err
 }
 
@@ -189,7 +193,7 @@ func withoutAnnexCuts(probs []layout.Problem, annexProbs []annex.Problem) []layo
 // Result.Load; nothing is written for an invalid plan.
 func Plan(path string, o Options) *Result {
 	r := &Result{Plan: path}
-	c, err := composeAll(path)
+	c, err := composeAll(path, o)
 	res, d := c.res, c.doc
 	r.Load, r.Doc = res, d
 	if err != nil || d == nil {

@@ -28,7 +28,7 @@ func TestCorpusInvariants(t *testing.T) {
 		rel, _ := filepath.Rel(root, path)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
 			t.Parallel()
-			res, d, err := Compose(path)
+			res, d, err := Compose(path, Options{})
 			if err != nil || d == nil {
 				t.Fatalf("compose: %v %v", err, res)
 			}

@@ -256,7 +256,7 @@ func TestSignaturePageLibreOffice(t *testing.T) {
 	}
 	for _, path := range paginationPlans(t) {
 		name := relName(t, path)
-		res, d, err := Compose(path)
+		res, d, err := Compose(path, Options{})
 		if err != nil || res == nil || !res.OK() || d == nil {
 			var errs any
 			if res != nil {

@@ -45,7 +45,7 @@ func relName(t *testing.T, path string) string {
 func TestRuleGapsLayout(t *testing.T) {
 	for _, path := range paginationPlans(t) {
 		name := relName(t, path)
-		res, d, err := Compose(path)
+		res, d, err := Compose(path, Options{})
 		if err != nil || d == nil {
 			t.Errorf("%s does not compose: %v", name, err)
 			continue

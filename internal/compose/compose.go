@@ -48,12 +48,19 @@ func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ComposeWith(p, prof, sheets)
+	return ComposeWith(p, prof, sheets, Options{})
+}
+
+// Options are what a build passes to the composer, rather than package
+// state: SourceDate is the date of a draft's document properties (from
+// SOURCE_DATE_EPOCH; nil: 1 January of the plan year).
+type Options struct {
+	SourceDate *time.Time
 }
 
 // ComposeWith is Compose with the plan's annexes already built and fitted
 // by Annexes, so that a caller writing the workbook too fits them once.
-func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet) (*doc.Document, error) {
+func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, o Options) (*doc.Document, error) {
 	t, err := wording()
 	if err != nil {
 		return nil, err
@@ -72,7 +79,7 @@ func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet) (*doc.Do
 			Subject:  markup.Plain(p.ChuongTrinh.TenNgan) + " năm " + fmt.Sprint(p.Nam),
 			Author:   c.coQuanDayDu(),
 			Language: "vi-VN",
-			Date:     DocDate(p),
+			Date:     DocDate(p, o.SourceDate),
 		},
 		Sections: append([]doc.Section{{
 			Page:        prof.Page,
@@ -84,14 +91,14 @@ func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet) (*doc.Do
 }
 
 // DocDate is the fixed date of the document's properties: the issue date,
-// else SOURCE_DATE_EPOCH (read by the caller into epoch), else 1 January of
-// the plan year. Never the wall clock.
-func DocDate(p *plan.Plan) time.Time {
+// else source (SOURCE_DATE_EPOCH, read by the command layer; may be nil),
+// else 1 January of the plan year. Never the wall clock.
+func DocDate(p *plan.Plan, source *time.Time) time.Time {
 	if !p.VanBan.Ngay.IsZero() {
 		return p.VanBan.Ngay.Time
 	}
-	if sourceDate != nil {
-		return *sourceDate
+	if source != nil {
+		return *source
 	}
 	y := p.Nam
 	if y == 0 {
@@ -99,11 +106,6 @@ func DocDate(p *plan.Plan) time.Time {
 	}
 	return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 }
-
-var sourceDate *time.Time
-
-// SetSourceDate fixes the date used for drafts (from SOURCE_DATE_EPOCH).
-func SetSourceDate(t *time.Time) { sourceDate = t }
 
 // say renders a named wording block.
 func (c *composer) say(name string, data any) string {

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"testing"
+	"time"
 
 	"kehoach/internal/plan"
 	"kehoach/internal/vn"
@@ -29,6 +30,33 @@ func TestIndicatorText(t *testing.T) {
 	for _, tc := range tests {
 		if got := IndicatorText(tc.ct); got != tc.want {
 			t.Errorf("IndicatorText = %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// The draft's document date is passed in (Options.SourceDate), not read
+// from package state (#16): with it, the properties carry that date;
+// without, 1 January of the plan year; an issued plan its issue date.
+func TestSourceDateOption(t *testing.T) {
+	res := load2025(t)
+	sheets, _, err := Annexes(res.Plan, res.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2025, 3, 4, 5, 6, 7, 0, time.UTC)
+	for _, c := range []struct {
+		o    Options
+		want time.Time
+	}{
+		{Options{}, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{Options{SourceDate: &at}, at},
+	} {
+		d, err := ComposeWith(res.Plan, res.Profile, sheets, c.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.Meta.Date.Equal(c.want) {
+			t.Errorf("date %v, want %v", d.Meta.Date, c.want)
 		}
 	}
 }

@@ -49,8 +49,8 @@ type Manifest struct {
 }
 
 // Build makes the manifest of a validated plan (plan.Load without errors).
-func Build(p *plan.Plan) *Manifest {
-	m := &Manifest{Draft: p.IsDraft(), TrichYeu: markup.Plain(p.VanBan.TrichYeu), Date: compose.DocDate(p)}
+func Build(p *plan.Plan, sourceDate *time.Time) *Manifest {
+	m := &Manifest{Draft: p.IsDraft(), TrichYeu: markup.Plain(p.VanBan.TrichYeu), Date: compose.DocDate(p, sourceDate)}
 	vt := ""
 	var ban []string
 	if c := p.Commune; c != nil {

@@ -48,7 +48,7 @@ func issue(s string) string {
 //	                                        --
 //	                                        26
 func TestTotal2025(t *testing.T) {
-	m := Build(load(t, copyPlan(t, nil)).Plan)
+	m := Build(load(t, copyPlan(t, nil)).Plan, nil)
 	if got := m.Total(); got != 26 {
 		t.Errorf("Total = %d, want 26", got)
 	}
@@ -75,7 +75,7 @@ func TestTotal2025(t *testing.T) {
 	if !m.Draft || m.Ref != "Kế hoạch số …/KH-UBND (dự thảo)" {
 		t.Errorf("draft ref = %q (draft %v)", m.Ref, m.Draft)
 	}
-	mi := Build(load(t, copyPlan(t, issue)).Plan)
+	mi := Build(load(t, copyPlan(t, issue)).Plan, nil)
 	if mi.Draft || mi.Ref != "Kế hoạch số 125/KH-UBND ngày 05/8/2025" {
 		t.Errorf("issued ref = %q (draft %v)", mi.Ref, mi.Draft)
 	}
@@ -117,7 +117,7 @@ func TestRowsVariants(t *testing.T) {
 			if tc.commune != nil {
 				p.Commune = tc.commune
 			}
-			m := Build(p)
+			m := Build(p, nil)
 			var got []string
 			for i, r := range m.Rows {
 				if r.STT != i+1 {
@@ -170,7 +170,7 @@ func TestCSVBytes(t *testing.T) {
 }
 
 func TestCSV2025(t *testing.T) {
-	m := Build(load(t, copyPlan(t, nil)).Plan)
+	m := Build(load(t, copyPlan(t, nil)).Plan, nil)
 	got := string(m.CSV())
 	for _, want := range []string{
 		"\ufeffSTT,Nơi nhận,Ghi chú,Số bản,Ký nhận\r\n",
@@ -209,7 +209,7 @@ func TestDocument(t *testing.T) {
 		{"issued", issue, false, "Kế hoạch số 125/KH-UBND ngày 05/8/2025"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := Build(load(t, copyPlan(t, tc.edit)).Plan)
+			m := Build(load(t, copyPlan(t, tc.edit)).Plan, nil)
 			d := m.Document(prof)
 			if len(d.Sections) != 1 || d.Sections[0].Page.Landscape || d.Sections[0].Page.Width != 210 {
 				t.Errorf("page setup %+v, want A4 portrait", d.Sections[0].Page)
@@ -234,7 +234,7 @@ func TestDocument(t *testing.T) {
 
 func TestPDF(t *testing.T) {
 	res := load(t, copyPlan(t, issue))
-	m := Build(res.Plan)
+	m := Build(res.Plan, nil)
 	var b bytes.Buffer
 	if err := m.WritePDF(&b, res.Profile); err != nil {
 		t.Fatal(err)
