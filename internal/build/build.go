@@ -103,11 +103,11 @@ func composeAll(path string, o Options) (composed, error) {
 	if err != nil || !res.OK() {
 		return composed{res: res}, err
 	}
-	sheets, probs, err := compose.Annexes(res.Plan, res.Profile)
+	sheets, probs, err := compose.AnnexesFor(res.Plan, res.Profile, o.Font)
 	if err != nil {
 		return composed{res: res}, err
 	}
-	d, err := compose.ComposeWith(res.Plan, res.Profile, sheets, compose.Options{SourceDate: o.SourceDate})
+	d, err := compose.ComposeWith(res.Plan, res.Profile, sheets, compose.Options{SourceDate: o.SourceDate, Font: o.Font})
 	return composed{res, d, sheets, probs}, err
 }
 

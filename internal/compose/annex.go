@@ -19,12 +19,16 @@ import (
 // title, the reference line, a short rule, “ĐVT: …” at the right — and the
 // bordered table, whose header rows repeat on every page.
 func AnnexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet) []doc.Section {
+	return annexSections(p, prof, sheets, fonts.Bundled())
+}
+
+// annexSections is AnnexSections measuring with font.
+func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, font *fonts.Family) []doc.Section {
 	want := map[string]bool{}
 	for _, n := range annex.Referenced(p) {
 		want[n] = true
 	}
 	var out []doc.Section
-	font := fonts.Bundled()
 	for i := range sheets {
 		if want[sheets[i].Number] {
 			out = append(out, annexSection(&sheets[i], prof, font))
@@ -38,11 +42,21 @@ func AnnexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet) []doc.
 // the DOCX and the workbook all use. The problems are the columns the page
 // is too narrow for (words would be cut), for the caller to warn about.
 func Annexes(p *plan.Plan, prof *doc.Profile) ([]annex.Sheet, []annex.Problem, error) {
+	return AnnexesFor(p, prof, nil)
+}
+
+// AnnexesFor is Annexes fitted with the widths of font, the family the
+// document is set in (nil: the bundled Liberation Serif), so that a build
+// with another font (-phong) fits its columns to that font's words.
+func AnnexesFor(p *plan.Plan, prof *doc.Profile, font *fonts.Family) ([]annex.Sheet, []annex.Problem, error) {
 	sheets, err := annex.Sheets(p)
 	if err != nil {
 		return nil, nil, err
 	}
-	m := AnnexMetrics(prof, fonts.Bundled())
+	if font == nil {
+		font = fonts.Bundled()
+	}
+	m := AnnexMetrics(prof, font)
 	var probs []annex.Problem
 	for i := range sheets {
 		probs = append(probs, sheets[i].Fit(m)...)

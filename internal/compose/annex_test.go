@@ -45,7 +45,7 @@ func tableText(tb *doc.Table) string {
 func TestAnnexSections(t *testing.T) {
 	res := load2025(t)
 	prof := res.Profile
-	secs := annexSections(t, res.Plan, prof)
+	secs := fittedSections(t, res.Plan, prof)
 	sheets := annex.Build(res.Plan)
 	if len(secs) != 4 {
 		t.Fatalf("%d annex sections, want 4", len(secs))
@@ -181,7 +181,7 @@ func TestAnnexSectionsReferenced(t *testing.T) {
 		res := load2025(t)
 		res.Plan.NhiemVu.Bieu, res.Plan.NguonLuc.Bieu = tc.nhiemVu, tc.nguonLuc
 		var got []string
-		for _, s := range annexSections(t, res.Plan, res.Profile) {
+		for _, s := range fittedSections(t, res.Plan, res.Profile) {
 			p := s.Blocks[0].(*doc.Paragraph)
 			got = append(got, strings.TrimPrefix(doc.PlainText(p.Runs), "Biểu số "))
 		}
@@ -657,8 +657,8 @@ func TestSixSourcesDOCX(t *testing.T) {
 	}
 }
 
-// annexSections is AnnexSections of the plan's annexes as Annexes fits them.
-func annexSections(t *testing.T, p *plan.Plan, prof *doc.Profile) []doc.Section {
+// fittedSections is AnnexSections of the plan's annexes as Annexes fits them.
+func fittedSections(t *testing.T, p *plan.Plan, prof *doc.Profile) []doc.Section {
 	t.Helper()
 	sheets, _, err := Annexes(p, prof)
 	if err != nil {

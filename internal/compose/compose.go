@@ -56,6 +56,9 @@ func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
 // SOURCE_DATE_EPOCH; nil: 1 January of the plan year).
 type Options struct {
 	SourceDate *time.Time
+	// Font is the family the document is set in, which the composer
+	// measures with (nil: the bundled Liberation Serif).
+	Font *fonts.Family
 }
 
 // ComposeWith is Compose with the plan's annexes already built and fitted
@@ -65,14 +68,18 @@ func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, o Option
 	if err != nil {
 		return nil, err
 	}
-	c := &composer{p: p, prof: prof, font: fonts.Bundled(), t: t}
+	font := o.Font
+	if font == nil {
+		font = fonts.Bundled()
+	}
+	c := &composer{p: p, prof: prof, font: font, t: t}
 	c.header()
 	c.body()
 	c.signature()
 	if c.err != nil {
 		return nil, c.err
 	}
-	annexes := AnnexSections(p, prof, sheets)
+	annexes := annexSections(p, prof, sheets, font)
 	d := &doc.Document{
 		Meta: doc.Meta{
 			Title:    p.TypeName() + " " + vn.LowerFirst(markup.Plain(p.VanBan.TrichYeu)),

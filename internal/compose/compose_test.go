@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
 	"kehoach/internal/vn"
 )
@@ -58,5 +59,36 @@ func TestSourceDateOption(t *testing.T) {
 		if !d.Meta.Date.Equal(c.want) {
 			t.Errorf("date %v, want %v", d.Meta.Date, c.want)
 		}
+	}
+}
+
+// The composer measures with the font the document is set in (#16: it
+// used the bundled font even when build -phong chose another): a family
+// whose regular face is the bold one fits some annex column wider.
+func TestAnnexesMeasureTheChosenFont(t *testing.T) {
+	res := load2025(t)
+	bold := "../fonts/LiberationSerif-Bold.ttf"
+	wide, err := fonts.LoadFiles("Rộng", [4]string{bold, bold, bold, bold})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := AnnexesFor(res.Plan, res.Profile, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := AnnexesFor(res.Plan, res.Profile, wide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	differ := false
+	for i := range a {
+		for k := range a[i].Columns {
+			if a[i].Columns[k].Width != b[i].Columns[k].Width {
+				differ = true
+			}
+		}
+	}
+	if !differ {
+		t.Error("the annex columns are the same with a wider font")
 	}
 }

@@ -48,7 +48,7 @@ var allowed = map[string][]string{
 	// Composition: plan → document model.
 	"internal/annex": {"internal/markup", "internal/plan", "internal/vn", "templates"},
 	"internal/compose": {"internal/annex", "internal/doc", "internal/markup", "internal/plan", "internal/vn", "templates",
-		"internal/fonts"}, // leak: measures with the bundled font, not the chosen one
+		"internal/fonts"}, // leak: measures with the chosen family (Options.Font), but through package fonts rather than a measurer
 	"internal/manifest": {"internal/compose", "internal/doc", "internal/markup", "internal/plan", "internal/vn",
 		"internal/fonts", "internal/render/pdf"}, // leak: model, composer and PDF writer in one package
 
