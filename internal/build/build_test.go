@@ -16,9 +16,9 @@ import (
 	"sync"
 	"testing"
 
+	"kehoach/internal/docxtext"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
-	"kehoach/internal/render/docx"
 	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
 )
@@ -132,7 +132,7 @@ func TestDOCXTextEqualsSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := docx.PartText(b)
+	got, err := docxtext.PartText(b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/docxtext"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
-	"kehoach/internal/render/docx"
 	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
 )
@@ -85,7 +85,7 @@ func TestEscapingRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dt, err := docx.PartText(b)
+	dt, err := docxtext.PartText(b)
 	if err != nil {
 		t.Fatal(err)
 	}

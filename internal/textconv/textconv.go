@@ -45,7 +45,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"kehoach/internal/render/docx"
+	"kehoach/internal/docxtext"
 )
 
 // Result is the text of a file and, when a budget cut it short, why.
@@ -259,7 +259,7 @@ func docxText(data []byte, out *output, b *budget) error {
 	}
 	var part *zip.File
 	for _, f := range zr.File {
-		if f.Name == docx.PartDocument {
+		if f.Name == docxtext.PartDocument {
 			part = f
 			break
 		}
@@ -280,7 +280,7 @@ func docxText(data []byte, out *output, b *budget) error {
 			return err
 		}
 	}
-	s, err := docx.PartText(data)
+	s, err := docxtext.PartText(data)
 	if err != nil {
 		return fmt.Errorf("XML hỏng: %v", strings.TrimPrefix(err.Error(), "docx: "))
 	}

@@ -1,4 +1,6 @@
-package docx
+// Package docxtext reads the text of a .docx package: the reader kept
+// apart from the DOCX writer (render/docx), for kehoach text and the tests.
+package docxtext
 
 import (
 	"archive/zip"
@@ -9,6 +11,12 @@ import (
 	"io"
 	"strings"
 )
+
+// PartDocument is the main part of a WordprocessingML package (ECMA-376).
+const PartDocument = "word/document.xml"
+
+// nsW is the WordprocessingML main namespace.
+const nsW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 // PartText extracts the plain text of word/document.xml from a .docx
 // package: one line per non-empty paragraph, one line per table row with
