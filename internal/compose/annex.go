@@ -9,8 +9,8 @@ import (
 	"kehoach/internal/plan"
 )
 
-// AnnexSections turns the annexes (sheets, as Annexes builds and fits
-// them) the plan's text refers to
+// annexSections turns the annexes (sheets, as Annexes builds and fits
+// them) the plan's text refers to, measured with font,
 // (annex.Referenced: ND30 wants every attached annex referred to, and the
 // text says “(Chi tiết có biểu số … kèm theo)”) into landscape sections
 // that follow the signature block. Each annex is paginated on its own from
@@ -18,11 +18,6 @@ import (
 // document's. A section holds the ND30 annex heading — “Biểu số 01”, the
 // title, the reference line, a short rule, “ĐVT: …” at the right — and the
 // bordered table, whose header rows repeat on every page.
-func AnnexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet) []doc.Section {
-	return annexSections(p, prof, sheets, fonts.Bundled())
-}
-
-// annexSections is AnnexSections measuring with font.
 func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, font *fonts.Family) []doc.Section {
 	want := map[string]bool{}
 	for _, n := range annex.Referenced(p) {

@@ -657,12 +657,12 @@ func TestSixSourcesDOCX(t *testing.T) {
 	}
 }
 
-// fittedSections is AnnexSections of the plan's annexes as Annexes fits them.
+// fittedSections is annexSections of the plan's annexes as Annexes fits them.
 func fittedSections(t *testing.T, p *plan.Plan, prof *doc.Profile) []doc.Section {
 	t.Helper()
 	sheets, _, err := Annexes(p, prof)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return AnnexSections(p, prof, sheets)
+	return annexSections(p, prof, sheets, fonts.Bundled())
 }

@@ -312,24 +312,15 @@ func WriteInPlace(path string, data []byte) (string, error) {
 // fs.ErrExist when path is already there.
 func WriteNew(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	name, err := writeTemp(dir, File{Name: filepath.Base(path), Data: data})
+	if name != "" {
+		defer os.Remove(name)
+	}
+	if name == "" && err != nil {
 		return fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
 	}
-	name := tmp.Name()
-	defer os.Remove(name)
-	werr := WriteData(tmp, path, data)
-	if werr == nil {
-		werr = tmp.Chmod(0o644)
-	}
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		return fmt.Errorf("không ghi được tệp %s: %w", path, werr)
+	if err != nil {
+		return fmt.Errorf("không ghi được tệp %s: %w", path, err)
 	}
 	err = os.Link(name, path)
 	if errors.Is(err, fs.ErrExist) {

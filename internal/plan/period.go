@@ -261,7 +261,7 @@ func (c *checker) indicatorRows() {
 			t := &d.ChiTieu[k]
 			path := fmt.Sprintf("tieu_chi.danh_gia[%d].chi_tieu[%d]", i, k)
 			r := IndicatorRow{Ma: t.Ma, Ten: t.Ten, DonVi: t.DonVi, QuyDinh: t.QuyDinh, HienTrang: t.HienTrang, KeHoach: t.KeHoach}
-			in := indicatorOf(set, p.Prov, d.So, t.Ma)
+			in := set.IndicatorFor(d.So, t.Ma, p.Prov)
 			if in == nil {
 				if t.Ten == "" {
 					c.errAt(path, "chỉ tiêu %s không có trong bộ %s nên cần ghi nội dung (ten).", t.Ma, set.Ma)
@@ -322,19 +322,4 @@ func forWhom(desc string, keyed bool) string {
 		return ""
 	}
 	return " cho " + desc
-}
-
-// indicatorOf returns the indicator ma of criterion so from the provincial
-// set's additions or the national set, or nil.
-func indicatorOf(set *programme.CriteriaSet, prov *programme.ProvincialSet, so int, ma string) *programme.Indicator {
-	if in := set.Indicator(ma); in != nil {
-		return in
-	}
-	for _, in := range set.Indicators(so, prov) {
-		if in.Ma == ma {
-			in := in
-			return &in
-		}
-	}
-	return nil
 }

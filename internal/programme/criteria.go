@@ -328,6 +328,23 @@ func (s *CriteriaSet) indicator(ma string) *Indicator {
 // Indicator returns the set's indicator ma (nil when the set has none).
 func (s *CriteriaSet) Indicator(ma string) *Indicator { return s.indicator(ma) }
 
+// IndicatorFor returns indicator ma of criterion so: the set's, else one
+// the provincial set (prov, may be nil) adds to that criterion; nil when
+// neither has it.
+func (s *CriteriaSet) IndicatorFor(so int, ma string, prov *ProvincialSet) *Indicator {
+	if in := s.indicator(ma); in != nil {
+		return in
+	}
+	if prov != nil {
+		for i := range prov.ChiTieu {
+			if in := &prov.ChiTieu[i]; in.TieuChi == so && in.Ma == ma {
+				return in
+			}
+		}
+	}
+	return nil
+}
+
 // Value is the threshold that applies to one commune.
 type Value struct {
 	Text   string // printed: "≤ 24", "Đạt"; "" when missing

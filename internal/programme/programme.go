@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
@@ -104,9 +106,9 @@ type Merged struct {
 
 // Mentioned reports whether text names the merged programme.
 func (m *Merged) Mentioned(text string) bool {
-	t := fold(text)
+	t := Fold(text)
 	for _, k := range m.Khop {
-		if strings.Contains(t, fold(k)) {
+		if strings.Contains(t, Fold(k)) {
 			return true
 		}
 	}
@@ -115,21 +117,24 @@ func (m *Merged) Mentioned(text string) bool {
 
 // Matches reports whether the rule applies to a source named name.
 func (r *SourceRule) Matches(name string) bool {
-	n := fold(name)
+	n := Fold(name)
 	for _, s := range r.TenLa {
-		if n == fold(s) {
+		if n == Fold(s) {
 			return true
 		}
 	}
 	for _, s := range r.TenCo {
-		if strings.Contains(n, fold(s)) {
+		if strings.Contains(n, Fold(s)) {
 			return true
 		}
 	}
 	return false
 }
 
-func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+// Fold is s for comparing names: NFC, lower case, blanks collapsed.
+func Fold(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(s))), " ")
+}
 
 // Error lists problems of template data files with file:line:col.
 type Error = yamlx.Errors

@@ -97,7 +97,7 @@ func replaceNames(s string, subs []nameSub) string {
 			if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				continue
 			}
-			if len(sub.new) > len(sub.old) && strings.HasPrefix(fold(s[i:]), fold(sub.new)) {
+			if len(sub.new) > len(sub.old) && strings.HasPrefix(programme.Fold(s[i:]), programme.Fold(sub.new)) {
 				continue
 			}
 			b.WriteString(s[last:i])
@@ -109,8 +109,6 @@ func replaceNames(s string, subs []nameSub) string {
 	}
 	return s
 }
-
-func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 // names drops chuong_trinh (the new period's names apply) and replaces
 // the old programme's name in the text fields that name it (legal bases
@@ -154,7 +152,7 @@ func (e *editor) names(root *yaml.Node) {
 				}
 				return
 			}
-			if p == "van_ban.trich_yeu" && !strings.Contains(fold(v.Value), fold(inSentence(r.NewPeriod.ChuongTrinh.Ten))) {
+			if p == "van_ban.trich_yeu" && !strings.Contains(programme.Fold(v.Value), programme.Fold(inSentence(r.NewPeriod.ChuongTrinh.Ten))) {
 				attach(fmt.Sprintf("# TODO: trích yếu không có tên Chương trình giai đoạn %s nên chưa đổi; hãy xem lại (tên mới ở đầu tệp)", r.OldPeriod.Ma))
 				r.NameTodo = append(r.NameTodo, p)
 			}

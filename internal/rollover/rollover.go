@@ -784,10 +784,7 @@ func (e *editor) dropIndicators(item *yaml.Node, oldSo int) {
 	removeKey(item, "chi_tieu")
 }
 
-func sameName(a, b string) bool {
-	f := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(s))), " ") }
-	return f(a) == f(b)
-}
+func sameName(a, b string) bool { return programme.Fold(a) == programme.Fold(b) }
 
 func statusWord(s plan.Status) string {
 	switch s {
