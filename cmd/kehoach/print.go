@@ -8,7 +8,6 @@ import (
 	"kehoach/internal/build"
 	"kehoach/internal/fileset"
 	"kehoach/internal/manifest"
-	"kehoach/internal/plan"
 )
 
 var printCmd = &Command{
@@ -49,7 +48,7 @@ func runPrint(c *Context, args []string, outDir string) int {
 	}
 	grand, count := 0, 0
 	for i, f := range files {
-		res, err := plan.Load(f)
+		res, prof, err := build.Load(f, nil)
 		if err != nil {
 			fmt.Fprintln(stderr, errText(err))
 			fail(2)
@@ -77,7 +76,7 @@ func runPrint(c *Context, args []string, outDir string) int {
 		if outDir != "" {
 			base := manifest.BaseName(res.Plan)
 			var pdfBytes bytes.Buffer
-			if err := m.WritePDF(&pdfBytes, res.Profile); err != nil {
+			if err := m.WritePDF(&pdfBytes, prof); err != nil {
 				fmt.Fprintf(stderr, "%s: không tạo được sổ phát hành PDF: %s\n", f, errText(err))
 				fail(2)
 				continue

@@ -7,6 +7,7 @@ import (
 	"kehoach/internal/compose"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/docx"
 	"kehoach/internal/render/pdf"
 )
@@ -35,7 +36,7 @@ func BenchmarkCompose2025(b *testing.B) {
 	res := loaded(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := compose.Compose(res.Plan, res.Profile); err != nil {
+		if _, err := compose.Compose(res.Plan, plantest.Profile(b, res)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -43,7 +44,7 @@ func BenchmarkCompose2025(b *testing.B) {
 
 func BenchmarkDOCX2025(b *testing.B) {
 	res := loaded(b)
-	d, err := compose.Compose(res.Plan, res.Profile)
+	d, err := compose.Compose(res.Plan, plantest.Profile(b, res))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,7 +52,7 @@ func BenchmarkDOCX2025(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := docx.Write(&buf, d, res.Profile); err != nil {
+		if err := docx.Write(&buf, d, plantest.Profile(b, res)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -60,7 +61,7 @@ func BenchmarkDOCX2025(b *testing.B) {
 
 func BenchmarkPDF2025(b *testing.B) {
 	res := loaded(b)
-	d, err := compose.Compose(res.Plan, res.Profile)
+	d, err := compose.Compose(res.Plan, plantest.Profile(b, res))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func BenchmarkPDF2025(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := pdf.Write(&buf, d, res.Profile, f); err != nil {
+		if err := pdf.Write(&buf, d, plantest.Profile(b, res), f); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -82,7 +83,7 @@ func BenchmarkXLSX2025(b *testing.B) {
 	var n int
 	b.ReportAllocs()
 	for b.Loop() {
-		x, err := RenderAnnexes(res.Plan, res.Profile, date)
+		x, err := RenderAnnexes(res.Plan, plantest.Profile(b, res), date)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -91,6 +91,7 @@ func Compose(path string, o Options) (*plan.Result, *doc.Document, error) {
 // for the document and the workbook.
 type composed struct {
 	res    *plan.Result
+	prof   *doc.Profile
 	doc    *doc.Document
 	sheets []annex.Sheet
 	probs  []annex.Problem // annex columns the page is too narrow for
@@ -99,16 +100,16 @@ type composed struct {
 // composeAll loads, validates and composes one plan; doc is nil for an
 // invalid plan.
 func composeAll(path string, o Options) (composed, error) {
-	res, err := plan.Load(path)
+	res, prof, err := Load(path, o.Font)
 	if err != nil || !res.OK() {
 		return composed{res: res}, err
 	}
-	sheets, probs, err := compose.AnnexesFor(res.Plan, res.Profile, o.Font)
+	sheets, probs, err := compose.AnnexesFor(res.Plan, prof, o.Font)
 	if err != nil {
 		return composed{res: res}, err
 	}
-	d, err := compose.ComposeWith(res.Plan, res.Profile, sheets, compose.Options{SourceDate: o.SourceDate, Font: o.Font})
-	return composed{res, d, sheets, probs}, err
+	d, err := compose.ComposeWith(res.Plan, prof, sheets, compose.Options{SourceDate: o.SourceDate, Font: o.Font})
+	return composed{res, prof, d, sheets, probs}, err
 }
 
 // DefaultFormats are the formats a build writes unless told otherwise: the
@@ -230,12 +231,12 @@ func Plan(path string, o Options) *Result {
 			switch f {
 			case "pdf":
 				var probs []layout.Problem
-				data, pages[i], probs, err = renderPDF(d, res.Profile, font)
+				data, pages[i], probs, err = renderPDF(d, c.prof, font)
 				r.Layout = withoutAnnexCuts(probs, c.probs)
 			case "xlsx":
-				data, err = writeAnnexes(c.sheets, res.Profile, d.Meta.Date)
+				data, err = writeAnnexes(c.sheets, c.prof, d.Meta.Date)
 			default:
-				data, err = Render(f, d, res.Profile, font)
+				data, err = Render(f, d, c.prof, font)
 			}
 			files[i], errs[i] = fileset.File{Name: name, Data: data}, err
 		}()

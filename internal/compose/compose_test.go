@@ -6,6 +6,7 @@ import (
 
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/vn"
 )
 
@@ -40,7 +41,7 @@ func TestIndicatorText(t *testing.T) {
 // without, 1 January of the plan year; an issued plan its issue date.
 func TestSourceDateOption(t *testing.T) {
 	res := load2025(t)
-	sheets, _, err := Annexes(res.Plan, res.Profile)
+	sheets, _, err := Annexes(res.Plan, plantest.Profile(t, res))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestSourceDateOption(t *testing.T) {
 		{Options{}, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
 		{Options{SourceDate: &at}, at},
 	} {
-		d, err := ComposeWith(res.Plan, res.Profile, sheets, c.o)
+		d, err := ComposeWith(res.Plan, plantest.Profile(t, res), sheets, c.o)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,11 +73,11 @@ func TestAnnexesMeasureTheChosenFont(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := AnnexesFor(res.Plan, res.Profile, nil)
+	a, _, err := AnnexesFor(res.Plan, plantest.Profile(t, res), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _, err := AnnexesFor(res.Plan, res.Profile, wide)
+	b, _, err := AnnexesFor(res.Plan, plantest.Profile(t, res), wide)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -25,25 +26,25 @@ var allowed = map[string][]string{
 	"internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/vntext": {},
 	"internal/yamlx": {}, "internal/testkit": {}, "internal/textconv/hostile": {},
+	"internal/nd30":    {"internal/yamlx"},
 	"templates":        {"internal/safefile"},
 	"internal/fileset": {"internal/safefile"},
 
 	// Data: the plan, the national programme, the profile.
-	"internal/programme": {"internal/vn", "internal/yamlx", "templates"},
-	"internal/markup":    {"internal/doc"},
-	"internal/style":     {"internal/doc", "internal/yamlx", "templates"},
-	"internal/plan": {"internal/markup", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates",
-		"internal/doc", "internal/fonts", "internal/style"}, // leak: the data layer links the profile and the fonts
+	"internal/programme":     {"internal/vn", "internal/yamlx", "templates"},
+	"internal/markup":        {"internal/doc"},
+	"internal/style":         {"internal/doc", "internal/nd30", "internal/yamlx", "templates"},
+	"internal/plan":          {"internal/markup", "internal/nd30", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates"},
+	"internal/plan/plantest": {"internal/doc", "internal/plan", "internal/style"},
 
 	// Tools on plans.
-	"internal/planfmt":  {"internal/plan", "internal/vn", "internal/yamlx"},
-	"internal/rollover": {"internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
-	"internal/plandiff": {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
-	"internal/gitrev":   {"internal/plan", "internal/safefile", "internal/yamlx"},
-	"internal/schema":   {"internal/plan", "internal/programme", "internal/style", "internal/yamlx"},
-	"internal/textcheck": {"internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates",
-		"internal/doc"}, // leak: reads the tone style from the document profile
-	"internal/issue": {"internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
+	"internal/planfmt":   {"internal/plan", "internal/vn", "internal/yamlx"},
+	"internal/rollover":  {"internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
+	"internal/plandiff":  {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
+	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
+	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
+	"internal/textcheck": {"internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates"},
+	"internal/issue":     {"internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 
 	// Composition: plan → document model.
 	"internal/annex": {"internal/markup", "internal/plan", "internal/vn", "templates"},
@@ -67,7 +68,7 @@ var allowed = map[string][]string{
 
 	// The build and the command layer.
 	"internal/build": {"internal/annex", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
-		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/yamlx"},
+		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/style", "internal/yamlx"},
 	"cmd/kehoach": {"internal/annex", "internal/build", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
 		"internal/manifest", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/textconv",
@@ -87,6 +88,15 @@ var stackLeaks = map[string]bool{}
 // noRender are the packages that must not link the rendering stack.
 var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt", "internal/rollover", "internal/plandiff",
 	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/annex", "internal/compose"}
+
+// presentation are the packages that know how a document looks: the
+// profile and the fonts. The data layer and the plan tools reach neither,
+// even indirectly (#16).
+var presentation = []string{"internal/fonts", "internal/style"}
+
+// noPresentation are the packages that must not link the presentation.
+var noPresentation = []string{"internal/plan", "internal/programme", "internal/nd30", "internal/planfmt", "internal/rollover",
+	"internal/plandiff", "internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue"}
 
 type pkg struct {
 	ImportPath string
@@ -191,6 +201,13 @@ func violations(pkgs map[string]pkg, goos string) []string {
 			}
 		}
 	}
+	for _, path := range noPresentation {
+		for _, dep := range own(pkgs[path].Deps) {
+			if slices.Contains(presentation, dep) {
+				out = append(out, path+" reaches the presentation ("+dep+") through its imports (GOOS="+goos+")")
+			}
+		}
+	}
 	sort.Strings(out)
 	return out
 }
@@ -206,13 +223,13 @@ func TestLayers(t *testing.T) {
 	}
 }
 
-// The rules catch a forbidden import, a new package and a tool that
-// reaches the renderers indirectly.
+// The rules catch a forbidden import, a new package, and a data package
+// that reaches the renderers or the fonts indirectly.
 func TestLayersCatchForbiddenImports(t *testing.T) {
 	pkgs := list(t, "linux")
 	p := pkgs["internal/plan"]
 	p.Imports = append(p.Imports, "kehoach/internal/render/pdf")
-	p.Deps = append(p.Deps, "kehoach/internal/render/pdf")
+	p.Deps = append(p.Deps, "kehoach/internal/render/pdf", "kehoach/internal/fonts")
 	pkgs["internal/plan"] = p
 	pkgs["internal/newpkg"] = pkg{ImportPath: "internal/newpkg"}
 	got := strings.Join(violations(pkgs, "linux"), "\n")
@@ -220,6 +237,7 @@ func TestLayersCatchForbiddenImports(t *testing.T) {
 		"internal/newpkg (GOOS=linux) is not in the layers table",
 		"internal/plan imports internal/render/pdf (GOOS=linux), which the layers table does not allow",
 		"internal/plan reaches the rendering stack (internal/render/pdf)",
+		"internal/plan reaches the presentation (internal/fonts)",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("violations lack %q:\n%s", want, got)

@@ -13,6 +13,7 @@ import (
 
 	"kehoach/internal/compose"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/programme"
 	"kehoach/internal/render/text"
@@ -156,7 +157,7 @@ func TestNewPeriod(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := compose.Compose(res.Plan, res.Profile)
+			d, err := compose.Compose(res.Plan, plantest.Profile(t, res))
 			if err != nil {
 				t.Fatal(err)
 			}

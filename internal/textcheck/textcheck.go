@@ -13,7 +13,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"kehoach/internal/doc"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/vntext"
@@ -154,11 +153,12 @@ func lastKey(path string) string {
 }
 
 // Check runs every text rule on a validated plan. planSrc and communeSrc are
-// the files' bytes (to place findings); prof gives the tone-mark style.
-func Check(p *plan.Plan, planSrc, communeSrc []byte, prof *doc.Profile) []Finding {
+// the files' bytes (to place findings); toneStyle is the tone-mark style of
+// the document profile (nd30.ToneStyles; "" means "cu").
+func Check(p *plan.Plan, planSrc, communeSrc []byte, toneStyle string) []Finding {
 	opts := vntext.Options{ToneStyle: "cu"}
-	if prof != nil && prof.ToneStyle != "" {
-		opts.ToneStyle = prof.ToneStyle
+	if toneStyle != "" {
+		opts.ToneStyle = toneStyle
 	}
 	opts.Exceptions = append(opts.Exceptions, p.NgoaiLe...)
 	if p.Commune != nil {

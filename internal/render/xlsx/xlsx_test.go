@@ -20,6 +20,7 @@ import (
 	"kehoach/internal/annex"
 	"kehoach/internal/compose"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
 	"kehoach/internal/vn"
@@ -689,12 +690,12 @@ func FuzzWrite(f *testing.F) {
 		if err != nil || !res.OK() {
 			return
 		}
-		sheets, _, err := compose.Annexes(res.Plan, res.Profile)
+		sheets, _, err := compose.Annexes(res.Plan, plantest.Profile(t, res))
 		if err != nil {
 			t.Fatalf("a valid plan has no annexes: %v", err)
 		}
 		var b bytes.Buffer
-		if err := Write(&b, sheets, res.Profile.Landscape, date); err != nil {
+		if err := Write(&b, sheets, plantest.Profile(t, res).Landscape, date); err != nil {
 			t.Fatalf("write: %v", err)
 		}
 		wb, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
@@ -842,12 +843,12 @@ func TestLibreOfficeCorpusNoHashes(t *testing.T) {
 		if err != nil || !res.OK() {
 			t.Fatalf("%s: %v %v", path, err, res.Errors)
 		}
-		sheets, probs, err := compose.Annexes(res.Plan, res.Profile)
+		sheets, probs, err := compose.Annexes(res.Plan, plantest.Profile(t, res))
 		if err != nil || len(probs) > 0 {
 			t.Fatalf("%s: annexes: %v %v", path, err, probs)
 		}
 		var b bytes.Buffer
-		if err := Write(&b, sheets, res.Profile.Landscape, date); err != nil {
+		if err := Write(&b, sheets, plantest.Profile(t, res).Landscape, date); err != nil {
 			t.Fatal(err)
 		}
 		name := fmt.Sprintf("b%02d", i)
