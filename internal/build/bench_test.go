@@ -6,6 +6,7 @@ import (
 
 	"kehoach/internal/compose"
 	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
 	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/docx"
@@ -36,7 +37,7 @@ func BenchmarkCompose2025(b *testing.B) {
 	res := loaded(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := compose.Compose(res.Plan, plantest.Profile(b, res)); err != nil {
+		if _, err := compose.Compose(res.Plan, plantest.Profile(b, res), layout.Bundled()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -44,7 +45,7 @@ func BenchmarkCompose2025(b *testing.B) {
 
 func BenchmarkDOCX2025(b *testing.B) {
 	res := loaded(b)
-	d, err := compose.Compose(res.Plan, plantest.Profile(b, res))
+	d, err := compose.Compose(res.Plan, plantest.Profile(b, res), layout.Bundled())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func BenchmarkDOCX2025(b *testing.B) {
 
 func BenchmarkPDF2025(b *testing.B) {
 	res := loaded(b)
-	d, err := compose.Compose(res.Plan, plantest.Profile(b, res))
+	d, err := compose.Compose(res.Plan, plantest.Profile(b, res), layout.Bundled())
 	if err != nil {
 		b.Fatal(err)
 	}

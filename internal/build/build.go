@@ -104,11 +104,15 @@ func composeAll(path string, o Options) (composed, error) {
 	if err != nil || !res.OK() {
 		return composed{res: res}, err
 	}
-	sheets, probs, err := compose.AnnexesFor(res.Plan, prof, o.Font)
+	m, err := layout.NewMeasurer(o.Font)
 	if err != nil {
 		return composed{res: res}, err
 	}
-	d, err := compose.ComposeWith(res.Plan, prof, sheets, compose.Options{SourceDate: o.SourceDate, Font: o.Font})
+	sheets, probs, err := compose.Annexes(res.Plan, prof, m)
+	if err != nil {
+		return composed{res: res}, err
+	}
+	d, err := compose.ComposeWith(res.Plan, prof, sheets, compose.Options{SourceDate: o.SourceDate, Measure: m})
 	return composed{res, prof, d, sheets, probs}, err
 }
 
@@ -143,7 +147,7 @@ func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Famil
 // document (compose.Annexes); date is the document date (compose.DocDate),
 // never the clock.
 func RenderAnnexes(p *plan.Plan, prof *doc.Profile, date time.Time) ([]byte, error) {
-	sheets, _, err := compose.Annexes(p, prof)
+	sheets, _, err := compose.Annexes(p, prof, layout.Bundled())
 	if err != nil {
 		return nil, err
 	}

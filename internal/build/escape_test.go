@@ -11,6 +11,7 @@ import (
 	"kehoach/internal/compose"
 	"kehoach/internal/docxtext"
 	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
 	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/text"
@@ -62,7 +63,7 @@ func TestEscapingRoundTrip(t *testing.T) {
 	n := 0
 	mark(reflect.ValueOf(res.Plan), "", &n)
 	mark(reflect.ValueOf(res.Plan.Commune), "", &n)
-	d, err := compose.Compose(res.Plan, plantest.Profile(t, res))
+	d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}

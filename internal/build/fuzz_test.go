@@ -11,6 +11,7 @@ import (
 
 	"kehoach/internal/compose"
 	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
 	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/text"
@@ -74,7 +75,7 @@ func FuzzRender(f *testing.F) {
 			if err != nil || !res.OK() {
 				return
 			}
-			d, err := compose.Compose(res.Plan, plantest.Profile(t, res))
+			d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 			if err != nil {
 				t.Fatalf("a valid plan does not compose: %v", err)
 			}

@@ -157,7 +157,7 @@ func nearPageBottom(t *testing.T) (*doc.Document, *doc.Profile) {
 		}
 		last := &res.Plan.ToChuc[len(res.Plan.ToChuc)-1]
 		last.NoiDung = append(last.NoiDung, plan.Muc{Y: strings.Join(filler[:4+9*n], " ") + "."})
-		d, err := compose.Compose(res.Plan, plantest.Profile(t, res))
+		d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 		if err != nil {
 			t.Fatal(err)
 		}

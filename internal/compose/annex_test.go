@@ -197,7 +197,7 @@ func TestAnnexSectionsReferenced(t *testing.T) {
 // plan values and move together.
 func TestComposeWithAnnexes(t *testing.T) {
 	res := load2025(t)
-	d, err := Compose(res.Plan, plantest.Profile(t, res))
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +258,7 @@ func TestFiguresMoveTogether(t *testing.T) {
 	if err != nil || !res.OK() {
 		t.Fatalf("load: %v %v", err, res.Errors)
 	}
-	d, err := Compose(res.Plan, plantest.Profile(t, res))
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +280,7 @@ func TestFiguresMoveTogether(t *testing.T) {
 // (from their second page), and carry the tables' text.
 func TestAnnexPDF(t *testing.T) {
 	res := load2025(t)
-	d, err := Compose(res.Plan, plantest.Profile(t, res))
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -398,7 +398,7 @@ func checkPDFPages(t *testing.T, path string, n, m int) {
 // out on landscape pages.
 func TestAnnexDOCX(t *testing.T) {
 	res := load2025(t)
-	d, err := Compose(res.Plan, plantest.Profile(t, res))
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -479,7 +479,7 @@ func sixSources(t *testing.T) *plan.Result {
 func wholeTokens(t *testing.T, s *annex.Sheet, prof *doc.Profile) []string {
 	t.Helper()
 	font := fonts.Bundled()
-	d := &doc.Document{Sections: []doc.Section{annexSection(s, prof, font)}}
+	d := &doc.Document{Sections: []doc.Section{annexSection(s, prof, layout.Bundled())}}
 	pages, err := layout.Layout(d, prof, font)
 	if err != nil {
 		t.Fatal(err)
@@ -541,7 +541,7 @@ func wholeTokens(t *testing.T, s *annex.Sheet, prof *doc.Profile) []string {
 // (the room given to the name column) cuts that amount: the check sees it.
 func TestSixSourcesLayout(t *testing.T) {
 	res := sixSources(t)
-	sheets, probs, err := Annexes(res.Plan, plantest.Profile(t, res))
+	sheets, probs, err := Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("annexes: %v %v", err, probs)
 	}
@@ -561,7 +561,7 @@ func TestSixSourcesLayout(t *testing.T) {
 		}
 	}
 	mk := load2025(t)
-	mkSheets, _, err := Annexes(mk.Plan, plantest.Profile(t, mk))
+	mkSheets, _, err := Annexes(mk.Plan, plantest.Profile(t, mk), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -580,7 +580,7 @@ func TestSixSourcesLayout(t *testing.T) {
 	if len(bad) == 0 || !strings.Contains(strings.Join(bad, "\n"), "116.126,5") {
 		t.Errorf("a total column 4 mm too narrow goes unnoticed: %q", bad)
 	}
-	if p := narrow.Check(AnnexMetrics(plantest.Profile(t, res), fonts.Bundled())); len(p) != 1 || p[0].Column != 7 || p[0].Token != "116.126,5" {
+	if p := narrow.Check(AnnexMetrics(plantest.Profile(t, res), layout.Bundled())); len(p) != 1 || p[0].Column != 7 || p[0].Token != "116.126,5" {
 		t.Errorf("annex.Check of the narrowed table: %+v", p)
 	}
 }
@@ -591,7 +591,7 @@ func TestSixSourcesLayout(t *testing.T) {
 // amount is there.
 func TestSixSourcesDOCX(t *testing.T) {
 	res := sixSources(t)
-	d, err := Compose(res.Plan, plantest.Profile(t, res))
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -606,7 +606,7 @@ func TestSixSourcesDOCX(t *testing.T) {
 	}
 	testkit.Soffice(t, dir, "pdf", src)
 	pdfPath := filepath.Join(dir, "six.pdf")
-	sheets, _, err := Annexes(res.Plan, plantest.Profile(t, res))
+	sheets, _, err := Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -661,9 +661,9 @@ func TestSixSourcesDOCX(t *testing.T) {
 // fittedSections is annexSections of the plan's annexes as Annexes fits them.
 func fittedSections(t *testing.T, p *plan.Plan, prof *doc.Profile) []doc.Section {
 	t.Helper()
-	sheets, _, err := Annexes(p, prof)
+	sheets, _, err := Annexes(p, prof, layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return annexSections(p, prof, sheets, fonts.Bundled())
+	return annexSections(p, prof, sheets, layout.Bundled())
 }

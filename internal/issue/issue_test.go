@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
 	"kehoach/internal/plan/plantest"
 	"kehoach/internal/planfmt"
@@ -294,7 +295,7 @@ func render(t *testing.T, path string) string {
 	if err != nil || !res.OK() {
 		t.Fatalf("%s: %v %v", path, err, res.Errors)
 	}
-	d, err := compose.Compose(res.Plan, plantest.Profile(t, res))
+	d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}

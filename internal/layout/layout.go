@@ -136,20 +136,27 @@ type Page struct {
 	Problems []Problem
 }
 
-// metrics are a family's vertical metrics in em.
-type metrics struct {
-	line    float64 // single line height
-	descent float64 // depth below the baseline (positive)
+// Metrics are a family's vertical metrics in em (fractions of the font
+// size), from the regular face's hhea table, as Word uses them for single
+// line spacing.
+type Metrics struct {
+	Line    float64 // single line height
+	Ascent  float64 // height above the baseline
+	Descent float64 // depth below the baseline (positive)
 }
+
+// TimesMetrics are the metrics of Times New Roman and of the bundled
+// Liberation Serif (hhea 2355, 1825 and 443 of 2048 units); a family
+// whose own metrics are unusable is set with them.
+var TimesMetrics = Metrics{Line: 2355.0 / 2048, Ascent: 1825.0 / 2048, Descent: 443.0 / 2048}
 
 var (
 	metricsMu    sync.Mutex
-	metricsCache = map[*fonts.Family]metrics{}
+	metricsCache = map[*fonts.Family]Metrics{}
 )
 
-// familyMetrics reads the regular face's hhea metrics; Word uses them for
-// single line spacing.
-func familyMetrics(f *fonts.Family) (metrics, error) {
+// FamilyMetrics reads the regular face's hhea metrics of f.
+func FamilyMetrics(f *fonts.Family) (Metrics, error) {
 	metricsMu.Lock()
 	defer metricsMu.Unlock()
 	if m, ok := metricsCache[f]; ok {
@@ -157,20 +164,24 @@ func familyMetrics(f *fonts.Family) (metrics, error) {
 	}
 	face, err := sfnt.Parse(f.TTF[fonts.Regular])
 	if err != nil {
-		return metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
+		return Metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
 	}
 	upem := int(face.UnitsPerEm())
 	var buf sfnt.Buffer
 	fm, err := face.Metrics(&buf, fixed.I(upem), font.HintingNone)
 	if err != nil {
-		return metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
+		return Metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
 	}
-	m := metrics{
-		line:    float64(fm.Height) / 64 / float64(upem),
-		descent: float64(fm.Descent) / 64 / float64(upem),
+	m := Metrics{
+		Line:    float64(fm.Height) / 64 / float64(upem),
+		Ascent:  float64(fm.Ascent) / 64 / float64(upem),
+		Descent: float64(fm.Descent) / 64 / float64(upem),
 	}
-	if m.line <= 0 || m.descent < 0 || m.descent >= m.line {
-		m = metrics{line: 2355.0 / 2048, descent: 443.0 / 2048} // Times New Roman
+	switch {
+	case m.Line <= 0 || m.Descent < 0 || m.Descent >= m.Line:
+		m = TimesMetrics
+	case m.Ascent <= 0 || m.Ascent > m.Line-m.Descent:
+		m.Ascent = m.Line - m.Descent // no line gap
 	}
 	metricsCache[f] = m
 	return m, nil
@@ -183,7 +194,7 @@ func pt(v float64) float64 { return v / fonts.PtPerMM }
 type engine struct {
 	p *doc.Profile
 	f *fonts.Family
-	m metrics
+	m Metrics
 }
 
 // lineHeight returns the line box height (mm) for text of size pt at the
@@ -192,18 +203,18 @@ func (e *engine) lineHeight(size, spacing float64) float64 {
 	if spacing <= 0 {
 		spacing = 1
 	}
-	return pt(size * e.m.line * spacing)
+	return pt(size * e.m.Line * spacing)
 }
 
 // descent returns the descent (mm) of text of size pt.
-func (e *engine) descent(size float64) float64 { return pt(size * e.m.descent) }
+func (e *engine) descent(size float64) float64 { return pt(size * e.m.Descent) }
 
 // Layout lays out d with profile p and font family f.
 func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
 	if d == nil || p == nil || f == nil {
 		return nil, fmt.Errorf("layout: nil document, profile or font family")
 	}
-	m, err := familyMetrics(f)
+	m, err := FamilyMetrics(f)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
 	"kehoach/internal/plan/plantest"
 	"kehoach/internal/planfmt"
@@ -157,7 +158,7 @@ func TestNewPeriod(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := compose.Compose(res.Plan, plantest.Profile(t, res))
+			d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 			if err != nil {
 				t.Fatal(err)
 			}

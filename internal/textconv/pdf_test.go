@@ -47,7 +47,7 @@ func render(t testing.TB, edit func(*plan.Plan)) rendered {
 	if edit != nil {
 		edit(res.Plan)
 	}
-	d, err := compose.Compose(res.Plan, plantest.Profile(t, res))
+	d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
