@@ -41,6 +41,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -107,11 +108,22 @@ type Item struct {
 	// WordSpacing is added to the advance of every U+0020 in Text, in mm
 	// (non-zero only on justified lines).
 	WordSpacing float64
+	// Words are the words of Text placed on the baseline, on justified
+	// lines (WordSpacing non-zero): word spacing (PDF Tw) does not apply to
+	// the two-byte codes of an embedded font, so a renderer draws each
+	// word at its X. Empty words (two spaces in a row) are left out.
+	Words []Word
 	// Thickness is the width of a line, in points.
 	Thickness float64
 
 	field doc.Field // a computed field, filled in at pagination
 	ul    bool      // underlined text
+}
+
+// Word is one word of a justified text item and its place.
+type Word struct {
+	X    float64 // left end of the word's baseline, mm
+	Text string
 }
 
 // Mark is an outline entry (a heading) on a page.
@@ -227,8 +239,31 @@ func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
 	}
 	for i := range pg.pages {
 		paintOrder(pg.pages[i].Items)
+		e.placeWords(pg.pages[i].Items)
 	}
 	return pg.pages, nil
+}
+
+// placeWords sets the Words of the justified text items: each word after
+// the last one's advance and a space widened by the item's WordSpacing.
+func (e *engine) placeWords(items []Item) {
+	for i := range items {
+		it := &items[i]
+		if it.Kind != KindText || it.WordSpacing == 0 || it.Text == "" {
+			continue
+		}
+		x := it.X
+		space := e.f.WidthMM(it.Style, it.Size, " ") + it.WordSpacing
+		for k, word := range strings.Split(it.Text, " ") {
+			if k > 0 {
+				x += space
+			}
+			if word != "" {
+				it.Words = append(it.Words, Word{X: x, Text: word})
+				x += e.f.WidthMM(it.Style, it.Size, word)
+			}
+		}
+	}
 }
 
 // paintOrder moves fills before everything else, keeping the order within
