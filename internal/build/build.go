@@ -143,8 +143,9 @@ func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Famil
 }
 
 // RenderAnnexes writes the plan's annexes (Biểu số 01–04) as one XLSX
-// workbook, their columns fitted to the landscape page of prof as in the
-// document (compose.Annexes); date is the document date (compose.DocDate),
+// workbook, their columns fitted to the landscape page of prof with the
+// bundled family's widths (compose.Annexes; a build fits them once with
+// the chosen family for the document and the workbook alike); date is the document date (compose.DocDate),
 // never the clock.
 func RenderAnnexes(p *plan.Plan, prof *doc.Profile, date time.Time) ([]byte, error) {
 	sheets, _, err := compose.Annexes(p, prof, layout.Bundled())
