@@ -2066,7 +2066,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
-		def.i = cachedFontID(utf8Bytes, def)
+		def.i, _ = generateFontID(def)
 		f.fonts[fontKey] = def
 		f.fontFiles[fontKey] = fontFileType{
 			length1:  originalSize,
@@ -2166,7 +2166,11 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		utf8File, err := parsedUTF8Font(utf8Bytes)
+		reader := fileReader{readerPosition: 0, array: utf8Bytes}
+
+		utf8File := newUTF8Font(&reader)
+
+		err := utf8File.parseFile()
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
@@ -2198,7 +2202,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			utf8File:  utf8File,
 			usedRunes: sbarr,
 		}
-		def.i = cachedFontID(utf8Bytes, def)
+		def.i, _ = generateFontID(def)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
