@@ -856,6 +856,24 @@ type fontDefType struct {
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
+	if fdt.utf8File != nil {
+		// The widths table alone is 65536 ints: hash it directly instead of
+		// through JSON.
+		h := sha1.New()
+		cw := fdt.Cw
+		fdt.Cw = nil
+		b, err := json.Marshal(&fdt)
+		if err != nil {
+			return "", err
+		}
+		h.Write(b)
+		var buf [8]byte
+		for _, w := range cw {
+			binary.LittleEndian.PutUint64(buf[:], uint64(w))
+			h.Write(buf[:])
+		}
+		return fmt.Sprintf("%x", h.Sum(nil)), nil
+	}
 	b, err := json.Marshal(&fdt)
 	return fmt.Sprintf("%x", sha1.Sum(b)), err
 }
