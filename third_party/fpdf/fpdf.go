@@ -2168,7 +2168,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		Type := "UTF8"
 		utf8File, err := f.fontCache.parsedUTF8Font(utf8Bytes)
 		if err != nil {
-			fmt.Printf("get metrics Error: %e\n", err)
+			f.SetError(err) // kehoach patch 4: was fmt.Printf to standard output
 			return
 		}
 		desc := FontDescType{
