@@ -29,7 +29,7 @@ Mã thoát: 0 thành công, 1 có kế hoạch lỗi (không tính số bản ch
 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
-		outDir := fl.String("o", "", "ghi thêm sổ phát hành (CSV và PDF) vào `THƯ_MỤC`; không có -o thì chỉ in ra màn hình")
+		outDir := outDirFlag(fl, "", "ghi thêm sổ phát hành (CSV và PDF) vào `THƯ_MỤC`; không có -o thì chỉ in ra màn hình")
 		return func(c *Context, args []string) int { return runPrint(c, args, *outDir) }
 	},
 }

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"kehoach/internal/build"
-	"kehoach/internal/fonts"
 	"kehoach/internal/safefile"
 	"kehoach/internal/termsafe"
 	"kehoach/internal/yamlx"
@@ -41,31 +40,24 @@ Ví dụ:
   kehoach watch plans/muong-khoa/2025.yaml
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
-		out := fl.String("o", "out", "ghi kết quả vào `THƯ_MỤC`")
-		fontFiles := fl.String("phong", "", "bốn tệp phông TTF `T,Đ,N,ĐN` như kehoach build -phong")
-		return func(c *Context, args []string) int { return runWatch(*out, *fontFiles, args, c.Stdout, c.Stderr) }
+		out := outDirFlag(fl, "out", "ghi kết quả vào `THƯ_MỤC`")
+		font := fontFlag(fl)
+		return func(c *Context, args []string) int { return runWatch(*out, font, args, c.Stdout, c.Stderr) }
 	},
 }
 
 // runWatch rebuilds plans each time they are saved. Each rebuild runs
 // kehoach build afresh, so edits to templates/ (and a rebuilt kehoach) take
 // effect.
-func runWatch(outDir, fontList string, args []string, stdout, stderr io.Writer) int {
-	out, fontFiles := &outDir, &fontList
+func runWatch(outDir string, font *fontChoice, args []string, stdout, stderr io.Writer) int {
+	out := &outDir
 	buildArgs := []string{"build", "-o", *out}
-	if *fontFiles != "" {
-		var paths [4]string
-		parts := strings.Split(*fontFiles, ",")
-		if len(parts) != 4 {
-			fmt.Fprintln(stderr, "kehoach watch: -phong cần đúng bốn tệp: thường, đậm, nghiêng, đậm nghiêng")
-			return 2
-		}
-		copy(paths[:], parts)
-		if _, err := fonts.Select(paths); err != nil {
+	if font.list != "" {
+		if _, err := font.family(); err != nil {
 			fmt.Fprintln(stderr, "kehoach watch:", errText(err))
 			return 2
 		}
-		buildArgs = append(buildArgs, "-phong", *fontFiles)
+		buildArgs = append(buildArgs, "-phong", font.list)
 	}
 	if _, err := build.ExpandPaths(args, false); err != nil {
 		fmt.Fprintln(stderr, "kehoach watch:", errText(err))
