@@ -13,6 +13,7 @@ import (
 	"kehoach/internal/fonts"
 	"kehoach/internal/oserr"
 	"kehoach/internal/termsafe"
+	"kehoach/internal/yamlx"
 )
 
 // A Command is one kehoach command, described the way cmd/go describes
@@ -121,7 +122,7 @@ func (cmd *Command) Run(c *Context, args []string) int {
 		return 0
 	}
 	if err != nil {
-		return c.UsageError("%s", cmd.flagError(fl, err))
+		return c.UsageError("%s", cmd.flagError(fl, err, args))
 	}
 	return run(c, pos)
 }
@@ -156,12 +157,13 @@ var (
 	badSyntaxRE = regexp.MustCompile(`^bad flag syntax: (.*)$`)
 )
 
-// flagError turns an error of the flag package into Vietnamese.
-func (cmd *Command) flagError(fl *flag.FlagSet, err error) string {
+// flagError turns an error of the flag package into Vietnamese; an
+// unknown flag is said as it was typed among args (--form, not -form).
+func (cmd *Command) flagError(fl *flag.FlagSet, err error, args []string) string {
 	s := err.Error()
 	dashed := func(name string) string { return cmd.dashedIn(fl, name) }
 	if m := undefinedRE.FindStringSubmatch(s); m != nil {
-		return fmt.Sprintf("không có tùy chọn “%s”; các tùy chọn của lệnh %s: %s", dashed(m[1]), cmd.Name, cmd.flagList(fl))
+		return fmt.Sprintf("không có tùy chọn “%s”; các tùy chọn của lệnh %s: %s%s", typed(args, m[1]), cmd.Name, cmd.flagList(fl), cmd.suggestFlag(fl, m[1]))
 	}
 	if m := needsArgRE.FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("tùy chọn %s cần một giá trị (%s)", dashed(m[1]), cmd.valueName(fl, m[1]))
@@ -173,6 +175,42 @@ func (cmd *Command) flagError(fl *flag.FlagSet, err error) string {
 		return fmt.Sprintf("tùy chọn “%s” viết sai; hãy viết -TÊN hoặc -TÊN=GIÁ_TRỊ", m[1])
 	}
 	return s
+}
+
+// typed is the flag name as written among args: -x or --x.
+func typed(args []string, name string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		flagPart, _, _ := strings.Cut(a, "=")
+		if strings.HasPrefix(flagPart, "-") && strings.TrimLeft(flagPart, "-") == name {
+			return flagPart
+		}
+	}
+	return "-" + name
+}
+
+// suggestFlag is the hint after an unknown flag name: the flag it is
+// likely a typo of (of an old spelling: the new name), or "".
+func (cmd *Command) suggestFlag(fl *flag.FlagSet, name string) string {
+	if len(name) < 3 {
+		return "" // every one-letter flag is close to any short word
+	}
+	var names []string
+	fl.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) > 1 {
+			names = append(names, f.Name)
+		}
+	})
+	s := yamlx.Suggest(name, names)
+	if s == "" {
+		return ""
+	}
+	if of := aliasOf(fl.Lookup(s)); of != "" {
+		s = of
+	}
+	return fmt.Sprintf("; có phải ý bạn là “%s”?", cmd.dashed(s))
 }
 
 // valueProblem says what is wrong with a flag's value.
