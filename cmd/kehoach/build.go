@@ -40,7 +40,7 @@ Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc
 	Flags: func(fl *flag.FlagSet) Runner {
 		o := &buildOptions{}
 		o.out = outDirFlag(fl, "out", "ghi kết quả vào `THƯ_MỤC`")
-		fl.IntVar(&o.jobs, "j", 0, "dựng cùng lúc `N` kế hoạch (mặc định: bằng số lõi CPU)")
+		o.jobs = jobsFlag(fl)
 		fl.BoolVar(&o.summary, "tong-ket", false, "in bảng tổng kết cả khi chỉ có một kế hoạch")
 		o.fonts = fontFlag(fl)
 		return o.run
@@ -49,7 +49,7 @@ Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc
 
 type buildOptions struct {
 	out     *string
-	jobs    int
+	jobs    *int
 	summary bool
 	fonts   *fontChoice
 }
@@ -96,7 +96,7 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(150 << 20)
 	}
-	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue}, o.jobs, progress)
+	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue}, *o.jobs, progress)
 	status := 0
 	for _, r := range results {
 		if r.Load != nil {

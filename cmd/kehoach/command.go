@@ -437,6 +437,12 @@ func outFileFlag(fl *flag.FlagSet, usage string) *string {
 	return fl.String("tep", "", usage)
 }
 
+// jobsFlag declares -j N, how many plans are built at once (0: one per
+// CPU core).
+func jobsFlag(fl *flag.FlagSet) *int {
+	return fl.Int("j", 0, "dựng cùng lúc `N` kế hoạch (mặc định: bằng số lõi CPU)")
+}
+
 // A fontChoice is the -phong flag of the commands that make a PDF.
 type fontChoice struct{ list string }
 

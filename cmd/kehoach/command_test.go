@@ -164,6 +164,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"diff", "a", "-x"}, 2, "kehoach diff: không có tùy chọn “-x”; các tùy chọn của lệnh diff: -f, -tep\nCách dùng: "},
 		{[]string{"build", "-o"}, 2, "kehoach build: tùy chọn -o cần một giá trị (THƯ_MỤC)\nCách dùng: kehoach build "},
 		{[]string{"build", "-j", "hai"}, 2, "kehoach build: giá trị “hai” của tùy chọn -j không hợp lệ: cần một số nguyên, ví dụ 4\n"},
+		{[]string{"watch", "plans", "-j", "hai"}, 2, "kehoach watch: giá trị “hai” của tùy chọn -j không hợp lệ: cần một số nguyên, ví dụ 4\n"},
 		{[]string{"check", "-fix=co"}, 2, "kehoach check: giá trị “co” của tùy chọn -fix không hợp lệ: hãy bỏ giá trị (chỉ ghi tên tùy chọn), hoặc ghi =true, =false\n"},
 		{[]string{"issue", "kh.yaml", "--so"}, 2, "kehoach issue: tùy chọn --so cần một giá trị (SỐ)\n"},
 		{[]string{"fmt", "---l"}, 2, "kehoach fmt: tùy chọn “---l” viết sai; hãy viết -TÊN hoặc -TÊN=GIÁ_TRỊ\n"},
