@@ -240,7 +240,7 @@ func (cmd *Command) dashed(name string) string {
 }
 
 // dashedIn writes a flag name of fl as dashed does; an alias gets the
-// dashes of the flag it stands for (--from as --tu).
+// dashes of the flag it stands for (--from, since new writes --tu).
 func (cmd *Command) dashedIn(fl *flag.FlagSet, name string) string {
 	if f := fl.Lookup(name); f != nil {
 		if of := aliasOf(f); of != "" && strings.HasPrefix(cmd.dashed(of), "--") {
