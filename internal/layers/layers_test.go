@@ -22,7 +22,7 @@ import (
 // comes in unnoticed.
 var allowed = map[string][]string{
 	// Foundations: no package of the module.
-	"internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
+	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/vntext": {},
 	"internal/yamlx": {}, "internal/testkit": {}, "internal/textconv/hostile": {},
 	"templates":        {"internal/safefile"},
