@@ -45,7 +45,7 @@ func report(w io.Writer, res *plan.Result) {
 		fmt.Fprintln(w, e.Error())
 	}
 	for _, e := range res.Warnings {
-		fmt.Fprintln(w, e.Error()+" (cảnh báo)")
+		fmt.Fprintln(w, e.Error())
 	}
 }
 

@@ -120,6 +120,22 @@ func (l List) Sort() {
 	})
 }
 
+// Capped keeps the first n diagnostics (in order) and replaces the rest by
+// one counting them (“… và 312 lỗi khác …”, of the severity of the first
+// one left out), so that a file with thousands of mistakes (a pasted list
+// of unknown keys) gives a readable report.
+func (l List) Capped(n int) List {
+	if len(l) <= n {
+		return l
+	}
+	rest := l[n:]
+	last := rest[0]
+	word := last.Severity.String()
+	out := append(List(nil), l[:n]...)
+	return append(out, &Diagnostic{File: last.File, Pos: last.Pos, Severity: last.Severity,
+		Msg: fmt.Sprintf("… và %d %s khác từ dòng %d trở đi; hãy sửa các %s trên rồi chạy lại để xem tiếp.", len(rest), word, last.Pos.Line, word)})
+}
+
 // Errors returns the diagnostics of severity Error, in order.
 func (l List) Errors() List { return l.filter(Error) }
 

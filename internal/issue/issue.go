@@ -29,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"kehoach/internal/diag"
 	"kehoach/internal/planfmt"
 	"os"
 	"path/filepath"
@@ -44,7 +45,6 @@ import (
 	"kehoach/internal/plan"
 	"kehoach/internal/safefile"
 	"kehoach/internal/vn"
-	"kehoach/internal/yamlx"
 )
 
 // MaxNumber is the largest document number a plan file accepts.
@@ -442,6 +442,6 @@ func readErr(err error) string {
 // problem (exit 2).
 func IsRefusal(err error) bool {
 	var r *Refusal
-	var es yamlx.Errors
+	var es diag.List
 	return errors.As(err, &r) || errors.As(err, &es)
 }

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/fonts"
 	"kehoach/internal/markup"
 	"kehoach/internal/programme"
@@ -40,22 +41,22 @@ type checker struct {
 }
 
 func (c *checker) errAt(path string, format string, args ...any) {
-	c.res.Errors = append(c.res.Errors, &yamlx.Error{File: c.p.File, Pos: c.p.Index.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+	c.res.Errors = append(c.res.Errors, &diag.Diagnostic{File: c.p.File, Pos: c.p.Index.Lookup(path), Msg: fmt.Sprintf(format, args...)})
 }
 
 func (c *checker) errAtKey(path string, format string, args ...any) {
-	c.res.Errors = append(c.res.Errors, &yamlx.Error{File: c.p.File, Pos: c.p.Index.KeyPos(path), Msg: fmt.Sprintf(format, args...)})
+	c.res.Errors = append(c.res.Errors, &diag.Diagnostic{File: c.p.File, Pos: c.p.Index.KeyPos(path), Msg: fmt.Sprintf(format, args...)})
 }
 
 func (c *checker) warnAt(path string, format string, args ...any) {
-	c.res.Warnings = append(c.res.Warnings, &yamlx.Error{File: c.p.File, Pos: c.p.Index.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+	c.res.Warnings = append(c.res.Warnings, &diag.Diagnostic{File: c.p.File, Pos: c.p.Index.Lookup(path), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
 }
 
 var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 	add := func(path, format string, args ...any) {
-		res.Errors = append(res.Errors, &yamlx.Error{File: c.File, Pos: ix.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+		res.Errors = append(res.Errors, &diag.Diagnostic{File: c.File, Pos: ix.Lookup(path), Msg: fmt.Sprintf(format, args...)})
 	}
 	if c.Ma != "" && !idRe.MatchString(c.Ma) {
 		add("ma", "mã xã “%s” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa.", c.Ma)
@@ -650,7 +651,7 @@ func (c *checker) markupAndGlyphs() {
 // checkGlyphs reports characters the font cannot draw in every text field
 // of v: emoji, characters outside the Basic Multilingual Plane, control
 // characters, missing glyphs.
-func checkGlyphs(v any, file string, ix yamlx.Index, errs *yamlx.Errors) {
+func checkGlyphs(v any, file string, ix yamlx.Index, errs *diag.List) {
 	WalkText(v, func(path, text string) { glyphs(path, text, file, ix, errs) })
 }
 
@@ -661,7 +662,7 @@ func drawable(r rune) bool {
 	return (r >= 0x20 && r < 0x7f) || (r >= 0xa0 && r < 0x250 && r != 0xad) || (r >= 0x1ea0 && r <= 0x1ef9)
 }
 
-func glyphs(path, text, file string, ix yamlx.Index, errs *yamlx.Errors) {
+func glyphs(path, text, file string, ix yamlx.Index, errs *diag.List) {
 	fam := fonts.Bundled()
 	i := 0
 	for _, r := range text {
@@ -684,7 +685,7 @@ func glyphs(path, text, file string, ix yamlx.Index, errs *yamlx.Errors) {
 		default:
 			continue
 		}
-		*errs = append(*errs, &yamlx.Error{File: file, Pos: ix.Lookup(path), Msg: fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông Times New Roman không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i)})
+		*errs = append(*errs, &diag.Diagnostic{File: file, Pos: ix.Lookup(path), Msg: fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông Times New Roman không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i)})
 		return // one report per field is enough
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/doc"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
@@ -24,7 +25,7 @@ import (
 // Finding is one text problem at one place of a file.
 type Finding struct {
 	File     string
-	Pos      yamlx.Pos
+	Pos      diag.Pos
 	Path     string // YAML path of the field
 	Rule     string
 	Severity vntext.Severity
@@ -237,7 +238,7 @@ func place(f field, v vntext.Finding) Finding {
 // scalar's position: the same occurrence of the same text (or of its first
 // word, when the text is folded across lines). Failing that, the scalar's
 // own position.
-func locate(src []byte, at yamlx.Pos, value string, start, end int) yamlx.Pos {
+func locate(src []byte, at diag.Pos, value string, start, end int) diag.Pos {
 	if at.IsZero() || len(src) == 0 || start < 0 || end > len(value) || start > end {
 		return at
 	}
@@ -285,7 +286,7 @@ func locate(src []byte, at yamlx.Pos, value string, start, end int) yamlx.Pos {
 }
 
 // offsetOf converts a 1-based line and column (in runes) into a byte offset.
-func offsetOf(src []byte, p yamlx.Pos) int {
+func offsetOf(src []byte, p diag.Pos) int {
 	line, i := 1, 0
 	for line < p.Line {
 		j := bytes.IndexByte(src[i:], '\n')
@@ -302,10 +303,10 @@ func offsetOf(src []byte, p yamlx.Pos) int {
 	return i
 }
 
-func posOf(src []byte, off int) yamlx.Pos {
+func posOf(src []byte, off int) diag.Pos {
 	line := 1 + bytes.Count(src[:off], []byte("\n"))
 	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return yamlx.Pos{Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
+	return diag.Pos{Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
 }
 
 // Fix applies the safe fixes of findings to one file's bytes, keeping its
