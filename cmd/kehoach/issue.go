@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/issue"
 )
 
@@ -59,7 +60,7 @@ func (o *issueOptions) run(c *Context, args []string) int {
 	r, err := issue.Issue(issue.Request{Path: args[0], So: so, Ngay: date, Waiting: func(msg string) { c.Errorf("%s", msg) }})
 	if err != nil {
 		c.Errorf("%v", err)
-		if issue.IsRefusal(err) {
+		if diag.IsRefusal(err) {
 			return 1
 		}
 		return 2

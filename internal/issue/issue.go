@@ -76,22 +76,6 @@ type Result struct {
 	Warnings   []string // other files that could not be read for the number check
 }
 
-// Refusal is a reason not to issue the plan (exit status 1). Msg says what
-// is wrong and how to fix it; Details lists the validation errors, if any.
-type Refusal struct {
-	Msg     string
-	Details []string
-}
-
-func (r *Refusal) Error() string {
-	if len(r.Details) == 0 {
-		return r.Msg
-	}
-	return r.Msg + "\n" + strings.Join(r.Details, "\n")
-}
-
-func refuse(format string, args ...any) error { return &Refusal{Msg: fmt.Sprintf(format, args...)} }
-
 // ParseDate reads an issue date written 2025-08-05 or 05/08/2025 (also
 // 5/8/2025). The error is Vietnamese and says how to write it.
 func ParseDate(s string) (time.Time, error) {
@@ -116,7 +100,7 @@ func Reference(p *plan.Plan, so int) string {
 }
 
 // Issue checks the request, writes the number and date into the plan file
-// atomically and returns the result. A *Refusal means the plan was left
+// atomically and returns the result. A *diag.Refusal means the plan was left
 // untouched for a reason the user can fix (exit 1); any other error is an
 // I/O problem (exit 2).
 //
@@ -150,7 +134,7 @@ func Issue(req Request) (*Result, error) {
 // and the new file content. It takes no lock.
 func Prepare(req Request) (*Result, error) {
 	if req.So <= 0 || req.So > MaxNumber {
-		return nil, refuse("số văn bản %d không hợp lệ; hãy ghi số thứ tự trong sổ đăng ký văn bản đi, từ 1 đến %d (ví dụ --so 125).", req.So, MaxNumber)
+		return nil, diag.Refuse("số văn bản %d không hợp lệ; hãy ghi số thứ tự trong sổ đăng ký văn bản đi, từ 1 đến %d (ví dụ --so 125).", req.So, MaxNumber)
 	}
 	date := time.Date(req.Ngay.Year(), req.Ngay.Month(), req.Ngay.Day(), 0, 0, 0, 0, time.UTC)
 	res, err := plan.Load(req.Path)
@@ -158,19 +142,19 @@ func Prepare(req Request) (*Result, error) {
 		return nil, err
 	}
 	if !res.OK() {
-		r := &Refusal{Msg: fmt.Sprintf("%s: kế hoạch còn %d lỗi nên chưa ban hành được; hãy sửa các lỗi dưới đây (kehoach check %s) rồi chạy lại.", req.Path, len(res.Errors), req.Path)}
+		r := &diag.Refusal{Msg: fmt.Sprintf("%s: kế hoạch còn %d lỗi nên chưa ban hành được; hãy sửa các lỗi dưới đây (kehoach check %s) rồi chạy lại.", req.Path, len(res.Errors), req.Path)}
 		for _, e := range res.Errors {
-			r.Details = append(r.Details, e.Error())
+			r.Details = append(r.Details, e)
 		}
 		return nil, r
 	}
 	p := res.Plan
 	if !p.IsDraft() {
-		return nil, refuse("%s: kế hoạch đã ban hành số %s ngày %s; không ban hành lại. Nếu số hoặc ngày ghi sai, hãy sửa trực tiếp van_ban.so và van_ban.ngay trong tệp (và trong sổ đăng ký văn bản đi).",
+		return nil, diag.Refuse("%s: kế hoạch đã ban hành số %s ngày %s; không ban hành lại. Nếu số hoặc ngày ghi sai, hãy sửa trực tiếp van_ban.so và van_ban.ngay trong tệp (và trong sổ đăng ký văn bản đi).",
 			req.Path, Reference(p, int(p.VanBan.So)), vn.ShortDate(p.VanBan.Ngay.Time))
 	}
 	if y := date.Year(); y != p.Nam && y != p.Nam-1 {
-		return nil, refuse("ngày ban hành %s không hợp lệ cho kế hoạch năm %d: chỉ ban hành trong năm %d hoặc cuối năm %d; hãy kiểm tra lại năm của ngày.", vn.ShortDate(date), p.Nam, p.Nam, p.Nam-1)
+		return nil, diag.Refuse("ngày ban hành %s không hợp lệ cho kế hoạch năm %d: chỉ ban hành trong năm %d hoặc cuối năm %d; hãy kiểm tra lại năm của ngày.", vn.ShortDate(date), p.Nam, p.Nam, p.Nam-1)
 	}
 
 	out := &Result{Path: req.Path, So: req.So, Ngay: date, NumberLine: "Số: " + Reference(p, req.So)}
@@ -202,7 +186,7 @@ func Prepare(req Request) (*Result, error) {
 		for _, c := range clash {
 			names = append(names, fmt.Sprintf("%s (số %s ngày %s)", c.File, vn.DocNumber(c.So)+"/"+c.Loai+"-"+p.Commune.CoQuan.VietTat, vn.ShortDate(c.Ngay)))
 		}
-		return nil, refuse("số %d đã dùng trong năm %d cho văn bản khác của %s %s: %s; mỗi số chỉ dùng một lần trong năm, hãy lấy số tiếp theo trong sổ đăng ký văn bản đi (số lớn nhất đã thấy trong năm %d là %d).",
+		return nil, diag.Refuse("số %d đã dùng trong năm %d cho văn bản khác của %s %s: %s; mỗi số chỉ dùng một lần trong năm, hãy lấy số tiếp theo trong sổ đăng ký văn bản đi (số lớn nhất đã thấy trong năm %d là %d).",
 			req.So, date.Year(), p.Commune.Level(), p.Commune.Ten, strings.Join(names, "; "), date.Year(), highest)
 	}
 
@@ -216,7 +200,7 @@ func Prepare(req Request) (*Result, error) {
 	}
 	vb := planfmt.Path(d.Content[0], "van_ban")
 	if vb == nil || vb.Kind != yaml.MappingNode {
-		return nil, refuse("%s: không tìm thấy mục van_ban; hãy thêm mục van_ban với so, ngay, trich_yeu.", req.Path)
+		return nil, diag.Refuse("%s: không tìm thấy mục van_ban; hãy thêm mục van_ban với so, ngay, trich_yeu.", req.Path)
 	}
 	setValue(vb, "so", strconv.Itoa(req.So), "!!int")
 	setValue(vb, "ngay", date.Format("2006-01-02"), "")
@@ -230,9 +214,9 @@ func Prepare(req Request) (*Result, error) {
 		return nil, err
 	}
 	if !check.OK() || int(check.Plan.VanBan.So) != req.So || !check.Plan.VanBan.Ngay.Equal(date) {
-		r := &Refusal{Msg: fmt.Sprintf("%s: sau khi ghi số và ngày, kế hoạch không còn hợp lệ; tệp chưa bị sửa. Hãy báo lỗi này cho người bảo trì kehoach.", req.Path)}
+		r := &diag.Refusal{Msg: fmt.Sprintf("%s: sau khi ghi số và ngày, kế hoạch không còn hợp lệ; tệp chưa bị sửa. Hãy báo lỗi này cho người bảo trì kehoach.", req.Path)}
 		for _, e := range check.Errors {
-			r.Details = append(r.Details, e.Error())
+			r.Details = append(r.Details, e)
 		}
 		return nil, r
 	}
@@ -436,12 +420,4 @@ func readErr(err error) string {
 		return "không có quyền đọc tệp."
 	}
 	return err.Error()
-}
-
-// IsRefusal reports whether err is a refusal (exit 1) rather than an I/O
-// problem (exit 2).
-func IsRefusal(err error) bool {
-	var r *Refusal
-	var es diag.List
-	return errors.As(err, &r) || errors.As(err, &es)
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"kehoach/internal/diag"
 )
 
 // writeLock leaves a lock file in root/plans as another issue would, made
@@ -88,7 +90,7 @@ func TestStaleLock(t *testing.T) {
 			r, err := issueAt(p, 125, "2025-08-05")
 			if !tc.ok {
 				var le *LockError
-				if !errors.As(err, &le) || IsRefusal(err) {
+				if !errors.As(err, &le) || diag.IsRefusal(err) {
 					t.Fatalf("error %T %v, want a LockError (exit 2)", err, err)
 				}
 				msg := err.Error()

@@ -38,7 +38,7 @@ var allowed = map[string][]string{
 
 	// Tools on plans.
 	"internal/planfmt":  {"internal/plan", "internal/vn", "internal/yamlx"},
-	"internal/rollover": {"internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
+	"internal/rollover": {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
 	"internal/plandiff": {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
 	"internal/gitrev":   {"internal/plan", "internal/safefile", "internal/yamlx"},
 	"internal/schema":   {"internal/plan", "internal/programme", "internal/style", "internal/yamlx"},
@@ -69,7 +69,7 @@ var allowed = map[string][]string{
 	// The build and the command layer.
 	"internal/build": {"internal/diag", "internal/annex", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
 		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/yamlx"},
-	"cmd/kehoach": {"internal/annex", "internal/build", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
+	"cmd/kehoach": {"internal/annex", "internal/diag", "internal/build", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
 		"internal/manifest", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/textconv",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
