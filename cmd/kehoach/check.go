@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"kehoach/internal/build"
+	"kehoach/internal/diag"
 	"kehoach/internal/fileset"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
@@ -116,7 +117,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	var errs, warns []textcheck.Finding
+	var errs, warns diag.List
 	for _, x := range findings {
 		if x.Severity == vntext.Error {
 			errs = append(errs, x)
@@ -130,7 +131,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 	if len(errs) > 0 {
 		fmt.Fprintln(stderr, "Lỗi:")
 		for _, x := range errs {
-			fmt.Fprintln(stderr, x.String())
+			fmt.Fprintln(stderr, x.Error())
 		}
 	}
 	if len(warns)+len(res.Warnings) > 0 {
@@ -139,7 +140,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, w.Error())
 		}
 		for _, x := range warns {
-			fmt.Fprintln(stderr, x.String())
+			fmt.Fprintln(stderr, x.Error())
 		}
 	}
 	fixable := 0
@@ -161,7 +162,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 }
 
 // textFindings reads the plan's and commune's files and checks their text.
-func textFindings(res *plan.Result) ([]textcheck.Finding, map[string][]byte, error) {
+func textFindings(res *plan.Result) (diag.List, map[string][]byte, error) {
 	srcs := map[string][]byte{}
 	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
 		b, err := plan.ReadFile(file)

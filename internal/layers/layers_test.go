@@ -23,7 +23,8 @@ import (
 var allowed = map[string][]string{
 	// Foundations: no package of the module.
 	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
-	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/vntext": {},
+	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {},
+	"internal/vntext":  {"internal/diag"},
 	"internal/testkit": {}, "internal/textconv/hostile": {},
 	"internal/yamlx":   {"internal/diag"},
 	"templates":        {"internal/safefile"},
