@@ -65,9 +65,7 @@ func (o *issueOptions) run(c *Context, args []string) int {
 		}
 		return 2
 	}
-	for _, w := range r.Warnings {
-		c.Errorf("cảnh báo: %s", w)
-	}
+	r.Warnings.Print(c.Stderr)
 	fmt.Fprintf(c.Stdout, "Đã ban hành %s: văn bản sẽ in “%s” và “%s”.\n", r.Path, r.NumberLine, r.DateLine)
 	if r.Note != "" {
 		fmt.Fprintf(c.Stdout, "%s: %s.\n", r.Path, r.Note)

@@ -9,7 +9,8 @@
 //	FILE:LINE:COL: [RULE] MESSAGE — gợi ý: HINT (cảnh báo)
 //
 // where the position, the rule, the hint and the warning mark appear only
-// when known (FILE: MESSAGE for a file-wide error).
+// when known (FILE: MESSAGE for a file-wide error); a message followed by a
+// hint loses its final full stop.
 package diag
 
 import (
@@ -79,9 +80,10 @@ func (d *Diagnostic) Error() string {
 	if d.Rule != "" {
 		b.WriteString("[" + d.Rule + "] ")
 	}
-	b.WriteString(d.Msg)
 	if d.Hint != "" {
-		b.WriteString(" — gợi ý: " + d.Hint)
+		b.WriteString(strings.TrimSuffix(d.Msg, ".") + " — gợi ý: " + d.Hint)
+	} else {
+		b.WriteString(d.Msg)
 	}
 	if d.Severity == Warning {
 		b.WriteString(" (cảnh báo)")

@@ -20,6 +20,7 @@ func TestDiagnosticError(t *testing.T) {
 		{"no place", Diagnostic{Msg: "dấu “*” chưa đóng."}, "dấu “*” chưa đóng."},
 		{"rule and hint", Diagnostic{File: "a.yaml", Pos: Pos{1, 2}, Rule: "khoang-trang", Msg: "có 2 khoảng trắng liền nhau", Hint: "chỉ để một khoảng trắng"},
 			"a.yaml:1:2: [khoang-trang] có 2 khoảng trắng liền nhau — gợi ý: chỉ để một khoảng trắng"},
+		{"full stop before a hint", Diagnostic{File: "a.pdf", Msg: "trang 7: chữ bị cắt.", Hint: "xem trang này trước khi in"}, "a.pdf: trang 7: chữ bị cắt — gợi ý: xem trang này trước khi in"},
 		{"warning", Diagnostic{File: "a.yaml", Pos: Pos{9, 1}, Severity: Warning, Msg: "căn cứ chưa đối chiếu."}, "a.yaml:9:1: căn cứ chưa đối chiếu. (cảnh báo)"},
 		{"warning with rule", Diagnostic{File: "out/a.pdf", Severity: Warning, Rule: "cot-hep", Msg: "cột hẹp", Hint: "xem trang này trước khi in"},
 			"out/a.pdf: [cot-hep] cột hẹp — gợi ý: xem trang này trước khi in (cảnh báo)"},

@@ -69,11 +69,11 @@ type Result struct {
 	Path       string
 	So         int
 	Ngay       time.Time
-	Data       []byte   // the new file content, canonical, in the file's style (BOM, line ends)
-	Note       string   // about the line ends when they were mixed (planfmt.Style.Note)
-	NumberLine string   // "Số: 125/KH-UBND", as the document prints it
-	DateLine   string   // "Mường Khoa, ngày 05 tháng 8 năm 2025"
-	Warnings   []string // other files that could not be read for the number check
+	Data       []byte    // the new file content, canonical, in the file's style (BOM, line ends)
+	Note       string    // about the line ends when they were mixed (planfmt.Style.Note)
+	NumberLine string    // "Số: 125/KH-UBND", as the document prints it
+	DateLine   string    // "Mường Khoa, ngày 05 tháng 8 năm 2025"
+	Warnings   diag.List // other files that could not be read for the number check, a stale lock removed
 }
 
 // ParseDate reads an issue date written 2025-08-05 or 05/08/2025 (also
@@ -295,7 +295,7 @@ type Document struct {
 // found in the plan's own folder and under root, except the plan itself,
 // sorted by file name. Files that are not plans (commune files, other
 // YAML) are skipped; plans that cannot be read are reported as warnings.
-func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
+func OtherDocuments(planPath, ma, root string) ([]Document, diag.List) {
 	self, _ := os.Stat(planPath)
 	seen := map[string]bool{}
 	var files []string
@@ -335,7 +335,10 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 	sort.Strings(files)
 
 	var out []Document
-	var warns []string
+	var warns diag.List
+	warn := func(file, format string, args ...any) {
+		warns = append(warns, &diag.Diagnostic{File: file, Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
+	}
 	type communeFile struct {
 		ma  string
 		err error // the file cannot be read: said once
@@ -351,7 +354,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 			var se *safefile.Error
 			if errors.As(err, &se) {
 				c.err = se
-				warns = append(warns, fmt.Sprintf("%s: không đọc được tệp xã: %v Các kế hoạch dùng tệp xã này được bỏ qua khi đối chiếu số văn bản.", file, se))
+				warn(file, "không đọc được tệp xã: %v Các kế hoạch dùng tệp xã này được bỏ qua khi đối chiếu số văn bản.", se)
 			} else if err == nil {
 				if d, err := planfmt.ParseDoc(file, src); err == nil {
 					c.ma = planfmt.Scalar(planfmt.Path(d.Content[0], "ma"))
@@ -366,7 +369,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		// number anyone can see, and the others are still checked.
 		src, err := plan.ReadFile(f)
 		if err != nil {
-			warns = append(warns, fmt.Sprintf("%s: không đọc được tệp, nên tệp này được bỏ qua khi đối chiếu số văn bản: %v", f, readErr(err)))
+			warn(f, "không đọc được tệp, nên tệp này được bỏ qua khi đối chiếu số văn bản: %v", readErr(err))
 			continue
 		}
 		d, err := planfmt.ParseDoc(f, src)
@@ -388,11 +391,11 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		var so plan.DocNo
 		var ngay plan.Date
 		if err := so.DecodeScalar(planfmt.Scalar(planfmt.Path(root, "van_ban", "so")), false); err != nil {
-			warns = append(warns, fmt.Sprintf("%s: %v Tệp này không được đối chiếu số văn bản.", f, err))
+			warn(f, "%v Tệp này không được đối chiếu số văn bản.", err)
 			continue
 		}
 		if err := ngay.DecodeScalar(planfmt.Scalar(planfmt.Path(root, "van_ban", "ngay")), false); err != nil {
-			warns = append(warns, fmt.Sprintf("%s: %v Tệp này không được đối chiếu số văn bản.", f, err))
+			warn(f, "%v Tệp này không được đối chiếu số văn bản.", err)
 			continue
 		}
 		if so == 0 {

@@ -110,7 +110,7 @@ func TestStaleLock(t *testing.T) {
 			if err != nil {
 				t.Fatalf("a stale lock was not removed: %v", err)
 			}
-			if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "đã xóa tệp khóa cũ "+lockPath) || !strings.Contains(r.Warnings[0], tc.want) {
+			if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0].Msg, "đã xóa tệp khóa cũ "+lockPath) || !strings.Contains(r.Warnings[0].Msg, tc.want) {
 				t.Errorf("warnings %q lack the stale lock (%q)", r.Warnings, tc.want)
 			}
 			if _, err := os.Stat(lockPath); !os.IsNotExist(err) {
@@ -173,7 +173,7 @@ func TestForeignLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "không phải tệp khóa do kehoach tạo") {
+	if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0].Msg, "không phải tệp khóa do kehoach tạo") {
 		t.Errorf("warnings %q", r.Warnings)
 	}
 	if _, err := os.Lstat(lockPath); !os.IsNotExist(err) {
