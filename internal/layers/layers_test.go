@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 
 	// Data: the plan, the national programme, the profile.
 	"internal/programme": {"internal/diag", "internal/vn", "internal/yamlx", "templates"},
-	"internal/markup":    {"internal/doc"},
+	"internal/markup":    {"internal/diag", "internal/doc"},
 	"internal/style":     {"internal/diag", "internal/doc", "internal/yamlx", "templates"},
 	"internal/plan": {"internal/diag", "internal/markup", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates",
 		"internal/doc", "internal/fonts", "internal/style"}, // leak: the data layer links the profile and the fonts

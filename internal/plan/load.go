@@ -128,7 +128,7 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 	// The programme period, the criteria sets and the legal bases.
 	resolvePeriod(p, res, readFile)
 
-	validate(p, res)
+	validate(p, data, res)
 	res.Errors.Sort()
 	res.Warnings.Sort()
 	res.Errors, res.Warnings = res.Errors.Capped(yamlx.MaxMessages), res.Warnings.Capped(yamlx.MaxMessages)

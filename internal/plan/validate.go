@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -36,6 +37,7 @@ func (p *Plan) IsDraft() bool { return p.VanBan.So == 0 || p.VanBan.Ngay.IsZero(
 
 type checker struct {
 	p          *Plan
+	src        []byte // the plan file's bytes, to place a problem inside a text
 	res        *Result
 	badAmounts bool // some amount is not a valid non-negative number
 }
@@ -103,8 +105,8 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 	checkGlyphs(c, c.File, ix, &res.Errors)
 }
 
-func validate(p *Plan, res *Result) {
-	c := &checker{p: p, res: res}
+func validate(p *Plan, src []byte, res *Result) {
+	c := &checker{p: p, src: src, res: res}
 	if p.Nam != 0 && (p.Nam < 2000 || p.Nam > 2100) { // 0: reported as missing by yamlx
 		c.errAt("nam", "năm kế hoạch %d không hợp lệ; hãy ghi năm có bốn chữ số, ví dụ 2025.", p.Nam)
 	}
@@ -639,13 +641,28 @@ func (c *checker) markupAndGlyphs() {
 		}
 		if strings.ContainsAny(text, `*\`) {
 			if _, err := markup.Parse(text); err != nil {
-				if me, ok := err.(*markup.Error); ok {
-					c.errAt(path, "%s (ở ký tự thứ %d của đoạn).", strings.TrimSuffix(me.Msg, "."), me.Offset+1)
-				}
+				c.markupError(path, text, err)
 			}
 		}
 		glyphs(path, text, c.p.File, c.p.Index, &c.res.Errors)
 	})
+}
+
+// markupError reports an unclosed marker of text at its line and column in
+// the plan file or, when it cannot be found there, at the field with its
+// character number in the text.
+func (c *checker) markupError(path, text string, err error) {
+	var d *diag.Diagnostic
+	if !errors.As(err, &d) {
+		return
+	}
+	at := c.p.Index.Lookup(path)
+	if pos := yamlx.Locate(c.src, at, text, d.Span.Start, d.Span.End); pos != at {
+		end := diag.Pos{Line: pos.Line, Col: pos.Col + utf8.RuneCountInString(text[d.Span.Start:d.Span.End])}
+		c.res.Errors = append(c.res.Errors, &diag.Diagnostic{File: c.p.File, Pos: pos, End: end, Path: path, Span: d.Span, Msg: d.Msg})
+		return
+	}
+	c.errAt(path, "%s (ở ký tự thứ %d của đoạn).", strings.TrimSuffix(d.Msg, "."), utf8.RuneCountInString(text[:d.Span.Start])+1)
 }
 
 // checkGlyphs reports characters the font cannot draw in every text field
