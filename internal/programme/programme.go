@@ -137,9 +137,6 @@ func Fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(s))), " ")
 }
 
-// Error lists problems of template data files with file:line:col.
-type Error = diag.List
-
 // checker collects the cross-reference problems of one data file.
 type checker struct {
 	file  string
