@@ -121,3 +121,38 @@ func TestRefusal(t *testing.T) {
 		t.Errorf("Refuse: %q", got)
 	}
 }
+
+func TestCapped(t *testing.T) {
+	t.Parallel()
+	mk := func(n int, s Severity) List {
+		var l List
+		for i := 1; i <= n; i++ {
+			l = append(l, &Diagnostic{File: "a.yaml", Pos: Pos{i, 1}, Severity: s, Msg: fmt.Sprint(i)})
+		}
+		return l
+	}
+	for _, tc := range []struct {
+		name string
+		l    List
+		n    int
+		last string // the last line, "" when the list is kept whole
+	}{
+		{"under the cap", mk(3, Error), 3, ""},
+		{"errors", mk(5, Error), 2, "a.yaml:3:1: … và 3 lỗi khác từ dòng 3 trở đi; hãy sửa các lỗi trên rồi chạy lại để xem tiếp."},
+		{"warnings", mk(4, Warning), 3, "a.yaml:4:1: … và 1 cảnh báo khác từ dòng 4 trở đi; hãy sửa các cảnh báo trên rồi chạy lại để xem tiếp. (cảnh báo)"},
+	} {
+		got := tc.l.Capped(tc.n)
+		if tc.last == "" {
+			if len(got) != len(tc.l) {
+				t.Errorf("%s: %d diagnostics kept of %d", tc.name, len(got), len(tc.l))
+			}
+			continue
+		}
+		if len(got) != tc.n+1 || got[tc.n].Error() != tc.last || got[tc.n-1] != tc.l[tc.n-1] {
+			t.Errorf("%s: got\n%s\nwant %d kept and then %q", tc.name, got, tc.n, tc.last)
+		}
+		if got[tc.n].Severity != tc.l[0].Severity {
+			t.Errorf("%s: the count has severity %v", tc.name, got[tc.n].Severity)
+		}
+	}
+}
