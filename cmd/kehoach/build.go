@@ -14,7 +14,6 @@ import (
 	"kehoach/internal/compose"
 	"kehoach/internal/diag"
 	"kehoach/internal/fileset"
-	"kehoach/internal/fonts"
 	"kehoach/templates"
 )
 
@@ -41,33 +40,24 @@ Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
 		o := &buildOptions{}
-		fl.StringVar(&o.out, "o", "out", "ghi kết quả vào `THƯ_MỤC`")
-		fl.IntVar(&o.jobs, "j", 0, "dựng cùng lúc `N` kế hoạch (mặc định: bằng số lõi CPU)")
+		o.out = outDirFlag(fl, "out", "ghi kết quả vào `THƯ_MỤC`")
+		o.jobs = jobsFlag(fl)
 		fl.BoolVar(&o.summary, "tong-ket", false, "in bảng tổng kết cả khi chỉ có một kế hoạch")
-		fl.StringVar(&o.fonts, "phong", "", "dùng bốn tệp phông TTF `T,Đ,N,ĐN` (thường, đậm, nghiêng, đậm nghiêng), cách nhau bởi dấu phẩy; mặc định tìm Times New Roman trong máy, không có thì dùng Liberation Serif đi kèm")
+		o.fonts = fontFlag(fl)
 		return o.run
 	},
 }
 
 type buildOptions struct {
-	out     string
-	jobs    int
+	out     *string
+	jobs    *int
 	summary bool
-	fonts   string
+	fonts   *fontChoice
 }
 
 func (o *buildOptions) run(c *Context, args []string) int {
 	stdout, stderr := c.Stdout, c.Stderr
-	var paths [4]string
-	if o.fonts != "" {
-		parts := strings.Split(o.fonts, ",")
-		if len(parts) != 4 {
-			c.Errorf("-phong cần đúng bốn tệp: thường, đậm, nghiêng, đậm nghiêng")
-			return 2
-		}
-		copy(paths[:], parts)
-	}
-	font, err := fonts.Select(paths)
+	font, err := o.fonts.family()
 	if err != nil {
 		c.Errorf("%v", err)
 		return 2
@@ -91,8 +81,8 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		progress = (&progressBar{w: stderr}).update
 	}
 	start := time.Now()
-	fileset.CleanStale(o.out)
-	// Temporary files of a killed fmt -w, check -fix, issue or new, beside
+	fileset.CleanStale(*o.out)
+	// Temporary files of a killed fmt -w, check -sua, issue or new, beside
 	// the plans, once stale.
 	cleaned := map[string]bool{}
 	for _, f := range files {
@@ -107,7 +97,7 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(150 << 20)
 	}
-	results := build.Batch(files, build.Options{OutDir: o.out, Font: font, SourceDate: sourceDateValue}, o.jobs, progress)
+	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue}, *o.jobs, progress)
 	status := 0
 	for _, r := range results {
 		if r.Load != nil {

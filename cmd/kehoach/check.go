@@ -16,25 +16,26 @@ import (
 
 var checkCmd = &Command{
 	Name:      "check",
-	UsageLine: "kehoach check [-fix] [KẾ_HOẠCH|THƯ_MỤC …]",
-	Short: `kiểm tra nội dung và chính tả, không ghi tệp nào; -fix sửa ngay trong tệp
+	UsageLine: "kehoach check [-sua] [KẾ_HOẠCH|THƯ_MỤC …]",
+	Short: `kiểm tra nội dung và chính tả, không ghi tệp nào; -sua sửa ngay trong tệp
 những lỗi chữ sửa được an toàn (giữ nguyên ghi chú)`,
 	Long: `Kiểm tra từng kế hoạch và tệp xã của nó như một văn thư cẩn thận: nội dung
 (khóa, số liệu, tổng nguồn vốn, tiêu chí), chính tả và thể thức chữ (dấu thanh,
 chữ viết tắt, cách viết số, ngày, ký hiệu văn bản). Mỗi lỗi ghi tệp:dòng:cột và
 cách sửa. Không ghi kế hoạch nào thì kiểm tra mọi kế hoạch trong plans/.
-Lệnh không ghi tệp nào, trừ khi có -fix.
+Lệnh không ghi tệp nào, trừ khi có -sua.
 
 Ví dụ:
   kehoach check
   kehoach check plans/muong-khoa/2026.yaml
-  kehoach check -fix plans/muong-khoa/2026.yaml
+  kehoach check -sua plans/muong-khoa/2026.yaml
 
 Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 lỗi cách dùng hoặc lỗi
 đọc/ghi tệp.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
-		fix := fl.Bool("fix", false, "sửa những lỗi chữ sửa được an toàn ngay trong tệp (giữ nguyên ghi chú)")
+		fix := fl.Bool("sua", false, "sửa những lỗi chữ sửa được an toàn ngay trong tệp (giữ nguyên ghi chú)")
+		alias(fl, "fix", "sua")
 		return func(c *Context, args []string) int { return runCheck(c, args, *fix) }
 	},
 }
@@ -126,7 +127,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 	}
 	hint := ""
 	if fixable > 0 && !fix {
-		hint = fmt.Sprintf(" %d lỗi sửa tự động được: chạy kehoach check -fix %s.", fixable, f)
+		hint = fmt.Sprintf(" %d lỗi sửa tự động được: chạy kehoach check -sua %s.", fixable, f)
 	}
 	if len(errs) > 0 {
 		fmt.Fprintf(stderr, "%s: %d lỗi chữ, %d cảnh báo.%s\n", f, len(errs), len(warns)+len(res.Warnings), hint)

@@ -34,7 +34,7 @@ func TestCheckPrintsOneForm(t *testing.T) {
 		{1, slips + ":236:44: [am-tiet] “hoat” không phải là âm tiết tiếng Việt"},
 		{4, slips + ":551:3: chưa có họ tên người ký (ky.ho_ten); văn bản sẽ để trống dòng họ tên. (cảnh báo)"},
 		{6, slips + ":17:55: [viet-tat] chữ viết tắt “NTM” được dùng trước khi viết đầy đủ — gợi ý: ở lần dùng đầu tiên viết “nông thôn mới (NTM)”, các lần sau mới viết tắt “NTM” (cảnh báo)"},
-		{len(lines) - 1, slips + ": 3 lỗi chữ, 14 cảnh báo. 7 lỗi sửa tự động được: chạy kehoach check -fix " + slips + "."},
+		{len(lines) - 1, slips + ": 3 lỗi chữ, 14 cảnh báo. 7 lỗi sửa tự động được: chạy kehoach check -sua " + slips + "."},
 	} {
 		if want.i >= len(lines) || !strings.HasPrefix(lines[want.i], want.line) {
 			t.Errorf("line %d: want %q, stderr:\n%s", want.i, want.line, e.String())

@@ -71,8 +71,8 @@ var allowed = map[string][]string{
 	// The build and the command layer.
 	"internal/build": {"internal/diag", "internal/annex", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
 		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/yamlx"},
-	"cmd/kehoach": {"internal/annex", "internal/diag", "internal/build", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
-		"internal/manifest", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
+	"cmd/kehoach": {"internal/annex", "internal/build", "internal/diag", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
+		"internal/manifest", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/render/pdf", "internal/rollover",
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/textconv",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
 	"scripts/genplans": {"internal/plan"},

@@ -1,5 +1,5 @@
 // Package rollover starts next year's plan from this year's:
-// `kehoach new --from plans/muong-khoa/2025.yaml 2026` writes
+// `kehoach new --tu plans/muong-khoa/2025.yaml 2026` writes
 // plans/muong-khoa/2026.yaml, a draft that validates, in canonical form,
 // keeping the comments of the source (line ends and byte-order mark too),
 // with a header comment listing what was changed and what to review. It
@@ -215,7 +215,7 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 	}
 	p := res.Plan
 	if year <= p.Nam {
-		return nil, nil, diag.Refuse("năm của kế hoạch mới (%d) phải sau năm của kế hoạch nguồn (%d); ví dụ: kehoach new --from %s %d.", year, p.Nam, from, p.Nam+1)
+		return nil, nil, diag.Refuse("năm của kế hoạch mới (%d) phải sau năm của kế hoạch nguồn (%d); ví dụ: kehoach new --tu %s %d.", year, p.Nam, from, p.Nam+1)
 	}
 	rep := &Report{Source: from, Target: target, FromYear: p.Nam, ToYear: year, OldSet: p.Set, NewSet: p.Set, OldPeriod: p.Period, NewPeriod: p.Period}
 	np := programme.PeriodFor(year)
@@ -290,7 +290,7 @@ func Create(from string, year int, target string) (*Report, error) {
 		target = Target(from, year)
 	}
 	if !plan.IsYAMLName(target) || plan.IsCommuneName(target) {
-		return nil, diag.Refuse("%s: tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -o %s.", target, filepath.Join(filepath.Dir(target), strconv.Itoa(year)+".yaml"))
+		return nil, diag.Refuse("%s: tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -tep %s.", target, filepath.Join(filepath.Dir(target), strconv.Itoa(year)+".yaml"))
 	}
 	src, err := plan.ReadFile(from)
 	if err != nil {
