@@ -12,6 +12,7 @@ import (
 	"kehoach/internal/annex"
 	"kehoach/internal/build"
 	"kehoach/internal/compose"
+	"kehoach/internal/diag"
 	"kehoach/internal/fileset"
 	"kehoach/templates"
 )
@@ -115,18 +116,27 @@ func (o *buildOptions) run(c *Context, args []string) int {
 			for _, o := range r.Outputs {
 				fmt.Fprintf(stdout, "%s → %s (%s KB)\n", r.Plan, o.Path, strconv.Itoa((o.Bytes+1023)/1024))
 			}
-			for _, p := range r.Annex {
-				fmt.Fprintf(stderr, "%s: %s [cot-hep] (cảnh báo)\n", r.Plan, p.Message())
-			}
-			for _, p := range r.Layout {
-				fmt.Fprintf(stderr, "%s: %s [%s] (cảnh báo: xem trang này trước khi in)\n", pdfOutput(r), p.Message(), p.Code)
-			}
+			buildWarnings(r).Print(stderr)
 		}
 	}
 	if len(results) > 1 || o.summary {
 		build.Summary(stdout, results, time.Since(start))
 	}
 	return status
+}
+
+// buildWarnings are the warnings of a plan's build: the annex columns too
+// narrow for their words (on the plan), the layout faults (on the PDF, to
+// be looked at before printing).
+func buildWarnings(r *build.Result) diag.List {
+	var l diag.List
+	for _, p := range r.Annex {
+		l = append(l, &diag.Diagnostic{File: r.Plan, Severity: diag.Warning, Rule: "cot-hep", Msg: p.Message()})
+	}
+	for _, p := range r.Layout {
+		l = append(l, &diag.Diagnostic{File: pdfOutput(r), Severity: diag.Warning, Rule: p.Code, Msg: p.Message(), Hint: "xem trang này trước khi in"})
+	}
+	return l
 }
 
 // pdfOutput is the PDF a build wrote, which layout warnings refer to.

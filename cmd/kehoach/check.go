@@ -7,11 +7,11 @@ import (
 	"io"
 
 	"kehoach/internal/build"
+	"kehoach/internal/diag"
 	"kehoach/internal/fileset"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textcheck"
-	"kehoach/internal/vntext"
 )
 
 var checkCmd = &Command{
@@ -40,14 +40,11 @@ Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 lỗi cách
 	},
 }
 
-// report prints a plan's load errors and warnings.
+// report prints a plan's load errors, then its warnings, in the one form of
+// package diag.
 func report(w io.Writer, res *plan.Result) {
-	for _, e := range res.Errors {
-		fmt.Fprintln(w, e.Error())
-	}
-	for _, e := range res.Warnings {
-		fmt.Fprintln(w, e.Error()+" (cảnh báo)")
-	}
+	res.Errors.Print(w)
+	res.Warnings.Print(w)
 }
 
 func runCheck(c *Context, args []string, fix bool) int {
@@ -117,31 +114,10 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	var errs, warns []textcheck.Finding
-	for _, x := range findings {
-		if x.Severity == vntext.Error {
-			errs = append(errs, x)
-		} else {
-			warns = append(warns, x)
-		}
-	}
-	for _, e := range res.Errors {
-		fmt.Fprintln(stderr, e.Error())
-	}
-	if len(errs) > 0 {
-		fmt.Fprintln(stderr, "Lỗi:")
-		for _, x := range errs {
-			fmt.Fprintln(stderr, x.String())
-		}
-	}
-	if len(warns)+len(res.Warnings) > 0 {
-		fmt.Fprintln(stderr, "Cảnh báo:")
-		for _, w := range res.Warnings {
-			fmt.Fprintln(stderr, w.Error())
-		}
-		for _, x := range warns {
-			fmt.Fprintln(stderr, x.String())
-		}
+	// Errors first, then warnings: the load's, then the text's.
+	errs, warns := findings.Errors(), findings.Warnings()
+	for _, l := range []diag.List{res.Errors, errs, res.Warnings, warns} {
+		l.Print(stderr)
 	}
 	fixable := 0
 	for _, x := range findings {
@@ -163,7 +139,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 
 // textFindings reads the plan's and commune's files and checks their text
 // in the tone-mark style of the profile.
-func textFindings(res *plan.Result, toneStyle string) ([]textcheck.Finding, map[string][]byte, error) {
+func textFindings(res *plan.Result, toneStyle string) (diag.List, map[string][]byte, error) {
 	srcs := map[string][]byte{}
 	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
 		b, err := plan.ReadFile(file)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/rollover"
 )
 
@@ -87,7 +88,7 @@ func (o *newOptions) run(c *Context, args []string) int {
 	rep, err := rollover.Create(o.from, year, target)
 	if err != nil {
 		c.Errorf("%v", err)
-		if rollover.IsRefusal(err) {
+		if diag.IsRefusal(err) {
 			return 1
 		}
 		return 2

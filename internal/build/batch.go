@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/plan"
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/yamlx"
@@ -127,7 +128,7 @@ func (b *budget) release(n int64) {
 
 // refuse is the result of a plan that is not built because of err: the
 // plan's own problems, if any, and err.
-func refuse(path string, err *yamlx.Error) *Result {
+func refuse(path string, err *diag.Diagnostic) *Result {
 	r := &Result{Plan: path}
 	res, lerr := plan.Load(path)
 	if lerr != nil {

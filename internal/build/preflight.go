@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
@@ -40,13 +41,13 @@ func Preflight(res *plan.Result, font *fonts.Family) (*doc.Profile, error) {
 	if font == nil {
 		font = fonts.Bundled()
 	}
-	var errs yamlx.Errors
+	var errs diag.List
 	var prof *doc.Profile
 	if c := p.Commune; c != nil {
 		errs = glyphs(errs, c, c.File, c.Index, font)
 		var perr error
 		prof, perr = style.Load(c.TrinhBay)
-		var pe yamlx.Errors
+		var pe diag.List
 		if errors.As(perr, &pe) {
 			errs = append(errs, pe...)
 		} else if perr != nil {
@@ -60,10 +61,10 @@ func Preflight(res *plan.Result, font *fonts.Family) (*doc.Profile, error) {
 
 // glyphs adds a problem for every text field of v (a plan or a commune)
 // with a character font cannot draw, one per field.
-func glyphs(errs yamlx.Errors, v any, file string, ix yamlx.Index, font *fonts.Family) yamlx.Errors {
+func glyphs(errs diag.List, v any, file string, ix yamlx.Index, font *fonts.Family) diag.List {
 	plan.WalkText(v, func(path, text string) {
 		if i, why := font.Undrawable(text); i > 0 {
-			errs = append(errs, &yamlx.Error{File: file, Pos: ix.Lookup(path), Msg: fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông Times New Roman không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i)})
+			errs = append(errs, &diag.Diagnostic{File: file, Pos: ix.Lookup(path), Msg: fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông Times New Roman không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i)})
 		}
 	})
 	return errs

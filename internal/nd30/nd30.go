@@ -10,7 +10,7 @@ import (
 	"math"
 	"slices"
 
-	"kehoach/internal/yamlx"
+	"kehoach/internal/diag"
 )
 
 // Box is a set of four margins in mm.
@@ -25,7 +25,7 @@ type Box struct {
 // values mean "as the profile says". The Pos fields carry positions for
 // error messages.
 type Overrides struct {
-	Pos         yamlx.Pos
+	Pos         diag.Pos
 	CoChu       float64 `yaml:"co_chu"`
 	GianDong    float64 `yaml:"gian_dong"`
 	CachDoan    float64 `yaml:"cach_doan"`
@@ -104,10 +104,10 @@ func Margins(b Box) []Margin {
 // Check reports the values of o outside ND30's ranges as errors of file,
 // each at the place at gives for its key ("co_chu", "le.tren"). Zero
 // values are not set and not checked.
-func Check(o Overrides, file string, at func(key string) yamlx.Pos) yamlx.Errors {
-	var errs yamlx.Errors
+func Check(o Overrides, file string, at func(key string) diag.Pos) diag.List {
+	var errs diag.List
 	add := func(key string, msg string) {
-		errs = append(errs, &yamlx.Error{File: file, Pos: at(key), Msg: msg})
+		errs = append(errs, &diag.Diagnostic{File: file, Pos: at(key), Msg: msg})
 	}
 	if o.CoChu != 0 && !LimitOf("co_chu").Allows(o.CoChu) {
 		add("co_chu", fmt.Sprintf("cỡ chữ %s pt ngoài quy định; Nghị định 30 cho phép phần nội dung cỡ 13 hoặc 14.", Num(o.CoChu)))

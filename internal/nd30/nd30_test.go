@@ -4,10 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/yamlx"
 )
 
-func noPos(string) yamlx.Pos { return yamlx.Pos{} }
+func noPos(string) diag.Pos { return diag.Pos{} }
 
 func TestCheck(t *testing.T) {
 	ix := yamlx.Index{
@@ -31,7 +32,7 @@ func TestCheck(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			errs := Check(tc.o, "xa.yaml", func(key string) yamlx.Pos { return ix.Lookup("trinh_bay." + key) })
+			errs := Check(tc.o, "xa.yaml", func(key string) diag.Pos { return ix.Lookup("trinh_bay." + key) })
 			got := ""
 			if len(errs) > 0 {
 				got = strings.TrimSpace(errs.Error())

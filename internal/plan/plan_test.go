@@ -139,6 +139,10 @@ func TestValidationRules(t *testing.T) {
 		{name: "recipient with punctuation", old: "{ten: Sở Nông nghiệp và Môi trường, ghi_chu: b/c}", new: "{ten: \"- Sở Nông nghiệp;\"}",
 			want: []string{"testdata/p.yaml:57:13: chỉ ghi tên nơi nhận, không ghi dấu “-” ở đầu hay “;” “.” ở cuối; các dấu này được thêm tự động."}},
 		{name: "unbalanced markup", old: "chung: Mục tiêu chung.", new: "chung: Mục **tiêu chung.",
+			want: []string{"testdata/p.yaml:17:14: dấu “**” mở chữ đậm chưa được đóng; hãy thêm “**” sau đoạn chữ đậm, hoặc viết \\* nếu muốn in dấu sao."}},
+		{name: "unbalanced markup on a later line", old: "chung: Mục tiêu chung.", new: "chung: >-\n    Mục tiêu chung,\n    rồi *nghiêng.",
+			want: []string{"testdata/p.yaml:19:9: dấu “*” mở chữ nghiêng chưa được đóng; hãy thêm “*” sau đoạn chữ nghiêng, hoặc viết \\* nếu muốn in dấu sao."}},
+		{name: "unbalanced markup written with escapes", old: "chung: Mục tiêu chung.", new: `chung: "Mục \x2a\x2atiêu chung."`,
 			want: []string{"testdata/p.yaml:17:10: dấu “**” mở chữ đậm chưa được đóng; hãy thêm “**” sau đoạn chữ đậm, hoặc viết \\* nếu muốn in dấu sao (ở ký tự thứ 5 của đoạn)."}},
 		// Characters the font cannot draw are the build's check
 		// (build.Preflight): the loader does not know the font.

@@ -6,6 +6,7 @@ package style
 import (
 	"fmt"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/doc"
 	"kehoach/internal/nd30"
 	"kehoach/internal/yamlx"
@@ -28,7 +29,7 @@ type Paper struct {
 
 // Kieu is one paragraph style as written in the profile.
 type Kieu struct {
-	Pos       yamlx.Pos
+	Pos       diag.Pos
 	Ten       string  `yaml:"ten,required"`
 	Co        float64 `yaml:"co"`
 	Dam       bool    `yaml:"dam"`
@@ -63,7 +64,7 @@ func Load(o *nd30.Overrides) (*doc.Profile, error) {
 		ThutDauDong: deref(f.ThutDauDong), KieuDau: deref(f.KieuDau), Le: f.Le}
 	// The profile's own values; the commune's were checked by the plan
 	// loader (nd30.Check).
-	if errs := nd30.Check(base, "templates/"+ProfileFile, func(string) yamlx.Pos { return yamlx.Pos{} }); len(errs) > 0 {
+	if errs := nd30.Check(base, "templates/"+ProfileFile, func(string) diag.Pos { return diag.Pos{} }); len(errs) > 0 {
 		return nil, errs
 	}
 	eff := base
@@ -133,7 +134,7 @@ func build(f *profileFile, eff nd30.Overrides) (*doc.Profile, error) {
 		Margins:  doc.Margins{Top: eff.Le.Tren, Bottom: eff.Le.Duoi, Left: eff.Le.Trai, Right: eff.Le.Phai},
 		HeaderMM: f.DauTrang,
 	}
-	var errs yamlx.Errors
+	var errs diag.List
 	land := page
 	land.Landscape = true
 	land.Margins = doc.Margins{Top: f.LeNgang.Tren, Bottom: f.LeNgang.Duoi, Left: f.LeNgang.Trai, Right: f.LeNgang.Phai}
@@ -141,7 +142,7 @@ func build(f *profileFile, eff nd30.Overrides) (*doc.Profile, error) {
 	// decree's own landscape sample: left 30, right 15, top 20).
 	for _, r := range nd30.Margins(f.LeNgang) {
 		if r.V < r.Lo || r.V > r.Hi {
-			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_ngang: %s %s mm ngoài quy định; Nghị định 30 cho phép từ %s đến %s mm.", r.Name, nd30.Num(r.V), nd30.Num(r.Lo), nd30.Num(r.Hi))})
+			errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_ngang: %s %s mm ngoài quy định; Nghị định 30 cho phép từ %s đến %s mm.", r.Name, nd30.Num(r.V), nd30.Num(r.Lo), nd30.Num(r.Hi))})
 		}
 	}
 	pad := doc.Margins{Top: f.LeOBang.Tren, Bottom: f.LeOBang.Duoi, Left: f.LeOBang.Trai, Right: f.LeOBang.Phai}
@@ -155,17 +156,17 @@ func build(f *profileFile, eff nd30.Overrides) (*doc.Profile, error) {
 		{pad.Left, 0.5, 5, "lề trái"}, {pad.Right, 0.5, 5, "lề phải"},
 	} {
 		if r.v < r.lo || r.v > r.hi {
-			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_o_bang: %s trong ô bảng %s mm ngoài khoảng %s–%s mm (trên, dưới từ %s mm để dấu không chạm đường kẻ).", r.name, nd30.Num(r.v), nd30.Num(r.lo), nd30.Num(r.hi), nd30.Num(MinCellPadY))})
+			errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_o_bang: %s trong ô bảng %s mm ngoài khoảng %s–%s mm (trên, dưới từ %s mm để dấu không chạm đường kẻ).", r.name, nd30.Num(r.v), nd30.Num(r.lo), nd30.Num(r.hi), nd30.Num(MinCellPadY))})
 		}
 	}
 	p.RuleSpaceBelow = deref(f.DuoiDuongKe)
 	if v := p.RuleSpaceBelow; v < 6 || v > 24 {
-		errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("khoảng trắng dưới đường kẻ (duoi_duong_ke) %s pt ngoài khoảng cho phép; hãy chọn từ 6 đến 24 pt.", nd30.Num(v))})
+		errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("khoảng trắng dưới đường kẻ (duoi_duong_ke) %s pt ngoài khoảng cho phép; hãy chọn từ 6 đến 24 pt.", nd30.Num(v))})
 	}
 	for _, k := range f.Kieu {
 		al, ok := aligns[k.Canh]
 		if !ok {
-			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Pos: k.Pos, Msg: fmt.Sprintf("kiểu “%s”: canh “%s” không có; hãy dùng trai, giua, phai hoặc deu.", k.Ten, k.Canh)})
+			errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Pos: k.Pos, Msg: fmt.Sprintf("kiểu “%s”: canh “%s” không có; hãy dùng trai, giua, phai hoặc deu.", k.Ten, k.Canh)})
 		}
 		s := doc.ParagraphStyle{
 			Size: k.Co, Bold: k.Dam, Italic: k.Nghieng, Align: al,
@@ -187,7 +188,7 @@ func build(f *profileFile, eff nd30.Overrides) (*doc.Profile, error) {
 	}
 	for _, n := range doc.AllStyles {
 		if _, ok := p.Styles[n]; !ok {
-			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("thiếu kiểu “%s” trong mục kieu; hãy thêm kiểu này.", n)})
+			errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("thiếu kiểu “%s” trong mục kieu; hãy thêm kiểu này.", n)})
 		}
 	}
 	if len(errs) > 0 {
