@@ -9,7 +9,6 @@ import (
 	"kehoach/internal/fileset"
 	"kehoach/internal/fonts"
 	"kehoach/internal/manifest"
-	"kehoach/internal/plan"
 	"kehoach/internal/render/pdf"
 )
 
@@ -63,7 +62,7 @@ func runPrint(c *Context, args []string, outDir string, font *fontChoice) int {
 	}
 	grand, count := 0, 0
 	for i, f := range files {
-		res, err := plan.Load(f)
+		res, prof, err := build.Load(f, family)
 		if err != nil {
 			fmt.Fprintln(stderr, errText(err))
 			fail(2)
@@ -92,7 +91,7 @@ func runPrint(c *Context, args []string, outDir string, font *fontChoice) int {
 			base := manifest.BaseName(res.Plan)
 			var pdfBytes bytes.Buffer
 			// manifest.WritePDF draws with the bundled font only.
-			if err := pdf.Write(&pdfBytes, m.Document(res.Profile), res.Profile, family); err != nil {
+			if err := pdf.Write(&pdfBytes, m.Document(prof), prof, family); err != nil {
 				fmt.Fprintf(stderr, "%s: không tạo được sổ phát hành PDF: %s\n", f, errText(err))
 				fail(2)
 				continue

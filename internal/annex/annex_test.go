@@ -88,7 +88,7 @@ func TestSheets2025(t *testing.T) {
 			t.Errorf("biểu %s does not fit the page: %v", sheets[i].Number, probs)
 		}
 	}
-	ref := "(Kèm theo Kế hoạch số " + Blank + "/KH-UBND ngày " + Blank + " tháng " + Blank + " năm 2025 của Ủy ban nhân dân xã Mường Khoa)"
+	ref := "(Kèm theo Kế hoạch số " + vn.Blank + "/KH-UBND ngày " + vn.Blank + " tháng " + vn.Blank + " năm 2025 của Ủy ban nhân dân xã Mường Khoa)"
 	tests := []struct {
 		number, title, unit string
 		headerRows, rows    int
@@ -517,7 +517,7 @@ func TestRef(t *testing.T) {
 		ngay string
 		want string
 	}{
-		{0, "", "(Kèm theo Kế hoạch số " + Blank + "/KH-UBND ngày " + Blank + " tháng " + Blank + " năm 2025 của Ủy ban nhân dân xã Mường Khoa)"},
+		{0, "", "(Kèm theo Kế hoạch số " + vn.Blank + "/KH-UBND ngày " + vn.Blank + " tháng " + vn.Blank + " năm 2025 của Ủy ban nhân dân xã Mường Khoa)"},
 		{125, "2025-08-05", "(Kèm theo Kế hoạch số 125/KH-UBND ngày 05 tháng 8 năm 2025 của Ủy ban nhân dân xã Mường Khoa)"},
 		{5, "2024-12-30", "(Kèm theo Kế hoạch số 05/KH-UBND ngày 30 tháng 12 năm 2024 của Ủy ban nhân dân xã Mường Khoa)"},
 		{7, "2025-02-01", "(Kèm theo Kế hoạch số 07/KH-UBND ngày 01 tháng 02 năm 2025 của Ủy ban nhân dân xã Mường Khoa)"},

@@ -15,10 +15,6 @@ import (
 // WordingFile is the template of the annexes' fixed wording.
 const WordingFile = "bieu.tmpl"
 
-// Blank stands in a draft for the number and date the văn thư fills in by
-// hand: no-break spaces, so the blank keeps its width (as in the document).
-const Blank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
-
 // Build returns the four annexes of a validated plan, Biểu 01 to 04 in
 // order. It panics, with a *templates.Error, only when templates/bieu.tmpl
 // does not fit the code (the embedded file is checked by the tests; a copy
@@ -141,7 +137,7 @@ func (b *builder) issuer() string {
 // number and the date once they are given and leaves blanks before.
 func (b *builder) ref() string {
 	p := b.p
-	so, ngay, thang, nam := Blank, Blank, Blank, p.Nam
+	so, ngay, thang, nam := vn.Blank, vn.Blank, vn.Blank, p.Nam
 	if p.VanBan.So != 0 {
 		so = vn.DocNumber(int(p.VanBan.So))
 	}

@@ -95,6 +95,7 @@ func Compose(path string, o Options) (*plan.Result, *doc.Document, error) {
 // for the document and the workbook.
 type composed struct {
 	res    *plan.Result
+	prof   *doc.Profile
 	doc    *doc.Document
 	sheets []annex.Sheet
 	probs  []annex.Problem // annex columns the page is too narrow for
@@ -103,16 +104,20 @@ type composed struct {
 // composeAll loads, validates and composes one plan; doc is nil for an
 // invalid plan.
 func composeAll(path string, o Options) (composed, error) {
-	res, err := plan.Load(path)
+	res, prof, err := Load(path, o.Font)
 	if err != nil || !res.OK() {
 		return composed{res: res}, err
 	}
-	sheets, probs, err := compose.AnnexesFor(res.Plan, res.Profile, o.Font)
+	m, err := layout.NewMeasurer(o.Font)
 	if err != nil {
 		return composed{res: res}, err
 	}
-	d, err := compose.ComposeWith(res.Plan, res.Profile, sheets, compose.Options{SourceDate: o.SourceDate, Font: o.Font})
-	return composed{res, d, sheets, probs}, err
+	sheets, probs, err := compose.Annexes(res.Plan, prof, m)
+	if err != nil {
+		return composed{res: res}, err
+	}
+	d, err := compose.ComposeWith(res.Plan, prof, sheets, compose.Options{SourceDate: o.SourceDate, Measure: m})
+	return composed{res, prof, d, sheets, probs}, err
 }
 
 // DefaultFormats are the formats a build writes unless told otherwise: the
@@ -142,11 +147,12 @@ func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Famil
 }
 
 // RenderAnnexes writes the plan's annexes (Biểu số 01–04) as one XLSX
-// workbook, their columns fitted to the landscape page of prof as in the
-// document (compose.Annexes); date is the document date (compose.DocDate),
+// workbook, their columns fitted to the landscape page of prof with the
+// bundled family's widths (compose.Annexes; a build fits them once with
+// the chosen family for the document and the workbook alike); date is the document date (compose.DocDate),
 // never the clock.
 func RenderAnnexes(p *plan.Plan, prof *doc.Profile, date time.Time) ([]byte, error) {
-	sheets, _, err := compose.Annexes(p, prof)
+	sheets, _, err := compose.Annexes(p, prof, layout.Bundled())
 	if err != nil {
 		return nil, err
 	}
@@ -234,12 +240,12 @@ func Plan(path string, o Options) *Result {
 			switch f {
 			case "pdf":
 				var probs []layout.Problem
-				data, pages[i], probs, err = renderPDF(o.pdfw, d, res.Profile, font)
+				data, pages[i], probs, err = renderPDF(o.pdfw, d, c.prof, font)
 				r.Layout = withoutAnnexCuts(probs, c.probs)
 			case "xlsx":
-				data, err = writeAnnexes(c.sheets, res.Profile, d.Meta.Date)
+				data, err = writeAnnexes(c.sheets, c.prof, d.Meta.Date)
 			default:
-				data, err = Render(f, d, res.Profile, font)
+				data, err = Render(f, d, c.prof, font)
 			}
 			files[i], errs[i] = fileset.File{Name: name, Data: data}, err
 		}()

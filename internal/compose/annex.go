@@ -5,12 +5,11 @@ import (
 
 	"kehoach/internal/annex"
 	"kehoach/internal/doc"
-	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
 )
 
 // annexSections turns the annexes (sheets, as Annexes builds and fits
-// them) the plan's text refers to, measured with font,
+// them) the plan's text refers to, measured with m,
 // (annex.Referenced: ND30 wants every attached annex referred to, and the
 // text says “(Chi tiết có biểu số … kèm theo)”) into landscape sections
 // that follow the signature block. Each annex is paginated on its own from
@@ -18,7 +17,7 @@ import (
 // document's. A section holds the ND30 annex heading — “Biểu số 01”, the
 // title, the reference line, a short rule, “ĐVT: …” at the right — and the
 // bordered table, whose header rows repeat on every page.
-func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, font *fonts.Family) []doc.Section {
+func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, m Measurer) []doc.Section {
 	want := map[string]bool{}
 	for _, n := range annex.Referenced(p) {
 		want[n] = true
@@ -26,7 +25,7 @@ func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, font *
 	var out []doc.Section
 	for i := range sheets {
 		if want[sheets[i].Number] {
-			out = append(out, annexSection(&sheets[i], prof, font))
+			out = append(out, annexSection(&sheets[i], prof, m))
 		}
 	}
 	return out
@@ -36,33 +35,25 @@ func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, font *
 // landscape page of prof (annex.Sheet.Fit): the one set of widths the PDF,
 // the DOCX and the workbook all use. The problems are the columns the page
 // is too narrow for (words would be cut), for the caller to warn about.
-func Annexes(p *plan.Plan, prof *doc.Profile) ([]annex.Sheet, []annex.Problem, error) {
-	return AnnexesFor(p, prof, nil)
-}
-
-// AnnexesFor is Annexes fitted with the widths of font, the family the
-// document is set in (nil: the bundled Liberation Serif), so that a build
+// The widths are m's, the family the document is set in, so that a build
 // with another font (-phong) fits its columns to that font's words.
-func AnnexesFor(p *plan.Plan, prof *doc.Profile, font *fonts.Family) ([]annex.Sheet, []annex.Problem, error) {
+func Annexes(p *plan.Plan, prof *doc.Profile, m Measurer) ([]annex.Sheet, []annex.Problem, error) {
 	sheets, err := annex.Sheets(p)
 	if err != nil {
 		return nil, nil, err
 	}
-	if font == nil {
-		font = fonts.Bundled()
-	}
-	m := AnnexMetrics(prof, font)
+	am := AnnexMetrics(prof, m)
 	var probs []annex.Problem
 	for i := range sheets {
-		probs = append(probs, sheets[i].Fit(m)...)
+		probs = append(probs, sheets[i].Fit(am)...)
 	}
 	return sheets, probs, nil
 }
 
 // AnnexMetrics are the measures the annex columns are fitted with: the
 // landscape text width and the cell padding of the profile, the sizes of
-// its TableHead and TableCell styles, and the font's widths.
-func AnnexMetrics(prof *doc.Profile, font *fonts.Family) annex.Metrics {
+// its TableHead and TableCell styles, and m's widths.
+func AnnexMetrics(prof *doc.Profile, m Measurer) annex.Metrics {
 	return annex.Metrics{
 		Width:    prof.Landscape.TextWidth(),
 		PadLeft:  prof.CellPad.Left,
@@ -70,17 +61,17 @@ func AnnexMetrics(prof *doc.Profile, font *fonts.Family) annex.Metrics {
 		HeadSize: prof.Style(doc.StyleTableHead).Size,
 		CellSize: prof.Style(doc.StyleTableCell).Size,
 		Measure: func(text string, size float64, bold bool) float64 {
-			return font.WidthMM(fonts.StyleOf(bold, false), size, text)
+			return m.WidthMM(bold, false, size, text)
 		},
 	}
 }
 
-func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Section {
+func annexSection(s *annex.Sheet, prof *doc.Profile, m Measurer) doc.Section {
 	heading := func(style doc.StyleName, text string, bold, italic bool) *doc.Paragraph {
 		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: text, Bold: bold, Italic: italic}}}
 	}
 	title := prof.Style(doc.StyleAnnexTitle)
-	titleWidth := font.WidthMM(fonts.StyleOf(title.Bold, title.Italic), title.Size, s.Title)
+	titleWidth := m.WidthMM(title.Bold, title.Italic, title.Size, s.Title)
 	blocks := []doc.Block{
 		heading(doc.StyleAnnexNumber, s.Heading, true, false),
 		heading(doc.StyleAnnexTitle, s.Title, true, false),

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -28,30 +29,29 @@ var allowed = map[string][]string{
 	"internal/testkit": {}, "internal/textconv/hostile": {},
 	"internal/vntext":  {"internal/diag"},
 	"internal/yamlx":   {"internal/diag"},
+	"internal/nd30":    {"internal/diag"},
 	"templates":        {"internal/safefile"},
 	"internal/fileset": {"internal/safefile"},
 
 	// Data: the plan, the national programme, the profile.
-	"internal/programme": {"internal/diag", "internal/vn", "internal/yamlx", "templates"},
-	"internal/markup":    {"internal/diag", "internal/doc"},
-	"internal/style":     {"internal/diag", "internal/doc", "internal/yamlx", "templates"},
-	"internal/plan": {"internal/diag", "internal/markup", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates",
-		"internal/doc", "internal/fonts", "internal/style"}, // leak: the data layer links the profile and the fonts
+	"internal/programme":     {"internal/diag", "internal/vn", "internal/yamlx", "templates"},
+	"internal/markup":        {"internal/diag", "internal/doc"},
+	"internal/style":         {"internal/diag", "internal/doc", "internal/nd30", "internal/yamlx", "templates"},
+	"internal/plan":          {"internal/diag", "internal/markup", "internal/nd30", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates"},
+	"internal/plan/plantest": {"internal/doc", "internal/plan", "internal/style"},
 
 	// Tools on plans.
-	"internal/planfmt":  {"internal/plan", "internal/vn", "internal/yamlx"},
-	"internal/rollover": {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
-	"internal/plandiff": {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
-	"internal/gitrev":   {"internal/plan", "internal/safefile", "internal/yamlx"},
-	"internal/schema":   {"internal/plan", "internal/programme", "internal/style", "internal/yamlx"},
-	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates",
-		"internal/doc"}, // leak: reads the tone style from the document profile
-	"internal/issue": {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
+	"internal/planfmt":   {"internal/plan", "internal/vn", "internal/yamlx"},
+	"internal/rollover":  {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
+	"internal/plandiff":  {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
+	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
+	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
+	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates"},
+	"internal/issue":     {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 
 	// Composition: plan → document model.
-	"internal/annex": {"internal/markup", "internal/plan", "internal/vn", "templates"},
-	"internal/compose": {"internal/annex", "internal/doc", "internal/markup", "internal/plan", "internal/vn", "templates",
-		"internal/fonts"}, // leak: measures with the chosen family (Options.Font), but through package fonts rather than a measurer
+	"internal/annex":   {"internal/markup", "internal/plan", "internal/vn", "templates"},
+	"internal/compose": {"internal/annex", "internal/doc", "internal/markup", "internal/plan", "internal/vn", "templates"},
 	"internal/manifest": {"internal/compose", "internal/doc", "internal/markup", "internal/plan", "internal/vn",
 		"internal/fonts", "internal/render/pdf"}, // leak: model, composer and PDF writer in one package
 
@@ -70,7 +70,7 @@ var allowed = map[string][]string{
 
 	// The build and the command layer.
 	"internal/build": {"internal/diag", "internal/annex", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
-		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/yamlx"},
+		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/style", "internal/yamlx"},
 	"cmd/kehoach": {"internal/annex", "internal/build", "internal/diag", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
 		"internal/manifest", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/render/pdf", "internal/rollover",
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/textconv",
@@ -90,6 +90,16 @@ var stackLeaks = map[string]bool{}
 // noRender are the packages that must not link the rendering stack.
 var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt", "internal/rollover", "internal/plandiff",
 	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/annex", "internal/compose"}
+
+// presentation are the packages that know how a document looks: the
+// profile and the fonts. The data layer, the plan tools and the composer
+// (which measures through compose.Measurer) reach neither, even
+// indirectly (#16).
+var presentation = []string{"internal/fonts", "internal/style"}
+
+// noPresentation are the packages that must not link the presentation.
+var noPresentation = []string{"internal/plan", "internal/programme", "internal/nd30", "internal/planfmt", "internal/rollover",
+	"internal/plandiff", "internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/compose"}
 
 type pkg struct {
 	ImportPath string
@@ -194,6 +204,13 @@ func violations(pkgs map[string]pkg, goos string) []string {
 			}
 		}
 	}
+	for _, path := range noPresentation {
+		for _, dep := range own(pkgs[path].Deps) {
+			if slices.Contains(presentation, dep) {
+				out = append(out, path+" reaches the presentation ("+dep+") through its imports (GOOS="+goos+")")
+			}
+		}
+	}
 	sort.Strings(out)
 	return out
 }
@@ -209,13 +226,13 @@ func TestLayers(t *testing.T) {
 	}
 }
 
-// The rules catch a forbidden import, a new package and a tool that
-// reaches the renderers indirectly.
+// The rules catch a forbidden import, a new package, and a data package
+// that reaches the renderers or the fonts indirectly.
 func TestLayersCatchForbiddenImports(t *testing.T) {
 	pkgs := list(t, "linux")
 	p := pkgs["internal/plan"]
 	p.Imports = append(p.Imports, "kehoach/internal/render/pdf")
-	p.Deps = append(p.Deps, "kehoach/internal/render/pdf")
+	p.Deps = append(p.Deps, "kehoach/internal/render/pdf", "kehoach/internal/fonts")
 	pkgs["internal/plan"] = p
 	pkgs["internal/newpkg"] = pkg{ImportPath: "internal/newpkg"}
 	got := strings.Join(violations(pkgs, "linux"), "\n")
@@ -223,6 +240,7 @@ func TestLayersCatchForbiddenImports(t *testing.T) {
 		"internal/newpkg (GOOS=linux) is not in the layers table",
 		"internal/plan imports internal/render/pdf (GOOS=linux), which the layers table does not allow",
 		"internal/plan reaches the rendering stack (internal/render/pdf)",
+		"internal/plan reaches the presentation (internal/fonts)",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("violations lack %q:\n%s", want, got)

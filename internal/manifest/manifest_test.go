@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/text"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
@@ -236,7 +237,7 @@ func TestPDF(t *testing.T) {
 	res := load(t, copyPlan(t, issue))
 	m := Build(res.Plan, nil)
 	var b bytes.Buffer
-	if err := m.WritePDF(&b, res.Profile); err != nil {
+	if err := m.WritePDF(&b, plantest.Profile(t, res)); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
@@ -267,7 +268,7 @@ func TestPDF(t *testing.T) {
 	}
 	// Same input, same bytes.
 	var b2 bytes.Buffer
-	m.WritePDF(&b2, res.Profile)
+	m.WritePDF(&b2, plantest.Profile(t, res))
 	if !bytes.Equal(b.Bytes(), b2.Bytes()) {
 		t.Error("two renderings differ")
 	}

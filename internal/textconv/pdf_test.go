@@ -15,6 +15,7 @@ import (
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/docx"
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/testkit"
@@ -46,20 +47,20 @@ func render(t testing.TB, edit func(*plan.Plan)) rendered {
 	if edit != nil {
 		edit(res.Plan)
 	}
-	d, err := compose.Compose(res.Plan, res.Profile)
+	d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out rendered
-	if out.docx, err = docx.Render(d, res.Profile); err != nil {
+	if out.docx, err = docx.Render(d, plantest.Profile(t, res)); err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, d, res.Profile, fonts.Bundled()); err != nil {
+	if err := pdf.Write(&buf, d, plantest.Profile(t, res), fonts.Bundled()); err != nil {
 		t.Fatal(err)
 	}
 	out.pdf = buf.Bytes()
-	pages, err := layout.Layout(d, res.Profile, fonts.Bundled())
+	pages, err := layout.Layout(d, plantest.Profile(t, res), fonts.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}

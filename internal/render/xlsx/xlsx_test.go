@@ -19,7 +19,9 @@ import (
 
 	"kehoach/internal/annex"
 	"kehoach/internal/compose"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
 	"kehoach/internal/vn"
@@ -44,7 +46,7 @@ var prof = style.Default()
 // kehoach build writes them.
 func fitted(t *testing.T, p *plan.Plan) []annex.Sheet {
 	t.Helper()
-	sheets, probs, err := compose.Annexes(p, prof)
+	sheets, probs, err := compose.Annexes(p, prof, layout.Bundled())
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("annexes: %v %v", err, probs)
 	}
@@ -689,12 +691,12 @@ func FuzzWrite(f *testing.F) {
 		if err != nil || !res.OK() {
 			return
 		}
-		sheets, _, err := compose.Annexes(res.Plan, res.Profile)
+		sheets, _, err := compose.Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 		if err != nil {
 			t.Fatalf("a valid plan has no annexes: %v", err)
 		}
 		var b bytes.Buffer
-		if err := Write(&b, sheets, res.Profile.Landscape, date); err != nil {
+		if err := Write(&b, sheets, plantest.Profile(t, res).Landscape, date); err != nil {
 			t.Fatalf("write: %v", err)
 		}
 		wb, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
@@ -735,7 +737,7 @@ func TestLongText(t *testing.T) {
 		t.Errorf("long text cut to %d bytes", len(v))
 	}
 	p.Bieu.SuNghiep[0].GhiChu = strings.Repeat("x", excelize.TotalCellChars+1)
-	sheets, _, err := compose.Annexes(p, prof) // the word does not fit the page either: reported, still written
+	sheets, _, err := compose.Annexes(p, prof, layout.Bundled()) // the word does not fit the page either: reported, still written
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -842,12 +844,12 @@ func TestLibreOfficeCorpusNoHashes(t *testing.T) {
 		if err != nil || !res.OK() {
 			t.Fatalf("%s: %v %v", path, err, res.Errors)
 		}
-		sheets, probs, err := compose.Annexes(res.Plan, res.Profile)
+		sheets, probs, err := compose.Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 		if err != nil || len(probs) > 0 {
 			t.Fatalf("%s: annexes: %v %v", path, err, probs)
 		}
 		var b bytes.Buffer
-		if err := Write(&b, sheets, res.Profile.Landscape, date); err != nil {
+		if err := Write(&b, sheets, plantest.Profile(t, res).Landscape, date); err != nil {
 			t.Fatal(err)
 		}
 		name := fmt.Sprintf("b%02d", i)
