@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 
 	"kehoach/internal/fileset"
@@ -54,29 +56,29 @@ type diffOptions struct {
 	out    *string
 }
 
-// diffPairs turns the arguments into (old, new) sources.
-func diffPairs(args []string) ([][2]gitrev.Source, error) {
+// A diffPair is the old and the new version of one plan; nil when the
+// plan is not in that version (added or removed).
+type diffPair struct{ old, new *gitrev.Source }
+
+func src(s gitrev.Source) *gitrev.Source { return &s }
+
+// diffPairs turns the arguments into (old, new) sources. Over folders
+// (one or two bare revisions) every plan of either version is in a pair:
+// plans of one version only are paired with nil.
+func diffPairs(args []string) ([]diffPair, error) {
 	switch len(args) {
 	case 1:
-		src, ok, err := gitrev.Parse(args[0])
+		s, ok, err := gitrev.Parse(args[0])
 		if err != nil {
 			return nil, err
 		}
 		if ok {
-			if src.Rev != "" {
-				return [][2]gitrev.Source{{src, gitrev.At("", src.Path)}}, nil
+			if s.Rev != "" {
+				return []diffPair{{src(s), src(gitrev.At("", s.Path))}}, nil
 			}
-			return [][2]gitrev.Source{{gitrev.At("HEAD", src.Path), src}}, nil
+			return []diffPair{{src(gitrev.At("HEAD", s.Path)), src(s)}}, nil
 		}
-		files, err := gitrev.PlanFiles("", "plans")
-		if err != nil {
-			return nil, err
-		}
-		var out [][2]gitrev.Source
-		for _, f := range files {
-			out = append(out, [2]gitrev.Source{gitrev.At(src.Rev, f), gitrev.At("", f)})
-		}
-		return out, nil
+		return folderPairs(s.Rev, "")
 	case 2:
 		a, okA, err := gitrev.Parse(args[0])
 		if err != nil {
@@ -88,53 +90,159 @@ func diffPairs(args []string) ([][2]gitrev.Source, error) {
 		}
 		switch {
 		case okA && okB:
-			return [][2]gitrev.Source{{a, b}}, nil
+			return []diffPair{{src(a), src(b)}}, nil
 		case !okA && okB:
-			return [][2]gitrev.Source{{gitrev.At(a.Rev, b.Path), b}}, nil
+			return []diffPair{{src(gitrev.At(a.Rev, b.Path)), src(b)}}, nil
 		case okA && !okB:
-			return [][2]gitrev.Source{{a, gitrev.At(b.Rev, a.Path)}}, nil
+			return []diffPair{{src(a), src(gitrev.At(b.Rev, a.Path))}}, nil
 		}
-		fa, err := gitrev.PlanFiles(a.Rev, "plans")
-		if err != nil {
-			return nil, err
-		}
-		fb, err := gitrev.PlanFiles(b.Rev, "plans")
-		if err != nil {
-			return nil, err
-		}
-		in := map[string]bool{}
-		for _, f := range fa {
-			in[f] = true
-		}
-		var out [][2]gitrev.Source
-		for _, f := range fb {
-			if in[f] {
-				out = append(out, [2]gitrev.Source{gitrev.At(a.Rev, f), gitrev.At(b.Rev, f)})
-			}
-		}
-		return out, nil
+		return folderPairs(a.Rev, b.Rev)
 	}
 	return nil, fmt.Errorf("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
 }
 
-func loadSource(s gitrev.Source) (*plan.Plan, error) {
-	data, err := s.Data()
+// folderPairs pairs the plans under plans/ at two revisions ("" = the
+// working tree) by path; a plan of one side only is paired with nil.
+func folderPairs(revA, revB string) ([]diffPair, error) {
+	fa, err := gitrev.PlanFiles(revA, "plans")
 	if err != nil {
 		return nil, err
+	}
+	fb, err := gitrev.PlanFiles(revB, "plans")
+	if err != nil {
+		return nil, err
+	}
+	inB := map[string]bool{}
+	for _, f := range fb {
+		inB[f] = true
+	}
+	inA := map[string]bool{}
+	var out []diffPair
+	for _, f := range fa {
+		inA[f] = true
+		p := diffPair{old: src(gitrev.At(revA, f))}
+		if inB[f] {
+			p.new = src(gitrev.At(revB, f))
+		}
+		out = append(out, p)
+	}
+	for _, f := range fb {
+		if !inA[f] {
+			out = append(out, diffPair{new: src(gitrev.At(revB, f))})
+		}
+	}
+	return out, nil
+}
+
+// loaded is one version of a plan, read leniently: what decodes, with the
+// version's errors; nil when the version does not hold the plan.
+type loaded struct {
+	src *gitrev.Source
+	res *plan.Result
+}
+
+// loadSource reads one version leniently (a plan with errors is still
+// compared); a file the revision does not hold is res == nil, not an
+// error.
+func loadSource(s *gitrev.Source) (loaded, error) {
+	if s == nil {
+		return loaded{}, nil
+	}
+	data, err := s.Data()
+	if errors.Is(err, gitrev.ErrNotInRevision) || s.Rev == "" && errors.Is(err, fs.ErrNotExist) {
+		return loaded{}, nil
+	}
+	if err != nil {
+		return loaded{}, err
 	}
 	res, err := plan.LoadBytes(s.Path, data, s.Read)
 	if err != nil {
-		return nil, err
-	}
-	if !res.OK() {
-		return nil, fmt.Errorf("%s có lỗi, hãy sửa trước khi so sánh:\n%v", s.Label, res.Errors)
+		return loaded{}, err
 	}
 	res.Plan.File = s.Label
-	return res.Plan, nil
+	return loaded{s, res}, nil
 }
 
-// run is kehoach diff [-f text|md|json] [-tep FILE] OLD [NEW]. Exit 0 equal,
-// 1 different, 2 error, like diff.
+// version is the two loaded versions of one plan; renamed when they are
+// files of two names paired by pairRenamed.
+type version struct {
+	old, new loaded
+	renamed  bool
+}
+
+// pairRenamed pairs a plan removed with a plan added of the same commune
+// and year (a file renamed or moved), when that pairing is unique.
+func pairRenamed(ls []version) []version {
+	key := func(l loaded) string {
+		p := l.res.Plan
+		if p.Pos.IsZero() || p.Nam == 0 {
+			return ""
+		}
+		commune := p.Xa
+		if p.Commune != nil && p.Commune.Ma != "" {
+			commune = p.Commune.Ma
+		}
+		return fmt.Sprintf("%s\x00%d\x00%s", commune, p.Nam, p.Loai())
+	}
+	removed, added := map[string][]int{}, map[string][]int{}
+	for i, l := range ls {
+		switch {
+		case l.old.res != nil && l.new.res == nil:
+			if k := key(l.old); k != "" {
+				removed[k] = append(removed[k], i)
+			}
+		case l.old.res == nil && l.new.res != nil:
+			if k := key(l.new); k != "" {
+				added[k] = append(added[k], i)
+			}
+		}
+	}
+	drop := map[int]bool{}
+	for k, rs := range removed {
+		if as := added[k]; len(rs) == 1 && len(as) == 1 {
+			ls[rs[0]].new, ls[rs[0]].renamed = ls[as[0]].new, true
+			drop[as[0]] = true
+		}
+	}
+	var out []version
+	for i, l := range ls {
+		if !drop[i] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// diffReport compares the two versions: the changes it can compute (a plan
+// with errors is compared as far as it decoded), then each version's
+// errors; a plan of one version only is listed as added or removed.
+func diffReport(v version) *plandiff.Report {
+	a, b := v.old, v.new
+	var r *plandiff.Report
+	switch {
+	case a.res == nil:
+		r = plandiff.Alone(plandiff.Added, b.src.Label, b.res.Plan)
+	case b.res == nil:
+		r = plandiff.Alone(plandiff.Removed, a.src.Label, a.res.Plan)
+	case a.res.Plan.Pos.IsZero() || b.res.Plan.Pos.IsZero():
+		r = &plandiff.Report{Old: a.src.Label, New: b.src.Label, Incomparable: true}
+	default:
+		r = plandiff.Compare(a.res.Plan, b.res.Plan)
+	}
+	if v.renamed {
+		r.Changes = append([]plandiff.Change{{Section: "Văn bản", Kind: plandiff.Moved, Item: "tệp kế hoạch (đổi tên hay chuyển thư mục)", Old: a.src.Path, New: b.src.Path}}, r.Changes...)
+	}
+	if a.res != nil {
+		r.OldErrors = plandiff.Messages(a.res.Errors)
+	}
+	if b.res != nil {
+		r.NewErrors = plandiff.Messages(b.res.Errors)
+	}
+	return r
+}
+
+// run is kehoach diff [-f text|md|json] [-tep FILE] OLD [NEW]. Exit 0 the
+// same, 1 different or a version with errors, 2 usage or I/O error.
 func (o *diffOptions) run(c *Context, args []string) int {
 	switch o.format {
 	case "text", "md", "json":
@@ -149,21 +257,30 @@ func (o *diffOptions) run(c *Context, args []string) int {
 		c.Errorf("%v", err)
 		return 2
 	}
+	var versions []version
+	for _, p := range pairs {
+		a, err := loadSource(p.old)
+		if err != nil {
+			c.Errorf("%v", err)
+			return 2
+		}
+		b, err := loadSource(p.new)
+		if err != nil {
+			c.Errorf("%v", err)
+			return 2
+		}
+		if a.res == nil && b.res == nil {
+			c.Errorf("%s và %s đều không có tệp này; hãy kiểm tra tên tệp và phiên bản (git log --follow -- %s cho biết các lần commit của tệp)", p.old.Label, p.new.Label, p.new.Path)
+			return 2
+		}
+		versions = append(versions, version{old: a, new: b})
+	}
+	versions = pairRenamed(versions)
 	var out bytes.Buffer
 	color := *o.out == "" && c.Color(c.Stdout)
 	status := 0
-	for _, p := range pairs {
-		a, err := loadSource(p[0])
-		if err != nil {
-			c.Errorf("%v", err)
-			return 2
-		}
-		b, err := loadSource(p[1])
-		if err != nil {
-			c.Errorf("%v", err)
-			return 2
-		}
-		r := plandiff.Compare(a, b)
+	for _, v := range versions {
+		r := diffReport(v)
 		switch o.format {
 		case "text":
 			out.WriteString(r.Text(color))

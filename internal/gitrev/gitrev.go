@@ -52,12 +52,16 @@ func git(args ...string) ([]byte, error) {
 	return out, nil
 }
 
+// ErrNotInRevision is the error (wrapped by Show) of a file that the
+// revision does not hold: a plan added since, or removed.
+var ErrNotInRevision = errors.New("tệp không có ở phiên bản này")
+
 // gitErrors say in Vietnamese what git's commonest refusals mean; the
 // pattern is found in git's own (English) message.
 var gitErrors = []struct{ pattern, msg string }{
 	{"not a git repository", "thư mục này không nằm trong kho git; hãy chạy lệnh trong thư mục kho mã, hoặc so sánh hai tệp"},
-	{"does not exist in", "tệp không có ở phiên bản này"},
-	{"exists on disk, but not in", "tệp có trong thư mục nhưng không có ở phiên bản này (chưa commit)"},
+	{"does not exist in", ""},
+	{"exists on disk, but not in", ""},
 	{"invalid object name", "không có phiên bản này trong kho git"},
 	{"unknown revision", "không có phiên bản này trong kho git"},
 	{"bad revision", "không có phiên bản này trong kho git"},
@@ -73,6 +77,9 @@ func gitError(stderr string, err error) error {
 	low := strings.ToLower(stderr)
 	for _, e := range gitErrors {
 		if strings.Contains(low, e.pattern) {
+			if e.msg == "" {
+				return ErrNotInRevision
+			}
 			return errors.New(e.msg)
 		}
 	}
@@ -147,7 +154,9 @@ func Parse(arg string) (src Source, ok bool, err error) {
 		if err := checkRev(rev); err != nil {
 			return Source{}, false, err
 		}
-		if _, err := Show(rev, path); err != nil {
+		// A file the revision lacks is a plan added or removed there:
+		// the caller lists it as such.
+		if _, err := Show(rev, path); err != nil && !errors.Is(err, ErrNotInRevision) {
 			return Source{}, false, err
 		}
 		return Source{Label: path + " (" + rev + ")", Path: path, Rev: rev}, true, nil

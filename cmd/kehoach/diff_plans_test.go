@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"kehoach/internal/testkit"
+)
+
+// copyCorpus copies the corpus commune folder (plan and commune file)
+// of the source tree at root into repo/plans/name.
+func copyCorpus(t *testing.T, root, repo, name string) {
+	t.Helper()
+	src := filepath.Join(root, "testdata", "corpus", name)
+	dst := filepath.Join(repo, "plans", name)
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	es, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// kehoach diff over revisions and folders sees every plan, in a temporary
+// git repository: a commit that adds a commune's plan, a new plan not yet
+// committed (diff -f md main, the merge-request form), a removed plan, a
+// renamed folder, a version that does not validate and one that does not
+// parse. Exit 1 whenever anything differs, and no raw git message.
+func TestDiffPlansAddedRemovedRenamedInvalid(t *testing.T) {
+	root := testkit.RepoRoot(t)
+	repo, _ := planRepo(t)
+	gitIn(t, repo, "branch", "-f", "main")
+	diff := func(args ...string) (int, string, string) {
+		var o, e bytes.Buffer
+		st := run(append([]string{"diff"}, args...), &o, &e)
+		return st, o.String(), e.String()
+	}
+	type want struct {
+		args   []string
+		status int
+		has    []string
+		hasNot []string
+	}
+	check := func(step string, tcs ...want) {
+		t.Helper()
+		for _, tc := range tcs {
+			st, out, errs := diff(tc.args...)
+			bad := st != tc.status || strings.Contains(errs, "fatal") || strings.Contains(out, "fatal")
+			for _, h := range tc.has {
+				bad = bad || !strings.Contains(out+errs, h)
+			}
+			for _, h := range tc.hasNot {
+				bad = bad || strings.Contains(out+errs, h)
+			}
+			if bad {
+				t.Errorf("%s: diff %q: status %d (want %d), want %q, not %q\nstdout:\n%s\nstderr:\n%s", step, tc.args, st, tc.status, tc.has, tc.hasNot, out, errs)
+			}
+		}
+	}
+
+	// A commit that adds a commune's plan (a draft).
+	copyCorpus(t, root, repo, "kinh-dung")
+	gitIn(t, repo, "add", ".")
+	gitIn(t, repo, "commit", "-qm", "kinh-dung")
+	added := []string{"Kế hoạch mới (thêm):", "plans/kinh-dung/2025.yaml (HEAD)", "Kế hoạch năm 2025 của xã Kinh Đứng, tỉnh", "dự thảo (chưa có số, ngày ban hành)", "triệu đồng;", "tiêu chí ("}
+	check("added commit",
+		want{[]string{"HEAD~1", "HEAD"}, 1, added, []string{"Kế hoạch bị bỏ"}},
+		want{[]string{"-f", "md", "HEAD~1", "HEAD"}, 1, []string{"### Thay đổi kế hoạch: `(không có)` → `plans/kinh-dung/2025.yaml (HEAD)`", "Kế hoạch mới (thêm):"}, nil},
+		want{[]string{"-f", "json", "HEAD~1", "HEAD"}, 1, []string{`"ke_hoach": "thêm"`, `"giong_nhau": false`}, nil},
+		want{[]string{"HEAD~1:plans/kinh-dung/2025.yaml", "HEAD:plans/kinh-dung/2025.yaml"}, 1, added, nil},
+		want{[]string{"HEAD", "HEAD~1"}, 1, []string{"Kế hoạch bị bỏ (không còn ở phiên bản mới):", "xã Kinh Đứng"}, nil},
+		want{[]string{"HEAD:plans/khong-co/2025.yaml", "HEAD~1:plans/khong-co/2025.yaml"}, 2, []string{"đều không có tệp này"}, nil},
+	)
+
+	// A plan not yet committed, against a branch: the merge-request form.
+	copyCorpus(t, root, repo, "an-luong-hai")
+	check("uncommitted plan",
+		want{[]string{"-f", "md", "main"}, 1, []string{"`plans/kinh-dung/2025.yaml`", "`plans/an-luong-hai/2025.yaml`", "Kế hoạch mới (thêm):", "xã An Lương Hải", "số 58/KH-UBND ngày 14/02/2025"}, []string{"không có ở phiên bản"}},
+		want{[]string{"HEAD"}, 1, []string{"xã An Lương Hải"}, []string{"Kinh Đứng"}},
+	)
+	if err := os.RemoveAll(filepath.Join(repo, "plans", "an-luong-hai")); err != nil {
+		t.Fatal(err)
+	}
+	check("clean tree", want{[]string{"HEAD"}, 0, []string{"Không có thay đổi."}, nil})
+
+	// A commit that removes a plan.
+	gitIn(t, repo, "rm", "-rq", "plans/kinh-dung")
+	gitIn(t, repo, "commit", "-qm", "bỏ kinh-dung")
+	check("removed commit", want{[]string{"HEAD~1", "HEAD"}, 1, []string{"Kế hoạch bị bỏ (không còn ở phiên bản mới):", "plans/kinh-dung/2025.yaml (HEAD~1) → (không có)", "xã Kinh Đứng"}, []string{"Kế hoạch mới"}})
+
+	// A renamed folder: the same commune and year, paired, not added and removed.
+	gitIn(t, repo, "mv", "plans/muong-khoa", "plans/muong-khoa-2")
+	gitIn(t, repo, "commit", "-qm", "đổi tên")
+	check("renamed commit", want{[]string{"HEAD~1", "HEAD"}, 1, []string{"chuyển chỗ  tệp kế hoạch (đổi tên hay chuyển thư mục): plans/muong-khoa/2025.yaml → plans/muong-khoa-2/2025.yaml", "1 thay đổi."}, []string{"Kế hoạch mới", "Kế hoạch bị bỏ"}})
+
+	// A version that does not validate: an amount changed, the declared
+	// totals not: the change, then that version's errors with positions.
+	rel := "plans/muong-khoa-2/2025.yaml"
+	b, err := os.ReadFile(rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	invalid := strings.Replace(string(b), "so_tien: 504", "so_tien: 704", 1)
+	if invalid == string(b) {
+		t.Fatal("plan lacks so_tien: 504")
+	}
+	if err := os.WriteFile(rel, []byte(invalid), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitIn(t, repo, "commit", "-qam", "+200, tổng chưa sửa")
+	st, out, errs := diff("HEAD~1", "HEAD")
+	at := strings.Index(out, "Lỗi của "+rel+" (HEAD) (")
+	change := strings.Index(out, "nguồn “Vốn đầu tư”: 504 triệu đồng → 704 triệu đồng (+200)")
+	if st != 1 || change < 0 || at < change || !regexp.MustCompile(`(?m)^  plans/muong-khoa-2/2025\.yaml:\d+:\d+: `).MatchString(out[at:]) || strings.Contains(out, "Lỗi của "+rel+" (HEAD~1)") || errs != "" {
+		t.Errorf("invalid new version: status %d\n%s%s", st, out, errs)
+	}
+	check("invalid side",
+		want{[]string{"HEAD", "HEAD~1"}, 1, []string{"704 triệu đồng → 504 triệu đồng (-200)", "Lỗi của " + rel + " (HEAD) ("}, []string{"(HEAD~1) ("}},
+		want{[]string{"HEAD", "HEAD"}, 1, []string{"Không có thay đổi nội dung, nhưng có lỗi"}, nil},
+		want{[]string{"-f", "md", "HEAD~1", "HEAD"}, 1, []string{"#### Lỗi của " + rel + " (HEAD) ("}, nil},
+		want{[]string{"-f", "json", "HEAD~1", "HEAD"}, 1, []string{`"loi_ban_moi": [`}, nil},
+	)
+
+	// A version that does not parse: nothing to compare, its errors.
+	if err := os.WriteFile(rel, []byte("nam: [2025\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check("unparsable working file", want{[]string{rel}, 1, []string{"Không so sánh được nội dung", "Lỗi của " + rel + " (1 lỗi;", rel + ":2:1: lỗi cú pháp YAML"}, nil})
+}
