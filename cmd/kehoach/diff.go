@@ -19,7 +19,8 @@ var diffCmd = &Command{
 	Name:      "diff",
 	UsageLine: "kehoach diff [-f text|md|json] [-tep TỆP] CŨ [MỚI]",
 	Short: `so sánh hai phiên bản kế hoạch theo nội dung (tệp, phiên bản git như HEAD~1,
-hoặc PHIÊN_BẢN:TỆP); một tệp: so với lần commit cuối; mã thoát 0 giống, 1 khác`,
+hoặc PHIÊN_BẢN:TỆP); một tệp: so với lần commit cuối; mã thoát 0 giống, 1 khác
+hoặc có lỗi`,
 	Long: `Cho biết bằng tiếng Việt điều gì đã đổi giữa hai phiên bản kế hoạch, nhóm theo
 phần của kế hoạch: chỉ tiêu, từng nguồn vốn và các tổng phía trên, tình trạng
 tiêu chí, nhiệm vụ thêm, bỏ, chuyển chỗ hay sửa (đánh dấu từng từ), nơi nhận,
@@ -27,7 +28,12 @@ người ký, số và ngày văn bản. Hai kế hoạch khác giai đoạn hay
 (2025 và 2026) thì báo trước hết: giai đoạn, tên Chương trình, bộ tiêu chí và số
 tiêu chí đạt (12/19 → 6/10), bộ tiêu chí của tỉnh, rồi các căn cứ thêm, bỏ. Căn
 cứ, tên Chương trình và chỉ tiêu quy định ở Biểu 01 được so như văn bản in ra,
-kể cả phần lấy mặc định từ giai đoạn và bộ tiêu chí.
+kể cả phần lấy mặc định từ giai đoạn và bộ tiêu chí. Mọi khóa mà văn bản, biểu
+hay danh sách gửi in ra đều được so, cả các cột chỉ biểu in và tệp xã.
+Kế hoạch chỉ có ở một phiên bản ghi là thêm hoặc bỏ, kèm đoạn tóm tắt (xã, năm,
+số và ngày hoặc dự thảo, tổng nguồn lực, số tiêu chí); tệp đổi tên mà cùng xã,
+cùng năm được ghép đôi. Phiên bản có lỗi vẫn được so phần đọc được, sau đó là
+các lỗi của nó (tệp:dòng:cột).
 CŨ và MỚI là tệp kế hoạch, phiên bản git (HEAD~1,
 main) hoặc PHIÊN_BẢN:TỆP; chỉ một tệp thì so với lần commit cuối, chỉ một phiên
 bản thì so mọi kế hoạch trong plans/. So với phiên bản git cần cài git.
@@ -40,7 +46,8 @@ Ví dụ:
 Trong Windows PowerShell 5.1, dấu > ghi tệp bằng UTF-16 (hỏng chữ Việt khi mở
 bằng công cụ khác): hãy dùng -tep TỆP, hoặc chạy lệnh trong cmd.
 
-Mã thoát: 0 giống nhau, 1 khác nhau, 2 lỗi.
+Mã thoát: 0 giống nhau; 1 khác nhau (cả kế hoạch thêm, bỏ, đổi tên) hoặc có
+phiên bản có lỗi; 2 dùng lệnh sai hoặc không đọc được tệp, phiên bản git.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
 		o := &diffOptions{}

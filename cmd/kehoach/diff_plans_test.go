@@ -141,3 +141,52 @@ func TestDiffPlansAddedRemovedRenamedInvalid(t *testing.T) {
 	}
 	check("unparsable working file", want{[]string{rel}, 1, []string{"Không so sánh được nội dung", "Lỗi của " + rel + " (1 lỗi;", rel + ":2:1: lỗi cú pháp YAML"}, nil})
 }
+
+// A field only the annexes print (ghi_chu of a Biểu 03 work, the unit of
+// a Biểu 04 row) is a difference, and hostile plan text in it stays text
+// in the Markdown for a merge request: no link, image, tag or emphasis,
+// and the diff's own ~~deleted~~ **inserted** markers stay paired (the
+// plan's own **bold** is plan markup, compared as its plain text).
+func TestDiffAnnexFieldsAndHostileMarkdown(t *testing.T) {
+	repo, rel := planRepo(t)
+	b, err := os.ReadFile(rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := `[Bấm vào đây](https://evil.example) ![](https://evil.example/p.png) <img src=x onerror=alert(1)> **đậm** ~~gạch~~ ` + "`mã`" + ` | ô | www.evil.example &amp; &lt;b&gt;`
+	s := string(b)
+	for _, r := range [][2]string{
+		{"ghi_chu: Nhân dân hiến đất, góp ngày công", "ghi_chu: '" + hostile + "'"},
+		{"      don_vi: van-hoa-xa-hoi\n      nguon: nstw-su-nghiep\n      so_tien: 150", "      don_vi: kinh-te\n      nguon: nstw-su-nghiep\n      so_tien: 150"},
+	} {
+		if !strings.Contains(s, r[0]) {
+			t.Fatalf("plan lacks %q", r[0])
+		}
+		s = strings.Replace(s, r[0], r[1], 1)
+	}
+	if err := os.WriteFile(rel, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitIn(t, repo, "commit", "-qam", "ghi chú, đơn vị")
+
+	var o, e bytes.Buffer
+	if st := run([]string{"diff", "HEAD~1", "HEAD"}, &o, &e); st != 1 ||
+		!strings.Contains(o.String(), "sửa  công trình (Biểu 03) “Bê tông hóa đường lên bản Hô Tra”, ghi chú: [-Nhân dân hiến đất, góp ngày công-] {+"+strings.Replace(hostile, "**đậm**", "đậm", 1)+"+}") ||
+		!strings.Contains(o.String(), "sửa  nội dung vốn sự nghiệp (Biểu 04) “Sửa chữa hệ thống loa các bản”, đơn vị thực hiện: [-van-hoa-xa-hoi-] {+kinh-te+}") {
+		t.Fatalf("text: status %d\n%s%s", st, o.String(), e.String())
+	}
+	o.Reset()
+	if st := run([]string{"diff", "-f", "md", "HEAD~1", "HEAD"}, &o, &e); st != 1 {
+		t.Fatalf("md: status %d\n%s%s", st, o.String(), e.String())
+	}
+	md := o.String()
+	want := `~~Nhân dân hiến đất, góp ngày công~~ **\[Bấm vào đây\](` + "`https://evil.example)`" + ` \!\[\](` + "`https://evil.example/p.png)`" + ` &lt;img src=x onerror=alert(1)&gt; đậm \~\~gạch\~\~ \` + "`mã\\`" + ` \| ô \| ` + "`www.evil.example`" + ` &amp;amp; &amp;lt;b&amp;gt;**`
+	if !strings.Contains(md, want) {
+		t.Errorf("md lacks\n%s\nin\n%s", want, md)
+	}
+	for _, bad := range []string{"](http", "<img", "![", "&lt;b&gt;**"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("md holds %q:\n%s", bad, md)
+		}
+	}
+}

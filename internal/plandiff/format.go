@@ -212,7 +212,7 @@ func (r *Report) Markdown() string {
 		b.WriteString("\n" + mdText(head) + "\n")
 	}
 	if r.Summary != "" {
-		b.WriteString("\n" + mdText(r.Summary) + "\n")
+		b.WriteString("\n" + mdBlock(r.Summary) + "\n")
 	}
 	last := ""
 	for _, c := range r.Changes {
@@ -228,7 +228,7 @@ func (r *Report) Markdown() string {
 	for _, e := range r.errorBlocks() {
 		fmt.Fprintf(&b, "\n#### %s\n\n", mdText(e.title))
 		for _, m := range e.msgs {
-			fmt.Fprintf(&b, "- %s\n", mdText(m))
+			fmt.Fprintf(&b, "- %s\n", mdBlock(m))
 		}
 	}
 	return b.String()
