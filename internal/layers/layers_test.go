@@ -24,7 +24,8 @@ var allowed = map[string][]string{
 	// Foundations: no package of the module.
 	"internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/vntext": {},
-	"internal/yamlx": {}, "internal/testkit": {}, "internal/textconv/hostile": {},
+	"internal/yamlx": {}, "internal/textconv/hostile": {},
+	"internal/testkit": {"internal/doc"},
 	"templates":        {"internal/safefile"},
 	"internal/fileset": {"internal/safefile"},
 
@@ -55,6 +56,7 @@ var allowed = map[string][]string{
 	// Layout and renderers: document model → files.
 	"internal/layout":            {"internal/doc", "internal/fonts"},
 	"internal/layout/layouttest": {"internal/doc", "internal/fonts"},
+	"internal/doc/doctest":       {"internal/doc", "internal/style"},
 	"internal/render/docx":       {"internal/doc"},
 	"internal/render/pdf":        {"internal/doc", "internal/fonts", "internal/layout"},
 	"internal/render/text":       {"internal/doc"},
@@ -74,6 +76,8 @@ var allowed = map[string][]string{
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
 	"scripts/genplans": {"internal/plan"},
 	"internal/layers":  {},
+	// Tests only (LibreOffice, behind the build tag integration).
+	"internal/integration": {},
 }
 
 // render is the rendering stack: no data package or plan tool may reach it,

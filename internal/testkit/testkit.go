@@ -176,16 +176,24 @@ func ValidateParts(t *testing.T, parts map[string][]byte, prepare func(part stri
 	}
 }
 
-// Soffice converts files with LibreOffice (headless, a private profile so
-// parallel runs do not clash) into dir, to the given filter ("pdf",
+// Soffice converts files with LibreOffice (headless, a private profile in
+// dir so parallel runs do not clash) into dir, to the given filter ("pdf",
 // "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1").
 func Soffice(t *testing.T, dir, to string, files ...string) {
+	t.Helper()
+	SofficeWith(t, filepath.Join(dir, ".lo-profile"), dir, to, files...)
+}
+
+// SofficeWith is Soffice with the LibreOffice profile folder given: a
+// second conversion with the profile of the first starts warm (the first
+// start of a new profile is most of LibreOffice's time).
+func SofficeWith(t *testing.T, profile, dir, to string, files ...string) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("BỎ QUA LibreOffice ở chế độ -short")
 	}
 	soffice := Tool(t, "soffice", "libreoffice-writer-nogui libreoffice-calc-nogui")
-	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, ".lo-profile")), "--headless", "--convert-to", to, "--outdir", dir}
+	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(profile), "--headless", "--convert-to", to, "--outdir", dir}
 	cmd := exec.Command(soffice, append(args, files...)...)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
