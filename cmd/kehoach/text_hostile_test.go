@@ -31,7 +31,11 @@ func TestMain(m *testing.M) {
 	if report := os.Getenv(launchEnv); report != "" {
 		os.Exit(launch(report, os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if kehoachBin.dir != "" {
+		os.RemoveAll(kehoachBin.dir)
+	}
+	os.Exit(code)
 }
 
 func launch(report string, args []string) int {
@@ -68,15 +72,13 @@ func TestHostileText(t *testing.T) {
 	if testing.Short() {
 		t.Skip("BỎ QUA ở chế độ -short")
 	}
+	t.Parallel() // runs processes only: no working folder or environment of its own
 	dir := t.TempDir()
 	// KEHOACH_HOSTILE_BIN runs another build (an older one, to see the
 	// cases fail).
 	bin := os.Getenv("KEHOACH_HOSTILE_BIN")
 	if bin == "" {
-		bin = filepath.Join(dir, "kehoach")
-		if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-			t.Fatalf("go build: %v\n%s", err, out)
-		}
+		bin = buildKehoach(t)
 	}
 	self, err := os.Executable()
 	if err != nil {
