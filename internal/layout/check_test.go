@@ -26,6 +26,7 @@ func narrow(text, fits string) doc.Block {
 // their mended twins) and checks that Check reports exactly that fault,
 // with the page and the text.
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	amount := &doc.Table{Columns: []float64{10}, Borders: true, Rows: []doc.Row{{Cells: []doc.Cell{{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableCell, Runs: []doc.Run{{Text: "1.250"}}}}}}}}}
 	wide := &doc.Table{Columns: []float64{20}, Borders: true, Rows: amount.Rows}
 	var chain []doc.Block
@@ -77,6 +78,7 @@ func TestCheck(t *testing.T) {
 // top is less than 6 pt under the rule is reported, text beside it or
 // lower is not.
 func TestCheckRuleGap(t *testing.T) {
+	t.Parallel()
 	rule := layout.Item{Kind: layout.KindLine, Role: layout.RoleRule, X: 80, Y: 30, X2: 120, Y2: 30, Thickness: 0.5}
 	text := func(x, y float64, s string) layout.Item {
 		return layout.Item{Kind: layout.KindText, Role: layout.RoleText, X: x, Y: y, W: 30, Size: 14, Text: s}

@@ -20,6 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 //
 // and read the diff: every changed line is a moved line of text.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	pages, err := layout.Layout(layouttest.Document(fam), prof, fam)
 	if err != nil {
 		t.Fatal(err)

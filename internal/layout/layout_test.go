@@ -50,6 +50,7 @@ var (
 )
 
 func TestJustifiedParagraph(t *testing.T) {
+	t.Parallel()
 	bodySt := prof.Style(doc.StyleBody)
 	pages := lay(t, layouttest.P(doc.StyleBody, layouttest.Para(0, 5)))
 	lines := body(pages[0])
@@ -105,6 +106,7 @@ func TestJustifiedParagraph(t *testing.T) {
 }
 
 func TestAlignments(t *testing.T) {
+	t.Parallel()
 	w := right - left
 	tests := []struct {
 		align doc.Align
@@ -127,6 +129,7 @@ func TestAlignments(t *testing.T) {
 // A style change inside a word is no break opportunity, and a mixed line
 // measures as the sum of its pieces in their own faces.
 func TestMixedRuns(t *testing.T) {
+	t.Parallel()
 	runs := []doc.Run{{Text: "Xã đạt "}, {Text: "19/19", Bold: true}, {Text: "tiêu chí và "}, {Text: "Mường", Italic: true}, {Text: "Khoa"}}
 	want := 0.0
 	for _, r := range runs {
@@ -159,6 +162,7 @@ func TestMixedRuns(t *testing.T) {
 }
 
 func TestUnderline(t *testing.T) {
+	t.Parallel()
 	p := &doc.Paragraph{Style: doc.StyleBody, Align: doc.AlignLeft, Runs: []doc.Run{{Text: "Xem "}, {Text: "Phụ lục I", Underline: true}, {Text: " kèm theo."}}}
 	pg := lay(t, p)[0]
 	var ul []layout.Item
@@ -178,6 +182,7 @@ func TestUnderline(t *testing.T) {
 }
 
 func TestNoBreakSpace(t *testing.T) {
+	t.Parallel()
 	if a, b := fam.WidthMM(fonts.Regular, 14, "7\u00a0km"), fam.WidthMM(fonts.Regular, 14, "7 km"); !near(a, b) {
 		t.Errorf("NBSP measures %.3f, space %.3f", a, b)
 	}
@@ -196,6 +201,7 @@ func TestNoBreakSpace(t *testing.T) {
 }
 
 func TestHardBreak(t *testing.T) {
+	t.Parallel()
 	p := layouttest.P(doc.StyleBody, "Dòng thứ nhất\nDòng thứ hai rất dài "+layouttest.Para(1, 1))
 	lines := body(lay(t, p)[0])
 	if len(lines) < 3 || lines[0].Text != "Dòng thứ nhất" || !strings.HasPrefix(lines[1].Text, "Dòng thứ hai") {
@@ -221,6 +227,7 @@ func texts(lines []layout.TextLine) []string {
 }
 
 func TestListItem(t *testing.T) {
+	t.Parallel()
 	indent := prof.Style(doc.StyleBody).FirstIndent
 	for _, marker := range []string{"-", "+"} {
 		lines := body(lay(t, layouttest.Item(marker, layouttest.Para(2, 2)))[0])
@@ -263,6 +270,7 @@ func linesPerPage(pages []layout.Page, match func(string) bool) []int {
 }
 
 func TestWidowOrphan(t *testing.T) {
+	t.Parallel()
 	para := layouttest.P(doc.StyleBody, "MARK "+layouttest.Para(3, 2)) // 5 lines
 	nLines := len(body(lay(t, para)[0]))
 	if nLines < 3 {
@@ -291,6 +299,7 @@ func TestWidowOrphan(t *testing.T) {
 }
 
 func TestKeepWithNext(t *testing.T) {
+	t.Parallel()
 	h1 := layouttest.Heading1("II. MỤC TIÊU")
 	h2 := layouttest.Heading2("1. Mục tiêu chung")
 	para := layouttest.P(doc.StyleBody, layouttest.Para(1, 3))
@@ -310,6 +319,7 @@ func TestKeepWithNext(t *testing.T) {
 }
 
 func TestKeepTogether(t *testing.T) {
+	t.Parallel()
 	for _, keep := range []bool{true, false} {
 		sig := layouttest.Signature()
 		sig.KeepTogether = keep
@@ -334,6 +344,7 @@ func TestKeepTogether(t *testing.T) {
 }
 
 func TestTableHeaderRepeats(t *testing.T) {
+	t.Parallel()
 	const rows = 100
 	tbl := layouttest.CriteriaTable(rows, []float64{10, 65, 30, 30, 30}, 0)
 	pages := lay(t, layouttest.P(doc.StyleBody, "Bảng:"), tbl)
@@ -395,6 +406,7 @@ func TestTableHeaderRepeats(t *testing.T) {
 func itoa(i int) string { return strconv.Itoa(i) }
 
 func TestTableSpansAndPadding(t *testing.T) {
+	t.Parallel()
 	tbl := layouttest.CriteriaTable(2, []float64{10, 65, 30, 30, 30}, 0)
 	p := lay(t, tbl)[0]
 	tx := left + (165-165)/2.0
@@ -435,6 +447,7 @@ func TestTableSpansAndPadding(t *testing.T) {
 // Bottom, and the tallest letters with their diacritics stay clear of the
 // borders. Another profile's padding moves them.
 func TestCellPadding(t *testing.T) {
+	t.Parallel()
 	if prof.CellPad.Top < 1 || prof.CellPad.Bottom < 1 {
 		t.Fatalf("ND30 profile cell padding %+v: top and bottom under 1 mm", prof.CellPad)
 	}
@@ -483,6 +496,7 @@ func TestCellPadding(t *testing.T) {
 }
 
 func TestRules(t *testing.T) {
+	t.Parallel()
 	hdr := layouttest.Header(fam)
 	pages := lay(t, hdr, layouttest.P(doc.StyleTrichYeu, "Về việc thử"), &doc.Rule{Length: 40})
 	p := pages[0]
@@ -545,6 +559,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestPageNumbers(t *testing.T) {
+	t.Parallel()
 	pages, err := layout.Layout(layouttest.Document(fam), prof, fam)
 	if err != nil {
 		t.Fatal(err)
@@ -600,6 +615,7 @@ func TestPageNumbers(t *testing.T) {
 }
 
 func TestPageFieldAndSpacing(t *testing.T) {
+	t.Parallel()
 	p := &doc.Paragraph{Style: doc.StyleBody, Runs: []doc.Run{{Text: "Trang "}, {Text: "0", Field: doc.FieldPage}}}
 	pages := lay(t, &doc.PageBreak{}, p, &doc.PageBreak{}, p)
 	if len(pages) != 2 {
@@ -622,6 +638,7 @@ func TestPageFieldAndSpacing(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		block doc.Block
@@ -644,6 +661,7 @@ func TestErrors(t *testing.T) {
 // A KeepNext row (an annex heading row) never ends a page: it moves to the
 // next page with the row below it.
 func TestTableRowKeepNext(t *testing.T) {
+	t.Parallel()
 	lastOnPage := func(pages []layout.Page, pi int) string {
 		var last string
 		for _, ln := range body(pages[pi]) {

@@ -13,6 +13,7 @@ import (
 // counting the space already there (Spacers, the next paragraph's space
 // before) rather than adding to it.
 func TestRuleSpaceBelow(t *testing.T) {
+	t.Parallel()
 	need := prof.RuleSpaceBelow
 	if need < 6 {
 		t.Fatalf("profile RuleSpaceBelow = %v pt, want ≥ 6", need)

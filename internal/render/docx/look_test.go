@@ -9,6 +9,7 @@ import (
 
 // TestWriteSample writes the sample to $KEHOACH_DOCX_SAMPLE for inspection.
 func TestWriteSample(t *testing.T) {
+	t.Parallel()
 	out := os.Getenv("KEHOACH_DOCX_SAMPLE")
 	if out == "" {
 		t.Skip("set KEHOACH_DOCX_SAMPLE=/path/out.docx to write the sample document")

@@ -25,6 +25,7 @@ func validationDocs() map[string]*doc.Document {
 // TestSchemaValid validates every part against the ECMA-376 transitional
 // schemas with xmllint.
 func TestSchemaValid(t *testing.T) {
+	t.Parallel()
 	docs := validationDocs()
 	for _, name := range []string{"sample", "empty", "page-breaks", "round-trip"} {
 		t.Run(name, func(t *testing.T) {

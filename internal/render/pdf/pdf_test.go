@@ -132,6 +132,7 @@ func docWords(d *doc.Document) []string {
 }
 
 func TestMediaBoxes(t *testing.T) {
+	t.Parallel()
 	d := layouttest.Document(fam)
 	path, _ := render(t, d)
 	pages, err := layout.Layout(d, prof, fam)
@@ -166,6 +167,7 @@ func TestMediaBoxes(t *testing.T) {
 // number alone sits in the top margin: absent on each section's first
 // page, centred on the others.
 func TestTextInsideMarginsAndPageNumbers(t *testing.T) {
+	t.Parallel()
 	d := layouttest.Document(fam)
 	path, _ := render(t, d)
 	pages, _ := layout.Layout(d, prof, fam)
@@ -225,6 +227,7 @@ func TestTextInsideMarginsAndPageNumbers(t *testing.T) {
 }
 
 func TestFontsEmbedded(t *testing.T) {
+	t.Parallel()
 	path, _ := render(t, layouttest.Document(fam))
 	out := tool(t, "pdffonts", path)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
@@ -248,6 +251,7 @@ func TestFontsEmbedded(t *testing.T) {
 }
 
 func TestQPDFCheck(t *testing.T) {
+	t.Parallel()
 	for name, d := range map[string]*doc.Document{
 		"sample": layouttest.Document(fam),
 		"empty":  {},
@@ -261,6 +265,7 @@ func TestQPDFCheck(t *testing.T) {
 }
 
 func TestTextExtraction(t *testing.T) {
+	t.Parallel()
 	d := layouttest.Document(fam)
 	path, _ := render(t, d)
 	text := tool(t, "pdftotext", "-enc", "UTF-8", path, "-")
@@ -345,6 +350,7 @@ func vietnamese() []string {
 }
 
 func TestVietnameseGlyphs(t *testing.T) {
+	t.Parallel()
 	letters := vietnamese()
 	if len(letters) != 12*6*2+8 {
 		t.Fatalf("%d letters", len(letters))
@@ -378,6 +384,7 @@ func TestVietnameseGlyphs(t *testing.T) {
 }
 
 func TestMissingGlyphIsAnError(t *testing.T) {
+	t.Parallel()
 	d := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{layouttest.P(doc.StyleBody, "Đạt 😀")}}}}
 	err := pdf.Write(&bytes.Buffer{}, d, prof, fam)
 	if err == nil || !strings.Contains(err.Error(), "U+1F600") {
@@ -386,6 +393,7 @@ func TestMissingGlyphIsAnError(t *testing.T) {
 }
 
 func TestDeterministicAndMetadata(t *testing.T) {
+	t.Parallel()
 	d := layouttest.Document(fam)
 	_, a := render(t, d)
 	path, b := render(t, layouttest.Document(fam))
@@ -434,6 +442,7 @@ var sampleOut = flag.String("sample", "", "write the sample plan to this PDF fil
 //	go test ./internal/render/pdf -run WriteSample -sample /tmp/sample.pdf
 //	pdftoppm -png -r 70 /tmp/sample.pdf /tmp/sample
 func TestWriteSample(t *testing.T) {
+	t.Parallel()
 	if *sampleOut == "" {
 		t.Skip("no -sample file given")
 	}
