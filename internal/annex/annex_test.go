@@ -649,14 +649,19 @@ func TestResolveErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		rows []Row
+		want string
 	}{
-		{"cycle", []Row{{Cells: []Cell{{Kind: Total, Sum: []Ref{{1, 0}}}}}, {Cells: []Cell{{Kind: Total, Sum: []Ref{{0, 0}}}}}}},
-		{"outside", []Row{{Cells: []Cell{{Kind: Total, Sum: []Ref{{5, 0}}}}}}},
+		{"cycle", []Row{{Cells: []Cell{{Kind: Total, Sum: []Ref{{1, 0}}}}}, {Cells: []Cell{{Kind: Total, Sum: []Ref{{0, 0}}}}}},
+			"biểu 09: ô tổng (1, 1) tự tham chiếu"},
+		{"outside", []Row{{Cells: []Cell{{Kind: Total, Sum: []Ref{{5, 0}}}}}},
+			"biểu 09: ô tổng tham chiếu ô (6, 1) ngoài bảng"},
 	}
 	for _, tc := range tests {
 		s := Sheet{Number: "09", Columns: []Column{{Head: []string{"x"}}}, Rows: tc.rows}
 		if err := s.resolve(); err == nil {
 			t.Errorf("%s: no error", tc.name)
+		} else if err.Error() != tc.want {
+			t.Errorf("%s: error %q, want %q", tc.name, err, tc.want)
 		}
 	}
 }

@@ -75,6 +75,8 @@ var allowed = map[string][]string{
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/textconv",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
 	"scripts/genplans": {"internal/plan"},
+	"scripts/testtime": {},
+	"scripts/sample":   {"internal/doc/doctest", "internal/fonts", "internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/style"},
 	"internal/layers":  {},
 	// Tests only (LibreOffice, behind the build tag integration).
 	"internal/integration": {},

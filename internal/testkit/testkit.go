@@ -436,3 +436,40 @@ func allocated() uint64 {
 	}
 	return s[0].Value.Uint64()
 }
+
+// Golden compares got with the golden file at path, or rewrites the file
+// when update is set (the package's -update flag). A difference is
+// reported at its first differing line.
+func Golden(t testing.TB, path string, got []byte, update bool) {
+	t.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update rewrites it)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl || i >= len(g) || i >= len(w) {
+			t.Errorf("%s differs at line %d:\n got: %q\nwant: %q\n(go test -update rewrites it after an intended change)", path, i+1, gl, wl)
+			return
+		}
+	}
+}

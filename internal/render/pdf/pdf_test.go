@@ -2,7 +2,6 @@ package pdf_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -433,21 +432,4 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
 	b.ReportMetric(float64(len(pages)), "pages")
-}
-
-var sampleOut = flag.String("sample", "", "write the sample plan to this PDF file, to look at")
-
-// TestWriteSample writes the sample plan when asked:
-//
-//	go test ./internal/render/pdf -run WriteSample -sample /tmp/sample.pdf
-//	pdftoppm -png -r 70 /tmp/sample.pdf /tmp/sample
-func TestWriteSample(t *testing.T) {
-	t.Parallel()
-	if *sampleOut == "" {
-		t.Skip("no -sample file given")
-	}
-	_, b := render(t, layouttest.Document(fam))
-	if err := os.WriteFile(*sampleOut, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
