@@ -87,6 +87,9 @@ func TestHostileText(t *testing.T) {
 	corpus := filepath.Join(testkit.RepoRoot(t), "testdata", "hostile-text")
 	for _, c := range hostile.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
+			// Each case is a process of its own with its own report
+			// file: the cases run at the same time.
+			t.Parallel()
 			path := filepath.Join(corpus, c.Name)
 			if _, err := os.Stat(path); err != nil {
 				data := c.Make()
@@ -99,7 +102,7 @@ func TestHostileText(t *testing.T) {
 				}
 				defer os.Remove(path)
 			}
-			report := filepath.Join(dir, "report")
+			report := filepath.Join(dir, c.Name+".report")
 			cmd := exec.Command(self, bin, "text", path)
 			cmd.Env = append(os.Environ(), launchEnv+"="+report)
 			var stdout, stderr bytes.Buffer

@@ -110,11 +110,7 @@ func docxSample(t *testing.T, dir string) ([]string, func(*testing.T)) {
 		}
 
 		// Page sizes: portrait A4 for the plan, landscape A4 for the annex.
-		pdfinfo, err := exec.LookPath("pdfinfo")
-		if err != nil {
-			t.Log("pdfinfo not on PATH: page sizes not checked")
-			return
-		}
+		pdfinfo := testkit.Tool(t, "pdfinfo", "poppler-utils")
 		info, err := exec.Command(pdfinfo, "-f", "1", "-l", strconv.Itoa(len(pages)), pdf).Output()
 		if err != nil {
 			t.Fatalf("pdfinfo: %v", err)
