@@ -6,7 +6,8 @@
 //
 //	go run ./scripts/testtime
 //
-// The machine's other load counts: run it on an idle machine.
+// The machine's other load counts in the wall time: run it on an idle
+// machine, or compare the CPU time it also prints.
 package main
 
 import (
@@ -26,12 +27,12 @@ func main() {
 	integration := flag.Bool("integration", true, "đo cả gói kiểm thử tích hợp (LibreOffice)")
 	flag.Parse()
 	// Compile every test binary first: the timed run then reuses them.
-	if err := run(nil, "go", "test", "-count=1", "-run", "^$", "./..."); err != nil {
+	if _, err := run(nil, "go", "test", "-count=1", "-run", "^$", "./..."); err != nil {
 		fail(err)
 	}
 	var out bytes.Buffer
 	start := time.Now()
-	err := run(&out, "go", "test", "-count=1", "-json", "./...")
+	cpu, err := run(&out, "go", "test", "-count=1", "-json", "./...")
 	wall := time.Since(start)
 	type pkg struct {
 		name    string
@@ -53,27 +54,36 @@ func main() {
 		fail(fmt.Errorf("go test ./...: %v", err))
 	}
 	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].elapsed > pkgs[j].elapsed })
-	fmt.Printf("go test -count=1 ./...: %.1f s\n", wall.Seconds())
+	fmt.Printf("go test -count=1 ./...: %.1f s (CPU %.1f s)\n", wall.Seconds(), cpu.Seconds())
 	for i := 0; i < len(pkgs) && i < *top; i++ {
 		fmt.Printf("  %-36s %5.1f s\n", pkgs[i].name, pkgs[i].elapsed)
 	}
 	if *integration {
 		start = time.Now()
-		if err := run(nil, "go", "test", "-count=1", "-tags", "integration", "./internal/integration"); err != nil {
+		cpu, err := run(nil, "go", "test", "-count=1", "-tags", "integration", "./internal/integration")
+		if err != nil {
 			fail(fmt.Errorf("go test -tags integration: %v", err))
 		}
-		fmt.Printf("go test -count=1 -tags integration ./internal/integration: %.1f s\n", time.Since(start).Seconds())
+		fmt.Printf("go test -count=1 -tags integration ./internal/integration: %.1f s (CPU %.1f s)\n", time.Since(start).Seconds(), cpu.Seconds())
 	}
 }
 
-// run runs a command, its output to w (or discarded), its errors to stderr.
-func run(w *bytes.Buffer, name string, args ...string) error {
+// run runs a command, its output to w (or discarded), its errors to
+// stderr, and returns the processor time it and the processes it waited
+// for used (user and system): less bound to the machine's other load than
+// the wall time.
+func run(w *bytes.Buffer, name string, args ...string) (time.Duration, error) {
 	cmd := exec.Command(name, args...)
 	if w != nil {
 		cmd.Stdout = w
 	}
 	cmd.Stderr = os.Stderr
-	return cmd.Run()
+	err := cmd.Run()
+	var cpu time.Duration
+	if cmd.ProcessState != nil {
+		cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
+	return cpu, err
 }
 
 func fail(err error) {
