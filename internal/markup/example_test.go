@@ -1,8 +1,10 @@
 package markup_test
 
 import (
+	"errors"
 	"fmt"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/markup"
 )
 
@@ -27,10 +29,17 @@ func ExampleParse() {
 	// Huy động mọi nguồn lực
 }
 
-// An unclosed marker is an error at its position, in Vietnamese.
+// An unclosed marker is an error (a *diag.Diagnostic) whose span is the
+// marker's bytes, with a Vietnamese message that says how to close it.
 func ExampleParse_error() {
-	_, err := markup.Parse("phấn đấu **đạt chuẩn")
+	s := "phấn đấu **đạt chuẩn"
+	_, err := markup.Parse(s)
+	var d *diag.Diagnostic
+	if errors.As(err, &d) {
+		fmt.Printf("%q\n", s[d.Span.Start:d.Span.End])
+	}
 	fmt.Println(err)
 	// Output:
-	// ký tự 10: dấu “**” mở chữ đậm chưa được đóng; hãy thêm “**” sau đoạn chữ đậm, hoặc viết \* nếu muốn in dấu sao.
+	// "**"
+	// dấu “**” mở chữ đậm chưa được đóng; hãy thêm “**” sau đoạn chữ đậm, hoặc viết \* nếu muốn in dấu sao.
 }
