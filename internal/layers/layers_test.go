@@ -56,12 +56,11 @@ var allowed = map[string][]string{
 		"internal/fonts", "internal/render/pdf"}, // leak: model, composer and PDF writer in one package
 
 	// Layout and renderers: document model → files.
-	"internal/layout":            {"internal/doc", "internal/fonts"},
-	"internal/layout/layouttest": {"internal/doc", "internal/fonts"},
-	"internal/doc/doctest":       {"internal/doc", "internal/style"},
-	"internal/render/docx":       {"internal/doc"},
-	"internal/render/pdf":        {"internal/doc", "internal/fonts", "internal/layout"},
-	"internal/render/text":       {"internal/doc"},
+	"internal/layout":      {"internal/doc", "internal/fonts"},
+	"internal/doc/doctest": {"internal/doc", "internal/fonts", "internal/style"},
+	"internal/render/docx": {"internal/doc"},
+	"internal/render/pdf":  {"internal/doc", "internal/fonts", "internal/layout"},
+	"internal/render/text": {"internal/doc"},
 	"internal/render/xlsx": {"internal/doc", "internal/fonts",
 		"internal/annex"}, // leak: the writer depends on plan through annex
 

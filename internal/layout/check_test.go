@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
-	"kehoach/internal/layout/layouttest"
 	"kehoach/internal/vn"
 )
 
@@ -52,7 +52,7 @@ func TestCheck(t *testing.T) {
 		{"amount in a column that fits it", []doc.Block{wide}, nil},
 		{"phrase dash starts a wrapped line", []doc.Block{narrow("kinh tế - xã hội", "kinh tế")}, []string{"1 gach-dau-dong kinh tế / - xã"}},
 		{"phrase dash bound to the word before", []doc.Block{narrow(vn.Bind("kinh tế - xã hội"), "kinh tế")}, nil},
-		{"a list item's own marker", []doc.Block{&doc.ListItem{Style: doc.StyleBody, Marker: "-", Level: 1, Runs: []doc.Run{{Text: layouttest.Para(0, 2)}}}}, nil},
+		{"a list item's own marker", []doc.Block{&doc.ListItem{Style: doc.StyleBody, Marker: "-", Level: 1, Runs: []doc.Run{{Text: doctest.Para(0, 2)}}}}, nil},
 		{"keep chain taller than a page", chain, []string{"1 giu-trang Đoạn phải đi cùng đoạn sau"}},
 		{"rule with 6 pt below", spaced, nil},
 		{"text beside a rule, not under it", aside, nil},

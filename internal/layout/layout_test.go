@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
-	"kehoach/internal/layout/layouttest"
 	"kehoach/internal/style"
 )
 
@@ -52,7 +52,7 @@ var (
 func TestJustifiedParagraph(t *testing.T) {
 	t.Parallel()
 	bodySt := prof.Style(doc.StyleBody)
-	pages := lay(t, layouttest.P(doc.StyleBody, layouttest.Para(0, 5)))
+	pages := lay(t, doctest.P(doc.StyleBody, doctest.Para(0, 5)))
 	lines := body(pages[0])
 	if len(lines) < 4 {
 		t.Fatalf("want a long paragraph, got %d lines", len(lines))
@@ -100,7 +100,7 @@ func TestJustifiedParagraph(t *testing.T) {
 	for _, ln := range lines {
 		got = append(got, ln.Text)
 	}
-	if g, w := strings.Join(got, " "), layouttest.Para(0, 5); g != w {
+	if g, w := strings.Join(got, " "), doctest.Para(0, 5); g != w {
 		t.Errorf("text changed:\n got %q\nwant %q", g, w)
 	}
 }
@@ -190,7 +190,7 @@ func TestNoBreakSpace(t *testing.T) {
 	// "7 km": the number and its unit always stay on one line.
 	for pad := 0; pad < 30; pad++ {
 		text := strings.Repeat("x", pad) + " " + strings.Repeat("đường giao thông ", 8) + "dài 7\u00a0km và Số:\u00a0\u00a0\u00a0/KH-UBND ở cuối"
-		pages := lay(t, layouttest.P(doc.StyleBody, text))
+		pages := lay(t, doctest.P(doc.StyleBody, text))
 		lines := body(pages[0])
 		for _, ln := range lines {
 			if strings.HasSuffix(ln.Text, "7") || strings.HasPrefix(ln.Text, "km") || strings.HasSuffix(ln.Text, "Số:") {
@@ -202,7 +202,7 @@ func TestNoBreakSpace(t *testing.T) {
 
 func TestHardBreak(t *testing.T) {
 	t.Parallel()
-	p := layouttest.P(doc.StyleBody, "Dòng thứ nhất\nDòng thứ hai rất dài "+layouttest.Para(1, 1))
+	p := doctest.P(doc.StyleBody, "Dòng thứ nhất\nDòng thứ hai rất dài "+doctest.Para(1, 1))
 	lines := body(lay(t, p)[0])
 	if len(lines) < 3 || lines[0].Text != "Dòng thứ nhất" || !strings.HasPrefix(lines[1].Text, "Dòng thứ hai") {
 		t.Fatalf("lines %q", texts(lines))
@@ -230,7 +230,7 @@ func TestListItem(t *testing.T) {
 	t.Parallel()
 	indent := prof.Style(doc.StyleBody).FirstIndent
 	for _, marker := range []string{"-", "+"} {
-		lines := body(lay(t, layouttest.Item(marker, layouttest.Para(2, 2)))[0])
+		lines := body(lay(t, doctest.Item(marker, doctest.Para(2, 2)))[0])
 		if len(lines) < 3 {
 			t.Fatalf("want a long item, got %q", texts(lines))
 		}
@@ -271,7 +271,7 @@ func linesPerPage(pages []layout.Page, match func(string) bool) []int {
 
 func TestWidowOrphan(t *testing.T) {
 	t.Parallel()
-	para := layouttest.P(doc.StyleBody, "MARK "+layouttest.Para(3, 2)) // 5 lines
+	para := doctest.P(doc.StyleBody, "MARK "+doctest.Para(3, 2)) // 5 lines
 	nLines := len(body(lay(t, para)[0]))
 	if nLines < 3 {
 		t.Fatalf("paragraph too short: %d lines", nLines)
@@ -300,9 +300,9 @@ func TestWidowOrphan(t *testing.T) {
 
 func TestKeepWithNext(t *testing.T) {
 	t.Parallel()
-	h1 := layouttest.Heading1("II. MỤC TIÊU")
-	h2 := layouttest.Heading2("1. Mục tiêu chung")
-	para := layouttest.P(doc.StyleBody, layouttest.Para(1, 3))
+	h1 := doctest.Heading1("II. MỤC TIÊU")
+	h2 := doctest.Heading2("1. Mục tiêu chung")
+	para := doctest.P(doc.StyleBody, doctest.Para(1, 3))
 	for h := 200.0; h < 262; h += 0.5 {
 		pages := lay(t, spaced(h, h1, h2, para)...)
 		for pi, p := range pages {
@@ -321,7 +321,7 @@ func TestKeepWithNext(t *testing.T) {
 func TestKeepTogether(t *testing.T) {
 	t.Parallel()
 	for _, keep := range []bool{true, false} {
-		sig := layouttest.Signature()
+		sig := doctest.LongSignature()
 		sig.KeepTogether = keep
 		pages := lay(t, spaced(215, sig)...)
 		n := linesPerPage(pages, func(s string) bool { return true })
@@ -333,7 +333,7 @@ func TestKeepTogether(t *testing.T) {
 		}
 	}
 	// Columns stand side by side from left margin + Offset.
-	sig := layouttest.Signature()
+	sig := doctest.LongSignature()
 	lines := body(lay(t, sig)[0])
 	if lines[0].Text != "Nơi nhận:" || !near(lines[0].X, left+sig.Offset) {
 		t.Errorf("first column line %q at %.2f, want %.2f", lines[0].Text, lines[0].X, left+sig.Offset)
@@ -346,8 +346,8 @@ func TestKeepTogether(t *testing.T) {
 func TestTableHeaderRepeats(t *testing.T) {
 	t.Parallel()
 	const rows = 100
-	tbl := layouttest.CriteriaTable(rows, []float64{10, 65, 30, 30, 30}, 0)
-	pages := lay(t, layouttest.P(doc.StyleBody, "Bảng:"), tbl)
+	tbl := doctest.CriteriaTable(rows, []float64{10, 65, 30, 30, 30}, 0)
+	pages := lay(t, doctest.P(doc.StyleBody, "Bảng:"), tbl)
 	if len(pages) < 3 {
 		t.Fatalf("want the table over 3+ pages, got %d", len(pages))
 	}
@@ -407,7 +407,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 
 func TestTableSpansAndPadding(t *testing.T) {
 	t.Parallel()
-	tbl := layouttest.CriteriaTable(2, []float64{10, 65, 30, 30, 30}, 0)
+	tbl := doctest.CriteriaTable(2, []float64{10, 65, 30, 30, 30}, 0)
 	p := lay(t, tbl)[0]
 	tx := left + (165-165)/2.0
 	var shade []layout.Item
@@ -497,8 +497,8 @@ func TestCellPadding(t *testing.T) {
 
 func TestRules(t *testing.T) {
 	t.Parallel()
-	hdr := layouttest.Header(fam)
-	pages := lay(t, hdr, layouttest.P(doc.StyleTrichYeu, "Về việc thử"), &doc.Rule{Length: 40})
+	hdr := doctest.FittedHeader(fam)
+	pages := lay(t, hdr, doctest.P(doc.StyleTrichYeu, "Về việc thử"), &doc.Rule{Length: 40})
 	p := pages[0]
 	lines := body(p)
 	var rules []layout.Item
@@ -560,7 +560,7 @@ func TestRules(t *testing.T) {
 
 func TestPageNumbers(t *testing.T) {
 	t.Parallel()
-	pages, err := layout.Layout(layouttest.Document(fam), prof, fam)
+	pages, err := layout.Layout(doctest.Long(fam), prof, fam)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -627,8 +627,8 @@ func TestPageFieldAndSpacing(t *testing.T) {
 		}
 	}
 	// SpaceAfter of one paragraph and SpaceBefore of the next add up.
-	a := layouttest.P(doc.StyleBody, "Một.")
-	b := layouttest.Heading1("I. HAI")
+	a := doctest.P(doc.StyleBody, "Một.")
+	b := doctest.Heading1("I. HAI")
 	lines := body(lay(t, a, b)[0])
 	bodySt, h1 := prof.Style(doc.StyleBody), prof.Style(doc.StyleHeading1)
 	want := 14*2355.0/2048/fonts.PtPerMM + (bodySt.SpaceAfter+h1.SpaceBefore)/fonts.PtPerMM
@@ -673,8 +673,8 @@ func TestTableRowKeepNext(t *testing.T) {
 		}
 		return last
 	}
-	tbl := layouttest.CriteriaTable(100, []float64{10, 65, 30, 30, 30}, 0)
-	pages := lay(t, layouttest.P(doc.StyleBody, "Bảng:"), tbl)
+	tbl := doctest.CriteriaTable(100, []float64{10, 65, 30, 30, 30}, 0)
+	pages := lay(t, doctest.P(doc.StyleBody, "Bảng:"), tbl)
 	n, err := strconv.Atoi(lastOnPage(pages, 0))
 	if err != nil {
 		t.Fatal(err)
@@ -684,7 +684,7 @@ func TestTableRowKeepNext(t *testing.T) {
 		t.Fatalf("row %d holds %q, want %d", row, got, n)
 	}
 	tbl.Rows[row].KeepNext = true
-	pages = lay(t, layouttest.P(doc.StyleBody, "Bảng:"), tbl)
+	pages = lay(t, doctest.P(doc.StyleBody, "Bảng:"), tbl)
 	if got := lastOnPage(pages, 0); got != itoa(n-1) {
 		t.Errorf("page 1 ends with row %s; want %d (row %d keeps with %d)", got, n-1, n, n+1)
 	}

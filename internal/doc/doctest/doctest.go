@@ -1,8 +1,12 @@
-// Package doctest holds the sample document that the writers' tests render
+// Package doctest holds the synthetic documents of the tests. Sample is the
+// one document every writer's tests render into their golden files
 // (render/docx, render/text, render/pdf, the integration tests): a Kế
 // hoạch-like document of a portrait section numbered from page 2 and a
 // landscape annex numbered from 1, with a header block, lists, a body table,
-// a spanning annex table and the signature block.
+// a spanning annex table and the signature block. Long (long.go) is a
+// realistic full-length plan, its rules measured with a font, for the layout
+// tests and benchmarks. Both know the shape of an ND30 document only as far
+// as the tests need it; the real document comes from the composer.
 package doctest
 
 import (

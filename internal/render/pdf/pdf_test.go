@@ -16,9 +16,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
-	"kehoach/internal/layout/layouttest"
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
@@ -132,7 +132,7 @@ func docWords(d *doc.Document) []string {
 
 func TestMediaBoxes(t *testing.T) {
 	t.Parallel()
-	d := layouttest.Document(fam)
+	d := doctest.Long(fam)
 	path, _ := render(t, d)
 	pages, err := layout.Layout(d, prof, fam)
 	if err != nil {
@@ -167,7 +167,7 @@ func TestMediaBoxes(t *testing.T) {
 // page, centred on the others.
 func TestTextInsideMarginsAndPageNumbers(t *testing.T) {
 	t.Parallel()
-	d := layouttest.Document(fam)
+	d := doctest.Long(fam)
 	path, _ := render(t, d)
 	pages, _ := layout.Layout(d, prof, fam)
 	const maxOffset, tol = 3.5, 0.3
@@ -227,7 +227,7 @@ func TestTextInsideMarginsAndPageNumbers(t *testing.T) {
 
 func TestFontsEmbedded(t *testing.T) {
 	t.Parallel()
-	path, _ := render(t, layouttest.Document(fam))
+	path, _ := render(t, doctest.Long(fam))
 	out := tool(t, "pdffonts", path)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) != 2+4 {
@@ -252,7 +252,7 @@ func TestFontsEmbedded(t *testing.T) {
 func TestQPDFCheck(t *testing.T) {
 	t.Parallel()
 	for name, d := range map[string]*doc.Document{
-		"sample": layouttest.Document(fam),
+		"sample": doctest.Long(fam),
 		"empty":  {},
 	} {
 		path, _ := render(t, d)
@@ -265,7 +265,7 @@ func TestQPDFCheck(t *testing.T) {
 
 func TestTextExtraction(t *testing.T) {
 	t.Parallel()
-	d := layouttest.Document(fam)
+	d := doctest.Long(fam)
 	path, _ := render(t, d)
 	text := tool(t, "pdftotext", "-enc", "UTF-8", path, "-")
 	if !norm.NFC.IsNormalString(text) {
@@ -317,9 +317,9 @@ func TestTextExtraction(t *testing.T) {
 
 	// In a single column the words come back in order, word for word.
 	flow := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{
-		layouttest.Heading1("I. MỤC TIÊU"),
-		layouttest.P(doc.StyleBody, layouttest.Para(0, 8)),
-		layouttest.Item("-", layouttest.Para(3, 2)),
+		doctest.Heading1("I. MỤC TIÊU"),
+		doctest.P(doc.StyleBody, doctest.Para(0, 8)),
+		doctest.Item("-", doctest.Para(3, 2)),
 		&doc.Paragraph{Style: doc.StyleBody, Runs: []doc.Run{{Text: "Đạt "}, {Text: "19/19", Bold: true}, {Text: " tiêu chí, "}, {Text: "trong đó", Italic: true, Bold: true}, {Text: " có 7\u00a0km đường."}}},
 	}}}}
 	path, _ = render(t, flow)
@@ -384,7 +384,7 @@ func TestVietnameseGlyphs(t *testing.T) {
 
 func TestMissingGlyphIsAnError(t *testing.T) {
 	t.Parallel()
-	d := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{layouttest.P(doc.StyleBody, "Đạt 😀")}}}}
+	d := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{doctest.P(doc.StyleBody, "Đạt 😀")}}}}
 	err := pdf.Write(&bytes.Buffer{}, d, prof, fam)
 	if err == nil || !strings.Contains(err.Error(), "U+1F600") {
 		t.Errorf("error %v, want one naming U+1F600", err)
@@ -393,9 +393,9 @@ func TestMissingGlyphIsAnError(t *testing.T) {
 
 func TestDeterministicAndMetadata(t *testing.T) {
 	t.Parallel()
-	d := layouttest.Document(fam)
+	d := doctest.Long(fam)
 	_, a := render(t, d)
-	path, b := render(t, layouttest.Document(fam))
+	path, b := render(t, doctest.Long(fam))
 	if !bytes.Equal(a, b) {
 		t.Fatal("two renders of the same document differ")
 	}
@@ -411,7 +411,7 @@ func TestDeterministicAndMetadata(t *testing.T) {
 		}
 	}
 	// A document without a date still gives a fixed date, never the clock.
-	zero := layouttest.Document(fam)
+	zero := doctest.Long(fam)
 	zero.Meta = doc.Meta{}
 	_, z := render(t, zero)
 	if !bytes.Contains(z, []byte("/CreationDate (D:20000101000000)")) {
@@ -420,7 +420,7 @@ func TestDeterministicAndMetadata(t *testing.T) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	d := layouttest.Document(fam)
+	d := doctest.Long(fam)
 	var buf bytes.Buffer
 	pages, _ := layout.Layout(d, prof, fam)
 	w := pdf.NewWriter() // as in a build run: the faces are parsed once
