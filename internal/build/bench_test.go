@@ -79,10 +79,14 @@ func BenchmarkPDF2025(b *testing.B) {
 func BenchmarkXLSX2025(b *testing.B) {
 	res := loaded(b)
 	date := compose.DocDate(res.Plan, nil)
+	sheets, _, err := compose.Annexes(res.Plan, res.Profile)
+	if err != nil {
+		b.Fatal(err)
+	}
 	var n int
 	b.ReportAllocs()
 	for b.Loop() {
-		x, err := RenderAnnexes(res.Plan, res.Profile, date)
+		x, err := RenderAnnexes(sheets, res.Profile, date)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -15,7 +15,6 @@ import (
 	"sync"
 	"time"
 
-	"kehoach/internal/annex"
 	"kehoach/internal/compose"
 	"kehoach/internal/doc"
 	"kehoach/internal/fileset"
@@ -27,6 +26,7 @@ import (
 	"kehoach/internal/render/text"
 	"kehoach/internal/render/xlsx"
 	"kehoach/internal/safefile"
+	"kehoach/internal/sheet"
 )
 
 // Options configure a build.
@@ -56,7 +56,7 @@ type Result struct {
 	// Annex are the annex columns the landscape page is too narrow for
 	// (compose.Annexes): in the PDF, the DOCX and the workbook alike a word
 	// or an amount of them is cut.
-	Annex    []annex.Problem
+	Annex    []sheet.Problem
 	Duration time.Duration // set by Batch
 }
 
@@ -92,8 +92,8 @@ func Compose(path string, o Options) (*plan.Result, *doc.Document, error) {
 type composed struct {
 	res    *plan.Result
 	doc    *doc.Document
-	sheets []annex.Sheet
-	probs  []annex.Problem // annex columns the page is too narrow for
+	sheets []sheet.Sheet
+	probs  []sheet.Problem // annex columns the page is too narrow for
 }
 
 // composeAll loads, validates and composes one plan; doc is nil for an
@@ -103,12 +103,8 @@ func composeAll(path string, o Options) (composed, error) {
 	if err != nil || !res.OK() {
 		return composed{res: res}, err
 	}
-	sheets, probs, err := compose.AnnexesFor(res.Plan, res.Profile, o.Font)
-	if err != nil {
-		return composed{res: res}, err
-	}
-	d, err := compose.ComposeWith(res.Plan, res.Profile, sheets, compose.Options{SourceDate: o.SourceDate, Font: o.Font})
-	return composed{res, d, sheets, probs}, err
+	c, err := compose.All(res.Plan, res.Profile, compose.Options{SourceDate: o.SourceDate, Font: o.Font})
+	return composed{res, c.Doc, c.Sheets, c.Problems}, err
 }
 
 // DefaultFormats are the formats a build writes unless told otherwise: the
@@ -137,22 +133,14 @@ func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Famil
 	return b.Bytes(), err
 }
 
-// RenderAnnexes writes the plan's annexes (Biểu số 01–04) as one XLSX
-// workbook, their columns fitted to the landscape page of prof as in the
-// document (compose.Annexes); date is the document date (compose.DocDate),
-// never the clock.
-func RenderAnnexes(p *plan.Plan, prof *doc.Profile, date time.Time) ([]byte, error) {
-	sheets, _, err := compose.Annexes(p, prof)
-	if err != nil {
-		return nil, err
-	}
-	return writeAnnexes(sheets, prof, date)
-}
-
-// writeAnnexes writes fitted annexes as the workbook.
-func writeAnnexes(sheets []annex.Sheet, prof *doc.Profile, date time.Time) ([]byte, error) {
+// RenderAnnexes writes annexes built and fitted by compose (compose.All:
+// the same sheets as the document's annex sections, fitted to the
+// landscape page of prof) as one XLSX workbook in the font and the annex
+// styles of prof; date is the document date (compose.DocDate), never the
+// clock.
+func RenderAnnexes(sheets []sheet.Sheet, prof *doc.Profile, date time.Time) ([]byte, error) {
 	var b bytes.Buffer
-	if err := xlsx.Write(&b, sheets, prof.Landscape, date); err != nil {
+	if err := xlsx.Write(&b, sheets, prof, date); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -175,7 +163,7 @@ func renderPDF(d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, 
 // withoutAnnexCuts drops the words layout found cut on annex pages when the
 // annex fit has already reported the columns too narrow for them (one
 // warning per column, naming it, rather than one more per cut word).
-func withoutAnnexCuts(probs []layout.Problem, annexProbs []annex.Problem) []layout.Problem {
+func withoutAnnexCuts(probs []layout.Problem, annexProbs []sheet.Problem) []layout.Problem {
 	if len(annexProbs) == 0 {
 		return probs
 	}
@@ -233,7 +221,7 @@ func Plan(path string, o Options) *Result {
 				data, pages[i], probs, err = renderPDF(d, res.Profile, font)
 				r.Layout = withoutAnnexCuts(probs, c.probs)
 			case "xlsx":
-				data, err = writeAnnexes(c.sheets, res.Profile, d.Meta.Date)
+				data, err = RenderAnnexes(c.sheets, res.Profile, d.Meta.Date)
 			default:
 				data, err = Render(f, d, res.Profile, font)
 			}

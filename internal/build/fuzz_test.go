@@ -73,12 +73,13 @@ func FuzzRender(f *testing.F) {
 			if err != nil || !res.OK() {
 				return
 			}
-			d, err := compose.Compose(res.Plan, res.Profile)
+			c, err := compose.All(res.Plan, res.Profile, compose.Options{})
 			if err != nil {
 				t.Fatalf("a valid plan does not compose: %v", err)
 			}
+			d := c.Doc
 			_ = text.Render(d)
-			xb, err := RenderAnnexes(res.Plan, res.Profile, d.Meta.Date)
+			xb, err := RenderAnnexes(c.Sheets, res.Profile, d.Meta.Date)
 			if err != nil {
 				t.Fatalf("xlsx: %v", err)
 			}

@@ -7,6 +7,7 @@ import (
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
+	"kehoach/internal/sheet"
 )
 
 // annexSections turns the annexes (sheets, as Annexes builds and fits
@@ -18,7 +19,7 @@ import (
 // document's. A section holds the ND30 annex heading — “Biểu số 01”, the
 // title, the reference line, a short rule, “ĐVT: …” at the right — and the
 // bordered table, whose header rows repeat on every page.
-func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, font *fonts.Family) []doc.Section {
+func annexSections(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, font *fonts.Family) []doc.Section {
 	want := map[string]bool{}
 	for _, n := range annex.Referenced(p) {
 		want[n] = true
@@ -33,17 +34,17 @@ func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, font *
 }
 
 // Annexes builds the plan's four annexes with their columns fitted to the
-// landscape page of prof (annex.Sheet.Fit): the one set of widths the PDF,
+// landscape page of prof (sheet.Sheet.Fit): the one set of widths the PDF,
 // the DOCX and the workbook all use. The problems are the columns the page
 // is too narrow for (words would be cut), for the caller to warn about.
-func Annexes(p *plan.Plan, prof *doc.Profile) ([]annex.Sheet, []annex.Problem, error) {
+func Annexes(p *plan.Plan, prof *doc.Profile) ([]sheet.Sheet, []sheet.Problem, error) {
 	return AnnexesFor(p, prof, nil)
 }
 
 // AnnexesFor is Annexes fitted with the widths of font, the family the
 // document is set in (nil: the bundled Liberation Serif), so that a build
 // with another font (-phong) fits its columns to that font's words.
-func AnnexesFor(p *plan.Plan, prof *doc.Profile, font *fonts.Family) ([]annex.Sheet, []annex.Problem, error) {
+func AnnexesFor(p *plan.Plan, prof *doc.Profile, font *fonts.Family) ([]sheet.Sheet, []sheet.Problem, error) {
 	sheets, err := annex.Sheets(p)
 	if err != nil {
 		return nil, nil, err
@@ -52,7 +53,7 @@ func AnnexesFor(p *plan.Plan, prof *doc.Profile, font *fonts.Family) ([]annex.Sh
 		font = fonts.Bundled()
 	}
 	m := AnnexMetrics(prof, font)
-	var probs []annex.Problem
+	var probs []sheet.Problem
 	for i := range sheets {
 		probs = append(probs, sheets[i].Fit(m)...)
 	}
@@ -62,8 +63,8 @@ func AnnexesFor(p *plan.Plan, prof *doc.Profile, font *fonts.Family) ([]annex.Sh
 // AnnexMetrics are the measures the annex columns are fitted with: the
 // landscape text width and the cell padding of the profile, the sizes of
 // its TableHead and TableCell styles, and the font's widths.
-func AnnexMetrics(prof *doc.Profile, font *fonts.Family) annex.Metrics {
-	return annex.Metrics{
+func AnnexMetrics(prof *doc.Profile, font *fonts.Family) sheet.Metrics {
+	return sheet.Metrics{
 		Width:    prof.Landscape.TextWidth(),
 		PadLeft:  prof.CellPad.Left,
 		PadRight: prof.CellPad.Right,
@@ -75,7 +76,7 @@ func AnnexMetrics(prof *doc.Profile, font *fonts.Family) annex.Metrics {
 	}
 }
 
-func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Section {
+func annexSection(s *sheet.Sheet, prof *doc.Profile, font *fonts.Family) doc.Section {
 	heading := func(style doc.StyleName, text string, bold, italic bool) *doc.Paragraph {
 		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: text, Bold: bold, Italic: italic}}}
 	}
@@ -105,7 +106,7 @@ func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Sec
 // their columns, titles spanning down), then the body with amounts written
 // the Vietnamese way (3.900; 1.282,2), bold group, criterion and total
 // rows, shaded totals.
-func AnnexTable(s *annex.Sheet) *doc.Table {
+func AnnexTable(s *sheet.Sheet) *doc.Table {
 	t := &doc.Table{Columns: s.Widths(), HeaderRows: s.HeaderRows(), Borders: true}
 	for _, hr := range s.Header() {
 		var row doc.Row
@@ -143,11 +144,11 @@ func AnnexTable(s *annex.Sheet) *doc.Table {
 	return t
 }
 
-func cellAlign(a annex.Align) doc.Align {
+func cellAlign(a sheet.Align) doc.Align {
 	switch a {
-	case annex.AlignCenter:
+	case sheet.AlignCenter:
 		return doc.AlignCenter
-	case annex.AlignRight:
+	case sheet.AlignRight:
 		return doc.AlignRight
 	}
 	return doc.AlignLeft

@@ -1,4 +1,4 @@
-package annex
+package sheet
 
 import (
 	"fmt"
