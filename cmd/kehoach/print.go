@@ -1,11 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 
 	"kehoach/internal/build"
+	"kehoach/internal/compose"
+	"kehoach/internal/compose/manifestdoc"
 	"kehoach/internal/fileset"
 	"kehoach/internal/manifest"
 	"kehoach/internal/plan"
@@ -63,7 +64,7 @@ func runPrint(c *Context, args []string, outDir string) int {
 			fail(1)
 			continue
 		}
-		m := manifest.Build(res.Plan, sourceDateValue)
+		m := manifest.Build(res.Plan, compose.DocDate(res.Plan, sourceDateValue))
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
@@ -76,15 +77,15 @@ func runPrint(c *Context, args []string, outDir string) int {
 		count++
 		if outDir != "" {
 			base := manifest.BaseName(res.Plan)
-			var pdfBytes bytes.Buffer
-			if err := m.WritePDF(&pdfBytes, res.Profile); err != nil {
+			pdfBytes, err := build.Render("pdf", manifestdoc.Document(m, res.Profile), res.Profile, nil)
+			if err != nil {
 				fmt.Fprintf(stderr, "%s: không tạo được sổ phát hành PDF: %s\n", f, errText(err))
 				fail(2)
 				continue
 			}
 			// The CSV and the PDF as one set: the CSV held open in Excel
 			// leaves both at their old version.
-			outs, err := fileset.WriteAll(outDir, []fileset.File{{Name: base + ".csv", Data: m.CSV()}, {Name: base + ".pdf", Data: pdfBytes.Bytes()}})
+			outs, err := fileset.WriteAll(outDir, []fileset.File{{Name: base + ".csv", Data: m.CSV()}, {Name: base + ".pdf", Data: pdfBytes}})
 			if err != nil {
 				fmt.Fprintln(stderr, errText(err))
 				fail(2)

@@ -116,8 +116,14 @@ func BaseName(p *plan.Plan) string {
 	return fmt.Sprintf("ke-hoach-ntm-%d-%s", p.Nam, p.Commune.Ma)
 }
 
-// Render renders a composed document in one format.
+// Render renders a composed document in one format ("docx", "pdf",
+// "txt"); the PDF is set in font (nil: the bundled Liberation Serif). Every
+// document kehoach prints goes through it: the plan (Plan) and the
+// distribution manifest (kehoach print).
 func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, error) {
+	if font == nil {
+		font = fonts.Bundled()
+	}
 	var b bytes.Buffer
 	var err error
 	switch format {
