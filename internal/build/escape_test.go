@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"kehoach/internal/compose"
-	"kehoach/internal/docxtext"
+	"kehoach/internal/extract"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
 	"kehoach/internal/render/text"
@@ -85,7 +85,7 @@ func TestEscapingRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dt, err := docxtext.PartText(b)
+	dt, err := extract.PartText(b)
 	if err != nil {
 		t.Fatal(err)
 	}

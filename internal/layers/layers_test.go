@@ -24,7 +24,7 @@ var allowed = map[string][]string{
 	// Foundations: no package of the module.
 	"internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/vntext": {},
-	"internal/yamlx": {}, "internal/testkit": {}, "internal/textconv/hostile": {},
+	"internal/yamlx": {}, "internal/testkit": {}, "internal/extract/hostile": {},
 	"templates":        {"internal/safefile"},
 	"internal/fileset": {"internal/safefile"},
 
@@ -61,16 +61,15 @@ var allowed = map[string][]string{
 	"internal/render/text":       {"internal/doc"},
 	"internal/render/xlsx":       {"internal/doc", "internal/fonts", "internal/sheet"},
 
-	// Readers.
-	"internal/docxtext": {},
-	"internal/textconv": {"internal/docxtext", "internal/termsafe", "internal/vn"},
+	// Readers: outputs → text, apart from the writers.
+	"internal/extract": {"internal/termsafe", "internal/vn"},
 
 	// The build and the command layer.
 	"internal/build": {"internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
 		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/sheet", "internal/yamlx"},
 	"cmd/kehoach": {"internal/annex", "internal/build", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
 		"internal/manifest", "internal/compose/manifestdoc", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
-		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/textconv",
+		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
 	"scripts/genplans": {"internal/plan"},
 	"internal/layers":  {},
@@ -86,7 +85,7 @@ var stackLeaks = map[string]bool{}
 
 // noRender are the packages that must not link the rendering stack.
 var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt", "internal/rollover", "internal/plandiff",
-	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/manifest", "internal/compose/manifestdoc", "internal/sheet", "internal/annex", "internal/compose"}
+	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/manifest", "internal/compose/manifestdoc", "internal/extract", "internal/sheet", "internal/annex", "internal/compose"}
 
 type pkg struct {
 	ImportPath string

@@ -1,13 +1,15 @@
-// Package textconv turns the documents kehoach writes (.docx, .xlsx, .pdf)
-// into stable plain text, so that `git diff` of committed outputs shows
-// which words changed instead of "Binary files differ". It is what the
-// `kehoach text FILE` command prints, which git calls as a textconv driver
-// (see .gitattributes and `make git-setup`).
+// Package extract holds the readers of the documents kehoach writes
+// (.docx, .xlsx, .pdf), kept apart from the writers (render/*): it turns
+// them into stable plain text, so that `git diff` of committed outputs
+// shows which words changed instead of "Binary files differ". It is what
+// the `kehoach text FILE` command prints, which git calls as a textconv
+// driver (see .gitattributes and `make git-setup`), and what the tests
+// read outputs back with (PartText).
 //
 // The output is a function of the document's text only:
 //
 //   - .docx: one line per paragraph, one line per table row with the cells
-//     separated by tabs (docx.PartText), no-break spaces as spaces;
+//     separated by tabs (PartText), no-break spaces as spaces;
 //   - .xlsx: "=== Bieu 01 ===" before each sheet, then one line per row,
 //     cells separated by " | ", a formula as its cached value followed by
 //     " [=SUM(D5:D7)]";
@@ -31,7 +33,7 @@
 // run time: the PDF reader reads exactly what kehoach's PDF writer (fpdf)
 // produces and refuses, with a Vietnamese error, anything it does not
 // understand; it never panics on a broken file.
-package textconv
+package extract
 
 import (
 	"archive/zip"
@@ -44,8 +46,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"kehoach/internal/docxtext"
 )
 
 // Result is the text of a file and, when a budget cut it short, why.
@@ -243,7 +243,7 @@ func (d *xmlDecoder) Token() (xml.Token, error) {
 	return tok, nil
 }
 
-// docxText prints docx.PartText of the package, no-break spaces as spaces.
+// docxText prints PartText of the package, no-break spaces as spaces.
 // PartText reads word/document.xml with no limit of its own, so the part
 // is read and walked here first, within the budget.
 func docxText(data []byte, out *output, b *budget) error {
@@ -259,7 +259,7 @@ func docxText(data []byte, out *output, b *budget) error {
 	}
 	var part *zip.File
 	for _, f := range zr.File {
-		if f.Name == docxtext.PartDocument {
+		if f.Name == PartDocument {
 			part = f
 			break
 		}
@@ -280,7 +280,7 @@ func docxText(data []byte, out *output, b *budget) error {
 			return err
 		}
 	}
-	s, err := docxtext.PartText(data)
+	s, err := PartText(data)
 	if err != nil {
 		return fmt.Errorf("XML hỏng: %v", strings.TrimPrefix(err.Error(), "docx: "))
 	}

@@ -1,4 +1,4 @@
-package textconv
+package extract
 
 import (
 	"bytes"

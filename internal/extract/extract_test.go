@@ -1,4 +1,4 @@
-package textconv
+package extract
 
 import (
 	"archive/zip"
@@ -198,7 +198,7 @@ func TestDOCXText(t *testing.T) {
 		}
 	}
 	// The signature table: a row, its cells apart by a tab, a cell's
-	// paragraphs joined by spaces (docx.PartText).
+	// paragraphs joined by spaces (PartText).
 	if !strings.Contains(got, "Nơi nhận: - Sở Nông nghiệp và Môi trường (b/c);") || !strings.Contains(got, "- Lưu: VT, KT.\tTM. ỦY BAN NHÂN DÂN") {
 		t.Errorf("signature row not found in:\n%s", got)
 	}

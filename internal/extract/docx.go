@@ -1,6 +1,7 @@
-// Package docxtext reads the text of a .docx package: the reader kept
-// apart from the DOCX writer (render/docx), for kehoach text and the tests.
-package docxtext
+package extract
+
+// The DOCX reader: the text of a .docx package, kept apart from the DOCX
+// writer (render/docx), for kehoach text and the tests.
 
 import (
 	"archive/zip"

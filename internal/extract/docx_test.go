@@ -1,4 +1,4 @@
-package docxtext
+package extract
 
 import (
 	"archive/zip"
