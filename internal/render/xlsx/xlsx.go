@@ -256,6 +256,19 @@ const (
 	headTop   = 5 // first header row
 )
 
+// paperSizes are the SpreadsheetML paperSize codes (ECMA-376 Part 1,
+// 18.3.1.63) of the paper sizes a profile may give (kho_giay), by their
+// portrait width and height in mm.
+var paperSizes = map[[2]float64]int{{297, 420}: 8, {210, 297}: 9, {148, 210}: 11}
+
+// paperSize is the paperSize code of the profile's page.
+func paperSize(page doc.PageSetup) (int, error) {
+	if n, ok := paperSizes[[2]float64{page.Width, page.Height}]; ok {
+		return n, nil
+	}
+	return 0, fmt.Errorf("khổ giấy %.0f×%.0f mm chưa ghi được vào sổ tính Excel; hãy dùng A3 (297×420), A4 (210×297) hoặc A5 (148×210) ở kho_giay trong templates/nd30.yaml", page.Width, page.Height)
+}
+
 func (x *writer) sheet(s *sheet.Sheet) error {
 	f, name := x.f, SheetName(s.Number)
 	nc := len(s.Columns)
@@ -272,8 +285,15 @@ func (x *writer) sheet(s *sheet.Sheet) error {
 
 	// Page setup: before the stream writer, which copies it.
 	// Each annex is numbered on its own from 1 (ND30 PL I III.1).
-	a4, land, one, zero, page1 := 9, "landscape", 1, 0, uint(1)
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &land, FitToWidth: &one, FitToHeight: &zero, FirstPageNumber: &page1}); err != nil {
+	paper, err := paperSize(x.prof.Landscape)
+	if err != nil {
+		return err
+	}
+	orient, one, zero, page1 := "portrait", 1, 0, uint(1)
+	if x.prof.Landscape.Landscape {
+		orient = "landscape"
+	}
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &paper, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero, FirstPageNumber: &page1}); err != nil {
 		return err
 	}
 	fit := true
