@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"kehoach/internal/extract"
+	"kehoach/internal/extract/limits"
 )
 
 var textCmd = &Command{
@@ -38,7 +39,7 @@ func runText(c *Context, args []string) int {
 	if err != nil {
 		// The message may quote the file's name and its content (a sheet's
 		// name, an XML tag): it reaches the terminal through git as well.
-		c.Errorf("%s", extract.Visible(err.Error()))
+		c.Errorf("%s", limits.Visible(err.Error()))
 		return 2
 	}
 	if _, err := io.WriteString(c.Stdout, r.Text); err != nil {
@@ -46,7 +47,7 @@ func runText(c *Context, args []string) int {
 		return 2
 	}
 	if r.Cut != "" {
-		c.Errorf("%s: chỉ in phần đầu, dừng vì %s.", extract.Visible(args[0]), r.Cut)
+		c.Errorf("%s: chỉ in phần đầu, dừng vì %s.", limits.Visible(args[0]), r.Cut)
 	}
 	return 0
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kehoach/internal/extract"
+	"kehoach/internal/extract/limits"
 	"kehoach/internal/testkit"
 )
 
@@ -40,8 +41,8 @@ func TestTextCommand(t *testing.T) {
 // a text cut at the budget exits 0, with the notice and a message.
 func TestTextLimitsAndEscapes(t *testing.T) {
 	for _, s := range []string{
-		"chữ in ra tối đa " + strconv.Itoa(extract.MaxOutputBytes>>20) + " MiB",
-		"đọc tối đa\n" + strconv.Itoa(int(extract.MaxDuration/time.Second)) + " giây",
+		"chữ in ra tối đa " + strconv.Itoa(limits.MaxOutputBytes>>20) + " MiB",
+		"đọc tối đa\n" + strconv.Itoa(int(limits.MaxDuration/time.Second)) + " giây",
 	} {
 		if !strings.Contains(textCmd.Long, s) {
 			t.Errorf("help does not say %q", s)

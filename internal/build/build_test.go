@@ -16,7 +16,7 @@ import (
 	"sync"
 	"testing"
 
-	"kehoach/internal/extract"
+	extractdocx "kehoach/internal/extract/docx"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/render/text"
@@ -132,7 +132,7 @@ func TestDOCXTextEqualsSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := extract.PartText(b)
+	got, err := extractdocx.PartText(b)
 	if err != nil {
 		t.Fatal(err)
 	}

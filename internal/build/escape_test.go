@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"kehoach/internal/compose"
-	"kehoach/internal/extract"
+	extractdocx "kehoach/internal/extract/docx"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
 	"kehoach/internal/render/text"
@@ -85,7 +85,7 @@ func TestEscapingRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dt, err := extract.PartText(b)
+	dt, err := extractdocx.PartText(b)
 	if err != nil {
 		t.Fatal(err)
 	}

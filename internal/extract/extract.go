@@ -1,10 +1,11 @@
-// Package extract holds the readers of the documents kehoach writes
-// (.docx, .xlsx, .pdf), kept apart from the writers (render/*): it turns
-// them into stable plain text, so that `git diff` of committed outputs
-// shows which words changed instead of "Binary files differ". It is what
+// Package extract reads the documents kehoach writes (.docx, .xlsx, .pdf),
+// with the readers kept apart from the writers (render/*) in extract/docx,
+// extract/xlsx and extract/pdf, within the budget of extract/limits: it
+// turns them into stable plain text, so that `git diff` of committed
+// outputs shows which words changed instead of "Binary files differ". It is what
 // the `kehoach text FILE` command prints, which git calls as a textconv
-// driver (see .gitattributes and `make git-setup`), and what the tests
-// read outputs back with (PartText).
+// driver (see .gitattributes and `make git-setup`); the tests read
+// outputs back with it and with docx.PartText.
 //
 // The output is a function of the document's text only:
 //
@@ -18,11 +19,11 @@
 //
 // Every line printed has its control characters (but tab and newline),
 // ESC, CR, C1 controls and bidirectional marks written out visibly
-// (Visible: "\x1b", "\u202e"), so that a file cannot drive the terminal
+// (limits.Visible: "\x1b", "\u202e"), so that a file cannot drive the terminal
 // of whoever runs git diff.
 //
 // git runs this on any committed document a user diffs, hostile ones
-// included, so every reader works within the budget of limits.go (file
+// included, so every reader works within the budget of limits (file
 // size, zip members, part size, nesting, objects, pages, operators, cells,
 // output bytes, time), in time linear in what it reads: a file too large
 // or built wrong is refused with an error, a text longer than the budget
@@ -36,9 +37,7 @@
 package extract
 
 import (
-	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -46,17 +45,22 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"kehoach/internal/extract/docx"
+	"kehoach/internal/extract/limits"
+	"kehoach/internal/extract/pdf"
+	"kehoach/internal/extract/xlsx"
 )
 
 // Result is the text of a file and, when a budget cut it short, why.
 type Result struct {
-	Text string // ends with the notice line (cutNotice) when Cut is set
+	Text string // ends with the notice line (limits.CutNotice) when Cut is set
 	Cut  string // why the text was cut, in Vietnamese; "" when whole
 }
 
 // Text returns the plain text of the .docx, .xlsx or .pdf file at path (by
 // its extension). Errors are in Vietnamese and say what to do. A text cut
-// at a budget (limits.go) ends with the notice line and is no error.
+// at a budget (package limits) ends with the notice line and is no error.
 func Text(path string) (string, error) {
 	r, err := Read(path)
 	return r.Text, err
@@ -86,21 +90,21 @@ func textOf(kind, path string, data []byte) (res Result, err error) {
 			res, err = Result{}, fmt.Errorf("%s: không đọc được tệp %s (lỗi nội bộ: %v); hãy báo lỗi kèm tệp này.", path, kind, r)
 		}
 	}()
-	out, b := &output{}, newBudget()
+	out, b := &limits.Output{}, limits.NewBudget()
 	switch kind {
 	case "DOCX":
-		err = docxText(data, out, b)
+		err = docx.Text(data, out, b)
 	case "XLSX":
-		err = xlsxText(data, out, b)
+		err = xlsx.Text(data, out, b)
 	case "PDF":
-		err = readPDF(data, out, b)
+		err = pdf.Text(data, out, b)
 	}
-	var c *cut
+	var c *limits.Cut
 	switch {
 	case errors.As(err, &c):
-		return Result{Text: out.text() + cutNotice(c.why, data), Cut: c.why}, nil
+		return Result{Text: out.Text() + limits.CutNotice(c.Why, data), Cut: c.Why}, nil
 	case err == nil:
-		return Result{Text: out.text()}, nil
+		return Result{Text: out.Text()}, nil
 	}
 	switch kind {
 	case "DOCX":
@@ -133,166 +137,20 @@ func readFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: là thư mục, không phải tệp; hãy chỉ một tệp .docx, .xlsx hoặc .pdf.", path)
 	case !st.Mode().IsRegular():
 		return nil, fmt.Errorf("%s: không phải tệp thường (thiết bị, ống dẫn…); lệnh text chỉ đọc tệp .docx, .xlsx, .pdf.", path)
-	case st.Size() > MaxFileBytes:
+	case st.Size() > limits.MaxFileBytes:
 		return nil, tooLarge(path, st.Size())
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(st.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileBytes+1)); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(f, limits.MaxFileBytes+1)); err != nil {
 		return nil, fmt.Errorf("%s: không đọc được tệp: %v.", path, err)
 	}
-	if buf.Len() > MaxFileBytes { // it grew while read
+	if buf.Len() > limits.MaxFileBytes { // it grew while read
 		return nil, tooLarge(path, int64(buf.Len()))
 	}
 	return buf.Bytes(), nil
 }
 
 func tooLarge(path string, size int64) error {
-	return fmt.Errorf("%s: tệp quá lớn (%s byte; lệnh text chỉ đọc tệp đến %s).", path, thousands(int(size)), mib(MaxFileBytes))
-}
-
-// openZip opens a .docx or .xlsx package of at most MaxZipMembers members.
-// Each member's central directory entry starts with "PK\x01\x02", so
-// counting those bounds what zip.NewReader would allocate, before it runs.
-func openZip(data []byte) (*zip.Reader, error) {
-	if n := bytes.Count(data, []byte("PK\x01\x02")); n > MaxZipMembers {
-		return nil, errManyMembers
-	}
-	return zip.NewReader(bytes.NewReader(data), int64(len(data)))
-}
-
-var errManyMembers = fmt.Errorf("gói có quá nhiều phần (hơn %s)", thousands(MaxZipMembers))
-
-// readPart decompresses one member, which may hold at most MaxPartBytes:
-// its declared size is checked first (a zip bomb stops there), and
-// archive/zip fails a member that holds more than it declares.
-func readPart(f *zip.File, b *budget) ([]byte, error) {
-	if f.UncompressedSize64 > MaxPartBytes {
-		return nil, fmt.Errorf("phần %s quá lớn (%s byte khi giải nén; tối đa %s)", f.Name, thousands(int(min(f.UncompressedSize64, 1<<62))), mib(MaxPartBytes))
-	}
-	if err := b.unpack(int(f.UncompressedSize64)); err != nil {
-		return nil, err
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, partBroken(f.Name, err)
-	}
-	defer rc.Close()
-	var buf bytes.Buffer
-	buf.Grow(int(f.UncompressedSize64) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(rc, MaxPartBytes+1)); err != nil {
-		return nil, partBroken(f.Name, err)
-	}
-	if buf.Len() > MaxPartBytes {
-		return nil, fmt.Errorf("phần %s quá lớn (hơn %s khi giải nén)", f.Name, mib(MaxPartBytes))
-	}
-	return buf.Bytes(), nil
-}
-
-func partBroken(name string, err error) error {
-	switch {
-	case errors.Is(err, zip.ErrFormat):
-		return fmt.Errorf("phần %s hỏng (giải nén ra nhiều hơn kích thước khai báo, hoặc sai định dạng nén)", name)
-	case errors.Is(err, zip.ErrChecksum):
-		return fmt.Errorf("phần %s hỏng (sai mã kiểm tra CRC-32)", name)
-	case errors.Is(err, zip.ErrAlgorithm):
-		return fmt.Errorf("phần %s nén theo cách không đọc được", name)
-	}
-	return fmt.Errorf("phần %s hỏng: %v", name, err)
-}
-
-// xmlDecoder is an XML reader that refuses elements nested deeper than
-// MaxNesting (encoding/xml keeps a stack entry for each open element) and
-// ticks the budget at every token.
-type xmlDecoder struct {
-	*xml.Decoder
-	b     *budget
-	depth int
-	raw   bool // RawToken: no name spaces, no matching of end tags
-}
-
-func newXMLDecoder(data []byte, b *budget) *xmlDecoder {
-	return &xmlDecoder{Decoder: xml.NewDecoder(bytes.NewReader(data)), b: b}
-}
-
-func (d *xmlDecoder) Token() (xml.Token, error) {
-	if err := d.b.tick(); err != nil {
-		return nil, err
-	}
-	var tok xml.Token
-	var err error
-	if d.raw {
-		tok, err = d.Decoder.RawToken()
-	} else {
-		tok, err = d.Decoder.Token()
-	}
-	if err != nil {
-		if err == io.EOF {
-			return nil, err
-		}
-		return nil, fmt.Errorf("XML hỏng: %v", err)
-	}
-	switch tok.(type) {
-	case xml.StartElement:
-		if d.depth++; d.depth > MaxNesting {
-			return nil, fmt.Errorf("XML lồng nhau quá sâu (hơn %d cấp)", MaxNesting)
-		}
-	case xml.EndElement:
-		d.depth--
-	}
-	return tok, nil
-}
-
-// docxText prints PartText of the package, no-break spaces as spaces.
-// PartText reads word/document.xml with no limit of its own, so the part
-// is read and walked here first, within the budget.
-func docxText(data []byte, out *output, b *budget) error {
-	if len(data) == 0 {
-		return errors.New("tệp trống")
-	}
-	zr, err := openZip(data)
-	if err != nil {
-		if err == errManyMembers {
-			return err
-		}
-		return errors.New("tệp không phải gói DOCX (không mở được như tệp zip)")
-	}
-	var part *zip.File
-	for _, f := range zr.File {
-		if f.Name == PartDocument {
-			part = f
-			break
-		}
-	}
-	if part == nil {
-		return errors.New("gói không có word/document.xml")
-	}
-	xmlData, err := readPart(part, b)
-	if err != nil {
-		return err
-	}
-	d := newXMLDecoder(xmlData, b)
-	d.raw = true
-	for {
-		if _, err := d.Token(); err == io.EOF {
-			break
-		} else if err != nil {
-			return err
-		}
-	}
-	s, err := PartText(data)
-	if err != nil {
-		return fmt.Errorf("XML hỏng: %v", strings.TrimPrefix(err.Error(), "docx: "))
-	}
-	// No-break spaces ("54 triệu", the blanks of a draft's date) print as
-	// spaces, as in the PDF text.
-	s = strings.ReplaceAll(s, "\u00a0", " ")
-	for len(s) > 0 {
-		line, rest, _ := strings.Cut(s, "\n")
-		if err := out.writeLine(line); err != nil {
-			return err
-		}
-		s = rest
-	}
-	return nil
+	return fmt.Errorf("%s: tệp quá lớn (%s byte; lệnh text chỉ đọc tệp đến %s).", path, limits.Thousands(int(size)), limits.MiB(limits.MaxFileBytes))
 }

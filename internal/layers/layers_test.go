@@ -62,14 +62,18 @@ var allowed = map[string][]string{
 	"internal/render/xlsx":       {"internal/doc", "internal/fonts", "internal/sheet"},
 
 	// Readers: outputs → text, apart from the writers.
-	"internal/extract": {"internal/termsafe", "internal/vn"},
+	"internal/extract/limits": {"internal/termsafe", "internal/vn"},
+	"internal/extract/docx":   {"internal/extract/limits"},
+	"internal/extract/xlsx":   {"internal/extract/limits"},
+	"internal/extract/pdf":    {"internal/extract/limits"},
+	"internal/extract":        {"internal/extract/docx", "internal/extract/limits", "internal/extract/pdf", "internal/extract/xlsx"},
 
 	// The build and the command layer.
 	"internal/build": {"internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
 		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/sheet", "internal/yamlx"},
 	"cmd/kehoach": {"internal/annex", "internal/build", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
 		"internal/manifest", "internal/compose/manifestdoc", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
-		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract",
+		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract", "internal/extract/limits",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
 	"scripts/genplans": {"internal/plan"},
 	"internal/layers":  {},
@@ -85,7 +89,7 @@ var stackLeaks = map[string]bool{}
 
 // noRender are the packages that must not link the rendering stack.
 var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt", "internal/rollover", "internal/plandiff",
-	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/manifest", "internal/compose/manifestdoc", "internal/extract", "internal/sheet", "internal/annex", "internal/compose"}
+	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/manifest", "internal/compose/manifestdoc", "internal/extract", "internal/extract/docx", "internal/extract/xlsx", "internal/extract/pdf", "internal/sheet", "internal/annex", "internal/compose"}
 
 type pkg struct {
 	ImportPath string

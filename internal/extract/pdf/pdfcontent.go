@@ -1,4 +1,4 @@
-package extract
+package pdf
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"kehoach/internal/extract/limits"
 )
 
 // matrix is a PDF transformation [a b c d e f].
@@ -63,8 +65,8 @@ func (d *document) pageRuns(pg page, emit func(run) error) error {
 			if err != nil {
 				return err
 			}
-			if len(content)+len(b) > MaxPartBytes {
-				return fmt.Errorf("nội dung trang quá lớn (hơn %s)", mib(MaxPartBytes))
+			if len(content)+len(b) > limits.MaxPartBytes {
+				return fmt.Errorf("nội dung trang quá lớn (hơn %s)", limits.MiB(limits.MaxPartBytes))
 			}
 			content = append(append(content, b...), '\n')
 		}
@@ -128,7 +130,7 @@ func (d *document) pageRuns(pg page, emit func(run) error) error {
 			}
 			adv += w * gs.th
 			// Past what may be printed: what there is goes out, cut.
-			over = text.Len() > MaxOutputBytes
+			over = text.Len() > limits.MaxOutputBytes
 			return !over
 		})
 		tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
@@ -137,7 +139,7 @@ func (d *document) pageRuns(pg page, emit func(run) error) error {
 		if err := emit(run{x: x0, y: y0, endX: x1, size: size, text: text.String()}); err != nil || !over {
 			return err
 		}
-		return errFull
+		return limits.ErrFull
 	}
 	nextLine := func(tx, ty float64) {
 		lm = matrix{1, 0, 0, 1, tx, ty}.mul(lm)
@@ -148,7 +150,7 @@ func (d *document) pageRuns(pg page, emit func(run) error) error {
 		if err == errEOF {
 			break
 		}
-		if isCut(err) {
+		if limits.IsCut(err) {
 			return err
 		}
 		if err != nil {

@@ -1,8 +1,10 @@
-package extract
+package pdf
 
 import (
 	"math"
 	"strings"
+
+	"kehoach/internal/extract/limits"
 )
 
 // lineWriter groups runs into text lines and prints them: a run
@@ -11,7 +13,7 @@ import (
 // by " | " across a gap wider than three em (table columns, the two halves
 // of the heading). No-break spaces become plain spaces.
 type lineWriter struct {
-	out  *output
+	out  *limits.Output
 	cur  strings.Builder
 	last run
 	have bool
@@ -20,7 +22,7 @@ type lineWriter struct {
 func (w *lineWriter) flush() error {
 	if w.have {
 		if s := strings.TrimRight(w.cur.String(), " "); strings.TrimSpace(s) != "" {
-			if err := w.out.writeLine(s); err != nil {
+			if err := w.out.WriteLine(s); err != nil {
 				return err
 			}
 		}
@@ -50,10 +52,10 @@ func (w *lineWriter) add(r run) error {
 		}
 		w.have = true
 	}
-	if w.cur.Len()+len(text) > MaxOutputBytes {
+	if w.cur.Len()+len(text) > limits.MaxOutputBytes {
 		w.cur.WriteString(text)
 		w.have = false
-		return w.out.writeLine(w.cur.String()) // more than may be printed: errFull
+		return w.out.WriteLine(w.cur.String()) // more than may be printed: limits.ErrFull
 	}
 	w.cur.WriteString(text)
 	w.last = r

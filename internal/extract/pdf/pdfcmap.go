@@ -1,9 +1,11 @@
-package extract
+package pdf
 
 import (
 	"errors"
 	"sort"
 	"unicode/utf16"
+
+	"kehoach/internal/extract/limits"
 )
 
 // cmap is a ToUnicode CMap: single codes (bfchar) and ranges (bfrange).
@@ -43,7 +45,7 @@ func (c *cmap) lookup(code uint32) string {
 }
 
 // parseCMap reads the bfchar and bfrange sections of a ToUnicode CMap.
-func parseCMap(data []byte, b *budget) (*cmap, error) {
+func parseCMap(data []byte, b *limits.Budget) (*cmap, error) {
 	c := &cmap{chars: map[uint32]string{}, found: map[uint32]string{}}
 	l := &lexer{data: data, b: b}
 	var ops []any

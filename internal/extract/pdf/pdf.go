@@ -1,8 +1,12 @@
-package extract
+// Package pdf reads the text of a PDF kehoach wrote, for kehoach text,
+// within the budget of package limits.
+package pdf
 
 import (
 	"errors"
 	"fmt"
+
+	"kehoach/internal/extract/limits"
 )
 
 // This file extracts the text of a PDF written by kehoach (fpdf: subset
@@ -17,9 +21,9 @@ import (
 // (the content-stream interpreter), pdffont.go and pdfcmap.go (font widths
 // and ToUnicode decoding), pdflines.go (assembling runs into lines).
 
-// readPDF prints the text of a PDF: a line "--- trang N ---" before each
+// Text prints the text of a PDF: a line "--- trang N ---" before each
 // page, then one line per text line; at most MaxPages pages.
-func readPDF(data []byte, out *output, b *budget) error {
+func Text(data []byte, out *limits.Output, b *limits.Budget) error {
 	d, err := parseDocument(data, b)
 	if err != nil {
 		return err
@@ -29,10 +33,10 @@ func readPDF(data []byte, out *output, b *budget) error {
 		return err
 	}
 	for i, pg := range pages {
-		if i == MaxPages {
-			return &cut{"quá " + thousands(MaxPages) + " trang"}
+		if i == limits.MaxPages {
+			return &limits.Cut{Why: "quá " + limits.Thousands(limits.MaxPages) + " trang"}
 		}
-		if err := out.writeLine(fmt.Sprintf("--- trang %d ---", i+1)); err != nil {
+		if err := out.WriteLine(fmt.Sprintf("--- trang %d ---", i+1)); err != nil {
 			return err
 		}
 		lw := &lineWriter{out: out}
@@ -66,7 +70,7 @@ func (d *document) pages() ([]page, error) {
 	seen := map[int]bool{}
 	var walk func(n dict, res dict, depth int) error
 	walk = func(n dict, res dict, depth int) error {
-		if depth > MaxNesting {
+		if depth > limits.MaxNesting {
 			return errors.New("cây trang quá sâu")
 		}
 		if r := d.dictOf(n["Resources"]); r != nil {
@@ -81,7 +85,7 @@ func (d *document) pages() ([]page, error) {
 			return nil
 		}
 		for _, k := range kids {
-			if len(out) > MaxPages { // readPDF stops there
+			if len(out) > limits.MaxPages { // readPDF stops there
 				return nil
 			}
 			r, isRef := k.(ref)
