@@ -16,10 +16,10 @@ import (
 // through the ToUnicode CMaps, measures each run with the fonts' widths,
 // and groups runs into lines by baseline in the order they are drawn.
 //
-// The reader's layers, one file each: pdfobj.go (objects, streams, the
-// cross-reference-free object scan), pdf.go (the page tree), pdfcontent.go
-// (the content-stream interpreter), pdffont.go and pdfcmap.go (font widths
-// and ToUnicode decoding), pdflines.go (assembling runs into lines).
+// The reader's layers, one file each: object.go (objects, streams, the
+// cross-reference-free object scan), pages.go (the page tree), content.go
+// (the content-stream interpreter), font.go and cmap.go (font widths and
+// ToUnicode decoding), lines.go (assembling runs into lines).
 
 // Text prints the text of a PDF: a line "--- trang N ---" before each
 // page, then one line per text line; at most MaxPages pages.
