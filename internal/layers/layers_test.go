@@ -91,6 +91,13 @@ var stackLeaks = map[string]bool{}
 var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt", "internal/rollover", "internal/plandiff",
 	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/manifest", "internal/compose/manifestdoc", "internal/extract", "internal/extract/docx", "internal/extract/xlsx", "internal/extract/pdf", "internal/sheet", "internal/annex", "internal/compose"}
 
+// noPlan are the packages that must not link the plan, even indirectly:
+// the models, layout and the renderers read only the document or sheet
+// model and the profile; the readers read files.
+var noPlan = []string{"internal/doc", "internal/sheet", "internal/layout", "internal/render/docx", "internal/render/pdf",
+	"internal/render/text", "internal/render/xlsx", "internal/extract", "internal/extract/docx", "internal/extract/pdf",
+	"internal/extract/xlsx"}
+
 type pkg struct {
 	ImportPath string
 	Imports    []string
@@ -194,6 +201,13 @@ func violations(pkgs map[string]pkg, goos string) []string {
 			}
 		}
 	}
+	for _, path := range noPlan {
+		for _, dep := range own(pkgs[path].Deps) {
+			if dep == "internal/plan" {
+				out = append(out, path+" reaches internal/plan through its imports (GOOS="+goos+")")
+			}
+		}
+	}
 	sort.Strings(out)
 	return out
 }
@@ -218,11 +232,15 @@ func TestLayersCatchForbiddenImports(t *testing.T) {
 	p.Deps = append(p.Deps, "kehoach/internal/render/pdf")
 	pkgs["internal/plan"] = p
 	pkgs["internal/newpkg"] = pkg{ImportPath: "internal/newpkg"}
+	x := pkgs["internal/render/xlsx"]
+	x.Deps = append(x.Deps, "kehoach/internal/annex", "kehoach/internal/plan")
+	pkgs["internal/render/xlsx"] = x
 	got := strings.Join(violations(pkgs, "linux"), "\n")
 	for _, want := range []string{
 		"internal/newpkg (GOOS=linux) is not in the layers table",
 		"internal/plan imports internal/render/pdf (GOOS=linux), which the layers table does not allow",
 		"internal/plan reaches the rendering stack (internal/render/pdf)",
+		"internal/render/xlsx reaches internal/plan through its imports",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("violations lack %q:\n%s", want, got)
