@@ -12,8 +12,8 @@ import (
 	"kehoach/internal/annex"
 	"kehoach/internal/build"
 	"kehoach/internal/compose"
+	"kehoach/internal/diag"
 	"kehoach/internal/fileset"
-	"kehoach/internal/fonts"
 	"kehoach/templates"
 )
 
@@ -40,33 +40,24 @@ Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
 		o := &buildOptions{}
-		fl.StringVar(&o.out, "o", "out", "ghi kết quả vào `THƯ_MỤC`")
-		fl.IntVar(&o.jobs, "j", 0, "dựng cùng lúc `N` kế hoạch (mặc định: bằng số lõi CPU)")
+		o.out = outDirFlag(fl, "out", "ghi kết quả vào `THƯ_MỤC`")
+		o.jobs = jobsFlag(fl)
 		fl.BoolVar(&o.summary, "tong-ket", false, "in bảng tổng kết cả khi chỉ có một kế hoạch")
-		fl.StringVar(&o.fonts, "phong", "", "dùng bốn tệp phông TTF `T,Đ,N,ĐN` (thường, đậm, nghiêng, đậm nghiêng), cách nhau bởi dấu phẩy; mặc định tìm Times New Roman trong máy, không có thì dùng Liberation Serif đi kèm")
+		o.fonts = fontFlag(fl)
 		return o.run
 	},
 }
 
 type buildOptions struct {
-	out     string
-	jobs    int
+	out     *string
+	jobs    *int
 	summary bool
-	fonts   string
+	fonts   *fontChoice
 }
 
 func (o *buildOptions) run(c *Context, args []string) int {
 	stdout, stderr := c.Stdout, c.Stderr
-	var paths [4]string
-	if o.fonts != "" {
-		parts := strings.Split(o.fonts, ",")
-		if len(parts) != 4 {
-			c.Errorf("-phong cần đúng bốn tệp: thường, đậm, nghiêng, đậm nghiêng")
-			return 2
-		}
-		copy(paths[:], parts)
-	}
-	font, err := fonts.Select(paths)
+	font, err := o.fonts.family()
 	if err != nil {
 		c.Errorf("%v", err)
 		return 2
@@ -90,8 +81,8 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		progress = (&progressBar{w: stderr}).update
 	}
 	start := time.Now()
-	fileset.CleanStale(o.out)
-	// Temporary files of a killed fmt -w, check -fix, issue or new, beside
+	fileset.CleanStale(*o.out)
+	// Temporary files of a killed fmt -w, check -sua, issue or new, beside
 	// the plans, once stale.
 	cleaned := map[string]bool{}
 	for _, f := range files {
@@ -106,7 +97,7 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(150 << 20)
 	}
-	results := build.Batch(files, build.Options{OutDir: o.out, Font: font, SourceDate: sourceDateValue}, o.jobs, progress)
+	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue}, *o.jobs, progress)
 	status := 0
 	for _, r := range results {
 		if r.Load != nil {
@@ -125,18 +116,27 @@ func (o *buildOptions) run(c *Context, args []string) int {
 			for _, o := range r.Outputs {
 				fmt.Fprintf(stdout, "%s → %s (%s KB)\n", r.Plan, o.Path, strconv.Itoa((o.Bytes+1023)/1024))
 			}
-			for _, p := range r.Annex {
-				fmt.Fprintf(stderr, "%s: %s [cot-hep] (cảnh báo)\n", r.Plan, p.Message())
-			}
-			for _, p := range r.Layout {
-				fmt.Fprintf(stderr, "%s: %s [%s] (cảnh báo: xem trang này trước khi in)\n", pdfOutput(r), p.Message(), p.Code)
-			}
+			buildWarnings(r).Print(stderr)
 		}
 	}
 	if len(results) > 1 || o.summary {
 		build.Summary(stdout, results, time.Since(start))
 	}
 	return status
+}
+
+// buildWarnings are the warnings of a plan's build: the annex columns too
+// narrow for their words (on the plan), the layout faults (on the PDF, to
+// be looked at before printing).
+func buildWarnings(r *build.Result) diag.List {
+	var l diag.List
+	for _, p := range r.Annex {
+		l = append(l, &diag.Diagnostic{File: r.Plan, Severity: diag.Warning, Rule: "cot-hep", Msg: p.Message()})
+	}
+	for _, p := range r.Layout {
+		l = append(l, &diag.Diagnostic{File: pdfOutput(r), Severity: diag.Warning, Rule: p.Code, Msg: p.Message(), Hint: "xem trang này trước khi in"})
+	}
+	return l
 }
 
 // pdfOutput is the PDF a build wrote, which layout warnings refer to.

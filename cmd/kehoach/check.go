@@ -7,46 +7,44 @@ import (
 	"io"
 
 	"kehoach/internal/build"
+	"kehoach/internal/diag"
 	"kehoach/internal/fileset"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textcheck"
-	"kehoach/internal/vntext"
 )
 
 var checkCmd = &Command{
 	Name:      "check",
-	UsageLine: "kehoach check [-fix] [KẾ_HOẠCH|THƯ_MỤC …]",
-	Short: `kiểm tra nội dung và chính tả, không ghi tệp nào; -fix sửa ngay trong tệp
+	UsageLine: "kehoach check [-sua] [KẾ_HOẠCH|THƯ_MỤC …]",
+	Short: `kiểm tra nội dung và chính tả, không ghi tệp nào; -sua sửa ngay trong tệp
 những lỗi chữ sửa được an toàn (giữ nguyên ghi chú)`,
 	Long: `Kiểm tra từng kế hoạch và tệp xã của nó như một văn thư cẩn thận: nội dung
 (khóa, số liệu, tổng nguồn vốn, tiêu chí), chính tả và thể thức chữ (dấu thanh,
 chữ viết tắt, cách viết số, ngày, ký hiệu văn bản). Mỗi lỗi ghi tệp:dòng:cột và
 cách sửa. Không ghi kế hoạch nào thì kiểm tra mọi kế hoạch trong plans/.
-Lệnh không ghi tệp nào, trừ khi có -fix.
+Lệnh không ghi tệp nào, trừ khi có -sua.
 
 Ví dụ:
   kehoach check
   kehoach check plans/muong-khoa/2026.yaml
-  kehoach check -fix plans/muong-khoa/2026.yaml
+  kehoach check -sua plans/muong-khoa/2026.yaml
 
 Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 lỗi cách dùng hoặc lỗi
 đọc/ghi tệp.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
-		fix := fl.Bool("fix", false, "sửa những lỗi chữ sửa được an toàn ngay trong tệp (giữ nguyên ghi chú)")
+		fix := fl.Bool("sua", false, "sửa những lỗi chữ sửa được an toàn ngay trong tệp (giữ nguyên ghi chú)")
+		alias(fl, "fix", "sua")
 		return func(c *Context, args []string) int { return runCheck(c, args, *fix) }
 	},
 }
 
-// report prints a plan's load errors and warnings.
+// report prints a plan's load errors, then its warnings, in the one form of
+// package diag.
 func report(w io.Writer, res *plan.Result) {
-	for _, e := range res.Errors {
-		fmt.Fprintln(w, e.Error())
-	}
-	for _, e := range res.Warnings {
-		fmt.Fprintln(w, e.Error()+" (cảnh báo)")
-	}
+	res.Errors.Print(w)
+	res.Warnings.Print(w)
 }
 
 func runCheck(c *Context, args []string, fix bool) int {
@@ -116,31 +114,10 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	var errs, warns []textcheck.Finding
-	for _, x := range findings {
-		if x.Severity == vntext.Error {
-			errs = append(errs, x)
-		} else {
-			warns = append(warns, x)
-		}
-	}
-	for _, e := range res.Errors {
-		fmt.Fprintln(stderr, e.Error())
-	}
-	if len(errs) > 0 {
-		fmt.Fprintln(stderr, "Lỗi:")
-		for _, x := range errs {
-			fmt.Fprintln(stderr, x.String())
-		}
-	}
-	if len(warns)+len(res.Warnings) > 0 {
-		fmt.Fprintln(stderr, "Cảnh báo:")
-		for _, w := range res.Warnings {
-			fmt.Fprintln(stderr, w.Error())
-		}
-		for _, x := range warns {
-			fmt.Fprintln(stderr, x.String())
-		}
+	// Errors first, then warnings: the load's, then the text's.
+	errs, warns := findings.Errors(), findings.Warnings()
+	for _, l := range []diag.List{res.Errors, errs, res.Warnings, warns} {
+		l.Print(stderr)
 	}
 	fixable := 0
 	for _, x := range findings {
@@ -150,7 +127,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 	}
 	hint := ""
 	if fixable > 0 && !fix {
-		hint = fmt.Sprintf(" %d lỗi sửa tự động được: chạy kehoach check -fix %s.", fixable, f)
+		hint = fmt.Sprintf(" %d lỗi sửa tự động được: chạy kehoach check -sua %s.", fixable, f)
 	}
 	if len(errs) > 0 {
 		fmt.Fprintf(stderr, "%s: %d lỗi chữ, %d cảnh báo.%s\n", f, len(errs), len(warns)+len(res.Warnings), hint)
@@ -161,7 +138,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 }
 
 // textFindings reads the plan's and commune's files and checks their text.
-func textFindings(res *plan.Result) ([]textcheck.Finding, map[string][]byte, error) {
+func textFindings(res *plan.Result) (diag.List, map[string][]byte, error) {
 	srcs := map[string][]byte{}
 	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
 		b, err := plan.ReadFile(file)

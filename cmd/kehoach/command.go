@@ -10,8 +10,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kehoach/internal/fonts"
 	"kehoach/internal/oserr"
 	"kehoach/internal/termsafe"
+	"kehoach/internal/yamlx"
 )
 
 // A Command is one kehoach command, described the way cmd/go describes
@@ -31,7 +33,8 @@ type Command struct {
 	// command once they are parsed, given the other arguments in order.
 	// It is called afresh for every run, so no flag value outlives a run
 	// (the tests run many commands in one process). A flag's usage names
-	// its value in backquotes: "`THƯ_MỤC` ghi kết quả".
+	// its value in backquotes: "`THƯ_MỤC` ghi kết quả". Flag names follow
+	// the naming rule (flagNameOK); an old spelling is kept with alias.
 	Flags func(fl *flag.FlagSet) Runner
 }
 
@@ -119,7 +122,7 @@ func (cmd *Command) Run(c *Context, args []string) int {
 		return 0
 	}
 	if err != nil {
-		return c.UsageError("%s", cmd.flagError(fl, err))
+		return c.UsageError("%s", cmd.flagError(fl, err, args))
 	}
 	return run(c, pos)
 }
@@ -154,22 +157,60 @@ var (
 	badSyntaxRE = regexp.MustCompile(`^bad flag syntax: (.*)$`)
 )
 
-// flagError turns an error of the flag package into Vietnamese.
-func (cmd *Command) flagError(fl *flag.FlagSet, err error) string {
+// flagError turns an error of the flag package into Vietnamese; an
+// unknown flag is said as it was typed among args (--form, not -form).
+func (cmd *Command) flagError(fl *flag.FlagSet, err error, args []string) string {
 	s := err.Error()
+	dashed := func(name string) string { return cmd.dashedIn(fl, name) }
 	if m := undefinedRE.FindStringSubmatch(s); m != nil {
-		return fmt.Sprintf("không có tùy chọn “%s”; các tùy chọn của lệnh %s: %s", cmd.dashed(m[1]), cmd.Name, cmd.flagList(fl))
+		return fmt.Sprintf("không có tùy chọn “%s”; các tùy chọn của lệnh %s: %s%s", typed(args, m[1]), cmd.Name, cmd.flagList(fl), cmd.suggestFlag(fl, m[1]))
 	}
 	if m := needsArgRE.FindStringSubmatch(s); m != nil {
-		return fmt.Sprintf("tùy chọn %s cần một giá trị (%s)", cmd.dashed(m[1]), cmd.valueName(fl, m[1]))
+		return fmt.Sprintf("tùy chọn %s cần một giá trị (%s)", dashed(m[1]), cmd.valueName(fl, m[1]))
 	}
 	if m := badValueRE.FindStringSubmatch(s); m != nil {
-		return fmt.Sprintf("giá trị “%s” của tùy chọn %s không hợp lệ: %s", m[1], cmd.dashed(m[2]), valueProblem(fl.Lookup(m[2]), m[3]))
+		return fmt.Sprintf("giá trị “%s” của tùy chọn %s không hợp lệ: %s", m[1], dashed(m[2]), valueProblem(fl.Lookup(m[2]), m[3]))
 	}
 	if m := badSyntaxRE.FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("tùy chọn “%s” viết sai; hãy viết -TÊN hoặc -TÊN=GIÁ_TRỊ", m[1])
 	}
 	return s
+}
+
+// typed is the flag name as written among args: -x or --x.
+func typed(args []string, name string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		flagPart, _, _ := strings.Cut(a, "=")
+		if strings.HasPrefix(flagPart, "-") && strings.TrimLeft(flagPart, "-") == name {
+			return flagPart
+		}
+	}
+	return "-" + name
+}
+
+// suggestFlag is the hint after an unknown flag name: the flag it is
+// likely a typo of (of an old spelling: the new name), or "".
+func (cmd *Command) suggestFlag(fl *flag.FlagSet, name string) string {
+	if len(name) < 3 {
+		return "" // every one-letter flag is close to any short word
+	}
+	var names []string
+	fl.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) > 1 {
+			names = append(names, f.Name)
+		}
+	})
+	s := yamlx.Suggest(name, names)
+	if s == "" {
+		return ""
+	}
+	if of := aliasOf(fl.Lookup(s)); of != "" {
+		s = of
+	}
+	return fmt.Sprintf("; có phải ý bạn là “%s”?", cmd.dashed(s))
 }
 
 // valueProblem says what is wrong with a flag's value.
@@ -198,10 +239,21 @@ func (cmd *Command) dashed(name string) string {
 	return "-" + name
 }
 
+// dashedIn writes a flag name of fl as dashed does; an alias gets the
+// dashes of the flag it stands for (--from, since new writes --tu).
+func (cmd *Command) dashedIn(fl *flag.FlagSet, name string) string {
+	if f := fl.Lookup(name); f != nil {
+		if of := aliasOf(f); of != "" && strings.HasPrefix(cmd.dashed(of), "--") {
+			return "--" + name
+		}
+	}
+	return cmd.dashed(name)
+}
+
 // flagList lists the command's flags for a message: -o, -j, -tong-ket.
 func (cmd *Command) flagList(fl *flag.FlagSet) string {
 	var names []string
-	fl.VisitAll(func(f *flag.Flag) { names = append(names, cmd.dashed(f.Name)) })
+	visibleFlags(fl, func(f *flag.Flag) { names = append(names, cmd.dashed(f.Name)) })
 	if len(names) == 0 {
 		return "(không có)"
 	}
@@ -240,7 +292,7 @@ func (cmd *Command) PrintHelp(w io.Writer) {
 	fl := newFlagSet(cmd.Name)
 	cmd.Flags(fl)
 	first := true
-	fl.VisitAll(func(f *flag.Flag) {
+	visibleFlags(fl, func(f *flag.Flag) {
 		if first {
 			fmt.Fprint(w, "\nTùy chọn:\n")
 			first = false
@@ -296,4 +348,121 @@ func noFlags(run Runner) func(*flag.FlagSet) Runner {
 func stdFile(w io.Writer) (*os.File, bool) {
 	f, ok := termsafe.Unwrap(w).(*os.File)
 	return f, ok && f != nil
+}
+
+// The naming rule of flags, written in the package comment and the README:
+// a flag is one ASCII letter, as in the Go tools (-o, -j, -l, -w, -d, -f),
+// or Vietnamese words written without diacritics, in lower case, joined by
+// '-' (-tong-ket, -phong, --so, --ngay, -sua, --tu, -tep). An old spelling
+// that breaks the rule is kept working as a hidden alias (alias): help
+// shows one name, both are accepted.
+var (
+	letterFlag = regexp.MustCompile(`^[a-z]$`)
+	// syllable is a Vietnamese syllable without its diacritics: an
+	// initial consonant, one to three vowels, a final consonant.
+	syllable = regexp.MustCompile(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?$`)
+)
+
+// flagNameOK reports whether a flag name follows the naming rule.
+func flagNameOK(name string) bool {
+	if letterFlag.MatchString(name) {
+		return true
+	}
+	for _, w := range strings.Split(name, "-") {
+		if !syllable.MatchString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// aliasValue is the Value of a flag's old spelling: the value of the flag
+// it stands for, so both names set the same variable.
+type aliasValue struct {
+	flag.Value
+	of string // the name under the naming rule
+}
+
+// IsBoolFlag lets a boolean flag's alias stand without a value (-fix).
+func (a aliasValue) IsBoolFlag() bool {
+	b, ok := a.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// Get is the value, as flag.Getter gives it.
+func (a aliasValue) Get() any {
+	if g, ok := a.Value.(flag.Getter); ok {
+		return g.Get()
+	}
+	return a.String()
+}
+
+// alias declares old as another spelling of the flag name (already
+// declared on fl): accepted everywhere, shown nowhere in help.
+func alias(fl *flag.FlagSet, old, name string) {
+	f := fl.Lookup(name)
+	fl.Var(aliasValue{f.Value, name}, old, f.Usage)
+}
+
+// aliasOf is the flag an alias stands for ("" when f is no alias).
+func aliasOf(f *flag.Flag) string {
+	if a, ok := f.Value.(aliasValue); ok {
+		return a.of
+	}
+	return ""
+}
+
+// visibleFlags calls fn for each flag of fl that help shows (not the
+// aliases), in name order.
+func visibleFlags(fl *flag.FlagSet, fn func(*flag.Flag)) {
+	fl.VisitAll(func(f *flag.Flag) {
+		if aliasOf(f) == "" {
+			fn(f)
+		}
+	})
+}
+
+// Flags shared by several commands, declared once here so that a flag
+// means the same in every command that has it.
+
+// outDirFlag declares -o THƯ_MỤC, the folder a command writes into: -o
+// always names a folder (a command that writes one file has -tep TỆP).
+// The usage says what goes there; it names the value `THƯ_MỤC`.
+func outDirFlag(fl *flag.FlagSet, def, usage string) *string {
+	return fl.String("o", def, usage)
+}
+
+// outFileFlag declares -tep TỆP, the one file a command writes.
+func outFileFlag(fl *flag.FlagSet, usage string) *string {
+	return fl.String("tep", "", usage)
+}
+
+// jobsFlag declares -j N, how many plans are built at once (0: one per
+// CPU core).
+func jobsFlag(fl *flag.FlagSet) *int {
+	return fl.Int("j", 0, "dựng cùng lúc `N` kế hoạch (mặc định: bằng số lõi CPU)")
+}
+
+// A fontChoice is the -phong flag of the commands that make a PDF.
+type fontChoice struct{ list string }
+
+// fontFlag declares -phong T,Đ,N,ĐN.
+func fontFlag(fl *flag.FlagSet) *fontChoice {
+	f := &fontChoice{}
+	fl.StringVar(&f.list, "phong", "", "dùng bốn tệp phông TTF `T,Đ,N,ĐN` (thường, đậm, nghiêng, đậm nghiêng), cách nhau bởi dấu phẩy; mặc định tìm Times New Roman trong máy, không có thì dùng Liberation Serif đi kèm")
+	return f
+}
+
+// family is the font family chosen: the four files of -phong, else Times
+// New Roman when installed, else the bundled Liberation Serif.
+func (f *fontChoice) family() (*fonts.Family, error) {
+	var paths [4]string
+	if f.list != "" {
+		parts := strings.Split(f.list, ",")
+		if len(parts) != 4 {
+			return nil, errors.New("-phong cần đúng bốn tệp: thường, đậm, nghiêng, đậm nghiêng")
+		}
+		copy(paths[:], parts)
+	}
+	return fonts.Select(paths)
 }

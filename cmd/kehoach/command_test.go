@@ -78,8 +78,12 @@ func TestCommandHelp(t *testing.T) {
 				fl := newFlagSet(cmd.Name)
 				cmd.Flags(fl)
 				fl.VisitAll(func(f *flag.Flag) {
-					if !strings.Contains(stdout, "\n  "+cmd.dashed(f.Name)) {
+					listed := strings.Contains(stdout, "\n  "+cmd.dashed(f.Name)+"\n") || strings.Contains(stdout, "\n  "+cmd.dashed(f.Name)+" ")
+					if aliasOf(f) == "" && !listed {
 						t.Errorf("help does not list %s:\n%s", cmd.dashed(f.Name), stdout)
+					}
+					if aliasOf(f) != "" && listed {
+						t.Errorf("help lists the old spelling %s:\n%s", cmd.dashed(f.Name), stdout)
 					}
 				})
 			})
@@ -95,6 +99,9 @@ func TestCommandHelp(t *testing.T) {
 		if !strings.Contains(build, want) {
 			t.Errorf("kehoach help build lacks %q:\n%s", want, build)
 		}
+	}
+	if _, fmtHelp, _ := runArgs("fmt", "-h"); !strings.HasPrefix(fmtHelp, "Cách dùng: kehoach fmt [-l] [-w] [-d] [TỆP|THƯ_MỤC …]\n") {
+		t.Errorf("fmt's usage line does not say -l, -w, -d combine:\n%s", fmtHelp)
 	}
 	if _, issue, _ := runArgs("issue", "-h"); !strings.Contains(issue, "\n  --so SỐ\n") || !strings.Contains(issue, "\n  --ngay NGÀY\n") {
 		t.Errorf("issue's flags are not written as its usage line writes them:\n%s", issue)
@@ -150,8 +157,14 @@ func TestUsageErrors(t *testing.T) {
 		status int
 		stderr string
 	}{
+		{[]string{"build", "plans", "-tong-kt"}, 2, "kehoach build: không có tùy chọn “-tong-kt”; các tùy chọn của lệnh build: -j, -o, -phong, -tong-ket; có phải ý bạn là “-tong-ket”?\nCách dùng: "},
+		{[]string{"check", "-fx"}, 2, "kehoach check: không có tùy chọn “-fx”; các tùy chọn của lệnh check: -sua\nCách dùng: "},
+		{[]string{"check", "-fixx"}, 2, "kehoach check: không có tùy chọn “-fixx”; các tùy chọn của lệnh check: -sua; có phải ý bạn là “-sua”?\n"},
+		{[]string{"new", "2026", "--form", "a.yaml"}, 2, "kehoach new: không có tùy chọn “--form”; các tùy chọn của lệnh new: -o, -tep, --tu; có phải ý bạn là “--tu”?\n"},
+		{[]string{"diff", "a", "-x"}, 2, "kehoach diff: không có tùy chọn “-x”; các tùy chọn của lệnh diff: -f, -tep\nCách dùng: "},
 		{[]string{"build", "-o"}, 2, "kehoach build: tùy chọn -o cần một giá trị (THƯ_MỤC)\nCách dùng: kehoach build "},
 		{[]string{"build", "-j", "hai"}, 2, "kehoach build: giá trị “hai” của tùy chọn -j không hợp lệ: cần một số nguyên, ví dụ 4\n"},
+		{[]string{"watch", "plans", "-j", "hai"}, 2, "kehoach watch: giá trị “hai” của tùy chọn -j không hợp lệ: cần một số nguyên, ví dụ 4\n"},
 		{[]string{"check", "-fix=co"}, 2, "kehoach check: giá trị “co” của tùy chọn -fix không hợp lệ: hãy bỏ giá trị (chỉ ghi tên tùy chọn), hoặc ghi =true, =false\n"},
 		{[]string{"issue", "kh.yaml", "--so"}, 2, "kehoach issue: tùy chọn --so cần một giá trị (SỐ)\n"},
 		{[]string{"fmt", "---l"}, 2, "kehoach fmt: tùy chọn “---l” viết sai; hãy viết -TÊN hoặc -TÊN=GIÁ_TRỊ\n"},
@@ -212,12 +225,14 @@ func TestFlagsAfterArguments(t *testing.T) {
 		first, last []string
 	}{
 		{[]string{"build", "-o", filepath.Join(dir, "b"), good}, []string{"build", good, "-o", filepath.Join(dir, "b")}},
-		{[]string{"check", "-fix", good}, []string{"check", good, "-fix"}},
-		{[]string{"fmt", "-l", good}, []string{"fmt", good, "-l"}},
+		{[]string{"watch", "-phong", "a.ttf,b.ttf", good}, []string{"watch", good, "-phong", "a.ttf,b.ttf"}},
+		{[]string{"check", "-sua", good}, []string{"check", good, "-sua"}},
+		{[]string{"fmt", "-l", "-d", good}, []string{"fmt", good, "-l", "-d"}},
+		{[]string{"text", "--", filepath.Join(dir, "b", "ke-hoach-ntm-2025-muong-khoa.docx")}, []string{"text", filepath.Join(dir, "b", "ke-hoach-ntm-2025-muong-khoa.docx"), "--"}},
 		{[]string{"diff", "-f", "json", good, good}, []string{"diff", good, good, "-f", "json"}},
 		{[]string{"print", "-o", filepath.Join(dir, "p"), good}, []string{"print", good, "-o", filepath.Join(dir, "p")}},
 		{[]string{"schema", "-o", filepath.Join(dir, "s"), "xa"}, []string{"schema", "xa", "-o", filepath.Join(dir, "s")}},
-		{[]string{"new", "--from", good, "-o", filepath.Join(dir, "n", "2026.yaml"), "2026"}, nil},
+		{[]string{"new", "--tu", good, "-tep", filepath.Join(dir, "n", "2026.yaml"), "2026"}, nil},
 		{[]string{"issue", "--so", "1", "--ngay", "2025-08-05", issued}, []string{"issue", issued, "--so", "1", "--ngay", "2025-08-05"}},
 	} {
 		t.Run(strings.Join(tc.first, " "), func(t *testing.T) {
@@ -225,7 +240,7 @@ func TestFlagsAfterArguments(t *testing.T) {
 			if tc.first[0] == "new" {
 				os.MkdirAll(filepath.Join(dir, "n"), 0o755)
 				os.Remove(filepath.Join(dir, "n", "2026.yaml"))
-				code, stdout, stderr = runArgs("new", "2026", "-o", filepath.Join(dir, "n", "2026.yaml"), "--from", good)
+				code, stdout, stderr = runArgs("new", "2026", "-tep", filepath.Join(dir, "n", "2026.yaml"), "--tu", good)
 				if code != 0 {
 					t.Errorf("new with the year first: exit %d\n%s", code, stderr)
 				}
@@ -241,9 +256,156 @@ func TestFlagsAfterArguments(t *testing.T) {
 			if code != code2 || stdout != stdout2 || stderr != stderr2 {
 				t.Errorf("flags first: exit %d\n%s%s\nflags last: exit %d\n%s%s", code, stdout, stderr, code2, stdout2, stderr2)
 			}
-			if code == 2 {
+			if code == 2 && tc.first[0] != "watch" {
 				t.Errorf("usage error: %s", stderr)
 			}
 		})
+	}
+}
+
+// Every flag of every command follows the naming rule (one letter, or
+// Vietnamese words without diacritics joined by '-'), unless it is a
+// declared alias of one that does; -o is a folder and -tep a file
+// wherever they are.
+func TestFlagNames(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"o", true}, {"j", true}, {"tong-ket", true}, {"phong", true}, {"so", true},
+		{"ngay", true}, {"sua", true}, {"tu", true}, {"tep", true}, {"nghieng", true},
+		{"fix", false}, {"from", false}, {"out-file", false}, {"tongKet", false},
+		{"tong_ket", false}, {"tổng-kết", false}, {"jobs", false}, {"", false}, {"tong-", false},
+	} {
+		if got := flagNameOK(tc.name); got != tc.ok {
+			t.Errorf("flagNameOK(%q) = %v, want %v", tc.name, got, tc.ok)
+		}
+	}
+	aliases := 0
+	for _, cmd := range commands {
+		fl := newFlagSet(cmd.Name)
+		cmd.Flags(fl)
+		fl.VisitAll(func(f *flag.Flag) {
+			if of := aliasOf(f); of != "" {
+				aliases++
+				if fl.Lookup(of) == nil || aliasOf(fl.Lookup(of)) != "" {
+					t.Errorf("%s: -%s is an alias of -%s, which is no flag", cmd.Name, f.Name, of)
+				}
+				return
+			}
+			if !flagNameOK(f.Name) {
+				t.Errorf("%s: flag -%s breaks the naming rule; spell it in Vietnamese without diacritics, words joined by '-', and keep the old name with alias()", cmd.Name, f.Name)
+			}
+			want := map[string]string{"o": "THƯ_MỤC", "tep": "TỆP", "phong": "T,Đ,N,ĐN"}[f.Name]
+			if got := cmd.valueName(fl, f.Name); want != "" && got != want {
+				t.Errorf("%s: -%s takes %s, want %s as in every command", cmd.Name, f.Name, got, want)
+			}
+			if !strings.Contains(cmd.UsageLine, cmd.dashed(f.Name)) {
+				t.Errorf("%s: usage line %q lacks %s", cmd.Name, cmd.UsageLine, cmd.dashed(f.Name))
+			}
+		})
+	}
+	if aliases != 3 {
+		t.Errorf("%d aliases, want 3 (check -fix, new --from, diff -o): update this count with the list in the README", aliases)
+	}
+}
+
+// An old spelling sets the same value as the new one, booleans included.
+func TestFlagAliases(t *testing.T) {
+	for _, tc := range []struct {
+		cmd  *Command
+		args []string
+		flag string
+		want string
+	}{
+		{checkCmd, []string{"a.yaml", "-fix"}, "sua", "true"},
+		{checkCmd, []string{"-fix=false", "a.yaml"}, "sua", "false"},
+		{newCmd, []string{"--from", "a.yaml", "2026"}, "tu", "a.yaml"},
+		{newCmd, []string{"-from=a.yaml", "2026"}, "tu", "a.yaml"},
+		{diffCmd, []string{"a", "b", "-o", "x.md"}, "tep", "x.md"},
+	} {
+		fl := newFlagSet(tc.cmd.Name)
+		tc.cmd.Flags(fl)
+		if _, err := parseInterleaved(fl, tc.args); err != nil {
+			t.Errorf("%s %q: %v", tc.cmd.Name, tc.args, err)
+			continue
+		}
+		if got := fl.Lookup(tc.flag).Value.String(); got != tc.want {
+			t.Errorf("%s %q: -%s = %q, want %q", tc.cmd.Name, tc.args, tc.flag, got, tc.want)
+		}
+	}
+	code, _, stderr := runArgs("new", "-from")
+	if code != 2 || !strings.HasPrefix(stderr, "kehoach new: tùy chọn --from cần một giá trị (KẾ_HOẠCH_CŨ)\n") {
+		t.Errorf("an alias without its value: exit %d\n%s", code, stderr)
+	}
+}
+
+// An unknown flag after a file argument is the same Vietnamese usage
+// error, exit status 2, for every command, and nothing runs.
+func TestUnknownFlagAfterArguments(t *testing.T) {
+	good := copyPlan(t, nil)
+	for _, cmd := range commands {
+		t.Run(cmd.Name, func(t *testing.T) {
+			code, stdout, stderr := runArgs(cmd.Name, good, "-khong-co")
+			want := "kehoach " + cmd.Name + ": không có tùy chọn “-khong-co”; các tùy chọn của lệnh " + cmd.Name + ": "
+			tail := "\nCách dùng: " + cmd.UsageLine + "\nHướng dẫn đầy đủ: kehoach help " + cmd.Name + "\n"
+			if code != 2 || stdout != "" || !strings.HasPrefix(stderr, want) || !strings.HasSuffix(stderr, tail) {
+				t.Errorf("exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
+			}
+			noEnglish(t, "stderr", stderr)
+			fl := newFlagSet(cmd.Name)
+			cmd.Flags(fl)
+			visibleFlags(fl, func(f *flag.Flag) {
+				if !strings.Contains(stderr, cmd.dashed(f.Name)) {
+					t.Errorf("the error does not list %s:\n%s", cmd.dashed(f.Name), stderr)
+				}
+			})
+			fl.VisitAll(func(f *flag.Flag) {
+				if aliasOf(f) != "" && strings.Contains(stderr, " "+cmd.dashed(f.Name)+",") {
+					t.Errorf("the error lists the old spelling %s:\n%s", cmd.dashed(f.Name), stderr)
+				}
+			})
+		})
+	}
+}
+
+// The README's command reference is the command table: a row for every
+// usage line as kehoach help prints it, no row for a command that is not
+// there, and every old spelling of a flag said.
+func TestREADMECommands(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	start := strings.Index(readme, "\n## Lệnh `kehoach`\n")
+	end := strings.Index(readme[start+1:], "\n## ")
+	if start < 0 || end < 0 {
+		t.Fatal("README has no section “Lệnh `kehoach`”")
+	}
+	section := readme[start : start+1+end]
+	known := map[string]bool{"help": true}
+	for _, cmd := range commands {
+		known[cmd.Name] = true
+		for _, usage := range strings.Split(cmd.UsageLine, " | kehoach ") {
+			if !strings.HasPrefix(usage, "kehoach ") {
+				usage = "kehoach " + usage
+			}
+			if want := "`" + strings.ReplaceAll(usage, "|", `\|`) + "`"; !strings.Contains(section, "\n| "+want) && !strings.Contains(section, ", "+want+" |") {
+				t.Errorf("README's command table lacks %s", want)
+			}
+		}
+		fl := newFlagSet(cmd.Name)
+		cmd.Flags(fl)
+		fl.VisitAll(func(f *flag.Flag) {
+			if want := "`" + cmd.Name + " " + cmd.dashedIn(fl, f.Name) + "`"; aliasOf(f) != "" && !strings.Contains(section, want) {
+				t.Errorf("README does not say the old spelling %s", want)
+			}
+		})
+	}
+	for _, m := range regexp.MustCompile("\n\\| `kehoach ([a-z-]+)").FindAllStringSubmatch(section, -1) {
+		if !known[m[1]] {
+			t.Errorf("README lists a command kehoach %s that is not in the command table", m[1])
+		}
 	}
 }

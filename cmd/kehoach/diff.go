@@ -15,7 +15,7 @@ import (
 
 var diffCmd = &Command{
 	Name:      "diff",
-	UsageLine: "kehoach diff [-f text|md|json] [-o TỆP] CŨ [MỚI]",
+	UsageLine: "kehoach diff [-f text|md|json] [-tep TỆP] CŨ [MỚI]",
 	Short: `so sánh hai phiên bản kế hoạch theo nội dung (tệp, phiên bản git như HEAD~1,
 hoặc PHIÊN_BẢN:TỆP); một tệp: so với lần commit cuối; mã thoát 0 giống, 1 khác`,
 	Long: `Cho biết bằng tiếng Việt điều gì đã đổi giữa hai phiên bản kế hoạch, nhóm theo
@@ -33,22 +33,26 @@ bản thì so mọi kế hoạch trong plans/. So với phiên bản git cần c
 Ví dụ:
   kehoach diff plans/muong-khoa/2025.yaml plans/muong-khoa/2026.yaml
   kehoach diff HEAD~1 HEAD
-  kehoach diff -f md -o nhan-xet.md main
+  kehoach diff -f md -tep nhan-xet.md main
 
 Trong Windows PowerShell 5.1, dấu > ghi tệp bằng UTF-16 (hỏng chữ Việt khi mở
-bằng công cụ khác): hãy dùng -o TỆP, hoặc chạy lệnh trong cmd.
+bằng công cụ khác): hãy dùng -tep TỆP, hoặc chạy lệnh trong cmd.
 
 Mã thoát: 0 giống nhau, 1 khác nhau, 2 lỗi.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
 		o := &diffOptions{}
 		fl.StringVar(&o.format, "f", "text", "in theo `ĐỊNH_DẠNG`: text (có màu khi in ra màn hình), md (Markdown cho merge request) hoặc json")
-		fl.StringVar(&o.out, "o", "", "ghi kết quả vào `TỆP` (UTF-8) thay cho in ra màn hình")
+		o.out = outFileFlag(fl, "ghi kết quả vào `TỆP` (UTF-8) thay cho in ra màn hình")
+		alias(fl, "o", "tep")
 		return o.run
 	},
 }
 
-type diffOptions struct{ format, out string }
+type diffOptions struct {
+	format string
+	out    *string
+}
 
 // diffPairs turns the arguments into (old, new) sources.
 func diffPairs(args []string) ([][2]gitrev.Source, error) {
@@ -129,7 +133,7 @@ func loadSource(s gitrev.Source) (*plan.Plan, error) {
 	return res.Plan, nil
 }
 
-// run is kehoach diff [-f text|md|json] [-o FILE] OLD [NEW]. Exit 0 equal,
+// run is kehoach diff [-f text|md|json] [-tep FILE] OLD [NEW]. Exit 0 equal,
 // 1 different, 2 error, like diff.
 func (o *diffOptions) run(c *Context, args []string) int {
 	switch o.format {
@@ -146,7 +150,7 @@ func (o *diffOptions) run(c *Context, args []string) int {
 		return 2
 	}
 	var out bytes.Buffer
-	color := o.out == "" && c.Color(c.Stdout)
+	color := *o.out == "" && c.Color(c.Stdout)
 	status := 0
 	for _, p := range pairs {
 		a, err := loadSource(p[0])
@@ -173,7 +177,7 @@ func (o *diffOptions) run(c *Context, args []string) int {
 			}
 			out.Write(append(j, '\n'))
 		}
-		if o.out == "" {
+		if *o.out == "" {
 			w := c.Stdout
 			if color {
 				// Text(true) escaped every piece of plan text itself
@@ -187,12 +191,12 @@ func (o *diffOptions) run(c *Context, args []string) int {
 			status = 1
 		}
 	}
-	if o.out != "" {
-		if _, err := fileset.WriteAtomic(filepath.Dir(o.out), filepath.Base(o.out), out.Bytes()); err != nil {
+	if *o.out != "" {
+		if _, err := fileset.WriteAtomic(filepath.Dir(*o.out), filepath.Base(*o.out), out.Bytes()); err != nil {
 			c.Errorf("%v", err)
 			return 2
 		}
-		fmt.Fprintf(c.Stdout, "Đã ghi kết quả so sánh vào %s.\n", o.out)
+		fmt.Fprintf(c.Stdout, "Đã ghi kết quả so sánh vào %s.\n", *o.out)
 	}
 	return status
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/issue"
 )
 
@@ -59,14 +60,12 @@ func (o *issueOptions) run(c *Context, args []string) int {
 	r, err := issue.Issue(issue.Request{Path: args[0], So: so, Ngay: date, Waiting: func(msg string) { c.Errorf("%s", msg) }})
 	if err != nil {
 		c.Errorf("%v", err)
-		if issue.IsRefusal(err) {
+		if diag.IsRefusal(err) {
 			return 1
 		}
 		return 2
 	}
-	for _, w := range r.Warnings {
-		c.Errorf("cảnh báo: %s", w)
-	}
+	r.Warnings.Print(c.Stderr)
 	fmt.Fprintf(c.Stdout, "Đã ban hành %s: văn bản sẽ in “%s” và “%s”.\n", r.Path, r.NumberLine, r.DateLine)
 	if r.Note != "" {
 		fmt.Fprintf(c.Stdout, "%s: %s.\n", r.Path, r.Note)

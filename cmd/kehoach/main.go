@@ -4,6 +4,18 @@
 // Every command is a Command (command.go), one file each; this file lists
 // them and dispatches. Exit status: 0 success, 1 an invalid plan, 2 a
 // usage or I/O error.
+//
+// Flags are parsed the same way for every command (Command.Run): before,
+// between or after the other arguments, with Vietnamese help (-h, --help,
+// /?, the same text as kehoach help NAME) and Vietnamese usage errors.
+// Naming rule of flags: one ASCII letter as in the Go tools (-o, -j, -l,
+// -w, -d, -f), or Vietnamese words without diacritics, lower case, joined
+// by '-' (-tong-ket, -phong, -sua, -tep, --tu, --so, --ngay); one or two
+// dashes both work. An older spelling that breaks the rule stays accepted
+// as a hidden alias (check -fix, new --from, diff -o). A flag means the
+// same in every command: -o THƯ_MỤC is always a folder, -tep TỆP the one
+// file a command writes, -phong the font family of the PDF (outDirFlag,
+// outFileFlag, fontFlag).
 package main
 
 import (

@@ -133,7 +133,7 @@ func TestBuildWarnsNarrowAnnex(t *testing.T) {
 	if st := run([]string{"build", "-o", filepath.Join(t.TempDir(), "out"), plan}, &out, &errb); st != 0 {
 		t.Fatalf("status %d\n%s", st, errb.String())
 	}
-	for _, want := range []string{"Biểu số 03, cột ", "“100.000”", "trang ngang chỉ có 252,0 mm", "[cot-hep] (cảnh báo)"} {
+	for _, want := range []string{": [cot-hep] Biểu số 03, cột ", "“100.000”", "trang ngang chỉ có 252,0 mm", "viết ngắn lại chữ đó. (cảnh báo)\n"} {
 		if !strings.Contains(errb.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errb.String())
 		}

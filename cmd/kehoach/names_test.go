@@ -47,9 +47,9 @@ func TestWindowsFileNames(t *testing.T) {
 		{[]string{"fmt", "-l", "xa-moi"}, 2, p("xa-moi/XA.YML") + "\n",
 			p("xa-moi/2026.yaml.txt") + ":1:1: tên tệp có thêm đuôi “.txt” (Notepad thêm khi lưu với kiểu “Text Documents”) nên tệp này không được đọc như tệp YAML; hãy đổi tên tệp thành “2026.yaml” (nếu Explorer không hiện đuôi .txt: bật Xem → Phần mở rộng tên tệp, tức View → File name extensions; nếu đã có “2026.yaml” thì xóa tệp thừa này), và khi lưu bằng Notepad, ở ô Lưu dưới dạng (Save as type) chọn Tất cả các tệp (All files).\n"},
 		{[]string{"new", "--from", p("xa-moi/2025.Yml"), "2026", "-o", p("xa-moi/Xa.yaml")}, 1, "",
-			"kehoach new: " + p("xa-moi/Xa.yaml") + ": tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -o " + p("xa-moi/2026.yaml") + ".\n"},
+			"kehoach new: " + p("xa-moi/Xa.yaml") + ": tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -tep " + p("xa-moi/2026.yaml") + ".\n"},
 		{[]string{"new", "--from", p("xa-moi/2025.Yml"), "2026", "-o", p("xa-moi/2026.yaml.txt")}, 1, "",
-			"kehoach new: " + p("xa-moi/2026.yaml.txt") + ": tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -o " + p("xa-moi/2026.yaml") + ".\n"},
+			"kehoach new: " + p("xa-moi/2026.yaml.txt") + ": tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -tep " + p("xa-moi/2026.yaml") + ".\n"},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

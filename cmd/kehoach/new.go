@@ -3,18 +3,21 @@ package main
 import (
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/rollover"
 )
 
 var newCmd = &Command{
 	Name:      "new",
-	UsageLine: "kehoach new --from KẾ_HOẠCH_CŨ NĂM [-o TỆP]",
+	UsageLine: "kehoach new --tu KẾ_HOẠCH_CŨ NĂM [-o THƯ_MỤC | -tep TỆP]",
 	Short:     "tạo dự thảo kế hoạch năm mới từ kế hoạch năm trước (không ghi đè tệp đã có)",
 	Long: `Tạo kế hoạch năm mới (dự thảo) từ kế hoạch năm trước, ví dụ
-  kehoach new --from plans/muong-khoa/2025.yaml 2026
+  kehoach new --tu plans/muong-khoa/2025.yaml 2026
 ghi plans/muong-khoa/2026.yaml (không bao giờ ghi đè tệp đã có): đổi năm, bỏ số
 và ngày, tiêu chí “phấn đấu” thành “đạt”, số tiền về 0 để nhập lại; đầu tệp ghi
 những gì cần xem lại, mọi chỗ cần sửa có ghi chú TODO.
@@ -26,32 +29,66 @@ giai đoạn (templates/giai-doan/2026-2030.yaml), đổi sang bộ tiêu chí
 QĐ 51/2025/QĐ-TTg: đơn vị chủ trì, phối hợp lấy từ các tiêu chí cũ tương ứng,
 mọi tiêu chí ghi “chua_dat” để đánh giá lại. Tệp xã không bị sửa.
 
+Kế hoạch mới được ghi cạnh kế hoạch năm trước; -o THƯ_MỤC ghi NĂM.yaml vào
+THƯ_MỤC, -tep TỆP ghi vào đúng TỆP. (Cách ghi cũ --from, và -o với tên tệp
+.yaml, vẫn dùng được.)
+
 Mã thoát: 0 đã tạo, 1 từ chối (tệp đã có, kế hoạch nguồn có lỗi, không có bộ
 tiêu chí cho năm đó), 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
 		o := &newOptions{}
-		fl.StringVar(&o.from, "from", "", "tạo từ kế hoạch năm trước `KẾ_HOẠCH_CŨ` (plans/<xã>/<năm>.yaml)")
-		fl.StringVar(&o.out, "o", "", "ghi kế hoạch mới vào `TỆP` (mặc định: <NĂM>.yaml cùng thư mục với kế hoạch năm trước)")
+		fl.StringVar(&o.from, "tu", "", "tạo từ kế hoạch năm trước `KẾ_HOẠCH_CŨ` (plans/<xã>/<năm>.yaml)")
+		alias(fl, "from", "tu")
+		o.dir = outDirFlag(fl, "", "ghi kế hoạch mới <NĂM>.yaml vào `THƯ_MỤC` (mặc định: thư mục của kế hoạch năm trước)")
+		o.file = outFileFlag(fl, "ghi kế hoạch mới vào đúng `TỆP` (tên .yaml)")
 		return o.run
 	},
 }
 
-type newOptions struct{ from, out string }
+type newOptions struct {
+	from      string
+	dir, file *string
+}
+
+// target is the new plan's file from -o and -tep ("" for the default).
+// -o names a folder, as in every command; a value of -o that is no
+// folder but has a file extension is the file, as -o was before -tep.
+func (o *newOptions) target(year int) (string, error) {
+	dir, file := *o.dir, *o.file
+	if dir == "" {
+		return file, nil
+	}
+	if fi, err := os.Stat(dir); (err != nil || !fi.IsDir()) && filepath.Ext(dir) != "" {
+		return dir, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("không tạo được thư mục %s: %w; hãy kiểm tra đường dẫn và quyền ghi", dir, err)
+	}
+	return filepath.Join(dir, strconv.Itoa(year)+".yaml"), nil
+}
 
 func (o *newOptions) run(c *Context, args []string) int {
 	if o.from == "" || len(args) != 1 {
-		return c.UsageError("cần --from KẾ_HOẠCH_CŨ và đúng một NĂM.")
+		return c.UsageError("cần --tu KẾ_HOẠCH_CŨ và đúng một NĂM.")
 	}
 	year, err := strconv.Atoi(args[0])
 	if err != nil || year < 2000 || year > 2100 {
 		c.Errorf("năm “%s” không hợp lệ; hãy ghi năm có bốn chữ số, ví dụ 2026.", args[0])
 		return 2
 	}
-	rep, err := rollover.Create(o.from, year, o.out)
+	if *o.dir != "" && *o.file != "" {
+		return c.UsageError("chỉ ghi một trong hai: -o THƯ_MỤC hoặc -tep TỆP.")
+	}
+	target, err := o.target(year)
 	if err != nil {
 		c.Errorf("%v", err)
-		if rollover.IsRefusal(err) {
+		return 2
+	}
+	rep, err := rollover.Create(o.from, year, target)
+	if err != nil {
+		c.Errorf("%v", err)
+		if diag.IsRefusal(err) {
 			return 1
 		}
 		return 2

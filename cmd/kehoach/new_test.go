@@ -76,7 +76,7 @@ func TestNewArguments(t *testing.T) {
 		return strings.Replace(s, "xây dựng nông thôn mới năm 2025 trên địa bàn", "xây dựng nông thôn mới năm 2024 trên địa bàn", 1)
 	})
 	os.Remove(filepath.Join(filepath.Dir(src), "2025.yaml"))
-	if code, stdout, stderr := runNew(src, "--from", src, "2025"); code != 2 || !strings.Contains(stderr, "cần --from KẾ_HOẠCH_CŨ và đúng một NĂM") {
+	if code, stdout, stderr := runNew(src, "--from", src, "2025"); code != 2 || !strings.Contains(stderr, "cần --tu KẾ_HOẠCH_CŨ và đúng một NĂM") {
 		t.Fatalf("two positional arguments: exit %d, want 2: %s%s", code, stdout, stderr)
 	}
 	code, stdout, stderr := runNew("2025", "--from", src)
@@ -104,7 +104,7 @@ func TestNewRefusals(t *testing.T) {
 	}{
 		{"no arguments", nil, 2, "Cách dùng"},
 		{"no year", []string{"--from", src}, 2, "đúng một NĂM"},
-		{"no source", []string{"2026"}, 2, "cần --from"},
+		{"no source", []string{"2026"}, 2, "cần --tu"},
 		{"bad year", []string{"--from", src, "hai"}, 2, "năm “hai” không hợp lệ"},
 		{"missing source", []string{"--from", filepath.Join(dir, "2019.yaml"), "2026"}, 2, "không đọc được tệp kế hoạch"},
 		{"same year", []string{"--from", src, "2025"}, 1, "phải sau năm của kế hoạch nguồn (2025)"},
@@ -133,5 +133,50 @@ func TestNewRefusals(t *testing.T) {
 		if e.Name() != "2025.yaml" && e.Name() != "xa.yaml" && e.Name() != "2027.yaml" {
 			t.Errorf("refusals left %s behind", e.Name())
 		}
+	}
+}
+
+// -o names a folder, as in every command, -tep the file; the old -o with
+// a file name and the old --from keep working.
+func TestNewOutput(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		args   func(dir string) []string
+		target func(dir string) string
+	}{
+		{"-o folder", func(d string) []string { return []string{"-o", filepath.Join(d, "moi")} }, func(d string) string { return filepath.Join(d, "moi", "2026.yaml") }},
+		{"-o existing folder", func(d string) []string {
+			os.Mkdir(filepath.Join(d, "co"), 0o755)
+			return []string{"-o", filepath.Join(d, "co")}
+		}, func(d string) string { return filepath.Join(d, "co", "2026.yaml") }},
+		{"-tep file", func(d string) []string { return []string{"-tep", filepath.Join(d, "kh-2026.yaml")} }, func(d string) string { return filepath.Join(d, "kh-2026.yaml") }},
+		{"-o file (old form)", func(d string) []string { return []string{"-o", filepath.Join(d, "cu-2026.yaml")} }, func(d string) string { return filepath.Join(d, "cu-2026.yaml") }},
+		{"default", func(string) []string { return nil }, func(d string) string { return filepath.Join(d, "2026.yaml") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := newPlan(t, "2025.yaml", nil)
+			dir := filepath.Dir(src)
+			code, stdout, stderr := runNew(append([]string{"2026", "--from", src}, tc.args(dir)...)...)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+			}
+			target := tc.target(dir)
+			b, err := os.ReadFile(target)
+			if err != nil || !strings.Contains(string(b), "nam: 2026") {
+				t.Errorf("%s not written as the 2026 plan: %v", target, err)
+			}
+			if !strings.HasPrefix(stdout, "Đã tạo "+target+" ") {
+				t.Errorf("stdout does not name %s:\n%s", target, stdout)
+			}
+		})
+	}
+	src := newPlan(t, "2025.yaml", nil)
+	dir := filepath.Dir(src)
+	code, _, stderr := runNew("--tu", src, "2026", "-o", dir, "-tep", filepath.Join(dir, "x.yaml"))
+	if code != 2 || !strings.HasPrefix(stderr, "kehoach new: chỉ ghi một trong hai: -o THƯ_MỤC hoặc -tep TỆP.\nCách dùng: ") {
+		t.Errorf("-o and -tep: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "2026.yaml")); err == nil {
+		t.Error("-o and -tep together wrote a plan")
 	}
 }

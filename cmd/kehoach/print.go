@@ -8,19 +8,20 @@ import (
 	"kehoach/internal/compose"
 	"kehoach/internal/compose/manifestdoc"
 	"kehoach/internal/fileset"
+	"kehoach/internal/fonts"
 	"kehoach/internal/manifest"
 	"kehoach/internal/plan"
 )
 
 var printCmd = &Command{
 	Name:      "print",
-	UsageLine: "kehoach print [-o THƯ_MỤC] [KẾ_HOẠCH|THƯ_MỤC …]",
+	UsageLine: "kehoach print [-o THƯ_MỤC] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
 	Short:     "số bản cần in và số bản gửi từng nơi nhận; -o ghi thêm sổ phát hành (CSV, PDF)",
 	Long: `In ra màn hình, cho từng kế hoạch, tổng số bản cần in và số bản gửi từng nơi
 nhận (mỗi thôn, bản, ấp một bản khi nơi nhận ghi theo_ban, cộng các bản lưu).
 Không ghi kế hoạch nào thì dùng mọi kế hoạch trong plans/. Với -o, ghi thêm sổ
 phát hành so-phat-hanh-NĂM-XÃ.csv (mở bằng Excel) và .pdf (in ra để người nhận
-ký nhận) vào THƯ_MỤC.
+ký nhận) vào THƯ_MỤC, bằng phông chữ như kehoach build (-phong).
 
 Ví dụ:
   kehoach print
@@ -30,13 +31,25 @@ Mã thoát: 0 thành công, 1 có kế hoạch lỗi (không tính số bản ch
 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
-		outDir := fl.String("o", "", "ghi thêm sổ phát hành (CSV và PDF) vào `THƯ_MỤC`; không có -o thì chỉ in ra màn hình")
-		return func(c *Context, args []string) int { return runPrint(c, args, *outDir) }
+		outDir := outDirFlag(fl, "", "ghi thêm sổ phát hành (CSV và PDF) vào `THƯ_MỤC`; không có -o thì chỉ in ra màn hình")
+		font := fontFlag(fl)
+		return func(c *Context, args []string) int { return runPrint(c, args, *outDir, font) }
 	},
 }
 
-func runPrint(c *Context, args []string, outDir string) int {
+func runPrint(c *Context, args []string, outDir string, font *fontChoice) int {
 	stdout, stderr := c.Stdout, c.Stderr
+	// The font of the PDF register, chosen as build chooses it; -phong is
+	// checked even when no PDF is written.
+	var family *fonts.Family
+	if outDir != "" || font.list != "" {
+		f, err := font.family()
+		if err != nil {
+			c.Errorf("%v", err)
+			return 2
+		}
+		family = f
+	}
 	files, err := build.ExpandPaths(args, false)
 	if err != nil {
 		c.Errorf("%v", err)
@@ -77,7 +90,7 @@ func runPrint(c *Context, args []string, outDir string) int {
 		count++
 		if outDir != "" {
 			base := manifest.BaseName(res.Plan)
-			pdfBytes, err := build.Render("pdf", manifestdoc.Document(m, res.Profile), res.Profile, nil)
+			pdfBytes, err := build.Render("pdf", manifestdoc.Document(m, res.Profile), res.Profile, family)
 			if err != nil {
 				fmt.Fprintf(stderr, "%s: không tạo được sổ phát hành PDF: %s\n", f, errText(err))
 				fail(2)

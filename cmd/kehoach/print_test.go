@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -50,5 +52,53 @@ func TestPrint(t *testing.T) {
 	}
 	if pdfBytes, err := os.ReadFile(filepath.Join(out, "so-phat-hanh-2025-muong-khoa.pdf")); err != nil || !bytes.HasPrefix(pdfBytes, []byte("%PDF-")) {
 		t.Errorf("PDF not written: %v", err)
+	}
+}
+
+// print -phong draws the register PDF with the chosen font, as build does:
+// four times the bold face gives a register whose every font is bold,
+// where the default one (Liberation Serif, or Times New Roman when
+// installed) has a regular face.
+func TestPrintFont(t *testing.T) {
+	good := copyPlan(t, nil)
+	bold, err := filepath.Abs(filepath.Join("..", "..", "internal", "fonts", "LiberationSerif-Bold.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	four := strings.Join([]string{bold, bold, bold, bold}, ",")
+	baseFonts := regexp.MustCompile(`/BaseFont /[A-Z]{6}\+([A-Za-z-]+)`)
+	registerFonts := func(args ...string) string {
+		t.Helper()
+		out := t.TempDir()
+		code, _, stderr := runArgs(append([]string{"print", good, "-o", out}, args...)...)
+		if code != 0 {
+			t.Fatalf("print %q: exit %d\n%s", args, code, stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "so-phat-hanh-2025-muong-khoa.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		set := map[string]bool{}
+		for _, m := range baseFonts.FindAllSubmatch(b, -1) {
+			set[string(m[1])] = true
+		}
+		var names []string
+		for f := range set {
+			names = append(names, f)
+		}
+		sort.Strings(names)
+		return strings.Join(names, " ")
+	}
+	if got := registerFonts("-phong", four); got != "LiberationSerif-Bold" {
+		t.Errorf("print -phong BOLD×4: fonts in the register %q, want only LiberationSerif-Bold", got)
+	}
+	if got := registerFonts(); len(strings.Fields(got)) < 3 {
+		t.Errorf("print without -phong: fonts in the register %q, want a regular, a bold and an italic face", got)
+	}
+	for _, args := range [][]string{{"print", "-phong", "a.ttf", good}, {"print", good, "-phong", "a.ttf"}} {
+		code, stdout, stderr := runArgs(args...)
+		if code != 2 || stdout != "" || stderr != "kehoach print: -phong cần đúng bốn tệp: thường, đậm, nghiêng, đậm nghiêng\n" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
 	}
 }

@@ -23,7 +23,7 @@ ke-hoach (hoặc plan) hay xa: in lược đồ của tệp kế hoạch hay t�
 Mã thoát: 0 thành công, 2 lỗi cách dùng hoặc lỗi ghi tệp.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
-		dir := fl.String("o", "schema", "ghi hai tệp lược đồ vào `THƯ_MỤC`")
+		dir := outDirFlag(fl, "schema", "ghi hai tệp lược đồ vào `THƯ_MỤC`")
 		return func(c *Context, args []string) int { return runSchema(c, args, *dir) }
 	},
 }

@@ -13,11 +13,11 @@ import (
 	"os/exec"
 	"os/signal"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"kehoach/internal/build"
-	"kehoach/internal/fonts"
 	"kehoach/internal/safefile"
 	"kehoach/internal/termsafe"
 	"kehoach/internal/yamlx"
@@ -28,7 +28,7 @@ const watchInterval = 500 * time.Millisecond
 
 var watchCmd = &Command{
 	Name:      "watch",
-	UsageLine: "kehoach watch [-o THƯ_MỤC] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
+	UsageLine: "kehoach watch [-o THƯ_MỤC] [-j N] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
 	Short: `dựng lại văn bản mỗi lần tệp kế hoạch, tệp xã hay mẫu trong templates/ được lưu
 (để trình xem PDF tự tải lại); Enter: dựng lại ngay; Ctrl+C: dừng`,
 	Long: `Theo dõi các kế hoạch (mặc định: mọi kế hoạch trong plans/), tệp xã của chúng
@@ -41,32 +41,48 @@ Ví dụ:
   kehoach watch plans/muong-khoa/2025.yaml
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
-		out := fl.String("o", "out", "ghi kết quả vào `THƯ_MỤC`")
-		fontFiles := fl.String("phong", "", "bốn tệp phông TTF `T,Đ,N,ĐN` như kehoach build -phong")
-		return func(c *Context, args []string) int { return runWatch(*out, *fontFiles, args, c.Stdout, c.Stderr) }
+		o := watchFlags(fl)
+		return func(c *Context, args []string) int { return runWatch(o, args, c.Stdout, c.Stderr) }
 	},
+}
+
+// watchOptions are the flags of kehoach watch, those of kehoach build.
+type watchOptions struct {
+	out  *string
+	jobs *int
+	font *fontChoice
+}
+
+// watchFlags declares the flags of kehoach watch on fl.
+func watchFlags(fl *flag.FlagSet) *watchOptions {
+	return &watchOptions{out: outDirFlag(fl, "out", "ghi kết quả vào `THƯ_MỤC`"), jobs: jobsFlag(fl), font: fontFlag(fl)}
+}
+
+// buildArgs are the arguments of the kehoach build each rebuild runs,
+// before the plans (after a "--", so a plan named -x.yaml is one).
+func (o *watchOptions) buildArgs() []string {
+	args := []string{"build", "-o", *o.out}
+	if *o.jobs != 0 {
+		args = append(args, "-j", strconv.Itoa(*o.jobs))
+	}
+	if o.font.list != "" {
+		args = append(args, "-phong", o.font.list)
+	}
+	return append(args, "--")
 }
 
 // runWatch rebuilds plans each time they are saved. Each rebuild runs
 // kehoach build afresh, so edits to templates/ (and a rebuilt kehoach) take
 // effect.
-func runWatch(outDir, fontList string, args []string, stdout, stderr io.Writer) int {
-	out, fontFiles := &outDir, &fontList
-	buildArgs := []string{"build", "-o", *out}
-	if *fontFiles != "" {
-		var paths [4]string
-		parts := strings.Split(*fontFiles, ",")
-		if len(parts) != 4 {
-			fmt.Fprintln(stderr, "kehoach watch: -phong cần đúng bốn tệp: thường, đậm, nghiêng, đậm nghiêng")
-			return 2
-		}
-		copy(paths[:], parts)
-		if _, err := fonts.Select(paths); err != nil {
+func runWatch(o *watchOptions, args []string, stdout, stderr io.Writer) int {
+	out := o.out
+	if o.font.list != "" {
+		if _, err := o.font.family(); err != nil {
 			fmt.Fprintln(stderr, "kehoach watch:", errText(err))
 			return 2
 		}
-		buildArgs = append(buildArgs, "-phong", *fontFiles)
 	}
+	buildArgs := o.buildArgs()
 	if _, err := build.ExpandPaths(args, false); err != nil {
 		fmt.Fprintln(stderr, "kehoach watch:", errText(err))
 		return 2

@@ -184,3 +184,25 @@ func TestWatchUsage(t *testing.T) {
 		}
 	}
 }
+
+// watch passes its build flags on to the kehoach build of each rebuild,
+// the plans after a "--".
+func TestWatchBuildArgs(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "build -o out --"},
+		{[]string{"plans", "-o", "ket-qua", "-j", "2"}, "build -o ket-qua -j 2 --"},
+		{[]string{"-phong", "a,b,c,d", "plans"}, "build -o out -phong a,b,c,d --"},
+	} {
+		fl := newFlagSet("watch")
+		o := watchFlags(fl)
+		if _, err := parseInterleaved(fl, tc.args); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(o.buildArgs(), " "); got != tc.want {
+			t.Errorf("watch %q: kehoach %s, want kehoach %s", tc.args, got, tc.want)
+		}
+	}
+}

@@ -8,7 +8,9 @@ import (
 	"sync"
 	"time"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/plan"
+	"kehoach/internal/render/pdf"
 	"kehoach/internal/yamlx"
 )
 
@@ -17,12 +19,16 @@ import (
 // called after each plan with the number done so far. At most Workers plans
 // are in memory at once, so memory stays flat as the count grows. Plans
 // whose outputs would have the same names (Collisions) are not built: each
-// is reported as an invalid plan, with its other errors.
+// is reported as an invalid plan, with its other errors. The PDFs of one
+// call share one parse of each font face (pdf.Writer), freed on return.
 func Batch(paths []string, o Options, workers int, progress func(done, total int, r *Result)) []*Result {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	clash := Collisions(paths, o, workers)
+	if o.pdfw == nil {
+		o.pdfw = pdf.NewWriter() // one font cache per build run
+	}
 	mem := newBudget(batchBytes)
 	results := make([]*Result, len(paths))
 	jobs := make(chan int)
@@ -122,7 +128,7 @@ func (b *budget) release(n int64) {
 
 // refuse is the result of a plan that is not built because of err: the
 // plan's own problems, if any, and err.
-func refuse(path string, err *yamlx.Error) *Result {
+func refuse(path string, err *diag.Diagnostic) *Result {
 	r := &Result{Plan: path}
 	res, lerr := plan.Load(path)
 	if lerr != nil {

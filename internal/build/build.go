@@ -39,6 +39,10 @@ type Options struct {
 	// SourceDate is the date of a draft's document properties
 	// (SOURCE_DATE_EPOCH); nil: 1 January of the plan year.
 	SourceDate *time.Time
+
+	// pdfw writes the PDFs of one build run, parsing each font face once
+	// for all of them (set by Batch; nil: faces parsed for each PDF).
+	pdfw *pdf.Writer
 }
 
 // Result is the outcome of building one plan.
@@ -152,15 +156,15 @@ func RenderAnnexes(sheets []sheet.Sheet, prof *doc.Profile, date time.Time) ([]b
 	return b.Bytes(), nil
 }
 
-// renderPDF lays the document out and draws it, returning the page count
+// renderPDF lays the document out and draws it with pw, returning the page count
 // and the layout faults of the pages (layout.Check).
-func renderPDF(d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, int, []layout.Problem, error) {
+func renderPDF(pw *pdf.Writer, d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, int, []layout.Problem, error) {
 	pages, err := layout.Layout(d, prof, font)
 	if err != nil {
 		return nil, 0, nil, err
 	}
 	var b bytes.Buffer
-	if err := pdf.WritePages(&b, d.Meta, pages, font); err != nil {
+	if err := pw.WritePages(&b, d.Meta, pages, font); err != nil {
 		return nil, 0, nil, err
 	}
 	return b.Bytes(), len(pages), layout.Check(pages), nil
@@ -224,7 +228,7 @@ func Plan(path string, o Options) *Result {
 			switch f {
 			case "pdf":
 				var probs []layout.Problem
-				data, pages[i], probs, err = renderPDF(d, res.Profile, font)
+				data, pages[i], probs, err = renderPDF(o.pdfw, d, res.Profile, font)
 				r.Layout = withoutAnnexCuts(probs, c.probs)
 			case "xlsx":
 				data, err = RenderAnnexes(c.sheets, res.Profile, d.Meta.Date)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/plan"
 	"kehoach/internal/yamlx"
 )
@@ -30,15 +31,15 @@ type target struct {
 	nam     int
 	ma      string
 	commune string // the commune file, cleaned
-	namPos  yamlx.Pos
-	maPos   yamlx.Pos
+	namPos  diag.Pos
+	maPos   diag.Pos
 }
 
 // commune is a commune file's code, read once per file.
 type commune struct {
 	once sync.Once
 	ma   string
-	pos  yamlx.Pos
+	pos  diag.Pos
 }
 
 // peek reads the year of the plan at path and the code of its commune,
@@ -113,7 +114,7 @@ func CommuneFile(path string) (string, bool) {
 // scalar is a value read by topScalar and where it is.
 type scalar struct {
 	value string
-	pos   yamlx.Pos
+	pos   diag.Pos
 }
 
 // topScalar finds the top-level key of a YAML file in the plain form that
@@ -148,7 +149,7 @@ func topScalar(data []byte, key string) (scalar, bool) {
 		if len(v) == 0 || bytes.ContainsAny(v[:1], "\"'|>&*!{[%@`#") || bytes.Contains(v, []byte(": ")) {
 			return scalar{}, false
 		}
-		found = scalar{string(v), yamlx.Pos{Line: i + 1, Col: col}}
+		found = scalar{string(v), diag.Pos{Line: i + 1, Col: col}}
 	}
 	return found, n == 1
 }
@@ -160,7 +161,7 @@ func topScalar(data []byte, key string) (scalar, bool) {
 // so none of them may be built. The result holds, for each such plan (by
 // index in paths), an error naming the others; nil when there are none.
 // The files are read on workers goroutines (0: one per core).
-func Collisions(paths []string, o Options, workers int) []*yamlx.Error {
+func Collisions(paths []string, o Options, workers int) []*diag.Diagnostic {
 	if len(paths) < 2 {
 		return nil
 	}
@@ -193,14 +194,14 @@ func Collisions(paths []string, o Options, workers int) []*yamlx.Error {
 			groups[t.key] = append(groups[t.key], i)
 		}
 	}
-	var out []*yamlx.Error
+	var out []*diag.Diagnostic
 	for i, t := range targets {
 		g := groups[t.key]
 		if !found[i] || len(g) < 2 {
 			continue
 		}
 		if out == nil {
-			out = make([]*yamlx.Error, len(paths))
+			out = make([]*diag.Diagnostic, len(paths))
 		}
 		out[i] = collision(i, g, paths, targets, o)
 	}
@@ -209,7 +210,7 @@ func Collisions(paths []string, o Options, workers int) []*yamlx.Error {
 
 // collision is the error for plan i of a group of plans with the same
 // output names.
-func collision(i int, group []int, paths []string, targets []target, o Options) *yamlx.Error {
+func collision(i int, group []int, paths []string, targets []target, o Options) *diag.Diagnostic {
 	t := targets[i]
 	var others, otherCommunes []string
 	sameCommune := true
@@ -227,11 +228,11 @@ func collision(i int, group []int, paths []string, targets []target, o Options) 
 	}
 	outputs := outputList(t.base, o)
 	if sameCommune {
-		return &yamlx.Error{File: paths[i], Pos: t.namPos, Msg: fmt.Sprintf(
+		return &diag.Diagnostic{File: paths[i], Pos: t.namPos, Msg: fmt.Sprintf(
 			"%s cùng là kế hoạch năm %d của xã “%s” nên sẽ ghi đè tệp kết quả của nhau (%s); không dựng kế hoạch nào trong số đó. Hãy xóa hoặc chuyển ra chỗ khác tệp thừa (thường là bản chép như “%d - Copy.yaml”).",
 			andList(append([]string{"kế hoạch này"}, others...)), t.nam, t.ma, outputs, t.nam)}
 	}
-	return &yamlx.Error{File: t.commune, Pos: t.maPos, Msg: fmt.Sprintf(
+	return &diag.Diagnostic{File: t.commune, Pos: t.maPos, Msg: fmt.Sprintf(
 		"mã xã “%s” trùng với mã của xã ở %s, nên kế hoạch %s và %s (cùng năm %d) sẽ ghi đè tệp kết quả của nhau (%s); không dựng kế hoạch nào trong số đó. Hãy đặt cho mỗi xã một mã riêng (khóa ma: tên xã không dấu, nối bằng gạch ngang, ví dụ tan-loi).",
 		t.ma, andList(otherCommunes), paths[i], andList(others), t.nam, outputs)}
 }

@@ -111,10 +111,10 @@ func TestCorpus(t *testing.T) {
 			}
 			for _, f := range textcheck.Check(p, planSrc, communeSrc, r.Load.Profile) {
 				if f.Severity == vntext.Error {
-					t.Errorf("text error: %s", f.String())
+					t.Errorf("text error: %s", f.Error())
 					continue
 				}
-				got = append(got, finding{f.Rule, f.String()})
+				got = append(got, finding{f.Rule, f.Error()})
 			}
 			if extra := missingFrom(corpusWarnings[rel], got); len(extra) > 0 {
 				t.Errorf("undocumented warnings (allowed: %q; document them in corpusWarnings and testdata/corpus/README.md, or fix the plan):\n%s",

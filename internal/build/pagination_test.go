@@ -236,7 +236,7 @@ func TestSignaturePageLibreOffice(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: DOCX: %v", name, err)
 		}
-		pdf, _, _, err := renderPDF(d, prof, fonts.Bundled())
+		pdf, _, _, err := renderPDF(nil, d, prof, fonts.Bundled())
 		if err != nil {
 			t.Fatalf("%s: PDF: %v", name, err)
 		}

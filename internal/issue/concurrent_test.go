@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/plan"
 )
 
@@ -63,7 +64,7 @@ func TestConcurrentIssues(t *testing.T) {
 				perNumber[a.so]++
 				perPlan[a.path]++
 				won[a.path] = a.so
-			case !IsRefusal(a.err):
+			case !diag.IsRefusal(a.err):
 				t.Fatalf("round %d: %s --so %d: not a refusal: %v", round, a.path, a.so, a.err)
 			case a.so == 125 && !strings.Contains(a.err.Error(), "số 125 đã dùng"),
 				a.so != 125 && !strings.Contains(a.err.Error(), "đã ban hành số"):

@@ -29,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"kehoach/internal/diag"
 	"kehoach/internal/planfmt"
 	"os"
 	"path/filepath"
@@ -44,7 +45,6 @@ import (
 	"kehoach/internal/plan"
 	"kehoach/internal/safefile"
 	"kehoach/internal/vn"
-	"kehoach/internal/yamlx"
 )
 
 // MaxNumber is the largest document number a plan file accepts.
@@ -69,28 +69,12 @@ type Result struct {
 	Path       string
 	So         int
 	Ngay       time.Time
-	Data       []byte   // the new file content, canonical, in the file's style (BOM, line ends)
-	Note       string   // about the line ends when they were mixed (planfmt.Style.Note)
-	NumberLine string   // "Số: 125/KH-UBND", as the document prints it
-	DateLine   string   // "Mường Khoa, ngày 05 tháng 8 năm 2025"
-	Warnings   []string // other files that could not be read for the number check
+	Data       []byte    // the new file content, canonical, in the file's style (BOM, line ends)
+	Note       string    // about the line ends when they were mixed (planfmt.Style.Note)
+	NumberLine string    // "Số: 125/KH-UBND", as the document prints it
+	DateLine   string    // "Mường Khoa, ngày 05 tháng 8 năm 2025"
+	Warnings   diag.List // other files that could not be read for the number check, a stale lock removed
 }
-
-// Refusal is a reason not to issue the plan (exit status 1). Msg says what
-// is wrong and how to fix it; Details lists the validation errors, if any.
-type Refusal struct {
-	Msg     string
-	Details []string
-}
-
-func (r *Refusal) Error() string {
-	if len(r.Details) == 0 {
-		return r.Msg
-	}
-	return r.Msg + "\n" + strings.Join(r.Details, "\n")
-}
-
-func refuse(format string, args ...any) error { return &Refusal{Msg: fmt.Sprintf(format, args...)} }
 
 // ParseDate reads an issue date written 2025-08-05 or 05/08/2025 (also
 // 5/8/2025). The error is Vietnamese and says how to write it.
@@ -116,7 +100,7 @@ func Reference(p *plan.Plan, so int) string {
 }
 
 // Issue checks the request, writes the number and date into the plan file
-// atomically and returns the result. A *Refusal means the plan was left
+// atomically and returns the result. A *diag.Refusal means the plan was left
 // untouched for a reason the user can fix (exit 1); any other error is an
 // I/O problem (exit 2).
 //
@@ -150,7 +134,7 @@ func Issue(req Request) (*Result, error) {
 // and the new file content. It takes no lock.
 func Prepare(req Request) (*Result, error) {
 	if req.So <= 0 || req.So > MaxNumber {
-		return nil, refuse("số văn bản %d không hợp lệ; hãy ghi số thứ tự trong sổ đăng ký văn bản đi, từ 1 đến %d (ví dụ --so 125).", req.So, MaxNumber)
+		return nil, diag.Refuse("số văn bản %d không hợp lệ; hãy ghi số thứ tự trong sổ đăng ký văn bản đi, từ 1 đến %d (ví dụ --so 125).", req.So, MaxNumber)
 	}
 	date := time.Date(req.Ngay.Year(), req.Ngay.Month(), req.Ngay.Day(), 0, 0, 0, 0, time.UTC)
 	res, err := plan.Load(req.Path)
@@ -158,19 +142,19 @@ func Prepare(req Request) (*Result, error) {
 		return nil, err
 	}
 	if !res.OK() {
-		r := &Refusal{Msg: fmt.Sprintf("%s: kế hoạch còn %d lỗi nên chưa ban hành được; hãy sửa các lỗi dưới đây (kehoach check %s) rồi chạy lại.", req.Path, len(res.Errors), req.Path)}
+		r := &diag.Refusal{Msg: fmt.Sprintf("%s: kế hoạch còn %d lỗi nên chưa ban hành được; hãy sửa các lỗi dưới đây (kehoach check %s) rồi chạy lại.", req.Path, len(res.Errors), req.Path)}
 		for _, e := range res.Errors {
-			r.Details = append(r.Details, e.Error())
+			r.Details = append(r.Details, e)
 		}
 		return nil, r
 	}
 	p := res.Plan
 	if !p.IsDraft() {
-		return nil, refuse("%s: kế hoạch đã ban hành số %s ngày %s; không ban hành lại. Nếu số hoặc ngày ghi sai, hãy sửa trực tiếp van_ban.so và van_ban.ngay trong tệp (và trong sổ đăng ký văn bản đi).",
+		return nil, diag.Refuse("%s: kế hoạch đã ban hành số %s ngày %s; không ban hành lại. Nếu số hoặc ngày ghi sai, hãy sửa trực tiếp van_ban.so và van_ban.ngay trong tệp (và trong sổ đăng ký văn bản đi).",
 			req.Path, Reference(p, int(p.VanBan.So)), vn.ShortDate(p.VanBan.Ngay.Time))
 	}
 	if y := date.Year(); y != p.Nam && y != p.Nam-1 {
-		return nil, refuse("ngày ban hành %s không hợp lệ cho kế hoạch năm %d: chỉ ban hành trong năm %d hoặc cuối năm %d; hãy kiểm tra lại năm của ngày.", vn.ShortDate(date), p.Nam, p.Nam, p.Nam-1)
+		return nil, diag.Refuse("ngày ban hành %s không hợp lệ cho kế hoạch năm %d: chỉ ban hành trong năm %d hoặc cuối năm %d; hãy kiểm tra lại năm của ngày.", vn.ShortDate(date), p.Nam, p.Nam, p.Nam-1)
 	}
 
 	out := &Result{Path: req.Path, So: req.So, Ngay: date, NumberLine: "Số: " + Reference(p, req.So)}
@@ -202,7 +186,7 @@ func Prepare(req Request) (*Result, error) {
 		for _, c := range clash {
 			names = append(names, fmt.Sprintf("%s (số %s ngày %s)", c.File, vn.DocNumber(c.So)+"/"+c.Loai+"-"+p.Commune.CoQuan.VietTat, vn.ShortDate(c.Ngay)))
 		}
-		return nil, refuse("số %d đã dùng trong năm %d cho văn bản khác của %s %s: %s; mỗi số chỉ dùng một lần trong năm, hãy lấy số tiếp theo trong sổ đăng ký văn bản đi (số lớn nhất đã thấy trong năm %d là %d).",
+		return nil, diag.Refuse("số %d đã dùng trong năm %d cho văn bản khác của %s %s: %s; mỗi số chỉ dùng một lần trong năm, hãy lấy số tiếp theo trong sổ đăng ký văn bản đi (số lớn nhất đã thấy trong năm %d là %d).",
 			req.So, date.Year(), p.Commune.Level(), p.Commune.Ten, strings.Join(names, "; "), date.Year(), highest)
 	}
 
@@ -216,7 +200,7 @@ func Prepare(req Request) (*Result, error) {
 	}
 	vb := planfmt.Path(d.Content[0], "van_ban")
 	if vb == nil || vb.Kind != yaml.MappingNode {
-		return nil, refuse("%s: không tìm thấy mục van_ban; hãy thêm mục van_ban với so, ngay, trich_yeu.", req.Path)
+		return nil, diag.Refuse("%s: không tìm thấy mục van_ban; hãy thêm mục van_ban với so, ngay, trich_yeu.", req.Path)
 	}
 	setValue(vb, "so", strconv.Itoa(req.So), "!!int")
 	setValue(vb, "ngay", date.Format("2006-01-02"), "")
@@ -230,9 +214,9 @@ func Prepare(req Request) (*Result, error) {
 		return nil, err
 	}
 	if !check.OK() || int(check.Plan.VanBan.So) != req.So || !check.Plan.VanBan.Ngay.Equal(date) {
-		r := &Refusal{Msg: fmt.Sprintf("%s: sau khi ghi số và ngày, kế hoạch không còn hợp lệ; tệp chưa bị sửa. Hãy báo lỗi này cho người bảo trì kehoach.", req.Path)}
+		r := &diag.Refusal{Msg: fmt.Sprintf("%s: sau khi ghi số và ngày, kế hoạch không còn hợp lệ; tệp chưa bị sửa. Hãy báo lỗi này cho người bảo trì kehoach.", req.Path)}
 		for _, e := range check.Errors {
-			r.Details = append(r.Details, e.Error())
+			r.Details = append(r.Details, e)
 		}
 		return nil, r
 	}
@@ -311,7 +295,7 @@ type Document struct {
 // found in the plan's own folder and under root, except the plan itself,
 // sorted by file name. Files that are not plans (commune files, other
 // YAML) are skipped; plans that cannot be read are reported as warnings.
-func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
+func OtherDocuments(planPath, ma, root string) ([]Document, diag.List) {
 	self, _ := os.Stat(planPath)
 	seen := map[string]bool{}
 	var files []string
@@ -351,7 +335,10 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 	sort.Strings(files)
 
 	var out []Document
-	var warns []string
+	var warns diag.List
+	warn := func(file, format string, args ...any) {
+		warns = append(warns, &diag.Diagnostic{File: file, Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
+	}
 	type communeFile struct {
 		ma  string
 		err error // the file cannot be read: said once
@@ -367,7 +354,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 			var se *safefile.Error
 			if errors.As(err, &se) {
 				c.err = se
-				warns = append(warns, fmt.Sprintf("%s: không đọc được tệp xã: %v Các kế hoạch dùng tệp xã này được bỏ qua khi đối chiếu số văn bản.", file, se))
+				warn(file, "không đọc được tệp xã: %v Các kế hoạch dùng tệp xã này được bỏ qua khi đối chiếu số văn bản.", se)
 			} else if err == nil {
 				if d, err := planfmt.ParseDoc(file, src); err == nil {
 					c.ma = planfmt.Scalar(planfmt.Path(d.Content[0], "ma"))
@@ -382,7 +369,7 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		// number anyone can see, and the others are still checked.
 		src, err := plan.ReadFile(f)
 		if err != nil {
-			warns = append(warns, fmt.Sprintf("%s: không đọc được tệp, nên tệp này được bỏ qua khi đối chiếu số văn bản: %v", f, readErr(err)))
+			warn(f, "không đọc được tệp, nên tệp này được bỏ qua khi đối chiếu số văn bản: %v", readErr(err))
 			continue
 		}
 		d, err := planfmt.ParseDoc(f, src)
@@ -404,11 +391,11 @@ func OtherDocuments(planPath, ma, root string) ([]Document, []string) {
 		var so plan.DocNo
 		var ngay plan.Date
 		if err := so.DecodeScalar(planfmt.Scalar(planfmt.Path(root, "van_ban", "so")), false); err != nil {
-			warns = append(warns, fmt.Sprintf("%s: %v Tệp này không được đối chiếu số văn bản.", f, err))
+			warn(f, "%v Tệp này không được đối chiếu số văn bản.", err)
 			continue
 		}
 		if err := ngay.DecodeScalar(planfmt.Scalar(planfmt.Path(root, "van_ban", "ngay")), false); err != nil {
-			warns = append(warns, fmt.Sprintf("%s: %v Tệp này không được đối chiếu số văn bản.", f, err))
+			warn(f, "%v Tệp này không được đối chiếu số văn bản.", err)
 			continue
 		}
 		if so == 0 {
@@ -436,12 +423,4 @@ func readErr(err error) string {
 		return "không có quyền đọc tệp."
 	}
 	return err.Error()
-}
-
-// IsRefusal reports whether err is a refusal (exit 1) rather than an I/O
-// problem (exit 2).
-func IsRefusal(err error) bool {
-	var r *Refusal
-	var es yamlx.Errors
-	return errors.As(err, &r) || errors.As(err, &es)
 }

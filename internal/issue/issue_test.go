@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/diag"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/render/text"
@@ -145,7 +146,7 @@ func TestReissueRefused(t *testing.T) {
 		ngay string
 	}{{126, "2025-08-06"}, {125, "2025-08-05"}} {
 		_, err := issueAt(p, again.so, again.ngay)
-		if !IsRefusal(err) || !strings.Contains(err.Error(), "kế hoạch đã ban hành số 125/KH-UBND ngày 05/8/2025; không ban hành lại") {
+		if !diag.IsRefusal(err) || !strings.Contains(err.Error(), "kế hoạch đã ban hành số 125/KH-UBND ngày 05/8/2025; không ban hành lại") {
 			t.Errorf("%v: %v", again, err)
 		}
 	}
@@ -223,7 +224,7 @@ func TestDuplicateNumber(t *testing.T) {
 			rel, _ := filepath.Rel(root, p)
 			r, err := issueAt(rel, 125, "2025-08-05")
 			switch {
-			case tc.status == 0 && err != nil, tc.status == 1 && !IsRefusal(err):
+			case tc.status == 0 && err != nil, tc.status == 1 && !diag.IsRefusal(err):
 				t.Fatalf("error %v, want exit status %d", err, tc.status)
 			case tc.status == 0 && !strings.Contains(r.NumberLine, tc.want):
 				t.Errorf("number line %q lacks %q", r.NumberLine, tc.want)

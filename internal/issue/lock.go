@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/fileset"
 	"kehoach/internal/safefile"
 )
@@ -74,12 +75,12 @@ func (e *LockError) Error() string { return e.Msg }
 
 // acquire takes the lock of dir, waiting for another issue to finish and
 // removing a stale lock. notes say which stale lock was removed.
-func acquire(dir string, waiting func(string)) (*lock, []string, error) {
+func acquire(dir string, waiting func(string)) (*lock, diag.List, error) {
 	path := filepath.Join(dir, LockName)
 	host, _ := os.Hostname()
 	token := newToken()
 	heldTokens.Store(token, true)
-	var notes []string
+	var notes diag.List
 	start := time.Now()
 	deadline := start.Add(LockWait)
 	told := false
@@ -99,7 +100,7 @@ func acquire(dir string, waiting func(string)) (*lock, []string, error) {
 		case rerr == nil:
 			if why := info.stale(host); why != "" {
 				if breakLock(path, info) {
-					notes = append(notes, fmt.Sprintf("đã xóa tệp khóa cũ %s (%s).", path, why))
+					notes = append(notes, &diag.Diagnostic{Severity: diag.Warning, Msg: fmt.Sprintf("đã xóa tệp khóa cũ %s (%s).", path, why)})
 				}
 				continue
 			}

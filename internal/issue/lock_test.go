@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"kehoach/internal/diag"
 )
 
 // writeLock leaves a lock file in root/plans as another issue would, made
@@ -88,7 +90,7 @@ func TestStaleLock(t *testing.T) {
 			r, err := issueAt(p, 125, "2025-08-05")
 			if !tc.ok {
 				var le *LockError
-				if !errors.As(err, &le) || IsRefusal(err) {
+				if !errors.As(err, &le) || diag.IsRefusal(err) {
 					t.Fatalf("error %T %v, want a LockError (exit 2)", err, err)
 				}
 				msg := err.Error()
@@ -108,7 +110,7 @@ func TestStaleLock(t *testing.T) {
 			if err != nil {
 				t.Fatalf("a stale lock was not removed: %v", err)
 			}
-			if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "đã xóa tệp khóa cũ "+lockPath) || !strings.Contains(r.Warnings[0], tc.want) {
+			if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0].Msg, "đã xóa tệp khóa cũ "+lockPath) || !strings.Contains(r.Warnings[0].Msg, tc.want) {
 				t.Errorf("warnings %q lack the stale lock (%q)", r.Warnings, tc.want)
 			}
 			if _, err := os.Stat(lockPath); !os.IsNotExist(err) {
@@ -171,7 +173,7 @@ func TestForeignLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "không phải tệp khóa do kehoach tạo") {
+	if len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0].Msg, "không phải tệp khóa do kehoach tạo") {
 		t.Errorf("warnings %q", r.Warnings)
 	}
 	if _, err := os.Lstat(lockPath); !os.IsNotExist(err) {

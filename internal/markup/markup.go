@@ -9,14 +9,15 @@
 package markup
 
 import (
-	"fmt"
 	"strings"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/doc"
 )
 
-// Parse turns marked-up text into runs. Unbalanced markers are an error
-// naming the rune offset of the unclosed marker.
+// Parse turns marked-up text into runs. An unbalanced marker is an error, a
+// *diag.Diagnostic whose Span is the unclosed marker's bytes in s and whose
+// Msg says how to close it (the caller knows the file and the position).
 func Parse(s string) ([]doc.Run, error) {
 	if !strings.ContainsAny(s, `*\`) {
 		return []doc.Run{{Text: s}}, nil
@@ -32,6 +33,10 @@ func Parse(s string) ([]doc.Run, error) {
 		}
 	}
 	rs := []rune(s)
+	at := func(i, n int) diag.Span { // the bytes of rs[i:i+n]
+		start := len(string(rs[:i]))
+		return diag.Span{Start: start, End: start + n}
+	}
 	for i := 0; i < len(rs); i++ {
 		switch {
 		case rs[i] == '\\' && i+1 < len(rs) && rs[i+1] == '*':
@@ -57,9 +62,9 @@ func Parse(s string) ([]doc.Run, error) {
 	flush()
 	switch {
 	case bold:
-		return nil, &Error{Offset: boldAt, Msg: "dấu “**” mở chữ đậm chưa được đóng; hãy thêm “**” sau đoạn chữ đậm, hoặc viết \\* nếu muốn in dấu sao."}
+		return nil, &diag.Diagnostic{Span: at(boldAt, 2), Msg: "dấu “**” mở chữ đậm chưa được đóng; hãy thêm “**” sau đoạn chữ đậm, hoặc viết \\* nếu muốn in dấu sao."}
 	case italic:
-		return nil, &Error{Offset: italicAt, Msg: "dấu “*” mở chữ nghiêng chưa được đóng; hãy thêm “*” sau đoạn chữ nghiêng, hoặc viết \\* nếu muốn in dấu sao."}
+		return nil, &diag.Diagnostic{Span: at(italicAt, 1), Msg: "dấu “*” mở chữ nghiêng chưa được đóng; hãy thêm “*” sau đoạn chữ nghiêng, hoặc viết \\* nếu muốn in dấu sao."}
 	}
 	return runs, nil
 }
@@ -72,11 +77,3 @@ func Plain(s string) string {
 	}
 	return doc.PlainText(runs)
 }
-
-// Error is an unbalanced marker at a rune offset of the input.
-type Error struct {
-	Offset int
-	Msg    string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("ký tự %d: %s", e.Offset+1, e.Msg) }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"reflect"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/doc"
 	"kehoach/internal/oserr"
 	"kehoach/internal/programme"
@@ -18,8 +19,8 @@ import (
 type Result struct {
 	Plan     *Plan
 	Profile  *doc.Profile
-	Errors   yamlx.Errors // the plan cannot be built
-	Warnings yamlx.Errors // the plan builds, but a văn thư should look
+	Errors   diag.List // the plan cannot be built
+	Warnings diag.List // the plan builds, but a văn thư should look
 }
 
 // OK reports whether the plan has no errors.
@@ -45,7 +46,7 @@ func Load(path string) (*Result, error) {
 	var se *safefile.Error
 	switch {
 	case errors.As(err, &se) && se.Kind == safefile.TooLarge:
-		return &Result{Plan: &Plan{File: path}, Errors: yamlx.Errors{{File: path, Msg: se.Error()}}}, nil
+		return &Result{Plan: &Plan{File: path}, Errors: diag.List{{File: path, Msg: se.Error()}}}, nil
 	case err != nil:
 		return nil, &IOError{fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", path, localErr(err))}
 	}
@@ -87,7 +88,7 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 	if p.Pos.IsZero() {
 		// The file did not parse into a mapping: nothing else can be checked.
 		if len(errs) == 0 {
-			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: yamlx.Pos{Line: 1, Col: 1}, Msg: "tệp không có nội dung kế hoạch; hãy viết các khóa xa, nam, van_ban, … (xem plans/muong-khoa/2025.yaml làm mẫu)."})
+			res.Errors = append(res.Errors, &diag.Diagnostic{File: path, Pos: diag.Pos{Line: 1, Col: 1}, Msg: "tệp không có nội dung kế hoạch; hãy viết các khóa xa, nam, van_ban, … (xem plans/muong-khoa/2025.yaml làm mẫu)."})
 		}
 		return res, nil
 	}
@@ -96,15 +97,15 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 	if p.Xa != "" {
 		cpath, ok := CommunePath(path, p.Xa)
 		if !ok && isAbsolute(p.Xa) {
-			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("tệp xã “%s” là đường dẫn tuyệt đối (từ ổ đĩa hay máy khác), trên máy khác sẽ không tìm thấy; hãy ghi đường dẫn tương đối từ thư mục của kế hoạch tới một tệp .yaml, thường là xa.yaml cùng thư mục (hoặc ví dụ ../chung/xa.yaml).", p.Xa)})
+			res.Errors = append(res.Errors, &diag.Diagnostic{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("tệp xã “%s” là đường dẫn tuyệt đối (từ ổ đĩa hay máy khác), trên máy khác sẽ không tìm thấy; hãy ghi đường dẫn tương đối từ thư mục của kế hoạch tới một tệp .yaml, thường là xa.yaml cùng thư mục (hoặc ví dụ ../chung/xa.yaml).", p.Xa)})
 		} else if !ok {
-			res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("tệp xã “%s” không hợp lệ; hãy ghi đường dẫn tương đối tới một tệp .yaml, thường là xa.yaml cùng thư mục.", p.Xa)})
+			res.Errors = append(res.Errors, &diag.Diagnostic{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("tệp xã “%s” không hợp lệ; hãy ghi đường dẫn tương đối tới một tệp .yaml, thường là xa.yaml cùng thư mục.", p.Xa)})
 		} else if cdata, err := readFile(cpath); err != nil {
 			var se *safefile.Error
 			if errors.As(err, &se) {
-				res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s”: %v", p.Xa, se)})
+				res.Errors = append(res.Errors, &diag.Diagnostic{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s”: %v", p.Xa, se)})
 			} else {
-				res.Errors = append(res.Errors, &yamlx.Error{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s” (%v%s); hãy kiểm tra tên tệp trong khóa xa.", p.Xa, localErr(err), nearName(cpath, err))})
+				res.Errors = append(res.Errors, &diag.Diagnostic{File: path, Pos: ix.Lookup("xa"), Msg: fmt.Sprintf("không đọc được tệp xã “%s” (%v%s); hãy kiểm tra tên tệp trong khóa xa.", p.Xa, localErr(err), nearName(cpath, err))})
 			}
 		} else {
 			c := &Commune{}
@@ -114,7 +115,7 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 			p.Commune = c
 			validateCommune(c, cix, res)
 			prof, perr := style.Load(c.TrinhBay, cpath, cix)
-			var pe yamlx.Errors
+			var pe diag.List
 			if errors.As(perr, &pe) {
 				res.Errors = append(res.Errors, pe...)
 			} else if perr != nil {
@@ -127,10 +128,10 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 	// The programme period, the criteria sets and the legal bases.
 	resolvePeriod(p, res, readFile)
 
-	validate(p, res)
+	validate(p, data, res)
 	res.Errors.Sort()
 	res.Warnings.Sort()
-	res.Errors, res.Warnings = res.Errors.Capped(yamlx.MaxMessages, "lỗi"), res.Warnings.Capped(yamlx.MaxMessages, "cảnh báo")
+	res.Errors, res.Warnings = res.Errors.Capped(yamlx.MaxMessages), res.Warnings.Capped(yamlx.MaxMessages)
 	return res, nil
 }
 

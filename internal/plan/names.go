@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"kehoach/internal/yamlx"
+	"kehoach/internal/diag"
 )
 
 // File names as Windows users make them: Explorer hides extensions and
@@ -89,16 +89,16 @@ func isAbsolute(p string) bool {
 // NameProblem is what is wrong with the name of a file given as a plan
 // (or, with commune set, as a plan or commune file), or nil: a YAML file
 // saved by Notepad as text, or — for a plan — the commune file.
-func NameProblem(path string, commune bool) *yamlx.Error {
-	at := yamlx.Pos{Line: 1, Col: 1}
+func NameProblem(path string, commune bool) *diag.Diagnostic {
+	at := diag.Pos{Line: 1, Col: 1}
 	if want, ok := TextSavedName(path); ok {
-		return &yamlx.Error{File: path, Pos: at, Msg: fmt.Sprintf("tên tệp có thêm đuôi “.txt” (Notepad thêm khi lưu với kiểu “Text Documents”) nên tệp này không được đọc như tệp YAML; hãy đổi tên tệp thành “%s” (nếu Explorer không hiện đuôi .txt: bật Xem → Phần mở rộng tên tệp, tức View → File name extensions; nếu đã có “%s” thì xóa tệp thừa này), và khi lưu bằng Notepad, ở ô Lưu dưới dạng (Save as type) chọn Tất cả các tệp (All files).", want, want)}
+		return &diag.Diagnostic{File: path, Pos: at, Msg: fmt.Sprintf("tên tệp có thêm đuôi “.txt” (Notepad thêm khi lưu với kiểu “Text Documents”) nên tệp này không được đọc như tệp YAML; hãy đổi tên tệp thành “%s” (nếu Explorer không hiện đuôi .txt: bật Xem → Phần mở rộng tên tệp, tức View → File name extensions; nếu đã có “%s” thì xóa tệp thừa này), và khi lưu bằng Notepad, ở ô Lưu dưới dạng (Save as type) chọn Tất cả các tệp (All files).", want, want)}
 	}
 	if IsProvincialSetName(path) {
-		return &yamlx.Error{File: path, Pos: at, Msg: fmt.Sprintf("“%s” là bộ tiêu chí của tỉnh (kế hoạch dùng nó qua khóa tieu_chi.bo_tinh), không phải tệp kế hoạch hay tệp xã; hãy chạy lệnh với tệp kế hoạch (ví dụ 2025.yaml) hoặc với thư mục của xã.", baseName(path))}
+		return &diag.Diagnostic{File: path, Pos: at, Msg: fmt.Sprintf("“%s” là bộ tiêu chí của tỉnh (kế hoạch dùng nó qua khóa tieu_chi.bo_tinh), không phải tệp kế hoạch hay tệp xã; hãy chạy lệnh với tệp kế hoạch (ví dụ 2025.yaml) hoặc với thư mục của xã.", baseName(path))}
 	}
 	if !commune && IsCommuneName(path) {
-		return &yamlx.Error{File: path, Pos: at, Msg: fmt.Sprintf("“%s” là tệp xã (tên xã, các thôn, bản, đơn vị, cán bộ), không phải tệp kế hoạch; hãy chạy lệnh với tệp kế hoạch (ví dụ 2025.yaml) hoặc với thư mục của xã.", baseName(path))}
+		return &diag.Diagnostic{File: path, Pos: at, Msg: fmt.Sprintf("“%s” là tệp xã (tên xã, các thôn, bản, đơn vị, cán bộ), không phải tệp kế hoạch; hãy chạy lệnh với tệp kế hoạch (ví dụ 2025.yaml) hoặc với thư mục của xã.", baseName(path))}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/programme"
 	"kehoach/internal/safefile"
 	"kehoach/internal/yamlx"
@@ -18,7 +19,7 @@ import (
 func resolvePeriod(p *Plan, res *Result, readFile func(string) ([]byte, error)) {
 	c := &checker{p: p, res: res}
 	dataErr := func(err error) bool {
-		var es yamlx.Errors
+		var es diag.List
 		if errors.As(err, &es) {
 			res.Errors = append(res.Errors, es...)
 			return true
@@ -172,7 +173,7 @@ func bases(c *checker, p *Plan) {
 			if p.Prov != nil && ct == &p.Prov.VanBan {
 				file = p.Prov.File
 			}
-			c.res.Warnings = append(c.res.Warnings, &yamlx.Error{File: file, Pos: ct.Pos, Msg: unverifiedMsg(b)})
+			c.res.Warnings = append(c.res.Warnings, &diag.Diagnostic{Severity: diag.Warning, File: file, Pos: ct.Pos, Msg: unverifiedMsg(b)})
 		}
 		p.CanCu = append(p.CanCu, b)
 	}
@@ -250,7 +251,7 @@ func (c *checker) indicatorRows() {
 		if desc == programme.ByGroup {
 			what = "nhom_xa (nhóm xã 1, 2 hoặc 3 theo " + set.VanBan + ")"
 		}
-		c.res.Warnings = append(c.res.Warnings, &yamlx.Error{File: p.Commune.File, Pos: yamlx.Pos{Line: 1, Col: 1},
+		c.res.Warnings = append(c.res.Warnings, &diag.Diagnostic{Severity: diag.Warning, File: p.Commune.File, Pos: diag.Pos{Line: 1, Col: 1},
 			Msg: fmt.Sprintf("tệp xã chưa ghi %s, nên không chọn được ngưỡng chỉ tiêu của xã; hãy thêm một dòng %s: … vào tệp xã.", what, desc)})
 	}
 	var blank []string
@@ -304,7 +305,7 @@ func (c *checker) indicatorRows() {
 		if p.Prov != nil {
 			other = "thêm ngưỡng đã đối chiếu vào bộ tiêu chí của tỉnh “" + p.TieuChi.BoTinh + "” (tieu_chi.bo_tinh)"
 		}
-		c.res.Warnings = append(c.res.Warnings, &yamlx.Error{File: p.File, Pos: p.Index.KeyPos("tieu_chi"),
+		c.res.Warnings = append(c.res.Warnings, &diag.Diagnostic{Severity: diag.Warning, File: p.File, Pos: p.Index.KeyPos("tieu_chi"),
 			Msg: fmt.Sprintf("Biểu 01 để trống cột “Chỉ tiêu quy định” của %d chỉ tiêu: %s. Không có ngưỡng đã đối chiếu thì không in; hãy ghi quy_dinh của chỉ tiêu theo văn bản của tỉnh (tieu_chi.danh_gia[].chi_tieu), hoặc %s.", len(blank), strings.Join(blank, "; "), other)})
 	}
 }

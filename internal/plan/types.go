@@ -11,6 +11,7 @@ package plan
 import (
 	"strings"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/programme"
 	"kehoach/internal/style"
 	"kehoach/internal/vn"
@@ -20,7 +21,7 @@ import (
 // Commune is the commune file (plans/<xã>/xa.yaml): facts that do not change
 // from year to year.
 type Commune struct {
-	Pos      yamlx.Pos
+	Pos      diag.Pos
 	Ma       string           `yaml:"ma,required" mota:"Mã xã, chữ thường không dấu nối bằng gạch ngang (muong-khoa); dùng đặt tên tệp kết quả."`
 	Ten      string           `yaml:"ten,required" mota:"Tên xã (Mường Khoa)."`
 	Cap      string           `yaml:"cap" mota:"Cấp hành chính: xã (mặc định), phường hoặc đặc khu."`
@@ -64,7 +65,7 @@ type CanBo struct {
 
 // Plan is one yearly plan file (plans/<xã>/<năm>.yaml).
 type Plan struct {
-	Pos         yamlx.Pos
+	Pos         diag.Pos
 	Xa          string      `yaml:"xa,required" mota:"Đường dẫn tới tệp xã, tính từ thư mục của tệp kế hoạch (xa.yaml)."`
 	Nam         int         `yaml:"nam,required" mota:"Năm kế hoạch (2025)."`
 	GiaiDoan    string      `yaml:"giai_doan" mota:"Giai đoạn của Chương trình (tệp trong templates/giai-doan): 2021-2025 hoặc 2026-2030; mặc định là giai đoạn chứa năm kế hoạch."`
@@ -109,7 +110,7 @@ type ChuongTrinh struct {
 
 // CanCu is one legal basis.
 type CanCu struct {
-	Pos      yamlx.Pos
+	Pos      diag.Pos
 	Ma       string `yaml:"ma" mota:"Mã văn bản trong sổ căn cứ templates/can-cu.yaml (qd51-2025): số, ngày, trích yếu lấy từ đó, không cần chép lại."`
 	Loai     string `yaml:"loai" mota:"Tên loại văn bản: Luật, Nghị định, Quyết định, Nghị quyết, Kế hoạch … (bắt buộc khi không ghi ma)."`
 	So       string `yaml:"so" mota:"Số và ký hiệu: 263/QĐ-TTg (để trống với Luật)."`
@@ -132,7 +133,7 @@ type MucTieu struct {
 // ChiTieu is a target indicator: "Thu nhập bình quân đầu người đạt ≥ 54
 // triệu đồng/năm".
 type ChiTieu struct {
-	Pos     yamlx.Pos
+	Pos     diag.Pos
 	Ten     string `yaml:"ten,required" mota:"Tên chỉ tiêu, viết như trong câu: Thu nhập bình quân đầu người đạt"`
 	SoSanh  Cmp    `yaml:"so_sanh" mota:"So sánh: \">=\" (≥), \"<=\" (≤), \"=\", \"<\", \">\"; mặc định \"=\" (không in dấu)."`
 	GiaTri  Number `yaml:"gia_tri,required" mota:"Giá trị: 54, 64.3 (dấu chấm thập phân)."`
@@ -151,7 +152,7 @@ type TieuChi struct {
 
 // DanhGiaTC is the commune's status for one criterion.
 type DanhGiaTC struct {
-	Pos       yamlx.Pos
+	Pos       diag.Pos
 	So        int         `yaml:"so,required" mota:"Số tiêu chí trong bộ (1–19)."`
 	HienTrang Status      `yaml:"hien_trang,required" mota:"dat (đã đạt đầu năm), phan_dau (phấn đấu đạt trong năm), chua_dat."`
 	ChuTri    string      `yaml:"chu_tri" mota:"Mã đơn vị chủ trì (trong tệp xã)."`
@@ -175,7 +176,7 @@ type IndicatorRow struct {
 
 // ChiTieuTC is one indicator row of a criterion in Biểu 01.
 type ChiTieuTC struct {
-	Pos       yamlx.Pos
+	Pos       diag.Pos
 	Ma        string `yaml:"ma,required" mota:"Mã chỉ tiêu: 17.7."`
 	Ten       string `yaml:"ten" mota:"Nội dung chỉ tiêu; không cần ghi với chỉ tiêu có trong bộ tiêu chí."`
 	DonVi     string `yaml:"don_vi" mota:"Đơn vị tính: %, km, triệu đồng/người."`
@@ -192,7 +193,7 @@ type NhiemVu struct {
 
 // Nhom is one numbered group of tasks.
 type Nhom struct {
-	Pos     yamlx.Pos
+	Pos     diag.Pos
 	TieuDe  string   `yaml:"tieu_de,required" mota:"Tên nhóm nhiệm vụ (in đậm)."`
 	NoiDung []Muc    `yaml:"noi_dung" mota:"Nội dung: đoạn văn (doan), ý gạch đầu dòng (y) với các ý nhỏ (y_nho)."`
 	Bieu    []string `yaml:"bieu" mota:"Biểu kèm theo ghi cuối nhóm."`
@@ -200,7 +201,7 @@ type Nhom struct {
 
 // Muc is a paragraph ("doan") or a "-" item ("y") with "+" sub-items.
 type Muc struct {
-	Pos  yamlx.Pos
+	Pos  diag.Pos
 	Doan string   `yaml:"doan" mota:"Một đoạn văn (thụt đầu dòng)."`
 	Y    string   `yaml:"y" mota:"Một ý bắt đầu bằng “- ”."`
 	YNho []string `yaml:"y_nho" mota:"Các ý nhỏ bắt đầu bằng “+ ”, dưới ý “y”."`
@@ -208,7 +209,7 @@ type Muc struct {
 
 // NguonLuc is part III: the funding tree, amounts in triệu đồng.
 type NguonLuc struct {
-	Pos   yamlx.Pos
+	Pos   diag.Pos
 	Tong  Number   `yaml:"tong" mota:"(Tùy chọn) tổng nguồn lực đã ghi, để đối chiếu với tổng tính được."`
 	Nguon []Nguon  `yaml:"nguon,required" mota:"Các nguồn vốn; nguồn có “con” thì tổng được tính từ các nguồn con."`
 	Bieu  []string `yaml:"bieu" mota:"Biểu kèm theo ghi cuối phần III: [\"02\", \"03\", \"04\"]."`
@@ -217,7 +218,7 @@ type NguonLuc struct {
 // Nguon is one funding source: a leaf with an amount, or a node whose total
 // is the sum of its children.
 type Nguon struct {
-	Pos    yamlx.Pos
+	Pos    diag.Pos
 	Ma     string  `yaml:"ma" mota:"Mã nguồn (nstw-dau-tu) để Biểu 03, 04 tham chiếu."`
 	Ten    string  `yaml:"ten,required" mota:"Tên nguồn vốn: Vốn Ngân sách Trung ương."`
 	SoTien Number  `yaml:"so_tien" mota:"Số tiền (triệu đồng) của nguồn không có nguồn con."`
@@ -271,7 +272,7 @@ func (n *Nguon) Kind() string { return FundKind(n.Loai) }
 
 // ToChuc is one unit's duties in part V.
 type ToChuc struct {
-	Pos     yamlx.Pos
+	Pos     diag.Pos
 	DonVi   string `yaml:"don_vi,required" mota:"Tên đơn vị (in đậm, đánh số tự động)."`
 	NoiDung []Muc  `yaml:"noi_dung,required" mota:"Nhiệm vụ: đoạn văn (doan) hoặc ý (y)."`
 }
@@ -285,7 +286,7 @@ type NoiNhan struct {
 
 // NguoiNhan is one recipient or group.
 type NguoiNhan struct {
-	Pos     yamlx.Pos
+	Pos     diag.Pos
 	Ten     string `yaml:"ten,required" mota:"Tên nơi nhận: Sở Nông nghiệp và Môi trường."`
 	GhiChu  string `yaml:"ghi_chu" mota:"Ghi chú trong ngoặc: b/c (báo cáo), t/h (thực hiện)."`
 	SoBan   int    `yaml:"so_ban" mota:"Số bản gửi (mặc định 1)."`
@@ -294,7 +295,7 @@ type NguoiNhan struct {
 
 // Ky is the signature block.
 type Ky struct {
-	Pos       yamlx.Pos
+	Pos       diag.Pos
 	ThayMat   bool   `yaml:"thay_mat" mota:"true: ký thay mặt tập thể, dòng “TM. ỦY BAN NHÂN DÂN”."`
 	QuyenHan  string `yaml:"quyen_han" mota:"KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền) hoặc để trống."`
 	ThuTruong string `yaml:"thu_truong" mota:"Chức danh người đứng đầu khi ký thay: Chủ tịch."`
@@ -325,7 +326,7 @@ type Bieu struct {
 
 // CongTrinh is one investment work (Biểu 03).
 type CongTrinh struct {
-	Pos          yamlx.Pos
+	Pos          diag.Pos
 	Ten          string   `yaml:"ten,required" mota:"Tên công trình, dự án."`
 	DiaDiem      string   `yaml:"dia_diem" mota:"Địa điểm xây dựng (tên thôn, bản, ấp… như tệp xã gọi)."`
 	QuyMo        string   `yaml:"quy_mo" mota:"Quy mô, năng lực thiết kế: 07 km."`
@@ -339,14 +340,14 @@ type CongTrinh struct {
 
 // PhanBo is an allocation from one funding source.
 type PhanBo struct {
-	Pos    yamlx.Pos
+	Pos    diag.Pos
 	Nguon  string `yaml:"nguon,required" mota:"Mã nguồn vốn (trong nguon_luc)."`
 	SoTien Number `yaml:"so_tien,required" mota:"Số tiền (triệu đồng)."`
 }
 
 // SuNghiep is one allocation of current funds (Biểu 04).
 type SuNghiep struct {
-	Pos      yamlx.Pos
+	Pos      diag.Pos
 	NoiDung  string `yaml:"noi_dung,required" mota:"Nội dung, nhiệm vụ."`
 	DonVi    string `yaml:"don_vi" mota:"Mã hoặc tên đơn vị thực hiện."`
 	Nguon    string `yaml:"nguon,required" mota:"Mã nguồn vốn sự nghiệp, kinh phí thường xuyên (trong nguon_luc)."`

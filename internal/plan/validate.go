@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/fonts"
 	"kehoach/internal/markup"
 	"kehoach/internal/programme"
@@ -35,27 +37,28 @@ func (p *Plan) IsDraft() bool { return p.VanBan.So == 0 || p.VanBan.Ngay.IsZero(
 
 type checker struct {
 	p          *Plan
+	src        []byte // the plan file's bytes, to place a problem inside a text
 	res        *Result
 	badAmounts bool // some amount is not a valid non-negative number
 }
 
 func (c *checker) errAt(path string, format string, args ...any) {
-	c.res.Errors = append(c.res.Errors, &yamlx.Error{File: c.p.File, Pos: c.p.Index.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+	c.res.Errors = append(c.res.Errors, &diag.Diagnostic{File: c.p.File, Pos: c.p.Index.Lookup(path), Msg: fmt.Sprintf(format, args...)})
 }
 
 func (c *checker) errAtKey(path string, format string, args ...any) {
-	c.res.Errors = append(c.res.Errors, &yamlx.Error{File: c.p.File, Pos: c.p.Index.KeyPos(path), Msg: fmt.Sprintf(format, args...)})
+	c.res.Errors = append(c.res.Errors, &diag.Diagnostic{File: c.p.File, Pos: c.p.Index.KeyPos(path), Msg: fmt.Sprintf(format, args...)})
 }
 
 func (c *checker) warnAt(path string, format string, args ...any) {
-	c.res.Warnings = append(c.res.Warnings, &yamlx.Error{File: c.p.File, Pos: c.p.Index.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+	c.res.Warnings = append(c.res.Warnings, &diag.Diagnostic{File: c.p.File, Pos: c.p.Index.Lookup(path), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
 }
 
 var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 	add := func(path, format string, args ...any) {
-		res.Errors = append(res.Errors, &yamlx.Error{File: c.File, Pos: ix.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+		res.Errors = append(res.Errors, &diag.Diagnostic{File: c.File, Pos: ix.Lookup(path), Msg: fmt.Sprintf(format, args...)})
 	}
 	if c.Ma != "" && !idRe.MatchString(c.Ma) {
 		add("ma", "mã xã “%s” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa.", c.Ma)
@@ -102,8 +105,8 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 	checkGlyphs(c, c.File, ix, &res.Errors)
 }
 
-func validate(p *Plan, res *Result) {
-	c := &checker{p: p, res: res}
+func validate(p *Plan, src []byte, res *Result) {
+	c := &checker{p: p, src: src, res: res}
 	if p.Nam != 0 && (p.Nam < 2000 || p.Nam > 2100) { // 0: reported as missing by yamlx
 		c.errAt("nam", "năm kế hoạch %d không hợp lệ; hãy ghi năm có bốn chữ số, ví dụ 2025.", p.Nam)
 	}
@@ -638,19 +641,34 @@ func (c *checker) markupAndGlyphs() {
 		}
 		if strings.ContainsAny(text, `*\`) {
 			if _, err := markup.Parse(text); err != nil {
-				if me, ok := err.(*markup.Error); ok {
-					c.errAt(path, "%s (ở ký tự thứ %d của đoạn).", strings.TrimSuffix(me.Msg, "."), me.Offset+1)
-				}
+				c.markupError(path, text, err)
 			}
 		}
 		glyphs(path, text, c.p.File, c.p.Index, &c.res.Errors)
 	})
 }
 
+// markupError reports an unclosed marker of text at its line and column in
+// the plan file or, when it cannot be found there, at the field with its
+// character number in the text.
+func (c *checker) markupError(path, text string, err error) {
+	var d *diag.Diagnostic
+	if !errors.As(err, &d) {
+		return
+	}
+	at := c.p.Index.Lookup(path)
+	if pos := yamlx.Locate(c.src, at, text, d.Span.Start, d.Span.End); pos != at {
+		end := diag.Pos{Line: pos.Line, Col: pos.Col + utf8.RuneCountInString(text[d.Span.Start:d.Span.End])}
+		c.res.Errors = append(c.res.Errors, &diag.Diagnostic{File: c.p.File, Pos: pos, End: end, Path: path, Span: d.Span, Msg: d.Msg})
+		return
+	}
+	c.errAt(path, "%s (ở ký tự thứ %d của đoạn).", strings.TrimSuffix(d.Msg, "."), utf8.RuneCountInString(text[:d.Span.Start])+1)
+}
+
 // checkGlyphs reports characters the font cannot draw in every text field
 // of v: emoji, characters outside the Basic Multilingual Plane, control
 // characters, missing glyphs.
-func checkGlyphs(v any, file string, ix yamlx.Index, errs *yamlx.Errors) {
+func checkGlyphs(v any, file string, ix yamlx.Index, errs *diag.List) {
 	WalkText(v, func(path, text string) { glyphs(path, text, file, ix, errs) })
 }
 
@@ -661,7 +679,7 @@ func drawable(r rune) bool {
 	return (r >= 0x20 && r < 0x7f) || (r >= 0xa0 && r < 0x250 && r != 0xad) || (r >= 0x1ea0 && r <= 0x1ef9)
 }
 
-func glyphs(path, text, file string, ix yamlx.Index, errs *yamlx.Errors) {
+func glyphs(path, text, file string, ix yamlx.Index, errs *diag.List) {
 	fam := fonts.Bundled()
 	i := 0
 	for _, r := range text {
@@ -684,7 +702,7 @@ func glyphs(path, text, file string, ix yamlx.Index, errs *yamlx.Errors) {
 		default:
 			continue
 		}
-		*errs = append(*errs, &yamlx.Error{File: file, Pos: ix.Lookup(path), Msg: fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông Times New Roman không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i)})
+		*errs = append(*errs, &diag.Diagnostic{File: file, Pos: ix.Lookup(path), Msg: fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông Times New Roman không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i)})
 		return // one report per field is enough
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/plan"
 	"kehoach/internal/yamlx"
 )
@@ -44,7 +45,7 @@ func zeroPos(v reflect.Value) {
 			zeroPos(v.Elem())
 		}
 	case reflect.Struct:
-		if v.Type() == reflect.TypeOf(yamlx.Pos{}) {
+		if v.Type() == reflect.TypeOf(diag.Pos{}) {
 			v.Set(reflect.Zero(v.Type()))
 			return
 		}

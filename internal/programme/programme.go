@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
@@ -38,7 +39,7 @@ type sourceFile struct {
 // Citation is a legal basis: an entry of the registry (templates/can-cu.yaml)
 // or a provincial set's own decision.
 type Citation struct {
-	Pos        yamlx.Pos
+	Pos        diag.Pos
 	Ma         string   `yaml:"ma"`
 	Loai       string   `yaml:"loai,required"`
 	So         string   `yaml:"so"`
@@ -87,7 +88,7 @@ type Vocabulary struct {
 // SourceRule says what becomes of a funding source of the previous period's
 // plan when it is rolled forward into this period.
 type SourceRule struct {
-	Pos    yamlx.Pos
+	Pos    diag.Pos
 	TenLa  []string `yaml:"ten_la"` // names equal to one of these (case aside)
 	TenCo  []string `yaml:"ten_co"` // names containing one of these (case aside)
 	DoiTen string   `yaml:"doi_ten"`
@@ -136,14 +137,11 @@ func Fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(s))), " ")
 }
 
-// Error lists problems of template data files with file:line:col.
-type Error = yamlx.Errors
-
 // checker collects the cross-reference problems of one data file.
 type checker struct {
 	file  string
 	ix    yamlx.Index
-	errs  yamlx.Errors
+	errs  diag.List
 	local map[string]bool // the file's own sources (a provincial set's nguon)
 }
 
@@ -158,7 +156,7 @@ func (c *checker) where() string {
 }
 
 func (c *checker) add(path, format string, args ...any) {
-	c.errs = append(c.errs, &yamlx.Error{File: c.file, Pos: c.ix.Lookup(path), Msg: fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, &diag.Diagnostic{File: c.file, Pos: c.ix.Lookup(path), Msg: fmt.Sprintf(format, args...)})
 }
 
 // sources checks that every tag in tags is a source of nguon.yaml.
@@ -200,7 +198,7 @@ func Sources() ([]Source, error) {
 		seen := map[string]bool{}
 		for i, s := range f.Nguon {
 			if seen[s.Ma] {
-				errs = append(errs, &yamlx.Error{File: path, Pos: ix.Lookup(fmt.Sprintf("nguon[%d].ma", i)), Msg: fmt.Sprintf("mã nguồn “%s” bị lặp; mỗi nguồn một mã.", s.Ma)})
+				errs = append(errs, &diag.Diagnostic{File: path, Pos: ix.Lookup(fmt.Sprintf("nguon[%d].ma", i)), Msg: fmt.Sprintf("mã nguồn “%s” bị lặp; mỗi nguồn một mã.", s.Ma)})
 			}
 			seen[s.Ma] = true
 		}
@@ -336,9 +334,9 @@ func LoadPeriod(id string) (*Period, error) {
 			return nil, c.errs
 		}
 		if set, err := LoadCriteriaSet(p.BoTieuChi); err != nil {
-			return nil, yamlx.Errors{{File: path, Pos: ix.Lookup("bo_tieu_chi"), Msg: fmt.Sprintf("bộ tiêu chí “%s” không dùng được: %v", p.BoTieuChi, err)}}
+			return nil, diag.List{{File: path, Pos: ix.Lookup("bo_tieu_chi"), Msg: fmt.Sprintf("bộ tiêu chí “%s” không dùng được: %v", p.BoTieuChi, err)}}
 		} else if set.GiaiDoan.Tu > p.Tu || set.GiaiDoan.Den < p.Den {
-			return nil, yamlx.Errors{{File: path, Pos: ix.Lookup("bo_tieu_chi"), Msg: fmt.Sprintf("bộ tiêu chí %s (%d - %d) không phủ giai đoạn %d - %d.", set.Ma, set.GiaiDoan.Tu, set.GiaiDoan.Den, p.Tu, p.Den)}}
+			return nil, diag.List{{File: path, Pos: ix.Lookup("bo_tieu_chi"), Msg: fmt.Sprintf("bộ tiêu chí %s (%d - %d) không phủ giai đoạn %d - %d.", set.Ma, set.GiaiDoan.Tu, set.GiaiDoan.Den, p.Tu, p.Den)}}
 		}
 		return p, nil
 	})

@@ -1,5 +1,5 @@
 // Package rollover starts next year's plan from this year's:
-// `kehoach new --from plans/muong-khoa/2025.yaml 2026` writes
+// `kehoach new --tu plans/muong-khoa/2025.yaml 2026` writes
 // plans/muong-khoa/2026.yaml, a draft that validates, in canonical form,
 // keeping the comments of the source (line ends and byte-order mark too),
 // with a header comment listing what was changed and what to review. It
@@ -86,6 +86,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"kehoach/internal/diag"
 	"kehoach/internal/planfmt"
 	"os"
 	"path/filepath"
@@ -105,28 +106,6 @@ import (
 	"kehoach/internal/programme"
 	"kehoach/internal/yamlx"
 )
-
-// Refusal is a reason not to create the plan (exit status 1).
-type Refusal struct {
-	Msg     string
-	Details []string
-}
-
-func (r *Refusal) Error() string {
-	if len(r.Details) == 0 {
-		return r.Msg
-	}
-	return r.Msg + "\n" + strings.Join(r.Details, "\n")
-}
-
-func refuse(format string, args ...any) error { return &Refusal{Msg: fmt.Sprintf(format, args...)} }
-
-// IsRefusal reports whether err is a refusal (exit 1) rather than an I/O
-// problem (exit 2).
-func IsRefusal(err error) bool {
-	var r *Refusal
-	return errors.As(err, &r)
-}
 
 // Report says what Next did.
 type Report struct {
@@ -228,15 +207,15 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 		return nil, nil, err
 	}
 	if !res.OK() {
-		r := &Refusal{Msg: fmt.Sprintf("%s: kế hoạch nguồn còn %d lỗi; hãy sửa (kehoach check %s) rồi chạy lại.", from, len(res.Errors), from)}
+		r := &diag.Refusal{Msg: fmt.Sprintf("%s: kế hoạch nguồn còn %d lỗi; hãy sửa (kehoach check %s) rồi chạy lại.", from, len(res.Errors), from)}
 		for _, e := range res.Errors {
-			r.Details = append(r.Details, e.Error())
+			r.Details = append(r.Details, e)
 		}
 		return nil, nil, r
 	}
 	p := res.Plan
 	if year <= p.Nam {
-		return nil, nil, refuse("năm của kế hoạch mới (%d) phải sau năm của kế hoạch nguồn (%d); ví dụ: kehoach new --from %s %d.", year, p.Nam, from, p.Nam+1)
+		return nil, nil, diag.Refuse("năm của kế hoạch mới (%d) phải sau năm của kế hoạch nguồn (%d); ví dụ: kehoach new --tu %s %d.", year, p.Nam, from, p.Nam+1)
 	}
 	rep := &Report{Source: from, Target: target, FromYear: p.Nam, ToYear: year, OldSet: p.Set, NewSet: p.Set, OldPeriod: p.Period, NewPeriod: p.Period}
 	np := programme.PeriodFor(year)
@@ -251,13 +230,13 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 			ns = SetFor(year)
 		}
 		if ns == nil {
-			return nil, nil, refuse("bộ tiêu chí %s chỉ áp dụng đến năm %d và trong templates/tieu-chi không có bộ nào cho năm %d; hãy thêm bộ tiêu chí mới (xem templates/tieu-chi/qd51-2026-2030.yaml làm mẫu).", p.Set.Ma, p.Set.GiaiDoan.Den, year)
+			return nil, nil, diag.Refuse("bộ tiêu chí %s chỉ áp dụng đến năm %d và trong templates/tieu-chi không có bộ nào cho năm %d; hãy thêm bộ tiêu chí mới (xem templates/tieu-chi/qd51-2026-2030.yaml làm mẫu).", p.Set.Ma, p.Set.GiaiDoan.Den, year)
 		}
 		rep.NewSet, rep.SetChange = ns, true
 	}
 	if p.Period != nil && !p.Period.Covers(year) {
 		if np == nil {
-			return nil, nil, refuse("giai đoạn %s của Chương trình chỉ đến năm %d và trong templates/giai-doan không có giai đoạn nào cho năm %d; hãy thêm tệp giai đoạn mới (xem templates/giai-doan/2026-2030.yaml làm mẫu).", p.Period.Ma, p.Period.Den, year)
+			return nil, nil, diag.Refuse("giai đoạn %s của Chương trình chỉ đến năm %d và trong templates/giai-doan không có giai đoạn nào cho năm %d; hãy thêm tệp giai đoạn mới (xem templates/giai-doan/2026-2030.yaml làm mẫu).", p.Period.Ma, p.Period.Den, year)
 		}
 		rep.NewPeriod, rep.PeriodChange = np, true
 	}
@@ -290,9 +269,9 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 		return nil, nil, err
 	}
 	if !check.OK() {
-		r := &Refusal{Msg: fmt.Sprintf("%s: kế hoạch năm %d tạo ra chưa hợp lệ nên không ghi; hãy báo lỗi này cho người bảo trì kehoach.", target, year)}
+		r := &diag.Refusal{Msg: fmt.Sprintf("%s: kế hoạch năm %d tạo ra chưa hợp lệ nên không ghi; hãy báo lỗi này cho người bảo trì kehoach.", target, year)}
 		for _, e := range check.Errors {
-			r.Details = append(r.Details, e.Error())
+			r.Details = append(r.Details, e)
 		}
 		return nil, nil, r
 	}
@@ -311,7 +290,7 @@ func Create(from string, year int, target string) (*Report, error) {
 		target = Target(from, year)
 	}
 	if !plan.IsYAMLName(target) || plan.IsCommuneName(target) {
-		return nil, refuse("%s: tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -o %s.", target, filepath.Join(filepath.Dir(target), strconv.Itoa(year)+".yaml"))
+		return nil, diag.Refuse("%s: tên tệp kế hoạch mới cần đuôi .yaml (không thêm .txt) và khác tên tệp xã xa.yaml; hãy ghi ví dụ -tep %s.", target, filepath.Join(filepath.Dir(target), strconv.Itoa(year)+".yaml"))
 	}
 	src, err := plan.ReadFile(from)
 	if err != nil {
@@ -322,7 +301,7 @@ func Create(from string, year int, target string) (*Report, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(target); err == nil {
-		return nil, refuse("%s đã có; kehoach new không ghi đè tệp. Hãy mở tệp đó để sửa, hoặc xóa/đổi tên nó trước nếu muốn tạo lại.", target)
+		return nil, diag.Refuse("%s đã có; kehoach new không ghi đè tệp. Hãy mở tệp đó để sửa, hoặc xóa/đổi tên nó trước nếu muốn tạo lại.", target)
 	}
 	if err := writeNew(target, out); err != nil {
 		return nil, err
@@ -334,7 +313,7 @@ func Create(from string, year int, target string) (*Report, error) {
 func writeNew(path string, data []byte) error {
 	err := fileset.WriteNew(path, data)
 	if errors.Is(err, fs.ErrExist) {
-		return refuse("%s đã có; kehoach new không ghi đè tệp.", path)
+		return diag.Refuse("%s đã có; kehoach new không ghi đè tệp.", path)
 	}
 	return err
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/doc"
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
@@ -37,7 +38,7 @@ type Paper struct {
 
 // Kieu is one paragraph style as written in the profile.
 type Kieu struct {
-	Pos       yamlx.Pos
+	Pos       diag.Pos
 	Ten       string  `yaml:"ten,required"`
 	Co        float64 `yaml:"co"`
 	Dam       bool    `yaml:"dam"`
@@ -53,7 +54,7 @@ type Kieu struct {
 // values mean "as the profile says". The Pos fields carry positions for
 // error messages.
 type Overrides struct {
-	Pos         yamlx.Pos
+	Pos         diag.Pos
 	CoChu       float64 `yaml:"co_chu"`
 	GianDong    float64 `yaml:"gian_dong"`
 	CachDoan    float64 `yaml:"cach_doan"`
@@ -148,14 +149,14 @@ func Load(o *Overrides, file string, ix yamlx.Index) (*doc.Profile, error) {
 	}
 	base := Overrides{CoChu: deref(f.CoChu), GianDong: deref(f.GianDong), CachDoan: deref(f.CachDoan),
 		ThutDauDong: deref(f.ThutDauDong), KieuDau: deref(f.KieuDau), Le: f.Le}
-	var errs yamlx.Errors
-	check := func(src string, pos yamlx.Pos, ov Overrides) {
+	var errs diag.List
+	check := func(src string, pos diag.Pos, ov Overrides) {
 		add := func(key string, msg string) {
 			p := pos
 			if ix != nil && src == file {
 				p = ix.Lookup(key)
 			}
-			errs = append(errs, &yamlx.Error{File: src, Pos: p, Msg: msg})
+			errs = append(errs, &diag.Diagnostic{File: src, Pos: p, Msg: msg})
 		}
 		prefix := ""
 		if src == file {
@@ -184,7 +185,7 @@ func Load(o *Overrides, file string, ix yamlx.Index) (*doc.Profile, error) {
 			}
 		}
 	}
-	check("templates/"+ProfileFile, yamlx.Pos{}, base)
+	check("templates/"+ProfileFile, diag.Pos{}, base)
 	if o != nil {
 		check(file, o.Pos, *o)
 	}
@@ -258,7 +259,7 @@ func build(f *profileFile, eff Overrides) (*doc.Profile, error) {
 		Margins:  doc.Margins{Top: eff.Le.Tren, Bottom: eff.Le.Duoi, Left: eff.Le.Trai, Right: eff.Le.Phai},
 		HeaderMM: f.DauTrang,
 	}
-	var errs yamlx.Errors
+	var errs diag.List
 	land := page
 	land.Landscape = true
 	land.Margins = doc.Margins{Top: f.LeNgang.Tren, Bottom: f.LeNgang.Duoi, Left: f.LeNgang.Trai, Right: f.LeNgang.Phai}
@@ -266,7 +267,7 @@ func build(f *profileFile, eff Overrides) (*doc.Profile, error) {
 	// decree's own landscape sample: left 30, right 15, top 20).
 	for _, r := range marginRanges(f.LeNgang) {
 		if r.v < r.lo || r.v > r.hi {
-			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_ngang: %s %s mm ngoài quy định; Nghị định 30 cho phép từ %s đến %s mm.", r.name, num(r.v), num(r.lo), num(r.hi))})
+			errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_ngang: %s %s mm ngoài quy định; Nghị định 30 cho phép từ %s đến %s mm.", r.name, num(r.v), num(r.lo), num(r.hi))})
 		}
 	}
 	pad := doc.Margins{Top: f.LeOBang.Tren, Bottom: f.LeOBang.Duoi, Left: f.LeOBang.Trai, Right: f.LeOBang.Phai}
@@ -280,17 +281,17 @@ func build(f *profileFile, eff Overrides) (*doc.Profile, error) {
 		{pad.Left, 0.5, 5, "lề trái"}, {pad.Right, 0.5, 5, "lề phải"},
 	} {
 		if r.v < r.lo || r.v > r.hi {
-			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_o_bang: %s trong ô bảng %s mm ngoài khoảng %s–%s mm (trên, dưới từ %s mm để dấu không chạm đường kẻ).", r.name, num(r.v), num(r.lo), num(r.hi), num(MinCellPadY))})
+			errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("le_o_bang: %s trong ô bảng %s mm ngoài khoảng %s–%s mm (trên, dưới từ %s mm để dấu không chạm đường kẻ).", r.name, num(r.v), num(r.lo), num(r.hi), num(MinCellPadY))})
 		}
 	}
 	p.RuleSpaceBelow = deref(f.DuoiDuongKe)
 	if v := p.RuleSpaceBelow; v < 6 || v > 24 {
-		errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("khoảng trắng dưới đường kẻ (duoi_duong_ke) %s pt ngoài khoảng cho phép; hãy chọn từ 6 đến 24 pt.", num(v))})
+		errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("khoảng trắng dưới đường kẻ (duoi_duong_ke) %s pt ngoài khoảng cho phép; hãy chọn từ 6 đến 24 pt.", num(v))})
 	}
 	for _, k := range f.Kieu {
 		al, ok := aligns[k.Canh]
 		if !ok {
-			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Pos: k.Pos, Msg: fmt.Sprintf("kiểu “%s”: canh “%s” không có; hãy dùng trai, giua, phai hoặc deu.", k.Ten, k.Canh)})
+			errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Pos: k.Pos, Msg: fmt.Sprintf("kiểu “%s”: canh “%s” không có; hãy dùng trai, giua, phai hoặc deu.", k.Ten, k.Canh)})
 		}
 		s := doc.ParagraphStyle{
 			Size: k.Co, Bold: k.Dam, Italic: k.Nghieng, Align: al,
@@ -312,7 +313,7 @@ func build(f *profileFile, eff Overrides) (*doc.Profile, error) {
 	}
 	for _, n := range doc.AllStyles {
 		if _, ok := p.Styles[n]; !ok {
-			errs = append(errs, &yamlx.Error{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("thiếu kiểu “%s” trong mục kieu; hãy thêm kiểu này.", n)})
+			errs = append(errs, &diag.Diagnostic{File: "templates/" + ProfileFile, Msg: fmt.Sprintf("thiếu kiểu “%s” trong mục kieu; hãy thêm kiểu này.", n)})
 		}
 	}
 	if len(errs) > 0 {

@@ -7,12 +7,11 @@
 package textcheck
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
+	"kehoach/internal/diag"
 	"kehoach/internal/doc"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
@@ -20,29 +19,6 @@ import (
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
 )
-
-// Finding is one text problem at one place of a file.
-type Finding struct {
-	File     string
-	Pos      yamlx.Pos
-	Path     string // YAML path of the field
-	Rule     string
-	Severity vntext.Severity
-	Msg      string
-	Suggest  string
-	Fix      *string // safe replacement of [Start, End) in the field's value
-	Start    int
-	End      int
-}
-
-// String formats a finding as file:LINE:COL: [rule] message — gợi ý: suggestion.
-func (f Finding) String() string {
-	s := fmt.Sprintf("%s:%d:%d: [%s] %s", f.File, f.Pos.Line, f.Pos.Col, f.Rule, strings.TrimSuffix(f.Msg, "."))
-	if f.Suggest != "" {
-		s += " — gợi ý: " + strings.TrimSuffix(f.Suggest, ".")
-	}
-	return s
-}
 
 // AbbrevFile lists the abbreviations that must be spelled out at their
 // first use, with their full form.
@@ -155,7 +131,10 @@ func lastKey(path string) string {
 
 // Check runs every text rule on a validated plan. planSrc and communeSrc are
 // the files' bytes (to place findings); prof gives the tone-mark style.
-func Check(p *plan.Plan, planSrc, communeSrc []byte, prof *doc.Profile) []Finding {
+// Each diagnostic carries the YAML path of its field (Path), the bytes of
+// the field's value it is about (Span) and, when safe, the replacement
+// (Fix); the list is sorted by position.
+func Check(p *plan.Plan, planSrc, communeSrc []byte, prof *doc.Profile) diag.List {
 	opts := vntext.Options{ToneStyle: "cu"}
 	if prof != nil && prof.ToneStyle != "" {
 		opts.ToneStyle = prof.ToneStyle
@@ -165,7 +144,7 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, prof *doc.Profile) []Findin
 		opts.Exceptions = append(opts.Exceptions, p.Commune.NgoaiLe...)
 	}
 	opts.Compiled = vntext.CompileExceptions(opts.Exceptions)
-	var out []Finding
+	var out diag.List
 	fs := fields(p, planSrc, communeSrc)
 	var texts []string
 	for i := range fs {
@@ -191,26 +170,17 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, prof *doc.Profile) []Findin
 		out = append(out, place(fs[a.Text], a.Finding))
 	}
 	out = dedupe(out)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
-		}
-		return a.Pos.Col < b.Pos.Col
-	})
+	out.Sort()
 	return out
 }
 
 // dedupe drops a finding repeated at the same place by two rules' passes
 // (CheckKyHieu and Check both look at ký hiệu).
-func dedupe(fs []Finding) []Finding {
+func dedupe(fs diag.List) diag.List {
 	seen := map[string]bool{}
-	var out []Finding
+	var out diag.List
 	for _, f := range fs {
-		k := fmt.Sprintf("%s|%s|%d|%d|%s", f.File, f.Path, f.Start, f.End, f.Rule)
+		k := fmt.Sprintf("%s|%s|%d|%d|%s", f.File, f.Path, f.Span.Start, f.Span.End, f.Rule)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, f)
@@ -219,103 +189,30 @@ func dedupe(fs []Finding) []Finding {
 	return out
 }
 
-// place turns a finding in a field's value into one at a line and column of
-// the file.
+// place turns a finding in a field's value into a diagnostic at a line and
+// column of the file. The message and the hint lose their final full stop
+// (the hint, or the end of the line, follows).
 // The field's NFC text is computed once per field (f.norm), not once per
 // finding: a 60 KB field with 1.400 findings took 0,8 s.
-func place(f field, v vntext.Finding) Finding {
+func place(f field, v vntext.Finding) *diag.Diagnostic {
 	if f.norm == "" {
 		f.norm = vntext.Normalise(f.text)
 	}
-	return Finding{
-		File: f.file, Path: f.path, Pos: locate(f.src, f.ix.Lookup(f.path), f.norm, v.Start, v.End),
-		Rule: v.Rule, Severity: v.Severity, Msg: v.Msg, Suggest: v.Suggest, Fix: v.Fix, Start: v.Start, End: v.End,
+	return &diag.Diagnostic{
+		File: f.file, Path: f.path, Pos: yamlx.Locate(f.src, f.ix.Lookup(f.path), f.norm, v.Start, v.End),
+		Rule: v.Rule, Severity: v.Severity, Msg: strings.TrimSuffix(v.Msg, "."), Hint: strings.TrimSuffix(v.Suggest, "."),
+		Fix: v.Fix, Span: diag.Span{Start: v.Start, End: v.End},
 	}
 }
 
-// locate finds where value[start:end] stands in the source, starting at the
-// scalar's position: the same occurrence of the same text (or of its first
-// word, when the text is folded across lines). Failing that, the scalar's
-// own position.
-func locate(src []byte, at yamlx.Pos, value string, start, end int) yamlx.Pos {
-	if at.IsZero() || len(src) == 0 || start < 0 || end > len(value) || start > end {
-		return at
-	}
-	off := offsetOf(src, at)
-	if off < 0 {
-		return at
-	}
-	// Blanks alone (two spaces, a space before a comma) are found through
-	// the word before them; the position then moves past that word.
-	lead := 0
-	if strings.TrimSpace(value[start:end]) == "" || value[start] == ' ' {
-		w := strings.LastIndexAny(value[:start], " \n") + 1
-		lead = utf8.RuneCountInString(value[w:start])
-		start = w
-	}
-	target := value[start:end]
-	if target == "" {
-		target = value[start:min(len(value), start+1)]
-	}
-	if i := strings.IndexAny(target[min(len(target), 1):], " \n"); i >= 0 && lead == 0 {
-		target = target[:i+1] // a fold may break the text at any blank
-	}
-	if target == "" {
-		return at
-	}
-	nth := strings.Count(value[:start], target)
-	window := src[off:min(len(src), off+2*len(value)+512)]
-	pos := -1
-	from := 0
-	for k := 0; k <= nth; k++ {
-		i := bytes.Index(window[from:], []byte(target))
-		if i < 0 {
-			pos = -1
-			break
-		}
-		pos = from + i
-		from = pos + len(target)
-	}
-	if pos < 0 {
-		return at
-	}
-	p := posOf(src, off+pos)
-	p.Col += lead
-	return p
-}
-
-// offsetOf converts a 1-based line and column (in runes) into a byte offset.
-func offsetOf(src []byte, p yamlx.Pos) int {
-	line, i := 1, 0
-	for line < p.Line {
-		j := bytes.IndexByte(src[i:], '\n')
-		if j < 0 {
-			return -1
-		}
-		i += j + 1
-		line++
-	}
-	for col := 1; col < p.Col && i < len(src) && src[i] != '\n'; col++ {
-		_, size := utf8.DecodeRune(src[i:])
-		i += size
-	}
-	return i
-}
-
-func posOf(src []byte, off int) yamlx.Pos {
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return yamlx.Pos{Line: line, Col: 1 + utf8.RuneCount(src[start:off])}
-}
-
-// Fix applies the safe fixes of findings to one file's bytes, keeping its
+// Fix applies the safe fixes of the diagnostics to one file's bytes, keeping its
 // comments, and returns the new bytes in canonical form and the number of
 // fixes applied.
-func Fix(file string, src []byte, fs []Finding) ([]byte, int, error) {
+func Fix(file string, src []byte, fs diag.List) ([]byte, int, error) {
 	byPath := map[string][]vntext.Finding{}
 	for _, f := range fs {
 		if f.File == file && f.Fix != nil {
-			byPath[f.Path] = append(byPath[f.Path], vntext.Finding{Rule: f.Rule, Start: f.Start, End: f.End, Fix: f.Fix})
+			byPath[f.Path] = append(byPath[f.Path], vntext.Finding{Rule: f.Rule, Start: f.Span.Start, End: f.Span.End, Fix: f.Fix})
 		}
 	}
 	applied := 0

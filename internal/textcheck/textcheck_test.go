@@ -64,7 +64,7 @@ func TestSlipsPutBack(t *testing.T) {
 		t.Fatalf("%d findings, want %d", len(got), len(want))
 	}
 	for i, w := range want {
-		if !strings.HasPrefix(got[i].String(), w) {
+		if !strings.HasPrefix(got[i].Error(), w) {
 			t.Errorf("finding %d:\n got %s\nwant %s…", i, got[i], w)
 		}
 	}

@@ -61,25 +61,20 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"kehoach/internal/diag"
 )
 
-// Severity grades a finding.
-type Severity int
+// Severity grades a finding: it is the severity of package diag, so that a
+// finding placed in a file keeps it as it is.
+type Severity = diag.Severity
 
 const (
 	// Error is a mistake a văn thư must correct before the document is issued.
-	Error Severity = iota
+	Error = diag.Error
 	// Warning is a likely mistake or a departure from house style.
-	Warning
+	Warning = diag.Warning
 )
-
-// String returns "lỗi" or "cảnh báo".
-func (s Severity) String() string {
-	if s == Error {
-		return "lỗi"
-	}
-	return "cảnh báo"
-}
 
 // Rule ids, stable across versions (see the package documentation).
 const (

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"kehoach/internal/diag"
+
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
@@ -21,15 +23,15 @@ const saveUTF8 = "hãy mở tệp bằng Notepad, chọn Tệp → Lưu thành�
 
 // encodingProblem returns the problem of data that is not UTF-8, or nil.
 func encodingProblem(file string, data []byte) error {
-	fail := func(p Pos, msg string) error { return Errors{{File: file, Pos: p, Msg: msg}} }
+	fail := func(p diag.Pos, msg string) error { return diag.List{{File: file, Pos: p, Msg: msg}} }
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return fail(Pos{1, 1}, "tệp đang lưu bằng bảng mã UTF-16 LE (Notepad ghi là “UTF-16 LE”, bản Notepad cũ ghi là “Unicode”), kehoach chỉ đọc tệp UTF-8; "+saveUTF8+" (không chọn “UTF-16 LE” hay “Unicode”).")
+		return fail(diag.Pos{Line: 1, Col: 1}, "tệp đang lưu bằng bảng mã UTF-16 LE (Notepad ghi là “UTF-16 LE”, bản Notepad cũ ghi là “Unicode”), kehoach chỉ đọc tệp UTF-8; "+saveUTF8+" (không chọn “UTF-16 LE” hay “Unicode”).")
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return fail(Pos{1, 1}, "tệp đang lưu bằng bảng mã UTF-16 BE (Notepad ghi là “UTF-16 BE”, bản Notepad cũ ghi là “Unicode big endian”), kehoach chỉ đọc tệp UTF-8; "+saveUTF8+" (không chọn “UTF-16 BE” hay “Unicode big endian”).")
+		return fail(diag.Pos{Line: 1, Col: 1}, "tệp đang lưu bằng bảng mã UTF-16 BE (Notepad ghi là “UTF-16 BE”, bản Notepad cũ ghi là “Unicode big endian”), kehoach chỉ đọc tệp UTF-8; "+saveUTF8+" (không chọn “UTF-16 BE” hay “Unicode big endian”).")
 	}
 	if e := utf16WithoutBOM(data); e != "" {
-		return fail(Pos{1, 1}, "tệp có vẻ lưu bằng bảng mã "+e+" (không có dấu BOM ở đầu tệp), kehoach chỉ đọc tệp UTF-8; "+saveUTF8+".")
+		return fail(diag.Pos{Line: 1, Col: 1}, "tệp có vẻ lưu bằng bảng mã "+e+" (không có dấu BOM ở đầu tệp), kehoach chỉ đọc tệp UTF-8; "+saveUTF8+".")
 	}
 	if utf8.Valid(data) {
 		return nil
@@ -38,11 +40,11 @@ func encodingProblem(file string, data []byte) error {
 	line, col := offsetPos(data, off)
 	switch codePage(data) {
 	case 1258:
-		return fail(Pos{line, col}, fmt.Sprintf("tệp đang lưu bằng bảng mã Windows-1258 (tiếng Việt; Notepad ghi là “ANSI”), không phải UTF-8: ở đây là chữ “%s” viết theo bảng mã đó; "+saveUTF8+" (nếu Notepad hiện sai chữ có dấu: mở tệp bằng VS Code, chọn Reopen with Encoding → Vietnamese (Windows 1258), rồi Save with Encoding → UTF-8).", word(data, off, charmap.Windows1258)))
+		return fail(diag.Pos{Line: line, Col: col}, fmt.Sprintf("tệp đang lưu bằng bảng mã Windows-1258 (tiếng Việt; Notepad ghi là “ANSI”), không phải UTF-8: ở đây là chữ “%s” viết theo bảng mã đó; "+saveUTF8+" (nếu Notepad hiện sai chữ có dấu: mở tệp bằng VS Code, chọn Reopen with Encoding → Vietnamese (Windows 1258), rồi Save with Encoding → UTF-8).", word(data, off, charmap.Windows1258)))
 	case 1252:
-		return fail(Pos{line, col}, fmt.Sprintf("tệp đang lưu bằng bảng mã Windows-1252 (Tây Âu; Notepad ghi là “ANSI”), không phải UTF-8: ở đây là chữ “%s” viết theo bảng mã đó; bảng mã này thiếu nhiều chữ tiếng Việt (ơ, ư, đ, ạ, ế…) nên Notepad có thể đã thay chúng bằng dấu “?”: "+saveUTF8+"; sau đó soát lại các chữ có dấu.", word(data, off, charmap.Windows1252)))
+		return fail(diag.Pos{Line: line, Col: col}, fmt.Sprintf("tệp đang lưu bằng bảng mã Windows-1252 (Tây Âu; Notepad ghi là “ANSI”), không phải UTF-8: ở đây là chữ “%s” viết theo bảng mã đó; bảng mã này thiếu nhiều chữ tiếng Việt (ơ, ư, đ, ạ, ế…) nên Notepad có thể đã thay chúng bằng dấu “?”: "+saveUTF8+"; sau đó soát lại các chữ có dấu.", word(data, off, charmap.Windows1252)))
 	}
-	return fail(Pos{line, col}, "ở đây có byte không hợp lệ trong bảng mã UTF-8 (thường do chép dán từ phần mềm khác hoặc tệp bị hỏng); hãy xóa rồi gõ lại ký tự ở chỗ này và lưu tệp bằng bảng mã UTF-8 (Notepad: Tệp → Lưu thành…, ô Mã hóa chọn “UTF-8”).")
+	return fail(diag.Pos{Line: line, Col: col}, "ở đây có byte không hợp lệ trong bảng mã UTF-8 (thường do chép dán từ phần mềm khác hoặc tệp bị hỏng); hãy xóa rồi gõ lại ký tự ở chỗ này và lưu tệp bằng bảng mã UTF-8 (Notepad: Tệp → Lưu thành…, ô Mã hóa chọn “UTF-8”).")
 }
 
 // utf16WithoutBOM names the encoding of UTF-16 text written without a

@@ -1,10 +1,11 @@
 // Package yamlx keeps YAML behind one small door: it parses plan and profile
 // files with go.yaml.in/yaml/v4 and decodes them strictly into Go structs,
-// collecting every problem at once with its line and column, in Vietnamese.
+// collecting every problem at once with its line and column, in Vietnamese,
+// as a diag.List.
 //
 // Struct fields are matched by their `yaml:"name"` tag. The tag option
 // ",required" makes a field mandatory (absent or empty is an error). A field
-// of type Pos receives the position of its enclosing mapping. Types that
+// of type diag.Pos receives the position of its enclosing mapping. Types that
 // implement ScalarDecoder parse their own scalar text (dates, amounts).
 //
 // Anchors, aliases and merge keys are refused: a plan is plain data, and
@@ -17,10 +18,11 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"kehoach/internal/diag"
 
 	yaml "go.yaml.in/yaml/v4"
 	"golang.org/x/text/unicode/norm"
@@ -65,57 +67,6 @@ func dense(data []byte) (line, col int, ok bool) {
 	return 0, 0, true
 }
 
-// Pos is a 1-based line and column in a source file.
-type Pos struct {
-	Line, Col int
-}
-
-// IsZero reports whether the position is unknown.
-func (p Pos) IsZero() bool { return p.Line == 0 }
-
-// Error is one problem at one place.
-type Error struct {
-	File string
-	Pos  Pos
-	Msg  string // Vietnamese: what is wrong and how to fix it
-}
-
-func (e *Error) Error() string {
-	if e.Pos.IsZero() {
-		return e.File + ": " + e.Msg
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
-}
-
-// Errors is a list of problems, sorted by position by Sort.
-type Errors []*Error
-
-func (es Errors) Error() string {
-	var b strings.Builder
-	for i, e := range es {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Sort orders errors by file, line and column, keeping the order of errors
-// at the same place.
-func (es Errors) Sort() {
-	sort.SliceStable(es, func(i, j int) bool {
-		a, b := es[i], es[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
-		}
-		return a.Pos.Col < b.Pos.Col
-	})
-}
-
 // ScalarDecoder is implemented by types that parse their own scalar text.
 // The returned error's message is shown to the user as is (Vietnamese).
 type ScalarDecoder interface {
@@ -123,11 +74,11 @@ type ScalarDecoder interface {
 }
 
 // Index maps a field path ("can_cu[2].ngay") to the position of its value.
-type Index map[string]Pos
+type Index map[string]diag.Pos
 
 // Lookup returns the position recorded for path, or for its nearest
 // recorded ancestor.
-func (ix Index) Lookup(path string) Pos {
+func (ix Index) Lookup(path string) diag.Pos {
 	for {
 		if p, ok := ix[path]; ok {
 			return p
@@ -142,7 +93,7 @@ func (ix Index) Lookup(path string) Pos {
 
 // KeyPos returns the position of the key of path ("tieu_chi.danh_gia"), or
 // of its value when the key was not recorded.
-func (ix Index) KeyPos(path string) Pos {
+func (ix Index) KeyPos(path string) diag.Pos {
 	if p, ok := ix[path+"#key"]; ok {
 		return p
 	}
@@ -152,59 +103,45 @@ func (ix Index) KeyPos(path string) Pos {
 // Decode parses data as one YAML document and decodes it into v (a pointer
 // to a struct). It returns the position index and every problem found.
 // Text is normalised to Unicode NFC.
-func Decode(file string, data []byte, v any) (Index, Errors) {
+func Decode(file string, data []byte, v any) (Index, diag.List) {
 	d := &decoder{file: file, index: Index{}}
 	root, err := Parse(file, data)
 	if err != nil {
-		var es Errors
+		var es diag.List
 		if errors.As(err, &es) {
 			return d.index, es
 		}
-		return d.index, Errors{{File: file, Msg: err.Error()}}
+		return d.index, diag.List{{File: file, Msg: err.Error()}}
 	}
-	d.index[""] = Pos{1, 1}
+	d.index[""] = diag.Pos{Line: 1, Col: 1}
 	if root != nil {
 		d.decode(root, reflect.ValueOf(v).Elem(), "", 0)
 	}
 	d.errs.Sort()
-	return d.index, d.errs.Capped(MaxMessages, "lỗi")
-}
-
-// Capped keeps the first n problems (in order) and replaces the rest by
-// one message counting them ("… và 312 lỗi khác …"; word names them: lỗi,
-// cảnh báo), so that a file with thousands of mistakes (a pasted list of
-// unknown keys) gives a readable report.
-func (es Errors) Capped(n int, word string) Errors {
-	if len(es) <= n {
-		return es
-	}
-	rest := es[n:]
-	last := rest[0]
-	out := append(Errors(nil), es[:n]...)
-	return append(out, &Error{File: last.File, Pos: last.Pos, Msg: fmt.Sprintf("… và %d %s khác từ dòng %d trở đi; hãy sửa các %s trên rồi chạy lại để xem tiếp.", len(rest), word, last.Pos.Line, word)})
+	return d.index, d.errs.Capped(MaxMessages)
 }
 
 // Parse reads one YAML document into a node tree, refusing what a plan file
 // never needs (anchors, aliases, tags, several documents) and input beyond
 // the limits. An empty document is an error.
 func Parse(file string, data []byte) (*yaml.Node, error) {
-	fail := func(p Pos, msg string) error { return Errors{{File: file, Pos: p, Msg: msg}} }
+	fail := func(p diag.Pos, msg string) error { return diag.List{{File: file, Pos: p, Msg: msg}} }
 	if len(data) > MaxFileBytes {
-		return nil, fail(Pos{}, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d byte); hãy tách bớt nội dung hoặc kiểm tra lại tệp.", len(data), MaxFileBytes))
+		return nil, fail(diag.Pos{}, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d byte); hãy tách bớt nội dung hoặc kiểm tra lại tệp.", len(data), MaxFileBytes))
 	}
 	if err := encodingProblem(file, data); err != nil {
 		return nil, err
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := offsetPos(data, i)
-		return nil, fail(Pos{line, col}, "tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này.")
+		return nil, fail(diag.Pos{Line: line, Col: col}, "tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này.")
 	}
 	data = Normalize(data)
 	if line, col, ok := dense(data); !ok {
-		return nil, fail(Pos{line, col}, fmt.Sprintf("tệp có quá nhiều phần tử hoặc dòng (hơn %d); hãy chia nhỏ danh sách hoặc kiểm tra lại tệp.", MaxNodes))
+		return nil, fail(diag.Pos{Line: line, Col: col}, fmt.Sprintf("tệp có quá nhiều phần tử hoặc dòng (hơn %d); hãy chia nhỏ danh sách hoặc kiểm tra lại tệp.", MaxNodes))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail(Pos{1, 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
+		return nil, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
 	var n yaml.Node
 	loader, err := yaml.NewLoader(bytes.NewReader(data))
@@ -213,7 +150,7 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		if err == nil {
 			var extra yaml.Node
 			if err2 := loader.Load(&extra); err2 == nil {
-				return nil, fail(Pos{extra.Line, extra.Column}, "tệp có nhiều tài liệu YAML (ngăn cách bởi “---”); mỗi tệp chỉ chứa một kế hoạch, hãy tách hoặc xóa phần thừa.")
+				return nil, fail(diag.Pos{Line: extra.Line, Col: extra.Column}, "tệp có nhiều tài liệu YAML (ngăn cách bởi “---”); mỗi tệp chỉ chứa một kế hoạch, hãy tách hoặc xóa phần thừa.")
 			} else if !errors.Is(err2, io.EOF) {
 				err = err2
 			}
@@ -225,40 +162,40 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 			if p, ok := tabIndent(data, le.Mark.Line); ok {
 				return nil, fail(p, tabMessage)
 			}
-			return nil, fail(Pos{le.Mark.Line, le.Mark.Column}, syntaxMessage(le.Message, le.ContextMsg))
+			return nil, fail(diag.Pos{Line: le.Mark.Line, Col: le.Mark.Column}, syntaxMessage(le.Message, le.ContextMsg))
 		}
-		return nil, fail(Pos{}, syntaxMessage(strings.TrimPrefix(err.Error(), "yaml: "), ""))
+		return nil, fail(diag.Pos{}, syntaxMessage(strings.TrimPrefix(err.Error(), "yaml: "), ""))
 	}
 	if n.Kind == 0 || len(n.Content) == 0 || (n.Content[0].Kind == yaml.ScalarNode && n.Content[0].Tag == "!!null") {
-		return nil, fail(Pos{1, 1}, "tệp trống (chỉ có ghi chú); hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
+		return nil, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống (chỉ có ghi chú); hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
 	root := n.Content[0]
 	count := 0
-	var es Errors
+	var es diag.List
 	var walk func(x *yaml.Node, depth int) bool
 	walk = func(x *yaml.Node, depth int) bool {
 		count++
-		p := Pos{x.Line, x.Column}
+		p := diag.Pos{Line: x.Line, Col: x.Column}
 		switch {
 		case count > MaxNodes:
-			es = append(es, &Error{file, p, fmt.Sprintf("tệp có quá nhiều phần tử (hơn %d); hãy chia nhỏ danh sách.", MaxNodes)})
+			es = append(es, &diag.Diagnostic{File: file, Pos: p, Msg: fmt.Sprintf("tệp có quá nhiều phần tử (hơn %d); hãy chia nhỏ danh sách.", MaxNodes)})
 			return false
 		case depth > MaxDepth:
-			es = append(es, &Error{file, p, fmt.Sprintf("cấu trúc lồng nhau quá sâu (hơn %d cấp); hãy kiểm tra lại thụt lề.", MaxDepth)})
+			es = append(es, &diag.Diagnostic{File: file, Pos: p, Msg: fmt.Sprintf("cấu trúc lồng nhau quá sâu (hơn %d cấp); hãy kiểm tra lại thụt lề.", MaxDepth)})
 			return false
 		case x.Kind == yaml.AliasNode || x.Anchor != "":
-			es = append(es, &Error{file, p, "không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."})
+			es = append(es, &diag.Diagnostic{File: file, Pos: p, Msg: "không dùng anchor (&) hay alias (*) trong tệp kế hoạch; hãy viết đầy đủ giá trị."})
 			return false
 		case x.Style&yaml.TaggedStyle != 0:
 			// An explicit tag (!!null 2025, !!binary …, !python/…) changes
 			// what a visible value means; a plan never needs one.
-			es = append(es, &Error{file, p, fmt.Sprintf("không dùng thẻ kiểu YAML “%s” trong tệp kế hoạch (thẻ làm thay đổi nghĩa của giá trị); hãy xóa “%s ” và ghi giá trị như bình thường.", clip(x.Tag), clip(x.Tag))})
+			es = append(es, &diag.Diagnostic{File: file, Pos: p, Msg: fmt.Sprintf("không dùng thẻ kiểu YAML “%s” trong tệp kế hoạch (thẻ làm thay đổi nghĩa của giá trị); hãy xóa “%s ” và ghi giá trị như bình thường.", clip(x.Tag), clip(x.Tag))})
 			return true
 		case x.Kind == yaml.SequenceNode && len(x.Content) > MaxItems:
-			es = append(es, &Error{file, p, fmt.Sprintf("danh sách có %d phần tử (tối đa %d); hãy kiểm tra lại tệp.", len(x.Content), MaxItems)})
+			es = append(es, &diag.Diagnostic{File: file, Pos: p, Msg: fmt.Sprintf("danh sách có %d phần tử (tối đa %d); hãy kiểm tra lại tệp.", len(x.Content), MaxItems)})
 			return false
 		case x.Kind == yaml.ScalarNode && len(x.Value) > MaxScalar:
-			es = append(es, &Error{file, p, fmt.Sprintf("giá trị quá dài (%d byte, tối đa %d); hãy rút gọn đoạn văn.", len(x.Value), MaxScalar)})
+			es = append(es, &diag.Diagnostic{File: file, Pos: p, Msg: fmt.Sprintf("giá trị quá dài (%d byte, tối đa %d); hãy rút gọn đoạn văn.", len(x.Value), MaxScalar)})
 			return true
 		}
 		for _, c := range x.Content {
@@ -302,7 +239,7 @@ const tabMessage = "lỗi cú pháp YAML: dòng này thụt lề bằng ký tự
 // tabIndent finds a TAB in the indentation of the line of a syntax error
 // or of the line above (where the parser often notices it), and gives its
 // position.
-func tabIndent(data []byte, line int) (Pos, bool) {
+func tabIndent(data []byte, line int) (diag.Pos, bool) {
 	lines := bytes.Split(data, []byte("\n"))
 	for _, l := range []int{line, line - 1} {
 		if l < 1 || l > len(lines) {
@@ -311,14 +248,14 @@ func tabIndent(data []byte, line int) (Pos, bool) {
 		text := lines[l-1]
 		for i, b := range text {
 			if b == '\t' {
-				return Pos{l, i + 1}, true
+				return diag.Pos{Line: l, Col: i + 1}, true
 			}
 			if b != ' ' {
 				break
 			}
 		}
 	}
-	return Pos{}, false
+	return diag.Pos{}, false
 }
 
 // syntaxMessage turns a libyaml message into Vietnamese advice.
@@ -393,15 +330,15 @@ var syntaxMessages = []struct{ libyaml, vi string }{
 type decoder struct {
 	file  string
 	index Index
-	errs  Errors
+	errs  diag.List
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.errs = append(d.errs, &Error{File: d.file, Pos: Pos{n.Line, n.Column}, Msg: fmt.Sprintf(format, args...)})
+	d.errs = append(d.errs, &diag.Diagnostic{File: d.file, Pos: diag.Pos{Line: n.Line, Col: n.Column}, Msg: fmt.Sprintf(format, args...)})
 }
 
 var (
-	posType     = reflect.TypeOf(Pos{})
+	posType     = reflect.TypeOf(diag.Pos{})
 	scalarDecTy = reflect.TypeOf((*ScalarDecoder)(nil)).Elem()
 )
 
@@ -451,7 +388,7 @@ func wantName(t reflect.Type) string {
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
-	d.index[path] = Pos{n.Line, n.Column}
+	d.index[path] = diag.Pos{Line: n.Line, Col: n.Column}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.Pointer {
 		return // empty: leave the zero value; required checks report it
 	}
@@ -583,7 +520,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 	fields := Keys(t)
 	for i := 0; i < t.NumField(); i++ {
 		if t.Field(i).Type == posType && t.Field(i).IsExported() && t.Field(i).Tag.Get("yaml") == "" {
-			v.Field(i).Set(reflect.ValueOf(Pos{n.Line, n.Column}))
+			v.Field(i).Set(reflect.ValueOf(diag.Pos{Line: n.Line, Col: n.Column}))
 		}
 	}
 	seen := map[string]*yaml.Node{}
@@ -624,10 +561,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 			} else {
 				msg += "; các khóa được phép: " + strings.Join(names, ", ") + "."
 			}
-			d.errs = append(d.errs, &Error{File: d.file, Pos: Pos{k.Line, k.Column}, Msg: msg})
+			d.errs = append(d.errs, &diag.Diagnostic{File: d.file, Pos: diag.Pos{Line: k.Line, Col: k.Column}, Msg: msg})
 			continue
 		}
-		d.index[p+"#key"] = Pos{k.Line, k.Column}
+		d.index[p+"#key"] = diag.Pos{Line: k.Line, Col: k.Column}
 		if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
 			null[key] = true
 		}
@@ -645,11 +582,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		fv := v.Field(f.Index)
 		switch {
 		case !ok:
-			at := Pos{n.Line, n.Column}
+			at := diag.Pos{Line: n.Line, Col: n.Column}
 			if kp, ok := d.index[path+"#key"]; ok {
 				at = kp // point at the key that owns the incomplete group
 			}
-			d.errs = append(d.errs, &Error{File: d.file, Pos: at, Msg: fmt.Sprintf("thiếu khóa bắt buộc “%s” trong %s; hãy thêm “%s: …”.", f.Name, where(path), f.Name)})
+			d.errs = append(d.errs, &diag.Diagnostic{File: d.file, Pos: at, Msg: fmt.Sprintf("thiếu khóa bắt buộc “%s” trong %s; hãy thêm “%s: …”.", f.Name, where(path), f.Name)})
 		case bad[f.Name]:
 		case fv.Kind() == reflect.Struct && (null[f.Name] || isZeroGroup(fv)):
 			// An empty group: its own required keys are missing too.

@@ -6,10 +6,12 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"kehoach/internal/diag"
 )
 
 type inner struct {
-	Pos  Pos
+	Pos  diag.Pos
 	Ten  string `yaml:"ten,required"`
 	So   int    `yaml:"so"`
 	Cac  []int  `yaml:"cac"`

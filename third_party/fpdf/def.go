@@ -718,6 +718,8 @@ type Fpdf struct {
 		buf []byte       // buffer used to format numbers.
 		col bytes.Buffer // buffer used to build color strings.
 	}
+
+	fontCache *FontCache // kehoach patch 3: fonts parsed once for many documents (SetFontCache)
 }
 
 const (

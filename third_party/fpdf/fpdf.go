@@ -2066,7 +2066,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
-		def.i = cachedFontID(utf8Bytes, def)
+		def.i, _ = generateFontID(def)
 		f.fonts[fontKey] = def
 		f.fontFiles[fontKey] = fontFileType{
 			length1:  originalSize,
@@ -2166,9 +2166,9 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		utf8File, err := parsedUTF8Font(utf8Bytes)
+		utf8File, err := f.fontCache.parsedUTF8Font(utf8Bytes)
 		if err != nil {
-			fmt.Printf("get metrics Error: %e\n", err)
+			f.SetError(err) // kehoach patch 4: was fmt.Printf to standard output
 			return
 		}
 		desc := FontDescType{
@@ -2198,7 +2198,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			utf8File:  utf8File,
 			usedRunes: sbarr,
 		}
-		def.i = cachedFontID(utf8Bytes, def)
+		def.i = f.fontCache.fontID(utf8Bytes, def)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions

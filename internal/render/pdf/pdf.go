@@ -31,24 +31,51 @@ const Producer = "kehoach"
 // so output never depends on the clock.
 var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// Write lays out d with profile p and family f and writes it as a PDF to w.
+// A Writer writes PDFs that share the TrueType faces it parsed for the
+// first of them (an fpdf.FontCache), so a build writing many PDFs parses
+// and hashes each face once; the build owns it, and the faces are freed
+// with it. It is safe for concurrent use. A nil *Writer parses the faces
+// for every PDF.
+type Writer struct {
+	fonts *fpdf.FontCache
+}
+
+// NewWriter returns a Writer with an empty font cache.
+func NewWriter() *Writer { return &Writer{fonts: fpdf.NewFontCache()} }
+
+// Write lays out d with profile p and family f and writes it as a PDF to w,
+// parsing the faces for this PDF alone (Writer.Write shares them).
 func Write(w io.Writer, d *doc.Document, p *doc.Profile, f *fonts.Family) error {
+	return (*Writer)(nil).Write(w, d, p, f)
+}
+
+// WritePages writes pages already laid out with family f as a PDF to w,
+// parsing the faces for this PDF alone (Writer.WritePages shares them).
+func WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family) error {
+	return (*Writer)(nil).WritePages(w, meta, pages, f)
+}
+
+// Write lays out d with profile p and family f and writes it as a PDF to w.
+func (wr *Writer) Write(w io.Writer, d *doc.Document, p *doc.Profile, f *fonts.Family) error {
 	pages, err := layout.Layout(d, p, f)
 	if err != nil {
 		return err
 	}
-	return WritePages(w, d.Meta, pages, f)
+	return wr.WritePages(w, d.Meta, pages, f)
 }
 
 // WritePages writes pages already laid out with family f as a PDF to w.
 // It fails, naming the characters, when some text has no glyph in the
 // font (a PDF would show empty boxes there).
-func WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family) error {
+func (wr *Writer) WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family) error {
 	used, err := usedRunes(pages, f)
 	if err != nil {
 		return err
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: 210, Ht: 297}})
+	if wr != nil {
+		pdf.SetFontCache(wr.fonts)
+	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCompression(true)
