@@ -16,7 +16,7 @@ import (
 	"sync"
 	"testing"
 
-	"kehoach/internal/docxtext"
+	extractdocx "kehoach/internal/extract/docx"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/plan/plantest"
@@ -133,7 +133,7 @@ func TestDOCXTextEqualsSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := docxtext.PartText(b)
+	got, err := extractdocx.PartText(b)
 	if err != nil {
 		t.Fatal(err)
 	}

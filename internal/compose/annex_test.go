@@ -22,6 +22,7 @@ import (
 	"kehoach/internal/render/docx"
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/render/text"
+	"kehoach/internal/sheet"
 	"kehoach/internal/testkit"
 	"kehoach/internal/vn"
 )
@@ -47,7 +48,10 @@ func TestAnnexSections(t *testing.T) {
 	res := load2025(t)
 	prof := plantest.Profile(t, res)
 	secs := fittedSections(t, res.Plan, prof)
-	sheets := annex.Build(res.Plan)
+	sheets, err := annex.Sheets(res.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(secs) != 4 {
 		t.Fatalf("%d annex sections, want 4", len(secs))
 	}
@@ -476,7 +480,7 @@ func sixSources(t *testing.T) *plan.Result {
 // table lines (the 11 pt text): a token of the sheet (a word or an amount
 // as printed, a header word) not whole on any line, or a line word that is
 // no token of the sheet (a fragment of one).
-func wholeTokens(t *testing.T, s *annex.Sheet, prof *doc.Profile) []string {
+func wholeTokens(t *testing.T, s *sheet.Sheet, prof *doc.Profile) []string {
 	t.Helper()
 	font := fonts.Bundled()
 	d := &doc.Document{Sections: []doc.Section{annexSection(s, prof, layout.Bundled())}}
@@ -572,7 +576,7 @@ func TestSixSourcesLayout(t *testing.T) {
 	}
 	// Narrowed below its widest amount ("116.126,5" in the total column).
 	narrow := s
-	narrow.Columns = append([]annex.Column(nil), s.Columns...)
+	narrow.Columns = append([]sheet.Column(nil), s.Columns...)
 	narrow.Columns[7].Width -= 4
 	narrow.Columns[1].Width += 4
 	bad := wholeTokens(t, &narrow, plantest.Profile(t, res))

@@ -1,4 +1,9 @@
-package textconv
+// Package limits is the budget every reader of package extract works
+// within (file size, zip members, part size, nesting, objects, pages,
+// operators, cells, output bytes, time), the text they print (Output, made
+// visible and held to MaxOutputBytes), and the bounded zip and XML readers
+// the DOCX and XLSX readers share.
+package limits
 
 import (
 	"crypto/sha256"
@@ -29,7 +34,7 @@ import (
 //   - the text is longer than the budget (output bytes, pages, operators,
 //     cells, decompressed bytes in all, time): the text read so far is
 //     printed, cut at a line, and a last line says where and why it was cut
-//     (cutNotice), and the command exits 0, so that `git diff`, `git log -p`
+//     (CutNotice), and the command exits 0, so that `git diff`, `git log -p`
 //     and `git show` go on with the other files instead of stopping.
 const (
 	// MaxFileBytes is the largest file read; its size is checked before
@@ -64,8 +69,8 @@ const (
 	MaxDuration = 3 * time.Second
 )
 
-// budget counts what a reading has used.
-type budget struct {
+// Budget counts what a reading has used.
+type Budget struct {
 	deadline  time.Time
 	unpacked  int // decompressed bytes of parts or streams
 	operators int
@@ -73,75 +78,79 @@ type budget struct {
 	ticks     int
 }
 
-func newBudget() *budget {
-	return &budget{deadline: time.Now().Add(MaxDuration)}
+// NewBudget starts a reading's budget: its clock runs from now for
+// MaxDuration.
+func NewBudget() *Budget {
+	return &Budget{deadline: time.Now().Add(MaxDuration)}
 }
 
-// cut is the error that ends a reading at a budget: the text so far is
+// Cut is the error that ends a reading at a budget: the text so far is
 // printed with a notice saying why.
-type cut struct{ why string }
+type Cut struct{ Why string }
 
-func (c *cut) Error() string { return c.why }
+// Error is why the reading was cut, in Vietnamese.
+func (c *Cut) Error() string { return c.Why }
 
-// isCut reports whether err ends the reading at a budget.
-func isCut(err error) bool {
-	var c *cut
+// IsCut reports whether err ends the reading at a budget.
+func IsCut(err error) bool {
+	var c *Cut
 	return errors.As(err, &c)
 }
 
-// tick is called in every loop that reads the file; it checks the clock
+// Tick is called in every loop that reads the file; it checks the clock
 // now and then.
-func (b *budget) tick() error {
+func (b *Budget) Tick() error {
 	b.ticks++
 	if b.ticks&1023 == 0 && time.Now().After(b.deadline) {
-		return &cut{fmt.Sprintf("đọc quá %d giây", int(MaxDuration/time.Second))}
+		return &Cut{fmt.Sprintf("đọc quá %d giây", int(MaxDuration/time.Second))}
 	}
 	return nil
 }
 
-// unpack counts n more decompressed bytes.
-func (b *budget) unpack(n int) error {
+// Unpack counts n more decompressed bytes.
+func (b *Budget) Unpack(n int) error {
 	b.unpacked += n
 	if b.unpacked > MaxUnpackedBytes {
-		return &cut{"dữ liệu giải nén vượt " + mib(MaxUnpackedBytes)}
+		return &Cut{"dữ liệu giải nén vượt " + MiB(MaxUnpackedBytes)}
 	}
 	return nil
 }
 
-// operator counts one more PDF value (an operator, an operand, a value
+// Operator counts one more PDF value (an operator, an operand, a value
 // of an object).
-func (b *budget) operator() error {
+func (b *Budget) Operator() error {
 	b.operators++
 	if b.operators > MaxOperators {
-		return &cut{"quá " + thousands(MaxOperators) + " toán tử và giá trị PDF"}
+		return &Cut{"quá " + Thousands(MaxOperators) + " toán tử và giá trị PDF"}
 	}
-	return b.tick()
+	return b.Tick()
 }
 
-// cell counts one more XLSX cell.
-func (b *budget) cell() error {
+// Cell counts one more XLSX cell.
+func (b *Budget) Cell() error {
 	b.cells++
 	if b.cells > MaxCells {
-		return &cut{"quá " + thousands(MaxCells) + " ô"}
+		return &Cut{"quá " + Thousands(MaxCells) + " ô"}
 	}
-	return b.tick()
+	return b.Tick()
 }
 
-// output is the text being printed: each line made visible (visible)
+// Output is the text being printed: each line made visible (visible)
 // and the whole held to MaxOutputBytes. A write that goes beyond keeps
-// what fits of its line and returns errFull; nothing is written after it.
-type output struct {
+// what fits of its line and returns ErrFull; nothing is written after it.
+type Output struct {
 	b    strings.Builder
 	line []byte // the line being written, made visible
 	full bool
 }
 
-var errFull = &cut{"văn bản in ra vượt " + mib(MaxOutputBytes)}
+// ErrFull ends a reading whose text has filled MaxOutputBytes.
+var ErrFull = &Cut{"văn bản in ra vượt " + MiB(MaxOutputBytes)}
 
-// write adds s, made visible, to the current line.
-func (o *output) write(s string) error {
+// Write adds s, made visible, to the current line.
+func (o *Output) Write(s string) error {
 	if o.full {
-		return errFull
+		return ErrFull
 	}
 	o.line = append(o.line, termsafe.Escape(s)...)
 	if room := MaxOutputBytes - o.b.Len() - 1; len(o.line) > room {
@@ -151,15 +160,15 @@ func (o *output) write(s string) error {
 		}
 		o.line = o.line[:n]
 		o.full = true
-		return errFull
+		return ErrFull
 	}
 	return nil
 }
 
-// end ends the current line.
-func (o *output) end() error {
+// End ends the current line.
+func (o *Output) End() error {
 	if o.full {
-		return errFull
+		return ErrFull
 	}
 	o.b.Write(o.line)
 	o.b.WriteByte('\n')
@@ -167,11 +176,11 @@ func (o *output) end() error {
 	return nil
 }
 
-// endTrimmed ends the current line without its trailing spaces, and
+// EndTrimmed ends the current line without its trailing spaces, and
 // drops it when nothing is left.
-func (o *output) endTrimmed() error {
+func (o *Output) EndTrimmed() error {
 	if o.full {
-		return errFull
+		return ErrFull
 	}
 	for len(o.line) > 0 && o.line[len(o.line)-1] == ' ' {
 		o.line = o.line[:len(o.line)-1]
@@ -179,20 +188,20 @@ func (o *output) endTrimmed() error {
 	if len(o.line) == 0 {
 		return nil
 	}
-	return o.end()
+	return o.End()
 }
 
-// writeLine writes s as one line (newlines in s stay: they end lines of
+// WriteLine writes s as one line (newlines in s stay: they end lines of
 // the text printed).
-func (o *output) writeLine(s string) error {
-	if err := o.write(s); err != nil {
+func (o *Output) WriteLine(s string) error {
+	if err := o.Write(s); err != nil {
 		return err
 	}
-	return o.end()
+	return o.End()
 }
 
-// text is what was printed, a line cut short by the limit included.
-func (o *output) text() string {
+// Text is what was printed, a line cut short by the limit included.
+func (o *Output) Text() string {
 	if len(o.line) > 0 {
 		o.b.Write(o.line)
 		o.b.WriteByte('\n')
@@ -201,12 +210,12 @@ func (o *output) text() string {
 	return o.b.String()
 }
 
-// cutNotice is the last line of a text cut at a budget. It gives the
+// CutNotice is the last line of a text cut at a budget. It gives the
 // file's size and the start of its SHA-256, so that two different files
 // cut at the same place still differ in `git diff`.
-func cutNotice(why string, data []byte) string {
+func CutNotice(why string, data []byte) string {
 	sum := sha256.Sum256(data)
-	return fmt.Sprintf("[kehoach text: dừng ở đây vì %s; phần sau không in (tệp %s byte, SHA-256 %x)]\n", why, thousands(len(data)), sum[:8])
+	return fmt.Sprintf("[kehoach text: dừng ở đây vì %s; phần sau không in (tệp %s byte, SHA-256 %x)]\n", why, Thousands(len(data)), sum[:8])
 }
 
 // Visible is s as kehoach text prints it: every character that could
@@ -215,8 +224,8 @@ func cutNotice(why string, data []byte) string {
 // prints its messages through it too.
 func Visible(s string) string { return termsafe.Escape(s) }
 
-// thousands writes n with dots between the thousands, as Vietnamese does.
-func thousands(n int) string { return vn.Int(int64(n)).String() }
+// Thousands writes n with dots between the thousands, as Vietnamese does.
+func Thousands(n int) string { return vn.Int(int64(n)).String() }
 
-// mib writes a size in whole MiB.
-func mib(n int) string { return strconv.Itoa(n>>20) + " MiB" }
+// MiB writes a size in whole MiB.
+func MiB(n int) string { return strconv.Itoa(n>>20) + " MiB" }

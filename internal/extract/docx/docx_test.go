@@ -1,4 +1,4 @@
-package docxtext
+package docx
 
 import (
 	"archive/zip"

@@ -1,4 +1,6 @@
-package textconv
+// Package xlsx reads the text of an .xlsx workbook for kehoach text,
+// within the budget of package limits.
+package xlsx
 
 import (
 	"archive/zip"
@@ -10,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"kehoach/internal/extract/limits"
 )
 
 // This file reads any .xlsx workbook (SpreadsheetML) with archive/zip and
@@ -17,14 +21,14 @@ import (
 // parts from xl/_rels/workbook.xml.rels, the shared strings, and each
 // sheet's cells with their cached values and formulas.
 
-// xlsxText prints every sheet in workbook order: "=== name ===", then one
+// Text prints every sheet in workbook order: "=== name ===", then one
 // line per non-empty row, the cells from column A separated by " | ", a
 // formula as its cached value followed by " [=FORMULA]". Each part is read
 // and parsed once: a sheet whose part an earlier sheet printed says so.
-func xlsxText(data []byte, out *output, b *budget) error {
-	zr, err := openZip(data)
+func Text(data []byte, out *limits.Output, b *limits.Budget) error {
+	zr, err := limits.OpenZip(data)
 	if err != nil {
-		if err == errManyMembers {
+		if err == limits.ErrManyMembers {
 			return err
 		}
 		return errors.New("tệp không phải sổ tính .xlsx (không mở được như tệp zip)")
@@ -41,7 +45,7 @@ func xlsxText(data []byte, out *output, b *budget) error {
 		if !ok {
 			return nil, fmt.Errorf("thiếu phần %s", name)
 		}
-		return readPart(f, b)
+		return limits.ReadPart(f, b)
 	}
 
 	wbName := "xl/workbook.xml"
@@ -49,7 +53,7 @@ func xlsxText(data []byte, out *output, b *budget) error {
 		if t := relTarget(rels, "", "/officeDocument", b); t != "" {
 			wbName = t
 		}
-	} else if isCut(err) {
+	} else if limits.IsCut(err) {
 		return err
 	}
 	wb, err := read(wbName)
@@ -93,11 +97,11 @@ func xlsxText(data []byte, out *output, b *budget) error {
 		if sh.state == "hidden" || sh.state == "veryHidden" {
 			title += " (ẩn)"
 		}
-		if err := out.writeLine("=== " + title + " ==="); err != nil {
+		if err := out.WriteLine("=== " + title + " ==="); err != nil {
 			return err
 		}
 		if first, ok := printed[target]; ok {
-			if err := out.writeLine("(cùng phần " + target + " với trang tính “" + first + "”)"); err != nil {
+			if err := out.WriteLine("(cùng phần " + target + " với trang tính “" + first + "”)"); err != nil {
 				return err
 			}
 			continue
@@ -126,8 +130,8 @@ func attrOf(e xml.StartElement, local string) string {
 }
 
 // workbookSheets lists <sheet name= r:id= state=> in order.
-func workbookSheets(data []byte, b *budget) ([]sheetRef, error) {
-	dec := newXMLDecoder(data, b)
+func workbookSheets(data []byte, b *limits.Budget) ([]sheetRef, error) {
+	dec := limits.NewXMLDecoder(data, b)
 	var out []sheetRef
 	for {
 		tok, err := dec.Token()
@@ -158,9 +162,9 @@ func (r rels) byType(suffix string) string {
 }
 
 // relationships reads a .rels part; targets are resolved against base.
-func relationships(data []byte, base string, b *budget) (rels, error) {
+func relationships(data []byte, base string, b *limits.Budget) (rels, error) {
 	r := rels{byID: map[string]string{}, byKind: map[string]string{}}
-	dec := newXMLDecoder(data, b)
+	dec := limits.NewXMLDecoder(data, b)
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -186,7 +190,7 @@ func relationships(data []byte, base string, b *budget) (rels, error) {
 
 // relTarget returns the target of the first relationship whose type ends
 // with suffix.
-func relTarget(data []byte, base, suffix string, b *budget) string {
+func relTarget(data []byte, base, suffix string, b *limits.Budget) string {
 	r, err := relationships(data, base, b)
 	if err != nil {
 		return ""
@@ -196,8 +200,8 @@ func relTarget(data []byte, base, suffix string, b *budget) string {
 
 // sharedStrings reads <si> items: plain <t> or rich-text runs <r><t>,
 // leaving out phonetic runs <rPh>.
-func sharedStrings(data []byte, b *budget) ([]string, error) {
-	dec := newXMLDecoder(data, b)
+func sharedStrings(data []byte, b *limits.Budget) ([]string, error) {
+	dec := limits.NewXMLDecoder(data, b)
 	var out []string
 	var cur strings.Builder
 	inSI, inT, inPh := false, false, 0
@@ -258,8 +262,8 @@ type shown struct {
 // shared formula is written out once per cell), and a row stops growing
 // once it is longer than the whole output may be, so the work stays
 // within the output budget however many cells point at one long string.
-func sheetRows(data []byte, shared []string, out *output, b *budget) error {
-	dec := newXMLDecoder(data, b)
+func sheetRows(data []byte, shared []string, out *limits.Output, b *limits.Budget) error {
+	dec := limits.NewXMLDecoder(data, b)
 	var row []shown
 	rowBytes := 0
 	var c *cell
@@ -281,7 +285,7 @@ func sheetRows(data []byte, shared []string, out *output, b *budget) error {
 			case "row":
 				row, rowBytes, nextCol = row[:0], 0, 0
 			case "c":
-				if err := b.cell(); err != nil {
+				if err := b.Cell(); err != nil {
 					return err
 				}
 				c = &cell{ref: attrOf(t, "r"), typ: attrOf(t, "t")}
@@ -334,8 +338,8 @@ func sheetRows(data []byte, shared []string, out *output, b *budget) error {
 				if c != nil {
 					if v := cellText(c, shared, masters); v != "" {
 						row = append(row, shown{c.col, v})
-						if rowBytes += len(v); rowBytes > MaxOutputBytes {
-							return writeRow(row, out) // cannot fit: errFull
+						if rowBytes += len(v); rowBytes > limits.MaxOutputBytes {
+							return writeRow(row, out) // cannot fit: limits.ErrFull
 						}
 					}
 				}
@@ -357,7 +361,7 @@ func sheetRows(data []byte, shared []string, out *output, b *budget) error {
 // writeRow prints the cells from column A to the last non-empty one,
 // separated by " | " (the texts of cells given the same column one after
 // the other), trailing spaces trimmed; nothing for a row with no text.
-func writeRow(row []shown, out *output) error {
+func writeRow(row []shown, out *limits.Output) error {
 	if len(row) == 0 {
 		return nil
 	}
@@ -365,15 +369,15 @@ func writeRow(row []shown, out *output) error {
 	col := 0
 	for _, c := range row {
 		for ; col < c.col; col++ {
-			if err := out.write(" | "); err != nil {
+			if err := out.Write(" | "); err != nil {
 				return err
 			}
 		}
-		if err := out.write(c.text); err != nil {
+		if err := out.Write(c.text); err != nil {
 			return err
 		}
 	}
-	return out.endTrimmed()
+	return out.EndTrimmed()
 }
 
 // cellLines writes line breaks in a cell as "⏎", tabs and no-break spaces

@@ -1,29 +1,15 @@
-// Package annex builds the annex tables attached to a Kế hoạch (“Biểu số
-// 01 … 04”, nd30.md §1.6 and §4.2) from a validated plan, in a
-// format-neutral model:
+// Package sheet is the format-neutral model of a table printed as its own
+// sheet: the annexes of a Kế hoạch (“Biểu số 01 … 04”, nd30.md §1.6 and
+// §4.2), as package annex builds them from a plan. It knows no plan and
+// no font: a sheet is its heading texts, its columns (header texts,
+// widths, alignment) and its body rows of cells; a Total cell is the sum
+// of other cells, so that a workbook writes a live =SUM formula and the
+// printed pages the computed value (Resolve). Fit sets the column widths
+// from text widths a caller measures (Measure), once, for every renderer.
 //
-//   - Biểu 01: the criteria of the set, their status now and planned, with
-//     their indicators (plan.DanhGiaTC.Rows: the threshold for the
-//     commune from the criteria set) and the “Tổng số tiêu chí đạt” row
-//     (12/19, 13/19);
-//   - Biểu 02: the funding tree of section III with a TỔNG SỐ row and the
-//     split between the two kinds of central funds, named as the plan's
-//     period names them (programme.Vocabulary: “Vốn đầu tư” / “Vốn sự
-//     nghiệp” in 2021–2025, “Vốn đầu tư công” / “Kinh phí thường xuyên”
-//     in 2026–2030);
-//   - Biểu 03: the investment works, one column per top-level source the
-//     works draw on;
-//   - Biểu 04: the allocations of the current funds (vốn sự nghiệp, kinh
-//     phí thường xuyên).
-//
-// Every figure comes from the plan (the same values the document text
-// prints); totals are TOTAL cells, the sum of other cells, so that the
-// workbook writes a live =SUM formula and the printed pages the computed
-// value. Package render/xlsx writes the sheets as a workbook; package
-// compose turns them into landscape sections of the document. The wording
-// lives in templates/bieu.tmpl; its blocks get the plan's year and the
-// period's names of the funds.
-package annex
+// Package render/xlsx writes sheets as a workbook; package compose turns
+// them into landscape sections of the document.
+package sheet
 
 import (
 	"fmt"
@@ -129,14 +115,14 @@ type Row struct {
 	Level int    // nesting depth (0 = top level), for indenting the label
 	Total bool   // a summary row (TỔNG SỐ, Tổng số tiêu chí đạt)
 	// KeepNext keeps the row on the page of the next one: a group or
-	// criterion row with its first row below it (keepHeads sets it).
+	// criterion row with its first row below it (KeepHeads sets it).
 	KeepNext bool
 }
 
-// keepHeads makes every row followed by a deeper one (a criterion by its
+// KeepHeads makes every row followed by a deeper one (a criterion by its
 // indicators, a funding source by its parts, a group by its first
 // criterion) keep with that row, so no page ends on a heading row.
-func (s *Sheet) keepHeads() {
+func (s *Sheet) KeepHeads() {
 	for i := 0; i+1 < len(s.Rows); i++ {
 		s.Rows[i].KeepNext = !s.Rows[i].Total && s.Rows[i+1].Level > s.Rows[i].Level
 	}
@@ -205,11 +191,11 @@ func samePrefix(a, b []string, n int) bool {
 	return true
 }
 
-// resolve computes the value of every Total cell from the cells it adds up
+// Resolve computes the value of every Total cell from the cells it adds up
 // (totals of totals included). A Total whose cells are all empty becomes
 // an empty cell: a column with nothing to add shows nothing, as the text
 // would. It fails on a reference outside the sheet or a cycle.
-func (s *Sheet) resolve() error {
+func (s *Sheet) Resolve() error {
 	const (
 		todo = iota
 		busy

@@ -9,7 +9,7 @@
 // The tests in cmd/kehoach run every case through the built command with
 // a deadline and a bound on its peak memory; the test here checks that the
 // committed files and the table in testdata/hostile-text/README.md are
-// what this package makes (go test ./internal/textconv/hostile -update
+// what this package makes (go test ./internal/extract/hostile -update
 // writes them again).
 package hostile
 

@@ -1,4 +1,4 @@
-package annex
+package sheet
 
 import (
 	"math"
@@ -43,7 +43,7 @@ func amounts(t *testing.T) Sheet {
 		{Head: []string{"Kinh phí"}, Align: AlignRight, Numeric: true},
 	}}
 	for _, a := range []string{"100000", "12345.5", "0.5"} {
-		s.Rows = append(s.Rows, Row{Cells: []Cell{{Kind: Text, Text: "Một việc khá dài để phải xuống dòng"}, number(dec(t, a))}})
+		s.Rows = append(s.Rows, Row{Cells: []Cell{{Kind: Text, Text: "Một việc khá dài để phải xuống dòng"}, {Kind: Number, Value: dec(t, a)}}})
 	}
 	return s
 }
@@ -205,41 +205,6 @@ func TestFitPageTooNarrow(t *testing.T) {
 	}
 }
 
-// The 2025 annexes with the real font: nothing cut; every amount column
-// fits its widest amount on one line; Biểu 01's name column is its widest
-// and wider than ĐVT.
-func TestFit2025(t *testing.T) {
-	m := metrics()
-	for _, s := range fitted(t, load(t)) {
-		for c, col := range s.Columns {
-			if !col.Numeric {
-				continue
-			}
-			for _, r := range s.Rows {
-				cell := r.Cells[c]
-				if !cell.IsNumber() {
-					continue
-				}
-				if w := m.Measure(cell.String(), m.CellSize, r.Bold) + m.PadLeft + m.PadRight; w > col.Width {
-					t.Errorf("biểu %s, %s: %s needs %.1f mm, the column is %.1f", s.Number, col.Title(), cell.String(), w, col.Width)
-				}
-			}
-		}
-		if s.Number != "01" {
-			continue
-		}
-		name, unit := s.Columns[c01Name].Width, s.Columns[c01Unit].Width
-		for c, col := range s.Columns {
-			if c != c01Name && col.Width >= name {
-				t.Errorf("Biểu 01: %s (%.1f mm) is as wide as the name column (%.1f mm)", col.Title(), col.Width, name)
-			}
-		}
-		if name < unit+10 {
-			t.Errorf("Biểu 01: name %.1f mm, ĐVT %.1f mm", name, unit)
-		}
-	}
-}
-
 // A page a little too narrow: the text column gives up its room first, so
 // the amounts stay whole and only the text column is reported.
 func TestFitOverflowCutsWordsFirst(t *testing.T) {
@@ -257,3 +222,5 @@ func TestFitOverflowCutsWordsFirst(t *testing.T) {
 		t.Errorf("widths add up to %.3f", sum(&s))
 	}
 }
+
+func number(d vn.Decimal) Cell { return Cell{Kind: Number, Value: d} }

@@ -1,4 +1,4 @@
-package textconv
+package extract
 
 import (
 	"bytes"
@@ -12,12 +12,14 @@ import (
 	"testing"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/extract/limits"
+	"kehoach/internal/extract/pdf"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/plan"
 	"kehoach/internal/plan/plantest"
-	"kehoach/internal/render/docx"
-	"kehoach/internal/render/pdf"
+	renderdocx "kehoach/internal/render/docx"
+	renderpdf "kehoach/internal/render/pdf"
 	"kehoach/internal/testkit"
 )
 
@@ -52,11 +54,11 @@ func render(t testing.TB, edit func(*plan.Plan)) rendered {
 		t.Fatal(err)
 	}
 	var out rendered
-	if out.docx, err = docx.Render(d, plantest.Profile(t, res)); err != nil {
+	if out.docx, err = renderdocx.Render(d, plantest.Profile(t, res)); err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, d, plantest.Profile(t, res), fonts.Bundled()); err != nil {
+	if err := renderpdf.Write(&buf, d, plantest.Profile(t, res), fonts.Bundled()); err != nil {
 		t.Fatal(err)
 	}
 	out.pdf = buf.Bytes()
@@ -280,11 +282,11 @@ func TestPDFMutationsNeverPanic(t *testing.T) {
 // pdfText reads a PDF as kehoach text does, without the recover of
 // textOf (a panic fails the test); a text cut at a budget is no error.
 func pdfText(data []byte) (string, error) {
-	out := &output{}
-	if err := readPDF(data, out, newBudget()); err != nil && !isCut(err) {
+	out := &limits.Output{}
+	if err := pdf.Text(data, out, limits.NewBudget()); err != nil && !limits.IsCut(err) {
 		return "", err
 	}
-	return out.text(), nil
+	return out.Text(), nil
 }
 
 // FuzzPDFText: the reader never panics, whatever the bytes, and stays
@@ -297,7 +299,7 @@ func FuzzPDFText(f *testing.F) {
 	f.Add(simplePDF())
 	f.Add([]byte("%PDF-1.3\ntrailer << /Root 1 0 R >>\n1 0 obj << /Pages 1 0 R /Kids [1 0 R] >> endobj"))
 	hostileSeeds(f, "p11-esc-tounicode.pdf", "p06-inline-images.pdf", "p07-tounicode-amplify.pdf", "p18-page-loop.pdf")
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, readPDF, data) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, pdf.Text, data) })
 }
 
 // TestPDFCycles: page trees and references that loop are errors.

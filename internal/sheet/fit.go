@@ -1,4 +1,4 @@
-package annex
+package sheet
 
 import (
 	"fmt"
@@ -8,7 +8,8 @@ import (
 
 // Measure is the width in mm of text set at size points, bold or regular,
 // in the font the tables are printed in. The caller supplies it (package
-// compose measures with the bundled font): the annex model knows no font.
+// compose measures with the family the document is set in): the sheet
+// model knows no font.
 type Measure func(text string, size float64, bold bool) float64
 
 // Metrics is what fitting the columns needs to know of the page and of the
@@ -119,7 +120,7 @@ func inLines(text string, n int, size float64, measure Measure) float64 {
 }
 
 // needs measures every column and every spanning cell. Text is measured as
-// printed (bound by Sheets with vn.Bind), headers in bold at
+// printed (bound by annex.Sheets with vn.Bind), headers in bold at
 // HeadSize; the label column of a nested row has the workbook's indent.
 func (s *Sheet) needs(m Metrics) ([]need, []spanNeed) {
 	pad := m.PadLeft + m.PadRight + FitSlack

@@ -1,9 +1,10 @@
-package textconv
+package extract
 
 import (
 	"context"
 	"fmt"
 	"io"
+	"kehoach/internal/extract/limits"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -230,7 +231,7 @@ func TestGitDiffTextconv(t *testing.T) {
 	}
 	for _, l := range strings.Split(run(repo, "ls-tree", "-r", "-l", "refs/notes/textconv/kehoach"), "\n") {
 		if f := strings.Fields(l); len(f) == 5 {
-			if n, _ := strconv.Atoi(f[3]); n > MaxOutputBytes+1024 {
+			if n, _ := strconv.Atoi(f[3]); n > limits.MaxOutputBytes+1024 {
 				t.Errorf("a cached text of %d bytes: %s", n, l)
 			}
 		}

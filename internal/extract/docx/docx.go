@@ -1,6 +1,7 @@
-// Package docxtext reads the text of a .docx package: the reader kept
-// apart from the DOCX writer (render/docx), for kehoach text and the tests.
-package docxtext
+// Package docx reads the text of a .docx package, kept apart from the
+// DOCX writer (render/docx): PartText for the tests, Text within the
+// budget of package limits for kehoach text.
+package docx
 
 import (
 	"archive/zip"
@@ -10,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"kehoach/internal/extract/limits"
 )
 
 // PartDocument is the main part of a WordprocessingML package (ECMA-376).
@@ -165,4 +168,58 @@ func attr(e xml.StartElement, local string) string {
 		}
 	}
 	return ""
+}
+
+// Text prints PartText of the package, no-break spaces as spaces.
+// PartText reads word/document.xml with no limit of its own, so the part
+// is read and walked here first, within the budget.
+func Text(data []byte, out *limits.Output, b *limits.Budget) error {
+	if len(data) == 0 {
+		return errors.New("tệp trống")
+	}
+	zr, err := limits.OpenZip(data)
+	if err != nil {
+		if err == limits.ErrManyMembers {
+			return err
+		}
+		return errors.New("tệp không phải gói DOCX (không mở được như tệp zip)")
+	}
+	var part *zip.File
+	for _, f := range zr.File {
+		if f.Name == PartDocument {
+			part = f
+			break
+		}
+	}
+	if part == nil {
+		return errors.New("gói không có word/document.xml")
+	}
+	xmlData, err := limits.ReadPart(part, b)
+	if err != nil {
+		return err
+	}
+	d := limits.NewXMLDecoder(xmlData, b)
+	d.Raw = true
+	for {
+		if _, err := d.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			return err
+		}
+	}
+	s, err := PartText(data)
+	if err != nil {
+		return fmt.Errorf("XML hỏng: %v", strings.TrimPrefix(err.Error(), "docx: "))
+	}
+	// No-break spaces ("54 triệu", the blanks of a draft's date) print as
+	// spaces, as in the PDF text.
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	for len(s) > 0 {
+		line, rest, _ := strings.Cut(s, "\n")
+		if err := out.WriteLine(line); err != nil {
+			return err
+		}
+		s = rest
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-package textconv
+package pdf
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"kehoach/internal/extract/limits"
 )
 
 // This file reads the object structure of a PDF: the lexer and parser of
@@ -34,7 +36,7 @@ type (
 type lexer struct {
 	data []byte
 	pos  int
-	b    *budget
+	b    *limits.Budget
 }
 
 func isWhite(c byte) bool {
@@ -70,11 +72,11 @@ var errEOF = errors.New("hết dữ liệu giữa chừng")
 // value parses one PDF value; a bare word (operator) is returned as a
 // keyword. Indirect references "N G R" are recognised.
 func (l *lexer) value(depth int) (any, error) {
-	if depth > MaxNesting {
-		return nil, fmt.Errorf("cấu trúc lồng nhau quá sâu (hơn %d cấp)", MaxNesting)
+	if depth > limits.MaxNesting {
+		return nil, fmt.Errorf("cấu trúc lồng nhau quá sâu (hơn %d cấp)", limits.MaxNesting)
 	}
 	if l.b != nil {
-		if err := l.b.operator(); err != nil {
+		if err := l.b.Operator(); err != nil {
 			return nil, err
 		}
 	}
@@ -311,7 +313,7 @@ func (l *lexer) hex() (any, error) {
 type document struct {
 	objs    map[int]any
 	trailer dict
-	b       *budget
+	b       *limits.Budget
 	decoded map[*stream][]byte // streams decoded so far
 	fonts   map[int]*font      // fonts loaded so far, by object number
 }
@@ -363,7 +365,7 @@ func nextObject(data []byte, from int) (num, start, end int, ok bool) {
 // forward only: after a broken object it goes on where the lexer stopped
 // (an unclosed string or array has consumed what follows it), so no byte
 // is read twice however many broken objects there are.
-func parseDocument(data []byte, b *budget) (*document, error) {
+func parseDocument(data []byte, b *limits.Budget) (*document, error) {
 	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\n\r\f "), []byte("%PDF-")) {
 		return nil, errors.New("tệp không bắt đầu bằng “%PDF-”")
 	}
@@ -376,16 +378,16 @@ func parseDocument(data []byte, b *budget) (*document, error) {
 			break
 		}
 		pos = hdrEnd
-		if headers++; headers > MaxObjects {
-			return nil, fmt.Errorf("quá nhiều đối tượng (hơn %s)", thousands(MaxObjects))
+		if headers++; headers > limits.MaxObjects {
+			return nil, fmt.Errorf("quá nhiều đối tượng (hơn %s)", limits.Thousands(limits.MaxObjects))
 		}
-		if err := b.tick(); err != nil {
+		if err := b.Tick(); err != nil {
 			return nil, err
 		}
 		l := &lexer{data: data, pos: hdrEnd, b: b}
 		v, err := l.value(0)
-		if isCut(err) {
-			return nil, fmt.Errorf("quá nhiều giá trị trong các đối tượng (hơn %s)", thousands(MaxOperators))
+		if limits.IsCut(err) {
+			return nil, fmt.Errorf("quá nhiều giá trị trong các đối tượng (hơn %s)", limits.Thousands(limits.MaxOperators))
 		}
 		if err != nil {
 			pos = max(pos, l.pos) // a broken object: references to it fail later
@@ -516,18 +518,18 @@ func (d *document) decode(s *stream) ([]byte, error) {
 				return nil, fmt.Errorf("luồng nén hỏng: %v", err)
 			}
 			var buf bytes.Buffer
-			if _, err := buf.ReadFrom(io.LimitReader(zr, MaxPartBytes+1)); err != nil {
+			if _, err := buf.ReadFrom(io.LimitReader(zr, limits.MaxPartBytes+1)); err != nil {
 				return nil, fmt.Errorf("luồng nén hỏng: %v", err)
 			}
-			if buf.Len() > MaxPartBytes {
-				return nil, fmt.Errorf("luồng giải nén quá lớn (hơn %s)", mib(MaxPartBytes))
+			if buf.Len() > limits.MaxPartBytes {
+				return nil, fmt.Errorf("luồng giải nén quá lớn (hơn %s)", limits.MiB(limits.MaxPartBytes))
 			}
 			out = buf.Bytes()
 		default:
 			return nil, fmt.Errorf("bộ lọc /%s không được hỗ trợ", f)
 		}
 	}
-	if err := d.b.unpack(len(out)); err != nil {
+	if err := d.b.Unpack(len(out)); err != nil {
 		return nil, err
 	}
 	d.decoded[s] = out

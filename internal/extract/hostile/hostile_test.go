@@ -47,9 +47,9 @@ const readmeHead = `# Tệp độc hại cho ` + "`kehoach text`" + `
 
 Các tệp DOCX, XLSX, PDF dựng để làm ` + "`kehoach text`" + ` (bộ chuyển chữ của git diff) treo, hết
 bộ nhớ, in không dừng hay điều khiển màn hình, theo bản rà soát tháng 12/2026 (vụ việc
-T, X, P giữ số của bản rà soát). Bảng dưới do ` + "`internal/textconv/hostile`" + ` sinh ra; tệp đến
+T, X, P giữ số của bản rà soát). Bảng dưới do ` + "`internal/extract/hostile`" + ` sinh ra; tệp đến
 200 KB được commit ở đây, tệp lớn hơn sinh ra khi kiểm thử. Viết lại cả thư mục:
-` + "`go test ./internal/textconv/hostile -update`" + `.
+` + "`go test ./internal/extract/hostile -update`" + `.
 
 ` + "`TestHostileText`" + ` (cmd/kehoach) chạy ` + "`kehoach text`" + ` trên từng tệp như một tiến trình riêng
 và đòi: đúng mã thoát và thông báo, xong trong 5 giây, bộ nhớ đỉnh (RSS) dưới 300 MB, chữ in
@@ -86,7 +86,7 @@ func TestCorpus(t *testing.T) {
 		}
 		got, err := os.ReadFile(p)
 		if err != nil || !bytes.Equal(got, data) {
-			t.Errorf("%s: not what Cases makes (go test ./internal/textconv/hostile -update): %v", c.Name, err)
+			t.Errorf("%s: not what Cases makes (go test ./internal/extract/hostile -update): %v", c.Name, err)
 		}
 	}
 	readme := readmeHead + Table(Cases(), sizes)
@@ -97,7 +97,7 @@ func TestCorpus(t *testing.T) {
 	}
 	for name, text := range map[string]string{"README.md": readme, ".gitattributes": attrs} {
 		if got, _ := os.ReadFile(filepath.Join(dir, name)); string(got) != text {
-			t.Errorf("%s is not what Cases makes (go test ./internal/textconv/hostile -update)", name)
+			t.Errorf("%s is not what Cases makes (go test ./internal/extract/hostile -update)", name)
 		}
 	}
 	ents, _ := os.ReadDir(dir)
