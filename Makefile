@@ -60,9 +60,9 @@ verify-vendor:
 FUZZTIME ?= 30s
 FUZZ := FuzzLoad:./internal/plan FuzzFormat:./internal/planfmt FuzzDiff:./internal/plandiff \
 	FuzzParseDecimal:./internal/vn FuzzParse:./internal/markup FuzzRender:./internal/build \
-	FuzzWrite:./internal/render/xlsx FuzzPDFText:./internal/textconv FuzzCheck:./internal/vntext
+	FuzzWrite:./internal/render/xlsx FuzzPDFText:./internal/extract FuzzCheck:./internal/vntext
 # kehoach text's readers (each input within a time and allocation bound).
-FUZZ += FuzzXLSXText:./internal/textconv FuzzDOCXText:./internal/textconv
+FUZZ += FuzzXLSXText:./internal/extract FuzzDOCXText:./internal/extract
 
 # Every target runs even when one finds a failure (the run then fails at
 # the end); minimising a failing input is bounded to 5 s, as Go's default

@@ -66,7 +66,7 @@ func runCheck(c *Context, args []string, fix bool) int {
 // checkOne validates one plan and checks its text; with fix, it applies the
 // safe fixes first and reports what remains.
 func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
-	res, err := plan.Load(f)
+	res, prof, err := build.Load(f, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, errText(err))
 		return 2
@@ -76,7 +76,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %d lỗi, %d cảnh báo.\n", f, len(res.Errors), len(res.Warnings))
 		return 1
 	}
-	findings, srcs, err := textFindings(res)
+	findings, srcs, err := textFindings(res, prof.ToneStyle)
 	if err != nil {
 		fmt.Fprintln(stderr, errText(err))
 		return 2
@@ -102,13 +102,13 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 		}
 		if n > 0 {
 			fmt.Fprintf(stdout, "%s: đã sửa %d lỗi chữ.\n", f, n)
-			if res, err = plan.Load(f); err != nil || !res.OK() {
+			if res, prof, err = build.Load(f, nil); err != nil || !res.OK() {
 				if res != nil {
 					report(stderr, res)
 				}
 				return 1
 			}
-			if findings, _, err = textFindings(res); err != nil {
+			if findings, _, err = textFindings(res, prof.ToneStyle); err != nil {
 				fmt.Fprintln(stderr, errText(err))
 				return 2
 			}
@@ -137,8 +137,9 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// textFindings reads the plan's and commune's files and checks their text.
-func textFindings(res *plan.Result) (diag.List, map[string][]byte, error) {
+// textFindings reads the plan's and commune's files and checks their text
+// in the tone-mark style of the profile.
+func textFindings(res *plan.Result, toneStyle string) (diag.List, map[string][]byte, error) {
 	srcs := map[string][]byte{}
 	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
 		b, err := plan.ReadFile(file)
@@ -147,5 +148,5 @@ func textFindings(res *plan.Result) (diag.List, map[string][]byte, error) {
 		}
 		srcs[file] = b
 	}
-	return textcheck.Check(res.Plan, srcs[res.Plan.File], srcs[res.Plan.Commune.File], res.Profile), srcs, nil
+	return textcheck.Check(res.Plan, srcs[res.Plan.File], srcs[res.Plan.Commune.File], toneStyle), srcs, nil
 }

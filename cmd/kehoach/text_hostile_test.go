@@ -14,9 +14,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"kehoach/internal/extract/hostile"
+	"kehoach/internal/extract/limits"
 	"kehoach/internal/testkit"
-	"kehoach/internal/textconv"
-	"kehoach/internal/textconv/hostile"
 )
 
 // launchEnv makes the test binary a launcher: it runs the command after
@@ -65,7 +65,7 @@ func launch(report string, args []string) int {
 // every file of the hostile corpus (testdata/hostile-text/, the larger
 // ones made here): each ends within hostile.MaxSeconds and
 // hostile.MaxRSSBytes of peak memory with the outcome its case says, its
-// output within textconv.MaxOutputBytes and the notice, and nothing it
+// output within limits.MaxOutputBytes and the notice, and nothing it
 // prints, on stdout or stderr, holds a control character but tab and
 // newline, or a bidi mark.
 func TestHostileText(t *testing.T) {
@@ -94,7 +94,7 @@ func TestHostileText(t *testing.T) {
 			if _, err := os.Stat(path); err != nil {
 				data := c.Make()
 				if len(data) <= hostile.CommitBytes {
-					t.Fatalf("%s is not committed (go test ./internal/textconv/hostile -update)", c.Name)
+					t.Fatalf("%s is not committed (go test ./internal/extract/hostile -update)", c.Name)
 				}
 				path = filepath.Join(dir, c.Name)
 				if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -150,8 +150,8 @@ func TestHostileText(t *testing.T) {
 			if c.Exit == 0 && !strings.Contains(out, c.Want) {
 				t.Errorf("text does not hold %q: %.300q", c.Want, out)
 			}
-			if len(out) > textconv.MaxOutputBytes+300 {
-				t.Errorf("%d bytes printed, over %d and the notice", len(out), textconv.MaxOutputBytes)
+			if len(out) > limits.MaxOutputBytes+300 {
+				t.Errorf("%d bytes printed, over %d and the notice", len(out), limits.MaxOutputBytes)
 			}
 			for _, s := range []string{out, msg} {
 				if bad := shownControl(s); bad != "" {
@@ -163,14 +163,14 @@ func TestHostileText(t *testing.T) {
 }
 
 // shownControl names the first character of s that could drive a
-// terminal (what textconv.Visible writes out), or is "".
+// terminal (what limits.Visible writes out), or is "".
 func shownControl(s string) string {
 	if !utf8.ValidString(s) {
 		return "bytes that are not UTF-8"
 	}
 	for i, r := range s {
-		if r != '\t' && r != '\n' && textconv.Visible(string(r)) != string(r) {
-			return strings.ToUpper(strings.TrimPrefix(textconv.Visible(string(r)), `\`)) + " at byte " + itoa(i)
+		if r != '\t' && r != '\n' && limits.Visible(string(r)) != string(r) {
+			return strings.ToUpper(strings.TrimPrefix(limits.Visible(string(r)), `\`)) + " at byte " + itoa(i)
 		}
 	}
 	return ""

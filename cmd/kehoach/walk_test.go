@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/text"
 )
 
@@ -30,7 +32,7 @@ func document(t *testing.T, path string) (*plan.Plan, string) {
 	if err != nil || !res.OK() {
 		t.Fatalf("%s: %v %v", path, err, res.Errors)
 	}
-	d, err := compose.Compose(res.Plan, res.Profile)
+	d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,9 @@ import (
 
 	"kehoach/internal/compose"
 	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/docx"
 	"kehoach/internal/render/pdf"
 )
@@ -35,7 +37,7 @@ func BenchmarkCompose2025(b *testing.B) {
 	res := loaded(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := compose.Compose(res.Plan, res.Profile); err != nil {
+		if _, err := compose.Compose(res.Plan, plantest.Profile(b, res), layout.Bundled()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -43,7 +45,7 @@ func BenchmarkCompose2025(b *testing.B) {
 
 func BenchmarkDOCX2025(b *testing.B) {
 	res := loaded(b)
-	d, err := compose.Compose(res.Plan, res.Profile)
+	d, err := compose.Compose(res.Plan, plantest.Profile(b, res), layout.Bundled())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,7 +53,7 @@ func BenchmarkDOCX2025(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := docx.Write(&buf, d, res.Profile); err != nil {
+		if err := docx.Write(&buf, d, plantest.Profile(b, res)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -60,7 +62,7 @@ func BenchmarkDOCX2025(b *testing.B) {
 
 func BenchmarkPDF2025(b *testing.B) {
 	res := loaded(b)
-	d, err := compose.Compose(res.Plan, res.Profile)
+	d, err := compose.Compose(res.Plan, plantest.Profile(b, res), layout.Bundled())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -70,7 +72,7 @@ func BenchmarkPDF2025(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := w.Write(&buf, d, res.Profile, f); err != nil {
+		if err := w.Write(&buf, d, plantest.Profile(b, res), f); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -80,10 +82,15 @@ func BenchmarkPDF2025(b *testing.B) {
 func BenchmarkXLSX2025(b *testing.B) {
 	res := loaded(b)
 	date := compose.DocDate(res.Plan, nil)
+	prof := plantest.Profile(b, res)
+	sheets, _, err := compose.Annexes(res.Plan, prof, layout.Bundled())
+	if err != nil {
+		b.Fatal(err)
+	}
 	var n int
 	b.ReportAllocs()
 	for b.Loop() {
-		x, err := RenderAnnexes(res.Plan, res.Profile, date)
+		x, err := RenderAnnexes(sheets, prof, date)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -16,9 +16,10 @@ import (
 	"sync"
 	"testing"
 
-	"kehoach/internal/docxtext"
+	extractdocx "kehoach/internal/extract/docx"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
 )
@@ -132,7 +133,7 @@ func TestDOCXTextEqualsSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := docxtext.PartText(b)
+	got, err := extractdocx.PartText(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +177,7 @@ func TestPDF2025(t *testing.T) {
 	t.Run("text", func(t *testing.T) {
 		// The main section's pages; the annexes' tables are checked by
 		// the compose annex tests.
-		pages, err := layout.Layout(r.Doc, r.Load.Profile, fonts.Bundled())
+		pages, err := layout.Layout(r.Doc, plantest.Profile(t, r.Load), fonts.Bundled())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -243,7 +244,7 @@ var (
 // checkGeometry reads word boxes (pdftotext -bbox) of the main section.
 func checkGeometry(t *testing.T, path string, r *Result) {
 	bbox := testkit.PDFText(t, path, "-bbox")
-	prof := r.Load.Profile
+	prof := plantest.Profile(t, r.Load)
 	const pt = 72 / 25.4
 	m := prof.Page.Margins
 	pages := strings.Split(bbox, "<page ")[1:]
@@ -294,7 +295,7 @@ func checkGeometry(t *testing.T, path string, r *Result) {
 // dump: a layout change shows as a diff.
 func TestLayoutGolden(t *testing.T) {
 	r := build2025(t)
-	pages, err := layout.Layout(r.Doc, r.Load.Profile, fonts.Bundled())
+	pages, err := layout.Layout(r.Doc, plantest.Profile(t, r.Load), fonts.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}

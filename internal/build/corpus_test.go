@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/testkit"
 	"kehoach/internal/textcheck"
 	"kehoach/internal/vntext"
@@ -109,7 +110,7 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, f := range textcheck.Check(p, planSrc, communeSrc, r.Load.Profile) {
+			for _, f := range textcheck.Check(p, planSrc, communeSrc, plantest.Profile(t, r.Load).ToneStyle) {
 				if f.Severity == vntext.Error {
 					t.Errorf("text error: %s", f.Error())
 					continue

@@ -9,9 +9,11 @@ import (
 	"testing"
 
 	"kehoach/internal/compose"
-	"kehoach/internal/docxtext"
+	extractdocx "kehoach/internal/extract/docx"
 	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
 )
@@ -61,7 +63,7 @@ func TestEscapingRoundTrip(t *testing.T) {
 	n := 0
 	mark(reflect.ValueOf(res.Plan), "", &n)
 	mark(reflect.ValueOf(res.Plan.Commune), "", &n)
-	d, err := compose.Compose(res.Plan, res.Profile)
+	d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,11 +83,11 @@ func TestEscapingRoundTrip(t *testing.T) {
 		t.Fatalf("only %d of %d marked fields are printed", len(printed), n)
 	}
 
-	b, err := Render("docx", d, res.Profile, fonts.Bundled())
+	b, err := Render("docx", d, plantest.Profile(t, res), fonts.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
-	dt, err := docxtext.PartText(b)
+	dt, err := extractdocx.PartText(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +99,7 @@ func TestEscapingRoundTrip(t *testing.T) {
 	}
 	testkit.ValidateParts(t, unzipBytes(t, b), nil)
 
-	pb, err := Render("pdf", d, res.Profile, fonts.Bundled())
+	pb, err := Render("pdf", d, plantest.Profile(t, res), fonts.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}

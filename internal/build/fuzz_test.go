@@ -11,7 +11,9 @@ import (
 
 	"kehoach/internal/compose"
 	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
 )
@@ -73,18 +75,20 @@ func FuzzRender(f *testing.F) {
 			if err != nil || !res.OK() {
 				return
 			}
-			d, err := compose.Compose(res.Plan, res.Profile)
+			prof := plantest.Profile(t, res)
+			c, err := compose.All(res.Plan, prof, compose.Options{Measure: layout.Bundled()})
 			if err != nil {
 				t.Fatalf("a valid plan does not compose: %v", err)
 			}
+			d := c.Doc
 			_ = text.Render(d)
-			xb, err := RenderAnnexes(res.Plan, res.Profile, d.Meta.Date)
+			xb, err := RenderAnnexes(c.Sheets, prof, d.Meta.Date)
 			if err != nil {
 				t.Fatalf("xlsx: %v", err)
 			}
 			wellFormed(t, xb)
 			for _, format := range []string{"docx", "pdf"} {
-				b, err := Render(format, d, res.Profile, font)
+				b, err := Render(format, d, prof, font)
 				if err != nil {
 					t.Fatalf("%s: %v", format, err)
 				}

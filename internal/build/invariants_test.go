@@ -8,6 +8,7 @@ import (
 	"kehoach/internal/annex"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/testkit"
 )
 
@@ -30,7 +31,7 @@ func TestCorpusInvariants(t *testing.T) {
 			if err != nil || d == nil {
 				t.Fatalf("compose: %v %v", err, res)
 			}
-			pages, err := layout.Layout(d, res.Profile, fonts.Bundled())
+			pages, err := layout.Layout(d, plantest.Profile(t, res), fonts.Bundled())
 			if err != nil {
 				t.Fatal(err)
 			}

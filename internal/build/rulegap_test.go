@@ -6,6 +6,7 @@ import (
 
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/testkit"
 )
 
@@ -21,11 +22,11 @@ func TestRuleGapsLayout(t *testing.T) {
 			t.Errorf("%s does not compose: %v", name, err)
 			continue
 		}
-		pages, err := layout.Layout(d, res.Profile, fonts.Bundled())
+		pages, err := layout.Layout(d, plantest.Profile(t, res), fonts.Bundled())
 		if err != nil {
 			t.Fatal(err)
 		}
-		need := res.Profile.RuleSpaceBelow / fonts.PtPerMM
+		need := plantest.Profile(t, res).RuleSpaceBelow / fonts.PtPerMM
 		rules := 0
 		for pi, p := range pages {
 			for _, r := range p.Items {
@@ -51,7 +52,7 @@ func TestRuleGapsLayout(t *testing.T) {
 				gap := (next - bottom) * fonts.PtPerMM
 				if gap < need*fonts.PtPerMM-1e-6 {
 					t.Errorf("%s page %d: %s is %.2f pt below the %.1f mm rule at y=%.2f mm, want ≥ %g pt",
-						name, pi+1, what, gap, r.X2-r.X, r.Y, res.Profile.RuleSpaceBelow)
+						name, pi+1, what, gap, r.X2-r.X, r.Y, plantest.Profile(t, res).RuleSpaceBelow)
 				}
 				if testing.Verbose() {
 					t.Logf("%s page %d: %.1f mm rule at y=%.2f mm, %s %.2f pt below", name, pi+1, r.X2-r.X, r.Y, what, gap)

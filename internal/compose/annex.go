@@ -5,12 +5,12 @@ import (
 
 	"kehoach/internal/annex"
 	"kehoach/internal/doc"
-	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
+	"kehoach/internal/sheet"
 )
 
 // annexSections turns the annexes (sheets, as Annexes builds and fits
-// them) the plan's text refers to, measured with font,
+// them) the plan's text refers to, measured with m,
 // (annex.Referenced: ND30 wants every attached annex referred to, and the
 // text says “(Chi tiết có biểu số … kèm theo)”) into landscape sections
 // that follow the signature block. Each annex is paginated on its own from
@@ -18,7 +18,7 @@ import (
 // document's. A section holds the ND30 annex heading — “Biểu số 01”, the
 // title, the reference line, a short rule, “ĐVT: …” at the right — and the
 // bordered table, whose header rows repeat on every page.
-func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, font *fonts.Family) []doc.Section {
+func annexSections(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, m Measurer) []doc.Section {
 	want := map[string]bool{}
 	for _, n := range annex.Referenced(p) {
 		want[n] = true
@@ -26,61 +26,53 @@ func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, font *
 	var out []doc.Section
 	for i := range sheets {
 		if want[sheets[i].Number] {
-			out = append(out, annexSection(&sheets[i], prof, font))
+			out = append(out, annexSection(&sheets[i], prof, m))
 		}
 	}
 	return out
 }
 
 // Annexes builds the plan's four annexes with their columns fitted to the
-// landscape page of prof (annex.Sheet.Fit): the one set of widths the PDF,
+// landscape page of prof (sheet.Sheet.Fit): the one set of widths the PDF,
 // the DOCX and the workbook all use. The problems are the columns the page
 // is too narrow for (words would be cut), for the caller to warn about.
-func Annexes(p *plan.Plan, prof *doc.Profile) ([]annex.Sheet, []annex.Problem, error) {
-	return AnnexesFor(p, prof, nil)
-}
-
-// AnnexesFor is Annexes fitted with the widths of font, the family the
-// document is set in (nil: the bundled Liberation Serif), so that a build
+// The widths are m's, the family the document is set in, so that a build
 // with another font (-phong) fits its columns to that font's words.
-func AnnexesFor(p *plan.Plan, prof *doc.Profile, font *fonts.Family) ([]annex.Sheet, []annex.Problem, error) {
+func Annexes(p *plan.Plan, prof *doc.Profile, m Measurer) ([]sheet.Sheet, []sheet.Problem, error) {
 	sheets, err := annex.Sheets(p)
 	if err != nil {
 		return nil, nil, err
 	}
-	if font == nil {
-		font = fonts.Bundled()
-	}
-	m := AnnexMetrics(prof, font)
-	var probs []annex.Problem
+	am := AnnexMetrics(prof, m)
+	var probs []sheet.Problem
 	for i := range sheets {
-		probs = append(probs, sheets[i].Fit(m)...)
+		probs = append(probs, sheets[i].Fit(am)...)
 	}
 	return sheets, probs, nil
 }
 
 // AnnexMetrics are the measures the annex columns are fitted with: the
 // landscape text width and the cell padding of the profile, the sizes of
-// its TableHead and TableCell styles, and the font's widths.
-func AnnexMetrics(prof *doc.Profile, font *fonts.Family) annex.Metrics {
-	return annex.Metrics{
+// its TableHead and TableCell styles, and m's widths.
+func AnnexMetrics(prof *doc.Profile, m Measurer) sheet.Metrics {
+	return sheet.Metrics{
 		Width:    prof.Landscape.TextWidth(),
 		PadLeft:  prof.CellPad.Left,
 		PadRight: prof.CellPad.Right,
 		HeadSize: prof.Style(doc.StyleTableHead).Size,
 		CellSize: prof.Style(doc.StyleTableCell).Size,
 		Measure: func(text string, size float64, bold bool) float64 {
-			return font.WidthMM(fonts.StyleOf(bold, false), size, text)
+			return m.WidthMM(bold, false, size, text)
 		},
 	}
 }
 
-func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Section {
+func annexSection(s *sheet.Sheet, prof *doc.Profile, m Measurer) doc.Section {
 	heading := func(style doc.StyleName, text string, bold, italic bool) *doc.Paragraph {
 		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: text, Bold: bold, Italic: italic}}}
 	}
 	title := prof.Style(doc.StyleAnnexTitle)
-	titleWidth := font.WidthMM(fonts.StyleOf(title.Bold, title.Italic), title.Size, s.Title)
+	titleWidth := m.WidthMM(title.Bold, title.Italic, title.Size, s.Title)
 	blocks := []doc.Block{
 		heading(doc.StyleAnnexNumber, s.Heading, true, false),
 		heading(doc.StyleAnnexTitle, s.Title, true, false),
@@ -105,7 +97,7 @@ func annexSection(s *annex.Sheet, prof *doc.Profile, font *fonts.Family) doc.Sec
 // their columns, titles spanning down), then the body with amounts written
 // the Vietnamese way (3.900; 1.282,2), bold group, criterion and total
 // rows, shaded totals.
-func AnnexTable(s *annex.Sheet) *doc.Table {
+func AnnexTable(s *sheet.Sheet) *doc.Table {
 	t := &doc.Table{Columns: s.Widths(), HeaderRows: s.HeaderRows(), Borders: true}
 	for _, hr := range s.Header() {
 		var row doc.Row
@@ -143,11 +135,11 @@ func AnnexTable(s *annex.Sheet) *doc.Table {
 	return t
 }
 
-func cellAlign(a annex.Align) doc.Align {
+func cellAlign(a sheet.Align) doc.Align {
 	switch a {
-	case annex.AlignCenter:
+	case sheet.AlignCenter:
 		return doc.AlignCenter
-	case annex.AlignRight:
+	case sheet.AlignRight:
 		return doc.AlignRight
 	}
 	return doc.AlignLeft

@@ -15,9 +15,11 @@ import (
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/docx"
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/render/text"
+	"kehoach/internal/sheet"
 	"kehoach/internal/testkit"
 	"kehoach/internal/vn"
 )
@@ -41,9 +43,12 @@ func tableText(tb *doc.Table) string {
 // rows repeat.
 func TestAnnexSections(t *testing.T) {
 	res := load2025(t)
-	prof := res.Profile
+	prof := plantest.Profile(t, res)
 	secs := fittedSections(t, res.Plan, prof)
-	sheets := annex.Build(res.Plan)
+	sheets, err := annex.Sheets(res.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(secs) != 4 {
 		t.Fatalf("%d annex sections, want 4", len(secs))
 	}
@@ -178,7 +183,7 @@ func TestAnnexSectionsReferenced(t *testing.T) {
 		res := load2025(t)
 		res.Plan.NhiemVu.Bieu, res.Plan.NguonLuc.Bieu = tc.nhiemVu, tc.nguonLuc
 		var got []string
-		for _, s := range fittedSections(t, res.Plan, res.Profile) {
+		for _, s := range fittedSections(t, res.Plan, plantest.Profile(t, res)) {
 			p := s.Blocks[0].(*doc.Paragraph)
 			got = append(got, strings.TrimPrefix(doc.PlainText(p.Runs), "Biểu số "))
 		}
@@ -193,7 +198,7 @@ func TestAnnexSectionsReferenced(t *testing.T) {
 // plan values and move together.
 func TestComposeWithAnnexes(t *testing.T) {
 	res := load2025(t)
-	d, err := Compose(res.Plan, res.Profile)
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +259,7 @@ func TestFiguresMoveTogether(t *testing.T) {
 	if err != nil || !res.OK() {
 		t.Fatalf("load: %v %v", err, res.Errors)
 	}
-	d, err := Compose(res.Plan, res.Profile)
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,12 +281,12 @@ func TestFiguresMoveTogether(t *testing.T) {
 // (from their second page), and carry the tables' text.
 func TestAnnexPDF(t *testing.T) {
 	res := load2025(t)
-	d, err := Compose(res.Plan, res.Profile)
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
 	font := fonts.Bundled()
-	pages, err := layout.Layout(d, res.Profile, font)
+	pages, err := layout.Layout(d, plantest.Profile(t, res), font)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,11 +356,11 @@ func TestAnnexPDF(t *testing.T) {
 // checked in internal/integration).
 func TestAnnexDOCX(t *testing.T) {
 	res := load2025(t)
-	d, err := Compose(res.Plan, res.Profile)
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts, err := docx.Parts(d, res.Profile)
+	parts, err := docx.Parts(d, plantest.Profile(t, res))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,10 +405,10 @@ func sixSources(t *testing.T) *plan.Result {
 // table lines (the 11 pt text): a token of the sheet (a word or an amount
 // as printed, a header word) not whole on any line, or a line word that is
 // no token of the sheet (a fragment of one).
-func wholeTokens(t *testing.T, s *annex.Sheet, prof *doc.Profile) []string {
+func wholeTokens(t *testing.T, s *sheet.Sheet, prof *doc.Profile) []string {
 	t.Helper()
 	font := fonts.Bundled()
-	d := &doc.Document{Sections: []doc.Section{annexSection(s, prof, font)}}
+	d := &doc.Document{Sections: []doc.Section{annexSection(s, prof, layout.Bundled())}}
 	pages, err := layout.Layout(d, prof, font)
 	if err != nil {
 		t.Fatal(err)
@@ -465,7 +470,7 @@ func wholeTokens(t *testing.T, s *annex.Sheet, prof *doc.Profile) []string {
 // (the room given to the name column) cuts that amount: the check sees it.
 func TestSixSourcesLayout(t *testing.T) {
 	res := sixSources(t)
-	sheets, probs, err := Annexes(res.Plan, res.Profile)
+	sheets, probs, err := Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("annexes: %v %v", err, probs)
 	}
@@ -480,31 +485,31 @@ func TestSixSourcesLayout(t *testing.T) {
 		t.Fatalf("Biểu 03 source columns: %s", got)
 	}
 	for i := range sheets {
-		if bad := wholeTokens(t, &sheets[i], res.Profile); len(bad) > 0 {
+		if bad := wholeTokens(t, &sheets[i], plantest.Profile(t, res)); len(bad) > 0 {
 			t.Errorf("Biểu %s of six sources:\n%s", sheets[i].Number, strings.Join(bad, "\n"))
 		}
 	}
 	mk := load2025(t)
-	mkSheets, _, err := Annexes(mk.Plan, mk.Profile)
+	mkSheets, _, err := Annexes(mk.Plan, plantest.Profile(t, mk), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range mkSheets {
-		if bad := wholeTokens(t, &mkSheets[i], mk.Profile); len(bad) > 0 {
+		if bad := wholeTokens(t, &mkSheets[i], plantest.Profile(t, mk)); len(bad) > 0 {
 			t.Errorf("Biểu %s of Mường Khoa:\n%s", mkSheets[i].Number, strings.Join(bad, "\n"))
 		}
 	}
 	// Narrowed below its widest amount ("116.126,5" in the total column).
 	narrow := s
-	narrow.Columns = append([]annex.Column(nil), s.Columns...)
+	narrow.Columns = append([]sheet.Column(nil), s.Columns...)
 	narrow.Columns[7].Width -= 4
 	narrow.Columns[1].Width += 4
-	bad := wholeTokens(t, &narrow, res.Profile)
+	bad := wholeTokens(t, &narrow, plantest.Profile(t, res))
 	t.Logf("narrowed:\n%s", strings.Join(bad, "\n"))
 	if len(bad) == 0 || !strings.Contains(strings.Join(bad, "\n"), "116.126,5") {
 		t.Errorf("a total column 4 mm too narrow goes unnoticed: %q", bad)
 	}
-	if p := narrow.Check(AnnexMetrics(res.Profile, fonts.Bundled())); len(p) != 1 || p[0].Column != 7 || p[0].Token != "116.126,5" {
+	if p := narrow.Check(AnnexMetrics(plantest.Profile(t, res), layout.Bundled())); len(p) != 1 || p[0].Column != 7 || p[0].Token != "116.126,5" {
 		t.Errorf("annex.Check of the narrowed table: %+v", p)
 	}
 }
@@ -512,9 +517,9 @@ func TestSixSourcesLayout(t *testing.T) {
 // fittedSections is annexSections of the plan's annexes as Annexes fits them.
 func fittedSections(t *testing.T, p *plan.Plan, prof *doc.Profile) []doc.Section {
 	t.Helper()
-	sheets, _, err := Annexes(p, prof)
+	sheets, _, err := Annexes(p, prof, layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return annexSections(p, prof, sheets, fonts.Bundled())
+	return annexSections(p, prof, sheets, layout.Bundled())
 }

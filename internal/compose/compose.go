@@ -11,11 +11,10 @@ import (
 	"text/template"
 	"time"
 
-	"kehoach/internal/annex"
 	"kehoach/internal/doc"
-	"kehoach/internal/fonts"
 	"kehoach/internal/markup"
 	"kehoach/internal/plan"
+	"kehoach/internal/sheet"
 	"kehoach/internal/vn"
 	"kehoach/templates"
 )
@@ -27,28 +26,61 @@ const WordingFile = "ke-hoach.tmpl"
 // (templates.Use), parsed once per source.
 func wording() (*template.Template, error) { return templates.Text(WordingFile) }
 
-// Blank is what stands in a draft for the number and date the văn thư fills
-// in by hand: a run of no-break spaces, so the blank keeps its width.
-const Blank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
-
 // composer carries the state of one composition.
 type composer struct {
 	p    *plan.Plan
 	prof *doc.Profile
-	font *fonts.Family
+	m    Measurer
 	t    *template.Template
 	err  error
 	out  []doc.Block
 }
 
 // Compose builds the Kế hoạch document for a validated plan, its annexes
-// included (Annexes). The document properties carry DocDate.
-func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
-	sheets, _, err := Annexes(p, prof)
+// included (Annexes), measured with m. The document properties carry
+// DocDate.
+func Compose(p *plan.Plan, prof *doc.Profile, m Measurer) (*doc.Document, error) {
+	c, err := All(p, prof, Options{Measure: m})
+	return c.Doc, err
+}
+
+// Composition is a plan composed once: the document, and the annex sheets
+// fitted to the landscape page that its annex sections were made from. A
+// build hands the same sheets to the workbook writer, so the annexes are
+// built and fitted once for the DOCX, the PDF and the XLSX.
+type Composition struct {
+	Doc    *doc.Document
+	Sheets []sheet.Sheet
+	// Problems are the annex columns the page is too narrow for (words
+	// would be cut), for the caller to warn about.
+	Problems []sheet.Problem
+}
+
+// All builds and fits the plan's annexes (Annexes, measured with o.Measure) and
+// composes the document with them (ComposeWith). Template problems are
+// returned as errors.
+func All(p *plan.Plan, prof *doc.Profile, o Options) (Composition, error) {
+	sheets, probs, err := Annexes(p, prof, o.Measure)
 	if err != nil {
-		return nil, err
+		return Composition{}, err
 	}
-	return ComposeWith(p, prof, sheets, Options{})
+	d, err := ComposeWith(p, prof, sheets, o)
+	if err != nil {
+		return Composition{}, err
+	}
+	return Composition{Doc: d, Sheets: sheets, Problems: probs}, nil
+}
+
+// Measurer measures text as the document will be set: the family the
+// document is set in (build -phong), with layout's metrics
+// (layout.Measurer).
+type Measurer interface {
+	// WidthMM returns the advance width in mm of text in the face bold,
+	// italic at size pt.
+	WidthMM(bold, italic bool, size float64, text string) float64
+	// LineMetrics returns the single line height and the ascent as
+	// fractions of the font size.
+	LineMetrics() (line, ascent float64)
 }
 
 // Options are what a build passes to the composer, rather than package
@@ -56,30 +88,28 @@ func Compose(p *plan.Plan, prof *doc.Profile) (*doc.Document, error) {
 // SOURCE_DATE_EPOCH; nil: 1 January of the plan year).
 type Options struct {
 	SourceDate *time.Time
-	// Font is the family the document is set in, which the composer
-	// measures with (nil: the bundled Liberation Serif).
-	Font *fonts.Family
+	// Measure measures the text as the document is set; required.
+	Measure Measurer
 }
 
 // ComposeWith is Compose with the plan's annexes already built and fitted
 // by Annexes, so that a caller writing the workbook too fits them once.
-func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, o Options) (*doc.Document, error) {
+func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, o Options) (*doc.Document, error) {
 	t, err := wording()
 	if err != nil {
 		return nil, err
 	}
-	font := o.Font
-	if font == nil {
-		font = fonts.Bundled()
+	if o.Measure == nil {
+		return nil, fmt.Errorf("compose: no measurer in Options")
 	}
-	c := &composer{p: p, prof: prof, font: font, t: t}
+	c := &composer{p: p, prof: prof, m: o.Measure, t: t}
 	c.header()
 	c.body()
 	c.signature()
 	if c.err != nil {
 		return nil, c.err
 	}
-	annexes := annexSections(p, prof, sheets, font)
+	annexes := annexSections(p, prof, sheets, o.Measure)
 	d := &doc.Document{
 		Meta: doc.Meta{
 			Title:    p.TypeName() + " " + vn.LowerFirst(markup.Plain(p.VanBan.TrichYeu)),
@@ -150,7 +180,7 @@ func (c *composer) coQuanNgan() string {
 // width measures text in mm in a profile style.
 func (c *composer) width(style doc.StyleName, text string) float64 {
 	s := c.prof.Style(style)
-	return c.font.WidthMM(fonts.StyleOf(s.Bold, s.Italic), s.Size, text)
+	return c.m.WidthMM(s.Bold, s.Italic, s.Size, text)
 }
 
 // shortRule is ND30's rule under the agency name and the trích yếu: between
@@ -190,14 +220,14 @@ func (c *composer) header() {
 			leftSizes = append(leftSizes, c.prof.Style(p.Style).Size)
 		}
 	}
-	so := Blank
+	so := vn.Blank
 	if p.VanBan.So != 0 {
 		so = vn.DocNumber(int(p.VanBan.So))
 	}
 	left = append(left, &doc.Paragraph{Style: doc.StyleNumber, Runs: []doc.Run{{Text: nbsp(c.say("so-ky-hieu", map[string]string{"So": so, "KyHieu": p.Loai() + "-" + cm.CoQuan.VietTat}))}}})
 
 	motto := c.say("tieu-ngu", nil)
-	ngay, thang, nam := Blank, Blank, p.Nam
+	ngay, thang, nam := vn.Blank, vn.Blank, p.Nam
 	if d := p.VanBan.Ngay; !d.IsZero() {
 		// An issued plan prints its issue date, which may fall late in the
 		// year before the plan year.
@@ -217,7 +247,7 @@ func (c *composer) header() {
 	// stacks above them differ (13 pt agency lines, a 14 pt motto), so a
 	// spacer on the shorter side brings the two baselines level.
 	numSize, dateSize := c.prof.Style(doc.StyleNumber).Size, c.prof.Style(doc.StylePlaceDate).Size
-	diff := baseline(leftSizes, numSize) - baseline([]float64{c.prof.Style(doc.StyleNational).Size, c.prof.Style(doc.StyleMotto).Size}, dateSize)
+	diff := c.baseline(leftSizes, numSize) - c.baseline([]float64{c.prof.Style(doc.StyleNational).Size, c.prof.Style(doc.StyleMotto).Size}, dateSize)
 	switch {
 	case diff < -0.05:
 		left = insertBefore(left, len(left)-1, &doc.Spacer{Height: -diff})
@@ -233,22 +263,20 @@ func (c *composer) header() {
 	c.add(shortRule(math.Min(tw, c.prof.Page.TextWidth())))
 }
 
-// Line height and ascent of Times New Roman / Liberation Serif as fractions
-// of the font size (hhea metrics: 2355/2048 and 1825/2048).
-const (
-	lineFactor   = 2355.0 / 2048
-	ascentFactor = 1825.0 / 2048
-)
-
 // baseline is the distance in mm from the top of a stack of single-spaced
 // lines (sizes in pt) to the baseline of a following line of size last.
-func baseline(sizes []float64, last float64) float64 {
+func (c *composer) baseline(sizes []float64, last float64) float64 {
+	line, ascent := c.m.LineMetrics()
 	h := 0.0
 	for _, s := range sizes {
-		h += s * lineFactor
+		h += s * line
 	}
-	return (h + last*ascentFactor) / fonts.PtPerMM
+	return (h + last*ascent) / ptPerMM
 }
+
+// ptPerMM is points per millimetre (the document model's sizes are in
+// points, its lengths in millimetres).
+const ptPerMM = 72 / 25.4
 
 func insertBefore(bs []doc.Block, i int, b doc.Block) []doc.Block {
 	out := append([]doc.Block{}, bs[:i]...)

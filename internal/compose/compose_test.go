@@ -1,11 +1,15 @@
 package compose
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/vn"
 )
 
@@ -40,7 +44,7 @@ func TestIndicatorText(t *testing.T) {
 // without, 1 January of the plan year; an issued plan its issue date.
 func TestSourceDateOption(t *testing.T) {
 	res := load2025(t)
-	sheets, _, err := Annexes(res.Plan, res.Profile)
+	sheets, _, err := Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,10 +53,10 @@ func TestSourceDateOption(t *testing.T) {
 		o    Options
 		want time.Time
 	}{
-		{Options{}, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
-		{Options{SourceDate: &at}, at},
+		{Options{Measure: layout.Bundled()}, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{Options{SourceDate: &at, Measure: layout.Bundled()}, at},
 	} {
-		d, err := ComposeWith(res.Plan, res.Profile, sheets, c.o)
+		d, err := ComposeWith(res.Plan, plantest.Profile(t, res), sheets, c.o)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,11 +76,15 @@ func TestAnnexesMeasureTheChosenFont(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := AnnexesFor(res.Plan, res.Profile, nil)
+	a, _, err := Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _, err := AnnexesFor(res.Plan, res.Profile, wide)
+	mw, err := layout.NewMeasurer(wide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := Annexes(res.Plan, plantest.Profile(t, res), mw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,5 +98,57 @@ func TestAnnexesMeasureTheChosenFont(t *testing.T) {
 	}
 	if !differ {
 		t.Error("the annex columns are the same with a wider font")
+	}
+}
+
+// tall is the bundled measurer with twice its line height.
+type tall struct{ *layout.Measurer }
+
+func (m tall) LineMetrics() (float64, float64) {
+	line, ascent := m.Measurer.LineMetrics()
+	return 2 * line, ascent
+}
+
+// headerSpacers are the heights of the spacers that level the two
+// baselines of the header (“Số: …” and the place and date).
+func headerSpacers(t *testing.T, d *doc.Document) []float64 {
+	t.Helper()
+	for _, b := range d.Sections[0].Blocks {
+		if c, ok := b.(*doc.Columns); ok {
+			var hs []float64
+			for _, col := range c.Cols {
+				for _, b := range col {
+					if s, ok := b.(*doc.Spacer); ok {
+						hs = append(hs, s.Height)
+					}
+				}
+			}
+			return hs
+		}
+	}
+	t.Fatal("no header columns")
+	return nil
+}
+
+// The header's baselines are levelled with the measurer's line metrics
+// (#16: compose had its own copy of Times New Roman's), and a composer
+// without a measurer is refused.
+func TestHeaderUsesTheMeasurersMetrics(t *testing.T) {
+	res := load2025(t)
+	prof := plantest.Profile(t, res)
+	d, err := Compose(res.Plan, prof, layout.Bundled())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2, err := Compose(res.Plan, prof, tall{layout.Bundled()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := headerSpacers(t, d), headerSpacers(t, d2)
+	if len(a) != 1 || len(b) != 1 || b[0] <= a[0] {
+		t.Errorf("spacers %v with the bundled metrics, %v with twice the line height; want one, taller", a, b)
+	}
+	if _, err := ComposeWith(res.Plan, prof, nil, Options{}); err == nil || !strings.Contains(err.Error(), "no measurer") {
+		t.Errorf("ComposeWith without a measurer: %v", err)
 	}
 }

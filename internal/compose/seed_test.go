@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
 )
@@ -19,7 +21,7 @@ func compose2025(t *testing.T) string {
 	if err != nil || !res.OK() {
 		t.Fatalf("load: %v %v", err, res.Errors)
 	}
-	d, err := Compose(res.Plan, res.Profile)
+	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"unicode"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -231,6 +232,42 @@ func (f *Family) Missing(s Style, text string) []rune {
 		}
 	}
 	return out
+}
+
+// drawable reports runes every Times New Roman-compatible font draws:
+// Latin with its extensions and the Vietnamese letters (the tests check
+// the bundled font covers them); the rest is looked up in the font.
+func drawable(r rune) bool {
+	return (r >= 0x20 && r < 0x7f) || (r >= 0xa0 && r < 0x250 && r != 0xad) || (r >= 0x1ea0 && r <= 0x1ef9)
+}
+
+// Undrawable finds the first character of text that a document set in f
+// cannot show: a control character (but newline and tab), a character
+// outside the Basic Multilingual Plane (emoji), an invisible format
+// character, or one the regular face has no glyph for. It returns the
+// character's place in text, counted in characters from 1, and why, in
+// Vietnamese; 0 and "" when every character can be drawn.
+func (f *Family) Undrawable(text string) (int, string) {
+	i := 0
+	for _, r := range text {
+		i++
+		if drawable(r) {
+			continue
+		}
+		switch {
+		case r == '\n' || r == '\t':
+			continue
+		case unicode.IsControl(r):
+			return i, fmt.Sprintf("ký tự điều khiển U+%04X", r)
+		case r > 0xFFFF:
+			return i, fmt.Sprintf("ký tự “%c” (U+%04X) nằm ngoài bảng chữ cơ bản (thường là biểu tượng cảm xúc)", r, r)
+		case unicode.In(r, unicode.Cf):
+			return i, fmt.Sprintf("ký tự vô hình U+%04X", r)
+		case !f.HasGlyph(Regular, r):
+			return i, fmt.Sprintf("ký tự “%c” (U+%04X) không có trong phông chữ", r, r)
+		}
+	}
+	return 0, ""
 }
 
 // PtPerMM is points per millimetre.

@@ -12,7 +12,9 @@ import (
 	"testing"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/docx"
 	"kehoach/internal/testkit"
 )
@@ -42,11 +44,12 @@ func sixSources(t *testing.T) *plan.Result {
 // writeDOCX composes res's document and writes its DOCX to path.
 func writeDOCX(t *testing.T, res *plan.Result, path string) {
 	t.Helper()
-	d, err := compose.Compose(res.Plan, res.Profile)
+	prof := plantest.Profile(t, res)
+	d, err := compose.Compose(res.Plan, prof, layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := docx.Render(d, res.Profile)
+	b, err := docx.Render(d, prof)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +98,7 @@ func sixSourcesDOCX(t *testing.T, dir string) ([]string, func(*testing.T)) {
 	writeDOCX(t, res, src)
 	return []string{src}, func(t *testing.T) {
 		pdfPath := filepath.Join(dir, "compose-six.pdf")
-		sheets, _, err := compose.Annexes(res.Plan, res.Profile)
+		sheets, _, err := compose.Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 		if err != nil {
 			t.Fatal(err)
 		}

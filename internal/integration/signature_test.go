@@ -16,6 +16,7 @@ import (
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/testkit"
 )
 
@@ -159,11 +160,11 @@ func nearPageBottom(t *testing.T) (*doc.Document, *doc.Profile) {
 		}
 		last := &res.Plan.ToChuc[len(res.Plan.ToChuc)-1]
 		last.NoiDung = append(last.NoiDung, plan.Muc{Y: strings.Join(filler[:4+9*n], " ") + "."})
-		d, err := compose.Compose(res.Plan, res.Profile)
+		d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 		if err != nil {
 			t.Fatal(err)
 		}
-		pages, err := layout.Layout(d, res.Profile, fonts.Bundled())
+		pages, err := layout.Layout(d, plantest.Profile(t, res), fonts.Bundled())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -174,11 +175,11 @@ func nearPageBottom(t *testing.T) (*doc.Document, *doc.Profile) {
 				continue
 			}
 			prev := textLines(pages[pi-1])
-			size := res.Profile.Style(doc.StyleBody).Size
-			room := pages[pi-1].Height - res.Profile.Page.Margins.Bottom - (prev[len(prev)-1].Y + size*443/2048/fonts.PtPerMM)
+			size := plantest.Profile(t, res).Style(doc.StyleBody).Size
+			room := pages[pi-1].Height - plantest.Profile(t, res).Page.Margins.Bottom - (prev[len(prev)-1].Y + size*443/2048/fonts.PtPerMM)
 			if room >= 2*size*2355/2048/fonts.PtPerMM {
 				t.Logf("near-bottom variant: %d words added; the closing sentence opens page %d, page %d has %.1f mm free", 4+9*n, pi+1, pi, room)
-				return d, res.Profile
+				return d, plantest.Profile(t, res)
 			}
 		}
 	}
@@ -264,7 +265,7 @@ func signaturePages(t *testing.T, dir string) ([]string, func(t *testing.T)) {
 			t.Errorf("%s does not build: %v %v", name, err, errs)
 			continue
 		}
-		add(name, d, res.Profile)
+		add(name, d, plantest.Profile(t, res))
 	}
 	d, prof := nearPageBottom(t)
 	add("plans/muong-khoa/2025.yaml lengthened to a page bottom", d, prof)

@@ -14,7 +14,9 @@ import (
 	"time"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/render/xlsx"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
@@ -28,12 +30,12 @@ var date = time.Date(2025, 8, 5, 0, 0, 0, 0, time.UTC)
 func writeWorkbook(t *testing.T, p *plan.Plan, path string) {
 	t.Helper()
 	prof := style.Default()
-	sheets, probs, err := compose.Annexes(p, prof)
+	sheets, probs, err := compose.Annexes(p, prof, layout.Bundled())
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("annexes: %v %v", err, probs)
 	}
 	var b bytes.Buffer
-	if err := xlsx.Write(&b, sheets, prof.Landscape, date); err != nil {
+	if err := xlsx.Write(&b, sheets, prof, date); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
@@ -157,12 +159,12 @@ func corpusNoHashes(t *testing.T, dir string) ([]string, func(*testing.T)) {
 		if err != nil || !res.OK() {
 			t.Fatalf("%s: %v %v", path, err, res.Errors)
 		}
-		sheets, probs, err := compose.Annexes(res.Plan, res.Profile)
+		sheets, probs, err := compose.Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 		if err != nil || len(probs) > 0 {
 			t.Fatalf("%s: annexes: %v %v", path, err, probs)
 		}
 		var b bytes.Buffer
-		if err := xlsx.Write(&b, sheets, res.Profile.Landscape, date); err != nil {
+		if err := xlsx.Write(&b, sheets, plantest.Profile(t, res), date); err != nil {
 			t.Fatal(err)
 		}
 		name := fmt.Sprintf("xlsx-corpus-b%02d", i)

@@ -12,7 +12,9 @@ import (
 
 	"kehoach/internal/compose"
 	"kehoach/internal/diag"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/render/text"
 	"kehoach/internal/testkit"
@@ -294,7 +296,7 @@ func render(t *testing.T, path string) string {
 	if err != nil || !res.OK() {
 		t.Fatalf("%s: %v %v", path, err, res.Errors)
 	}
-	d, err := compose.Compose(res.Plan, res.Profile)
+	d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -25,35 +26,35 @@ var allowed = map[string][]string{
 	// diagnostics type).
 	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {},
-	"internal/testkit": {"internal/doc"}, "internal/textconv/hostile": {},
+	"internal/testkit": {"internal/doc"}, "internal/extract/hostile": {},
 	"internal/vntext":  {"internal/diag"},
 	"internal/yamlx":   {"internal/diag"},
+	"internal/nd30":    {"internal/diag"},
 	"templates":        {"internal/safefile"},
 	"internal/fileset": {"internal/safefile"},
 
 	// Data: the plan, the national programme, the profile.
-	"internal/programme": {"internal/diag", "internal/vn", "internal/yamlx", "templates"},
-	"internal/markup":    {"internal/diag", "internal/doc"},
-	"internal/style":     {"internal/diag", "internal/doc", "internal/yamlx", "templates"},
-	"internal/plan": {"internal/diag", "internal/markup", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates",
-		"internal/doc", "internal/fonts", "internal/style"}, // leak: the data layer links the profile and the fonts
+	"internal/programme":     {"internal/diag", "internal/vn", "internal/yamlx", "templates"},
+	"internal/markup":        {"internal/diag", "internal/doc"},
+	"internal/style":         {"internal/diag", "internal/doc", "internal/nd30", "internal/yamlx", "templates"},
+	"internal/plan":          {"internal/diag", "internal/markup", "internal/nd30", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates"},
+	"internal/plan/plantest": {"internal/doc", "internal/plan", "internal/style"},
 
 	// Tools on plans.
-	"internal/planfmt":  {"internal/plan", "internal/vn", "internal/yamlx"},
-	"internal/rollover": {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
-	"internal/plandiff": {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
-	"internal/gitrev":   {"internal/plan", "internal/safefile", "internal/yamlx"},
-	"internal/schema":   {"internal/plan", "internal/programme", "internal/style", "internal/yamlx"},
-	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates",
-		"internal/doc"}, // leak: reads the tone style from the document profile
-	"internal/issue": {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
+	"internal/planfmt":   {"internal/plan", "internal/vn", "internal/yamlx"},
+	"internal/rollover":  {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
+	"internal/plandiff":  {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
+	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
+	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
+	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates"},
+	"internal/issue":     {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 
-	// Composition: plan → document model.
-	"internal/annex": {"internal/markup", "internal/plan", "internal/vn", "templates"},
-	"internal/compose": {"internal/annex", "internal/doc", "internal/markup", "internal/plan", "internal/vn", "templates",
-		"internal/fonts"}, // leak: measures with the chosen family (Options.Font), but through package fonts rather than a measurer
-	"internal/manifest": {"internal/compose", "internal/doc", "internal/markup", "internal/plan", "internal/vn",
-		"internal/fonts", "internal/render/pdf"}, // leak: model, composer and PDF writer in one package
+	// Composition: plan → document model (and the plan-free sheet model).
+	"internal/sheet":               {"internal/vn"},
+	"internal/annex":               {"internal/markup", "internal/plan", "internal/sheet", "internal/vn", "templates"},
+	"internal/compose":             {"internal/annex", "internal/doc", "internal/markup", "internal/plan", "internal/sheet", "internal/vn", "templates"},
+	"internal/manifest":            {"internal/markup", "internal/plan", "internal/vn"},
+	"internal/compose/manifestdoc": {"internal/doc", "internal/manifest", "internal/vn"},
 
 	// Layout and renderers: document model → files.
 	"internal/layout":      {"internal/doc", "internal/fonts"},
@@ -61,19 +62,21 @@ var allowed = map[string][]string{
 	"internal/render/docx": {"internal/doc"},
 	"internal/render/pdf":  {"internal/doc", "internal/fonts", "internal/layout"},
 	"internal/render/text": {"internal/doc"},
-	"internal/render/xlsx": {"internal/doc", "internal/fonts",
-		"internal/annex"}, // leak: the writer depends on plan through annex
+	"internal/render/xlsx": {"internal/doc", "internal/fonts", "internal/sheet"},
 
-	// Readers.
-	"internal/docxtext": {},
-	"internal/textconv": {"internal/docxtext", "internal/termsafe", "internal/vn"},
+	// Readers: outputs → text, apart from the writers.
+	"internal/extract/limits": {"internal/termsafe", "internal/vn"},
+	"internal/extract/docx":   {"internal/extract/limits"},
+	"internal/extract/xlsx":   {"internal/extract/limits"},
+	"internal/extract/pdf":    {"internal/extract/limits"},
+	"internal/extract":        {"internal/extract/docx", "internal/extract/limits", "internal/extract/pdf", "internal/extract/xlsx"},
 
 	// The build and the command layer.
-	"internal/build": {"internal/diag", "internal/annex", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
-		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/yamlx"},
+	"internal/build": {"internal/diag", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
+		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/sheet", "internal/style", "internal/yamlx"},
 	"cmd/kehoach": {"internal/annex", "internal/build", "internal/diag", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
-		"internal/manifest", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/render/pdf", "internal/rollover",
-		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/textconv",
+		"internal/manifest", "internal/compose/manifestdoc", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
+		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract", "internal/extract/limits",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
 	"scripts/genplans": {"internal/plan"},
 	"scripts/testtime": {},
@@ -93,7 +96,24 @@ var stackLeaks = map[string]bool{}
 
 // noRender are the packages that must not link the rendering stack.
 var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt", "internal/rollover", "internal/plandiff",
-	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/annex", "internal/compose"}
+	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/manifest", "internal/compose/manifestdoc", "internal/extract", "internal/extract/docx", "internal/extract/xlsx", "internal/extract/pdf", "internal/sheet", "internal/annex", "internal/compose"}
+
+// noPlan are the packages that must not link the plan, even indirectly:
+// the models, layout and the renderers read only the document or sheet
+// model and the profile; the readers read files.
+var noPlan = []string{"internal/doc", "internal/sheet", "internal/layout", "internal/render/docx", "internal/render/pdf",
+	"internal/render/text", "internal/render/xlsx", "internal/extract", "internal/extract/docx", "internal/extract/pdf",
+	"internal/extract/xlsx"}
+
+// presentation are the packages that know how a document looks: the
+// profile and the fonts. The data layer, the plan tools and the composer
+// (which measures through compose.Measurer) reach neither, even
+// indirectly (#16).
+var presentation = []string{"internal/fonts", "internal/style"}
+
+// noPresentation are the packages that must not link the presentation.
+var noPresentation = []string{"internal/plan", "internal/programme", "internal/nd30", "internal/planfmt", "internal/rollover",
+	"internal/plandiff", "internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/compose"}
 
 type pkg struct {
 	ImportPath string
@@ -198,6 +218,20 @@ func violations(pkgs map[string]pkg, goos string) []string {
 			}
 		}
 	}
+	for _, path := range noPlan {
+		for _, dep := range own(pkgs[path].Deps) {
+			if dep == "internal/plan" {
+				out = append(out, path+" reaches internal/plan through its imports (GOOS="+goos+")")
+			}
+		}
+	}
+	for _, path := range noPresentation {
+		for _, dep := range own(pkgs[path].Deps) {
+			if slices.Contains(presentation, dep) {
+				out = append(out, path+" reaches the presentation ("+dep+") through its imports (GOOS="+goos+")")
+			}
+		}
+	}
 	sort.Strings(out)
 	return out
 }
@@ -213,20 +247,25 @@ func TestLayers(t *testing.T) {
 	}
 }
 
-// The rules catch a forbidden import, a new package and a tool that
-// reaches the renderers indirectly.
+// The rules catch a forbidden import, a new package, and a data package
+// that reaches the renderers or the fonts indirectly.
 func TestLayersCatchForbiddenImports(t *testing.T) {
 	pkgs := list(t, "linux")
 	p := pkgs["internal/plan"]
 	p.Imports = append(p.Imports, "kehoach/internal/render/pdf")
-	p.Deps = append(p.Deps, "kehoach/internal/render/pdf")
+	p.Deps = append(p.Deps, "kehoach/internal/render/pdf", "kehoach/internal/fonts")
 	pkgs["internal/plan"] = p
 	pkgs["internal/newpkg"] = pkg{ImportPath: "internal/newpkg"}
+	x := pkgs["internal/render/xlsx"]
+	x.Deps = append(x.Deps, "kehoach/internal/annex", "kehoach/internal/plan")
+	pkgs["internal/render/xlsx"] = x
 	got := strings.Join(violations(pkgs, "linux"), "\n")
 	for _, want := range []string{
 		"internal/newpkg (GOOS=linux) is not in the layers table",
 		"internal/plan imports internal/render/pdf (GOOS=linux), which the layers table does not allow",
 		"internal/plan reaches the rendering stack (internal/render/pdf)",
+		"internal/render/xlsx reaches internal/plan through its imports",
+		"internal/plan reaches the presentation (internal/fonts)",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("violations lack %q:\n%s", want, got)

@@ -446,21 +446,16 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 	for r := range t.Rows {
 		glueTo[r] = r
 	}
+	grid, err := doc.Grid(t)
+	if err != nil {
+		return nil, err
+	}
 	for r := range t.Rows {
-		c := 0
-		for ci := range t.Rows[r].Cells {
-			cell := &t.Rows[r].Cells[ci]
-			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
-			if c+cs > nc {
-				return nil, fmt.Errorf("row %d has more cells than the table's %d columns", r+1, nc)
-			}
-			if cell.Merged {
-				c += cs
+		for _, g := range grid[r] {
+			if g.Cell.Merged {
 				continue
 			}
-			if r+rs > nr {
-				rs = nr - r
-			}
+			cell, ci, c, cs, rs := g.Cell, g.Index, g.Col, g.ColSpan, g.RowSpan
 			x := tx + colX[c] + pad.Left
 			w := colX[c+cs] - colX[c] - pad.Left - pad.Right
 			blocks := make([]doc.Block, len(cell.Paragraphs))
@@ -483,7 +478,6 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 			for k := r; k < r+rs; k++ {
 				glueTo[k] = max(glueTo[k], r+rs-1)
 			}
-			c += cs
 		}
 	}
 	// Grow the last row of each row span to fit the spanning cell.

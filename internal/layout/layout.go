@@ -41,6 +41,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -107,11 +108,22 @@ type Item struct {
 	// WordSpacing is added to the advance of every U+0020 in Text, in mm
 	// (non-zero only on justified lines).
 	WordSpacing float64
+	// Words are the words of Text placed on the baseline, on justified
+	// lines (WordSpacing non-zero): word spacing (PDF Tw) does not apply to
+	// the two-byte codes of an embedded font, so a renderer draws each
+	// word at its X. Empty words (two spaces in a row) are left out.
+	Words []Word
 	// Thickness is the width of a line, in points.
 	Thickness float64
 
 	field doc.Field // a computed field, filled in at pagination
 	ul    bool      // underlined text
+}
+
+// Word is one word of a justified text item and its place.
+type Word struct {
+	X    float64 // left end of the word's baseline, mm
+	Text string
 }
 
 // Mark is an outline entry (a heading) on a page.
@@ -136,20 +148,27 @@ type Page struct {
 	Problems []Problem
 }
 
-// metrics are a family's vertical metrics in em.
-type metrics struct {
-	line    float64 // single line height
-	descent float64 // depth below the baseline (positive)
+// Metrics are a family's vertical metrics in em (fractions of the font
+// size), from the regular face's hhea table, as Word uses them for single
+// line spacing.
+type Metrics struct {
+	Line    float64 // single line height
+	Ascent  float64 // height above the baseline
+	Descent float64 // depth below the baseline (positive)
 }
+
+// TimesMetrics are the metrics of Times New Roman and of the bundled
+// Liberation Serif (hhea 2355, 1825 and 443 of 2048 units); a family
+// whose own metrics are unusable is set with them.
+var TimesMetrics = Metrics{Line: 2355.0 / 2048, Ascent: 1825.0 / 2048, Descent: 443.0 / 2048}
 
 var (
 	metricsMu    sync.Mutex
-	metricsCache = map[*fonts.Family]metrics{}
+	metricsCache = map[*fonts.Family]Metrics{}
 )
 
-// familyMetrics reads the regular face's hhea metrics; Word uses them for
-// single line spacing.
-func familyMetrics(f *fonts.Family) (metrics, error) {
+// FamilyMetrics reads the regular face's hhea metrics of f.
+func FamilyMetrics(f *fonts.Family) (Metrics, error) {
 	metricsMu.Lock()
 	defer metricsMu.Unlock()
 	if m, ok := metricsCache[f]; ok {
@@ -157,20 +176,24 @@ func familyMetrics(f *fonts.Family) (metrics, error) {
 	}
 	face, err := sfnt.Parse(f.TTF[fonts.Regular])
 	if err != nil {
-		return metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
+		return Metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
 	}
 	upem := int(face.UnitsPerEm())
 	var buf sfnt.Buffer
 	fm, err := face.Metrics(&buf, fixed.I(upem), font.HintingNone)
 	if err != nil {
-		return metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
+		return Metrics{}, fmt.Errorf("layout: font %s: %w", f.Name, err)
 	}
-	m := metrics{
-		line:    float64(fm.Height) / 64 / float64(upem),
-		descent: float64(fm.Descent) / 64 / float64(upem),
+	m := Metrics{
+		Line:    float64(fm.Height) / 64 / float64(upem),
+		Ascent:  float64(fm.Ascent) / 64 / float64(upem),
+		Descent: float64(fm.Descent) / 64 / float64(upem),
 	}
-	if m.line <= 0 || m.descent < 0 || m.descent >= m.line {
-		m = metrics{line: 2355.0 / 2048, descent: 443.0 / 2048} // Times New Roman
+	switch {
+	case m.Line <= 0 || m.Descent < 0 || m.Descent >= m.Line:
+		m = TimesMetrics
+	case m.Ascent <= 0 || m.Ascent > m.Line-m.Descent:
+		m.Ascent = m.Line - m.Descent // no line gap
 	}
 	metricsCache[f] = m
 	return m, nil
@@ -183,7 +206,7 @@ func pt(v float64) float64 { return v / fonts.PtPerMM }
 type engine struct {
 	p *doc.Profile
 	f *fonts.Family
-	m metrics
+	m Metrics
 }
 
 // lineHeight returns the line box height (mm) for text of size pt at the
@@ -192,18 +215,18 @@ func (e *engine) lineHeight(size, spacing float64) float64 {
 	if spacing <= 0 {
 		spacing = 1
 	}
-	return pt(size * e.m.line * spacing)
+	return pt(size * e.m.Line * spacing)
 }
 
 // descent returns the descent (mm) of text of size pt.
-func (e *engine) descent(size float64) float64 { return pt(size * e.m.descent) }
+func (e *engine) descent(size float64) float64 { return pt(size * e.m.Descent) }
 
 // Layout lays out d with profile p and font family f.
 func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
 	if d == nil || p == nil || f == nil {
 		return nil, fmt.Errorf("layout: nil document, profile or font family")
 	}
-	m, err := familyMetrics(f)
+	m, err := FamilyMetrics(f)
 	if err != nil {
 		return nil, err
 	}
@@ -216,8 +239,31 @@ func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
 	}
 	for i := range pg.pages {
 		paintOrder(pg.pages[i].Items)
+		e.placeWords(pg.pages[i].Items)
 	}
 	return pg.pages, nil
+}
+
+// placeWords sets the Words of the justified text items: each word after
+// the last one's advance and a space widened by the item's WordSpacing.
+func (e *engine) placeWords(items []Item) {
+	for i := range items {
+		it := &items[i]
+		if it.Kind != KindText || it.WordSpacing == 0 || it.Text == "" {
+			continue
+		}
+		x := it.X
+		space := e.f.WidthMM(it.Style, it.Size, " ") + it.WordSpacing
+		for k, word := range strings.Split(it.Text, " ") {
+			if k > 0 {
+				x += space
+			}
+			if word != "" {
+				it.Words = append(it.Words, Word{X: x, Text: word})
+				x += e.f.WidthMM(it.Style, it.Size, word)
+			}
+		}
+	}
 }
 
 // paintOrder moves fills before everything else, keeping the order within

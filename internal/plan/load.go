@@ -7,20 +7,21 @@ import (
 	"reflect"
 
 	"kehoach/internal/diag"
-	"kehoach/internal/doc"
 	"kehoach/internal/oserr"
 	"kehoach/internal/programme"
 	"kehoach/internal/safefile"
-	"kehoach/internal/style"
 	"kehoach/internal/yamlx"
 )
 
-// Result is a loaded, validated plan with its problems.
+// Result is a loaded, validated plan with its problems. The profile of the
+// document (the commune's trinh_bay applied to templates/nd30.yaml) and
+// the glyphs of the font are checked by the caller that renders (package
+// build), which adds its problems with AddErrors.
 type Result struct {
 	Plan     *Plan
-	Profile  *doc.Profile
 	Errors   diag.List // the plan cannot be built
 	Warnings diag.List // the plan builds, but a văn thư should look
+	all      diag.List // Errors before capping
 }
 
 // OK reports whether the plan has no errors.
@@ -114,14 +115,6 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 			res.Errors = append(res.Errors, cerrs...)
 			p.Commune = c
 			validateCommune(c, cix, res)
-			prof, perr := style.Load(c.TrinhBay, cpath, cix)
-			var pe diag.List
-			if errors.As(perr, &pe) {
-				res.Errors = append(res.Errors, pe...)
-			} else if perr != nil {
-				return nil, &IOError{perr}
-			}
-			res.Profile = prof
 		}
 	}
 
@@ -129,10 +122,23 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 	resolvePeriod(p, res, readFile)
 
 	validate(p, data, res)
-	res.Errors.Sort()
+	res.all = res.Errors
+	res.AddErrors(nil)
 	res.Warnings.Sort()
-	res.Errors, res.Warnings = res.Errors.Capped(yamlx.MaxMessages), res.Warnings.Capped(yamlx.MaxMessages)
+	res.Warnings = res.Warnings.Capped(yamlx.MaxMessages)
 	return res, nil
+}
+
+// AddErrors adds problems found after loading (the profile, the glyphs of
+// the chosen font) to the plan's errors, sorted and capped with them as if
+// Load had found them.
+func (r *Result) AddErrors(es diag.List) {
+	if r.all == nil {
+		r.all = r.Errors
+	}
+	r.all = append(r.all, es...)
+	r.all.Sort()
+	r.Errors = r.all.Capped(yamlx.MaxMessages)
 }
 
 // CriteriaSets lists the ids of the criteria sets in templates/tieu-chi.

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"strings"
 
-	"kehoach/internal/style"
+	"kehoach/internal/nd30"
 	"kehoach/internal/yamlx"
 )
 
@@ -37,7 +37,7 @@ func table(b *strings.Builder, t reflect.Type, prefix string) {
 			ft = ft.Elem()
 		}
 		mota := f.Tag.Get("mota")
-		if ft == reflect.TypeOf(style.Overrides{}) {
+		if ft == reflect.TypeOf(nd30.Overrides{}) {
 			mota = "Thay đổi thể thức trình bày trong khoảng Nghị định 30 cho phép (xem mục “Trình bày”)."
 		}
 		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", key, kind(ft), req, strings.ReplaceAll(mota, "|", "\\|"))
@@ -46,7 +46,7 @@ func table(b *strings.Builder, t reflect.Type, prefix string) {
 			continue // recursive type (nguồn con): documented once
 		}
 		switch {
-		case ft.Kind() == reflect.Struct && ft != reflect.TypeOf(Number{}) && ft != reflect.TypeOf(Date{}) && ft != reflect.TypeOf(style.Overrides{}):
+		case ft.Kind() == reflect.Struct && ft != reflect.TypeOf(Number{}) && ft != reflect.TypeOf(Date{}) && ft != reflect.TypeOf(nd30.Overrides{}):
 			table(b, ft, key+".")
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
 			table(b, ft.Elem(), key+"[].")

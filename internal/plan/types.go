@@ -12,8 +12,8 @@ import (
 	"strings"
 
 	"kehoach/internal/diag"
+	"kehoach/internal/nd30"
 	"kehoach/internal/programme"
-	"kehoach/internal/style"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
 )
@@ -22,21 +22,21 @@ import (
 // from year to year.
 type Commune struct {
 	Pos      diag.Pos
-	Ma       string           `yaml:"ma,required" mota:"Mã xã, chữ thường không dấu nối bằng gạch ngang (muong-khoa); dùng đặt tên tệp kết quả."`
-	Ten      string           `yaml:"ten,required" mota:"Tên xã (Mường Khoa)."`
-	Cap      string           `yaml:"cap" mota:"Cấp hành chính: xã (mặc định), phường hoặc đặc khu."`
-	Tinh     string           `yaml:"tinh,required" mota:"Tên tỉnh (Lai Châu)."`
-	Vung     string           `yaml:"vung" mota:"Vùng của xã theo Bộ tiêu chí 2021 - 2025 (QĐ 318/QĐ-TTg), để chọn ngưỡng chỉ tiêu: tdmnpb (Trung du và miền núi phía Bắc), dbsh, btb, dhntb, tn, dnb, dbscl."`
-	NhomXa   int              `yaml:"nhom_xa" mota:"Nhóm xã theo Bộ tiêu chí 2026 - 2030 (QĐ 51/2025/QĐ-TTg), để chọn ngưỡng chỉ tiêu: 1 (liền kề đô thị, hoặc nông nghiệp dưới 10% cơ cấu kinh tế, hoặc định hướng đô thị mới), 3 (xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi), 2 (các xã còn lại)."`
-	DacBiet  bool             `yaml:"dac_biet" mota:"true: xã đặc biệt khó khăn hoặc xã an toàn khu thuộc huyện nghèo, mới thoát nghèo giai đoạn 2018 - 2020; theo QĐ 318 dùng ngưỡng vùng Trung du và miền núi phía Bắc."`
-	DiaDanh  string           `yaml:"dia_danh" mota:"Địa danh ghi ở dòng ngày tháng; mặc định là tên xã."`
-	CoQuan   CoQuan           `yaml:"co_quan,required" mota:"Cơ quan ban hành văn bản."`
-	LoaiBan  string           `yaml:"loai_ban" mota:"Tên gọi các đơn vị trong danh sách ban, viết thường: thôn, bản, ấp, tổ dân phố, khu phố, buôn, sóc…; bắt buộc khi có danh sách ban."`
-	Ban      []string         `yaml:"ban" mota:"Danh sách các thôn, bản, ấp, tổ dân phố… của xã (tên riêng, không ghi chữ “thôn”, “ấp” ở đầu trừ khi đó là một phần của tên); dùng để gửi mỗi nơi một bản (theo_ban)."`
-	DonVi    []DonVi          `yaml:"don_vi" mota:"Các cơ quan, đơn vị của xã được giao nhiệm vụ."`
-	CanBo    []CanBo          `yaml:"can_bo" mota:"Lãnh đạo, công chức của xã (người ký văn bản)."`
-	TrinhBay *style.Overrides `yaml:"trinh_bay" mota:"Thay đổi thể thức trình bày trong khoảng Nghị định 30 cho phép: co_chu (13/14), le (mm), gian_dong, cach_doan, thut_dau_dong, kieu_dau (cu/moi)."`
-	NgoaiLe  []string         `yaml:"ngoai_le" mota:"Từ, tên riêng không cần kiểm tra chính tả."`
+	Ma       string          `yaml:"ma,required" mota:"Mã xã, chữ thường không dấu nối bằng gạch ngang (muong-khoa); dùng đặt tên tệp kết quả."`
+	Ten      string          `yaml:"ten,required" mota:"Tên xã (Mường Khoa)."`
+	Cap      string          `yaml:"cap" mota:"Cấp hành chính: xã (mặc định), phường hoặc đặc khu."`
+	Tinh     string          `yaml:"tinh,required" mota:"Tên tỉnh (Lai Châu)."`
+	Vung     string          `yaml:"vung" mota:"Vùng của xã theo Bộ tiêu chí 2021 - 2025 (QĐ 318/QĐ-TTg), để chọn ngưỡng chỉ tiêu: tdmnpb (Trung du và miền núi phía Bắc), dbsh, btb, dhntb, tn, dnb, dbscl."`
+	NhomXa   int             `yaml:"nhom_xa" mota:"Nhóm xã theo Bộ tiêu chí 2026 - 2030 (QĐ 51/2025/QĐ-TTg), để chọn ngưỡng chỉ tiêu: 1 (liền kề đô thị, hoặc nông nghiệp dưới 10% cơ cấu kinh tế, hoặc định hướng đô thị mới), 3 (xã khu vực II, III vùng đồng bào dân tộc thiểu số và miền núi), 2 (các xã còn lại)."`
+	DacBiet  bool            `yaml:"dac_biet" mota:"true: xã đặc biệt khó khăn hoặc xã an toàn khu thuộc huyện nghèo, mới thoát nghèo giai đoạn 2018 - 2020; theo QĐ 318 dùng ngưỡng vùng Trung du và miền núi phía Bắc."`
+	DiaDanh  string          `yaml:"dia_danh" mota:"Địa danh ghi ở dòng ngày tháng; mặc định là tên xã."`
+	CoQuan   CoQuan          `yaml:"co_quan,required" mota:"Cơ quan ban hành văn bản."`
+	LoaiBan  string          `yaml:"loai_ban" mota:"Tên gọi các đơn vị trong danh sách ban, viết thường: thôn, bản, ấp, tổ dân phố, khu phố, buôn, sóc…; bắt buộc khi có danh sách ban."`
+	Ban      []string        `yaml:"ban" mota:"Danh sách các thôn, bản, ấp, tổ dân phố… của xã (tên riêng, không ghi chữ “thôn”, “ấp” ở đầu trừ khi đó là một phần của tên); dùng để gửi mỗi nơi một bản (theo_ban)."`
+	DonVi    []DonVi         `yaml:"don_vi" mota:"Các cơ quan, đơn vị của xã được giao nhiệm vụ."`
+	CanBo    []CanBo         `yaml:"can_bo" mota:"Lãnh đạo, công chức của xã (người ký văn bản)."`
+	TrinhBay *nd30.Overrides `yaml:"trinh_bay" mota:"Thay đổi thể thức trình bày trong khoảng Nghị định 30 cho phép: co_chu (13/14), le (mm), gian_dong, cach_doan, thut_dau_dong, kieu_dau (cu/moi)."`
+	NgoaiLe  []string        `yaml:"ngoai_le" mota:"Từ, tên riêng không cần kiểm tra chính tả."`
 
 	File  string      `yaml:"-"`
 	Index yamlx.Index `yaml:"-"`

@@ -7,12 +7,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
+
 	"unicode/utf8"
 
 	"kehoach/internal/diag"
-	"kehoach/internal/fonts"
 	"kehoach/internal/markup"
+	"kehoach/internal/nd30"
 	"kehoach/internal/programme"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
@@ -102,7 +102,9 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 	if c.NhomXa != 0 && (c.NhomXa < 1 || c.NhomXa > 3) {
 		add("nhom_xa", "nhóm xã %d không có; Bộ tiêu chí 2026 - 2030 chia xã thành nhóm 1, 2 và 3.", c.NhomXa)
 	}
-	checkGlyphs(c, c.File, ix, &res.Errors)
+	if o := c.TrinhBay; o != nil {
+		res.Errors = append(res.Errors, nd30.Check(*o, c.File, func(key string) diag.Pos { return ix.Lookup("trinh_bay." + key) })...)
+	}
 }
 
 func validate(p *Plan, src []byte, res *Result) {
@@ -127,7 +129,7 @@ func validate(p *Plan, src []byte, res *Result) {
 	c.annexes()
 	c.signature()
 	c.recipients()
-	c.markupAndGlyphs()
+	c.texts()
 }
 
 func (c *checker) criteria() {
@@ -612,8 +614,6 @@ func (c *checker) recipients() {
 	}
 }
 
-// markupAndGlyphs checks every text field: inline markup balanced, and every
-// character drawable by the font.
 // Writer limits checked here so that what check accepts, build builds.
 const (
 	// MaxCommuneID bounds the commune id, which names the output files.
@@ -634,7 +634,10 @@ func inWorkbook(path string) bool {
 	return false
 }
 
-func (c *checker) markupAndGlyphs() {
+// texts checks every text field: inline markup balanced, and no longer
+// than a workbook cell where it goes into one. The glyphs of the chosen
+// font are checked by the build (build.Preflight).
+func (c *checker) texts() {
 	WalkText(c.p, func(path, text string) {
 		if n := utf8.RuneCountInString(text); n > MaxCellChars && inWorkbook(path) {
 			c.errAt(path, "đoạn chữ dài %d ký tự, quá %d ký tự một ô của sổ tính biểu (XLSX) chứa được; hãy rút gọn, hoặc đưa phần dài vào phần nhiệm vụ của văn bản.", n, MaxCellChars)
@@ -644,7 +647,6 @@ func (c *checker) markupAndGlyphs() {
 				c.markupError(path, text, err)
 			}
 		}
-		glyphs(path, text, c.p.File, c.p.Index, &c.res.Errors)
 	})
 }
 
@@ -663,46 +665,4 @@ func (c *checker) markupError(path, text string, err error) {
 		return
 	}
 	c.errAt(path, "%s (ở ký tự thứ %d của đoạn).", strings.TrimSuffix(d.Msg, "."), utf8.RuneCountInString(text[:d.Span.Start])+1)
-}
-
-// checkGlyphs reports characters the font cannot draw in every text field
-// of v: emoji, characters outside the Basic Multilingual Plane, control
-// characters, missing glyphs.
-func checkGlyphs(v any, file string, ix yamlx.Index, errs *diag.List) {
-	WalkText(v, func(path, text string) { glyphs(path, text, file, ix, errs) })
-}
-
-// drawable reports runes every Times New Roman-compatible font draws:
-// Latin with its extensions and the Vietnamese letters (fonts tests check
-// the bundled font covers them); the rest is looked up in the font.
-func drawable(r rune) bool {
-	return (r >= 0x20 && r < 0x7f) || (r >= 0xa0 && r < 0x250 && r != 0xad) || (r >= 0x1ea0 && r <= 0x1ef9)
-}
-
-func glyphs(path, text, file string, ix yamlx.Index, errs *diag.List) {
-	fam := fonts.Bundled()
-	i := 0
-	for _, r := range text {
-		i++
-		if drawable(r) {
-			continue
-		}
-		var why string
-		switch {
-		case r == '\n' || r == '\t':
-			continue
-		case unicode.IsControl(r):
-			why = fmt.Sprintf("ký tự điều khiển U+%04X", r)
-		case r > 0xFFFF:
-			why = fmt.Sprintf("ký tự “%c” (U+%04X) nằm ngoài bảng chữ cơ bản (thường là biểu tượng cảm xúc)", r, r)
-		case unicode.In(r, unicode.Cf):
-			why = fmt.Sprintf("ký tự vô hình U+%04X", r)
-		case !fam.HasGlyph(fonts.Regular, r):
-			why = fmt.Sprintf("ký tự “%c” (U+%04X) không có trong phông chữ", r, r)
-		default:
-			continue
-		}
-		*errs = append(*errs, &diag.Diagnostic{File: file, Pos: ix.Lookup(path), Msg: fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông Times New Roman không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i)})
-		return // one report per field is enough
-	}
 }

@@ -10,7 +10,9 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	rtext "kehoach/internal/render/text"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
@@ -148,7 +150,7 @@ func documentText(t testing.TB, src []byte) (*plan.Plan, string) {
 	if err != nil || !res.OK() {
 		return nil, ""
 	}
-	d, err := compose.Compose(res.Plan, res.Profile)
+	d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil {
 		t.Fatalf("a valid plan does not compose: %v", err)
 	}

@@ -12,7 +12,9 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/programme"
 	"kehoach/internal/render/text"
@@ -156,7 +158,7 @@ func TestNewPeriod(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := compose.Compose(res.Plan, res.Profile)
+			d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -34,9 +34,9 @@ import (
 	"reflect"
 	"sort"
 
+	"kehoach/internal/nd30"
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
-	"kehoach/internal/style"
 	"kehoach/internal/yamlx"
 )
 
@@ -134,22 +134,22 @@ var rules = map[string]rule{
 	"Commune.ma":      func(s *object) { s.set("pattern", idPattern); s.set("patternErrorMessage", idMessage) },
 	"Nguon.loai":      enumRule(plan.FundKinds()...),
 	"Ky.quyen_han":    enumRule("KT", "Q", "TL", "TUQ"),
-	// Checked in style.Load: the ranges Nghị định 30 allows (style.Limits).
+	// Checked in style.Load: the ranges Nghị định 30 allows (nd30.Limits).
 	"Overrides.co_chu":        limitRule("co_chu"),
 	"Overrides.gian_dong":     limitRule("gian_dong"),
 	"Overrides.cach_doan":     limitRule("cach_doan"),
 	"Overrides.thut_dau_dong": limitRule("thut_dau_dong"),
-	"Overrides.kieu_dau":      enumRule(style.ToneStyles...),
+	"Overrides.kieu_dau":      enumRule(nd30.ToneStyles...),
 	"Box.tren":                limitRule("le.tren"),
 	"Box.duoi":                limitRule("le.duoi"),
 	"Box.trai":                limitRule("le.trai"),
 	"Box.phai":                limitRule("le.phai"),
 }
 
-// limitRule is the schema of a layout setting from style.Limits: an enum
+// limitRule is the schema of a layout setting from nd30.Limits: an enum
 // of its values, or its range.
 func limitRule(key string) rule {
-	l := style.LimitOf(key)
+	l := nd30.LimitOf(key)
 	if l.Values == nil {
 		return rangeRule(l.Min, l.Max)
 	}
@@ -236,7 +236,7 @@ var (
 	docNoType    = reflect.TypeOf(plan.DocNo(0))
 	cmpType      = reflect.TypeOf(plan.Cmp(""))
 	statusType   = reflect.TypeOf(plan.Status(""))
-	overrideType = reflect.TypeOf(style.Overrides{})
+	overrideType = reflect.TypeOf(nd30.Overrides{})
 )
 
 // gen builds one schema.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"kehoach/internal/doc"
-	"kehoach/internal/yamlx"
+	"kehoach/internal/nd30"
 )
 
 func TestDefaultProfile(t *testing.T) {
@@ -34,43 +34,31 @@ func TestDefaultProfile(t *testing.T) {
 	}
 }
 
+// A commune's overrides (checked by the plan loader, nd30.Check) are
+// applied to the profile.
 func TestOverrides(t *testing.T) {
-	ix := yamlx.Index{
-		"trinh_bay.co_chu": {Line: 3, Col: 11}, "trinh_bay.le.trai": {Line: 5, Col: 11},
-		"trinh_bay.gian_dong": {Line: 4, Col: 14}, "trinh_bay.thut_dau_dong": {Line: 6, Col: 18},
-		"trinh_bay.cach_doan": {Line: 7, Col: 14}, "trinh_bay.kieu_dau": {Line: 8, Col: 13},
-	}
 	tests := []struct {
 		name string
-		o    Overrides
-		want string // "" = accepted
+		o    nd30.Overrides
+		body float64 // the body style's size
+		left float64 // the portrait page's left margin
 	}{
-		{"body 13", Overrides{CoChu: 13}, ""},
-		{"margins in range", Overrides{Le: &Box{Tren: 25, Duoi: 25, Trai: 35, Phai: 20}}, ""},
-		{"body 12", Overrides{CoChu: 12}, "xa.yaml:3:11: cỡ chữ 12 pt ngoài quy định; Nghị định 30 cho phép phần nội dung cỡ 13 hoặc 14."},
-		{"left 25", Overrides{Le: &Box{Trai: 25}}, "xa.yaml:5:11: lề trái 25 mm ngoài quy định; Nghị định 30 cho phép từ 30 đến 35 mm."},
-		{"line 2", Overrides{GianDong: 2}, "xa.yaml:4:14: giãn dòng 2 ngoài quy định; hãy chọn từ 1,0 (dòng đơn) đến 1,5 dòng."},
-		{"indent 15", Overrides{ThutDauDong: 15}, "xa.yaml:6:18: thụt đầu dòng 15 mm ngoài quy định; hãy chọn 10 mm (1 cm) hoặc 12,7 mm (1,27 cm)."},
-		{"spacing 3", Overrides{CachDoan: 3}, "xa.yaml:7:14: khoảng cách giữa các đoạn 3 pt ngoài quy định; tối thiểu 6 pt (và không quá 24 pt)."},
-		{"tone", Overrides{KieuDau: "xyz"}, "xa.yaml:8:13: kiểu đặt dấu “xyz” không có; hãy chọn “cu” (hòa, thủy) hoặc “moi” (hoà, thuỷ)."},
+		{"none", nd30.Overrides{}, 14, 30},
+		{"body 13", nd30.Overrides{CoChu: 13}, 13, 30},
+		{"margins in range", nd30.Overrides{Le: &nd30.Box{Tren: 25, Duoi: 25, Trai: 35, Phai: 20}}, 14, 35},
+		{"left only", nd30.Overrides{Le: &nd30.Box{Trai: 32}}, 14, 32},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Load(&tc.o, "xa.yaml", ix)
-			if tc.want == "" {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if tc.o.CoChu != 0 && p.Style(doc.StyleBody).Size != tc.o.CoChu {
-					t.Errorf("body size not applied")
-				}
-				if tc.o.Le != nil && p.Page.Margins.Left != tc.o.Le.Trai {
-					t.Errorf("left margin not applied: %v", p.Page.Margins.Left)
-				}
-				return
+			p, err := Load(&tc.o)
+			if err != nil {
+				t.Fatalf("unexpected error: %v", err)
 			}
-			if err == nil || strings.TrimSpace(err.Error()) != tc.want {
-				t.Errorf("error = %v\nwant    %s", err, tc.want)
+			if got := p.Style(doc.StyleBody).Size; got != tc.body {
+				t.Errorf("body size = %v, want %v", got, tc.body)
+			}
+			if got := p.Page.Margins.Left; got != tc.left {
+				t.Errorf("left margin = %v, want %v", got, tc.left)
 			}
 		})
 	}
@@ -86,9 +74,9 @@ func TestCellPadding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := Overrides{CoChu: *f.CoChu, GianDong: *f.GianDong, CachDoan: *f.CachDoan, ThutDauDong: *f.ThutDauDong, KieuDau: *f.KieuDau, Le: f.Le}
+	base := nd30.Overrides{CoChu: *f.CoChu, GianDong: *f.GianDong, CachDoan: *f.CachDoan, ThutDauDong: *f.ThutDauDong, KieuDau: *f.KieuDau, Le: f.Le}
 	bad := *f
-	bad.LeOBang = Box{Tren: 0.5, Duoi: 1, Trai: 1.9, Phai: 9}
+	bad.LeOBang = nd30.Box{Tren: 0.5, Duoi: 1, Trai: 1.9, Phai: 9}
 	_, err = build(&bad, base)
 	if err == nil {
 		t.Fatal("padding 0,5 mm top and 9 mm right accepted")
@@ -115,66 +103,11 @@ func TestLandscapeMargins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := Overrides{CoChu: *f.CoChu, GianDong: *f.GianDong, CachDoan: *f.CachDoan, ThutDauDong: *f.ThutDauDong, KieuDau: *f.KieuDau, Le: f.Le}
+	base := nd30.Overrides{CoChu: *f.CoChu, GianDong: *f.GianDong, CachDoan: *f.CachDoan, ThutDauDong: *f.ThutDauDong, KieuDau: *f.KieuDau, Le: f.Le}
 	bad := *f
-	bad.LeNgang = Box{Tren: 20, Duoi: 20, Trai: 20, Phai: 20}
+	bad.LeNgang = nd30.Box{Tren: 20, Duoi: 20, Trai: 20, Phai: 20}
 	_, err = build(&bad, base)
 	if err == nil || !strings.Contains(err.Error(), "le_ngang: lề trái 20 mm ngoài quy định; Nghị định 30 cho phép từ 30 đến 35 mm.") {
 		t.Errorf("le_ngang 20/20/20/20: %v", err)
-	}
-}
-
-// Every limit of the table is what Load enforces and what its message
-// says (#16: the ND30 ranges in one place): the bounds are accepted, a
-// value just outside is refused with a message naming the bounds.
-func TestLimitsTable(t *testing.T) {
-	set := func(key string, v float64) *Overrides {
-		o := &Overrides{}
-		switch key {
-		case "co_chu":
-			o.CoChu = v
-		case "gian_dong":
-			o.GianDong = v
-		case "cach_doan":
-			o.CachDoan = v
-		case "thut_dau_dong":
-			o.ThutDauDong = v
-		case "le.tren":
-			o.Le = &Box{Tren: v}
-		case "le.duoi":
-			o.Le = &Box{Duoi: v}
-		case "le.trai":
-			o.Le = &Box{Trai: v}
-		case "le.phai":
-			o.Le = &Box{Phai: v}
-		default:
-			t.Fatalf("limit %s has no test setter", key)
-		}
-		return o
-	}
-	for _, l := range Limits {
-		ok, names := []float64{l.Min, l.Max}, []string{num(l.Min), num(l.Max)}
-		bad := l.Min - 0.5
-		if l.Values != nil {
-			ok, names, bad = l.Values, nil, l.Values[0]-0.5
-			for _, v := range l.Values {
-				names = append(names, num(v))
-			}
-		}
-		for _, v := range ok {
-			if _, err := Load(set(l.Key, v), "xa.yaml", nil); err != nil {
-				t.Errorf("%s = %v refused: %v", l.Key, v, err)
-			}
-		}
-		_, err := Load(set(l.Key, bad), "xa.yaml", nil)
-		if err == nil {
-			t.Errorf("%s = %v accepted", l.Key, bad)
-			continue
-		}
-		for _, n := range names {
-			if !strings.Contains(err.Error(), n) {
-				t.Errorf("%s: the message %q does not say %s", l.Key, err, n)
-			}
-		}
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"kehoach/internal/diag"
-	"kehoach/internal/doc"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/vntext"
@@ -130,14 +129,15 @@ func lastKey(path string) string {
 }
 
 // Check runs every text rule on a validated plan. planSrc and communeSrc are
-// the files' bytes (to place findings); prof gives the tone-mark style.
-// Each diagnostic carries the YAML path of its field (Path), the bytes of
-// the field's value it is about (Span) and, when safe, the replacement
-// (Fix); the list is sorted by position.
-func Check(p *plan.Plan, planSrc, communeSrc []byte, prof *doc.Profile) diag.List {
+// the files' bytes (to place findings); toneStyle is the tone-mark style of
+// the document profile (nd30.ToneStyles; "" means "cu"). Each diagnostic
+// carries the YAML path of its field (Path), the bytes of the field's value
+// it is about (Span) and, when safe, the replacement (Fix); the list is
+// sorted by position.
+func Check(p *plan.Plan, planSrc, communeSrc []byte, toneStyle string) diag.List {
 	opts := vntext.Options{ToneStyle: "cu"}
-	if prof != nil && prof.ToneStyle != "" {
-		opts.ToneStyle = prof.ToneStyle
+	if toneStyle != "" {
+		opts.ToneStyle = toneStyle
 	}
 	opts.Exceptions = append(opts.Exceptions, p.NgoaiLe...)
 	if p.Commune != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
 	"kehoach/internal/textdiff"
 )
 
@@ -31,7 +32,7 @@ func load(t testing.TB, path string) (*plan.Result, []byte, []byte) {
 // The 2025 plan, with its corrections in, has no text finding.
 func TestPlan2025IsClean(t *testing.T) {
 	res, ps, cs := load(t, "../../plans/muong-khoa/2025.yaml")
-	for _, f := range Check(res.Plan, ps, cs, res.Profile) {
+	for _, f := range Check(res.Plan, ps, cs, plantest.Profile(t, res).ToneStyle) {
 		t.Errorf("unexpected finding: %s", f)
 	}
 }
@@ -56,7 +57,7 @@ func TestSlipsPutBack(t *testing.T) {
 		"testdata/slips.yaml:516:38: [am-tiet] “nghiêp” không phải là âm tiết tiếng Việt",
 		"testdata/slips.yaml:532:18: [tu-ghep] “vài trò” không phải là từ có trong từ điển; có lẽ gõ sai dấu — gợi ý: có lẽ là “vai trò”",
 	}
-	got := Check(res.Plan, ps, cs, res.Profile)
+	got := Check(res.Plan, ps, cs, plantest.Profile(t, res).ToneStyle)
 	if len(got) != len(want) {
 		for _, g := range got {
 			t.Log(g)
@@ -85,7 +86,7 @@ func TestFixKeepsComments(t *testing.T) {
 	}
 	path := filepath.Join(dir, "slips.yaml")
 	res, ps, cs := load(t, path)
-	fs := Check(res.Plan, ps, cs, res.Profile)
+	fs := Check(res.Plan, ps, cs, plantest.Profile(t, res).ToneStyle)
 	out, n, err := Fix(path, ps, fs)
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +114,7 @@ func TestFixKeepsComments(t *testing.T) {
 	}
 	res, ps, cs = load(t, path)
 	var rules []string
-	for _, f := range Check(res.Plan, ps, cs, res.Profile) {
+	for _, f := range Check(res.Plan, ps, cs, plantest.Profile(t, res).ToneStyle) {
 		rules = append(rules, f.Rule)
 		if f.Fix != nil {
 			t.Errorf("a safe fix is left: %s", f)
@@ -127,9 +128,10 @@ func TestFixKeepsComments(t *testing.T) {
 // Checking the 2025 plan's text takes well under 20 ms (issue 7).
 func BenchmarkCheck2025(b *testing.B) {
 	res, ps, cs := load(b, "../../plans/muong-khoa/2025.yaml")
+	tone := plantest.Profile(b, res).ToneStyle
 	b.ReportAllocs()
 	for b.Loop() {
-		Check(res.Plan, ps, cs, res.Profile)
+		Check(res.Plan, ps, cs, tone)
 	}
 }
 
@@ -166,9 +168,10 @@ func BenchmarkCheckManyExceptions(b *testing.B) {
 		i := strings.Index(s, "giai_phap:\n")
 		return s[:i] + "giai_phap:\n" + strings.Repeat("  - "+para+"\n", 2000) + s[strings.Index(s, "\nto_chuc_thuc_hien:"):] + "ngoai_le: [" + strings.Join(names, ", ") + "]\n"
 	})
+	tone := plantest.Profile(b, res).ToneStyle
 	b.ReportAllocs()
 	for b.Loop() {
-		Check(res.Plan, ps, cs, res.Profile)
+		Check(res.Plan, ps, cs, tone)
 	}
 }
 
@@ -182,11 +185,12 @@ func BenchmarkCheckManyFindings(b *testing.B) {
 		}
 		return strings.Replace(s, "  chung: >-\n", "  chung: >-\n    "+strings.Join(w, " ")+"\n", 1)
 	})
-	if n := len(Check(res.Plan, ps, cs, res.Profile)); n < 1000 {
+	tone := plantest.Profile(b, res).ToneStyle
+	if n := len(Check(res.Plan, ps, cs, tone)); n < 1000 {
 		b.Fatalf("%d findings, want over 1.000", n)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		Check(res.Plan, ps, cs, res.Profile)
+		Check(res.Plan, ps, cs, tone)
 	}
 }

@@ -16,6 +16,11 @@ import (
 	"unicode/utf8"
 )
 
+// Blank is what stands in a draft for the number and date of a document
+// that the văn thư fills in by hand: a run of six no-break spaces, so the
+// blank keeps its width in DOCX, PDF and XLSX alike.
+const Blank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+
 // Scale is the fixed-point scale of Decimal: three decimal places.
 const Scale = 1000
 

@@ -535,14 +535,6 @@ func grid(x *xw, widths []float64, where string) ([]int, int, error) {
 	return cols, total, nil
 }
 
-// vspan tracks a row span running down a grid column.
-type vspan struct {
-	left   int // rows still covered
-	span   int // grid columns of the spanning cell
-	shade  bool
-	valign doc.VAlign
-}
-
 func (r *renderer) table(t *doc.Table, c ctx) error {
 	if len(t.Columns) == 0 {
 		return errorf(c.where, "table has no columns")
@@ -571,13 +563,15 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 	if err != nil {
 		return err
 	}
-	n := len(cols)
 	fontSize := c.fontSize
 	if t.FontSize > 0 {
 		fontSize = halfPt(t.FontSize)
 	}
+	rows, err := doc.Grid(t)
+	if err != nil {
+		return gridErr(err, c.where)
+	}
 	sub := &renderer{p: r.p}
-	vm := make([]vspan, n)
 	for ri, row := range t.Rows {
 		rw := fmt.Sprintf("%s, row %d", c.where, ri+1)
 		head := ri < t.HeaderRows
@@ -586,39 +580,10 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 			x.raw("<w:tblHeader/>")
 		}
 		x.raw("</w:trPr>")
-		gc := 0
-		for ci, cell := range row.Cells {
-			cw := fmt.Sprintf("%s, cell %d", rw, ci+1)
-			if gc >= n {
-				return errorf(cw, "row has more cells than the table's %d columns", n)
-			}
-			span := max(cell.ColSpan, 1)
-			shade, valign := cell.Shade, cell.VAlign
-			if cell.Merged {
-				v := vm[gc]
-				if v.left <= 0 {
-					return errorf(cw, "cell is Merged but no row span from above covers grid column %d", gc+1)
-				}
-				if cell.ColSpan > 1 && cell.ColSpan != v.span {
-					return errorf(cw, "Merged cell spans %d columns, the row span above spans %d", cell.ColSpan, v.span)
-				}
-				span, shade, valign = v.span, v.shade, v.valign
-				vm[gc].left--
-			}
-			if gc+span > n {
-				return errorf(cw, "cell spans past the table's %d columns", n)
-			}
-			for k := gc; k < gc+span; k++ {
-				if k == gc && cell.Merged {
-					continue
-				}
-				if vm[k].left > 0 {
-					return errorf(cw, "grid column %d is covered by a row span from above; the cell there must be Merged", k+1)
-				}
-			}
-			if !cell.Merged && cell.RowSpan > 1 {
-				vm[gc] = vspan{left: cell.RowSpan - 1, span: span, shade: cell.Shade, valign: cell.VAlign}
-			}
+		for _, g := range rows[ri] {
+			cell := g.Cell
+			cw := fmt.Sprintf("%s, cell %d", rw, g.Index+1)
+			gc, span, shade, valign := g.Col, g.ColSpan, g.Shade, g.VAlign
 			width := 0
 			for _, w := range cols[gc : gc+span] {
 				width += w
@@ -660,21 +625,29 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 			}
 			x.b.Write(sub.x.bytes())
 			x.raw("</w:tc>")
-			gc += span
-		}
-		if gc != n {
-			return errorf(rw, "row covers %d of the table's %d grid columns", gc, n)
 		}
 		x.raw("</w:tr>")
-	}
-	for k, v := range vm {
-		if v.left > 0 {
-			return errorf(c.where, "row span in grid column %d runs past the last row", k+1)
-		}
 	}
 	x.raw("\n</w:tbl>")
 	r.x.b.Write(x.bytes())
 	return nil
+}
+
+// gridErr places a doc.Grid error of the table at where: at its row and
+// cell, as the other errors of the body.
+func gridErr(err error, where string) error {
+	ge, ok := err.(*doc.GridError)
+	if !ok {
+		return errorf(where, "%v", err)
+	}
+	switch {
+	case ge.Row < 0:
+	case ge.Cell < 0:
+		where = fmt.Sprintf("%s, row %d", where, ge.Row+1)
+	default:
+		where = fmt.Sprintf("%s, row %d, cell %d", where, ge.Row+1, ge.Cell+1)
+	}
+	return errorf(where, "%s", ge.Msg)
 }
 
 // columns renders a Columns block as a borderless one-row table with zero

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"kehoach/internal/doc"
-	"kehoach/internal/docxtext"
+	extractdocx "kehoach/internal/extract/docx"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
 )
@@ -343,7 +343,7 @@ func TestFontFamilyEscaped(t *testing.T) {
 // TestPartText checks the plain-text helper on the sample document.
 func TestPartText(t *testing.T) {
 	t.Parallel()
-	txt, err := docxtext.PartText(mustRender(t, sampleDocument(), style.Default()))
+	txt, err := extractdocx.PartText(mustRender(t, sampleDocument(), style.Default()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,7 +371,7 @@ func TestPartText(t *testing.T) {
 			break
 		}
 	}
-	if _, err := docxtext.PartText([]byte("not a zip")); err == nil {
+	if _, err := extractdocx.PartText([]byte("not a zip")); err == nil {
 		t.Error("PartText accepted garbage")
 	}
 }

@@ -4,18 +4,18 @@ import (
 	"path/filepath"
 	"testing"
 
-	"kehoach/internal/docxtext"
+	extractdocx "kehoach/internal/extract/docx"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
 )
 
-// The sample document's text as the DOCX holds it (docxtext.PartText of
+// The sample document's text as the DOCX holds it (extractdocx.PartText of
 // word/document.xml: a line per paragraph, table cells separated by tabs),
 // pinned readably in testdata/sample.docx.golden beside the byte-exact
 // parts of testdata/golden (go test ./internal/render/docx -update).
 func TestSampleTextGolden(t *testing.T) {
 	t.Parallel()
-	text, err := docxtext.PartText(mustRender(t, sampleDocument(), style.Default()))
+	text, err := extractdocx.PartText(mustRender(t, sampleDocument(), style.Default()))
 	if err != nil {
 		t.Fatal(err)
 	}

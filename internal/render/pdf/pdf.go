@@ -185,17 +185,10 @@ func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string) {
 				continue
 			}
 			// Word spacing (Tw) does not apply to the two-byte codes of
-			// an embedded Unicode font, so each word goes at its place.
-			x := it.X
-			space := f.WidthMM(it.Style, it.Size, " ") + it.WordSpacing
-			for i, word := range strings.Split(it.Text, " ") {
-				if i > 0 {
-					x += space
-				}
-				if word != "" {
-					pdf.Text(x, it.Y, word)
-					x += f.WidthMM(it.Style, it.Size, word)
-				}
+			// an embedded Unicode font: each word goes at the place
+			// layout gave it.
+			for _, w := range it.Words {
+				pdf.Text(w.X, it.Y, w.Text)
 			}
 		}
 	}

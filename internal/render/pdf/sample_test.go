@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"kehoach/internal/doc/doctest"
+	"kehoach/internal/extract"
 	"kehoach/internal/layout"
 	"kehoach/internal/testkit"
-	"kehoach/internal/textconv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -26,7 +26,7 @@ func TestSampleGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	path, _ := render(t, d)
-	text, err := textconv.Text(path)
+	text, err := extract.Text(path)
 	if err != nil {
 		t.Fatal(err)
 	}

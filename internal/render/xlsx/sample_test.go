@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"kehoach/internal/extract"
 	"kehoach/internal/testkit"
-	"kehoach/internal/textconv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -21,7 +21,7 @@ func TestSampleGolden(t *testing.T) {
 	if err := os.WriteFile(path, write(t, fitted(t, load(t))), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text, err := textconv.Text(path)
+	text, err := extract.Text(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,9 +16,12 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"kehoach/internal/annex"
 	"kehoach/internal/compose"
+	"kehoach/internal/doc"
+	"kehoach/internal/layout"
 	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
+	"kehoach/internal/sheet"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
 	"kehoach/internal/vn"
@@ -41,19 +44,25 @@ var prof = style.Default()
 
 // fitted are the plan's annexes with their columns fitted to the page, as
 // kehoach build writes them.
-func fitted(t *testing.T, p *plan.Plan) []annex.Sheet {
+func fitted(t *testing.T, p *plan.Plan) []sheet.Sheet {
 	t.Helper()
-	sheets, probs, err := compose.Annexes(p, prof)
+	sheets, probs, err := compose.Annexes(p, prof, layout.Bundled())
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("annexes: %v %v", err, probs)
 	}
 	return sheets
 }
 
-func write(t *testing.T, sheets []annex.Sheet) []byte {
+func write(t *testing.T, sheets []sheet.Sheet) []byte {
+	t.Helper()
+	return writeWith(t, sheets, prof)
+}
+
+// writeWith writes the workbook in the styles and on the page of p.
+func writeWith(t *testing.T, sheets []sheet.Sheet, p *doc.Profile) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, sheets, prof.Landscape, date); err != nil {
+	if err := Write(&b, sheets, p, date); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -138,7 +147,7 @@ func TestWorkbook2025(t *testing.T) {
 					t.Errorf("heading line %d: merge %s = %q (%v), want %q", k+1, rng, v, ok, h.text)
 				}
 				st := style(fmt.Sprintf("A%d", k+1))
-				if st.Font.Family != FontFamily || st.Font.Size != h.size || st.Font.Bold != h.bold || st.Font.Italic != h.italic || st.Alignment.Horizontal != h.align {
+				if st.Font.Family != "Times New Roman" || st.Font.Size != h.size || st.Font.Bold != h.bold || st.Font.Italic != h.italic || st.Alignment.Horizontal != h.align {
 					t.Errorf("heading line %d style: %+v %+v", k+1, st.Font, st.Alignment)
 				}
 			}
@@ -171,7 +180,7 @@ func TestWorkbook2025(t *testing.T) {
 				for c, cell := range row.Cells {
 					ref := cellName(c+1, first+r)
 					st := style(ref)
-					if st.Font.Family != FontFamily || st.Font.Bold != row.Bold || len(st.Border) != 4 || !st.Alignment.WrapText {
+					if st.Font.Family != "Times New Roman" || st.Font.Bold != row.Bold || len(st.Border) != 4 || !st.Alignment.WrapText {
 						t.Errorf("%s style: font %+v borders %d wrap %v", ref, st.Font, len(st.Border), st.Alignment.WrapText)
 					}
 					if cell.Span > 1 {
@@ -192,15 +201,15 @@ func TestWorkbook2025(t *testing.T) {
 					}
 					typ, _ := f.GetCellType(name, ref)
 					switch cell.Kind {
-					case annex.Empty:
+					case sheet.Empty:
 						if v := get(ref); v != "" || formula != "" {
 							t.Errorf("%s = %q %q, want empty", ref, v, formula)
 						}
-					case annex.Text:
+					case sheet.Text:
 						if v := get(ref); v != cell.Text || formula != "" || typ != excelize.CellTypeInlineString {
 							t.Errorf("%s = %q (type %v, formula %q), want the string %q", ref, v, typ, formula, cell.Text)
 						}
-					case annex.Number, annex.Total:
+					case sheet.Number, sheet.Total:
 						want := strconv.FormatFloat(cell.Value.Float(), 'f', -1, 64)
 						if v := get(ref); v != want {
 							t.Errorf("%s = %q, want %s", ref, v, want)
@@ -208,10 +217,10 @@ func TestWorkbook2025(t *testing.T) {
 						if st.CustomNumFmt == nil || *st.CustomNumFmt != NumFmt(places(cell)) {
 							t.Errorf("%s number format %v, want %s", ref, st.CustomNumFmt, NumFmt(places(cell)))
 						}
-						if cell.Kind == annex.Number && formula != "" {
+						if cell.Kind == sheet.Number && formula != "" {
 							t.Errorf("%s: a number with formula %q", ref, formula)
 						}
-						if cell.Kind == annex.Total {
+						if cell.Kind == sheet.Total {
 							if formula != sumFormula(cell.Sum, first) || !strings.HasPrefix(formula, "SUM(") {
 								t.Errorf("%s formula %q, want %q", ref, formula, sumFormula(cell.Sum, first))
 							}
@@ -228,7 +237,7 @@ func TestWorkbook2025(t *testing.T) {
 						}
 					}
 				}
-				if h, err := f.GetRowHeight(name, first+r); err != nil || h < SizeCell*lineFactor+padPt {
+				if h, err := f.GetRowHeight(name, first+r); err != nil || h < 11*lineFactor+padPt {
 					t.Errorf("row %d height %.2f (%v)", first+r, h, err)
 				}
 			}
@@ -256,7 +265,7 @@ func TestWorkbook2025(t *testing.T) {
 				t.Errorf("margins left %v right %v top %v bottom %v (%v), want 1.181 0.591 0.787 0.787", *pm.Left, *pm.Right, *pm.Top, *pm.Bottom, err)
 			}
 			hf, err := f.GetHeaderFooter(name)
-			if err != nil || hf.OddFooter != Footer || !strings.Contains(hf.OddFooter, "&P") {
+			if err != nil || hf.OddFooter != `&C&"Times New Roman,Regular"&11Trang &P` || !strings.Contains(hf.OddFooter, "&P") {
 				t.Errorf("footer %q (%v)", hf.OddFooter, err)
 			}
 			panes, err := f.GetPanes(name)
@@ -394,16 +403,16 @@ func TestDecimals(t *testing.T) {
 		}
 		return v
 	}
-	s := annex.Sheet{Number: "09", Heading: "Biểu số 09", Title: "THỬ", Columns: []annex.Column{
+	s := sheet.Sheet{Number: "09", Heading: "Biểu số 09", Title: "THỬ", Columns: []sheet.Column{
 		{Head: []string{"Nội dung"}, Width: 200},
-		{Head: []string{"Số"}, Width: 57, Align: annex.AlignRight, Numeric: true},
-	}, Rows: []annex.Row{
-		{Cells: []annex.Cell{{Kind: annex.Text, Text: "Tổng"}, {Kind: annex.Total, Value: d("1282.45"), Sum: []annex.Ref{{Row: 1, Col: 1}, {Row: 2, Col: 1}, {Row: 3, Col: 1}}}}},
-		{Cells: []annex.Cell{{Kind: annex.Text, Text: "a"}, {Kind: annex.Number, Value: d("1282.2")}}},
-		{Cells: []annex.Cell{{Kind: annex.Text, Text: "b"}, {Kind: annex.Number, Value: d("0.25")}}},
-		{Cells: []annex.Cell{{Kind: annex.Text, Text: "c"}, {}}},
+		{Head: []string{"Số"}, Width: 57, Align: sheet.AlignRight, Numeric: true},
+	}, Rows: []sheet.Row{
+		{Cells: []sheet.Cell{{Kind: sheet.Text, Text: "Tổng"}, {Kind: sheet.Total, Value: d("1282.45"), Sum: []sheet.Ref{{Row: 1, Col: 1}, {Row: 2, Col: 1}, {Row: 3, Col: 1}}}}},
+		{Cells: []sheet.Cell{{Kind: sheet.Text, Text: "a"}, {Kind: sheet.Number, Value: d("1282.2")}}},
+		{Cells: []sheet.Cell{{Kind: sheet.Text, Text: "b"}, {Kind: sheet.Number, Value: d("0.25")}}},
+		{Cells: []sheet.Cell{{Kind: sheet.Text, Text: "c"}, {}}},
 	}}
-	f := open(t, write(t, []annex.Sheet{s}))
+	f := open(t, write(t, []sheet.Sheet{s}))
 	tests := []struct{ cell, raw, fmt, formula string }{
 		{"B6", "1282.45", "[$-42A]#,##0.00", "SUM(B7:B9)"},
 		{"B7", "1282.2", "[$-42A]#,##0.0", ""},
@@ -468,7 +477,7 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal("two writes of the same workbook differ")
 	}
 	var other bytes.Buffer
-	if err := Write(&other, sheets, prof.Landscape, date.AddDate(0, 0, 1)); err != nil {
+	if err := Write(&other, sheets, prof, date.AddDate(0, 0, 1)); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Equal(a, other.Bytes()) {
@@ -496,8 +505,8 @@ func TestDeterministic(t *testing.T) {
 func TestSchemas(t *testing.T) {
 	sheets := fitted(t, load(t))
 	// A text with blanks at both ends gets xml:space="preserve".
-	sheets = append(sheets, annex.Sheet{Number: "09", Heading: "Biểu số 09", Columns: []annex.Column{{Head: []string{"a"}, Width: 257}},
-		Rows: []annex.Row{{Cells: []annex.Cell{{Kind: annex.Text, Text: " lề hai bên "}}}}})
+	sheets = append(sheets, sheet.Sheet{Number: "09", Heading: "Biểu số 09", Columns: []sheet.Column{{Head: []string{"a"}, Width: 257}},
+		Rows: []sheet.Row{{Cells: []sheet.Cell{{Kind: sheet.Text, Text: " lề hai bên "}}}}})
 	b := write(t, sheets)
 	parts, _ := unzip(t, b)
 	if !bytes.Contains(parts["xl/worksheets/sheet5.xml"], []byte(`<t xml:space="preserve"> lề hai bên </t>`)) {
@@ -616,12 +625,12 @@ func FuzzWrite(f *testing.F) {
 		if err != nil || !res.OK() {
 			return
 		}
-		sheets, _, err := compose.Annexes(res.Plan, res.Profile)
+		sheets, _, err := compose.Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 		if err != nil {
 			t.Fatalf("a valid plan has no annexes: %v", err)
 		}
 		var b bytes.Buffer
-		if err := Write(&b, sheets, res.Profile.Landscape, date); err != nil {
+		if err := Write(&b, sheets, plantest.Profile(t, res), date); err != nil {
 			t.Fatalf("write: %v", err)
 		}
 		wb, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
@@ -635,10 +644,10 @@ func FuzzWrite(f *testing.F) {
 				for c, cell := range row.Cells {
 					ref := cellName(c+1, first+r)
 					fo, _ := wb.GetCellFormula(name, ref)
-					if (fo != "") != (cell.Kind == annex.Total) || (fo != "" && !sumRe.MatchString(fo)) {
+					if (fo != "") != (cell.Kind == sheet.Total) || (fo != "" && !sumRe.MatchString(fo)) {
 						t.Fatalf("%s!%s: formula %q for a %v cell", name, ref, fo, cell.Kind)
 					}
-					if cell.Kind == annex.Text {
+					if cell.Kind == sheet.Text {
 						if v, _ := wb.GetCellValue(name, ref); v != cell.Text {
 							t.Fatalf("%s!%s = %q, want %q", name, ref, v, cell.Text)
 						}
@@ -662,11 +671,11 @@ func TestLongText(t *testing.T) {
 		t.Errorf("long text cut to %d bytes", len(v))
 	}
 	p.Bieu.SuNghiep[0].GhiChu = strings.Repeat("x", excelize.TotalCellChars+1)
-	sheets, _, err := compose.Annexes(p, prof) // the word does not fit the page either: reported, still written
+	sheets, _, err := compose.Annexes(p, prof, layout.Bundled()) // the word does not fit the page either: reported, still written
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = Write(io.Discard, sheets, prof.Landscape, date)
+	err = Write(io.Discard, sheets, prof, date)
 	if err == nil || !strings.Contains(err.Error(), "ô G7") || !strings.Contains(err.Error(), "biểu 04") {
 		t.Errorf("err = %v", err)
 	}
@@ -713,11 +722,11 @@ func TestAmountColumnsHoldTheirNumbers(t *testing.T) {
 		t.Errorf("only %d amount columns checked", checked)
 	}
 	// A column fitted too narrow for its amount is widened in the workbook.
-	s := annex.Sheet{Number: "09", Heading: "Biểu số 09", Title: "THỬ", Columns: []annex.Column{
+	s := sheet.Sheet{Number: "09", Heading: "Biểu số 09", Title: "THỬ", Columns: []sheet.Column{
 		{Head: []string{"Nội dung"}, Width: 240},
-		{Head: []string{"Số"}, Width: 5, Align: annex.AlignRight, Numeric: true},
-	}, Rows: []annex.Row{{Cells: []annex.Cell{{Kind: annex.Text, Text: "a"}, {Kind: annex.Number, Value: vn.Int(100000000)}}}}}
-	if got, _ := open(t, write(t, []annex.Sheet{s})).GetColWidth("Bieu 09", "B"); got != 11+NumberSafety {
+		{Head: []string{"Số"}, Width: 5, Align: sheet.AlignRight, Numeric: true},
+	}, Rows: []sheet.Row{{Cells: []sheet.Cell{{Kind: sheet.Text, Text: "a"}, {Kind: sheet.Number, Value: vn.Int(100000000)}}}}}
+	if got, _ := open(t, write(t, []sheet.Sheet{s})).GetColWidth("Bieu 09", "B"); got != 11+NumberSafety {
 		t.Errorf("narrow amount column: width %.2f, want %v (“100.000.000” + %v)", got, 11+NumberSafety, NumberSafety)
 	}
 }
