@@ -26,7 +26,7 @@ var allowed = map[string][]string{
 	// diagnostics type).
 	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {},
-	"internal/testkit": {}, "internal/extract/hostile": {},
+	"internal/testkit": {"internal/doc"}, "internal/extract/hostile": {},
 	"internal/vntext":  {"internal/diag"},
 	"internal/yamlx":   {"internal/diag"},
 	"internal/nd30":    {"internal/diag"},
@@ -57,12 +57,12 @@ var allowed = map[string][]string{
 	"internal/compose/manifestdoc": {"internal/doc", "internal/manifest", "internal/vn"},
 
 	// Layout and renderers: document model → files.
-	"internal/layout":            {"internal/doc", "internal/fonts"},
-	"internal/layout/layouttest": {"internal/doc", "internal/fonts"},
-	"internal/render/docx":       {"internal/doc"},
-	"internal/render/pdf":        {"internal/doc", "internal/fonts", "internal/layout"},
-	"internal/render/text":       {"internal/doc"},
-	"internal/render/xlsx":       {"internal/doc", "internal/fonts", "internal/sheet"},
+	"internal/layout":      {"internal/doc", "internal/fonts"},
+	"internal/doc/doctest": {"internal/doc", "internal/fonts", "internal/style"},
+	"internal/render/docx": {"internal/doc"},
+	"internal/render/pdf":  {"internal/doc", "internal/fonts", "internal/layout"},
+	"internal/render/text": {"internal/doc"},
+	"internal/render/xlsx": {"internal/doc", "internal/fonts", "internal/sheet"},
 
 	// Readers: outputs → text, apart from the writers.
 	"internal/extract/limits": {"internal/termsafe", "internal/vn"},
@@ -79,7 +79,11 @@ var allowed = map[string][]string{
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract", "internal/extract/limits",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
 	"scripts/genplans": {"internal/plan"},
+	"scripts/testtime": {},
+	"scripts/sample":   {"internal/doc/doctest", "internal/fonts", "internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/style"},
 	"internal/layers":  {},
+	// Tests only (LibreOffice, behind the build tag integration).
+	"internal/integration": {},
 }
 
 // render is the rendering stack: no data package or plan tool may reach it,
