@@ -116,9 +116,13 @@ var noPresentation = []string{"internal/plan", "internal/programme", "internal/n
 	"internal/plandiff", "internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/compose"}
 
 type pkg struct {
-	ImportPath string
-	Imports    []string
-	Deps       []string
+	ImportPath   string
+	Imports      []string
+	Deps         []string
+	TestGoFiles  []string
+	XTestGoFiles []string
+	TestImports  []string
+	XTestImports []string
 }
 
 // list runs go list on the module for one GOOS (files for Windows have
@@ -239,6 +243,20 @@ func violations(pkgs map[string]pkg, goos string) []string {
 // TestLayers fails when a package imports a package of the module that
 // the table does not allow, when a package is not in the table, or when a
 // data package or plan tool reaches the rendering stack.
+// TestEveryTestPackageTakesUpdate: golden files are rewritten with go test
+// ./... -update, which fails in any test binary that does not define the
+// flag; testkit defines it, so every package with tests imports testkit.
+func TestEveryTestPackageTakesUpdate(t *testing.T) {
+	for path, p := range list(t, "linux") {
+		if len(p.TestGoFiles)+len(p.XTestGoFiles) == 0 || path == "internal/testkit" || strings.HasPrefix(path, "third_party/") {
+			continue
+		}
+		if !slices.Contains(p.TestImports, "kehoach/internal/testkit") && !slices.Contains(p.XTestImports, "kehoach/internal/testkit") {
+			t.Errorf("%s has tests but does not import internal/testkit, so go test ./... -update fails there: add an update_test.go like internal/diag's", path)
+		}
+	}
+}
+
 func TestLayers(t *testing.T) {
 	for _, goos := range []string{"linux", "windows"} {
 		for _, v := range violations(list(t, goos), goos) {

@@ -1,7 +1,6 @@
 package layout_test
 
 import (
-	"flag"
 	"math"
 	"path/filepath"
 	"strings"
@@ -12,7 +11,7 @@ import (
 	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = testkit.Update
 
 // TestGolden pins the line and page breaks of the sample plan. After an
 // intended layout change, regenerate with

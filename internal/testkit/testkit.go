@@ -9,6 +9,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -436,6 +437,13 @@ func allocated() uint64 {
 	}
 	return s[0].Value.Uint64()
 }
+
+// Update is the -update flag of every test binary of the module: golden
+// files are rewritten with go test ./... -update. It is defined here once,
+// and every test package imports testkit (those without golden files only
+// for the flag), so that go test ./... -update runs in every package
+// instead of failing with "flag provided but not defined".
+var Update = flag.Bool("update", false, "rewrite the golden files (go test ./... -update)")
 
 // Golden compares got with the golden file at path, or rewrites the file
 // when update is set (the package's -update flag). A difference is

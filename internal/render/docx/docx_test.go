@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,7 +18,7 @@ import (
 	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+var update = testkit.Update
 
 // unzipParts reads every entry of a .docx in order.
 func unzipParts(t *testing.T, b []byte) ([]*zip.File, map[string][]byte) {

@@ -1,7 +1,6 @@
 package pdf_test
 
 import (
-	"flag"
 	"path/filepath"
 	"testing"
 
@@ -11,7 +10,7 @@ import (
 	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = testkit.Update
 
 // The sample document (doctest.Sample) as PDF, pinned readably in
 // testdata/sample.pdf.golden: the pages as layout placed them

@@ -2,7 +2,6 @@ package text_test
 
 import (
 	"bytes"
-	"flag"
 	"path/filepath"
 	"testing"
 
@@ -12,7 +11,7 @@ import (
 	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = testkit.Update
 
 func runs(s string) []doc.Run { return []doc.Run{{Text: s}} }
 

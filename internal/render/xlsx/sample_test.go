@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,7 +9,7 @@ import (
 	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = testkit.Update
 
 // The workbook of Mường Khoa's 2025 annexes, the sample of the XLSX writer,
 // pinned readably in testdata/sample.xlsx.golden: every sheet's cells as
