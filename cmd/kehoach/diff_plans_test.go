@@ -91,6 +91,7 @@ func TestDiffPlansAddedRemovedRenamedInvalid(t *testing.T) {
 	check("uncommitted plan",
 		want{[]string{"-f", "md", "main"}, 1, []string{"`plans/kinh-dung/2025.yaml`", "`plans/an-luong-hai/2025.yaml`", "Kế hoạch mới (thêm):", "xã An Lương Hải", "số 58/KH-UBND ngày 14/02/2025"}, []string{"không có ở phiên bản"}},
 		want{[]string{"HEAD"}, 1, []string{"xã An Lương Hải"}, []string{"Kinh Đứng"}},
+		want{[]string{"plans/an-luong-hai/2025.yaml"}, 1, []string{"So sánh (không có) → plans/an-luong-hai/2025.yaml", "Kế hoạch mới (thêm):"}, nil},
 	)
 	if err := os.RemoveAll(filepath.Join(repo, "plans", "an-luong-hai")); err != nil {
 		t.Fatal(err)
