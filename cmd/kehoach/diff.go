@@ -71,53 +71,60 @@ func src(s gitrev.Source) *gitrev.Source { return &s }
 
 // diffPairs turns the arguments into (old, new) sources. Over folders
 // (one or two bare revisions) every plan of either version is in a pair:
-// plans of one version only are paired with nil.
-func diffPairs(args []string) ([]diffPair, error) {
+// plans of one version only are paired with nil, and renames are the
+// plan files git finds renamed (old path → new path).
+func diffPairs(args []string) (pairs []diffPair, renames map[string]string, err error) {
 	switch len(args) {
 	case 1:
 		s, ok, err := gitrev.Parse(args[0])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if ok {
 			if s.Rev != "" {
-				return []diffPair{{src(s), src(gitrev.At("", s.Path))}}, nil
+				return []diffPair{{src(s), src(gitrev.At("", s.Path))}}, nil, nil
 			}
-			return []diffPair{{src(gitrev.At("HEAD", s.Path)), src(s)}}, nil
+			return []diffPair{{src(gitrev.At("HEAD", s.Path)), src(s)}}, nil, nil
 		}
 		return folderPairs(s.Rev, "")
 	case 2:
 		a, okA, err := gitrev.Parse(args[0])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		b, okB, err := gitrev.Parse(args[1])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		switch {
 		case okA && okB:
-			return []diffPair{{src(a), src(b)}}, nil
+			return []diffPair{{src(a), src(b)}}, nil, nil
 		case !okA && okB:
-			return []diffPair{{src(gitrev.At(a.Rev, b.Path)), src(b)}}, nil
+			return []diffPair{{src(gitrev.At(a.Rev, b.Path)), src(b)}}, nil, nil
 		case okA && !okB:
-			return []diffPair{{src(a), src(gitrev.At(b.Rev, a.Path))}}, nil
+			return []diffPair{{src(a), src(gitrev.At(b.Rev, a.Path))}}, nil, nil
 		}
 		return folderPairs(a.Rev, b.Rev)
 	}
-	return nil, fmt.Errorf("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
+	return nil, nil, fmt.Errorf("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
 }
 
 // folderPairs pairs the plans under plans/ at two revisions ("" = the
-// working tree) by path; a plan of one side only is paired with nil.
-func folderPairs(revA, revB string) ([]diffPair, error) {
+// working tree) by path; a plan of one side only is paired with nil. The
+// renames git detects come with them (none when git cannot tell: the
+// plans are then paired by commune and year only).
+func folderPairs(revA, revB string) ([]diffPair, map[string]string, error) {
 	fa, err := gitrev.PlanFiles(revA, "plans")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fb, err := gitrev.PlanFiles(revB, "plans")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	renames, err := gitrev.Renames(revA, revB, "plans")
+	if err != nil {
+		renames = nil
 	}
 	inB := map[string]bool{}
 	for _, f := range fb {
@@ -138,7 +145,7 @@ func folderPairs(revA, revB string) ([]diffPair, error) {
 			out = append(out, diffPair{new: src(gitrev.At(revB, f))})
 		}
 	}
-	return out, nil
+	return out, renames, nil
 }
 
 // loaded is one version of a plan, read leniently: what decodes, with the
@@ -177,9 +184,11 @@ type version struct {
 	renamed  bool
 }
 
-// pairRenamed pairs a plan removed with a plan added of the same commune
-// and year (a file renamed or moved), when that pairing is unique.
-func pairRenamed(ls []version) []version {
+// pairRenamed pairs a plan removed with a plan added: the files git
+// found renamed (renames, old path → new path), then those of the same
+// commune and year (a file renamed or moved), when that pairing is
+// unique.
+func pairRenamed(ls []version, renames map[string]string) []version {
 	key := func(l loaded) string {
 		p := l.res.Plan
 		if p.Pos.IsZero() || p.Nam == 0 {
@@ -191,8 +200,26 @@ func pairRenamed(ls []version) []version {
 		}
 		return fmt.Sprintf("%s\x00%d\x00%s", commune, p.Nam, p.Loai())
 	}
+	drop := map[int]bool{}
+	addedAt := map[string]int{}
+	for i, l := range ls {
+		if l.old.res == nil && l.new.res != nil {
+			addedAt[l.new.src.Path] = i
+		}
+	}
+	for i, l := range ls {
+		if l.old.res != nil && l.new.res == nil {
+			if j, ok := addedAt[renames[l.old.src.Path]]; ok && !drop[j] {
+				ls[i].new, ls[i].renamed = ls[j].new, true
+				drop[j] = true
+			}
+		}
+	}
 	removed, added := map[string][]int{}, map[string][]int{}
 	for i, l := range ls {
+		if drop[i] || l.renamed {
+			continue
+		}
 		switch {
 		case l.old.res != nil && l.new.res == nil:
 			if k := key(l.old); k != "" {
@@ -204,7 +231,6 @@ func pairRenamed(ls []version) []version {
 			}
 		}
 	}
-	drop := map[int]bool{}
 	for k, rs := range removed {
 		if as := added[k]; len(rs) == 1 && len(as) == 1 {
 			ls[rs[0]].new, ls[rs[0]].renamed = ls[as[0]].new, true
@@ -259,7 +285,7 @@ func (o *diffOptions) run(c *Context, args []string) int {
 	if len(args) == 0 || len(args) > 2 {
 		return c.UsageError("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
 	}
-	pairs, err := diffPairs(args)
+	pairs, renames, err := diffPairs(args)
 	if err != nil {
 		c.Errorf("%v", err)
 		return 2
@@ -282,7 +308,7 @@ func (o *diffOptions) run(c *Context, args []string) int {
 		}
 		versions = append(versions, version{old: a, new: b})
 	}
-	versions = pairRenamed(versions)
+	versions = pairRenamed(versions, renames)
 	var out bytes.Buffer
 	color := *o.out == "" && c.Color(c.Stdout)
 	status := 0

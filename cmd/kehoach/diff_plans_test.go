@@ -141,6 +141,24 @@ func TestDiffPlansAddedRemovedRenamedInvalid(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("unparsable working file", want{[]string{rel}, 1, []string{"Không so sánh được nội dung", "Lỗi của " + rel + " (1 lỗi;", rel + ":2:1: lỗi cú pháp YAML"}, nil})
+	gitIn(t, repo, "checkout", "--", rel)
+
+	// A file renamed with its year changed: not the same commune and
+	// year, but git's rename detection pairs the two.
+	gitIn(t, repo, "mv", rel, "plans/muong-khoa-2/2024.yaml")
+	b, err = os.ReadFile("plans/muong-khoa-2/2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("plans/muong-khoa-2/2024.yaml", []byte(strings.Replace(string(b), "nam: 2025", "nam: 2024", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitIn(t, repo, "commit", "-qam", "2024")
+	moved := []string{"tệp kế hoạch (đổi tên hay chuyển thư mục): plans/muong-khoa-2/2025.yaml → plans/muong-khoa-2/2024.yaml", "năm kế hoạch: 2025 → 2024"}
+	check("renamed, another year",
+		want{[]string{"HEAD~1", "HEAD"}, 1, moved, []string{"Kế hoạch mới", "Kế hoạch bị bỏ"}},
+		want{[]string{"HEAD~1"}, 1, moved, []string{"Kế hoạch mới", "Kế hoạch bị bỏ"}},
+	)
 }
 
 // A field only the annexes print (ghi_chu of a Biểu 03 work, the unit of

@@ -209,3 +209,43 @@ func PlanFiles(rev, dir string) ([]string, error) {
 	sort.Strings(out)
 	return out, nil
 }
+
+// Renames are the plan files under dir that git's rename detection
+// (git diff -M) finds renamed or moved from revision revA to revB ("" =
+// the working tree's tracked files): old path → new path, relative to the
+// working directory.
+func Renames(revA, revB, dir string) (map[string]string, error) {
+	args := []string{"diff", "-M", "--name-status", "-z", "--relative", "--end-of-options", revA}
+	for _, r := range []string{revA, revB} {
+		if r == "" {
+			continue
+		}
+		if err := checkRev(r); err != nil {
+			return nil, err
+		}
+	}
+	if revB != "" {
+		args = append(args, revB)
+	}
+	b, err := git(append(args, "--", dir)...)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	fields := strings.Split(string(b), "\x00")
+	for i := 0; i < len(fields); i++ {
+		status := fields[i]
+		switch {
+		case strings.HasPrefix(status, "R") && i+2 < len(fields):
+			if plan.IsPlanCandidate(fields[i+1], false) && plan.IsPlanCandidate(fields[i+2], false) {
+				out[fields[i+1]] = fields[i+2]
+			}
+			i += 2
+		case strings.HasPrefix(status, "C") && i+2 < len(fields):
+			i += 2
+		case status != "":
+			i++
+		}
+	}
+	return out, nil
+}

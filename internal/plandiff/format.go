@@ -150,15 +150,7 @@ func (r *Report) Text(colour bool) string {
 		}
 		fmt.Fprintf(&b, "  %s  %s\n", kind, c.line(st))
 	}
-	if len(r.Changes) > 0 {
-		fmt.Fprintf(&b, "\n%d thay đổi.\n", len(r.Changes))
-	}
-	for _, e := range r.errorBlocks() {
-		fmt.Fprintf(&b, "\n%s\n", esc(e.title))
-		for _, m := range e.msgs {
-			fmt.Fprintf(&b, "  %s\n", esc(m))
-		}
-	}
+	r.writeTail(&b, func(t string) string { return "\n" + esc(t) + "\n" }, func(m string) string { return "  " + esc(m) + "\n" })
 	return b.String()
 }
 
@@ -178,6 +170,20 @@ func (r *Report) headline() string {
 		return "Không có thay đổi nội dung, nhưng có lỗi (xem dưới đây)."
 	}
 	return "Không có thay đổi."
+}
+
+// writeTail writes the count of changes, then each version's errors:
+// the block's title and each message as title and msg write them.
+func (r *Report) writeTail(b *strings.Builder, title, msg func(string) string) {
+	if len(r.Changes) > 0 {
+		fmt.Fprintf(b, "\n%d thay đổi.\n", len(r.Changes))
+	}
+	for _, e := range r.errorBlocks() {
+		b.WriteString(title(e.title))
+		for _, m := range e.msgs {
+			b.WriteString(msg(m))
+		}
+	}
 }
 
 type errorBlock struct {
@@ -222,15 +228,7 @@ func (r *Report) Markdown() string {
 		}
 		fmt.Fprintf(&b, "- *%s* %s\n", mdText(string(c.Kind)), c.line(mdStyle))
 	}
-	if len(r.Changes) > 0 {
-		fmt.Fprintf(&b, "\n%d thay đổi.\n", len(r.Changes))
-	}
-	for _, e := range r.errorBlocks() {
-		fmt.Fprintf(&b, "\n#### %s\n\n", mdText(e.title))
-		for _, m := range e.msgs {
-			fmt.Fprintf(&b, "- %s\n", mdBlock(m))
-		}
-	}
+	r.writeTail(&b, func(t string) string { return "\n#### " + mdText(t) + "\n\n" }, func(m string) string { return "- " + mdBlock(m) + "\n" })
 	return b.String()
 }
 

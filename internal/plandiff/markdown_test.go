@@ -120,22 +120,13 @@ func unMarkdown(t *testing.T, s string) string {
 			b.WriteByte(s[i+1])
 			i += 2
 		case c == '`':
-			j := i
-			for j < len(s) && s[j] == '`' {
-				j++
-			}
-			fence := s[i:j]
-			end := strings.Index(s[j:], fence)
-			if end < 0 {
+			code, next, ok := codeSpan(s, i)
+			if !ok {
 				t.Errorf("unclosed code span in %q", s)
 				return b.String()
 			}
-			code := s[j : j+end]
-			if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && strings.Trim(code, " ") != "" {
-				code = code[1 : len(code)-1]
-			}
 			b.WriteString(code)
-			i = j + end + len(fence)
+			i = next
 		case strings.HasPrefix(s[i:], "<br>"):
 			b.WriteByte('\n')
 			i += 4
@@ -236,20 +227,35 @@ func stripCode(s string) string {
 			i++
 			continue
 		}
-		j := i
-		for j < len(s) && s[j] == '`' {
-			j++
-		}
-		fence := s[i:j]
-		end := strings.Index(s[j:], fence)
-		if end < 0 {
+		_, next, ok := codeSpan(s, i)
+		if !ok {
 			b.WriteString(s[i:])
 			break
 		}
 		b.WriteByte(' ')
-		i = j + end + len(fence)
+		i = next
 	}
 	return b.String()
+}
+
+// codeSpan reads the code span that opens at s[i] (a backtick): its
+// content as CommonMark shows it (one space each side dropped) and where
+// it ends; ok false when it is not closed.
+func codeSpan(s string, i int) (code string, next int, ok bool) {
+	j := i
+	for j < len(s) && s[j] == '`' {
+		j++
+	}
+	fence := s[i:j]
+	end := strings.Index(s[j:], fence)
+	if end < 0 {
+		return "", 0, false
+	}
+	code = s[j : j+end]
+	if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && strings.Trim(code, " ") != "" {
+		code = code[1 : len(code)-1]
+	}
+	return code, j + end + len(fence), true
 }
 
 // TestMdCode: a code span holds any text, backticks included.
