@@ -30,10 +30,10 @@ tiêu chí đạt (12/19 → 6/10), bộ tiêu chí của tỉnh, rồi các că
 cứ, tên Chương trình và chỉ tiêu quy định ở Biểu 01 được so như văn bản in ra,
 kể cả phần lấy mặc định từ giai đoạn và bộ tiêu chí. Mọi khóa mà văn bản, biểu
 hay danh sách gửi in ra đều được so, cả các cột chỉ biểu in và tệp xã.
-Kế hoạch chỉ có ở một phiên bản ghi là thêm hoặc bỏ, kèm đoạn tóm tắt (xã, năm,
-số và ngày hoặc dự thảo, tổng nguồn lực, số tiêu chí); tệp đổi tên mà cùng xã,
-cùng năm được ghép đôi. Phiên bản có lỗi vẫn được so phần đọc được, sau đó là
-các lỗi của nó (tệp:dòng:cột).
+Kế hoạch chỉ có ở một phiên bản ghi là thêm hoặc bỏ, kèm đoạn tóm tắt (xã,
+năm, số và ngày hoặc dự thảo, tổng nguồn lực, số tiêu chí); tệp đổi tên (git
+nhận ra, hoặc cùng xã, cùng năm) được ghép đôi. Phiên bản có lỗi vẫn được so
+phần đọc được, sau đó là các lỗi của nó (tệp:dòng:cột).
 CŨ và MỚI là tệp kế hoạch, phiên bản git (HEAD~1,
 main) hoặc PHIÊN_BẢN:TỆP; chỉ một tệp thì so với lần commit cuối, chỉ một phiên
 bản thì so mọi kế hoạch trong plans/. So với phiên bản git cần cài git.
