@@ -209,3 +209,33 @@ func TestDiffAnnexFieldsAndHostileMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// Where git cannot answer (no commit yet, no repository) diff says so in
+// Vietnamese with what to do, exit 2, and no raw git message.
+func TestDiffGitRefusalsInVietnamese(t *testing.T) {
+	testkit.Tool(t, "git", "git")
+	plan := copyPlan(t, nil)
+	repo := filepath.Dir(filepath.Dir(filepath.Dir(plan)))
+	t.Chdir(repo)
+	rel := "plans/muong-khoa/2025.yaml"
+	for _, tc := range []struct {
+		init bool
+		args []string
+		want string
+	}{
+		{false, []string{"main"}, "không nằm trong kho git; hãy chạy lệnh trong thư mục kho mã"},
+		{false, []string{rel}, "không nằm trong kho git"},
+		{true, []string{rel}, "hãy kiểm tra tên nhánh, thẻ hay commit"},
+		{true, []string{"HEAD"}, "không phải tệp kế hoạch, phiên bản git"},
+		{true, []string{"main", "HEAD"}, "không phải tệp kế hoạch, phiên bản git"},
+	} {
+		if tc.init {
+			gitIn(t, repo, "init", "-q")
+		}
+		var o, e bytes.Buffer
+		st := run(append([]string{"diff"}, tc.args...), &o, &e)
+		if st != 2 || !strings.Contains(e.String(), tc.want) || strings.Contains(e.String()+o.String(), "fatal") {
+			t.Errorf("diff %q (git init: %v): status %d, stderr %q, want %q", tc.args, tc.init, st, e.String(), tc.want)
+		}
+	}
+}

@@ -52,6 +52,9 @@ func git(args ...string) ([]byte, error) {
 	return out, nil
 }
 
+// msgNoRevision says that git knows no such revision, and how to find one.
+const msgNoRevision = "không có phiên bản này trong kho git; hãy kiểm tra tên nhánh, thẻ hay commit (git branch -a, git log --oneline cho biết các tên có)"
+
 // ErrNotInRevision is the error (wrapped by Show) of a file that the
 // revision does not hold: a plan added since, or removed.
 var ErrNotInRevision = errors.New("tệp không có ở phiên bản này")
@@ -62,12 +65,13 @@ var gitErrors = []struct{ pattern, msg string }{
 	{"not a git repository", "thư mục này không nằm trong kho git; hãy chạy lệnh trong thư mục kho mã, hoặc so sánh hai tệp"},
 	{"does not exist in", ""},
 	{"exists on disk, but not in", ""},
-	{"invalid object name", "không có phiên bản này trong kho git"},
-	{"unknown revision", "không có phiên bản này trong kho git"},
-	{"bad revision", "không có phiên bản này trong kho git"},
-	{"ambiguous argument", "không có phiên bản này trong kho git"},
-	{"not a valid object name", "không có phiên bản này trong kho git"},
-	{"is outside repository", "tệp nằm ngoài kho git"},
+	{"invalid object name", msgNoRevision},
+	{"unknown revision", msgNoRevision},
+	{"bad revision", msgNoRevision},
+	{"ambiguous argument", msgNoRevision},
+	{"not a valid object name", msgNoRevision},
+	{"is outside repository", "tệp nằm ngoài kho git; hãy chạy lệnh trong thư mục kho mã, hoặc so sánh hai tệp"},
+	{"does not have any commits yet", "kho git chưa có commit nào; hãy commit kế hoạch trước (git add, git commit), hoặc so sánh hai tệp"},
 	{"dubious ownership", "git từ chối đọc kho này vì thư mục thuộc người dùng khác (safe.directory); hãy xem hướng dẫn của git về safe.directory"},
 }
 
@@ -87,7 +91,7 @@ func gitError(stderr string, err error) error {
 		return fmt.Errorf("git dừng với mã lỗi %d", exitCode(err))
 	}
 	first, _, _ := strings.Cut(stderr, "\n")
-	return fmt.Errorf("git báo lỗi: “%s”", strings.TrimPrefix(first, "fatal: "))
+	return fmt.Errorf("git không làm được việc được yêu cầu (git báo: “%s”); hãy kiểm tra kho git (git status), hoặc so sánh hai tệp", strings.TrimPrefix(first, "fatal: "))
 }
 
 func exitCode(err error) int {
@@ -163,6 +167,10 @@ func Parse(arg string) (src Source, ok bool, err error) {
 	}
 	if IsRevision(arg) {
 		return Source{Rev: arg}, false, nil
+	}
+	if _, err := git("rev-parse", "--git-dir"); err != nil {
+		// No repository (or no git): say that, not “no such revision”.
+		return Source{}, false, fmt.Errorf("“%s” không phải tệp kế hoạch, và %v", arg, err)
 	}
 	return Source{}, false, fmt.Errorf("“%s” không phải tệp kế hoạch, phiên bản git (HEAD~1, main) hay dạng PHIÊN_BẢN:TỆP", arg)
 }

@@ -45,7 +45,8 @@ func TestGitError(t *testing.T) {
 		"fatal: path 'plans/a.yaml' exists on disk, but not in 'HEAD'":         "tệp không có ở phiên bản này",
 		"fatal: invalid object name 'khong-co'.":                               "không có phiên bản này",
 		"fatal: ambiguous argument 'x': unknown revision or path":              "không có phiên bản này",
-		"fatal: something new": "git báo lỗi: “something new”",
+		"fatal: your current branch 'master' does not have any commits yet":    "chưa có commit nào; hãy commit",
+		"fatal: something new": "(git báo: “something new”); hãy kiểm tra",
 		"":                     "git dừng với mã lỗi",
 	} {
 		err := gitError(stderr, errors.New("exit status 128"))
