@@ -3,6 +3,7 @@ package plandiff
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -151,6 +152,27 @@ var labelled = map[string]label{
 	CommuneFile + "trinh_bay.le.phai":       {SectionCommune, "trình bày: lề phải (mm)"},
 }
 
+// shownAs are the labelled leaves that hold a code of the commune file or
+// of the plan, printed as the name it stands for: compared as written,
+// shown by name.
+var shownAs = map[string]func(p *plan.Plan, code string) string{
+	"tieu_chi.danh_gia[].chu_tri":  (*plan.Plan).Unit,
+	"tieu_chi.danh_gia[].phoi_hop": (*plan.Plan).Unit,
+	"bieu.su_nghiep[].don_vi":      (*plan.Plan).Unit,
+	"bieu.su_nghiep[].nguon":       sourceName,
+}
+
+// sourceName is the name of the funding source id, the id when none has it.
+func sourceName(p *plan.Plan, id string) string {
+	name := id
+	p.EachSource(func(n *plan.Nguon, _ int) {
+		if n.Ma == id {
+			name = n.Ten
+		}
+	})
+	return name
+}
+
 // SectionCommune reports changes of the commune file.
 const SectionCommune = "Tệp xã"
 
@@ -196,6 +218,7 @@ var lists = map[string]list{
 // fields compares the labelled leaves of the two plans and of their
 // commune files (a missing commune file is one with every key empty).
 func (d *differ) fields(a, b *plan.Plan) {
+	d.pa, d.pb = a, b
 	d.skip = map[string]bool{}
 	if a.TieuChi.Bo != b.TieuChi.Bo {
 		// Numbers of another set name other criteria (see criteria).
@@ -237,7 +260,7 @@ func (d *differ) walk(path, item string, a, b reflect.Value, seen map[reflect.Ty
 			d.items(p+"[]", item, fa, fb, seen)
 		default:
 			if l, ok := labelled[p]; ok {
-				d.leaf(l, item, fa, fb)
+				d.leaf(p, l, item, fa, fb)
 			}
 		}
 	}
@@ -341,17 +364,37 @@ func sectionOf(path string) string {
 
 // leaf compares one labelled leaf: text with word changes, other values
 // whole.
-func (d *differ) leaf(l label, item string, a, b reflect.Value) {
+func (d *differ) leaf(path string, l label, item string, a, b reflect.Value) {
 	name := l.name
 	if item != "" {
 		name = item + ", " + l.name
 	}
+	show := func(p *plan.Plan, ss ...string) []string { return ss }
+	if f, ok := shownAs[path]; ok {
+		show = func(p *plan.Plan, ss ...string) []string {
+			out := make([]string, len(ss))
+			for i, s := range ss {
+				out[i] = f(p, s)
+			}
+			return out
+		}
+	}
 	if a.Kind() == reflect.String {
-		d.text(l.section, name, a.String(), b.String())
+		if sa, sb := a.String(), b.String(); sa != sb {
+			if na, nb := show(d.pa, sa)[0], show(d.pb, sb)[0]; na != nb {
+				sa, sb = na, nb
+			}
+			d.text(l.section, name, sa, sb)
+		}
 		return
 	}
 	if a.Kind() == reflect.Slice && a.Type().Elem().Kind() == reflect.String {
-		d.list(l.section, name, a.Interface().([]string), b.Interface().([]string))
+		if sa, sb := a.Interface().([]string), b.Interface().([]string); !slices.Equal(sa, sb) {
+			if na, nb := show(d.pa, sa...), show(d.pb, sb...); !slices.Equal(na, nb) {
+				sa, sb = na, nb
+			}
+			d.list(l.section, name, sa, sb)
+		}
 		return
 	}
 	d.value(l.section, name, format(a), format(b))

@@ -85,8 +85,9 @@ var Sections = []string{
 const SectionPeriod = "Giai đoạn và bộ tiêu chí"
 
 type differ struct {
-	r    *Report
-	skip map[string]bool // list paths fields does not compare
+	r      *Report
+	skip   map[string]bool // list paths fields does not compare
+	pa, pb *plan.Plan      // the plans fields compares
 }
 
 func (d *differ) add(c Change) { d.r.Changes = append(d.r.Changes, c) }
@@ -711,19 +712,10 @@ func (d *differ) signature(a, b *plan.Plan) {
 
 func (d *differ) annexes(a, b *plan.Plan) {
 	const s = "Biểu kèm theo"
-	srcName := func(p *plan.Plan, id string) string {
-		name := id
-		p.EachSource(func(n *plan.Nguon, _ int) {
-			if n.Ma == id {
-				name = n.Ten
-			}
-		})
-		return name
-	}
 	work := func(p *plan.Plan, w plan.CongTrinh) string {
 		var parts []string
 		for _, v := range w.Von {
-			parts = append(parts, srcName(p, v.Nguon)+" "+v.SoTien.String())
+			parts = append(parts, sourceName(p, v.Nguon)+" "+v.SoTien.String())
 		}
 		return w.Ten + " — " + strings.Join(parts, ", ") + " triệu đồng"
 	}
