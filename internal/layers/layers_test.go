@@ -77,6 +77,8 @@ var allowed = map[string][]string{
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
 	"scripts/genplans": {"internal/plan"},
 	"internal/layers":  {},
+	// The CI files for plan repositories and their test (no code).
+	"examples/ci": {},
 }
 
 // render is the rendering stack: no data package or plan tool may reach it,
