@@ -420,7 +420,8 @@ type glJob struct {
 	} `yaml:"artifacts"`
 }
 
-// exposeAs is what GitLab accepts as artifacts:expose_as.
+// exposeAs is what GitLab accepts as artifacts:expose_as: its pattern
+// \A\w[-\w ]*\z, where Ruby's \w is ASCII (no Vietnamese letters).
 var exposeAs = regexp.MustCompile(`^[A-Za-z0-9_][-A-Za-z0-9_ ]*$`)
 
 // runGitLab runs the jobs of a .gitlab-ci.yml in file order, each in its
@@ -492,13 +493,16 @@ func runGitLab(t *testing.T, data []byte, r *repo, env []string, ev event) resul
 		ok := runScript(t, r.dir, strings.Join(j.Script, "\n"), jobEnv)
 		res.ran = append(res.ran, ranStep{n.name, strings.Join(j.Script, "\n"), ok})
 		a := j.Artifacts
+		if !slices.Contains([]string{"", "on_success", "on_failure", "always"}, a.When) {
+			t.Errorf("job %s: artifacts:when %q: GitLab takes on_success, on_failure or always", n.name, a.When)
+		}
 		if a.ExposeAs != "" {
 			if !exposeAs.MatchString(a.ExposeAs) {
 				t.Errorf("job %s: expose_as %q: GitLab takes only ASCII letters, digits, '_', '-' and spaces", n.name, a.ExposeAs)
 			}
 			for _, p := range a.Paths {
 				if strings.ContainsAny(p, "*?[$") {
-					t.Errorf("job %s: expose_as with path %q: GitLab refuses globs and variables there", n.name, p)
+					t.Errorf("job %s: expose_as with path %q: GitLab refuses '*' there and does not expand variables", n.name, p)
 				}
 			}
 		}
