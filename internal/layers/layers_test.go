@@ -84,6 +84,8 @@ var allowed = map[string][]string{
 	"internal/layers":  {},
 	// Tests only (LibreOffice, behind the build tag integration).
 	"internal/integration": {},
+	// The CI files for plan repositories and their test (no code).
+	"examples/ci": {},
 }
 
 // render is the rendering stack: no data package or plan tool may reach it,
