@@ -1,6 +1,6 @@
 # kehoach — xem README.md.
 #   make        tạo văn bản cho mọi kế hoạch trong plans/ vào out/
-#   make test   go vet và toàn bộ kiểm thử
+#   make test   go vet, go test ./... rồi kiểm thử tích hợp (LibreOffice)
 #   make check  chỉ kiểm tra các kế hoạch
 #   make bench  đo tốc độ
 #   make verify-vendor  third_party/fpdf = fpdf v0.12.0 gốc + các bản vá đã ghi
@@ -43,8 +43,11 @@ test: verify-vendor
 	@test -d ../shared/seed || echo "CHÚ Ý: không có ../shared/ cạnh kho mã: các kiểm thử so với văn bản mẫu và lược đồ OOXML được bỏ qua (go test -v ./... cho biết từng kiểm thử bỏ qua)."
 	@for t in xmllint pdftotext qpdf soffice; do command -v $$t >/dev/null || echo "CHÚ Ý: thiếu lệnh $$t: các kiểm thử cần nó được bỏ qua (xem .ci/run để cài)."; done
 	$(GO) vet ./...
+	$(GO) vet -tags integration ./internal/integration
 	$(GO) test ./...
 	$(GO) test codeberg.org/go-pdf/fpdf/...
+	@echo "Kiểm thử tích hợp (LibreOffice mở văn bản kehoach viết, một lần khởi động):"
+	$(GO) test -tags integration ./internal/integration
 
 # third_party/fpdf is fpdf v0.12.0 from the module proxy plus the patches in
 # third_party/fpdf/patches/*.diff, nothing else (PATCHES.md). Part of `make
@@ -57,9 +60,9 @@ verify-vendor:
 FUZZTIME ?= 30s
 FUZZ := FuzzLoad:./internal/plan FuzzFormat:./internal/planfmt FuzzDiff:./internal/plandiff \
 	FuzzParseDecimal:./internal/vn FuzzParse:./internal/markup FuzzRender:./internal/build \
-	FuzzWrite:./internal/render/xlsx FuzzPDFText:./internal/textconv FuzzCheck:./internal/vntext
+	FuzzWrite:./internal/render/xlsx FuzzPDFText:./internal/extract FuzzCheck:./internal/vntext
 # kehoach text's readers (each input within a time and allocation bound).
-FUZZ += FuzzXLSXText:./internal/textconv FuzzDOCXText:./internal/textconv
+FUZZ += FuzzXLSXText:./internal/extract FuzzDOCXText:./internal/extract
 
 # Every target runs even when one finds a failure (the run then fails at
 # the end); minimising a failing input is bounded to 5 s, as Go's default

@@ -10,6 +10,7 @@ import (
 	"kehoach/internal/diag"
 	"kehoach/internal/draft"
 	"kehoach/internal/fileset"
+	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textcheck"
@@ -18,7 +19,7 @@ import (
 
 var checkCmd = &Command{
 	Name:      "check",
-	UsageLine: "kehoach check [-sua] [-nghiem-ngat] [KẾ_HOẠCH|THƯ_MỤC …]",
+	UsageLine: "kehoach check [-sua] [-nghiem-ngat] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
 	Short: `kiểm tra nội dung, chính tả và những chỗ dự thảo chưa xong, không ghi tệp
 nào; -sua sửa ngay trong tệp những lỗi chữ sửa được an toàn (giữ nguyên ghi
 chú); -nghiem-ngat coi chỗ chưa xong là lỗi`,
@@ -26,7 +27,8 @@ chú); -nghiem-ngat coi chỗ chưa xong là lỗi`,
 (khóa, số liệu, tổng nguồn vốn, tiêu chí), chính tả và thể thức chữ (dấu thanh,
 chữ viết tắt, cách viết số, ngày, ký hiệu văn bản). Mỗi lỗi ghi tệp:dòng:cột và
 cách sửa. Không ghi kế hoạch nào thì kiểm tra mọi kế hoạch trong plans/.
-Lệnh không ghi tệp nào, trừ khi có -sua.
+Lệnh không ghi tệp nào, trừ khi có -sua. Ký tự được kiểm tra với phông mà
+kehoach build sẽ dùng (Times New Roman nếu máy có, hoặc bốn tệp của -phong).
 
 Dự thảo chưa xong được báo là cảnh báo, mỗi chỗ một dòng: ghi chú TODO
 (kehoach new ghi ở mọi chỗ cần sửa) và chữ TODO trong nội dung [todo], khối
@@ -50,8 +52,9 @@ còn chỗ chưa xong), 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 		alias(fl, "fix", "sua")
 		strict := fl.Bool("nghiem-ngat", false, "coi các chỗ chưa xong của dự thảo (TODO, khối cần xem lại, số tiền 0, chữ để trống) là lỗi: mã thoát 1")
 		alias(fl, "strict", "nghiem-ngat")
+		font := fontFlag(fl)
 		return func(c *Context, args []string) int {
-			return runCheck(c, args, checkOptions{fix: *fix, strict: *strict})
+			return runCheck(c, args, checkOptions{fix: *fix, strict: *strict, font: font})
 		}
 	},
 }
@@ -65,11 +68,19 @@ func report(w io.Writer, res *plan.Result) {
 
 // checkOptions are the flags of check.
 type checkOptions struct {
-	fix    bool // -sua: apply the safe text fixes
-	strict bool // -nghiem-ngat: unfinished parts of a draft are errors
+	fix    bool        // -sua: apply the safe text fixes
+	strict bool        // -nghiem-ngat: unfinished parts of a draft are errors
+	font   *fontChoice // -phong
 }
 
 func runCheck(c *Context, args []string, o checkOptions) int {
+	// The characters are checked against the family build would set the
+	// document in.
+	family, err := o.font.family()
+	if err != nil {
+		c.Errorf("%v", err)
+		return 2
+	}
 	files, err := build.ExpandPaths(args, false)
 	if err != nil {
 		c.Errorf("%v", err)
@@ -77,7 +88,7 @@ func runCheck(c *Context, args []string, o checkOptions) int {
 	}
 	status := 0
 	for _, f := range files {
-		st := checkOne(f, o, c.Stdout, c.Stderr)
+		st := checkOne(f, o, family, c.Stdout, c.Stderr)
 		if st > status {
 			status = st
 		}
@@ -86,10 +97,10 @@ func runCheck(c *Context, args []string, o checkOptions) int {
 }
 
 // checkOne validates one plan, checks its text and what is unfinished in
-// it (package draft); with fix, it applies the safe fixes first and
+// it (package draft); with -sua, it applies the safe fixes first and
 // reports what remains.
-func checkOne(f string, o checkOptions, stdout, stderr io.Writer) int {
-	res, prof, err := build.Load(f, nil)
+func checkOne(f string, o checkOptions, family *fonts.Family, stdout, stderr io.Writer) int {
+	res, prof, err := build.Load(f, family)
 	if err != nil {
 		fmt.Fprintln(stderr, errText(err))
 		return 2
@@ -125,7 +136,7 @@ func checkOne(f string, o checkOptions, stdout, stderr io.Writer) int {
 		}
 		if n > 0 {
 			fmt.Fprintf(stdout, "%s: đã sửa %d lỗi chữ.\n", f, n)
-			if res, prof, err = build.Load(f, nil); err != nil || !res.OK() {
+			if res, prof, err = build.Load(f, family); err != nil || !res.OK() {
 				if res != nil {
 					report(stderr, res)
 				}

@@ -1,15 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 
 	"kehoach/internal/build"
+	"kehoach/internal/compose"
+	"kehoach/internal/compose/manifestdoc"
 	"kehoach/internal/fileset"
 	"kehoach/internal/fonts"
 	"kehoach/internal/manifest"
-	"kehoach/internal/render/pdf"
 )
 
 var printCmd = &Command{
@@ -76,7 +76,7 @@ func runPrint(c *Context, args []string, outDir string, font *fontChoice) int {
 			fail(1)
 			continue
 		}
-		m := manifest.Build(res.Plan, sourceDateValue)
+		m := manifest.Build(res.Plan, compose.DocDate(res.Plan, sourceDateValue))
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
@@ -89,16 +89,15 @@ func runPrint(c *Context, args []string, outDir string, font *fontChoice) int {
 		count++
 		if outDir != "" {
 			base := manifest.BaseName(res.Plan)
-			var pdfBytes bytes.Buffer
-			// manifest.WritePDF draws with the bundled font only.
-			if err := pdf.Write(&pdfBytes, m.Document(prof), prof, family); err != nil {
+			pdfBytes, err := build.Render("pdf", manifestdoc.Document(m, prof), prof, family)
+			if err != nil {
 				fmt.Fprintf(stderr, "%s: không tạo được sổ phát hành PDF: %s\n", f, errText(err))
 				fail(2)
 				continue
 			}
 			// The CSV and the PDF as one set: the CSV held open in Excel
 			// leaves both at their old version.
-			outs, err := fileset.WriteAll(outDir, []fileset.File{{Name: base + ".csv", Data: m.CSV()}, {Name: base + ".pdf", Data: pdfBytes.Bytes()}})
+			outs, err := fileset.WriteAll(outDir, []fileset.File{{Name: base + ".csv", Data: m.CSV()}, {Name: base + ".pdf", Data: pdfBytes}})
 			if err != nil {
 				fmt.Fprintln(stderr, errText(err))
 				fail(2)

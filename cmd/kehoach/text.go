@@ -3,7 +3,8 @@ package main
 import (
 	"io"
 
-	"kehoach/internal/textconv"
+	"kehoach/internal/extract"
+	"kehoach/internal/extract/limits"
 )
 
 var textCmd = &Command{
@@ -34,11 +35,11 @@ func runText(c *Context, args []string) int {
 	if len(args) != 1 {
 		return c.UsageError("cần đúng một tệp.")
 	}
-	r, err := textconv.Read(args[0])
+	r, err := extract.Read(args[0])
 	if err != nil {
 		// The message may quote the file's name and its content (a sheet's
 		// name, an XML tag): it reaches the terminal through git as well.
-		c.Errorf("%s", textconv.Visible(err.Error()))
+		c.Errorf("%s", limits.Visible(err.Error()))
 		return 2
 	}
 	if _, err := io.WriteString(c.Stdout, r.Text); err != nil {
@@ -46,7 +47,7 @@ func runText(c *Context, args []string) int {
 		return 2
 	}
 	if r.Cut != "" {
-		c.Errorf("%s: chỉ in phần đầu, dừng vì %s.", textconv.Visible(args[0]), r.Cut)
+		c.Errorf("%s: chỉ in phần đầu, dừng vì %s.", limits.Visible(args[0]), r.Cut)
 	}
 	return 0
 }

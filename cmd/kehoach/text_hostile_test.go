@@ -14,9 +14,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"kehoach/internal/extract/hostile"
+	"kehoach/internal/extract/limits"
 	"kehoach/internal/testkit"
-	"kehoach/internal/textconv"
-	"kehoach/internal/textconv/hostile"
 )
 
 // launchEnv makes the test binary a launcher: it runs the command after
@@ -31,7 +31,11 @@ func TestMain(m *testing.M) {
 	if report := os.Getenv(launchEnv); report != "" {
 		os.Exit(launch(report, os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if kehoachBin.dir != "" {
+		os.RemoveAll(kehoachBin.dir)
+	}
+	os.Exit(code)
 }
 
 func launch(report string, args []string) int {
@@ -61,22 +65,20 @@ func launch(report string, args []string) int {
 // every file of the hostile corpus (testdata/hostile-text/, the larger
 // ones made here): each ends within hostile.MaxSeconds and
 // hostile.MaxRSSBytes of peak memory with the outcome its case says, its
-// output within textconv.MaxOutputBytes and the notice, and nothing it
+// output within limits.MaxOutputBytes and the notice, and nothing it
 // prints, on stdout or stderr, holds a control character but tab and
 // newline, or a bidi mark.
 func TestHostileText(t *testing.T) {
 	if testing.Short() {
 		t.Skip("BỎ QUA ở chế độ -short")
 	}
+	t.Parallel() // runs processes only: no working folder or environment of its own
 	dir := t.TempDir()
 	// KEHOACH_HOSTILE_BIN runs another build (an older one, to see the
 	// cases fail).
 	bin := os.Getenv("KEHOACH_HOSTILE_BIN")
 	if bin == "" {
-		bin = filepath.Join(dir, "kehoach")
-		if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-			t.Fatalf("go build: %v\n%s", err, out)
-		}
+		bin = buildKehoach(t)
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -85,11 +87,14 @@ func TestHostileText(t *testing.T) {
 	corpus := filepath.Join(testkit.RepoRoot(t), "testdata", "hostile-text")
 	for _, c := range hostile.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
+			// Each case is a process of its own with its own report
+			// file: the cases run at the same time.
+			t.Parallel()
 			path := filepath.Join(corpus, c.Name)
 			if _, err := os.Stat(path); err != nil {
 				data := c.Make()
 				if len(data) <= hostile.CommitBytes {
-					t.Fatalf("%s is not committed (go test ./internal/textconv/hostile -update)", c.Name)
+					t.Fatalf("%s is not committed (go test ./internal/extract/hostile -update)", c.Name)
 				}
 				path = filepath.Join(dir, c.Name)
 				if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -97,7 +102,7 @@ func TestHostileText(t *testing.T) {
 				}
 				defer os.Remove(path)
 			}
-			report := filepath.Join(dir, "report")
+			report := filepath.Join(dir, c.Name+".report")
 			cmd := exec.Command(self, bin, "text", path)
 			cmd.Env = append(os.Environ(), launchEnv+"="+report)
 			var stdout, stderr bytes.Buffer
@@ -145,8 +150,8 @@ func TestHostileText(t *testing.T) {
 			if c.Exit == 0 && !strings.Contains(out, c.Want) {
 				t.Errorf("text does not hold %q: %.300q", c.Want, out)
 			}
-			if len(out) > textconv.MaxOutputBytes+300 {
-				t.Errorf("%d bytes printed, over %d and the notice", len(out), textconv.MaxOutputBytes)
+			if len(out) > limits.MaxOutputBytes+300 {
+				t.Errorf("%d bytes printed, over %d and the notice", len(out), limits.MaxOutputBytes)
 			}
 			for _, s := range []string{out, msg} {
 				if bad := shownControl(s); bad != "" {
@@ -158,14 +163,14 @@ func TestHostileText(t *testing.T) {
 }
 
 // shownControl names the first character of s that could drive a
-// terminal (what textconv.Visible writes out), or is "".
+// terminal (what limits.Visible writes out), or is "".
 func shownControl(s string) string {
 	if !utf8.ValidString(s) {
 		return "bytes that are not UTF-8"
 	}
 	for i, r := range s {
-		if r != '\t' && r != '\n' && textconv.Visible(string(r)) != string(r) {
-			return strings.ToUpper(strings.TrimPrefix(textconv.Visible(string(r)), `\`)) + " at byte " + itoa(i)
+		if r != '\t' && r != '\n' && limits.Visible(string(r)) != string(r) {
+			return strings.ToUpper(strings.TrimPrefix(limits.Visible(string(r)), `\`)) + " at byte " + itoa(i)
 		}
 	}
 	return ""

@@ -7,11 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"kehoach/internal/extract"
+	"kehoach/internal/extract/limits"
 	"kehoach/internal/testkit"
-	"kehoach/internal/textconv"
 )
 
-// kehoach text prints textconv's text of each output, and says in
+// kehoach text prints extract's text of each output, and says in
 // Vietnamese why it cannot read a file.
 func TestTextCommand(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
@@ -20,7 +21,7 @@ func TestTextCommand(t *testing.T) {
 	}
 	for _, name := range []string{"ke-hoach-ntm-2025-muong-khoa.docx", "ke-hoach-ntm-2025-muong-khoa.pdf", "ke-hoach-ntm-2025-muong-khoa-bieu.xlsx"} {
 		p := filepath.Join(out, name)
-		want, err := textconv.Text(p)
+		want, err := extract.Text(p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,13 +36,13 @@ func TestTextCommand(t *testing.T) {
 	}
 }
 
-// kehoach text's help gives the limits of textconv; a file name or a
+// kehoach text's help gives the limits of extract; a file name or a
 // message holding control characters is printed with them written out;
 // a text cut at the budget exits 0, with the notice and a message.
 func TestTextLimitsAndEscapes(t *testing.T) {
 	for _, s := range []string{
-		"chữ in ra tối đa " + strconv.Itoa(textconv.MaxOutputBytes>>20) + " MiB",
-		"đọc tối đa\n" + strconv.Itoa(int(textconv.MaxDuration/time.Second)) + " giây",
+		"chữ in ra tối đa " + strconv.Itoa(limits.MaxOutputBytes>>20) + " MiB",
+		"đọc tối đa\n" + strconv.Itoa(int(limits.MaxDuration/time.Second)) + " giây",
 	} {
 		if !strings.Contains(textCmd.Long, s) {
 			t.Errorf("help does not say %q", s)

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"kehoach/internal/annex"
 	"kehoach/internal/build"
 	"kehoach/internal/fileset"
 	"kehoach/internal/layout"
+	"kehoach/internal/sheet"
 )
 
 // check prints every problem in the one form of package diag: errors
@@ -65,7 +65,7 @@ func TestBuildWarningsForm(t *testing.T) {
 	r := &build.Result{
 		Plan:    "plans/x/2025.yaml",
 		Outputs: []fileset.Output{{Path: "out/x-2025.docx"}, {Path: "out/x-2025.pdf"}},
-		Annex:   []annex.Problem{{Sheet: "03", Column: 4, Head: "Ngân sách xã", Token: "100.000", Need: 14, Have: 10, TableNeed: 300, TableWidth: 252}},
+		Annex:   []sheet.Problem{{Sheet: "03", Column: 4, Head: "Ngân sách xã", Token: "100.000", Need: 14, Have: 10, TableNeed: 300, TableWidth: 252}},
 		Layout:  []layout.Problem{{Page: 7, Code: layout.ProblemCutWord, Text: "Mườngkhoa"}},
 	}
 	var b bytes.Buffer

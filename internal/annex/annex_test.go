@@ -12,6 +12,7 @@ import (
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
+	"kehoach/internal/sheet"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
 	"kehoach/internal/vn"
@@ -22,10 +23,10 @@ const plan2025 = "../../plans/muong-khoa/2025.yaml"
 // metrics are the ND30 profile's (the landscape text width, the cell
 // padding, the table styles' sizes) with the bundled font, as package
 // compose fits the annexes.
-func metrics() Metrics {
+func metrics() sheet.Metrics {
 	prof := style.Default()
 	font := fonts.Bundled()
-	return Metrics{
+	return sheet.Metrics{
 		Width: prof.Landscape.TextWidth(), PadLeft: prof.CellPad.Left, PadRight: prof.CellPad.Right,
 		HeadSize: prof.Style(doc.StyleTableHead).Size, CellSize: prof.Style(doc.StyleTableCell).Size,
 		Measure: func(text string, size float64, bold bool) float64 {
@@ -35,15 +36,28 @@ func metrics() Metrics {
 }
 
 // fitted are the plan's annexes fitted with metrics().
-func fitted(t *testing.T, p *plan.Plan) []Sheet {
+func fitted(t *testing.T, p *plan.Plan) []sheet.Sheet {
 	t.Helper()
-	sheets := Build(p)
+	sheets, err := Sheets(p)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := range sheets {
 		if probs := sheets[i].Fit(metrics()); len(probs) > 0 {
 			t.Fatalf("biểu %s does not fit the page: %v", sheets[i].Number, probs)
 		}
 	}
 	return sheets
+}
+
+// build is Sheets failing the test on an error.
+func build(t *testing.T, p *plan.Plan) []sheet.Sheet {
+	t.Helper()
+	s, err := Sheets(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 func load(t *testing.T) *plan.Plan {
@@ -56,7 +70,7 @@ func load(t *testing.T) *plan.Plan {
 }
 
 // row returns the first row whose column col reads text.
-func row(t *testing.T, s *Sheet, col int, text string) Row {
+func row(t *testing.T, s *sheet.Sheet, col int, text string) sheet.Row {
 	t.Helper()
 	for _, r := range s.Rows {
 		if r.Cells[col].String() == text {
@@ -64,10 +78,10 @@ func row(t *testing.T, s *Sheet, col int, text string) Row {
 		}
 	}
 	t.Fatalf("biểu %s: no row with %q in column %d", s.Number, text, col+1)
-	return Row{}
+	return sheet.Row{}
 }
 
-func titles(s *Sheet) []string {
+func titles(s *sheet.Sheet) []string {
 	var out []string
 	for _, c := range s.Columns {
 		out = append(out, strings.Join(c.Head, " > "))
@@ -77,6 +91,7 @@ func titles(s *Sheet) []string {
 
 // The four annexes of the 2025 plan: headings, column heads, row counts.
 func TestSheets2025(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	sheets, err := Sheets(p)
 	if err != nil {
@@ -163,12 +178,12 @@ func TestSheets2025(t *testing.T) {
 
 // checkTotals recomputes every Total from the cells it names and checks
 // that it adds up cells of one column or one row, never text.
-func checkTotals(t *testing.T, s *Sheet) {
+func checkTotals(t *testing.T, s *sheet.Sheet) {
 	t.Helper()
 	for r, row := range s.Rows {
 		for c, cell := range row.Cells {
-			if cell.Kind != Total {
-				if cell.Kind == Empty && cell.Sum != nil {
+			if cell.Kind != sheet.Total {
+				if cell.Kind == sheet.Empty && cell.Sum != nil {
 					t.Errorf("(%d,%d): empty cell with refs", r, c)
 				}
 				continue
@@ -179,7 +194,7 @@ func checkTotals(t *testing.T, s *Sheet) {
 					t.Errorf("(%d,%d): total adds (%d,%d), neither its column nor its row", r, c, ref.Row, ref.Col)
 				}
 				x := s.Rows[ref.Row].Cells[ref.Col]
-				if x.Kind == Text {
+				if x.Kind == sheet.Text {
 					t.Errorf("(%d,%d): total adds a text cell", r, c)
 				}
 				sum = sum.Add(x.Value)
@@ -194,8 +209,9 @@ func checkTotals(t *testing.T, s *Sheet) {
 // Every figure the document prints is the annexes' figure: the same plan
 // values, not a copy.
 func TestFiguresAgreeWithThePlan(t *testing.T) {
+	t.Parallel()
 	p := load(t)
-	s := Build(p)
+	s := build(t, p)
 	b01, b02, b03, b04 := &s[0], &s[1], &s[2], &s[3]
 	var invest, current vn.Decimal
 	for i := range p.NguonLuc.Nguon {
@@ -209,7 +225,7 @@ func TestFiguresAgreeWithThePlan(t *testing.T) {
 	lg := row(t, b02, c02Name, "Vốn lồng ghép")
 	tests := []struct {
 		what string
-		cell Cell
+		cell sheet.Cell
 		want vn.Decimal // the figure the text prints
 		lit  string
 	}{
@@ -224,8 +240,8 @@ func TestFiguresAgreeWithThePlan(t *testing.T) {
 		{"Biểu 04 TỔNG SỐ", b04.Rows[0].Cells[c04Amount], p.NguonLuc.Nguon[0].Con[1].Sum, "800"},
 	}
 	for _, tc := range tests {
-		if tc.cell.Kind != Total && !strings.Contains(tc.what, "Ngân sách xã") {
-			t.Errorf("%s: kind %v, want a Total", tc.what, tc.cell.Kind)
+		if tc.cell.Kind != sheet.Total && !strings.Contains(tc.what, "Ngân sách xã") {
+			t.Errorf("%s: kind %v, want a sheet.Total", tc.what, tc.cell.Kind)
 		}
 		if !tc.cell.Value.Equal(tc.want) || tc.cell.String() != tc.lit {
 			t.Errorf("%s = %s, want %s (%s)", tc.what, tc.cell.String(), tc.lit, tc.want)
@@ -237,7 +253,7 @@ func TestFiguresAgreeWithThePlan(t *testing.T) {
 			t.Errorf("Biểu 03 has a column %q that no work draws on", strings.Join(c.Head, " > "))
 		}
 	}
-	if c := row(t, b02, c02Name, "Ngân sách xã").Cells[c02Invest]; c.Kind != Empty {
+	if c := row(t, b02, c02Name, "Ngân sách xã").Cells[c02Invest]; c.Kind != sheet.Empty {
 		t.Errorf("Biểu 02 Ngân sách xã vốn đầu tư = %q, want empty (no loai)", c.String())
 	}
 	// 12/19 now, 13/19 at the end of the year.
@@ -267,8 +283,9 @@ func TestFiguresAgreeWithThePlan(t *testing.T) {
 // Criterion rows: bold, in set order, status from danh_gia, units by name;
 // indicator rows beneath; the main indicators' targets are the text's.
 func TestBieu01Rows(t *testing.T) {
+	t.Parallel()
 	p := load(t)
-	s := Build(p)[0]
+	s := build(t, p)[0]
 	tests := []struct {
 		tt, name, nowEval, endEval, lead, partner, note string
 		bold                                            bool
@@ -300,7 +317,7 @@ func TestBieu01Rows(t *testing.T) {
 			t.Errorf("group %s: name spans %d columns, want %d", r.Cells[c01TT], r.Cells[c01Name].Span, c01N-c01Name)
 		}
 		for c := c01Name + 1; c < c01N; c++ {
-			if r.Cells[c].Kind != Empty {
+			if r.Cells[c].Kind != sheet.Empty {
 				t.Errorf("group %s: covered cell %d holds %q", r.Cells[c01TT], c, r.Cells[c].String())
 			}
 		}
@@ -322,7 +339,7 @@ func TestBieu01Rows(t *testing.T) {
 	targets := map[string]string{"10": "≥\u00a054", "11": "≤\u00a011", "15.1": "≥\u00a060", "17.7": "100", "15.3": "<\u00a018,92"}
 	units := map[string]string{"10": "triệu đồng/người/năm", "11": "%", "15.1": "%", "17.7": "%", "15.3": "%"}
 	for code, want := range targets {
-		var r Row
+		var r sheet.Row
 		for _, x := range s.Rows {
 			if x.Cells[c01TT].String() == code && !x.Bold {
 				r = x
@@ -343,6 +360,7 @@ func TestBieu01Rows(t *testing.T) {
 // from the set where the plan leaves them out; the plan's own values in
 // the other columns.
 func TestBieu01IndicatorRows(t *testing.T) {
+	t.Parallel()
 	const (
 		name153 = "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi"
 		set153  = name153 + " (chiều cao theo tuổi)" // the set's wording
@@ -397,9 +415,9 @@ func TestBieu01IndicatorRows(t *testing.T) {
 			if err != nil || !res.OK() {
 				t.Fatalf("load: %v %v", err, res.Errors)
 			}
-			s := Build(res.Plan)[0]
+			s := build(t, res.Plan)[0]
 			for code, want := range tc.want {
-				var r *Row
+				var r *sheet.Row
 				for i := range s.Rows {
 					if x := &s.Rows[i]; x.Cells[c01TT].String() == code && !x.Bold {
 						r = x
@@ -414,7 +432,7 @@ func TestBieu01IndicatorRows(t *testing.T) {
 				if got != want {
 					t.Errorf("indicator %s (name, unit, rule, now, plan):\n got %q\nwant %q", code, got, want)
 				}
-				if want.rule == "" && r.Cells[c01Rule].Kind != Empty {
+				if want.rule == "" && r.Cells[c01Rule].Kind != sheet.Empty {
 					t.Errorf("indicator %s: rule cell kind %v, want empty", code, r.Cells[c01Rule].Kind)
 				}
 			}
@@ -425,6 +443,7 @@ func TestBieu01IndicatorRows(t *testing.T) {
 // The funds' names in Biểu 02's “Trong đó” columns and Biểu 04's title
 // are the plan's period's (templates/giai-doan, bieu).
 func TestVocabularyByPeriod(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		plan                     string
 		invest, current, title04 string
@@ -441,7 +460,7 @@ func TestVocabularyByPeriod(t *testing.T) {
 		if v.DauTu != tc.invest || v.ThuongXuyen != tc.current {
 			t.Errorf("%s: period %s names %q, %q", tc.plan, res.Plan.Period.Ma, v.DauTu, v.ThuongXuyen)
 		}
-		s := Build(res.Plan)
+		s := build(t, res.Plan)
 		got := []string{strings.Join(s[1].Columns[c02Invest].Head, " > "), strings.Join(s[1].Columns[c02Current].Head, " > "), s[3].Title}
 		want := []string{"Trong đó > " + tc.invest, "Trong đó > " + tc.current, tc.title04}
 		if strings.Join(got, " | ") != strings.Join(want, " | ") {
@@ -460,6 +479,7 @@ func TestVocabularyByPeriod(t *testing.T) {
 // A source of loai thuong_xuyen goes where su_nghiep goes: Biểu 02's
 // current funds column, pointing to Biểu 04.
 func TestCurrentFundsSpelling(t *testing.T) {
+	t.Parallel()
 	for _, loai := range []string{"su_nghiep", "thuong_xuyen"} {
 		p := load(t)
 		src := &p.NguonLuc.Nguon[0].Con[1]
@@ -467,7 +487,7 @@ func TestCurrentFundsSpelling(t *testing.T) {
 			t.Fatalf("source %q, want Vốn sự nghiệp", src.Ten)
 		}
 		src.Loai = loai
-		b02 := Build(p)[1]
+		b02 := build(t, p)[1]
 		r := row(t, &b02, c02Name, "Vốn sự nghiệp")
 		got := []string{r.Cells[c02Invest].String(), r.Cells[c02Current].String(), r.Cells[c02Note].String(), b02.Rows[0].Cells[c02Current].String()}
 		if want := []string{"", "800", "Chi tiết tại Biểu số 04", "800"}; strings.Join(got, "|") != strings.Join(want, "|") {
@@ -479,14 +499,15 @@ func TestCurrentFundsSpelling(t *testing.T) {
 // A changed plan value changes the annex: the target of a main indicator,
 // a main indicator linked to an indicator without its own row, an amount.
 func TestAnnexFollowsThePlan(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	p.MucTieu.ChiTieu[0].GiaTri.Decimal = vn.Int(58) // income ≥ 58
 	p.MucTieu.ChiTieu[1].TieuChi = "13.2"            // now linked to criterion 13
 	p.NguonLuc.Nguon[2].Con[0].Sum = vn.Int(702)     // lồng ghép giảm nghèo
 	p.NguonLuc.Nguon[2].Con[0].SoTien.Decimal = vn.Int(702)
-	s := Build(p)
+	s := build(t, p)
 	b01 := s[0]
-	var income, added Row
+	var income, added sheet.Row
 	for i, r := range b01.Rows {
 		if r.Cells[c01TT].String() == "10" && !r.Bold {
 			income = r
@@ -512,6 +533,7 @@ func TestAnnexFollowsThePlan(t *testing.T) {
 // The reference line: blanks in a draft, the number and date once issued,
 // with ND30's leading zeros.
 func TestRef(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		so   int
 		ngay string
@@ -529,7 +551,7 @@ func TestRef(t *testing.T) {
 			d, _ := time.Parse("2006-01-02", tc.ngay)
 			p.VanBan.Ngay = plan.Date{Time: d}
 		}
-		for _, s := range Build(p) {
+		for _, s := range build(t, p) {
 			if s.Ref != tc.want {
 				t.Errorf("số %d ngày %s, biểu %s: %q\nwant %q", tc.so, tc.ngay, s.Number, s.Ref, tc.want)
 			}
@@ -540,9 +562,10 @@ func TestRef(t *testing.T) {
 // Without works or allocations the tables keep their header and an empty
 // TỔNG SỐ row (no 0 for a column with nothing in it).
 func TestEmptyAnnexes(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	p.Bieu = plan.Bieu{}
-	s := Build(p)
+	s := build(t, p)
 	for _, i := range []int{2, 3} {
 		if len(s[i].Rows) != 1 {
 			t.Errorf("biểu %s: %d rows, want the TỔNG SỐ row only", s[i].Number, len(s[i].Rows))
@@ -563,21 +586,23 @@ func TestEmptyAnnexes(t *testing.T) {
 
 // Plan text is text, whatever it looks like: never a number or a formula.
 func TestTextStaysText(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	p.Bieu.CongTrinh[0].Ten = `=HYPERLINK("http://x","y")`
 	p.Bieu.SuNghiep[0].NoiDung = "+1"
 	p.Bieu.SuNghiep[1].GhiChu = "-2"
 	p.Bieu.SuNghiep[2].ThoiGian = "@SUM(A1)"
-	s := Build(p)
-	for _, c := range []Cell{s[2].Rows[1].Cells[1], s[3].Rows[1].Cells[c04Task], s[3].Rows[2].Cells[c04Note], s[3].Rows[3].Cells[c04When]} {
-		if c.Kind != Text || c.Sum != nil {
-			t.Errorf("%q: kind %v, want Text", c.String(), c.Kind)
+	s := build(t, p)
+	for _, c := range []sheet.Cell{s[2].Rows[1].Cells[1], s[3].Rows[1].Cells[c04Task], s[3].Rows[2].Cells[c04Note], s[3].Rows[3].Cells[c04When]} {
+		if c.Kind != sheet.Text || c.Sum != nil {
+			t.Errorf("%q: kind %v, want sheet.Text", c.String(), c.Kind)
 		}
 	}
 }
 
 // Referenced: the annexes the text refers to, in annex order.
 func TestReferenced(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	if got := strings.Join(Referenced(p), " "); got != "01 02 03 04" {
 		t.Errorf("2025: %s", got)
@@ -590,69 +615,12 @@ func TestReferenced(t *testing.T) {
 	}
 }
 
-// The header grid of a three-level head: groups span their columns,
-// titles span down, covered cells are marked.
-func TestHeader(t *testing.T) {
-	s := Sheet{Columns: []Column{
-		{Head: []string{"STT"}},
-		{Head: []string{"Vốn", "Tổng"}},
-		{Head: []string{"Vốn", "Trong đó", "A"}},
-		{Head: []string{"Vốn", "Trong đó", "B"}},
-		{Head: []string{"Ghi chú"}},
-	}}
-	show := func(rows [][]HeadCell) string {
-		var lines []string
-		for _, r := range rows {
-			var cells []string
-			for _, c := range r {
-				if c.Covered {
-					cells = append(cells, fmt.Sprintf("^%d", c.Col))
-				} else {
-					cells = append(cells, fmt.Sprintf("%s@%d[%dx%d]", c.Text, c.Col, c.ColSpan, c.RowSpan))
-				}
-			}
-			lines = append(lines, strings.Join(cells, " "))
-		}
-		return strings.Join(lines, "\n")
-	}
-	want := "STT@0[1x3] Vốn@1[3x1] Ghi chú@4[1x3]\n" +
-		"^0 Tổng@1[1x2] Trong đó@2[2x1] ^4\n" +
-		"^0 ^1 A@2[1x1] B@3[1x1] ^4"
-	if got := show(s.Header()); got != want {
-		t.Errorf("header:\n%s\nwant\n%s", got, want)
-	}
-	if s.HeaderRows() != 3 {
-		t.Errorf("header rows %d", s.HeaderRows())
-	}
-	// One level: no merging at all.
-	one := Sheet{Columns: []Column{{Head: []string{"a"}}, {Head: []string{"b"}}}}
-	if got := show(one.Header()); got != "a@0[1x1] b@1[1x1]" {
-		t.Errorf("one level: %s", got)
-	}
-}
-
-// A cycle or a reference outside the sheet is an error, not a hang.
-func TestResolveErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		rows []Row
-	}{
-		{"cycle", []Row{{Cells: []Cell{{Kind: Total, Sum: []Ref{{1, 0}}}}}, {Cells: []Cell{{Kind: Total, Sum: []Ref{{0, 0}}}}}}},
-		{"outside", []Row{{Cells: []Cell{{Kind: Total, Sum: []Ref{{5, 0}}}}}}},
-	}
-	for _, tc := range tests {
-		s := Sheet{Number: "09", Columns: []Column{{Head: []string{"x"}}}, Rows: tc.rows}
-		if err := s.resolve(); err == nil {
-			t.Errorf("%s: no error", tc.name)
-		}
-	}
-}
-
 // No word of a header or a cell is wider than its fitted column less the
 // profile's cell padding, at 11 pt in the cell's face: no reader, DOCX,
 // PDF or XLSX, has to break a word inside. Words bound by no-break spaces
 // ("≥ 54") count as one.
 func TestWordsFitTheirColumns(t *testing.T) {
+	t.Parallel()
 	m := metrics()
 	margins, size := m.PadLeft+m.PadRight, 11.0
 	font := fonts.Bundled()
@@ -690,10 +658,11 @@ func TestWordsFitTheirColumns(t *testing.T) {
 // entry of a child source counts for its top-level source; with no work
 // only the total column is left.
 func TestBieu03Sources(t *testing.T) {
+	t.Parallel()
 	von := func(code string, amount int64) plan.PhanBo {
 		return plan.PhanBo{Nguon: code, SoTien: plan.Number{Decimal: vn.Int(amount), Set: true}}
 	}
-	head := func(s *Sheet) []string {
+	head := func(s *sheet.Sheet) []string {
 		var out []string
 		for _, c := range s.Columns[7:] {
 			out = append(out, strings.Join(c.Head, " > "))
@@ -710,7 +679,7 @@ func TestBieu03Sources(t *testing.T) {
 	w.Von = []plan.PhanBo{von("long-ghep-dtts", 100), von("nstw-dau-tu", 504)}
 	w2.Von = []plan.PhanBo{von("ns-xa", 0)}
 	p.Bieu.CongTrinh = []plan.CongTrinh{w, w2}
-	s := Build(p)[2]
+	s := build(t, p)[2]
 	want := []string{year + "Tổng số", year + "Trong đó > Vốn Ngân sách Trung ương", year + "Trong đó > Ngân sách xã", year + "Trong đó > Vốn lồng ghép", "Thuộc tiêu chí số", "Ghi chú"}
 	if got := head(&s); strings.Join(got, " | ") != strings.Join(want, " | ") {
 		t.Errorf("columns:\n got %s\nwant %s", strings.Join(got, " | "), strings.Join(want, " | "))
@@ -727,7 +696,7 @@ func TestBieu03Sources(t *testing.T) {
 	// Only lồng ghép.
 	w.Von = []plan.PhanBo{von("long-ghep-giam-ngheo", 50)}
 	p.Bieu.CongTrinh = []plan.CongTrinh{w}
-	s = Build(p)[2]
+	s = build(t, p)[2]
 	if got := strings.Join(head(&s), " | "); got != year+"Tổng số | "+year+"Trong đó > Vốn lồng ghép | Thuộc tiêu chí số | Ghi chú" {
 		t.Errorf("columns with lồng ghép only: %s", got)
 	}
@@ -737,11 +706,11 @@ func TestBieu03Sources(t *testing.T) {
 
 	// No work: the total column only, two header rows.
 	p.Bieu.CongTrinh = nil
-	s = Build(p)[2]
+	s = build(t, p)[2]
 	if got := strings.Join(head(&s), " | "); got != year+"Tổng số | Thuộc tiêu chí số | Ghi chú" {
 		t.Errorf("columns without works: %s", got)
 	}
-	if s.HeaderRows() != 2 || len(s.Rows) != 1 || s.Rows[0].Cells[7].Kind != Empty {
+	if s.HeaderRows() != 2 || len(s.Rows) != 1 || s.Rows[0].Cells[7].Kind != sheet.Empty {
 		t.Errorf("without works: %d header rows, %d rows, total %q", s.HeaderRows(), len(s.Rows), s.Rows[0].Cells[7].String())
 	}
 }
@@ -750,6 +719,7 @@ func TestBieu03Sources(t *testing.T) {
 // indicators, a group with its first criterion, a Biểu 02 source with its
 // parts; indicator rows, leaves and totals do not.
 func TestKeepHeads(t *testing.T) {
+	t.Parallel()
 	sheets, err := Sheets(load(t))
 	if err != nil {
 		t.Fatal(err)
@@ -771,5 +741,40 @@ func TestKeepHeads(t *testing.T) {
 	}
 	if got := strings.Join(keep, " "); got != "I II III 10 11 12 IV 15 16 17 V" {
 		t.Errorf("Biểu 01 rows keeping with the next: %s", got)
+	}
+}
+
+// The 2025 annexes with the real font: nothing cut; every amount column
+// fits its widest amount on one line; Biểu 01's name column is its widest
+// and wider than ĐVT.
+func TestFit2025(t *testing.T) {
+	m := metrics()
+	for _, s := range fitted(t, load(t)) {
+		for c, col := range s.Columns {
+			if !col.Numeric {
+				continue
+			}
+			for _, r := range s.Rows {
+				cell := r.Cells[c]
+				if !cell.IsNumber() {
+					continue
+				}
+				if w := m.Measure(cell.String(), m.CellSize, r.Bold) + m.PadLeft + m.PadRight; w > col.Width {
+					t.Errorf("biểu %s, %s: %s needs %.1f mm, the column is %.1f", s.Number, col.Title(), cell.String(), w, col.Width)
+				}
+			}
+		}
+		if s.Number != "01" {
+			continue
+		}
+		name, unit := s.Columns[c01Name].Width, s.Columns[c01Unit].Width
+		for c, col := range s.Columns {
+			if c != c01Name && col.Width >= name {
+				t.Errorf("Biểu 01: %s (%.1f mm) is as wide as the name column (%.1f mm)", col.Title(), col.Width, name)
+			}
+		}
+		if name < unit+10 {
+			t.Errorf("Biểu 01: name %.1f mm, ĐVT %.1f mm", name, unit)
+		}
 	}
 }

@@ -1,3 +1,26 @@
+// Package annex builds the annex tables attached to a Kế hoạch (“Biểu số
+// 01 … 04”, nd30.md §1.6 and §4.2) from a validated plan, in a
+// format-neutral model (package sheet):
+//
+//   - Biểu 01: the criteria of the set, their status now and planned, with
+//     their indicators (plan.DanhGiaTC.Rows: the threshold for the
+//     commune from the criteria set) and the “Tổng số tiêu chí đạt” row
+//     (12/19, 13/19);
+//   - Biểu 02: the funding tree of section III with a TỔNG SỐ row and the
+//     split between the two kinds of central funds, named as the plan's
+//     period names them (programme.Vocabulary: “Vốn đầu tư” / “Vốn sự
+//     nghiệp” in 2021–2025, “Vốn đầu tư công” / “Kinh phí thường xuyên”
+//     in 2026–2030);
+//   - Biểu 03: the investment works, one column per top-level source the
+//     works draw on;
+//   - Biểu 04: the allocations of the current funds (vốn sự nghiệp, kinh
+//     phí thường xuyên).
+//
+// Every figure comes from the plan (the same values the document text
+// prints); totals are sheet.Total cells, the sum of other cells. The
+// builder is the only code here that knows a plan: package sheet, which
+// render/xlsx reads, knows none. The wording lives in templates/bieu.tmpl;
+// its blocks get the plan's year and the period's names of the funds.
 package annex
 
 import (
@@ -8,6 +31,7 @@ import (
 
 	"kehoach/internal/markup"
 	"kehoach/internal/plan"
+	"kehoach/internal/sheet"
 	"kehoach/internal/vn"
 	"kehoach/templates"
 )
@@ -15,20 +39,11 @@ import (
 // WordingFile is the template of the annexes' fixed wording.
 const WordingFile = "bieu.tmpl"
 
-// Build returns the four annexes of a validated plan, Biểu 01 to 04 in
-// order. It panics, with a *templates.Error, only when templates/bieu.tmpl
-// does not fit the code (the embedded file is checked by the tests; a copy
-// edited on disk may not be); Sheets returns that as an error instead.
-func Build(p *plan.Plan) []Sheet {
-	s, err := Sheets(p)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
-
-// Sheets is Build returning template problems as an error.
-func Sheets(p *plan.Plan) ([]Sheet, error) {
+// Sheets returns the four annexes of a validated plan, Biểu 01 to 04 in
+// order, with their totals computed (their columns not yet fitted:
+// sheet.Sheet.Fit). A templates/bieu.tmpl that does not fit the code (a
+// copy edited on disk) is returned as an error, never a panic.
+func Sheets(p *plan.Plan) ([]sheet.Sheet, error) {
 	t, err := templates.Text(WordingFile)
 	if err != nil {
 		return nil, err
@@ -38,13 +53,13 @@ func Sheets(p *plan.Plan) ([]Sheet, error) {
 		return nil, errors.New("kế hoạch chưa có giai đoạn của Chương trình nên không biết tên các loại vốn của Biểu 02–04; hãy kiểm tra năm kế hoạch (nam) và giai_doan")
 	}
 	b := &builder{p: p, src: sources(p), t: t}
-	out := []Sheet{b.bieu01(), b.bieu02(), b.bieu03(), b.bieu04()}
+	out := []sheet.Sheet{b.bieu01(), b.bieu02(), b.bieu03(), b.bieu04()}
 	for i := range out {
 		s := &out[i]
 		s.Ref, s.Issuer = b.ref(), b.issuer()
-		s.bind()
-		s.keepHeads()
-		if err := s.resolve(); err != nil && b.err == nil {
+		bind(s)
+		s.KeepHeads()
+		if err := s.Resolve(); err != nil && b.err == nil {
 			b.err = err
 		}
 	}
@@ -59,7 +74,7 @@ func Sheets(p *plan.Plan) ([]Sheet, error) {
 // workbook as Excel wraps it, the document's tables) starts a line with a
 // phrase dash or parts a number from its unit. The fit measures the texts
 // so bound.
-func (s *Sheet) bind() {
+func bind(s *sheet.Sheet) {
 	s.Heading, s.Title, s.Ref, s.Unit = vn.Bind(s.Heading), vn.Bind(s.Title), vn.Bind(s.Ref), vn.Bind(s.Unit)
 	for i := range s.Columns {
 		for k, h := range s.Columns[i].Head {
@@ -68,7 +83,7 @@ func (s *Sheet) bind() {
 	}
 	for r := range s.Rows {
 		for c := range s.Rows[r].Cells {
-			if cell := &s.Rows[r].Cells[c]; cell.Kind == Text {
+			if cell := &s.Rows[r].Cells[c]; cell.Kind == sheet.Text {
 				cell.Text = vn.Bind(cell.Text)
 			}
 		}
@@ -151,36 +166,36 @@ func (b *builder) ref() string {
 	return b.say("kem-theo", map[string]any{"TenLoai": p.TypeName(), "So": so, "KyHieu": kyHieu, "Ngay": ngay, "Thang": thang, "Nam": nam, "CoQuan": b.issuer()})
 }
 
-func (b *builder) sheet(number, titleBlock string) Sheet {
-	return Sheet{Number: number, Heading: b.say("so-bieu", number), Title: vn.Upper(b.word(titleBlock))}
+func (b *builder) newSheet(number, titleBlock string) sheet.Sheet {
+	return sheet.Sheet{Number: number, Heading: b.say("so-bieu", number), Title: vn.Upper(b.word(titleBlock))}
 }
 
 // Cell constructors.
 
-func text(s string) Cell {
+func text(s string) sheet.Cell {
 	s = strings.TrimSpace(markup.Plain(s))
 	if s == "" {
-		return Cell{}
+		return sheet.Cell{}
 	}
-	return Cell{Kind: Text, Text: s}
+	return sheet.Cell{Kind: sheet.Text, Text: s}
 }
 
-func number(d vn.Decimal) Cell { return Cell{Kind: Number, Value: d} }
+func number(d vn.Decimal) sheet.Cell { return sheet.Cell{Kind: sheet.Number, Value: d} }
 
 // sumRows is a Total of column col over rows.
-func sumRows(col int, rows []int) Cell {
-	c := Cell{Kind: Total}
+func sumRows(col int, rows []int) sheet.Cell {
+	c := sheet.Cell{Kind: sheet.Total}
 	for _, r := range rows {
-		c.Sum = append(c.Sum, Ref{Row: r, Col: col})
+		c.Sum = append(c.Sum, sheet.Ref{Row: r, Col: col})
 	}
 	return c
 }
 
 // sumCols is a Total of row over columns cols.
-func sumCols(row int, cols []int) Cell {
-	c := Cell{Kind: Total}
+func sumCols(row int, cols []int) sheet.Cell {
+	c := sheet.Cell{Kind: sheet.Total}
 	for _, k := range cols {
-		c.Sum = append(c.Sum, Ref{Row: row, Col: k})
+		c.Sum = append(c.Sum, sheet.Ref{Row: row, Col: k})
 	}
 	return c
 }
@@ -203,19 +218,19 @@ const (
 	c01N
 )
 
-func (b *builder) bieu01() Sheet {
+func (b *builder) bieu01() sheet.Sheet {
 	p := b.p
-	s := b.sheet("01", "b01-ten")
+	s := b.newSheet("01", "b01-ten")
 	now, planned, units := b.word("b01-hien-trang"), b.word("b01-ke-hoach"), b.word("b01-don-vi")
-	s.Columns = []Column{
-		c01TT:       {Head: []string{b.word("b01-tt")}, Align: AlignCenter},
+	s.Columns = []sheet.Column{
+		c01TT:       {Head: []string{b.word("b01-tt")}, Align: sheet.AlignCenter},
 		c01Name:     {Head: []string{b.word("b01-tieu-chi")}, Wrap: true},
-		c01Unit:     {Head: []string{b.word("b01-dvt")}, Align: AlignCenter, Wrap: true}, // "triệu / đồng/người/năm"
-		c01Rule:     {Head: []string{b.word("b01-quy-dinh")}, Align: AlignCenter},
-		c01Now:      {Head: []string{now, b.word("b01-ket-qua")}, Align: AlignCenter},
-		c01NowEval:  {Head: []string{now, b.word("b01-danh-gia")}, Align: AlignCenter},
-		c01Plan:     {Head: []string{planned, b.word("b01-chi-tieu")}, Align: AlignCenter},
-		c01PlanEval: {Head: []string{planned, b.word("b01-du-kien")}, Align: AlignCenter},
+		c01Unit:     {Head: []string{b.word("b01-dvt")}, Align: sheet.AlignCenter, Wrap: true}, // "triệu / đồng/người/năm"
+		c01Rule:     {Head: []string{b.word("b01-quy-dinh")}, Align: sheet.AlignCenter},
+		c01Now:      {Head: []string{now, b.word("b01-ket-qua")}, Align: sheet.AlignCenter},
+		c01NowEval:  {Head: []string{now, b.word("b01-danh-gia")}, Align: sheet.AlignCenter},
+		c01Plan:     {Head: []string{planned, b.word("b01-chi-tieu")}, Align: sheet.AlignCenter},
+		c01PlanEval: {Head: []string{planned, b.word("b01-du-kien")}, Align: sheet.AlignCenter},
 		c01Lead:     {Head: []string{units, b.word("b01-chu-tri")}, Wrap: true},
 		c01Partner:  {Head: []string{units, b.word("b01-phoi-hop")}, Wrap: true},
 		c01Note:     {Head: []string{b.word("ghi-chu")}, Wrap: true},
@@ -252,8 +267,8 @@ func (b *builder) bieu01() Sheet {
 	}
 	met := plan.StatusMet.Label()
 	notMet := plan.StatusNotMet.Label()
-	row := func(level int, bold bool, cells map[int]Cell) {
-		r := Row{Cells: make([]Cell, c01N), Level: level, Bold: bold}
+	row := func(level int, bold bool, cells map[int]sheet.Cell) {
+		r := sheet.Row{Cells: make([]sheet.Cell, c01N), Level: level, Bold: bold}
 		for k, c := range cells {
 			r.Cells[k] = c
 		}
@@ -267,13 +282,13 @@ func (b *builder) bieu01() Sheet {
 				// A group row: its name spans the rest of the row.
 				label := text(vn.Upper(name))
 				label.Span = c01N - c01Name
-				row(0, true, map[int]Cell{c01TT: text(cr.Nhom), c01Name: label})
+				row(0, true, map[int]sheet.Cell{c01TT: text(cr.Nhom), c01Name: label})
 				lastGroup = cr.Nhom
 			}
 			level = 1
 		}
 		d := status[cr.So]
-		cells := map[int]Cell{c01TT: text(strconv.Itoa(cr.So)), c01Name: text(cr.Ten)}
+		cells := map[int]sheet.Cell{c01TT: text(strconv.Itoa(cr.So)), c01Name: text(cr.Ten)}
 		if d != nil {
 			cells[c01NowEval] = text(d.HienTrang.Label())
 			end := notMet
@@ -303,7 +318,7 @@ func (b *builder) bieu01() Sheet {
 						unit = l.ct.DonVi
 					}
 				}
-				row(level+1, false, map[int]Cell{c01TT: text(ir.Ma), c01Name: text(ir.Ten), c01Unit: text(unit),
+				row(level+1, false, map[int]sheet.Cell{c01TT: text(ir.Ma), c01Name: text(ir.Ten), c01Unit: text(unit),
 					c01Rule: text(ir.QuyDinh), c01Now: text(ir.HienTrang), c01Plan: text(target)})
 			}
 		}
@@ -313,13 +328,13 @@ func (b *builder) bieu01() Sheet {
 				continue
 			}
 			l.used = true
-			row(level+1, false, map[int]Cell{c01TT: text(l.ct.TieuChi), c01Name: text(l.ct.Ten), c01Unit: text(l.ct.DonVi), c01Plan: text(Target(l.ct))})
+			row(level+1, false, map[int]sheet.Cell{c01TT: text(l.ct.TieuChi), c01Name: text(l.ct.Ten), c01Unit: text(l.ct.DonVi), c01Plan: text(Target(l.ct))})
 		}
 	}
-	ratio := func(n int) Cell {
+	ratio := func(n int) sheet.Cell {
 		return text(b.say("b01-ty-le", map[string]int{"Dat": n, "Tong": p.CountCriteria()}))
 	}
-	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, c01N)})
+	s.Rows = append(s.Rows, sheet.Row{Bold: true, Total: true, Cells: make([]sheet.Cell, c01N)})
 	last := s.Rows[len(s.Rows)-1].Cells
 	last[c01Name] = text(b.word("b01-tong"))
 	last[c01NowEval] = ratio(p.CountMet())
@@ -360,26 +375,26 @@ const (
 	c02N
 )
 
-func (b *builder) bieu02() Sheet {
+func (b *builder) bieu02() sheet.Sheet {
 	p := b.p
-	s := b.sheet("02", "b02-ten")
+	s := b.newSheet("02", "b02-ten")
 	s.Unit = b.word("don-vi-tinh")
 	among := b.word("trong-do")
-	s.Columns = []Column{
-		c02TT:      {Head: []string{b.word("stt")}, Align: AlignCenter},
+	s.Columns = []sheet.Column{
+		c02TT:      {Head: []string{b.word("stt")}, Align: sheet.AlignCenter},
 		c02Name:    {Head: []string{b.word("b02-nguon")}, Wrap: true},
-		c02Plan:    {Head: []string{b.word("b02-ke-hoach")}, Align: AlignRight, Numeric: true},
-		c02Invest:  {Head: []string{among, b.word("b02-dau-tu")}, Align: AlignRight, Numeric: true},
-		c02Current: {Head: []string{among, b.word("b02-su-nghiep")}, Align: AlignRight, Numeric: true},
+		c02Plan:    {Head: []string{b.word("b02-ke-hoach")}, Align: sheet.AlignRight, Numeric: true},
+		c02Invest:  {Head: []string{among, b.word("b02-dau-tu")}, Align: sheet.AlignRight, Numeric: true},
+		c02Current: {Head: []string{among, b.word("b02-su-nghiep")}, Align: sheet.AlignRight, Numeric: true},
 		c02Note:    {Head: []string{b.word("ghi-chu")}, Wrap: true},
 	}
-	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, c02N)})
+	s.Rows = append(s.Rows, sheet.Row{Bold: true, Total: true, Cells: make([]sheet.Cell, c02N)})
 	sums := []int{c02Plan, c02Invest, c02Current}
 	var add func(n *plan.Nguon, label string, depth int) int
 	add = func(n *plan.Nguon, label string, depth int) int {
 		r := len(s.Rows)
-		s.Rows = append(s.Rows, Row{Level: depth, Bold: depth == 0})
-		cells := make([]Cell, c02N)
+		s.Rows = append(s.Rows, sheet.Row{Level: depth, Bold: depth == 0})
+		cells := make([]sheet.Cell, c02N)
 		cells[c02TT], cells[c02Name] = text(label), text(n.Ten)
 		if len(n.Con) == 0 {
 			cells[c02Plan] = number(n.Sum)
@@ -449,22 +464,22 @@ func sources(p *plan.Plan) map[string]source {
 	return out
 }
 
-func (b *builder) bieu03() Sheet {
+func (b *builder) bieu03() sheet.Sheet {
 	p := b.p
-	s := b.sheet("03", "b03-ten")
+	s := b.newSheet("03", "b03-ten")
 	s.Unit = b.word("don-vi-tinh")
 	year := b.word("b03-von-nam")
 	among := b.word("trong-do")
 	tops := p.NguonLuc.Nguon
-	s.Columns = []Column{
-		{Head: []string{b.word("stt")}, Align: AlignCenter},
+	s.Columns = []sheet.Column{
+		{Head: []string{b.word("stt")}, Align: sheet.AlignCenter},
 		{Head: []string{b.word("b03-cong-trinh")}, Wrap: true},
 		{Head: []string{b.word("b03-dia-diem")}, Wrap: true},
-		{Head: []string{b.word("b03-quy-mo")}, Align: AlignCenter, Wrap: true},
-		{Head: []string{b.word("b03-thoi-gian")}, Align: AlignCenter},
+		{Head: []string{b.word("b03-quy-mo")}, Align: sheet.AlignCenter, Wrap: true},
+		{Head: []string{b.word("b03-thoi-gian")}, Align: sheet.AlignCenter},
 		{Head: []string{b.word("b03-chu-dau-tu")}, Wrap: true},
-		{Head: []string{b.word("b03-tong-muc")}, Align: AlignRight, Numeric: true},
-		{Head: []string{year, b.word("b03-tong")}, Align: AlignRight, Numeric: true},
+		{Head: []string{b.word("b03-tong-muc")}, Align: sheet.AlignRight, Numeric: true},
+		{Head: []string{year, b.word("b03-tong")}, Align: sheet.AlignRight, Numeric: true},
 	}
 	const cTotalInvest, cYear = 6, 7
 	// One column per top-level source some work draws on (a von entry
@@ -486,20 +501,20 @@ func (b *builder) bieu03() Sheet {
 		}
 		colOf[i] = len(s.Columns)
 		srcCols = append(srcCols, len(s.Columns))
-		s.Columns = append(s.Columns, Column{Head: []string{year, among, markup.Plain(tops[i].Ten)}, Align: AlignRight, Numeric: true})
+		s.Columns = append(s.Columns, sheet.Column{Head: []string{year, among, markup.Plain(tops[i].Ten)}, Align: sheet.AlignRight, Numeric: true})
 	}
 	cCrit := len(s.Columns)
 	s.Columns = append(s.Columns,
-		Column{Head: []string{b.word("b03-tieu-chi")}, Align: AlignCenter},
-		Column{Head: []string{b.word("ghi-chu")}, Wrap: true})
+		sheet.Column{Head: []string{b.word("b03-tieu-chi")}, Align: sheet.AlignCenter},
+		sheet.Column{Head: []string{b.word("ghi-chu")}, Wrap: true})
 	nc := len(s.Columns)
 
-	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, nc)})
+	s.Rows = append(s.Rows, sheet.Row{Bold: true, Total: true, Cells: make([]sheet.Cell, nc)})
 	var works []int
 	for i, w := range p.Bieu.CongTrinh {
 		r := len(s.Rows)
 		works = append(works, r)
-		cells := make([]Cell, nc)
+		cells := make([]sheet.Cell, nc)
 		cells[0], cells[1], cells[2] = text(strconv.Itoa(i+1)), text(w.Ten), text(w.DiaDiem)
 		cells[3], cells[4], cells[5] = text(w.QuyMo), text(w.ThoiGian), text(p.Unit(w.ChuDauTu))
 		if w.TongMucDauTu.Set {
@@ -508,7 +523,7 @@ func (b *builder) bieu03() Sheet {
 		for _, v := range w.Von {
 			if src, ok := b.src[v.Nguon]; ok {
 				c := &cells[colOf[src.top]]
-				if c.Kind == Number {
+				if c.Kind == sheet.Number {
 					c.Value = c.Value.Add(v.SoTien.Decimal)
 				} else {
 					*c = number(v.SoTien.Decimal)
@@ -522,7 +537,7 @@ func (b *builder) bieu03() Sheet {
 		}
 		cells[cCrit] = text(strings.Join(crit, ", "))
 		cells[nc-1] = text(w.GhiChu)
-		s.Rows = append(s.Rows, Row{Cells: cells})
+		s.Rows = append(s.Rows, sheet.Row{Cells: cells})
 	}
 	total := s.Rows[0].Cells
 	total[1] = text(b.word("tong-so"))
@@ -546,24 +561,24 @@ const (
 	c04N
 )
 
-func (b *builder) bieu04() Sheet {
+func (b *builder) bieu04() sheet.Sheet {
 	p := b.p
-	s := b.sheet("04", "b04-ten")
+	s := b.newSheet("04", "b04-ten")
 	s.Unit = b.word("don-vi-tinh")
-	s.Columns = []Column{
-		c04TT:     {Head: []string{b.word("stt")}, Align: AlignCenter},
+	s.Columns = []sheet.Column{
+		c04TT:     {Head: []string{b.word("stt")}, Align: sheet.AlignCenter},
 		c04Task:   {Head: []string{b.word("b04-noi-dung")}, Wrap: true},
 		c04Unit:   {Head: []string{b.word("b04-don-vi")}, Wrap: true},
-		c04Amount: {Head: []string{b.word("b04-kinh-phi")}, Align: AlignRight, Numeric: true},
+		c04Amount: {Head: []string{b.word("b04-kinh-phi")}, Align: sheet.AlignRight, Numeric: true},
 		c04Source: {Head: []string{b.word("b04-nguon")}, Wrap: true},
-		c04When:   {Head: []string{b.word("b04-thoi-gian")}, Align: AlignCenter},
+		c04When:   {Head: []string{b.word("b04-thoi-gian")}, Align: sheet.AlignCenter},
 		c04Note:   {Head: []string{b.word("ghi-chu")}, Wrap: true},
 	}
-	s.Rows = append(s.Rows, Row{Bold: true, Total: true, Cells: make([]Cell, c04N)})
+	s.Rows = append(s.Rows, sheet.Row{Bold: true, Total: true, Cells: make([]sheet.Cell, c04N)})
 	var items []int
 	for i, it := range p.Bieu.SuNghiep {
 		items = append(items, len(s.Rows))
-		cells := make([]Cell, c04N)
+		cells := make([]sheet.Cell, c04N)
 		cells[c04TT], cells[c04Task], cells[c04Unit] = text(strconv.Itoa(i+1)), text(it.NoiDung), text(p.Unit(it.DonVi))
 		cells[c04Amount] = number(it.SoTien.Decimal)
 		if src, ok := b.src[it.Nguon]; ok {
@@ -577,7 +592,7 @@ func (b *builder) bieu04() Sheet {
 			cells[c04Source] = text(b.say("b04-ten-nguon", data))
 		}
 		cells[c04When], cells[c04Note] = text(it.ThoiGian), text(it.GhiChu)
-		s.Rows = append(s.Rows, Row{Cells: cells})
+		s.Rows = append(s.Rows, sheet.Row{Cells: cells})
 	}
 	s.Rows[0].Cells[c04Task] = text(b.word("tong-so"))
 	s.Rows[0].Cells[c04Amount] = sumRows(c04Amount, items)

@@ -82,10 +82,15 @@ func BenchmarkPDF2025(b *testing.B) {
 func BenchmarkXLSX2025(b *testing.B) {
 	res := loaded(b)
 	date := compose.DocDate(res.Plan, nil)
+	prof := plantest.Profile(b, res)
+	sheets, _, err := compose.Annexes(res.Plan, prof, layout.Bundled())
+	if err != nil {
+		b.Fatal(err)
+	}
 	var n int
 	b.ReportAllocs()
 	for b.Loop() {
-		x, err := RenderAnnexes(res.Plan, plantest.Profile(b, res), date)
+		x, err := RenderAnnexes(sheets, prof, date)
 		if err != nil {
 			b.Fatal(err)
 		}

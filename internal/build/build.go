@@ -15,7 +15,6 @@ import (
 	"sync"
 	"time"
 
-	"kehoach/internal/annex"
 	"kehoach/internal/compose"
 	"kehoach/internal/doc"
 	"kehoach/internal/fileset"
@@ -27,6 +26,7 @@ import (
 	"kehoach/internal/render/text"
 	"kehoach/internal/render/xlsx"
 	"kehoach/internal/safefile"
+	"kehoach/internal/sheet"
 )
 
 // Options configure a build.
@@ -60,7 +60,7 @@ type Result struct {
 	// Annex are the annex columns the landscape page is too narrow for
 	// (compose.Annexes): in the PDF, the DOCX and the workbook alike a word
 	// or an amount of them is cut.
-	Annex    []annex.Problem
+	Annex    []sheet.Problem
 	Duration time.Duration // set by Batch
 }
 
@@ -97,8 +97,8 @@ type composed struct {
 	res    *plan.Result
 	prof   *doc.Profile
 	doc    *doc.Document
-	sheets []annex.Sheet
-	probs  []annex.Problem // annex columns the page is too narrow for
+	sheets []sheet.Sheet
+	probs  []sheet.Problem // annex columns the page is too narrow for
 }
 
 // composeAll loads, validates and composes one plan; doc is nil for an
@@ -112,12 +112,8 @@ func composeAll(path string, o Options) (composed, error) {
 	if err != nil {
 		return composed{res: res}, err
 	}
-	sheets, probs, err := compose.Annexes(res.Plan, prof, m)
-	if err != nil {
-		return composed{res: res}, err
-	}
-	d, err := compose.ComposeWith(res.Plan, prof, sheets, compose.Options{SourceDate: o.SourceDate, Measure: m})
-	return composed{res, prof, d, sheets, probs}, err
+	c, err := compose.All(res.Plan, prof, compose.Options{SourceDate: o.SourceDate, Measure: m})
+	return composed{res, prof, c.Doc, c.Sheets, c.Problems}, err
 }
 
 // DefaultFormats are the formats a build writes unless told otherwise: the
@@ -129,8 +125,14 @@ func BaseName(p *plan.Plan) string {
 	return fmt.Sprintf("ke-hoach-ntm-%d-%s", p.Nam, p.Commune.Ma)
 }
 
-// Render renders a composed document in one format.
+// Render renders a composed document in one format ("docx", "pdf",
+// "txt"); the PDF is set in font (nil: the bundled Liberation Serif). Every
+// document kehoach prints goes through it: the plan (Plan) and the
+// distribution manifest (kehoach print).
 func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, error) {
+	if font == nil {
+		font = fonts.Bundled()
+	}
 	var b bytes.Buffer
 	var err error
 	switch format {
@@ -146,23 +148,14 @@ func Render(format string, d *doc.Document, prof *doc.Profile, font *fonts.Famil
 	return b.Bytes(), err
 }
 
-// RenderAnnexes writes the plan's annexes (Biểu số 01–04) as one XLSX
-// workbook, their columns fitted to the landscape page of prof with the
-// bundled family's widths (compose.Annexes; a build fits them once with
-// the chosen family for the document and the workbook alike); date is the document date (compose.DocDate),
-// never the clock.
-func RenderAnnexes(p *plan.Plan, prof *doc.Profile, date time.Time) ([]byte, error) {
-	sheets, _, err := compose.Annexes(p, prof, layout.Bundled())
-	if err != nil {
-		return nil, err
-	}
-	return writeAnnexes(sheets, prof, date)
-}
-
-// writeAnnexes writes fitted annexes as the workbook.
-func writeAnnexes(sheets []annex.Sheet, prof *doc.Profile, date time.Time) ([]byte, error) {
+// RenderAnnexes writes annexes built and fitted by compose (compose.All:
+// the same sheets as the document's annex sections, fitted to the
+// landscape page of prof) as one XLSX workbook in the font and the annex
+// styles of prof; date is the document date (compose.DocDate), never the
+// clock.
+func RenderAnnexes(sheets []sheet.Sheet, prof *doc.Profile, date time.Time) ([]byte, error) {
 	var b bytes.Buffer
-	if err := xlsx.Write(&b, sheets, prof.Landscape, date); err != nil {
+	if err := xlsx.Write(&b, sheets, prof, date); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -185,7 +178,7 @@ func renderPDF(pw *pdf.Writer, d *doc.Document, prof *doc.Profile, font *fonts.F
 // withoutAnnexCuts drops the words layout found cut on annex pages when the
 // annex fit has already reported the columns too narrow for them (one
 // warning per column, naming it, rather than one more per cut word).
-func withoutAnnexCuts(probs []layout.Problem, annexProbs []annex.Problem) []layout.Problem {
+func withoutAnnexCuts(probs []layout.Problem, annexProbs []sheet.Problem) []layout.Problem {
 	if len(annexProbs) == 0 {
 		return probs
 	}
@@ -243,7 +236,7 @@ func Plan(path string, o Options) *Result {
 				data, pages[i], probs, err = renderPDF(o.pdfw, d, c.prof, font)
 				r.Layout = withoutAnnexCuts(probs, c.probs)
 			case "xlsx":
-				data, err = writeAnnexes(c.sheets, c.prof, d.Meta.Date)
+				data, err = RenderAnnexes(c.sheets, c.prof, d.Meta.Date)
 			default:
 				data, err = Render(f, d, c.prof, font)
 			}

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"kehoach/internal/compose"
-	"kehoach/internal/docxtext"
+	extractdocx "kehoach/internal/extract/docx"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/plan"
@@ -87,7 +87,7 @@ func TestEscapingRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dt, err := docxtext.PartText(b)
+	dt, err := extractdocx.PartText(b)
 	if err != nil {
 		t.Fatal(err)
 	}

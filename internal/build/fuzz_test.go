@@ -75,18 +75,20 @@ func FuzzRender(f *testing.F) {
 			if err != nil || !res.OK() {
 				return
 			}
-			d, err := compose.Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
+			prof := plantest.Profile(t, res)
+			c, err := compose.All(res.Plan, prof, compose.Options{Measure: layout.Bundled()})
 			if err != nil {
 				t.Fatalf("a valid plan does not compose: %v", err)
 			}
+			d := c.Doc
 			_ = text.Render(d)
-			xb, err := RenderAnnexes(res.Plan, plantest.Profile(t, res), d.Meta.Date)
+			xb, err := RenderAnnexes(c.Sheets, prof, d.Meta.Date)
 			if err != nil {
 				t.Fatalf("xlsx: %v", err)
 			}
 			wellFormed(t, xb)
 			for _, format := range []string{"docx", "pdf"} {
-				b, err := Render(format, d, plantest.Profile(t, res), font)
+				b, err := Render(format, d, prof, font)
 				if err != nil {
 					t.Fatalf("%s: %v", format, err)
 				}

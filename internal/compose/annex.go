@@ -6,6 +6,7 @@ import (
 	"kehoach/internal/annex"
 	"kehoach/internal/doc"
 	"kehoach/internal/plan"
+	"kehoach/internal/sheet"
 )
 
 // annexSections turns the annexes (sheets, as Annexes builds and fits
@@ -17,7 +18,7 @@ import (
 // document's. A section holds the ND30 annex heading — “Biểu số 01”, the
 // title, the reference line, a short rule, “ĐVT: …” at the right — and the
 // bordered table, whose header rows repeat on every page.
-func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, m Measurer) []doc.Section {
+func annexSections(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, m Measurer) []doc.Section {
 	want := map[string]bool{}
 	for _, n := range annex.Referenced(p) {
 		want[n] = true
@@ -32,18 +33,18 @@ func annexSections(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, m Meas
 }
 
 // Annexes builds the plan's four annexes with their columns fitted to the
-// landscape page of prof (annex.Sheet.Fit): the one set of widths the PDF,
+// landscape page of prof (sheet.Sheet.Fit): the one set of widths the PDF,
 // the DOCX and the workbook all use. The problems are the columns the page
 // is too narrow for (words would be cut), for the caller to warn about.
 // The widths are m's, the family the document is set in, so that a build
 // with another font (-phong) fits its columns to that font's words.
-func Annexes(p *plan.Plan, prof *doc.Profile, m Measurer) ([]annex.Sheet, []annex.Problem, error) {
+func Annexes(p *plan.Plan, prof *doc.Profile, m Measurer) ([]sheet.Sheet, []sheet.Problem, error) {
 	sheets, err := annex.Sheets(p)
 	if err != nil {
 		return nil, nil, err
 	}
 	am := AnnexMetrics(prof, m)
-	var probs []annex.Problem
+	var probs []sheet.Problem
 	for i := range sheets {
 		probs = append(probs, sheets[i].Fit(am)...)
 	}
@@ -53,8 +54,8 @@ func Annexes(p *plan.Plan, prof *doc.Profile, m Measurer) ([]annex.Sheet, []anne
 // AnnexMetrics are the measures the annex columns are fitted with: the
 // landscape text width and the cell padding of the profile, the sizes of
 // its TableHead and TableCell styles, and m's widths.
-func AnnexMetrics(prof *doc.Profile, m Measurer) annex.Metrics {
-	return annex.Metrics{
+func AnnexMetrics(prof *doc.Profile, m Measurer) sheet.Metrics {
+	return sheet.Metrics{
 		Width:    prof.Landscape.TextWidth(),
 		PadLeft:  prof.CellPad.Left,
 		PadRight: prof.CellPad.Right,
@@ -66,7 +67,7 @@ func AnnexMetrics(prof *doc.Profile, m Measurer) annex.Metrics {
 	}
 }
 
-func annexSection(s *annex.Sheet, prof *doc.Profile, m Measurer) doc.Section {
+func annexSection(s *sheet.Sheet, prof *doc.Profile, m Measurer) doc.Section {
 	heading := func(style doc.StyleName, text string, bold, italic bool) *doc.Paragraph {
 		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: text, Bold: bold, Italic: italic}}}
 	}
@@ -96,7 +97,7 @@ func annexSection(s *annex.Sheet, prof *doc.Profile, m Measurer) doc.Section {
 // their columns, titles spanning down), then the body with amounts written
 // the Vietnamese way (3.900; 1.282,2), bold group, criterion and total
 // rows, shaded totals.
-func AnnexTable(s *annex.Sheet) *doc.Table {
+func AnnexTable(s *sheet.Sheet) *doc.Table {
 	t := &doc.Table{Columns: s.Widths(), HeaderRows: s.HeaderRows(), Borders: true}
 	for _, hr := range s.Header() {
 		var row doc.Row
@@ -134,11 +135,11 @@ func AnnexTable(s *annex.Sheet) *doc.Table {
 	return t
 }
 
-func cellAlign(a annex.Align) doc.Align {
+func cellAlign(a sheet.Align) doc.Align {
 	switch a {
-	case annex.AlignCenter:
+	case sheet.AlignCenter:
 		return doc.AlignCenter
-	case annex.AlignRight:
+	case sheet.AlignRight:
 		return doc.AlignRight
 	}
 	return doc.AlignLeft

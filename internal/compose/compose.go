@@ -11,10 +11,10 @@ import (
 	"text/template"
 	"time"
 
-	"kehoach/internal/annex"
 	"kehoach/internal/doc"
 	"kehoach/internal/markup"
 	"kehoach/internal/plan"
+	"kehoach/internal/sheet"
 	"kehoach/internal/vn"
 	"kehoach/templates"
 )
@@ -40,11 +40,35 @@ type composer struct {
 // included (Annexes), measured with m. The document properties carry
 // DocDate.
 func Compose(p *plan.Plan, prof *doc.Profile, m Measurer) (*doc.Document, error) {
-	sheets, _, err := Annexes(p, prof, m)
+	c, err := All(p, prof, Options{Measure: m})
+	return c.Doc, err
+}
+
+// Composition is a plan composed once: the document, and the annex sheets
+// fitted to the landscape page that its annex sections were made from. A
+// build hands the same sheets to the workbook writer, so the annexes are
+// built and fitted once for the DOCX, the PDF and the XLSX.
+type Composition struct {
+	Doc    *doc.Document
+	Sheets []sheet.Sheet
+	// Problems are the annex columns the page is too narrow for (words
+	// would be cut), for the caller to warn about.
+	Problems []sheet.Problem
+}
+
+// All builds and fits the plan's annexes (Annexes, measured with o.Measure) and
+// composes the document with them (ComposeWith). Template problems are
+// returned as errors.
+func All(p *plan.Plan, prof *doc.Profile, o Options) (Composition, error) {
+	sheets, probs, err := Annexes(p, prof, o.Measure)
 	if err != nil {
-		return nil, err
+		return Composition{}, err
 	}
-	return ComposeWith(p, prof, sheets, Options{Measure: m})
+	d, err := ComposeWith(p, prof, sheets, o)
+	if err != nil {
+		return Composition{}, err
+	}
+	return Composition{Doc: d, Sheets: sheets, Problems: probs}, nil
 }
 
 // Measurer measures text as the document will be set: the family the
@@ -70,7 +94,7 @@ type Options struct {
 
 // ComposeWith is Compose with the plan's annexes already built and fitted
 // by Annexes, so that a caller writing the workbook too fits them once.
-func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []annex.Sheet, o Options) (*doc.Document, error) {
+func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, o Options) (*doc.Document, error) {
 	t, err := wording()
 	if err != nil {
 		return nil, err

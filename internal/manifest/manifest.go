@@ -1,8 +1,10 @@
 // Package manifest is the distribution manifest (sổ phát hành) of a plan:
 // who receives how many printed copies, taken from the Nơi nhận block, and
-// how many copies to print in all. It is written as CSV for a spreadsheet
-// and as a document (A4 portrait, a bordered table with a "Ký nhận" column
-// tall enough to sign) for the PDF renderer.
+// how many copies to print in all, written as CSV for a spreadsheet and
+// as a breakdown for the terminal. It is plan data only: package
+// compose/manifestdoc lays it out as a document (A4 portrait, a bordered
+// table with a "Ký nhận" column tall enough to sign), which the normal
+// render stack prints.
 //
 // Rows, in the order of the Nơi nhận block:
 //   - each noi_nhan.nhan entry with so_ban copies (default 1);
@@ -22,8 +24,6 @@ import (
 	"strings"
 	"time"
 
-	"kehoach/internal/compose"
-	"kehoach/internal/doc"
 	"kehoach/internal/markup"
 	"kehoach/internal/plan"
 	"kehoach/internal/vn"
@@ -44,13 +44,14 @@ type Manifest struct {
 	Ref      string // "Kế hoạch số 125/KH-UBND ngày 05/8/2025" or "Kế hoạch số …/KH-UBND (dự thảo)"
 	TrichYeu string // the plan's subject line, plain text
 	Draft    bool
-	Date     time.Time // fixed document date: the issue date, else compose.DocDate
+	Date     time.Time // fixed document date (compose.DocDate: the issue date, else SOURCE_DATE_EPOCH, else 1 January)
 	Rows     []Row
 }
 
-// Build makes the manifest of a validated plan (plan.Load without errors).
-func Build(p *plan.Plan, sourceDate *time.Time) *Manifest {
-	m := &Manifest{Draft: p.IsDraft(), TrichYeu: markup.Plain(p.VanBan.TrichYeu), Date: compose.DocDate(p, sourceDate)}
+// Build makes the manifest of a validated plan (plan.Load without errors);
+// date is the plan's document date (compose.DocDate), never the clock.
+func Build(p *plan.Plan, date time.Time) *Manifest {
+	m := &Manifest{Draft: p.IsDraft(), TrichYeu: markup.Plain(p.VanBan.TrichYeu), Date: date}
 	vt := ""
 	var ban []string
 	if c := p.Commune; c != nil {
@@ -209,74 +210,8 @@ func (m *Manifest) Text() string {
 	return b.String()
 }
 
-// Title is the manifest's title line.
-const Title = "SỔ PHÁT HÀNH VĂN BẢN"
-
-// signSize is the font size (pt) of the blank in the "Ký nhận" cell: it
-// makes every row about 13 mm tall, room for a signature.
-const signSize = 30
-
-// Document lays the manifest out for the renderers: A4 portrait with the
-// profile's page and styles; the title, the plan's reference, and a
-// bordered table whose header repeats on every page.
-func (m *Manifest) Document(prof *doc.Profile) *doc.Document {
-	var blocks []doc.Block
-	if m.Draft {
-		blocks = append(blocks, &doc.Paragraph{Style: doc.StyleDraftMark, Runs: []doc.Run{{Text: "DỰ THẢO", Bold: true}}, Align: doc.AlignRight})
-	}
-	if m.Agency != "" {
-		blocks = append(blocks, &doc.Paragraph{Style: doc.StyleAgency, Runs: []doc.Run{{Text: vn.Upper(m.Agency), Bold: true}}})
-	}
-	blocks = append(blocks,
-		&doc.Paragraph{Style: doc.StyleDocType, Runs: []doc.Run{{Text: Title, Bold: true}}},
-		&doc.Paragraph{Style: doc.StyleTrichYeu, Runs: []doc.Run{{Text: m.Ref, Bold: true}}},
-	)
-	if m.TrichYeu != "" {
-		blocks = append(blocks, &doc.Paragraph{Style: doc.StyleAnnexRef, Runs: []doc.Run{{Text: "V/v " + vn.LowerFirst(m.TrichYeu), Italic: true}}})
-	}
-	blocks = append(blocks, &doc.Spacer{Height: 4})
-
-	tw := prof.Page.TextWidth()
-	cols := []float64{12, 0, 22, 18, 45}
-	cols[1] = tw - cols[0] - cols[2] - cols[3] - cols[4]
-	head := func(s string) doc.Cell {
-		return doc.Cell{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableHead, Runs: []doc.Run{{Text: s, Bold: true}}}}, VAlign: doc.VAlignCenter, Shade: true}
-	}
-	cell := func(s string, a doc.Align, bold bool) doc.Cell {
-		return doc.Cell{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableCell, Runs: []doc.Run{{Text: s, Bold: bold}}, Align: a}}, VAlign: doc.VAlignCenter}
-	}
-	sign := doc.Cell{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableCell, Runs: []doc.Run{{Text: "\u00a0", Size: signSize}}}}}
-	t := &doc.Table{Columns: cols, HeaderRows: 1, Borders: true, FontSize: 12}
-	t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{head("STT"), head("Nơi nhận"), head("Ghi chú"), head("Số bản"), head("Ký nhận")}})
-	for _, r := range m.Rows {
-		t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{
-			cell(strconv.Itoa(r.STT), doc.AlignCenter, false),
-			cell(r.NoiNhan, doc.AlignLeft, false),
-			cell(r.GhiChu, doc.AlignCenter, false),
-			cell(strconv.Itoa(r.SoBan), doc.AlignCenter, false),
-			sign,
-		}})
-	}
-	total := []doc.Cell{cell("", doc.AlignCenter, true), cell("Tổng số bản", doc.AlignLeft, true), cell("", doc.AlignCenter, true), cell(strconv.Itoa(m.Total()), doc.AlignCenter, true), cell("", doc.AlignCenter, true)}
-	for i := range total {
-		total[i].Shade = true
-	}
-	t.Rows = append(t.Rows, doc.Row{Cells: total})
-	blocks = append(blocks, t,
-		&doc.Paragraph{Style: doc.StyleBody, NoIndent: true, Runs: []doc.Run{{Text: fmt.Sprintf("Tổng số bản cần in: %d bản (gửi đi %d bản, lưu %d bản). Người nhận ký vào cột “Ký nhận” khi nhận văn bản.", m.Total(), m.Sent(), m.Total()-m.Sent())}}},
-	)
-	return &doc.Document{
-		Meta: doc.Meta{
-			Title:    Title + " - " + m.Ref,
-			Subject:  m.TrichYeu,
-			Author:   m.Agency,
-			Language: "vi-VN",
-			Date:     m.Date,
-		},
-		Sections: []doc.Section{{
-			Page:        prof.Page,
-			PageNumbers: doc.PageNumbering{Show: true, Start: 1},
-			Blocks:      blocks,
-		}},
-	}
+// BaseName is the output file name stem of a plan's manifest:
+// so-phat-hanh-2025-muong-khoa.
+func BaseName(p *plan.Plan) string {
+	return fmt.Sprintf("so-phat-hanh-%d-%s", p.Nam, p.Commune.Ma)
 }

@@ -1,14 +1,19 @@
-// Package xlsx writes the annex tables of a Kế hoạch (package annex) as one
-// Excel workbook, one worksheet per biểu, with excelize.
+// Package xlsx writes sheets (package sheet: the annex tables of a Kế
+// hoạch) as one Excel workbook, one worksheet per biểu, with excelize. It
+// reads only the sheets and the ND30 profile (doc.Profile): the font
+// family, the sizes of the annex styles and the landscape page's margins
+// come from templates/nd30.yaml as for the document, never from constants
+// of its own.
 //
 // The sheets are named "Bieu 01" … "Bieu 04": plain ASCII, so that
 // formulas, the print-title names and tools that handle sheet names badly
 // (CSV exports, old Excel versions, scripts) never meet a diacritic; the
 // full “Biểu số 01” heading is in the sheet itself.
 //
-// Each sheet carries its ND30 heading in merged cells (“Biểu số 01” bold
-// 14 pt, the title bold 14 pt, the italic reference line, “ĐVT: triệu
-// đồng” at the right), then the table: Times New Roman, thin borders,
+// Each sheet carries its ND30 heading in merged cells (“Biểu số 01”, the
+// title, the reference line, “ĐVT: triệu đồng” at the right, in the
+// profile's AnnexNumber, AnnexTitle, AnnexRef and Unit styles), then the
+// table (TableHead, TableCell): the profile's font, thin borders,
 // wrapped text, panes frozen below the header rows, which also repeat on
 // every printed page (_xlnm.Print_Titles); A4 landscape, one page wide,
 // each sheet numbered from 1 in the footer (“Trang n”). Rows get explicit
@@ -41,34 +46,25 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"kehoach/internal/annex"
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
-)
-
-// Font and sizes (points) of the workbook, as in the ND30 profile
-// (templates/nd30.yaml: AnnexNumber, AnnexTitle 14 bold, AnnexRef 13
-// italic, Unit 12 italic, table cells 11).
-const (
-	FontFamily = "Times New Roman"
-	SizeNumber = 14.0
-	SizeTitle  = 14.0
-	SizeRef    = 13.0
-	SizeUnit   = 12.0
-	SizeCell   = 11.0
+	"kehoach/internal/sheet"
 )
 
 // footerMM is the distance of the footer from the bottom edge, mm (and of
 // the empty header from the top). The page margins are the profile's
-// landscape margins, given to Write.
+// landscape margins (le_ngang).
 const footerMM = 8.0
 
-// Footer is the page footer of every sheet: "Trang n", centred. Each sheet
-// is numbered from 1 (pageSetup firstPageNumber), so an annex printed with
-// the others still starts at page 1, as ND30 wants. The total “/&N” is left
-// out: LibreOffice counts it over the whole print job, so printing the
-// workbook showed “Trang 1/6” on a one-page annex.
-const Footer = `&C&"` + FontFamily + `,Regular"&11Trang &P`
+// Footer is the page footer of every sheet: "Trang n", centred, in the
+// profile's font at the size of its table cells. Each sheet is numbered
+// from 1 (pageSetup firstPageNumber), so an annex printed with the others
+// still starts at page 1, as ND30 wants. The total “/&N” is left out:
+// LibreOffice counts it over the whole print job, so printing the workbook
+// showed “Trang 1/6” on a one-page annex.
+func Footer(prof *doc.Profile) string {
+	return fmt.Sprintf(`&C&"%s,Regular"&%gTrang &P`, prof.FontFamily, prof.Style(doc.StyleTableCell).Size)
+}
 
 // SheetName is the worksheet name of an annex: "Bieu 01".
 func SheetName(number string) string { return "Bieu " + number }
@@ -84,11 +80,12 @@ func NumFmt(places int) string {
 }
 
 // Write writes the sheets as one workbook, their columns as wide as the
-// sheets say (annex.Sheet.Fit), printed on page: the ND30 profile's
-// landscape page setup, whose margins the sheets' widths were fitted to.
-// date is written into the document properties and the zip entries (use
-// the plan's document date, never the wall clock).
-func Write(w io.Writer, sheets []annex.Sheet, page doc.PageSetup, date time.Time) error {
+// sheets say (sheet.Sheet.Fit), set in the font and the annex styles of
+// prof and printed on its landscape page (prof.Landscape, whose margins
+// the sheets' widths were fitted to). date is written into the document
+// properties and the zip entries (use the plan's document date, never the
+// wall clock).
+func Write(w io.Writer, sheets []sheet.Sheet, prof *doc.Profile, date time.Time) error {
 	if len(sheets) == 0 {
 		return errors.New("không có biểu nào để ghi")
 	}
@@ -102,8 +99,8 @@ func Write(w io.Writer, sheets []annex.Sheet, page doc.PageSetup, date time.Time
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, date) })
-	x := &writer{f: f, styles: map[styleKey]int{}, font: fonts.Bundled(), page: page}
-	if err := f.SetDefaultFont(FontFamily); err != nil {
+	x := &writer{f: f, styles: map[styleKey]int{}, font: fonts.Bundled(), prof: prof}
+	if err := f.SetDefaultFont(prof.FontFamily); err != nil {
 		return err
 	}
 	for i := range sheets {
@@ -132,11 +129,35 @@ func Write(w io.Writer, sheets []annex.Sheet, page doc.PageSetup, date time.Time
 type writer struct {
 	f      *excelize.File
 	styles map[styleKey]int
-	font   *fonts.Family
-	page   doc.PageSetup
+	font   *fonts.Family // measures the row heights
+	prof   *doc.Profile
 }
 
-func (x *writer) props(sheets []annex.Sheet, date time.Time) error {
+// roleStyle is the profile's paragraph style of a role.
+func roleStyle(r role) doc.StyleName {
+	switch r {
+	case roleNumber:
+		return doc.StyleAnnexNumber
+	case roleTitle:
+		return doc.StyleAnnexTitle
+	case roleRef:
+		return doc.StyleAnnexRef
+	case roleUnit:
+		return doc.StyleUnit
+	case roleHead:
+		return doc.StyleTableHead
+	}
+	return doc.StyleTableCell
+}
+
+// face is the profile's style of a role: its size and its face (bold,
+// italic) as the bundled font measures it.
+func (x *writer) face(r role) (doc.ParagraphStyle, fonts.Style) {
+	st := x.prof.Style(roleStyle(r))
+	return st, fonts.StyleOf(st.Bold, st.Italic)
+}
+
+func (x *writer) props(sheets []sheet.Sheet, date time.Time) error {
 	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
 	var nums []string
 	for _, s := range sheets {
@@ -173,7 +194,7 @@ const (
 type styleKey struct {
 	role   role
 	bold   bool
-	align  annex.Align
+	align  sheet.Align
 	indent int
 	places int // decimal places of a number; -1 for text
 	shade  bool
@@ -183,25 +204,22 @@ func (x *writer) style(k styleKey) (int, error) {
 	if id, ok := x.styles[k]; ok {
 		return id, nil
 	}
-	font := &excelize.Font{Family: FontFamily, Size: SizeCell, Bold: k.bold}
+	ps, _ := x.face(k.role)
+	font := &excelize.Font{Family: x.prof.FontFamily, Size: ps.Size, Bold: ps.Bold, Italic: ps.Italic}
+	if k.role == roleBody {
+		font.Bold = k.bold // bold group, criterion and total rows
+	}
 	al := &excelize.Alignment{Horizontal: hAlign(k.align), Vertical: "center", WrapText: true, Indent: k.indent}
 	st := &excelize.Style{Font: font, Alignment: al}
 	switch k.role {
-	case roleNumber:
-		font.Size, font.Bold = SizeNumber, true
-	case roleTitle:
-		font.Size, font.Bold = SizeTitle, true
-	case roleRef:
-		font.Size, font.Italic = SizeRef, true
 	case roleUnit:
-		font.Size, font.Italic = SizeUnit, true
 		al.Vertical = "bottom"
 	case roleHead, roleBody:
 		for _, side := range []string{"left", "top", "right", "bottom"} {
 			st.Border = append(st.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
 		}
 		if k.role == roleHead {
-			font.Bold, al.Horizontal = true, "center"
+			al.Horizontal = "center"
 		}
 		if k.shade {
 			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}
@@ -219,11 +237,11 @@ func (x *writer) style(k styleKey) (int, error) {
 	return id, nil
 }
 
-func hAlign(a annex.Align) string {
+func hAlign(a sheet.Align) string {
 	switch a {
-	case annex.AlignCenter:
+	case sheet.AlignCenter:
 		return "center"
-	case annex.AlignRight:
+	case sheet.AlignRight:
 		return "right"
 	}
 	return "left"
@@ -238,7 +256,20 @@ const (
 	headTop   = 5 // first header row
 )
 
-func (x *writer) sheet(s *annex.Sheet) error {
+// paperSizes are the SpreadsheetML paperSize codes (ECMA-376 Part 1,
+// 18.3.1.63) of the paper sizes a profile may give (kho_giay), by their
+// portrait width and height in mm.
+var paperSizes = map[[2]float64]int{{297, 420}: 8, {210, 297}: 9, {148, 210}: 11}
+
+// paperSize is the paperSize code of the profile's page.
+func paperSize(page doc.PageSetup) (int, error) {
+	if n, ok := paperSizes[[2]float64{page.Width, page.Height}]; ok {
+		return n, nil
+	}
+	return 0, fmt.Errorf("khổ giấy %.0f×%.0f mm chưa ghi được vào sổ tính Excel; hãy dùng A3 (297×420), A4 (210×297) hoặc A5 (148×210) ở kho_giay trong templates/nd30.yaml", page.Width, page.Height)
+}
+
+func (x *writer) sheet(s *sheet.Sheet) error {
 	f, name := x.f, SheetName(s.Number)
 	nc := len(s.Columns)
 	if nc == 0 {
@@ -254,8 +285,15 @@ func (x *writer) sheet(s *annex.Sheet) error {
 
 	// Page setup: before the stream writer, which copies it.
 	// Each annex is numbered on its own from 1 (ND30 PL I III.1).
-	a4, land, one, zero, page1 := 9, "landscape", 1, 0, uint(1)
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &land, FitToWidth: &one, FitToHeight: &zero, FirstPageNumber: &page1}); err != nil {
+	paper, err := paperSize(x.prof.Landscape)
+	if err != nil {
+		return err
+	}
+	orient, one, zero, page1 := "portrait", 1, 0, uint(1)
+	if x.prof.Landscape.Landscape {
+		orient = "landscape"
+	}
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &paper, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero, FirstPageNumber: &page1}); err != nil {
 		return err
 	}
 	fit := true
@@ -264,14 +302,14 @@ func (x *writer) sheet(s *annex.Sheet) error {
 	}
 	in := func(mm float64) *float64 { v := math.Round(mm/25.4*1000) / 1000; return &v }
 	centre := true
-	mg := x.page.Margins
+	mg := x.prof.Landscape.Margins
 	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
 		Left: in(mg.Left), Right: in(mg.Right), Top: in(mg.Top), Bottom: in(mg.Bottom),
 		Header: in(footerMM), Footer: in(footerMM), Horizontally: &centre,
 	}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: Footer}); err != nil {
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: Footer(x.prof)}); err != nil {
 		return err
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{
@@ -311,16 +349,15 @@ func (x *writer) sheet(s *annex.Sheet) error {
 		row  int
 		text string
 		role role
-		al   annex.Align
-		st   fonts.Style
-		size float64
+		al   sheet.Align
 	}{
-		{rowNumber, s.Heading, roleNumber, annex.AlignCenter, fonts.Bold, SizeNumber},
-		{rowTitle, s.Title, roleTitle, annex.AlignCenter, fonts.Bold, SizeTitle},
-		{rowRef, s.Ref, roleRef, annex.AlignCenter, fonts.Italic, SizeRef},
-		{rowUnit, s.Unit, roleUnit, annex.AlignRight, fonts.Italic, SizeUnit},
+		{rowNumber, s.Heading, roleNumber, sheet.AlignCenter},
+		{rowTitle, s.Title, roleTitle, sheet.AlignCenter},
+		{rowRef, s.Ref, roleRef, sheet.AlignCenter},
+		{rowUnit, s.Unit, roleUnit, sheet.AlignRight},
 	}
 	for _, h := range heading {
+		ps, face := x.face(h.role)
 		id, err := x.style(styleKey{role: h.role, align: h.al, places: -1})
 		if err != nil {
 			return err
@@ -330,9 +367,9 @@ func (x *writer) sheet(s *annex.Sheet) error {
 		for c := 1; c < nc; c++ {
 			vals[c] = excelize.Cell{StyleID: id}
 		}
-		height := x.height(h.text, h.st, h.size, total)
+		height := x.height(h.text, face, ps.Size, total)
 		if h.text == "" {
-			height = SizeUnit * lineFactor
+			height = ps.Size * lineFactor
 		}
 		if err := sw.SetRow(fmt.Sprintf("A%d", h.row), vals, excelize.RowOpts{Height: height}); err != nil {
 			return err
@@ -345,10 +382,11 @@ func (x *writer) sheet(s *annex.Sheet) error {
 	}
 
 	// Header rows: every cell of a merged range carries the border style.
-	headID, err := x.style(styleKey{role: roleHead, align: annex.AlignCenter, places: -1, shade: true})
+	headID, err := x.style(styleKey{role: roleHead, align: sheet.AlignCenter, places: -1, shade: true})
 	if err != nil {
 		return err
 	}
+	headPS, headFace := x.face(roleHead)
 	grid := s.Header()
 	heights := make([]float64, hr)
 	for lv, row := range grid {
@@ -356,7 +394,7 @@ func (x *writer) sheet(s *annex.Sheet) error {
 			if hc.Covered || hc.RowSpan > 1 {
 				continue
 			}
-			heights[lv] = max(heights[lv], x.height(hc.Text, fonts.Bold, SizeCell, span(widths, hc.Col, hc.ColSpan)))
+			heights[lv] = max(heights[lv], x.height(hc.Text, headFace, headPS.Size, span(widths, hc.Col, hc.ColSpan)))
 		}
 	}
 	for lv, row := range grid {
@@ -364,7 +402,7 @@ func (x *writer) sheet(s *annex.Sheet) error {
 			if hc.Covered || hc.RowSpan == 1 {
 				continue
 			}
-			need := x.height(hc.Text, fonts.Bold, SizeCell, span(widths, hc.Col, hc.ColSpan))
+			need := x.height(hc.Text, headFace, headPS.Size, span(widths, hc.Col, hc.ColSpan))
 			have := 0.0
 			for k := lv; k < lv+hc.RowSpan; k++ {
 				have += heights[k]
@@ -398,6 +436,7 @@ func (x *writer) sheet(s *annex.Sheet) error {
 	}
 
 	// Body.
+	cellPS, _ := x.face(roleBody)
 	first := headEnd + 1
 	for r, row := range s.Rows {
 		vals := make([]any, nc)
@@ -405,35 +444,32 @@ func (x *writer) sheet(s *annex.Sheet) error {
 		for c, cell := range row.Cells {
 			col := s.Columns[c]
 			k := styleKey{role: roleBody, bold: row.Bold, align: col.Align, places: -1, shade: row.Total}
-			if c == s.LabelColumn() && row.Level > 0 && col.Align == annex.AlignLeft {
+			if c == s.LabelColumn() && row.Level > 0 && col.Align == sheet.AlignLeft {
 				k.indent = row.Level
 			}
 			var v any
 			switch cell.Kind {
-			case annex.Text:
+			case sheet.Text:
 				if n := len(utf16.Encode([]rune(cell.Text))); n > excelize.TotalCellChars {
 					return fmt.Errorf("ô %s dài %d ký tự, quá %d ký tự một ô Excel chứa được; hãy viết ngắn lại", cellName(c+1, first+r), n, excelize.TotalCellChars)
 				}
 				v = cell.Text
-			case annex.Number:
+			case sheet.Number:
 				k.places = places(cell)
 				v = cell.Value.Float()
-			case annex.Total:
+			case sheet.Total:
 				k.places = places(cell)
 			}
 			id, err := x.style(k)
 			if err != nil {
 				return err
 			}
-			if cell.Kind == annex.Total {
+			if cell.Kind == sheet.Total {
 				vals[c] = excelize.Cell{StyleID: id, Formula: sumFormula(cell.Sum, first), Value: cell.Value.Float()}
 			} else {
 				vals[c] = excelize.Cell{StyleID: id, Value: v}
 			}
-			st := fonts.Regular
-			if row.Bold {
-				st = fonts.Bold
-			}
+			st := fonts.StyleOf(row.Bold, cellPS.Italic)
 			w := widths[c]
 			// A cell spanning columns (a Biểu 01 group row's name) is
 			// merged with the cells it covers, which keep their borders.
@@ -443,7 +479,7 @@ func (x *writer) sheet(s *annex.Sheet) error {
 				}
 				w = span(widths, c, n)
 			}
-			height = max(height, x.height(cell.String(), st, SizeCell, w-annex.IndentMM*float64(k.indent)))
+			height = max(height, x.height(cell.String(), st, cellPS.Size, w-sheet.IndentMM*float64(k.indent)))
 		}
 		if err := sw.SetRow(fmt.Sprintf("A%d", first+r), vals, excelize.RowOpts{Height: height}); err != nil {
 			return err
@@ -453,7 +489,7 @@ func (x *writer) sheet(s *annex.Sheet) error {
 }
 
 // places is the number of decimal places an amount shows.
-func places(c annex.Cell) int {
+func places(c sheet.Cell) int {
 	s := c.Value.String()
 	if i := strings.IndexByte(s, ','); i >= 0 {
 		return len(s) - i - 1
@@ -464,8 +500,8 @@ func places(c annex.Cell) int {
 // sumFormula writes a Total's cells as SUM(...), joining runs of adjacent
 // cells in a column or a row into ranges. first is the sheet row of body
 // row 0.
-func sumFormula(refs []annex.Ref, first int) string {
-	name := func(r annex.Ref) string {
+func sumFormula(refs []sheet.Ref, first int) string {
+	name := func(r sheet.Ref) string {
 		n, _ := excelize.CoordinatesToCellName(r.Col+1, first+r.Row)
 		return n
 	}
@@ -473,9 +509,9 @@ func sumFormula(refs []annex.Ref, first int) string {
 	for i := 0; i < len(refs); {
 		j := i
 		if i+1 < len(refs) {
-			step := annex.Ref{Row: refs[i+1].Row - refs[i].Row, Col: refs[i+1].Col - refs[i].Col}
-			if step == (annex.Ref{Row: 1}) || step == (annex.Ref{Col: 1}) {
-				for j+1 < len(refs) && refs[j+1] == (annex.Ref{Row: refs[j].Row + step.Row, Col: refs[j].Col + step.Col}) {
+			step := sheet.Ref{Row: refs[i+1].Row - refs[i].Row, Col: refs[i+1].Col - refs[i].Col}
+			if step == (sheet.Ref{Row: 1}) || step == (sheet.Ref{Col: 1}) {
+				for j+1 < len(refs) && refs[j+1] == (sheet.Ref{Row: refs[j].Row + step.Row, Col: refs[j].Col + step.Col}) {
 					j++
 				}
 			}
@@ -569,9 +605,9 @@ func span(widths []float64, from, n int) float64 {
 const NumberSafety = 2.0
 
 // columnWidth is column c's width in Excel's unit: the fitted width mm
-// (annex.Sheet.Fit), and for an amount column at least its widest amount
+// (sheet.Sheet.Fit), and for an amount column at least its widest amount
 // plus NumberSafety characters.
-func columnWidth(s *annex.Sheet, c int, mm float64) float64 {
+func columnWidth(s *sheet.Sheet, c int, mm float64) float64 {
 	w := excelWidth(mm)
 	if !s.Columns[c].Numeric {
 		return w
