@@ -42,12 +42,13 @@ var allowed = map[string][]string{
 
 	// Tools on plans.
 	"internal/planfmt":   {"internal/plan", "internal/vn", "internal/yamlx"},
-	"internal/rollover":  {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
+	"internal/draft":     {"internal/diag", "internal/plan", "internal/yamlx"},
+	"internal/rollover":  {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
 	"internal/plandiff":  {"internal/diag", "internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn", "internal/yamlx"},
 	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
 	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
 	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates"},
-	"internal/issue":     {"internal/diag", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
+	"internal/issue":     {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 
 	// Composition: plan → document model (and the plan-free sheet model).
 	"internal/sheet":               {"internal/vn"},
@@ -74,7 +75,7 @@ var allowed = map[string][]string{
 	// The build and the command layer.
 	"internal/build": {"internal/diag", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
 		"internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/sheet", "internal/style", "internal/yamlx"},
-	"cmd/kehoach": {"internal/annex", "internal/build", "internal/diag", "internal/compose", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
+	"cmd/kehoach": {"internal/annex", "internal/build", "internal/diag", "internal/compose", "internal/draft", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
 		"internal/manifest", "internal/compose/manifestdoc", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract", "internal/extract/limits",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
@@ -84,6 +85,8 @@ var allowed = map[string][]string{
 	"internal/layers":  {},
 	// Tests only (LibreOffice, behind the build tag integration).
 	"internal/integration": {},
+	// The CI files for plan repositories and their test (no code).
+	"examples/ci": {},
 }
 
 // render is the rendering stack: no data package or plan tool may reach it,
@@ -95,7 +98,7 @@ var render = []string{"internal/layout", "internal/render/docx", "internal/rende
 var stackLeaks = map[string]bool{}
 
 // noRender are the packages that must not link the rendering stack.
-var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt", "internal/rollover", "internal/plandiff",
+var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt", "internal/draft", "internal/rollover", "internal/plandiff",
 	"internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/manifest", "internal/compose/manifestdoc", "internal/extract", "internal/extract/docx", "internal/extract/xlsx", "internal/extract/pdf", "internal/sheet", "internal/annex", "internal/compose"}
 
 // noPlan are the packages that must not link the plan, even indirectly:
@@ -112,7 +115,7 @@ var noPlan = []string{"internal/doc", "internal/sheet", "internal/layout", "inte
 var presentation = []string{"internal/fonts", "internal/style"}
 
 // noPresentation are the packages that must not link the presentation.
-var noPresentation = []string{"internal/plan", "internal/programme", "internal/nd30", "internal/planfmt", "internal/rollover",
+var noPresentation = []string{"internal/plan", "internal/programme", "internal/nd30", "internal/planfmt", "internal/draft", "internal/rollover",
 	"internal/plandiff", "internal/gitrev", "internal/schema", "internal/textcheck", "internal/issue", "internal/compose"}
 
 type pkg struct {
