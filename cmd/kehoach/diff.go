@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 
 	"kehoach/internal/fileset"
@@ -17,7 +19,8 @@ var diffCmd = &Command{
 	Name:      "diff",
 	UsageLine: "kehoach diff [-f text|md|json] [-tep TỆP] CŨ [MỚI]",
 	Short: `so sánh hai phiên bản kế hoạch theo nội dung (tệp, phiên bản git như HEAD~1,
-hoặc PHIÊN_BẢN:TỆP); một tệp: so với lần commit cuối; mã thoát 0 giống, 1 khác`,
+hoặc PHIÊN_BẢN:TỆP); một tệp: so với lần commit cuối; mã thoát 0 giống, 1 khác
+hoặc có lỗi`,
 	Long: `Cho biết bằng tiếng Việt điều gì đã đổi giữa hai phiên bản kế hoạch, nhóm theo
 phần của kế hoạch: chỉ tiêu, từng nguồn vốn và các tổng phía trên, tình trạng
 tiêu chí, nhiệm vụ thêm, bỏ, chuyển chỗ hay sửa (đánh dấu từng từ), nơi nhận,
@@ -25,7 +28,12 @@ người ký, số và ngày văn bản. Hai kế hoạch khác giai đoạn hay
 (2025 và 2026) thì báo trước hết: giai đoạn, tên Chương trình, bộ tiêu chí và số
 tiêu chí đạt (12/19 → 6/10), bộ tiêu chí của tỉnh, rồi các căn cứ thêm, bỏ. Căn
 cứ, tên Chương trình và chỉ tiêu quy định ở Biểu 01 được so như văn bản in ra,
-kể cả phần lấy mặc định từ giai đoạn và bộ tiêu chí.
+kể cả phần lấy mặc định từ giai đoạn và bộ tiêu chí. Mọi khóa mà văn bản, biểu
+hay danh sách gửi in ra đều được so, cả các cột chỉ biểu in và tệp xã.
+Kế hoạch chỉ có ở một phiên bản ghi là thêm hoặc bỏ, kèm đoạn tóm tắt (xã,
+năm, số và ngày hoặc dự thảo, tổng nguồn lực, số tiêu chí); tệp đổi tên (git
+nhận ra, hoặc cùng xã, cùng năm) được ghép đôi. Phiên bản có lỗi vẫn được so
+phần đọc được, sau đó là các lỗi của nó (tệp:dòng:cột).
 CŨ và MỚI là tệp kế hoạch, phiên bản git (HEAD~1,
 main) hoặc PHIÊN_BẢN:TỆP; chỉ một tệp thì so với lần commit cuối, chỉ một phiên
 bản thì so mọi kế hoạch trong plans/. So với phiên bản git cần cài git.
@@ -38,7 +46,8 @@ Ví dụ:
 Trong Windows PowerShell 5.1, dấu > ghi tệp bằng UTF-16 (hỏng chữ Việt khi mở
 bằng công cụ khác): hãy dùng -tep TỆP, hoặc chạy lệnh trong cmd.
 
-Mã thoát: 0 giống nhau, 1 khác nhau, 2 lỗi.
+Mã thoát: 0 giống nhau; 1 khác nhau (cả kế hoạch thêm, bỏ, đổi tên) hoặc có
+phiên bản có lỗi; 2 dùng lệnh sai hoặc không đọc được tệp, phiên bản git.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
 		o := &diffOptions{}
@@ -54,87 +63,219 @@ type diffOptions struct {
 	out    *string
 }
 
-// diffPairs turns the arguments into (old, new) sources.
-func diffPairs(args []string) ([][2]gitrev.Source, error) {
+// A diffPair is the old and the new version of one plan; nil when the
+// plan is not in that version (added or removed).
+type diffPair struct{ old, new *gitrev.Source }
+
+func src(s gitrev.Source) *gitrev.Source { return &s }
+
+// diffPairs turns the arguments into (old, new) sources. Over folders
+// (one or two bare revisions) every plan of either version is in a pair:
+// plans of one version only are paired with nil, and renames are the
+// plan files git finds renamed (old path → new path).
+func diffPairs(args []string) (pairs []diffPair, renames map[string]string, err error) {
 	switch len(args) {
 	case 1:
-		src, ok, err := gitrev.Parse(args[0])
+		s, ok, err := gitrev.Parse(args[0])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if ok {
-			if src.Rev != "" {
-				return [][2]gitrev.Source{{src, gitrev.At("", src.Path)}}, nil
+			if s.Rev != "" {
+				return []diffPair{{src(s), src(gitrev.At("", s.Path))}}, nil, nil
 			}
-			return [][2]gitrev.Source{{gitrev.At("HEAD", src.Path), src}}, nil
+			return []diffPair{{src(gitrev.At("HEAD", s.Path)), src(s)}}, nil, nil
 		}
-		files, err := gitrev.PlanFiles("", "plans")
-		if err != nil {
-			return nil, err
-		}
-		var out [][2]gitrev.Source
-		for _, f := range files {
-			out = append(out, [2]gitrev.Source{gitrev.At(src.Rev, f), gitrev.At("", f)})
-		}
-		return out, nil
+		return folderPairs(s.Rev, "")
 	case 2:
 		a, okA, err := gitrev.Parse(args[0])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		b, okB, err := gitrev.Parse(args[1])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		switch {
 		case okA && okB:
-			return [][2]gitrev.Source{{a, b}}, nil
+			return []diffPair{{src(a), src(b)}}, nil, nil
 		case !okA && okB:
-			return [][2]gitrev.Source{{gitrev.At(a.Rev, b.Path), b}}, nil
+			return []diffPair{{src(gitrev.At(a.Rev, b.Path)), src(b)}}, nil, nil
 		case okA && !okB:
-			return [][2]gitrev.Source{{a, gitrev.At(b.Rev, a.Path)}}, nil
+			return []diffPair{{src(a), src(gitrev.At(b.Rev, a.Path))}}, nil, nil
 		}
-		fa, err := gitrev.PlanFiles(a.Rev, "plans")
-		if err != nil {
-			return nil, err
-		}
-		fb, err := gitrev.PlanFiles(b.Rev, "plans")
-		if err != nil {
-			return nil, err
-		}
-		in := map[string]bool{}
-		for _, f := range fa {
-			in[f] = true
-		}
-		var out [][2]gitrev.Source
-		for _, f := range fb {
-			if in[f] {
-				out = append(out, [2]gitrev.Source{gitrev.At(a.Rev, f), gitrev.At(b.Rev, f)})
-			}
-		}
-		return out, nil
+		return folderPairs(a.Rev, b.Rev)
 	}
-	return nil, fmt.Errorf("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
+	return nil, nil, fmt.Errorf("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
 }
 
-func loadSource(s gitrev.Source) (*plan.Plan, error) {
-	data, err := s.Data()
+// folderPairs pairs the plans under plans/ at two revisions ("" = the
+// working tree) by path; a plan of one side only is paired with nil. The
+// renames git detects come with them (none when git cannot tell: the
+// plans are then paired by commune and year only).
+func folderPairs(revA, revB string) ([]diffPair, map[string]string, error) {
+	fa, err := gitrev.PlanFiles(revA, "plans")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	fb, err := gitrev.PlanFiles(revB, "plans")
+	if err != nil {
+		return nil, nil, err
+	}
+	renames, err := gitrev.Renames(revA, revB, "plans")
+	if err != nil {
+		renames = nil
+	}
+	inB := map[string]bool{}
+	for _, f := range fb {
+		inB[f] = true
+	}
+	inA := map[string]bool{}
+	var out []diffPair
+	for _, f := range fa {
+		inA[f] = true
+		p := diffPair{old: src(gitrev.At(revA, f))}
+		if inB[f] {
+			p.new = src(gitrev.At(revB, f))
+		}
+		out = append(out, p)
+	}
+	for _, f := range fb {
+		if !inA[f] {
+			out = append(out, diffPair{new: src(gitrev.At(revB, f))})
+		}
+	}
+	return out, renames, nil
+}
+
+// loaded is one version of a plan, read leniently: what decodes, with the
+// version's errors; nil when the version does not hold the plan.
+type loaded struct {
+	src *gitrev.Source
+	res *plan.Result
+}
+
+// loadSource reads one version leniently (a plan with errors is still
+// compared); a file the revision does not hold is res == nil, not an
+// error.
+func loadSource(s *gitrev.Source) (loaded, error) {
+	if s == nil {
+		return loaded{}, nil
+	}
+	data, err := s.Data()
+	if errors.Is(err, gitrev.ErrNotInRevision) || s.Rev == "" && errors.Is(err, fs.ErrNotExist) {
+		return loaded{}, nil
+	}
+	if err != nil {
+		return loaded{}, err
 	}
 	res, err := plan.LoadBytes(s.Path, data, s.Read)
 	if err != nil {
-		return nil, err
-	}
-	if !res.OK() {
-		return nil, fmt.Errorf("%s có lỗi, hãy sửa trước khi so sánh:\n%v", s.Label, res.Errors)
+		return loaded{}, err
 	}
 	res.Plan.File = s.Label
-	return res.Plan, nil
+	return loaded{s, res}, nil
 }
 
-// run is kehoach diff [-f text|md|json] [-tep FILE] OLD [NEW]. Exit 0 equal,
-// 1 different, 2 error, like diff.
+// version is the two loaded versions of one plan; renamed when they are
+// files of two names paired by pairRenamed.
+type version struct {
+	old, new loaded
+	renamed  bool
+}
+
+// pairRenamed pairs a plan removed with a plan added: the files git
+// found renamed (renames, old path → new path), then those of the same
+// commune and year (a file renamed or moved), when that pairing is
+// unique.
+func pairRenamed(ls []version, renames map[string]string) []version {
+	key := func(l loaded) string {
+		p := l.res.Plan
+		if p.Pos.IsZero() || p.Nam == 0 {
+			return ""
+		}
+		commune := p.Xa
+		if p.Commune != nil && p.Commune.Ma != "" {
+			commune = p.Commune.Ma
+		}
+		return fmt.Sprintf("%s\x00%d\x00%s", commune, p.Nam, p.Loai())
+	}
+	drop := map[int]bool{}
+	addedAt := map[string]int{}
+	for i, l := range ls {
+		if l.old.res == nil && l.new.res != nil {
+			addedAt[l.new.src.Path] = i
+		}
+	}
+	for i, l := range ls {
+		if l.old.res != nil && l.new.res == nil {
+			if j, ok := addedAt[renames[l.old.src.Path]]; ok && !drop[j] {
+				ls[i].new, ls[i].renamed = ls[j].new, true
+				drop[j] = true
+			}
+		}
+	}
+	removed, added := map[string][]int{}, map[string][]int{}
+	for i, l := range ls {
+		if drop[i] || l.renamed {
+			continue
+		}
+		switch {
+		case l.old.res != nil && l.new.res == nil:
+			if k := key(l.old); k != "" {
+				removed[k] = append(removed[k], i)
+			}
+		case l.old.res == nil && l.new.res != nil:
+			if k := key(l.new); k != "" {
+				added[k] = append(added[k], i)
+			}
+		}
+	}
+	for k, rs := range removed {
+		if as := added[k]; len(rs) == 1 && len(as) == 1 {
+			ls[rs[0]].new, ls[rs[0]].renamed = ls[as[0]].new, true
+			drop[as[0]] = true
+		}
+	}
+	var out []version
+	for i, l := range ls {
+		if !drop[i] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// diffReport compares the two versions: the changes it can compute (a plan
+// with errors is compared as far as it decoded), then each version's
+// errors; a plan of one version only is listed as added or removed.
+func diffReport(v version) *plandiff.Report {
+	a, b := v.old, v.new
+	var r *plandiff.Report
+	switch {
+	case a.res == nil:
+		r = plandiff.Alone(plandiff.Added, b.src.Label, b.res.Plan)
+	case b.res == nil:
+		r = plandiff.Alone(plandiff.Removed, a.src.Label, a.res.Plan)
+	case a.res.Plan.Pos.IsZero() || b.res.Plan.Pos.IsZero():
+		r = &plandiff.Report{Old: a.src.Label, New: b.src.Label, Incomparable: true}
+	default:
+		r = plandiff.Compare(a.res.Plan, b.res.Plan)
+	}
+	if v.renamed {
+		r.Changes = append([]plandiff.Change{{Section: "Văn bản", Kind: plandiff.Moved, Item: "tệp kế hoạch (đổi tên hay chuyển thư mục)", Old: a.src.Path, New: b.src.Path}}, r.Changes...)
+	}
+	if a.res != nil {
+		r.OldErrors = plandiff.Messages(a.res.Errors)
+	}
+	if b.res != nil {
+		r.NewErrors = plandiff.Messages(b.res.Errors)
+	}
+	return r
+}
+
+// run is kehoach diff [-f text|md|json] [-tep FILE] OLD [NEW]. Exit 0 the
+// same, 1 different or a version with errors, 2 usage or I/O error.
 func (o *diffOptions) run(c *Context, args []string) int {
 	switch o.format {
 	case "text", "md", "json":
@@ -144,26 +285,35 @@ func (o *diffOptions) run(c *Context, args []string) int {
 	if len(args) == 0 || len(args) > 2 {
 		return c.UsageError("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
 	}
-	pairs, err := diffPairs(args)
+	pairs, renames, err := diffPairs(args)
 	if err != nil {
 		c.Errorf("%v", err)
 		return 2
 	}
+	var versions []version
+	for _, p := range pairs {
+		a, err := loadSource(p.old)
+		if err != nil {
+			c.Errorf("%v", err)
+			return 2
+		}
+		b, err := loadSource(p.new)
+		if err != nil {
+			c.Errorf("%v", err)
+			return 2
+		}
+		if a.res == nil && b.res == nil {
+			c.Errorf("%s và %s đều không có tệp này; hãy kiểm tra tên tệp và phiên bản (git log --follow -- %s cho biết các lần commit của tệp)", p.old.Label, p.new.Label, p.new.Path)
+			return 2
+		}
+		versions = append(versions, version{old: a, new: b})
+	}
+	versions = pairRenamed(versions, renames)
 	var out bytes.Buffer
 	color := *o.out == "" && c.Color(c.Stdout)
 	status := 0
-	for _, p := range pairs {
-		a, err := loadSource(p[0])
-		if err != nil {
-			c.Errorf("%v", err)
-			return 2
-		}
-		b, err := loadSource(p[1])
-		if err != nil {
-			c.Errorf("%v", err)
-			return 2
-		}
-		r := plandiff.Compare(a, b)
+	for _, v := range versions {
+		r := diffReport(v)
 		switch o.format {
 		case "text":
 			out.WriteString(r.Text(color))

@@ -71,8 +71,8 @@ func TestDiffGitRevisions(t *testing.T) {
 		t.Fatalf("unchanged working file: %d %q %q", st, out, errs)
 	}
 	change(more, "") // the Biểu 03 work still spends 504: the plan is invalid
-	if st, _, errs := run1(rel); st != 2 || !strings.Contains(errs, "có lỗi") {
-		t.Fatalf("invalid working plan: status %d %q", st, errs)
+	if st, out, errs := run1(rel); st != 1 || !strings.Contains(out, "Tổng nguồn lực: 3.900 triệu đồng → 4.100 triệu đồng (+200)") || !strings.Contains(out, "Lỗi của "+rel+" (1 lỗi") || errs != "" {
+		t.Fatalf("invalid working plan: status %d %q %q", st, out, errs)
 	}
 	change(func(s string) string {
 		return strings.Replace(s, "{nguon: nstw-dau-tu, so_tien: 504}", "{nguon: nstw-dau-tu, so_tien: 704}", 1)

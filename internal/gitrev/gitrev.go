@@ -52,18 +52,26 @@ func git(args ...string) ([]byte, error) {
 	return out, nil
 }
 
+// msgNoRevision says that git knows no such revision, and how to find one.
+const msgNoRevision = "không có phiên bản này trong kho git; hãy kiểm tra tên nhánh, thẻ hay commit (git branch -a, git log --oneline cho biết các tên có)"
+
+// ErrNotInRevision is the error (wrapped by Show) of a file that the
+// revision does not hold: a plan added since, or removed.
+var ErrNotInRevision = errors.New("tệp không có ở phiên bản này")
+
 // gitErrors say in Vietnamese what git's commonest refusals mean; the
 // pattern is found in git's own (English) message.
 var gitErrors = []struct{ pattern, msg string }{
 	{"not a git repository", "thư mục này không nằm trong kho git; hãy chạy lệnh trong thư mục kho mã, hoặc so sánh hai tệp"},
-	{"does not exist in", "tệp không có ở phiên bản này"},
-	{"exists on disk, but not in", "tệp có trong thư mục nhưng không có ở phiên bản này (chưa commit)"},
-	{"invalid object name", "không có phiên bản này trong kho git"},
-	{"unknown revision", "không có phiên bản này trong kho git"},
-	{"bad revision", "không có phiên bản này trong kho git"},
-	{"ambiguous argument", "không có phiên bản này trong kho git"},
-	{"not a valid object name", "không có phiên bản này trong kho git"},
-	{"is outside repository", "tệp nằm ngoài kho git"},
+	{"does not exist in", ""},
+	{"exists on disk, but not in", ""},
+	{"invalid object name", msgNoRevision},
+	{"unknown revision", msgNoRevision},
+	{"bad revision", msgNoRevision},
+	{"ambiguous argument", msgNoRevision},
+	{"not a valid object name", msgNoRevision},
+	{"is outside repository", "tệp nằm ngoài kho git; hãy chạy lệnh trong thư mục kho mã, hoặc so sánh hai tệp"},
+	{"does not have any commits yet", "kho git chưa có commit nào; hãy commit kế hoạch trước (git add, git commit), hoặc so sánh hai tệp"},
 	{"dubious ownership", "git từ chối đọc kho này vì thư mục thuộc người dùng khác (safe.directory); hãy xem hướng dẫn của git về safe.directory"},
 }
 
@@ -73,6 +81,9 @@ func gitError(stderr string, err error) error {
 	low := strings.ToLower(stderr)
 	for _, e := range gitErrors {
 		if strings.Contains(low, e.pattern) {
+			if e.msg == "" {
+				return ErrNotInRevision
+			}
 			return errors.New(e.msg)
 		}
 	}
@@ -80,7 +91,7 @@ func gitError(stderr string, err error) error {
 		return fmt.Errorf("git dừng với mã lỗi %d", exitCode(err))
 	}
 	first, _, _ := strings.Cut(stderr, "\n")
-	return fmt.Errorf("git báo lỗi: “%s”", strings.TrimPrefix(first, "fatal: "))
+	return fmt.Errorf("git không làm được việc được yêu cầu (git báo: “%s”); hãy kiểm tra kho git (git status), hoặc so sánh hai tệp", strings.TrimPrefix(first, "fatal: "))
 }
 
 func exitCode(err error) int {
@@ -147,13 +158,19 @@ func Parse(arg string) (src Source, ok bool, err error) {
 		if err := checkRev(rev); err != nil {
 			return Source{}, false, err
 		}
-		if _, err := Show(rev, path); err != nil {
+		// A file the revision lacks is a plan added or removed there:
+		// the caller lists it as such.
+		if _, err := Show(rev, path); err != nil && !errors.Is(err, ErrNotInRevision) {
 			return Source{}, false, err
 		}
 		return Source{Label: path + " (" + rev + ")", Path: path, Rev: rev}, true, nil
 	}
 	if IsRevision(arg) {
 		return Source{Rev: arg}, false, nil
+	}
+	if _, err := git("rev-parse", "--git-dir"); err != nil {
+		// No repository (or no git): say that, not “no such revision”.
+		return Source{}, false, fmt.Errorf("“%s” không phải tệp kế hoạch, và %v", arg, err)
 	}
 	return Source{}, false, fmt.Errorf("“%s” không phải tệp kế hoạch, phiên bản git (HEAD~1, main) hay dạng PHIÊN_BẢN:TỆP", arg)
 }
@@ -198,5 +215,45 @@ func PlanFiles(rev, dir string) ([]string, error) {
 		}
 	}
 	sort.Strings(out)
+	return out, nil
+}
+
+// Renames are the plan files under dir that git's rename detection
+// (git diff -M) finds renamed or moved from revision revA to revB ("" =
+// the working tree's tracked files): old path → new path, relative to the
+// working directory.
+func Renames(revA, revB, dir string) (map[string]string, error) {
+	args := []string{"diff", "-M", "--name-status", "-z", "--relative", "--end-of-options", revA}
+	for _, r := range []string{revA, revB} {
+		if r == "" {
+			continue
+		}
+		if err := checkRev(r); err != nil {
+			return nil, err
+		}
+	}
+	if revB != "" {
+		args = append(args, revB)
+	}
+	b, err := git(append(args, "--", dir)...)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	fields := strings.Split(string(b), "\x00")
+	for i := 0; i < len(fields); i++ {
+		status := fields[i]
+		switch {
+		case strings.HasPrefix(status, "R") && i+2 < len(fields):
+			if plan.IsPlanCandidate(fields[i+1], false) && plan.IsPlanCandidate(fields[i+2], false) {
+				out[fields[i+1]] = fields[i+2]
+			}
+			i += 2
+		case strings.HasPrefix(status, "C") && i+2 < len(fields):
+			i += 2
+		case status != "":
+			i++
+		}
+	}
 	return out, nil
 }

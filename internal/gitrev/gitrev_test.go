@@ -42,14 +42,20 @@ func TestGitError(t *testing.T) {
 	for stderr, want := range map[string]string{
 		"fatal: not a git repository (or any of the parent directories): .git": "không nằm trong kho git",
 		"fatal: path 'plans/a.yaml' does not exist in 'HEAD'":                  "tệp không có ở phiên bản này",
-		"fatal: path 'plans/a.yaml' exists on disk, but not in 'HEAD'":         "chưa commit",
+		"fatal: path 'plans/a.yaml' exists on disk, but not in 'HEAD'":         "tệp không có ở phiên bản này",
 		"fatal: invalid object name 'khong-co'.":                               "không có phiên bản này",
 		"fatal: ambiguous argument 'x': unknown revision or path":              "không có phiên bản này",
-		"fatal: something new": "git báo lỗi: “something new”",
+		"fatal: your current branch 'master' does not have any commits yet":    "chưa có commit nào; hãy commit",
+		"fatal: something new": "(git báo: “something new”); hãy kiểm tra",
 		"":                     "git dừng với mã lỗi",
 	} {
-		if got := gitError(stderr, errors.New("exit status 128")).Error(); !strings.Contains(got, want) {
+		err := gitError(stderr, errors.New("exit status 128"))
+		if got := err.Error(); !strings.Contains(got, want) {
 			t.Errorf("gitError(%q) = %q, want %q", stderr, got, want)
+		}
+		// A file the revision lacks is a plan added or removed, not a failure.
+		if missing := strings.Contains(stderr, "path '"); errors.Is(err, ErrNotInRevision) != missing {
+			t.Errorf("gitError(%q): errors.Is(ErrNotInRevision) = %v", stderr, !missing)
 		}
 	}
 }

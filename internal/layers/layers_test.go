@@ -44,7 +44,7 @@ var allowed = map[string][]string{
 	"internal/planfmt":   {"internal/plan", "internal/vn", "internal/yamlx"},
 	"internal/draft":     {"internal/diag", "internal/plan", "internal/yamlx"},
 	"internal/rollover":  {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
-	"internal/plandiff":  {"internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn"},
+	"internal/plandiff":  {"internal/diag", "internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn", "internal/yamlx"},
 	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
 	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
 	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates"},

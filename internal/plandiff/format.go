@@ -123,9 +123,11 @@ func (r *Report) Text(colour bool) string {
 		st = colorStyle
 	}
 	fmt.Fprintf(&b, "So sánh %s → %s\n", esc(r.Old), esc(r.New))
-	if r.Equal() {
-		b.WriteString("Không có thay đổi.\n")
-		return b.String()
+	if head := r.headline(); head != "" {
+		b.WriteString(head + "\n")
+	}
+	if r.Summary != "" {
+		b.WriteString("  " + esc(r.Summary) + "\n")
 	}
 	last := ""
 	for _, c := range r.Changes {
@@ -148,8 +150,60 @@ func (r *Report) Text(colour bool) string {
 		}
 		fmt.Fprintf(&b, "  %s  %s\n", kind, c.line(st))
 	}
-	fmt.Fprintf(&b, "\n%d thay đổi.\n", len(r.Changes))
+	r.writeTail(&b, func(t string) string { return "\n" + esc(t) + "\n" }, func(m string) string { return "  " + esc(m) + "\n" })
 	return b.String()
+}
+
+// headline is the sentence under the title: a plan added or removed, no
+// comparison possible, or no change; "" when changes follow.
+func (r *Report) headline() string {
+	switch {
+	case r.Plan == Added:
+		return "Kế hoạch mới (thêm):"
+	case r.Plan == Removed:
+		return "Kế hoạch bị bỏ (không còn ở phiên bản mới):"
+	case r.Incomparable:
+		return "Không so sánh được nội dung: có phiên bản không đọc được thành kế hoạch (xem lỗi dưới đây)."
+	case len(r.Changes) > 0:
+		return ""
+	case len(r.OldErrors)+len(r.NewErrors) > 0:
+		return "Không có thay đổi nội dung, nhưng có lỗi (xem dưới đây)."
+	}
+	return "Không có thay đổi."
+}
+
+// writeTail writes the count of changes, then each version's errors:
+// the block's title and each message as title and msg write them.
+func (r *Report) writeTail(b *strings.Builder, title, msg func(string) string) {
+	if len(r.Changes) > 0 {
+		fmt.Fprintf(b, "\n%d thay đổi.\n", len(r.Changes))
+	}
+	for _, e := range r.errorBlocks() {
+		b.WriteString(title(e.title))
+		for _, m := range e.msgs {
+			b.WriteString(msg(m))
+		}
+	}
+}
+
+type errorBlock struct {
+	title string
+	msgs  []string
+}
+
+// errorBlocks are the validation errors of each version, with a title
+// naming the version and saying what to do.
+func (r *Report) errorBlocks() []errorBlock {
+	var out []errorBlock
+	for _, e := range []struct {
+		label string
+		msgs  []string
+	}{{r.Old, r.OldErrors}, {r.New, r.NewErrors}} {
+		if len(e.msgs) > 0 {
+			out = append(out, errorBlock{fmt.Sprintf("Lỗi của %s (%d lỗi; hãy sửa trước khi ban hành, kehoach check cho biết chi tiết):", e.label, len(e.msgs)), e.msgs})
+		}
+	}
+	return out
 }
 
 // Markdown renders the report for a merge-request comment. Every piece
@@ -160,9 +214,11 @@ func (r *Report) Text(colour bool) string {
 func (r *Report) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Thay đổi kế hoạch: %s → %s\n", mdCode(r.Old), mdCode(r.New))
-	if r.Equal() {
-		b.WriteString("\nKhông có thay đổi.\n")
-		return b.String()
+	if head := r.headline(); head != "" {
+		b.WriteString("\n" + mdText(head) + "\n")
+	}
+	if r.Summary != "" {
+		b.WriteString("\n" + mdBlock(r.Summary) + "\n")
 	}
 	last := ""
 	for _, c := range r.Changes {
@@ -172,7 +228,7 @@ func (r *Report) Markdown() string {
 		}
 		fmt.Fprintf(&b, "- *%s* %s\n", mdText(string(c.Kind)), c.line(mdStyle))
 	}
-	fmt.Fprintf(&b, "\n%d thay đổi.\n", len(r.Changes))
+	r.writeTail(&b, func(t string) string { return "\n#### " + mdText(t) + "\n\n" }, func(m string) string { return "- " + mdBlock(m) + "\n" })
 	return b.String()
 }
 
@@ -187,11 +243,16 @@ func (r *Report) JSON() ([]byte, error) {
 		Words []edit `json:"tung_tu,omitempty"`
 	}
 	out := struct {
-		Old     string   `json:"cu"`
-		New     string   `json:"moi"`
-		Equal   bool     `json:"giong_nhau"`
-		Changes []change `json:"thay_doi"`
-	}{r.Old, r.New, r.Equal(), []change{}}
+		Old          string   `json:"cu"`
+		New          string   `json:"moi"`
+		Equal        bool     `json:"giong_nhau"`
+		Plan         Kind     `json:"ke_hoach,omitempty"`
+		Summary      string   `json:"tom_tat,omitempty"`
+		Incomparable bool     `json:"khong_so_sanh_duoc,omitempty"`
+		Changes      []change `json:"thay_doi"`
+		OldErrors    []string `json:"loi_ban_cu,omitempty"`
+		NewErrors    []string `json:"loi_ban_moi,omitempty"`
+	}{r.Old, r.New, r.Equal(), r.Plan, r.Summary, r.Incomparable, []change{}, r.OldErrors, r.NewErrors}
 	for _, c := range r.Changes {
 		cc := change{Change: c}
 		for _, e := range c.Words {

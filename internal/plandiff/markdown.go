@@ -9,7 +9,7 @@ import (
 // mdText escapes plan text for Markdown (CommonMark with GitHub's and
 // GitLab's extensions) so that it renders exactly as written, on one line:
 //   - a backslash before every ASCII punctuation character that starts or
-//     ends Markdown syntax: \ ` * _ ~ [ ] # | $ (emphasis, strikethrough,
+//     ends Markdown syntax: \ ` * _ ~ [ ] ! # | $ (emphasis, strikethrough,
 //     code, links and images — no [ opens one —, headings, tables, GitLab
 //     math);
 //   - &amp;, &lt;, &gt; for & < > (no HTML tag, no entity: “&lt;” stays
@@ -41,7 +41,7 @@ func mdText(s string) string {
 					b.WriteString("&lt;")
 				case '>':
 					b.WriteString("&gt;")
-				case '\\', '`', '*', '_', '~', '[', ']', '#', '|', '$':
+				case '\\', '`', '*', '_', '~', '[', ']', '!', '#', '|', '$':
 					b.WriteByte('\\')
 					b.WriteRune(r)
 				default:
@@ -115,4 +115,24 @@ func mdCode(s string) string {
 		return fence + " " + s + " " + fence
 	}
 	return fence + s + fence
+}
+
+// mdBlock is mdText for text that starts a line of its own (a plan's
+// summary, an error message after “- ”): besides mdText's escapes, what
+// would start a list, a thematic break or a setext heading at the start
+// of a line is escaped too (“1.”, “1)”, “-”, “+”, “=”), and leading spaces
+// (an indented code block) are dropped.
+func mdBlock(s string) string {
+	t := mdText(strings.TrimLeft(s, " \t"))
+	digits := 0
+	for digits < len(t) && t[digits] >= '0' && t[digits] <= '9' {
+		digits++
+	}
+	switch {
+	case digits > 0 && digits < len(t) && (t[digits] == '.' || t[digits] == ')'):
+		return t[:digits] + "\\" + t[digits:]
+	case t != "" && strings.IndexByte("-+=", t[0]) >= 0:
+		return "\\" + t
+	}
+	return t
 }

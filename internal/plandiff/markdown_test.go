@@ -1,6 +1,7 @@
 package plandiff
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -25,6 +26,11 @@ var hostileMarkdown = []string{
 	"dòng một\n### Người xem xét: ĐÃ DUYỆT\n\n***",
 	"$x^2$ cuối\\",
 	"\x1b]0;PWNED\a \u202e",
+	"<https://evil.example> <ke.toan@evil.example> HTTPS://EVIL.EXAMPLE",
+	"&#x3C;script&#x3E; &#60; &copy; a\\*b\\* \\[x\\]",
+	"1. mục\n- gạch\n+ cộng\n> trích\n---\n===\n    thụt lề\n```\n~~~",
+	"[x]: <https://evil.example> \"tiêu đề\"\n[x] ![x]",
+	"a ** b ** c ~~ d ~~ e",
 }
 
 // TestMarkdownHostile: hostile text in every field of a change renders as
@@ -49,7 +55,103 @@ func TestMarkdownHostile(t *testing.T) {
 			}
 		}
 		assertMarkdownInert(t, h, strings.ReplaceAll(body, "<br>", " "))
+		// Read back, the added text is the plan's text, exactly.
+		const added = "- *thêm* nhóm nhiệm vụ 1 thứ 1: "
+		for _, l := range strings.Split(md, "\n") {
+			if rest, ok := strings.CutPrefix(l, added); ok {
+				if got, want := unMarkdown(t, rest), termsafe.Escape(h); got != want {
+					t.Errorf("%q reads back as %q", want, got)
+				}
+			}
+		}
 	}
+}
+
+// A plan's summary and a version's error messages start lines of their
+// own: hostile text there starts no list, quote, heading, rule or code
+// block, and reads back as written.
+func TestMarkdownHostileBlocks(t *testing.T) {
+	for _, h := range hostileMarkdown {
+		r := &Report{Old: "(không có)", New: "plans/a/2025.yaml", Plan: Added, Summary: h, NewErrors: []string{h, "1. " + h, "- " + h}}
+		md := r.Markdown()
+		var lines []string
+		for _, l := range strings.Split(md, "\n")[1:] {
+			if l == "" || strings.HasPrefix(l, "#### Lỗi của ") || l == mdText(r.headline()) {
+				continue
+			}
+			lines = append(lines, l)
+		}
+		if len(lines) != 4 {
+			t.Fatalf("%q: want the summary and 3 errors, got %q", h, lines)
+		}
+		for i, l := range lines {
+			text, want := l, termsafe.Escape(r.NewErrors[max(0, i-1)])
+			if i == 0 {
+				want = termsafe.Escape(h)
+			} else {
+				var ok bool
+				if text, ok = strings.CutPrefix(l, "- "); !ok {
+					t.Errorf("%q: error line %q", h, l)
+				}
+			}
+			if regexp.MustCompile(`^(\d+[.)]|[-+=>#]|\s)`).MatchString(text) {
+				t.Errorf("%q: line starts Markdown: %q", h, l)
+			}
+			if got := unMarkdown(t, text); got != strings.TrimLeft(want, " \t") {
+				t.Errorf("%q reads back as %q", want, got)
+			}
+		}
+		assertMarkdownInert(t, h, strings.ReplaceAll(strings.ReplaceAll(md, "<br>", " "), "\n- ", "\n- *sửa* "))
+	}
+}
+
+// unMarkdown reads one line of inline Markdown back as a CommonMark
+// renderer shows its text, and fails on any syntax plan text could have
+// made: code spans give their content (one space each side dropped),
+// backslash escapes the character, &amp; &lt; &gt; their character, <br>
+// a line break; any other [ ] ! * _ ~ ` < > & is a failure.
+func unMarkdown(t *testing.T, s string) string {
+	t.Helper()
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0:
+			b.WriteByte(s[i+1])
+			i += 2
+		case c == '`':
+			code, next, ok := codeSpan(s, i)
+			if !ok {
+				t.Errorf("unclosed code span in %q", s)
+				return b.String()
+			}
+			b.WriteString(code)
+			i = next
+		case strings.HasPrefix(s[i:], "<br>"):
+			b.WriteByte('\n')
+			i += 4
+		case c == '&':
+			ent := ""
+			for _, e := range []string{"&amp;", "&lt;", "&gt;"} {
+				if strings.HasPrefix(s[i:], e) {
+					ent = e
+				}
+			}
+			if ent == "" {
+				t.Errorf("raw & at %d in %q", i, s)
+				return b.String()
+			}
+			b.WriteString(map[string]string{"&amp;": "&", "&lt;": "<", "&gt;": ">"}[ent])
+			i += len(ent)
+		case strings.IndexByte("[]!*_~<>|#$\\", c) >= 0:
+			t.Errorf("raw %c at %d in %q", c, i, s)
+			return b.String()
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String()
 }
 
 // assertMarkdownInert checks that md (one rendered report, our <br> taken
@@ -85,7 +187,7 @@ func assertMarkdownInert(t *testing.T, what, md string) {
 		for i := 0; i < len(text); i++ {
 			c := text[i]
 			switch c {
-			case '[', ']', '*', '_', '~', '`', '#', '|', '$':
+			case '[', ']', '!', '*', '_', '~', '`', '#', '|', '$':
 				if !escaped(text, i) {
 					t.Errorf("%q: raw %c at %d in %q", what, c, i, line)
 				}
@@ -125,20 +227,35 @@ func stripCode(s string) string {
 			i++
 			continue
 		}
-		j := i
-		for j < len(s) && s[j] == '`' {
-			j++
-		}
-		fence := s[i:j]
-		end := strings.Index(s[j:], fence)
-		if end < 0 {
+		_, next, ok := codeSpan(s, i)
+		if !ok {
 			b.WriteString(s[i:])
 			break
 		}
 		b.WriteByte(' ')
-		i = j + end + len(fence)
+		i = next
 	}
 	return b.String()
+}
+
+// codeSpan reads the code span that opens at s[i] (a backtick): its
+// content as CommonMark shows it (one space each side dropped) and where
+// it ends; ok false when it is not closed.
+func codeSpan(s string, i int) (code string, next int, ok bool) {
+	j := i
+	for j < len(s) && s[j] == '`' {
+		j++
+	}
+	fence := s[i:j]
+	end := strings.Index(s[j:], fence)
+	if end < 0 {
+		return "", 0, false
+	}
+	code = s[j : j+end]
+	if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && strings.Trim(code, " ") != "" {
+		code = code[1 : len(code)-1]
+	}
+	return code, j + end + len(fence), true
 }
 
 // TestMdCode: a code span holds any text, backticks included.

@@ -162,7 +162,12 @@ func TestPeriodChange(t *testing.T) {
 			"== Văn bản ==",
 			"sửa  năm kế hoạch: 2025 → 2026",
 			"sửa  trích yếu: … xây dựng nông thôn [-mới-] {+mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi+} năm [-2025-] {+2026+} trên địa bàn xã …",
-		}, names)},
+		}, names, []string{
+			// The Biểu 01 links of the targets, rewritten for the new set.
+			"== Mục tiêu và chỉ tiêu ==",
+			"sửa  chỉ tiêu “Thu nhập bình quân đầu người đạt”, tiêu chí tương ứng ở Biểu 01: [-10-] {+3.1+}",
+			"sửa  chỉ tiêu “Tỷ lệ hộ nghèo đa chiều giảm còn”, tiêu chí tương ứng ở Biểu 01: [-11-] {+6.1+}",
+		})},
 		{"Mường Khoa 2025 (typed names and bases) → 2026 on the defaults", side{muongKhoa, nil}, side{muongKhoa, muongKhoa2026}, cat(period, []string{
 			"sửa  số tiêu chí đã đạt đầu năm: 12/19 → 5/10",
 			"sửa  số tiêu chí đạt cuối năm: 13/19 → 6/10",
@@ -179,7 +184,16 @@ func TestPeriodChange(t *testing.T) {
 			"== Văn bản ==",
 			"sửa  năm kế hoạch: 2025 → 2026",
 			"sửa  trích yếu: … nông thôn mới năm [-2025-] {+2026+} trên địa bàn xã …",
-		}, names)},
+		}, names, []string{
+			// The Biểu 01 links of the old set, dropped from the new plan.
+			"== Mục tiêu và chỉ tiêu ==",
+			"bỏ  chỉ tiêu “Thu nhập bình quân đầu người đạt”, tiêu chí tương ứng ở Biểu 01: 10",
+			"bỏ  chỉ tiêu “Tỷ lệ hộ nghèo đa chiều”, tiêu chí tương ứng ở Biểu 01: 11",
+			"bỏ  chỉ tiêu “Tỷ lệ người dân tham gia bảo hiểm y tế (áp dụng đạt cho cả n…”, tiêu chí tương ứng ở Biểu 01: 15.1",
+			"bỏ  chỉ tiêu “Tỷ lệ thu gom bao gói thuốc BVTV và CTR y tế đạt”, tiêu chí tương ứng ở Biểu 01: 17.7",
+			"== Biểu kèm theo ==",
+			"sửa  công trình (Biểu 03) “Bê tông hóa đường lên bản Hô Tra”, tiêu chí công trình phục vụ: 2 → (trống)",
+		})},
 		{"Nà Sàng Phìn without → with its provincial set (same period)", side{naSangPhin, naSangPhinNoProvince}, side{naSangPhin, nil}, []string{
 			"== Giai đoạn và bộ tiêu chí ==",
 			"sửa  bộ tiêu chí của tỉnh: (không có) → Quyết định số 2468/QĐ-UBND ngày 16/9/2022 của UBND tỉnh Điện Biên",

@@ -54,16 +54,30 @@ type Report struct {
 	Old     string   `json:"cu"`
 	New     string   `json:"moi"`
 	Changes []Change `json:"thay_doi"`
+	// Plan is Added or Removed when the plan is in one version only (see
+	// Alone); Summary then says what plan it is.
+	Plan    Kind   `json:"ke_hoach,omitempty"`
+	Summary string `json:"tom_tat,omitempty"`
+	// Incomparable: a version could not be read into a plan at all (a YAML
+	// syntax error), so no change is listed; its errors say why.
+	Incomparable bool `json:"khong_so_sanh_duoc,omitempty"`
+	// OldErrors and NewErrors are the validation errors of each version
+	// (file:line:col: message), listed after the changes.
+	OldErrors []string `json:"loi_ban_cu,omitempty"`
+	NewErrors []string `json:"loi_ban_moi,omitempty"`
 }
 
-// Equal reports whether there is no difference.
-func (r *Report) Equal() bool { return len(r.Changes) == 0 }
+// Equal reports whether the two versions are the same: the same plan, no
+// difference, and neither version has an error.
+func (r *Report) Equal() bool {
+	return len(r.Changes) == 0 && r.Plan == "" && !r.Incomparable && len(r.OldErrors) == 0 && len(r.NewErrors) == 0
+}
 
 // Sections in the order they are reported. When the programme period or
 // the criteria set changes, "Căn cứ" comes right after "Giai đoạn".
 var Sections = []string{
 	SectionPeriod, "Văn bản", "Căn cứ", "Mục tiêu và chỉ tiêu", "Tiêu chí", "Nhiệm vụ",
-	"Nguồn lực", "Giải pháp", "Tổ chức thực hiện", "Nơi nhận", "Chữ ký", "Biểu kèm theo",
+	"Nguồn lực", "Giải pháp", "Tổ chức thực hiện", "Nơi nhận", "Chữ ký", "Biểu kèm theo", SectionCommune,
 }
 
 // SectionPeriod reports a change of programme period, criteria set or
@@ -71,7 +85,9 @@ var Sections = []string{
 const SectionPeriod = "Giai đoạn và bộ tiêu chí"
 
 type differ struct {
-	r *Report
+	r      *Report
+	skip   map[string]bool // list paths fields does not compare
+	pa, pb *plan.Plan      // the plans fields compares
 }
 
 func (d *differ) add(c Change) { d.r.Changes = append(d.r.Changes, c) }
@@ -121,6 +137,7 @@ func Compare(old, new *plan.Plan) *Report {
 	d.recipients(old, new)
 	d.signature(old, new)
 	d.annexes(old, new)
+	d.fields(old, new)
 	order := map[string]int{}
 	for i, s := range Sections {
 		order[s] = i
@@ -134,23 +151,27 @@ func Compare(old, new *plan.Plan) *Report {
 	return d.r
 }
 
+// docNumber is the printed number, “125/KH-UBND”; "" for a draft.
+func docNumber(p *plan.Plan) string {
+	if p.VanBan.So == 0 {
+		return ""
+	}
+	return vn.DocNumber(int(p.VanBan.So)) + "/" + p.Loai() + "-" + unitAbbr(p)
+}
+
+// issueDate is the issue date, “05/8/2025”; "" for a draft.
+func issueDate(p *plan.Plan) string {
+	if p.VanBan.Ngay.IsZero() {
+		return ""
+	}
+	return vn.ShortDate(p.VanBan.Ngay.Time)
+}
+
 func (d *differ) document(a, b *plan.Plan) {
 	const s = "Văn bản"
 	d.value(s, "năm kế hoạch", fmt.Sprint(a.Nam), fmt.Sprint(b.Nam))
-	num := func(p *plan.Plan) string {
-		if p.VanBan.So == 0 {
-			return ""
-		}
-		return vn.DocNumber(int(p.VanBan.So)) + "/" + p.Loai() + "-" + unitAbbr(p)
-	}
-	day := func(p *plan.Plan) string {
-		if p.VanBan.Ngay.IsZero() {
-			return ""
-		}
-		return vn.ShortDate(p.VanBan.Ngay.Time)
-	}
-	d.value(s, "số văn bản", num(a), num(b))
-	d.value(s, "ngày ban hành", day(a), day(b))
+	d.value(s, "số văn bản", docNumber(a), docNumber(b))
+	d.value(s, "ngày ban hành", issueDate(a), issueDate(b))
 	d.text(s, "trích yếu", a.VanBan.TrichYeu, b.VanBan.TrichYeu)
 	d.text(s, "tên Chương trình", a.ChuongTrinh.Ten, b.ChuongTrinh.Ten)
 	d.text(s, "tên ngắn Chương trình", a.ChuongTrinh.TenNgan, b.ChuongTrinh.TenNgan)
@@ -650,14 +671,14 @@ func (d *differ) recipients(a, b *plan.Plan) {
 		rb = append(rb, recipient(n))
 	}
 	d.list(s, "nơi nhận", ra, rb)
-	copies := func(n plan.NguoiNhan) string {
-		switch {
-		case n.TheoBan:
-			return "mỗi bản một bản"
-		case n.SoBan > 0:
-			return fmt.Sprint(n.SoBan)
+	// As the distribution list counts them: so_ban copies (1 by
+	// default), to each sub-unit with theo_ban.
+	copies := func(p *plan.Plan, n plan.NguoiNhan) string {
+		c := fmt.Sprint(max(n.SoBan, 1))
+		if n.TheoBan {
+			return c + " bản mỗi " + p.Commune.SubUnit()
 		}
-		return "1"
+		return c
 	}
 	byName := map[string]plan.NguoiNhan{}
 	for _, n := range a.NoiNhan.Nhan {
@@ -665,7 +686,7 @@ func (d *differ) recipients(a, b *plan.Plan) {
 	}
 	for _, n := range b.NoiNhan.Nhan {
 		if o, ok := byName[n.Ten]; ok {
-			d.value(s, "số bản gửi “"+n.Ten+"”", copies(o), copies(n))
+			d.value(s, "số bản gửi “"+n.Ten+"”", copies(a, o), copies(b, n))
 		}
 	}
 	d.value(s, "nơi lưu", strings.Join(a.NoiNhan.Luu, ", "), strings.Join(b.NoiNhan.Luu, ", "))
@@ -674,27 +695,27 @@ func (d *differ) recipients(a, b *plan.Plan) {
 func (d *differ) signature(a, b *plan.Plan) {
 	const s = "Chữ ký"
 	line := func(p *plan.Plan) string {
-		return strings.Join(p.Ky.AuthorityLines(p.Commune.CoQuan.Ten), " / ")
+		agency := ""
+		if p.Commune != nil {
+			agency = p.Commune.CoQuan.Ten
+		}
+		return strings.Join(p.Ky.AuthorityLines(agency), " / ")
 	}
 	d.value(s, "thẩm quyền ký", line(a), line(b))
+	if q := func(p *plan.Plan) bool { return strings.TrimSuffix(strings.TrimSpace(p.Ky.QuyenHan), ".") == "Q" }; q(a) || q(b) {
+		// An acting head signs with that title alone (AuthorityLines):
+		// the signer's own post is not in the lines above.
+		d.value(s, "chức vụ người ký", a.Ky.ChucVu, b.Ky.ChucVu)
+	}
 	d.value(s, "người ký", a.SignerName(), b.SignerName())
 }
 
 func (d *differ) annexes(a, b *plan.Plan) {
 	const s = "Biểu kèm theo"
-	srcName := func(p *plan.Plan, id string) string {
-		name := id
-		p.EachSource(func(n *plan.Nguon, _ int) {
-			if n.Ma == id {
-				name = n.Ten
-			}
-		})
-		return name
-	}
 	work := func(p *plan.Plan, w plan.CongTrinh) string {
 		var parts []string
 		for _, v := range w.Von {
-			parts = append(parts, srcName(p, v.Nguon)+" "+v.SoTien.String())
+			parts = append(parts, sourceName(p, v.Nguon)+" "+v.SoTien.String())
 		}
 		return w.Ten + " — " + strings.Join(parts, ", ") + " triệu đồng"
 	}
