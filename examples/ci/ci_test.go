@@ -80,11 +80,12 @@ var scenarios = []scenario{
 	},
 	{
 		// An amount changed without its declared total: check fails the
-		// pipeline, and the diff still runs for the reviewer (its status for
-		// an invalid side is the diff command's business).
+		// pipeline, and the diff still runs for the reviewer: it shows the
+		// change and the new side's errors, exit 1 (differs or invalid),
+		// which the step takes as success.
 		name: "merge request kế hoạch lỗi", event: mergeRequest,
 		edit:  func(t *testing.T, s string) string { return replaceOnce(t, s, "so_tien: 800\n", "so_tien: 900\n") },
-		calls: []string{"fmt 0", "check 1", "diff ?"},
+		calls: []string{"fmt 0", "check 1", "diff 1"},
 	},
 	{
 		name: "merge request diff lỗi", event: mergeRequest, diffStatus: "2",
