@@ -312,8 +312,16 @@ func (o *diffOptions) run(c *Context, args []string) int {
 	var out bytes.Buffer
 	color := *o.out == "" && c.Color(c.Stdout)
 	status := 0
+	// Of many plans (revisions, folders), those without any change are
+	// named in one line at the end rather than a report each; one plan
+	// always gets its report, and JSON lists every plan.
+	var unchanged []string
 	for _, v := range versions {
 		r := diffReport(v)
+		if len(versions) > 1 && o.format != "json" && r.Equal() {
+			unchanged = append(unchanged, r.New)
+			continue
+		}
 		switch o.format {
 		case "text":
 			out.WriteString(r.Text(color))
@@ -339,6 +347,13 @@ func (o *diffOptions) run(c *Context, args []string) int {
 		}
 		if !r.Equal() {
 			status = 1
+		}
+	}
+	if line := plandiff.Unchanged(unchanged, len(unchanged) == len(versions), o.format == "md"); line != "" {
+		if *o.out == "" {
+			c.Stdout.Write([]byte(line))
+		} else {
+			out.WriteString(line)
 		}
 	}
 	if *o.out != "" {

@@ -78,8 +78,9 @@ func TestDiffPlansAddedRemovedRenamedInvalid(t *testing.T) {
 	gitIn(t, repo, "commit", "-qm", "kinh-dung")
 	added := []string{"Kế hoạch mới (thêm):", "plans/kinh-dung/2025.yaml (HEAD)", "Kế hoạch năm 2025 của xã Kinh Đứng, tỉnh", "dự thảo (chưa có số, ngày ban hành)", "triệu đồng;", "tiêu chí ("}
 	check("added commit",
-		want{[]string{"HEAD~1", "HEAD"}, 1, added, []string{"Kế hoạch bị bỏ"}},
-		want{[]string{"-f", "md", "HEAD~1", "HEAD"}, 1, []string{"### Thay đổi kế hoạch: `(không có)` → `plans/kinh-dung/2025.yaml (HEAD)`", "Kế hoạch mới (thêm):"}, nil},
+		// The plan the commit did not touch is named once, not given a report.
+		want{[]string{"HEAD~1", "HEAD"}, 1, append(added, "Không thay đổi (1 kế hoạch): plans/muong-khoa/2025.yaml (HEAD)."), []string{"Kế hoạch bị bỏ", "So sánh plans/muong-khoa"}},
+		want{[]string{"-f", "md", "HEAD~1", "HEAD"}, 1, []string{"### Thay đổi kế hoạch: `(không có)` → `plans/kinh-dung/2025.yaml (HEAD)`", "Kế hoạch mới (thêm):", "\nKhông thay đổi (1 kế hoạch): `plans/muong-khoa/2025.yaml (HEAD)`.\n"}, []string{"→ `plans/muong-khoa"}},
 		want{[]string{"-f", "json", "HEAD~1", "HEAD"}, 1, []string{`"ke_hoach": "thêm"`, `"giong_nhau": false`}, nil},
 		want{[]string{"HEAD~1:plans/kinh-dung/2025.yaml", "HEAD:plans/kinh-dung/2025.yaml"}, 1, added, nil},
 		want{[]string{"HEAD", "HEAD~1"}, 1, []string{"Kế hoạch bị bỏ (không còn ở phiên bản mới):", "xã Kinh Đứng"}, nil},
@@ -96,7 +97,7 @@ func TestDiffPlansAddedRemovedRenamedInvalid(t *testing.T) {
 	if err := os.RemoveAll(filepath.Join(repo, "plans", "an-luong-hai")); err != nil {
 		t.Fatal(err)
 	}
-	check("clean tree", want{[]string{"HEAD"}, 0, []string{"Không có thay đổi."}, nil})
+	check("clean tree", want{[]string{"HEAD"}, 0, []string{"Không có thay đổi. Giống nhau (2 kế hoạch): plans/kinh-dung/2025.yaml, plans/muong-khoa/2025.yaml."}, []string{"So sánh"}})
 
 	// A commit that removes a plan.
 	gitIn(t, repo, "rm", "-rq", "plans/kinh-dung")

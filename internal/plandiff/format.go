@@ -263,3 +263,30 @@ func (r *Report) JSON() ([]byte, error) {
 	}
 	return json.MarshalIndent(out, "", "  ")
 }
+
+// Unchanged says, in one line after the reports of a comparison of many
+// plans (two revisions, two folders), which plans did not change at all,
+// so that a reviewer reads only the plans that did: paths in order, as
+// text for a terminal, or as Markdown when md; all says that no plan
+// changed.
+func Unchanged(paths []string, all, md bool) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		if md {
+			names[i] = mdCode(p)
+		} else {
+			names[i] = termsafe.Escape(p)
+		}
+	}
+	line := fmt.Sprintf("Không thay đổi (%d kế hoạch): %s.", len(paths), strings.Join(names, ", "))
+	if all {
+		line = fmt.Sprintf("Không có thay đổi. Giống nhau (%d kế hoạch): %s.", len(paths), strings.Join(names, ", "))
+	}
+	if md {
+		return "\n" + line + "\n"
+	}
+	return line + "\n"
+}
