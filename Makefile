@@ -1,6 +1,6 @@
 # kehoach — xem README.md.
 #   make        tạo văn bản cho mọi kế hoạch trong plans/ vào out/
-#   make test   go vet và toàn bộ kiểm thử
+#   make test   go vet, go test ./... rồi kiểm thử tích hợp (LibreOffice)
 #   make check  chỉ kiểm tra các kế hoạch
 #   make bench  đo tốc độ
 #   make verify-vendor  third_party/fpdf = fpdf v0.12.0 gốc + các bản vá đã ghi
@@ -43,8 +43,11 @@ test: verify-vendor
 	@test -d ../shared/seed || echo "CHÚ Ý: không có ../shared/ cạnh kho mã: các kiểm thử so với văn bản mẫu và lược đồ OOXML được bỏ qua (go test -v ./... cho biết từng kiểm thử bỏ qua)."
 	@for t in xmllint pdftotext qpdf soffice; do command -v $$t >/dev/null || echo "CHÚ Ý: thiếu lệnh $$t: các kiểm thử cần nó được bỏ qua (xem .ci/run để cài)."; done
 	$(GO) vet ./...
+	$(GO) vet -tags integration ./internal/integration
 	$(GO) test ./...
 	$(GO) test codeberg.org/go-pdf/fpdf/...
+	@echo "Kiểm thử tích hợp (LibreOffice mở văn bản kehoach viết, một lần khởi động):"
+	$(GO) test -tags integration ./internal/integration
 
 # third_party/fpdf is fpdf v0.12.0 from the module proxy plus the patches in
 # third_party/fpdf/patches/*.diff, nothing else (PATCHES.md). Part of `make

@@ -3,35 +3,57 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
-// buildKehoach builds the program into dir for tests that run it as
-// processes (not in -short mode, which skips them) and returns its path.
-func buildKehoach(t *testing.T, dir string) string {
+// kehoachBin is the program built once for the tests that run it as
+// processes; TestMain removes its folder.
+var kehoachBin struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+// buildKehoach builds the program (once for the whole test binary) for
+// tests that run it as processes (not in -short mode, which skips them)
+// and returns its path.
+func buildKehoach(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("BỎ QUA ở chế độ -short")
 	}
-	bin := filepath.Join(dir, "kehoach")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	kehoachBin.once.Do(func() {
+		kehoachBin.dir, kehoachBin.err = os.MkdirTemp("", "kehoach-bin-")
+		if kehoachBin.err != nil {
+			return
+		}
+		kehoachBin.path = filepath.Join(kehoachBin.dir, "kehoach")
+		if out, err := exec.Command("go", "build", "-o", kehoachBin.path, ".").CombinedOutput(); err != nil {
+			kehoachBin.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if kehoachBin.err != nil {
+		t.Fatal(kehoachBin.err)
 	}
-	return bin
+	return kehoachBin.path
 }
 
 // A build killed at any moment never leaves a truncated file in out/: every
 // visible file there is complete (temporary files and backups are hidden
 // dot-files that the next build removes once they are stale).
 func TestKilledBuildLeavesNoTruncatedFile(t *testing.T) {
+	t.Parallel() // runs processes only: no working folder or environment of its own
 	dir := t.TempDir()
-	bin := buildKehoach(t, dir)
+	bin := buildKehoach(t)
 	plans := filepath.Join(dir, "plans")
 	for i := 0; i < 12; i++ {
 		d := filepath.Join(plans, "xa-"+string(rune('a'+i)))

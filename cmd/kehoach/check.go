@@ -9,6 +9,7 @@ import (
 	"kehoach/internal/build"
 	"kehoach/internal/diag"
 	"kehoach/internal/fileset"
+	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textcheck"
@@ -16,14 +17,15 @@ import (
 
 var checkCmd = &Command{
 	Name:      "check",
-	UsageLine: "kehoach check [-sua] [KẾ_HOẠCH|THƯ_MỤC …]",
+	UsageLine: "kehoach check [-sua] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
 	Short: `kiểm tra nội dung và chính tả, không ghi tệp nào; -sua sửa ngay trong tệp
 những lỗi chữ sửa được an toàn (giữ nguyên ghi chú)`,
 	Long: `Kiểm tra từng kế hoạch và tệp xã của nó như một văn thư cẩn thận: nội dung
 (khóa, số liệu, tổng nguồn vốn, tiêu chí), chính tả và thể thức chữ (dấu thanh,
 chữ viết tắt, cách viết số, ngày, ký hiệu văn bản). Mỗi lỗi ghi tệp:dòng:cột và
 cách sửa. Không ghi kế hoạch nào thì kiểm tra mọi kế hoạch trong plans/.
-Lệnh không ghi tệp nào, trừ khi có -sua.
+Lệnh không ghi tệp nào, trừ khi có -sua. Ký tự được kiểm tra với phông mà
+kehoach build sẽ dùng (Times New Roman nếu máy có, hoặc bốn tệp của -phong).
 
 Ví dụ:
   kehoach check
@@ -36,7 +38,8 @@ Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 lỗi cách
 	Flags: func(fl *flag.FlagSet) Runner {
 		fix := fl.Bool("sua", false, "sửa những lỗi chữ sửa được an toàn ngay trong tệp (giữ nguyên ghi chú)")
 		alias(fl, "fix", "sua")
-		return func(c *Context, args []string) int { return runCheck(c, args, *fix) }
+		font := fontFlag(fl)
+		return func(c *Context, args []string) int { return runCheck(c, args, *fix, font) }
 	},
 }
 
@@ -47,7 +50,14 @@ func report(w io.Writer, res *plan.Result) {
 	res.Warnings.Print(w)
 }
 
-func runCheck(c *Context, args []string, fix bool) int {
+func runCheck(c *Context, args []string, fix bool, font *fontChoice) int {
+	// The characters are checked against the family build would set the
+	// document in.
+	family, err := font.family()
+	if err != nil {
+		c.Errorf("%v", err)
+		return 2
+	}
 	files, err := build.ExpandPaths(args, false)
 	if err != nil {
 		c.Errorf("%v", err)
@@ -55,7 +65,7 @@ func runCheck(c *Context, args []string, fix bool) int {
 	}
 	status := 0
 	for _, f := range files {
-		st := checkOne(f, fix, c.Stdout, c.Stderr)
+		st := checkOne(f, fix, family, c.Stdout, c.Stderr)
 		if st > status {
 			status = st
 		}
@@ -65,8 +75,8 @@ func runCheck(c *Context, args []string, fix bool) int {
 
 // checkOne validates one plan and checks its text; with fix, it applies the
 // safe fixes first and reports what remains.
-func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
-	res, prof, err := build.Load(f, nil)
+func checkOne(f string, fix bool, family *fonts.Family, stdout, stderr io.Writer) int {
+	res, prof, err := build.Load(f, family)
 	if err != nil {
 		fmt.Fprintln(stderr, errText(err))
 		return 2
@@ -102,7 +112,7 @@ func checkOne(f string, fix bool, stdout, stderr io.Writer) int {
 		}
 		if n > 0 {
 			fmt.Fprintf(stdout, "%s: đã sửa %d lỗi chữ.\n", f, n)
-			if res, prof, err = build.Load(f, nil); err != nil || !res.OK() {
+			if res, prof, err = build.Load(f, family); err != nil || !res.OK() {
 				if res != nil {
 					report(stderr, res)
 				}

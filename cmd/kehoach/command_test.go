@@ -159,8 +159,8 @@ func TestUsageErrors(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"build", "plans", "-tong-kt"}, 2, "kehoach build: không có tùy chọn “-tong-kt”; các tùy chọn của lệnh build: -ban-trinh, -j, -o, -phong, -tong-ket; có phải ý bạn là “-tong-ket”?\nCách dùng: "},
-		{[]string{"check", "-fx"}, 2, "kehoach check: không có tùy chọn “-fx”; các tùy chọn của lệnh check: -sua\nCách dùng: "},
-		{[]string{"check", "-fixx"}, 2, "kehoach check: không có tùy chọn “-fixx”; các tùy chọn của lệnh check: -sua; có phải ý bạn là “-sua”?\n"},
+		{[]string{"check", "-fx"}, 2, "kehoach check: không có tùy chọn “-fx”; các tùy chọn của lệnh check: -phong, -sua\nCách dùng: "},
+		{[]string{"check", "-fixx"}, 2, "kehoach check: không có tùy chọn “-fixx”; các tùy chọn của lệnh check: -phong, -sua; có phải ý bạn là “-sua”?\n"},
 		{[]string{"new", "2026", "--form", "a.yaml"}, 2, "kehoach new: không có tùy chọn “--form”; các tùy chọn của lệnh new: -o, -tep, --tu; có phải ý bạn là “--tu”?\n"},
 		{[]string{"diff", "a", "-x"}, 2, "kehoach diff: không có tùy chọn “-x”; các tùy chọn của lệnh diff: -f, -tep\nCách dùng: "},
 		{[]string{"build", "-o"}, 2, "kehoach build: tùy chọn -o cần một giá trị (THƯ_MỤC)\nCách dùng: kehoach build "},

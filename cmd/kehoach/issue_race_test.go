@@ -21,7 +21,8 @@ import (
 // the files hold what the successes printed. Before the lock, nearly every
 // round gave a number twice.
 func TestConcurrentIssueProcesses(t *testing.T) {
-	bin := buildKehoach(t, t.TempDir())
+	t.Parallel() // runs processes only: no working folder or environment of its own
+	bin := buildKehoach(t)
 	for round := 0; round < 6; round++ {
 		root := t.TempDir()
 		var same []string

@@ -31,7 +31,11 @@ func TestMain(m *testing.M) {
 	if report := os.Getenv(launchEnv); report != "" {
 		os.Exit(launch(report, os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if kehoachBin.dir != "" {
+		os.RemoveAll(kehoachBin.dir)
+	}
+	os.Exit(code)
 }
 
 func launch(report string, args []string) int {
@@ -68,15 +72,13 @@ func TestHostileText(t *testing.T) {
 	if testing.Short() {
 		t.Skip("BỎ QUA ở chế độ -short")
 	}
+	t.Parallel() // runs processes only: no working folder or environment of its own
 	dir := t.TempDir()
 	// KEHOACH_HOSTILE_BIN runs another build (an older one, to see the
 	// cases fail).
 	bin := os.Getenv("KEHOACH_HOSTILE_BIN")
 	if bin == "" {
-		bin = filepath.Join(dir, "kehoach")
-		if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-			t.Fatalf("go build: %v\n%s", err, out)
-		}
+		bin = buildKehoach(t)
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -85,6 +87,9 @@ func TestHostileText(t *testing.T) {
 	corpus := filepath.Join(testkit.RepoRoot(t), "testdata", "hostile-text")
 	for _, c := range hostile.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
+			// Each case is a process of its own with its own report
+			// file: the cases run at the same time.
+			t.Parallel()
 			path := filepath.Join(corpus, c.Name)
 			if _, err := os.Stat(path); err != nil {
 				data := c.Make()
@@ -97,7 +102,7 @@ func TestHostileText(t *testing.T) {
 				}
 				defer os.Remove(path)
 			}
-			report := filepath.Join(dir, "report")
+			report := filepath.Join(dir, c.Name+".report")
 			cmd := exec.Command(self, bin, "text", path)
 			cmd.Env = append(os.Environ(), launchEnv+"="+report)
 			var stdout, stderr bytes.Buffer

@@ -91,6 +91,7 @@ func titles(s *sheet.Sheet) []string {
 
 // The four annexes of the 2025 plan: headings, column heads, row counts.
 func TestSheets2025(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	sheets, err := Sheets(p)
 	if err != nil {
@@ -208,6 +209,7 @@ func checkTotals(t *testing.T, s *sheet.Sheet) {
 // Every figure the document prints is the annexes' figure: the same plan
 // values, not a copy.
 func TestFiguresAgreeWithThePlan(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	s := build(t, p)
 	b01, b02, b03, b04 := &s[0], &s[1], &s[2], &s[3]
@@ -281,6 +283,7 @@ func TestFiguresAgreeWithThePlan(t *testing.T) {
 // Criterion rows: bold, in set order, status from danh_gia, units by name;
 // indicator rows beneath; the main indicators' targets are the text's.
 func TestBieu01Rows(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	s := build(t, p)[0]
 	tests := []struct {
@@ -357,6 +360,7 @@ func TestBieu01Rows(t *testing.T) {
 // from the set where the plan leaves them out; the plan's own values in
 // the other columns.
 func TestBieu01IndicatorRows(t *testing.T) {
+	t.Parallel()
 	const (
 		name153 = "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi"
 		set153  = name153 + " (chiều cao theo tuổi)" // the set's wording
@@ -439,6 +443,7 @@ func TestBieu01IndicatorRows(t *testing.T) {
 // The funds' names in Biểu 02's “Trong đó” columns and Biểu 04's title
 // are the plan's period's (templates/giai-doan, bieu).
 func TestVocabularyByPeriod(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		plan                     string
 		invest, current, title04 string
@@ -474,6 +479,7 @@ func TestVocabularyByPeriod(t *testing.T) {
 // A source of loai thuong_xuyen goes where su_nghiep goes: Biểu 02's
 // current funds column, pointing to Biểu 04.
 func TestCurrentFundsSpelling(t *testing.T) {
+	t.Parallel()
 	for _, loai := range []string{"su_nghiep", "thuong_xuyen"} {
 		p := load(t)
 		src := &p.NguonLuc.Nguon[0].Con[1]
@@ -493,6 +499,7 @@ func TestCurrentFundsSpelling(t *testing.T) {
 // A changed plan value changes the annex: the target of a main indicator,
 // a main indicator linked to an indicator without its own row, an amount.
 func TestAnnexFollowsThePlan(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	p.MucTieu.ChiTieu[0].GiaTri.Decimal = vn.Int(58) // income ≥ 58
 	p.MucTieu.ChiTieu[1].TieuChi = "13.2"            // now linked to criterion 13
@@ -526,6 +533,7 @@ func TestAnnexFollowsThePlan(t *testing.T) {
 // The reference line: blanks in a draft, the number and date once issued,
 // with ND30's leading zeros.
 func TestRef(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		so   int
 		ngay string
@@ -554,6 +562,7 @@ func TestRef(t *testing.T) {
 // Without works or allocations the tables keep their header and an empty
 // TỔNG SỐ row (no 0 for a column with nothing in it).
 func TestEmptyAnnexes(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	p.Bieu = plan.Bieu{}
 	s := build(t, p)
@@ -577,6 +586,7 @@ func TestEmptyAnnexes(t *testing.T) {
 
 // Plan text is text, whatever it looks like: never a number or a formula.
 func TestTextStaysText(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	p.Bieu.CongTrinh[0].Ten = `=HYPERLINK("http://x","y")`
 	p.Bieu.SuNghiep[0].NoiDung = "+1"
@@ -592,6 +602,7 @@ func TestTextStaysText(t *testing.T) {
 
 // Referenced: the annexes the text refers to, in annex order.
 func TestReferenced(t *testing.T) {
+	t.Parallel()
 	p := load(t)
 	if got := strings.Join(Referenced(p), " "); got != "01 02 03 04" {
 		t.Errorf("2025: %s", got)
@@ -609,6 +620,7 @@ func TestReferenced(t *testing.T) {
 // PDF or XLSX, has to break a word inside. Words bound by no-break spaces
 // ("≥ 54") count as one.
 func TestWordsFitTheirColumns(t *testing.T) {
+	t.Parallel()
 	m := metrics()
 	margins, size := m.PadLeft+m.PadRight, 11.0
 	font := fonts.Bundled()
@@ -646,6 +658,7 @@ func TestWordsFitTheirColumns(t *testing.T) {
 // entry of a child source counts for its top-level source; with no work
 // only the total column is left.
 func TestBieu03Sources(t *testing.T) {
+	t.Parallel()
 	von := func(code string, amount int64) plan.PhanBo {
 		return plan.PhanBo{Nguon: code, SoTien: plan.Number{Decimal: vn.Int(amount), Set: true}}
 	}
@@ -706,6 +719,7 @@ func TestBieu03Sources(t *testing.T) {
 // indicators, a group with its first criterion, a Biểu 02 source with its
 // parts; indicator rows, leaves and totals do not.
 func TestKeepHeads(t *testing.T) {
+	t.Parallel()
 	sheets, err := Sheets(load(t))
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"crypto/sha256"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -24,7 +23,7 @@ import (
 	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+var update = testkit.Update
 
 const (
 	plan2025    = "../../plans/muong-khoa/2025.yaml"
@@ -167,47 +166,6 @@ func TestDOCXGoldenAndSchema(t *testing.T) {
 // pageNumberLine matches a line holding only a page number.
 var pageNumberLine = regexp.MustCompile(`(?m)^\s*\d+\s*$`)
 
-// LibreOffice opens the DOCX, and the PDF it makes holds the whole document.
-func TestDOCXOpensInLibreOffice(t *testing.T) {
-	r := build2025(t)
-	dir := t.TempDir()
-	src := filepath.Join(dir, "kh.docx")
-	b, err := os.ReadFile(output(t, r, ".docx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(src, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	testkit.Soffice(t, dir, "pdf", src)
-	got := testkit.Words(pageNumberLine.ReplaceAllString(testkit.PDFText(t, filepath.Join(dir, "kh.pdf")), ""))
-	checkHoldsDocument(t, "LibreOffice PDF", mainText(r), got)
-}
-
-// checkHoldsDocument checks that every paragraph of the flow appears, word
-// for word and in order, in got, and that the side-by-side blocks (header,
-// signature), whose lines a PDF interleaves, contribute all their words.
-func checkHoldsDocument(t *testing.T, what, doc, got string) {
-	t.Helper()
-	pos := 0
-	for _, line := range strings.Split(doc, "\n") {
-		w := testkit.Words(line)
-		if w == "" {
-			continue
-		}
-		if i := strings.Index(got[pos:], w); i >= 0 {
-			pos += i + len(w)
-			continue
-		}
-		// A line of a two-column block: its words must all be present.
-		for _, word := range strings.Fields(w) {
-			if !strings.Contains(got, word) {
-				t.Errorf("%s lacks %q (from %q)", what, word, line)
-			}
-		}
-	}
-}
-
 // The native PDF: text equals the plain-text rendering word for word,
 // A4 pages, fonts embedded, qpdf happy, text inside the margins, page
 // numbers from page 2 centred at the top (issue 4).
@@ -237,7 +195,7 @@ func TestPDF2025(t *testing.T) {
 		if strings.Join(gw, " ") != strings.Join(ww, " ") {
 			testkit.SameWords(t, "sorted words of the PDF vs the text rendering", strings.Join(ww, " "), strings.Join(gw, " "))
 		}
-		checkHoldsDocument(t, "PDF", mainText(r), got)
+		testkit.HoldsDocument(t, "PDF", mainText(r), got)
 		if s := testkit.From(t, got, "KẾ HOẠCH"); !strings.HasPrefix(s, testkit.Words(between(mainText(r), "KẾ HOẠCH", "./."))) {
 			t.Errorf("PDF flow text differs from the text rendering")
 		}

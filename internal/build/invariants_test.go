@@ -3,11 +3,9 @@ package build
 import (
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"kehoach/internal/annex"
-	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/plan/plantest"
@@ -41,7 +39,7 @@ func TestCorpusInvariants(t *testing.T) {
 				t.Errorf("%s [%s]", p.Message(), p.Code)
 			}
 			for _, s := range d.Sections {
-				for _, text := range blockTexts(s.Blocks) {
+				for _, text := range testkit.BlockTexts(s.Blocks) {
 					if m := trailingZero.FindString(text); m != "" {
 						t.Errorf("number with a trailing decimal zero %q in %q", m, text)
 					}
@@ -62,31 +60,4 @@ func TestCorpusInvariants(t *testing.T) {
 			}
 		})
 	}
-}
-
-// blockTexts returns the plain text of every paragraph-like block, table
-// cells and columns included.
-func blockTexts(bs []doc.Block) []string {
-	var out []string
-	for _, b := range bs {
-		switch v := b.(type) {
-		case *doc.Paragraph:
-			out = append(out, doc.PlainText(v.Runs))
-		case *doc.ListItem:
-			out = append(out, doc.PlainText(v.Runs))
-		case *doc.Table:
-			for _, r := range v.Rows {
-				for _, c := range r.Cells {
-					for _, p := range c.Paragraphs {
-						out = append(out, doc.PlainText(p.Runs))
-					}
-				}
-			}
-		case *doc.Columns:
-			for _, col := range v.Cols {
-				out = append(out, blockTexts(col)...)
-			}
-		}
-	}
-	return strings.Fields(strings.Join(out, "\n")) // one number per field is enough
 }

@@ -3,6 +3,8 @@ package build
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"kehoach/internal/diag"
 	"kehoach/internal/doc"
@@ -44,7 +46,7 @@ func Preflight(res *plan.Result, font *fonts.Family) (*doc.Profile, error) {
 	var errs diag.List
 	var prof *doc.Profile
 	if c := p.Commune; c != nil {
-		errs = glyphs(errs, c, c.File, c.Index, font)
+		errs = glyphs(errs, c, c.File, res.Source(c.File), c.Index, font)
 		var perr error
 		prof, perr = style.Load(c.TrinhBay)
 		var pe diag.List
@@ -54,18 +56,47 @@ func Preflight(res *plan.Result, font *fonts.Family) (*doc.Profile, error) {
 			return nil, &plan.IOError{Err: perr}
 		}
 	}
-	errs = glyphs(errs, p, p.File, p.Index, font)
+	errs = glyphs(errs, p, p.File, res.Source(p.File), p.Index, font)
 	res.AddErrors(errs)
 	return prof, nil
 }
 
 // glyphs adds a problem for every text field of v (a plan or a commune)
-// with a character font cannot draw, one per field.
-func glyphs(errs diag.List, v any, file string, ix yamlx.Index, font *fonts.Family) diag.List {
+// with a character font cannot draw, one per field, at the character's
+// line and column in the file (src) when it can be found there, else at
+// the field with the character's number in the text.
+func glyphs(errs diag.List, v any, file string, src []byte, ix yamlx.Index, font *fonts.Family) diag.List {
+	name := font.Name
+	if strings.HasPrefix(name, "Liberation Serif") {
+		name = "Times New Roman" // the bundled family stands in for it, metric for metric
+	}
 	plan.WalkText(v, func(path, text string) {
-		if i, why := font.Undrawable(text); i > 0 {
-			errs = append(errs, &diag.Diagnostic{File: file, Pos: ix.Lookup(path), Msg: fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông Times New Roman không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i)})
+		i, why := font.Undrawable(text)
+		if i == 0 {
+			return
 		}
+		start := runeOffset(text, i-1)
+		_, size := utf8.DecodeRuneInString(text[start:])
+		at := ix.Lookup(path)
+		d := &diag.Diagnostic{File: file, Pos: at, Path: path, Span: diag.Span{Start: start, End: start + size}}
+		if pos := yamlx.Locate(src, at, text, start, start+size); pos != at {
+			d.Pos, d.End = pos, diag.Pos{Line: pos.Line, Col: pos.Col + 1}
+			d.Msg = fmt.Sprintf("%s; phông %s không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, name)
+		} else {
+			d.Msg = fmt.Sprintf("%s ở ký tự thứ %d của đoạn; phông %s không in được ký tự này, hãy xóa hoặc thay bằng chữ.", why, i, name)
+		}
+		errs = append(errs, d)
 	})
 	return errs
+}
+
+// runeOffset returns the byte offset of the n-th character (from 0) of s.
+func runeOffset(s string, n int) int {
+	for off := range s {
+		if n == 0 {
+			return off
+		}
+		n--
+	}
+	return len(s)
 }

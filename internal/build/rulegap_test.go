@@ -2,8 +2,6 @@ package build
 
 import (
 	"fmt"
-	"path/filepath"
-	"sort"
 	"testing"
 
 	"kehoach/internal/fonts"
@@ -12,40 +10,13 @@ import (
 	"kehoach/internal/testkit"
 )
 
-// ascent is the hhea ascent of Times New Roman and Liberation Serif as a
-// fraction of the font size (1825/2048): the top of the text Word,
-// LibreOffice and package layout set a line by.
-const ascent = 1825.0 / 2048
-
-// paginationPlans are the plans whose page breaks are checked: Mường Khoa's
-// 2025 plan and every plan of the test corpus (testdata/corpus/*/2025.yaml
-// and the like), whatever is there.
-func paginationPlans(t *testing.T) []string {
-	t.Helper()
-	root := testkit.RepoRoot(t)
-	corpus, err := filepath.Glob(filepath.Join(root, "testdata", "corpus", "*", "[0-9]*.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(corpus)
-	return append([]string{filepath.Join(root, "plans", "muong-khoa", "2025.yaml")}, corpus...)
-}
-
-// relName is a plan's path from the repository root, for messages.
-func relName(t *testing.T, path string) string {
-	if rel, err := filepath.Rel(testkit.RepoRoot(t), path); err == nil {
-		return filepath.ToSlash(rel)
-	}
-	return path
-}
-
 // Every rule in the laid-out document (all sections, every plan) has at
 // least the profile's white space under it: from the rule's lower edge to
 // the top of the next text line below (baseline − ascent) and to the next
 // table border below.
 func TestRuleGapsLayout(t *testing.T) {
-	for _, path := range paginationPlans(t) {
-		name := relName(t, path)
+	for _, path := range testkit.PaginationPlans(t) {
+		name := testkit.RelName(t, path)
 		res, d, err := Compose(path, Options{})
 		if err != nil || d == nil {
 			t.Errorf("%s does not compose: %v", name, err)
@@ -68,7 +39,7 @@ func TestRuleGapsLayout(t *testing.T) {
 				for _, it := range p.Items {
 					switch {
 					case it.Kind == layout.KindText && it.Y > r.Y:
-						if top := it.Y - ascent*it.Size/fonts.PtPerMM; top < next {
+						if top := it.Y - testkit.Ascent*it.Size/fonts.PtPerMM; top < next {
 							next, what = top, fmt.Sprintf("text %q", it.Text)
 						}
 					case it.Role == layout.RoleBorder && it.Y == it.Y2 && it.Y > r.Y && it.Y < next:

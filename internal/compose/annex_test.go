@@ -3,13 +3,10 @@ package compose
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -343,7 +340,7 @@ func TestAnnexPDF(t *testing.T) {
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	checkPDFPages(t, path, len(perSection[0]), len(pages)-len(perSection[0]))
+	testkit.AnnexPDFPages(t, path, len(perSection[0]), len(pages)-len(perSection[0]))
 	// The header of Biểu 01 repeats on its second page.
 	first := len(perSection[0]) + 1
 	p2 := testkit.Words(testkit.PDFText(t, path, "-f", fmt.Sprint(first+1), "-l", fmt.Sprint(first+1)))
@@ -354,52 +351,9 @@ func TestAnnexPDF(t *testing.T) {
 	}
 }
 
-// checkPDFPages checks with pdfinfo that the first n pages are portrait A4
-// and the next m landscape A4, and that the annex pages carry the tables'
-// text.
-func atof(s string) float64 {
-	f, _ := strconv.ParseFloat(s, 64)
-	return f
-}
-
-func checkPDFPages(t *testing.T, path string, n, m int) {
-	t.Helper()
-	out, err := exec.Command(testkit.Tool(t, "pdfinfo", "poppler-utils"), "-l", "999", path).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sizes := regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts`).FindAllStringSubmatch(string(out), -1)
-	if len(sizes) != n+m {
-		t.Fatalf("pdfinfo: %d pages, want %d + %d", len(sizes), n, m)
-	}
-	for i, s := range sizes {
-		w, h := atof(s[1]), atof(s[2])
-		if i >= n {
-			w, h = h, w
-		}
-		// A4 is 595.28 × 841.89 pt; LibreOffice rounds to 595.304.
-		if math.Abs(w-595.28) > 0.1 || math.Abs(h-841.89) > 0.1 {
-			t.Errorf("page %d: %s × %s pt, want A4 %s", i+1, s[1], s[2], map[bool]string{true: "landscape", false: "portrait"}[i >= n])
-		}
-	}
-	// -layout keeps each table row on one line.
-	annexes := testkit.Words(testkit.PDFText(t, path, "-layout", "-f", fmt.Sprint(n+1)))
-	for _, w := range []string{
-		"Biểu số 01", "KẾ HOẠCH THỰC HIỆN CÁC TIÊU CHÍ NÔNG THÔN MỚI NĂM 2025", "Tổng số tiêu chí đạt", "12/19", "13/19",
-		"Biểu số 02", "TỔNG SỐ 3.900 504 800", "Vốn Ngân sách Trung ương 1.304 504 800", "Vốn lồng ghép 2.556",
-		"Biểu số 03", "Bê tông hóa", "TỔNG SỐ 504 504",
-		"Biểu số 04", "TỔNG SỐ 800", "Sửa chữa hệ thống loa các bản", "ĐVT: triệu đồng",
-		"(Kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2025 của Ủy ban nhân dân xã Mường Khoa)",
-	} {
-		if !strings.Contains(annexes, w) {
-			t.Errorf("annex pages lack %q", w)
-		}
-	}
-}
-
 // The DOCX: one landscape section per annex restarting its page numbers at
-// 1, repeated header rows; every part valid; LibreOffice lays the annexes
-// out on landscape pages.
+// 1, repeated header rows; every part valid (LibreOffice's layout of it is
+// checked in internal/integration).
 func TestAnnexDOCX(t *testing.T) {
 	res := load2025(t)
 	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
@@ -432,36 +386,7 @@ func TestAnnexDOCX(t *testing.T) {
 		t.Errorf("%d cells spanning 10 columns, want Biểu 01's 5 group rows", n)
 	}
 	testkit.ValidateParts(t, parts, nil)
-
-	dir := t.TempDir()
-	b, err := docx.Render(d, plantest.Profile(t, res))
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := filepath.Join(dir, "kh.docx")
-	if err := os.WriteFile(src, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	testkit.Soffice(t, dir, "pdf", src)
-	out, err := exec.Command(testkit.Tool(t, "pdfinfo", "poppler-utils"), "-l", "999", filepath.Join(dir, "kh.pdf")).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sizes := regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+([\d.]+) x`).FindAllStringSubmatch(string(out), -1)
-	portrait, landscape := 0, 0
-	for _, s := range sizes {
-		if atof(s[1]) > 800 {
-			landscape++
-		} else if landscape > 0 {
-			t.Errorf("a portrait page after the annexes began")
-		} else {
-			portrait++
-		}
-	}
-	if portrait == 0 || landscape < 4 {
-		t.Errorf("LibreOffice: %d portrait and %d landscape pages", portrait, landscape)
-	}
-	checkPDFPages(t, filepath.Join(dir, "kh.pdf"), portrait, landscape)
+	// LibreOffice lays the annexes out on landscape pages: TestLibreOffice/compose/TestAnnexDOCX in internal/integration.
 }
 
 // sixSources loads the 2025 plan edited to draw its one work on six
@@ -586,79 +511,6 @@ func TestSixSourcesLayout(t *testing.T) {
 	}
 	if p := narrow.Check(AnnexMetrics(plantest.Profile(t, res), layout.Bundled())); len(p) != 1 || p[0].Column != 7 || p[0].Token != "116.126,5" {
 		t.Errorf("annex.Check of the narrowed table: %+v", p)
-	}
-}
-
-// The DOCX of the six-source plan as LibreOffice lays it out: on the
-// Biểu 03 page every word of pdftotext's output is a whole word of the
-// sheet or its heading (no amount or header word broken inside), and every
-// amount is there.
-func TestSixSourcesDOCX(t *testing.T) {
-	res := sixSources(t)
-	d, err := Compose(res.Plan, plantest.Profile(t, res), layout.Bundled())
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := docx.Render(d, plantest.Profile(t, res))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	src := filepath.Join(dir, "six.docx")
-	if err := os.WriteFile(src, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	testkit.Soffice(t, dir, "pdf", src)
-	pdfPath := filepath.Join(dir, "six.pdf")
-	sheets, _, err := Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := sheets[2]
-	want := map[string]bool{}
-	add := func(text string) {
-		for _, w := range strings.Fields(text) {
-			want[w] = true
-		}
-	}
-	for _, x := range []string{s.Heading, s.Title, s.Ref, s.Unit} {
-		add(x)
-	}
-	for _, row := range s.Header() {
-		for _, hc := range row {
-			add(hc.Text)
-		}
-	}
-	for _, r := range s.Rows {
-		for _, c := range r.Cells {
-			add(c.String())
-		}
-	}
-	// The Biểu 03 page: the one whose text starts the annex.
-	page := ""
-	for i := 1; i < 40 && page == ""; i++ {
-		text := testkit.PDFText(t, pdfPath, "-f", fmt.Sprint(i), "-l", fmt.Sprint(i))
-		if strings.Contains(text, "Biểu số 03") && strings.Contains(text, "DANH MỤC CÔNG TRÌNH") {
-			page = text
-		}
-		if strings.TrimSpace(text) == "" {
-			break
-		}
-	}
-	if page == "" {
-		t.Fatal("no Biểu 03 page in LibreOffice's PDF")
-	}
-	seen := map[string]bool{}
-	for _, w := range strings.Fields(page) {
-		seen[w] = true
-		if !want[w] {
-			t.Errorf("LibreOffice's Biểu 03 shows %q, a piece of a word", w)
-		}
-	}
-	for _, a := range []string{"100.000", "12.345,5", "1.890,5", "0,5", "1.250", "640", "116.126,5", "Ngân", "Trung", "ương", "huyện", "đóng", "góp"} {
-		if !seen[a] {
-			t.Errorf("%q is not whole on LibreOffice's Biểu 03 page", a)
-		}
 	}
 }
 

@@ -302,16 +302,33 @@ func FuzzPDFText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, pdf.Text, data) })
 }
 
-// TestPDFCycles: page trees and references that loop are errors.
+// TestPDFCycles: page trees and references that loop, and content streams
+// that cannot be read, are errors that say which.
 func TestPDFCycles(t *testing.T) {
-	for _, src := range []string{
-		"%PDF-1.3\n1 0 obj << /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R] >> endobj\ntrailer << /Root 1 0 R >>",
-		"%PDF-1.3\n1 0 obj << /Pages 2 0 R >> endobj\n2 0 obj 3 0 R endobj\n3 0 obj 2 0 R endobj\ntrailer << /Root 1 0 R >>",
-		"%PDF-1.3\n1 0 obj << /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] >> endobj\n3 0 obj << /Type /Page /Contents 4 0 R >> endobj\n4 0 obj << /Length 20 >>\nstream\nBT (x) Tj ET [[[[[[\nendstream endobj\ntrailer << /Root 1 0 R >>",
-		"%PDF-1.3\n1 0 obj << /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] >> endobj\n3 0 obj << /Type /Page /Contents 4 0 R >> endobj\n4 0 obj << /Length 11 >>\nstream\n" + strings.Repeat("[", 10000) + "\nendstream endobj\ntrailer << /Root 1 0 R >>",
-	} {
-		if s, err := pdfText([]byte(src)); err == nil {
-			t.Errorf("%.60q: no error, text %q", src, s)
+	tests := []struct {
+		name, src, want string
+	}{
+		{"page tree that holds itself",
+			"%PDF-1.3\n1 0 obj << /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R] >> endobj\ntrailer << /Root 1 0 R >>",
+			"cây trang lặp vòng"},
+		{"references that loop",
+			"%PDF-1.3\n1 0 obj << /Pages 2 0 R >> endobj\n2 0 obj 3 0 R endobj\n3 0 obj 2 0 R endobj\ntrailer << /Root 1 0 R >>",
+			"không tìm thấy cây trang (/Pages)"},
+		// The unclosed arrays after ET are tolerated; the text shown
+		// before any Tf is not.
+		{"text before a font",
+			"%PDF-1.3\n1 0 obj << /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] >> endobj\n3 0 obj << /Type /Page /Contents 4 0 R >> endobj\n4 0 obj << /Length 20 >>\nstream\nBT (x) Tj ET [[[[[[\nendstream endobj\ntrailer << /Root 1 0 R >>",
+			"trang 1: chữ được vẽ khi chưa chọn phông (Tf)"},
+		{"arrays nested too deep",
+			"%PDF-1.3\n1 0 obj << /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] >> endobj\n3 0 obj << /Type /Page /Contents 4 0 R >> endobj\n4 0 obj << /Length 11 >>\nstream\n" + strings.Repeat("[", 10000) + "\nendstream endobj\ntrailer << /Root 1 0 R >>",
+			"trang 1: luồng nội dung hỏng: cấu trúc lồng nhau quá sâu (hơn 256 cấp)"},
+	}
+	for _, tc := range tests {
+		s, err := pdfText([]byte(tc.src))
+		if err == nil {
+			t.Errorf("%s: no error, text %q", tc.name, s)
+		} else if err.Error() != tc.want {
+			t.Errorf("%s: error %q, want %q", tc.name, err, tc.want)
 		}
 	}
 }

@@ -6,6 +6,7 @@
 package fonts
 
 import (
+	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -147,7 +148,9 @@ func FindTimes(dirs []string) *Family {
 }
 
 // LoadFiles loads a family from four TTF files named by the user (regular,
-// bold, italic, bold italic).
+// bold, italic, bold italic). An empty name is the family name the regular
+// file gives itself (its name table), so that messages name the font the
+// user chose.
 func LoadFiles(name string, paths [4]string) (*Family, error) {
 	var data [4][]byte
 	for i, p := range paths {
@@ -157,7 +160,20 @@ func LoadFiles(name string, paths [4]string) (*Family, error) {
 		}
 		data[i] = b
 	}
-	return newFamily(name, "phông "+name+" từ "+filepath.Dir(paths[0]), data)
+	f, err := newFamily(name, "", data)
+	if err != nil {
+		return nil, err
+	}
+	if f.Name == "" {
+		var buf sfnt.Buffer
+		if n, err := f.faces[Regular].Name(&buf, sfnt.NameIDFamily); err == nil && n != "" {
+			f.Name = n
+		} else {
+			f.Name = filepath.Base(paths[Regular])
+		}
+	}
+	f.Source = "phông " + f.Name + " từ " + filepath.Dir(paths[0])
+	return f, nil
 }
 
 // Select returns the family to draw with: files named by the user when
@@ -165,7 +181,7 @@ func LoadFiles(name string, paths [4]string) (*Family, error) {
 // Liberation Serif.
 func Select(paths [4]string) (*Family, error) {
 	if paths[0] != "" {
-		return LoadFiles("Times New Roman", paths)
+		return LoadFiles("", paths)
 	}
 	if f := FindTimes(SystemDirs()); f != nil {
 		return f, nil
@@ -173,17 +189,25 @@ func Select(paths [4]string) (*Family, error) {
 	return Bundled(), nil
 }
 
+// faceNames are the four faces as the user knows them, in file order.
+var faceNames = [4]string{"chữ thường", "chữ đậm", "chữ nghiêng", "chữ đậm nghiêng"}
+
 func newFamily(name, source string, data [4][]byte) (*Family, error) {
 	f := &Family{Name: name, Source: source, TTF: data}
 	for i, d := range data {
 		if len(d) == 0 {
 			return nil, errors.New("thiếu dữ liệu phông")
 		}
+		if bytes.HasPrefix(d, []byte("OTTO")) {
+			// OpenType with CFF outlines: sfnt reads it, but the PDF
+			// writer embeds TrueType outlines only.
+			return nil, fmt.Errorf("tệp phông thứ %d (%s) là phông OpenType dạng CFF (thường có đuôi .otf), kehoach chỉ nhúng được phông TrueType; hãy chọn tệp .ttf của phông đó", i+1, faceNames[i])
+		}
 		face, err := sfnt.Parse(d)
 		if err != nil {
 			// sfnt says why in English ("sfnt: invalid font"): the
 			// user needs to know which file is not a font.
-			return nil, fmt.Errorf("tệp phông không hợp lệ: tệp thứ %d (%s) không phải phông TrueType (.ttf) đọc được; hãy chọn tệp .ttf khác", i+1, [4]string{"chữ thường", "chữ đậm", "chữ nghiêng", "chữ đậm nghiêng"}[i])
+			return nil, fmt.Errorf("tệp phông không hợp lệ: tệp thứ %d (%s) không phải phông TrueType (.ttf) đọc được; hãy chọn tệp .ttf khác", i+1, faceNames[i])
 		}
 		f.faces[i] = face
 		f.upem[i] = float64(face.UnitsPerEm())

@@ -126,6 +126,7 @@ func TestStaleLock(t *testing.T) {
 // A lock released by its holder while another issue waits: the waiter
 // goes on as soon as it is gone.
 func TestLockWaitsForTheHolder(t *testing.T) {
+	t.Parallel() // waits about a second (the notice's delay); changes no LockWait
 	root := t.TempDir()
 	p := copyCommune(t, root, "muong-khoa", "2025.yaml", nil)
 	l, _, err := acquire(filepath.Join(root, "plans"), nil)

@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
-	"kehoach/internal/layout/layouttest"
 	"kehoach/internal/vn"
 )
 
@@ -26,6 +26,7 @@ func narrow(text, fits string) doc.Block {
 // their mended twins) and checks that Check reports exactly that fault,
 // with the page and the text.
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	amount := &doc.Table{Columns: []float64{10}, Borders: true, Rows: []doc.Row{{Cells: []doc.Cell{{Paragraphs: []doc.Paragraph{{Style: doc.StyleTableCell, Runs: []doc.Run{{Text: "1.250"}}}}}}}}}
 	wide := &doc.Table{Columns: []float64{20}, Borders: true, Rows: amount.Rows}
 	var chain []doc.Block
@@ -51,7 +52,7 @@ func TestCheck(t *testing.T) {
 		{"amount in a column that fits it", []doc.Block{wide}, nil},
 		{"phrase dash starts a wrapped line", []doc.Block{narrow("kinh tế - xã hội", "kinh tế")}, []string{"1 gach-dau-dong kinh tế / - xã"}},
 		{"phrase dash bound to the word before", []doc.Block{narrow(vn.Bind("kinh tế - xã hội"), "kinh tế")}, nil},
-		{"a list item's own marker", []doc.Block{&doc.ListItem{Style: doc.StyleBody, Marker: "-", Level: 1, Runs: []doc.Run{{Text: layouttest.Para(0, 2)}}}}, nil},
+		{"a list item's own marker", []doc.Block{&doc.ListItem{Style: doc.StyleBody, Marker: "-", Level: 1, Runs: []doc.Run{{Text: doctest.Para(0, 2)}}}}, nil},
 		{"keep chain taller than a page", chain, []string{"1 giu-trang Đoạn phải đi cùng đoạn sau"}},
 		{"rule with 6 pt below", spaced, nil},
 		{"text beside a rule, not under it", aside, nil},
@@ -77,6 +78,7 @@ func TestCheck(t *testing.T) {
 // top is less than 6 pt under the rule is reported, text beside it or
 // lower is not.
 func TestCheckRuleGap(t *testing.T) {
+	t.Parallel()
 	rule := layout.Item{Kind: layout.KindLine, Role: layout.RoleRule, X: 80, Y: 30, X2: 120, Y2: 30, Thickness: 0.5}
 	text := func(x, y float64, s string) layout.Item {
 		return layout.Item{Kind: layout.KindText, Role: layout.RoleText, X: x, Y: y, W: 30, Size: 14, Text: s}

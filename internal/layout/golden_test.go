@@ -1,18 +1,17 @@
 package layout_test
 
 import (
-	"flag"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/layout"
-	"kehoach/internal/layout/layouttest"
+	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = testkit.Update
 
 // TestGolden pins the line and page breaks of the sample plan. After an
 // intended layout change, regenerate with
@@ -21,42 +20,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 //
 // and read the diff: every changed line is a moved line of text.
 func TestGolden(t *testing.T) {
-	pages, err := layout.Layout(layouttest.Document(fam), prof, fam)
+	t.Parallel()
+	pages, err := layout.Layout(doctest.Long(fam), prof, fam)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := layout.Dump(pages)
-	path := filepath.Join("testdata", "sample.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/layout -update)", err)
-	}
-	if got != string(want) {
-		g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(g) || i < len(w); i++ {
-			var gl, wl string
-			if i < len(g) {
-				gl = g[i]
-			}
-			if i < len(w) {
-				wl = w[i]
-			}
-			if gl != wl {
-				t.Fatalf("dump differs from %s at line %d:\n got %s\nwant %s\n(run go test ./internal/layout -update if the change is intended)", path, i+1, gl, wl)
-			}
-		}
-	}
+	testkit.Golden(t, filepath.Join("testdata", "sample.golden"), []byte(got), *update)
 	// The dump is stable: a second layout gives the same text.
-	again, _ := layout.Layout(layouttest.Document(fam), prof, fam)
+	again, _ := layout.Layout(doctest.Long(fam), prof, fam)
 	if layout.Dump(again) != got {
 		t.Error("two layouts of the same document differ")
 	}
@@ -67,7 +39,7 @@ func TestGolden(t *testing.T) {
 // at the item's X; each follows the one before by its advance and a space
 // widened by WordSpacing; the last ends where the item does.
 func TestJustifiedWords(t *testing.T) {
-	pages, err := layout.Layout(layouttest.Document(fam), prof, fam)
+	pages, err := layout.Layout(doctest.Long(fam), prof, fam)
 	if err != nil {
 		t.Fatal(err)
 	}

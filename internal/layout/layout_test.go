@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
-	"kehoach/internal/layout/layouttest"
 	"kehoach/internal/style"
 )
 
@@ -50,8 +50,9 @@ var (
 )
 
 func TestJustifiedParagraph(t *testing.T) {
+	t.Parallel()
 	bodySt := prof.Style(doc.StyleBody)
-	pages := lay(t, layouttest.P(doc.StyleBody, layouttest.Para(0, 5)))
+	pages := lay(t, doctest.P(doc.StyleBody, doctest.Para(0, 5)))
 	lines := body(pages[0])
 	if len(lines) < 4 {
 		t.Fatalf("want a long paragraph, got %d lines", len(lines))
@@ -99,12 +100,13 @@ func TestJustifiedParagraph(t *testing.T) {
 	for _, ln := range lines {
 		got = append(got, ln.Text)
 	}
-	if g, w := strings.Join(got, " "), layouttest.Para(0, 5); g != w {
+	if g, w := strings.Join(got, " "), doctest.Para(0, 5); g != w {
 		t.Errorf("text changed:\n got %q\nwant %q", g, w)
 	}
 }
 
 func TestAlignments(t *testing.T) {
+	t.Parallel()
 	w := right - left
 	tests := []struct {
 		align doc.Align
@@ -127,6 +129,7 @@ func TestAlignments(t *testing.T) {
 // A style change inside a word is no break opportunity, and a mixed line
 // measures as the sum of its pieces in their own faces.
 func TestMixedRuns(t *testing.T) {
+	t.Parallel()
 	runs := []doc.Run{{Text: "Xã đạt "}, {Text: "19/19", Bold: true}, {Text: "tiêu chí và "}, {Text: "Mường", Italic: true}, {Text: "Khoa"}}
 	want := 0.0
 	for _, r := range runs {
@@ -159,6 +162,7 @@ func TestMixedRuns(t *testing.T) {
 }
 
 func TestUnderline(t *testing.T) {
+	t.Parallel()
 	p := &doc.Paragraph{Style: doc.StyleBody, Align: doc.AlignLeft, Runs: []doc.Run{{Text: "Xem "}, {Text: "Phụ lục I", Underline: true}, {Text: " kèm theo."}}}
 	pg := lay(t, p)[0]
 	var ul []layout.Item
@@ -178,6 +182,7 @@ func TestUnderline(t *testing.T) {
 }
 
 func TestNoBreakSpace(t *testing.T) {
+	t.Parallel()
 	if a, b := fam.WidthMM(fonts.Regular, 14, "7\u00a0km"), fam.WidthMM(fonts.Regular, 14, "7 km"); !near(a, b) {
 		t.Errorf("NBSP measures %.3f, space %.3f", a, b)
 	}
@@ -185,7 +190,7 @@ func TestNoBreakSpace(t *testing.T) {
 	// "7 km": the number and its unit always stay on one line.
 	for pad := 0; pad < 30; pad++ {
 		text := strings.Repeat("x", pad) + " " + strings.Repeat("đường giao thông ", 8) + "dài 7\u00a0km và Số:\u00a0\u00a0\u00a0/KH-UBND ở cuối"
-		pages := lay(t, layouttest.P(doc.StyleBody, text))
+		pages := lay(t, doctest.P(doc.StyleBody, text))
 		lines := body(pages[0])
 		for _, ln := range lines {
 			if strings.HasSuffix(ln.Text, "7") || strings.HasPrefix(ln.Text, "km") || strings.HasSuffix(ln.Text, "Số:") {
@@ -196,7 +201,8 @@ func TestNoBreakSpace(t *testing.T) {
 }
 
 func TestHardBreak(t *testing.T) {
-	p := layouttest.P(doc.StyleBody, "Dòng thứ nhất\nDòng thứ hai rất dài "+layouttest.Para(1, 1))
+	t.Parallel()
+	p := doctest.P(doc.StyleBody, "Dòng thứ nhất\nDòng thứ hai rất dài "+doctest.Para(1, 1))
 	lines := body(lay(t, p)[0])
 	if len(lines) < 3 || lines[0].Text != "Dòng thứ nhất" || !strings.HasPrefix(lines[1].Text, "Dòng thứ hai") {
 		t.Fatalf("lines %q", texts(lines))
@@ -221,9 +227,10 @@ func texts(lines []layout.TextLine) []string {
 }
 
 func TestListItem(t *testing.T) {
+	t.Parallel()
 	indent := prof.Style(doc.StyleBody).FirstIndent
 	for _, marker := range []string{"-", "+"} {
-		lines := body(lay(t, layouttest.Item(marker, layouttest.Para(2, 2)))[0])
+		lines := body(lay(t, doctest.Item(marker, doctest.Para(2, 2)))[0])
 		if len(lines) < 3 {
 			t.Fatalf("want a long item, got %q", texts(lines))
 		}
@@ -263,7 +270,8 @@ func linesPerPage(pages []layout.Page, match func(string) bool) []int {
 }
 
 func TestWidowOrphan(t *testing.T) {
-	para := layouttest.P(doc.StyleBody, "MARK "+layouttest.Para(3, 2)) // 5 lines
+	t.Parallel()
+	para := doctest.P(doc.StyleBody, "MARK "+doctest.Para(3, 2)) // 5 lines
 	nLines := len(body(lay(t, para)[0]))
 	if nLines < 3 {
 		t.Fatalf("paragraph too short: %d lines", nLines)
@@ -291,9 +299,10 @@ func TestWidowOrphan(t *testing.T) {
 }
 
 func TestKeepWithNext(t *testing.T) {
-	h1 := layouttest.Heading1("II. MỤC TIÊU")
-	h2 := layouttest.Heading2("1. Mục tiêu chung")
-	para := layouttest.P(doc.StyleBody, layouttest.Para(1, 3))
+	t.Parallel()
+	h1 := doctest.Heading1("II. MỤC TIÊU")
+	h2 := doctest.Heading2("1. Mục tiêu chung")
+	para := doctest.P(doc.StyleBody, doctest.Para(1, 3))
 	for h := 200.0; h < 262; h += 0.5 {
 		pages := lay(t, spaced(h, h1, h2, para)...)
 		for pi, p := range pages {
@@ -310,8 +319,9 @@ func TestKeepWithNext(t *testing.T) {
 }
 
 func TestKeepTogether(t *testing.T) {
+	t.Parallel()
 	for _, keep := range []bool{true, false} {
-		sig := layouttest.Signature()
+		sig := doctest.LongSignature()
 		sig.KeepTogether = keep
 		pages := lay(t, spaced(215, sig)...)
 		n := linesPerPage(pages, func(s string) bool { return true })
@@ -323,7 +333,7 @@ func TestKeepTogether(t *testing.T) {
 		}
 	}
 	// Columns stand side by side from left margin + Offset.
-	sig := layouttest.Signature()
+	sig := doctest.LongSignature()
 	lines := body(lay(t, sig)[0])
 	if lines[0].Text != "Nơi nhận:" || !near(lines[0].X, left+sig.Offset) {
 		t.Errorf("first column line %q at %.2f, want %.2f", lines[0].Text, lines[0].X, left+sig.Offset)
@@ -334,9 +344,10 @@ func TestKeepTogether(t *testing.T) {
 }
 
 func TestTableHeaderRepeats(t *testing.T) {
+	t.Parallel()
 	const rows = 100
-	tbl := layouttest.CriteriaTable(rows, []float64{10, 65, 30, 30, 30}, 0)
-	pages := lay(t, layouttest.P(doc.StyleBody, "Bảng:"), tbl)
+	tbl := doctest.CriteriaTable(rows, []float64{10, 65, 30, 30, 30}, 0)
+	pages := lay(t, doctest.P(doc.StyleBody, "Bảng:"), tbl)
 	if len(pages) < 3 {
 		t.Fatalf("want the table over 3+ pages, got %d", len(pages))
 	}
@@ -395,7 +406,8 @@ func TestTableHeaderRepeats(t *testing.T) {
 func itoa(i int) string { return strconv.Itoa(i) }
 
 func TestTableSpansAndPadding(t *testing.T) {
-	tbl := layouttest.CriteriaTable(2, []float64{10, 65, 30, 30, 30}, 0)
+	t.Parallel()
+	tbl := doctest.CriteriaTable(2, []float64{10, 65, 30, 30, 30}, 0)
 	p := lay(t, tbl)[0]
 	tx := left + (165-165)/2.0
 	var shade []layout.Item
@@ -435,6 +447,7 @@ func TestTableSpansAndPadding(t *testing.T) {
 // Bottom, and the tallest letters with their diacritics stay clear of the
 // borders. Another profile's padding moves them.
 func TestCellPadding(t *testing.T) {
+	t.Parallel()
 	if prof.CellPad.Top < 1 || prof.CellPad.Bottom < 1 {
 		t.Fatalf("ND30 profile cell padding %+v: top and bottom under 1 mm", prof.CellPad)
 	}
@@ -483,8 +496,9 @@ func TestCellPadding(t *testing.T) {
 }
 
 func TestRules(t *testing.T) {
-	hdr := layouttest.Header(fam)
-	pages := lay(t, hdr, layouttest.P(doc.StyleTrichYeu, "Về việc thử"), &doc.Rule{Length: 40})
+	t.Parallel()
+	hdr := doctest.FittedHeader(fam)
+	pages := lay(t, hdr, doctest.P(doc.StyleTrichYeu, "Về việc thử"), &doc.Rule{Length: 40})
 	p := pages[0]
 	lines := body(p)
 	var rules []layout.Item
@@ -545,7 +559,8 @@ func TestRules(t *testing.T) {
 }
 
 func TestPageNumbers(t *testing.T) {
-	pages, err := layout.Layout(layouttest.Document(fam), prof, fam)
+	t.Parallel()
+	pages, err := layout.Layout(doctest.Long(fam), prof, fam)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -600,6 +615,7 @@ func TestPageNumbers(t *testing.T) {
 }
 
 func TestPageFieldAndSpacing(t *testing.T) {
+	t.Parallel()
 	p := &doc.Paragraph{Style: doc.StyleBody, Runs: []doc.Run{{Text: "Trang "}, {Text: "0", Field: doc.FieldPage}}}
 	pages := lay(t, &doc.PageBreak{}, p, &doc.PageBreak{}, p)
 	if len(pages) != 2 {
@@ -611,8 +627,8 @@ func TestPageFieldAndSpacing(t *testing.T) {
 		}
 	}
 	// SpaceAfter of one paragraph and SpaceBefore of the next add up.
-	a := layouttest.P(doc.StyleBody, "Một.")
-	b := layouttest.Heading1("I. HAI")
+	a := doctest.P(doc.StyleBody, "Một.")
+	b := doctest.Heading1("I. HAI")
 	lines := body(lay(t, a, b)[0])
 	bodySt, h1 := prof.Style(doc.StyleBody), prof.Style(doc.StyleHeading1)
 	want := 14*2355.0/2048/fonts.PtPerMM + (bodySt.SpaceAfter+h1.SpaceBefore)/fonts.PtPerMM
@@ -622,6 +638,7 @@ func TestPageFieldAndSpacing(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		block doc.Block
@@ -644,6 +661,7 @@ func TestErrors(t *testing.T) {
 // A KeepNext row (an annex heading row) never ends a page: it moves to the
 // next page with the row below it.
 func TestTableRowKeepNext(t *testing.T) {
+	t.Parallel()
 	lastOnPage := func(pages []layout.Page, pi int) string {
 		var last string
 		for _, ln := range body(pages[pi]) {
@@ -655,8 +673,8 @@ func TestTableRowKeepNext(t *testing.T) {
 		}
 		return last
 	}
-	tbl := layouttest.CriteriaTable(100, []float64{10, 65, 30, 30, 30}, 0)
-	pages := lay(t, layouttest.P(doc.StyleBody, "Bảng:"), tbl)
+	tbl := doctest.CriteriaTable(100, []float64{10, 65, 30, 30, 30}, 0)
+	pages := lay(t, doctest.P(doc.StyleBody, "Bảng:"), tbl)
 	n, err := strconv.Atoi(lastOnPage(pages, 0))
 	if err != nil {
 		t.Fatal(err)
@@ -666,7 +684,7 @@ func TestTableRowKeepNext(t *testing.T) {
 		t.Fatalf("row %d holds %q, want %d", row, got, n)
 	}
 	tbl.Rows[row].KeepNext = true
-	pages = lay(t, layouttest.P(doc.StyleBody, "Bảng:"), tbl)
+	pages = lay(t, doctest.P(doc.StyleBody, "Bảng:"), tbl)
 	if got := lastOnPage(pages, 0); got != itoa(n-1) {
 		t.Errorf("page 1 ends with row %s; want %d (row %d keeps with %d)", got, n-1, n, n+1)
 	}

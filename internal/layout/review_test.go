@@ -6,14 +6,14 @@ import (
 	"testing"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
-	"kehoach/internal/layout/layouttest"
 )
 
 // noted is a body paragraph of n sentences beside a margin note of m.
 func noted(n, m int, keep bool) *doc.Columns {
-	return beside(layouttest.P(doc.StyleBody, layouttest.Para(0, n)), "GHI CHÚ "+layouttest.Para(1, m), keep)
+	return beside(doctest.P(doc.StyleBody, doctest.Para(0, n)), "GHI CHÚ "+doctest.Para(1, m), keep)
 }
 
 // beside is b with a margin note, as the review copy sets it.
@@ -21,7 +21,7 @@ func beside(b doc.Block, note string, keep bool) *doc.Columns {
 	w := prof.Page.TextWidth()
 	return &doc.Columns{
 		Widths:   []float64{w - 55, 5, 50},
-		Cols:     [][]doc.Block{{b}, nil, {layouttest.P(doc.StyleTableCell, note)}},
+		Cols:     [][]doc.Block{{b}, nil, {doctest.P(doc.StyleTableCell, note)}},
 		KeepNext: keep,
 		Note:     true,
 	}
@@ -32,7 +32,7 @@ func beside(b doc.Block, note string, keep bool) *doc.Columns {
 func TestBanner(t *testing.T) {
 	var blocks []doc.Block
 	for range 40 {
-		blocks = append(blocks, layouttest.P(doc.StyleBody, layouttest.Para(0, 3)))
+		blocks = append(blocks, doctest.P(doc.StyleBody, doctest.Para(0, 3)))
 	}
 	d := &doc.Document{Banner: "BẢN TRÌNH", Sections: []doc.Section{{PageNumbers: doc.PageNumbering{Show: true}, Blocks: blocks}}}
 	pages, err := layout.Layout(d, prof, fam)
@@ -94,7 +94,7 @@ func TestMarginNote(t *testing.T) {
 	for n := 60; n < 72; n++ {
 		var blocks []doc.Block
 		for range n {
-			blocks = append(blocks, layouttest.P(doc.StyleBody, "Dòng."))
+			blocks = append(blocks, doctest.P(doc.StyleBody, "Dòng."))
 		}
 		pages := lay(t, append(blocks, noted(1, 6, false))...)
 		notePages := map[int]bool{}
@@ -114,9 +114,9 @@ func TestMarginNote(t *testing.T) {
 	for n := 50; n < 80; n++ {
 		var blocks []doc.Block
 		for range n {
-			blocks = append(blocks, layouttest.P(doc.StyleBody, "Dòng."))
+			blocks = append(blocks, doctest.P(doc.StyleBody, "Dòng."))
 		}
-		blocks = append(blocks, beside(layouttest.P(doc.StyleHeading2, "1. Tiêu đề"), "Ghi chú ngắn.", true), layouttest.P(doc.StyleBody, "SAU"))
+		blocks = append(blocks, beside(doctest.P(doc.StyleHeading2, "1. Tiêu đề"), "Ghi chú ngắn.", true), doctest.P(doc.StyleBody, "SAU"))
 		pages := lay(t, blocks...)
 		last := pages[len(pages)-1]
 		if lines := body(last); len(lines) < 2 {

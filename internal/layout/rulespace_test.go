@@ -4,21 +4,22 @@ import (
 	"testing"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
-	"kehoach/internal/layout/layouttest"
 )
 
 // The white space under a rule is at least the profile's RuleSpaceBelow,
 // counting the space already there (Spacers, the next paragraph's space
 // before) rather than adding to it.
 func TestRuleSpaceBelow(t *testing.T) {
+	t.Parallel()
 	need := prof.RuleSpaceBelow
 	if need < 6 {
 		t.Fatalf("profile RuleSpaceBelow = %v pt, want ≥ 6", need)
 	}
 	cancu := func() *doc.Paragraph {
-		return layouttest.P(doc.StyleCanCu, "Căn cứ Luật Tổ chức chính quyền địa phương;")
+		return doctest.P(doc.StyleCanCu, "Căn cứ Luật Tổ chức chính quyền địa phương;")
 	}
 	tests := []struct {
 		name   string
@@ -26,13 +27,13 @@ func TestRuleSpaceBelow(t *testing.T) {
 		want   float64 // pt from the rule's lower edge to the next line box's top
 	}{
 		{"paragraph without space before", []doc.Block{cancu()}, need},
-		{"paragraph with 6 pt before", []doc.Block{layouttest.P(doc.StyleNumber, "Số: 12/KH-UBND")}, 6},
+		{"paragraph with 6 pt before", []doc.Block{doctest.P(doc.StyleNumber, "Số: 12/KH-UBND")}, 6},
 		{"short spacer", []doc.Block{&doc.Spacer{Height: 1}, cancu()}, need},
 		{"spacer taller than the need", []doc.Block{&doc.Spacer{Height: 5}, cancu()}, 5 * fonts.PtPerMM},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			blocks := append([]doc.Block{layouttest.P(doc.StyleTrichYeu, "Về việc thử"), &doc.Rule{Length: 40}}, tt.blocks...)
+			blocks := append([]doc.Block{doctest.P(doc.StyleTrichYeu, "Về việc thử"), &doc.Rule{Length: 40}}, tt.blocks...)
 			p := lay(t, blocks...)[0]
 			var rule layout.Item
 			for _, it := range p.Items {

@@ -22,7 +22,13 @@ type Result struct {
 	Errors   diag.List // the plan cannot be built
 	Warnings diag.List // the plan builds, but a văn thư should look
 	all      diag.List // Errors before capping
+	src      map[string][]byte
 }
+
+// Source returns the bytes read for file (the plan or its commune file),
+// nil for another file: a later check places a problem inside a text with
+// yamlx.Locate.
+func (r *Result) Source(file string) []byte { return r.src[file] }
 
 // OK reports whether the plan has no errors.
 func (r *Result) OK() bool { return len(r.Errors) == 0 }
@@ -85,6 +91,7 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 	}
 	ix, errs := yamlx.Decode(path, data, p)
 	res.Errors = append(res.Errors, errs...)
+	res.src = map[string][]byte{path: data}
 	p.File, p.Index = path, ix
 	if p.Pos.IsZero() {
 		// The file did not parse into a mapping: nothing else can be checked.
@@ -112,6 +119,7 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 			c := &Commune{}
 			cix, cerrs := yamlx.Decode(cpath, cdata, c)
 			c.File, c.Index = cpath, cix
+			res.src[cpath] = cdata
 			res.Errors = append(res.Errors, cerrs...)
 			p.Commune = c
 			validateCommune(c, cix, res)

@@ -1,13 +1,14 @@
 package plan
 
 import (
-	"flag"
 	"os"
 	"strings"
 	"testing"
+
+	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files and the README key reference")
+var update = testkit.Update
 
 const (
 	refStart = "<!-- khoa:bat-dau (tạo bởi go test ./internal/plan -update) -->\n"

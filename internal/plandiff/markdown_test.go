@@ -32,6 +32,7 @@ var hostileMarkdown = []string{
 // links are code, nothing starts a line, and the ~~deleted~~ and
 // **inserted** markers are the only emphasis.
 func TestMarkdownHostile(t *testing.T) {
+	t.Parallel()
 	for _, h := range hostileMarkdown {
 		words := append(strings.Fields("Một đoạn"), strings.Fields(h)...)
 		r := &Report{Old: "plans/`a`/2025.yaml", New: "plans/a/2025.yaml", Changes: []Change{
@@ -142,6 +143,7 @@ func stripCode(s string) string {
 
 // TestMdCode: a code span holds any text, backticks included.
 func TestMdCode(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"plans/a.yaml": "`plans/a.yaml`",
 		"a`b":          "`` a`b ``",
@@ -166,6 +168,7 @@ func TestMdCode(t *testing.T) {
 // control character into the report: the only escape codes in colour text
 // are the report's own colours.
 func TestTextHostile(t *testing.T) {
+	t.Parallel()
 	for _, h := range hostileMarkdown {
 		words := append(strings.Fields("Một đoạn"), strings.Fields(h)...)
 		r := &Report{Old: h + ".yaml", New: "plans/a/2025.yaml", Changes: []Change{

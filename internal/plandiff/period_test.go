@@ -110,6 +110,7 @@ func naSangPhinNoProvince(t *testing.T, s string) string {
 // then the legal bases as Load resolved them (defaults included), then the
 // rest; names and thresholds that only the data fills in count.
 func TestPeriodChange(t *testing.T) {
+	t.Parallel()
 	const (
 		eaToLo     = "../../testdata/corpus/ea-to-lo/2026.yaml"
 		muongKhoa  = "../../plans/muong-khoa/2025.yaml"
@@ -218,6 +219,7 @@ func TestPeriodChange(t *testing.T) {
 
 // Bases moved, not added and removed: the same documents in another order.
 func TestBasesMoved(t *testing.T) {
+	t.Parallel()
 	path := "../../testdata/corpus/binh-lac-dien/2027.yaml"
 	a := repoPlan(t, path, nil)
 	b := repoPlan(t, path, nil)

@@ -43,6 +43,7 @@ func edit(t *testing.T, s string, pairs ...string) string {
 }
 
 func TestCompare(t *testing.T) {
+	t.Parallel()
 	base := minimal(t)
 	tests := []struct {
 		name  string
@@ -120,6 +121,7 @@ func TestCompare(t *testing.T) {
 }
 
 func TestMovedItems(t *testing.T) {
+	t.Parallel()
 	base := edit(t, minimal(t), "giai_phap: [Giải pháp một.]", "giai_phap: [Một hai ba., Bốn năm sáu., Bảy tám chín.]")
 	moved := edit(t, base, "[Một hai ba., Bốn năm sáu., Bảy tám chín.]", "[Bảy tám chín., Một hai ba., Bốn năm sáu.]")
 	r := Compare(load(t, base), load(t, moved))
@@ -130,6 +132,7 @@ func TestMovedItems(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
+	t.Parallel()
 	base := minimal(t)
 	r := Compare(load(t, base), load(t, edit(t, base, "        - doan: Một đoạn.", "        - doan: Một đoạn dài.")))
 	if md := r.Markdown(); !strings.Contains(md, "#### Nhiệm vụ") || !strings.Contains(md, "~~đoạn.~~ **đoạn dài.**") {
@@ -149,6 +152,7 @@ func TestFormats(t *testing.T) {
 // an edited item among 5.000 (#15 F-12). An item is moved when it
 // comes before items it followed (as for short lists).
 func TestMatchLongLists(t *testing.T) {
+	t.Parallel()
 	const n = 5000
 	var a []string
 	for i := 0; i < n; i++ {

@@ -110,6 +110,7 @@ var blockScalarCases = []string{
 // scalar, blank ones included (F-07: fmt -w dropped the blank lines of a
 // | block, which changed the DOCX and PDF).
 func TestBlockScalarsKeepMeaning(t *testing.T) {
+	t.Parallel()
 	for _, in := range blockScalarCases {
 		once, err := Format("p.yaml", []byte(in))
 		if err != nil {
@@ -167,6 +168,7 @@ func documentText(t testing.TB, src []byte) (*plan.Plan, string) {
 // TestFormattedPlanSameDocument: a plan with blank lines in its blocks
 // formats to a plan that loads to the same Plan and renders the same text.
 func TestFormattedPlanSameDocument(t *testing.T) {
+	t.Parallel()
 	src := blankLinePlan(t)
 	a, ta := documentText(t, src)
 	if a == nil {

@@ -76,6 +76,7 @@ func decode(t *testing.T, path string, src []byte) any {
 
 // fmt(fmt(x)) == fmt(x); the meaning is unchanged; every comment is kept.
 func TestIdempotentKeepsMeaningAndComments(t *testing.T) {
+	t.Parallel()
 	for _, f := range files {
 		t.Run(f, func(t *testing.T) {
 			src, err := os.ReadFile(f)
@@ -114,6 +115,7 @@ func firstDiffLine(a, b string) string {
 }
 
 func TestCanonicalForms(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in, want string
 	}{
@@ -143,6 +145,7 @@ func TestCanonicalForms(t *testing.T) {
 }
 
 func TestSyntaxErrorIsNotRewritten(t *testing.T) {
+	t.Parallel()
 	_, err := Format("p.yaml", []byte("nam: [2025\n"))
 	if err == nil || !strings.Contains(err.Error(), "p.yaml:") {
 		t.Errorf("error = %v", err)

@@ -13,6 +13,7 @@ import (
 func crlf(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
 
 func TestStyleOf(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, src string
 		want      Style
@@ -40,6 +41,7 @@ func TestStyleOf(t *testing.T) {
 // comment where the LF file has it, and writes a mixed file all in the
 // style of the majority of its lines.
 func TestFormatKeepsStyle(t *testing.T) {
+	t.Parallel()
 	// The comment above the second item went below it with CRLF before the
 	// parser was given LF (yaml/go-yaml#182).
 	const lf = "can_cu:\n  - loai: A\n  # về B\n  - loai: B\nnam: 2025\nxa: xa.yaml\n"
@@ -70,6 +72,7 @@ func TestFormatKeepsStyle(t *testing.T) {
 // Every seed file, framed as Windows editors save it, formats to the bytes
 // of its LF form in that frame: same comments at the same lines.
 func TestFormatFilesInEveryStyle(t *testing.T) {
+	t.Parallel()
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
@@ -97,6 +100,7 @@ func TestFormatFilesInEveryStyle(t *testing.T) {
 }
 
 func TestStyleNote(t *testing.T) {
+	t.Parallel()
 	if n := StyleOf([]byte("a: 1\r\nb: 2\r\n")).Note(); n != "" {
 		t.Errorf("a CRLF file gets a note: %q", n)
 	}

@@ -3,7 +3,6 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,7 +18,7 @@ import (
 	"kehoach/internal/yamlx"
 )
 
-var update = flag.Bool("update", false, "rewrite schema/*.json from the Go types")
+var update = testkit.Update
 
 func committed(t *testing.T, name string) string {
 	return filepath.Join(testkit.RepoRoot(t), "schema", name)

@@ -60,6 +60,7 @@ func sum(s *Sheet) float64 {
 // ("12.345,5", 8 characters) on one line with the padding; a header word
 // fits whole; the widths add up to the page.
 func TestFitLeastWidths(t *testing.T) {
+	t.Parallel()
 	s := amounts(t)
 	if got := s.Rows[1].Cells[1].String(); got != "12.345,5" {
 		t.Fatalf("amount prints %q", got)
@@ -82,6 +83,7 @@ func TestFitLeastWidths(t *testing.T) {
 // With room for everything on one line, the text columns are in
 // proportion to their natural widths, the others at their own.
 func TestFitProportional(t *testing.T) {
+	t.Parallel()
 	s := Sheet{Number: "09", Columns: []Column{
 		{Head: []string{"TT"}, Align: AlignCenter},
 		{Head: []string{"A"}, Wrap: true},
@@ -106,6 +108,7 @@ func TestFitProportional(t *testing.T) {
 // A tight page: the widths go where the table gets shorter. Column A holds
 // one long text, column B many texts of two lines: B gets room first.
 func TestFitShortens(t *testing.T) {
+	t.Parallel()
 	s := Sheet{Number: "09", Columns: []Column{{Head: []string{"A"}, Wrap: true}, {Head: []string{"B"}, Wrap: true}}}
 	s.Rows = append(s.Rows, Row{Cells: []Cell{{Kind: Text, Text: strings.Repeat("aaaa ", 20)}, {}}})
 	for i := 0; i < 6; i++ {
@@ -124,6 +127,7 @@ func TestFitShortens(t *testing.T) {
 // together; a group row's text (Span) needs its words across its columns,
 // and its length does not widen the first of them.
 func TestFitSpans(t *testing.T) {
+	t.Parallel()
 	s := Sheet{Number: "09", Columns: []Column{
 		{Head: []string{"TT"}, Align: AlignCenter},
 		{Head: []string{"Tên"}, Wrap: true},
@@ -155,6 +159,7 @@ func TestFitSpans(t *testing.T) {
 // The checker: an amount column narrowed below its widest amount is
 // reported with the annex, the column and the amount, in Vietnamese.
 func TestCheckNarrowAmount(t *testing.T) {
+	t.Parallel()
 	s := amounts(t)
 	m := monoMetrics(120)
 	s.Fit(m)
@@ -186,6 +191,7 @@ func TestCheckNarrowAmount(t *testing.T) {
 // the page and every column that cuts a word is reported, with the
 // table's need and the page's width.
 func TestFitPageTooNarrow(t *testing.T) {
+	t.Parallel()
 	s := amounts(t)
 	for i := 0; i < 6; i++ {
 		s.Columns = append(s.Columns, Column{Head: []string{"Ng"}, Align: AlignRight, Numeric: true})
@@ -208,6 +214,7 @@ func TestFitPageTooNarrow(t *testing.T) {
 // A page a little too narrow: the text column gives up its room first, so
 // the amounts stay whole and only the text column is reported.
 func TestFitOverflowCutsWordsFirst(t *testing.T) {
+	t.Parallel()
 	s := amounts(t)
 	s.Rows[0].Cells[0] = Cell{Kind: Text, Text: "Mộtchữrấtdàikhôngcóchỗngắt"} // 26 characters: 52 mm + padding
 	m := monoMetrics(60)                                                      // 54,5 + 18,5 needed

@@ -9,6 +9,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -176,16 +177,24 @@ func ValidateParts(t *testing.T, parts map[string][]byte, prepare func(part stri
 	}
 }
 
-// Soffice converts files with LibreOffice (headless, a private profile so
-// parallel runs do not clash) into dir, to the given filter ("pdf",
+// Soffice converts files with LibreOffice (headless, a private profile in
+// dir so parallel runs do not clash) into dir, to the given filter ("pdf",
 // "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1").
 func Soffice(t *testing.T, dir, to string, files ...string) {
+	t.Helper()
+	SofficeWith(t, filepath.Join(dir, ".lo-profile"), dir, to, files...)
+}
+
+// SofficeWith is Soffice with the LibreOffice profile folder given: a
+// second conversion with the profile of the first starts warm (the first
+// start of a new profile is most of LibreOffice's time).
+func SofficeWith(t *testing.T, profile, dir, to string, files ...string) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("BỎ QUA LibreOffice ở chế độ -short")
 	}
 	soffice := Tool(t, "soffice", "libreoffice-writer-nogui libreoffice-calc-nogui")
-	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, ".lo-profile")), "--headless", "--convert-to", to, "--outdir", dir}
+	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(profile), "--headless", "--convert-to", to, "--outdir", dir}
 	cmd := exec.Command(soffice, append(args, files...)...)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -427,4 +436,48 @@ func allocated() uint64 {
 		return 0
 	}
 	return s[0].Value.Uint64()
+}
+
+// Update is the -update flag of every test binary of the module: golden
+// files are rewritten with go test ./... -update. It is defined here once,
+// and every test package imports testkit (those without golden files only
+// for the flag), so that go test ./... -update runs in every package
+// instead of failing with "flag provided but not defined".
+var Update = flag.Bool("update", false, "rewrite the golden files (go test ./... -update)")
+
+// Golden compares got with the golden file at path, or rewrites the file
+// when update is set (the package's -update flag). A difference is
+// reported at its first differing line.
+func Golden(t testing.TB, path string, got []byte, update bool) {
+	t.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update rewrites it)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl || i >= len(g) || i >= len(w) {
+			t.Errorf("%s differs at line %d:\n got: %q\nwant: %q\n(go test -update rewrites it after an intended change)", path, i+1, gl, wl)
+			return
+		}
+	}
 }

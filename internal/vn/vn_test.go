@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseAndFormatDecimal(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in, out string
 		err     string
@@ -59,6 +60,7 @@ func TestParseAndFormatDecimal(t *testing.T) {
 }
 
 func TestSum(t *testing.T) {
+	t.Parallel()
 	a, _ := ParseDecimal("602")
 	b, _ := ParseDecimal("1954")
 	if got := a.Add(b).String(); got != "2.556" {
@@ -86,6 +88,7 @@ func TestSum(t *testing.T) {
 // FormatYAML writes what ParseDecimal reads back to the same value and
 // places, never a form it refuses.
 func TestFormatYAMLRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{"1954", "1282.2", "0.125", "1.9540", "640,5", "1.282,25", "0.5", "100000", "-3.5", "12345.678"} {
 		d, err := ParseDecimal(in)
 		if err != nil {
@@ -100,6 +103,7 @@ func TestFormatYAMLRoundTrip(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		d           time.Time
 		long, short string
@@ -122,6 +126,7 @@ func TestDates(t *testing.T) {
 }
 
 func TestText(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ got, want string }{
 		{Upper("Ủy ban nhân dân xã Mường Khoa"), "ỦY BAN NHÂN DÂN XÃ MƯỜNG KHOA"},
 		{LowerFirst("Vốn sự nghiệp"), "vốn sự nghiệp"},
@@ -140,6 +145,7 @@ func TestText(t *testing.T) {
 }
 
 func TestBind(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"bê tông hóa 07 km đường", "bê tông hóa 07\u00a0km đường"},
 		{"đạt ≥ 54 triệu đồng/năm", "đạt ≥\u00a054\u00a0triệu\u00a0đồng/năm"},

@@ -142,6 +142,7 @@ func nfd(s string) string {
 }
 
 func TestRuleUnicodeNFC(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: nfd("Kế hoạch"), want: []exp{
 			{rule: RuleNFC, at: "Kế", msg: "“Kế” " + msgNFD, sug: sugNFD, fix: "Kế"},
@@ -165,6 +166,7 @@ func TestRuleUnicodeNFC(t *testing.T) {
 }
 
 func TestRuleInvisibleAndBMP(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "Kế\u200b hoạch", want: []exp{
 			{rule: RuleInvisible, at: "\u200b", msg: "có ký tự ẩn U+200B: khoảng trắng độ rộng 0 (zero width space)", sug: sugHide, fix: ""},
@@ -204,6 +206,7 @@ func TestRuleInvisibleAndBMP(t *testing.T) {
 }
 
 func TestRuleQuotes(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: `phương châm "bốn tại chỗ".`, want: []exp{
 			{rule: RuleQuotes, at: `"`, msg: msgQuote, sug: "thay bằng “", fix: "“"},
@@ -231,6 +234,7 @@ func TestRuleQuotes(t *testing.T) {
 }
 
 func TestRuleSpaces(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "và miền núi  1.954 triệu đồng", want: []exp{
 			{rule: RuleSpaces, at: "  ", msg: "có 2 khoảng trắng liền nhau", sug: "chỉ để một khoảng trắng", fix: " "},
@@ -254,6 +258,7 @@ func TestRuleSpaces(t *testing.T) {
 }
 
 func TestRulePunctSpace(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "phòng, chống thiên tai , tìm kiếm", want: []exp{
 			{rule: RulePunctSpace, at: " ,", wid: 1, msg: "có khoảng trắng trước dấu “,”", sug: "viết dấu “,” liền với chữ đứng trước", fix: ""},
@@ -281,6 +286,7 @@ func TestRulePunctSpace(t *testing.T) {
 }
 
 func TestRuleNumbers(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "tổng diện tích chè 1,282.2 ha", want: []exp{
 			{rule: RuleNumSep, at: "1,282.2", msg: "số “1,282.2” " + msgSep, sug: "viết “1.282,2”", fix: "1.282,2"},
@@ -333,6 +339,7 @@ func TestRuleNumbers(t *testing.T) {
 }
 
 func TestRuleDates(t *testing.T) {
+	t.Parallel()
 	fixWarn := func(at, want string) exp {
 		return exp{rule: RuleDate, at: at, msg: "ngày “" + at + "” không viết theo dạng ngày/tháng/năm", sug: "viết “" + want + "”", fix: want}
 	}
@@ -359,6 +366,7 @@ func TestRuleDates(t *testing.T) {
 }
 
 func TestRuleSyllable(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "sản xuất nông nghiệp gắn với công nghiêp, dịch vụ", want: []exp{
 			{rule: RuleSyllable, at: "nghiêp", msg: "“nghiêp” không phải là âm tiết tiếng Việt: " + msgStop + "ngang", sug: "có lẽ là “công nghiệp”"},
@@ -399,6 +407,7 @@ func TestRuleSyllable(t *testing.T) {
 }
 
 func TestRuleTonePlace(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "đổi mới tòan diện", want: []exp{
 			{rule: RuleTonePlace, at: "tòan", msg: "“tòan”: dấu thanh đặt sai vị trí", sug: "viết “toàn”", fix: "toàn"},
@@ -426,6 +435,7 @@ func TestRuleTonePlace(t *testing.T) {
 }
 
 func TestRuleWord(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "nhằm đảm bảo bình đăng giới và phòng chống bạo lực", want: []exp{
 			{rule: RuleWord, at: "bình đăng", msg: "“bình đăng” không phải là từ có trong từ điển; có lẽ gõ sai dấu", sug: "có lẽ là “bình đẳng”"},
@@ -461,6 +471,7 @@ func TestRuleWord(t *testing.T) {
 }
 
 func TestRuleKieuDau(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "giải quyết hoà giải", want: []exp{
 			{rule: RuleKieuDau, at: "hoà", msg: "“hoà” đặt dấu thanh theo kiểu mới, khác kiểu đã chọn cho văn bản", sug: msgOld + "“hòa”", fix: "hòa"},
@@ -491,6 +502,7 @@ func TestRuleKieuDau(t *testing.T) {
 }
 
 func TestRuleKyHieuInCheck(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "Căn cứ Quyết định số 37- QĐ/ĐU ngày 29/7/2025", want: []exp{
 			{rule: RuleKyHieu, at: "37- QĐ/ĐU", msg: "số, ký hiệu “37- QĐ/ĐU” " + msgKH, sug: sugKH + "“37-QĐ/ĐU”", fix: "37-QĐ/ĐU"},
@@ -512,6 +524,7 @@ func TestRuleKyHieuInCheck(t *testing.T) {
 }
 
 func TestRuleCapitalInCheck(t *testing.T) {
+	t.Parallel()
 	runCheckCases(t, []checkCase{
 		{in: "các công trình do nhà nước đầu tư", want: []exp{
 			{rule: RuleCapital, at: "nhà nước", msg: "“nhà nước” " + msgNN, sug: "viết “Nhà nước”", fix: "Nhà nước"},
@@ -534,6 +547,7 @@ func TestRuleCapitalInCheck(t *testing.T) {
 }
 
 func TestRuleLegacyInCheck(t *testing.T) {
+	t.Parallel()
 	tcvnMsg := "văn bản bị lỗi phông: chữ gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) đang hiển thị như Unicode"
 	vniMsg := "văn bản bị lỗi phông: chữ gõ bằng bảng mã VNI-Windows (phông VNI-Times) đang hiển thị như Unicode"
 	sug := func(s string) string {
@@ -578,6 +592,7 @@ func TestRuleLegacyInCheck(t *testing.T) {
 }
 
 func TestCheckOffsetsAreNFC(t *testing.T) {
+	t.Parallel()
 	in := nfd("Căn cứ vài trò")
 	fs := Check(in, Options{})
 	n := Normalise(in)
@@ -593,6 +608,7 @@ func TestCheckOffsetsAreNFC(t *testing.T) {
 }
 
 func TestApplyFixes(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ in, want string }{
 		{"Căn cứ Quyết định số 37- QĐ/ĐU, giải quyết hoà giải  ở cơ sở , tỷ lệ 64,3 %.", "Căn cứ Quyết định số 37-QĐ/ĐU, giải quyết hòa giải ở cơ sở, tỷ lệ 64,3%."},
 		{`phương châm "bốn tại chỗ" và 7km đường do nhà nước đầu tư`, "phương châm “bốn tại chỗ” và 7 km đường do Nhà nước đầu tư"},

@@ -9,6 +9,7 @@ import (
 // Compiled exceptions (byte offsets) find the same whole-word, case-insensitive spans the
 // plain search found, including exceptions that do not start with a letter.
 func TestExceptionSpans(t *testing.T) {
+	t.Parallel()
 	x := CompileExceptions([]string{"Ea Tơ Lơ", "H'Đing", "(MTQG)", "4.0", "tên1", " Tên1 ", "ĐẮK LẮK"})
 	for _, c := range []struct {
 		text string

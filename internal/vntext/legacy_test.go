@@ -110,6 +110,7 @@ func encodeVNI(s string) string {
 }
 
 func TestLegacyTables(t *testing.T) {
+	t.Parallel()
 	// Spot checks against the published code charts.
 	for b, want := range map[rune]rune{0xB8: 'á', 0xB5: 'à', 0xB6: 'ả', 0xB7: 'ã', 0xB9: 'ạ', 0xA9: 'â', 0xCA: 'ấ', 0xAE: 'đ', 0xA7: 'Đ',
 		0xAD: 'ư', 0xF8: 'ứ', 0xF1: 'ủ', 0xFB: 'ỷ', 0xFD: 'ý', 0xDD: 'í', 0xAC: 'ơ', 0xED: 'ớ', 0xA1: 'Ă', 0xA6: 'Ư', 0xC6: 'ặ', 0xD6: 'ệ'} {
@@ -131,6 +132,7 @@ func TestLegacyTables(t *testing.T) {
 }
 
 func TestDetectLegacyExamples(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, enc, want string }{
 		{"Uû ban nh©n d©n", EncTCVN3, "Uỷ ban nhân dân"},
 		{"UÛy ban nhaân daân", EncVNI, "Ủy ban nhân dân"},
@@ -147,6 +149,7 @@ func TestDetectLegacyExamples(t *testing.T) {
 }
 
 func TestDetectLegacyNegatives(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{
 		"Ủy ban nhân dân xã Mường Khoa",
 		"nhân dân", "tôi là", "bà con", // Unicode text that fits in Latin-1
@@ -164,6 +167,7 @@ func TestDetectLegacyNegatives(t *testing.T) {
 
 // Every line of the seed survives a trip through each legacy encoding.
 func TestDetectLegacyRoundTripSeed(t *testing.T) {
+	t.Parallel()
 	s := loadSeed(t)
 	n := 0
 	for _, p := range seedParagraphs(s) {
@@ -194,6 +198,7 @@ func TestDetectLegacyRoundTripSeed(t *testing.T) {
 
 // Unicode text is never mistaken for legacy text, line by line.
 func TestDetectLegacySeedIsUnicode(t *testing.T) {
+	t.Parallel()
 	s := loadSeed(t)
 	for _, p := range seedParagraphs(s) {
 		if enc, _, ok := DetectLegacy(p); ok {

@@ -10,6 +10,7 @@ import (
 // a valid Vietnamese syllable, in lower case and NFC, without duplicates;
 // its source and licence are stated.
 func TestWordList(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	n := 0
 	for i, line := range strings.Split(wordsTxt, "\n") {

@@ -6,6 +6,7 @@ import (
 )
 
 func TestLookAlikes(t *testing.T) {
+	t.Parallel()
 	rules := func(s string, o Options) string {
 		var out []string
 		for _, f := range Check(s, o) {

@@ -3,6 +3,7 @@ package vntext
 import "testing"
 
 func TestCheckKyHieu(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in   string
 		want []exp
@@ -28,6 +29,7 @@ func TestCheckKyHieu(t *testing.T) {
 }
 
 func TestCheckCapitalised(t *testing.T) {
+	t.Parallel()
 	nn := func(at string) exp {
 		return exp{rule: RuleCapital, at: at, msg: "“" + at + "” " + msgNN, sug: "viết “Nhà nước”", fix: "Nhà nước"}
 	}
@@ -59,6 +61,7 @@ func TestCheckCapitalised(t *testing.T) {
 }
 
 func TestAbbreviationsBeforeDefinition(t *testing.T) {
+	t.Parallel()
 	ab := map[string]string{"NTM": "nông thôn mới", "MTQG": "mục tiêu quốc gia", "BVTV": "bảo vệ thực vật", "KT-XH": "kinh tế - xã hội"}
 	sug := func(a string) string {
 		return "ở lần dùng đầu tiên viết “" + ab[a] + " (" + a + ")”, các lần sau mới viết tắt “" + a + "”"

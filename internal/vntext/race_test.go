@@ -7,6 +7,7 @@ import (
 
 // Check is safe for concurrent use (the word list loads once).
 func TestCheckConcurrent(t *testing.T) {
+	t.Parallel()
 	in := "Căn cứ vài trò, chức năng; giải quyết hoà giải; 37- QĐ/ĐU; 7km"
 	want := len(Check(in, Options{}))
 	var wg sync.WaitGroup

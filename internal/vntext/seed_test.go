@@ -43,6 +43,7 @@ func seedParagraphs(s string) []string {
 // in the seed as "Nhà nước"), and nothing else. The slips out of reach are
 // listed in README.md.
 func TestCheckSeed(t *testing.T) {
+	t.Parallel()
 	s := loadSeed(t)
 	want := []exp{
 		{rule: RuleKyHieu, at: "37- QĐ/ĐU", msg: "số, ký hiệu “37- QĐ/ĐU” " + msgKH, sug: sugKH + "“37-QĐ/ĐU”", fix: "37-QĐ/ĐU"},
@@ -77,6 +78,7 @@ func TestCheckSeed(t *testing.T) {
 // TestCorpusSeed: the seed's lines mix the two tone-mark styles (spec §3.3:
 // hòa 1 / hoà 2, hóa 20 / hoá 1, thủy 5 / thuỷ 1).
 func TestCorpusSeed(t *testing.T) {
+	t.Parallel()
 	s := loadSeed(t)
 	var c Corpus
 	texts := map[string]string{}
@@ -110,6 +112,7 @@ func TestCorpusSeed(t *testing.T) {
 // TestAbbreviationsSeed: NTM and MTQG are never spelled out with the
 // abbreviation in brackets; OCOP is defined at its first use.
 func TestAbbreviationsSeed(t *testing.T) {
+	t.Parallel()
 	s := loadSeed(t)
 	paras := seedParagraphs(s)
 	got := AbbreviationsBeforeDefinition(paras, map[string]string{

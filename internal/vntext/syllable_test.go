@@ -3,6 +3,7 @@ package vntext
 import "testing"
 
 func TestValidSyllableAccepts(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{
 		// every initial, including none
 		"ba", "ca", "chè", "da", "đi", "gà", "ghế", "gì", "gìn", "giá", "giếng", "hè", "kể", "khó", "la", "mẹ", "nói",
@@ -27,6 +28,7 @@ func TestValidSyllableAccepts(t *testing.T) {
 }
 
 func TestValidSyllableRejects(t *testing.T) {
+	t.Parallel()
 	stop := "âm tiết tận cùng bằng -p, -t, -c, -ch chỉ mang thanh sắc hoặc nặng, không mang thanh "
 	for _, c := range []struct{ in, reason string }{
 		{"nghiêp", stop + "ngang"},
@@ -73,6 +75,7 @@ func TestValidSyllableRejects(t *testing.T) {
 // Every syllable of the seed that carries a diacritic is well formed, except
 // the known slip "nghiêp".
 func TestValidSyllableOnSeedWords(t *testing.T) {
+	t.Parallel()
 	s := loadSeed(t)
 	bad := map[string]bool{}
 	for _, tok := range wordsOf(Normalise(s)) {

@@ -6,6 +6,7 @@ import (
 )
 
 func TestToneStyleOf(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		want Style
@@ -24,6 +25,7 @@ func TestToneStyleOf(t *testing.T) {
 }
 
 func TestNormaliseTone(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, cu, moi string }{
 		{"hoà", "hòa", "hoà"},
 		{"hòa", "hòa", "hoà"},
@@ -56,6 +58,7 @@ func TestNormaliseTone(t *testing.T) {
 // every tone and case, each word keeps its letters and its tone, and the two
 // styles convert into each other.
 func TestNormaliseToneKeepsSyllables(t *testing.T) {
+	t.Parallel()
 	var words []string
 	for _, ini := range []string{"", "h", "kh", "t", "th", "l", "x", "ng", "s", "ch", "tr"} {
 		for _, rh := range []string{"oa", "oe", "uy"} {
@@ -97,6 +100,7 @@ func TestNormaliseToneKeepsSyllables(t *testing.T) {
 }
 
 func TestCorpusMixed(t *testing.T) {
+	t.Parallel()
 	var c Corpus
 	c.Add("a", "hòa giải ở cơ sở")
 	c.Add("b", "giải quyết hoà giải, Thuỷ lợi")

@@ -22,6 +22,7 @@ func utf16Bytes(s string, bigEndian bool) []byte {
 // with the encoding named as Notepad names it, where, and how to save as
 // UTF-8; text in UTF-8 is never taken for another encoding.
 func TestEncodings(t *testing.T) {
+	t.Parallel()
 	const text = "nhom:\r\n  ten: Kế hoạch thực hiện\r\n"
 	const save = "hãy mở tệp bằng Notepad, chọn Tệp → Lưu thành… (File → Save as…), ở ô Mã hóa (Encoding) chọn “UTF-8” rồi bấm Lưu"
 	tests := []struct {
@@ -70,6 +71,7 @@ func TestEncodings(t *testing.T) {
 // A TAB in the indentation is named, at its line and column, in
 // Vietnamese, whatever the parser's own message.
 func TestTabIndentation(t *testing.T) {
+	t.Parallel()
 	const msg = "lỗi cú pháp YAML: dòng này thụt lề bằng ký tự Tab; tệp kế hoạch chỉ thụt lề bằng dấu cách: hãy xóa Tab rồi gõ dấu cách cho thẳng cột với các dòng cùng cấp (mỗi cấp hai dấu cách; Notepad chèn ký tự Tab khi bấm phím Tab)."
 	tests := []struct {
 		in, at string // at "" = accepted

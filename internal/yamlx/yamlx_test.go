@@ -26,6 +26,7 @@ type outer struct {
 }
 
 func TestDecode(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, in string
 		want     []string
@@ -67,6 +68,7 @@ func TestDecode(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
+	t.Parallel()
 	big := "chu: [" + strings.Repeat("["+strings.Repeat("a,", MaxItems-1)+"a],", MaxNodes/MaxItems+1) + "a]\n"
 	_, errs := Decode("f.yaml", []byte(big), &outer{})
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "quá nhiều phần tử") {
@@ -90,6 +92,7 @@ func TestLimits(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
+	t.Parallel()
 	keys := []string{"trich_yeu", "can_cu", "muc_tieu", "nguon_luc"}
 	for in, want := range map[string]string{"trich_yeuu": "trich_yeu", "cancu": "can_cu", "nguon": "nguon_luc", "xyz": ""} {
 		if got := Suggest(in, keys); got != want {
@@ -102,6 +105,7 @@ func TestSuggest(t *testing.T) {
 // items is refused before the YAML parser builds it, and thousands of
 // problems are reported as the first MaxMessages and a count.
 func TestDenseAndManyProblems(t *testing.T) {
+	t.Parallel()
 	type doc struct {
 		A []string `yaml:"a"`
 	}
@@ -152,6 +156,7 @@ func TestDenseAndManyProblems(t *testing.T) {
 // 10000”, “found invalid Unicode character escape code” and the rest are
 // said in Vietnamese.
 func TestSyntaxErrorsVietnamese(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"chu: " + strings.Repeat("[", 10001) + "\n":    "cấu trúc lồng nhau quá sâu",
 		"chu: " + strings.Repeat("{a: ", 10001) + "\n": "cấu trúc lồng nhau quá sâu",

@@ -2,7 +2,6 @@ package hostile
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,7 +11,7 @@ import (
 	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "write testdata/hostile-text/ again from Cases")
+var update = testkit.Update
 
 // Table is the README table of the corpus: each file, what it is, what
 // kehoach text must do, and what the review measured before the fix.

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,7 +18,7 @@ import (
 	"kehoach/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+var update = testkit.Update
 
 // unzipParts reads every entry of a .docx in order.
 func unzipParts(t *testing.T, b []byte) ([]*zip.File, map[string][]byte) {
@@ -39,6 +38,7 @@ func mustRender(t *testing.T, d *doc.Document, p *doc.Profile) []byte {
 // TestGolden compares every part of the sample document with
 // testdata/golden (regenerate with go test ./internal/render/docx -update).
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	b := mustRender(t, sampleDocument(), style.Default())
 	_, parts := unzipParts(t, b)
 	for _, name := range PartNames {
@@ -88,6 +88,7 @@ func firstDiff(want, got string) string {
 
 // TestDeterministic renders twice and checks bytes, entry order and times.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	p := style.Default()
 	// Extra profile styles outside doc.AllStyles must come out sorted, not in
 	// map order.
@@ -201,6 +202,7 @@ func inRunTab(e xml.StartElement) bool { return len(e.Attr) == 0 }
 // TestRoundTrip puts escaping-sensitive and Vietnamese text in every kind
 // of text place and reads it back with encoding/xml.
 func TestRoundTrip(t *testing.T) {
+	t.Parallel()
 	texts := []string{
 		tricky,
 		"  leading and trailing spaces  ",
@@ -297,6 +299,7 @@ func TestRoundTrip(t *testing.T) {
 // TestInvalidCharacters checks that characters XML cannot hold do not
 // break the package.
 func TestInvalidCharacters(t *testing.T) {
+	t.Parallel()
 	d := &doc.Document{Meta: doc.Meta{Title: "a\x01b"}, Sections: []doc.Section{{Blocks: []doc.Block{para(doc.StyleBody, "x\x00y\x1bz\uFFFE")}}}}
 	_, parts := unzipParts(t, mustRender(t, d, style.Default()))
 	got := paragraphTexts(t, parts[PartDocument])
@@ -314,6 +317,7 @@ func TestInvalidCharacters(t *testing.T) {
 // TestFontFamilyEscaped checks that a profile's font name is escaped in
 // attributes.
 func TestFontFamilyEscaped(t *testing.T) {
+	t.Parallel()
 	p := style.Default()
 	p.FontFamily = `Times "New" & <Roman>`
 	_, parts := unzipParts(t, mustRender(t, sampleDocument(), p))
@@ -337,6 +341,7 @@ func TestFontFamilyEscaped(t *testing.T) {
 
 // TestPartText checks the plain-text helper on the sample document.
 func TestPartText(t *testing.T) {
+	t.Parallel()
 	txt, err := extractdocx.PartText(mustRender(t, sampleDocument(), style.Default()))
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ func keeps(p string) bool { return strings.Contains(p, "<w:keepNext/>") }
 // spacer → signature block is never cut at the spacer (Word and LibreOffice
 // break a page wherever one paragraph of the chain lacks keepNext).
 func TestKeepChainThroughSpacer(t *testing.T) {
+	t.Parallel()
 	closing := func(keep bool) *doc.Paragraph {
 		return &doc.Paragraph{Style: doc.StyleBody, KeepNext: keep, Runs: []doc.Run{{Text: "Trên đây là Kế hoạch …./."}}}
 	}
@@ -58,6 +59,7 @@ func TestKeepChainThroughSpacer(t *testing.T) {
 // A KeepTogether block nested in a kept column keeps its last paragraphs
 // with what follows too; the outer block's own ends do not.
 func TestKeepTogetherNested(t *testing.T) {
+	t.Parallel()
 	inner := &doc.Columns{Widths: []float64{30, 30}, KeepTogether: true, Cols: [][]doc.Block{
 		{para(doc.StyleRecipItem, "a1"), para(doc.StyleRecipItem, "a2")},
 		{para(doc.StyleRecipItem, "b1")},

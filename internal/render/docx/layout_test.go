@@ -55,6 +55,7 @@ func firstParagraph(body string) string {
 }
 
 func TestUnits(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		got  int
@@ -82,6 +83,7 @@ func TestUnits(t *testing.T) {
 }
 
 func TestSectPr(t *testing.T) {
+	t.Parallel()
 	p := style.Default()
 	portrait := `<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>`
 	// Landscape annexes keep ND30's margins: left 30, right 15 mm.
@@ -114,6 +116,7 @@ func TestSectPr(t *testing.T) {
 }
 
 func TestSectionBreaks(t *testing.T) {
+	t.Parallel()
 	p := style.Default()
 	tests := []struct {
 		name   string
@@ -161,6 +164,7 @@ func TestSectionBreaks(t *testing.T) {
 }
 
 func TestPageBreaks(t *testing.T) {
+	t.Parallel()
 	t.Run("before a paragraph: pageBreakBefore", func(t *testing.T) {
 		body := oneSection(t, para(doc.StyleBody, "a"), &doc.PageBreak{}, &doc.Paragraph{Style: doc.StyleHeading1, Heading: 1, Runs: []doc.Run{{Text: "b"}}})
 		if !strings.Contains(body, `<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:keepNext/><w:pageBreakBefore/><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>b</w:t>`) {
@@ -193,6 +197,7 @@ func TestPageBreaks(t *testing.T) {
 }
 
 func TestParagraphs(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		blocks []doc.Block
@@ -237,6 +242,7 @@ func TestParagraphs(t *testing.T) {
 var indRE = regexp.MustCompile(`<w:pBdr><w:top w:val="single" w:sz="(\d+)" w:space="0" w:color="000000"/></w:pBdr><w:spacing w:before="40" w:after="0" w:line="20" w:lineRule="exact"/><w:ind w:left="(-?\d+)" w:right="(-?\d+)" w:firstLine="0"/>`)
 
 func TestRules(t *testing.T) {
+	t.Parallel()
 	text := tw(style.Default().Page.TextWidth()) // 165 mm
 	tests := []struct {
 		name        string
@@ -279,6 +285,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestTable(t *testing.T) {
+	t.Parallel()
 	body := oneSection(t, annexTable(2))
 	checks := []struct {
 		what  string
@@ -316,6 +323,7 @@ func TestTable(t *testing.T) {
 // The cell margins are the profile's, whatever it says: w:tblCellMar on all
 // four sides, and the text width of a cell's paragraphs leaves them out.
 func TestCellMarginsFromProfile(t *testing.T) {
+	t.Parallel()
 	p := style.Default()
 	p.CellPad = doc.Margins{Top: 2, Bottom: 1.5, Left: 3, Right: 2.5}
 	tbl := &doc.Table{Columns: []float64{40}, Borders: true, Rows: []doc.Row{{Cells: []doc.Cell{cellText("x")}}}}
@@ -330,6 +338,7 @@ func TestCellMarginsFromProfile(t *testing.T) {
 }
 
 func TestTableErrors(t *testing.T) {
+	t.Parallel()
 	c := cellText("x")
 	merged := doc.Cell{Merged: true}
 	span := func(col, row int) doc.Cell { x := cellText("s"); x.ColSpan, x.RowSpan = col, row; return x }
@@ -367,6 +376,7 @@ func TestTableErrors(t *testing.T) {
 }
 
 func TestColumns(t *testing.T) {
+	t.Parallel()
 	t.Run("header block", func(t *testing.T) {
 		body := oneSection(t, headerBlock())
 		for _, want := range []string{
@@ -426,6 +436,7 @@ func TestColumns(t *testing.T) {
 }
 
 func TestStyles(t *testing.T) {
+	t.Parallel()
 	p := style.Default()
 	parts, err := Parts(sampleDocument(), p)
 	if err != nil {
@@ -461,6 +472,7 @@ func TestStyles(t *testing.T) {
 }
 
 func TestHeaders(t *testing.T) {
+	t.Parallel()
 	parts, err := Parts(&doc.Document{}, style.Default())
 	if err != nil {
 		t.Fatal(err)
@@ -482,6 +494,7 @@ func TestHeaders(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	p := style.Default()
 	tests := []struct {
 		name string

@@ -16,6 +16,7 @@ var ruleAfterRE = regexp.MustCompile(`<w:pBdr>.*?<w:spacing w:before="40" w:afte
 // RuleSpaceBelow (6 pt = 120 twips), counting the 1 pt line, Spacers and
 // the next paragraph's space before.
 func TestRuleSpaceBelow(t *testing.T) {
+	t.Parallel()
 	p := style.Default()
 	need := ptTw(p.RuleSpaceBelow)
 	if need < 120 {

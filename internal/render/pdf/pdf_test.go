@@ -2,7 +2,6 @@ package pdf_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -17,9 +16,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
-	"kehoach/internal/layout/layouttest"
 	"kehoach/internal/render/pdf"
 	"kehoach/internal/style"
 	"kehoach/internal/testkit"
@@ -132,7 +131,8 @@ func docWords(d *doc.Document) []string {
 }
 
 func TestMediaBoxes(t *testing.T) {
-	d := layouttest.Document(fam)
+	t.Parallel()
+	d := doctest.Long(fam)
 	path, _ := render(t, d)
 	pages, err := layout.Layout(d, prof, fam)
 	if err != nil {
@@ -166,7 +166,8 @@ func TestMediaBoxes(t *testing.T) {
 // number alone sits in the top margin: absent on each section's first
 // page, centred on the others.
 func TestTextInsideMarginsAndPageNumbers(t *testing.T) {
-	d := layouttest.Document(fam)
+	t.Parallel()
+	d := doctest.Long(fam)
 	path, _ := render(t, d)
 	pages, _ := layout.Layout(d, prof, fam)
 	const maxOffset, tol = 3.5, 0.3
@@ -225,7 +226,8 @@ func TestTextInsideMarginsAndPageNumbers(t *testing.T) {
 }
 
 func TestFontsEmbedded(t *testing.T) {
-	path, _ := render(t, layouttest.Document(fam))
+	t.Parallel()
+	path, _ := render(t, doctest.Long(fam))
 	out := tool(t, "pdffonts", path)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) != 2+4 {
@@ -248,8 +250,9 @@ func TestFontsEmbedded(t *testing.T) {
 }
 
 func TestQPDFCheck(t *testing.T) {
+	t.Parallel()
 	for name, d := range map[string]*doc.Document{
-		"sample": layouttest.Document(fam),
+		"sample": doctest.Long(fam),
 		"empty":  {},
 	} {
 		path, _ := render(t, d)
@@ -261,7 +264,8 @@ func TestQPDFCheck(t *testing.T) {
 }
 
 func TestTextExtraction(t *testing.T) {
-	d := layouttest.Document(fam)
+	t.Parallel()
+	d := doctest.Long(fam)
 	path, _ := render(t, d)
 	text := tool(t, "pdftotext", "-enc", "UTF-8", path, "-")
 	if !norm.NFC.IsNormalString(text) {
@@ -313,9 +317,9 @@ func TestTextExtraction(t *testing.T) {
 
 	// In a single column the words come back in order, word for word.
 	flow := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{
-		layouttest.Heading1("I. MỤC TIÊU"),
-		layouttest.P(doc.StyleBody, layouttest.Para(0, 8)),
-		layouttest.Item("-", layouttest.Para(3, 2)),
+		doctest.Heading1("I. MỤC TIÊU"),
+		doctest.P(doc.StyleBody, doctest.Para(0, 8)),
+		doctest.Item("-", doctest.Para(3, 2)),
 		&doc.Paragraph{Style: doc.StyleBody, Runs: []doc.Run{{Text: "Đạt "}, {Text: "19/19", Bold: true}, {Text: " tiêu chí, "}, {Text: "trong đó", Italic: true, Bold: true}, {Text: " có 7\u00a0km đường."}}},
 	}}}}
 	path, _ = render(t, flow)
@@ -345,6 +349,7 @@ func vietnamese() []string {
 }
 
 func TestVietnameseGlyphs(t *testing.T) {
+	t.Parallel()
 	letters := vietnamese()
 	if len(letters) != 12*6*2+8 {
 		t.Fatalf("%d letters", len(letters))
@@ -378,7 +383,8 @@ func TestVietnameseGlyphs(t *testing.T) {
 }
 
 func TestMissingGlyphIsAnError(t *testing.T) {
-	d := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{layouttest.P(doc.StyleBody, "Đạt 😀")}}}}
+	t.Parallel()
+	d := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{doctest.P(doc.StyleBody, "Đạt 😀")}}}}
 	err := pdf.Write(&bytes.Buffer{}, d, prof, fam)
 	if err == nil || !strings.Contains(err.Error(), "U+1F600") {
 		t.Errorf("error %v, want one naming U+1F600", err)
@@ -386,9 +392,10 @@ func TestMissingGlyphIsAnError(t *testing.T) {
 }
 
 func TestDeterministicAndMetadata(t *testing.T) {
-	d := layouttest.Document(fam)
+	t.Parallel()
+	d := doctest.Long(fam)
 	_, a := render(t, d)
-	path, b := render(t, layouttest.Document(fam))
+	path, b := render(t, doctest.Long(fam))
 	if !bytes.Equal(a, b) {
 		t.Fatal("two renders of the same document differ")
 	}
@@ -404,7 +411,7 @@ func TestDeterministicAndMetadata(t *testing.T) {
 		}
 	}
 	// A document without a date still gives a fixed date, never the clock.
-	zero := layouttest.Document(fam)
+	zero := doctest.Long(fam)
 	zero.Meta = doc.Meta{}
 	_, z := render(t, zero)
 	if !bytes.Contains(z, []byte("/CreationDate (D:20000101000000)")) {
@@ -413,7 +420,7 @@ func TestDeterministicAndMetadata(t *testing.T) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	d := layouttest.Document(fam)
+	d := doctest.Long(fam)
 	var buf bytes.Buffer
 	pages, _ := layout.Layout(d, prof, fam)
 	w := pdf.NewWriter() // as in a build run: the faces are parsed once
@@ -426,20 +433,4 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
 	b.ReportMetric(float64(len(pages)), "pages")
-}
-
-var sampleOut = flag.String("sample", "", "write the sample plan to this PDF file, to look at")
-
-// TestWriteSample writes the sample plan when asked:
-//
-//	go test ./internal/render/pdf -run WriteSample -sample /tmp/sample.pdf
-//	pdftoppm -png -r 70 /tmp/sample.pdf /tmp/sample
-func TestWriteSample(t *testing.T) {
-	if *sampleOut == "" {
-		t.Skip("no -sample file given")
-	}
-	_, b := render(t, layouttest.Document(fam))
-	if err := os.WriteFile(*sampleOut, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }

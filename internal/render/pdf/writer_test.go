@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"kehoach/internal/doc"
-	"kehoach/internal/layout/layouttest"
+	"kehoach/internal/doc/doctest"
 	"kehoach/internal/render/pdf"
 )
 
@@ -18,9 +18,9 @@ func TestWriterSameBytesAsWrite(t *testing.T) {
 		name string
 		d    func() *doc.Document
 	}{
-		{"sample plan", func() *doc.Document { return layouttest.Document(fam) }},
+		{"sample plan", func() *doc.Document { return doctest.Long(fam) }},
 		{"one paragraph", func() *doc.Document {
-			return &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{layouttest.P(doc.StyleBody, "Kế hoạch xây dựng nông thôn mới")}}}}
+			return &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{doctest.P(doc.StyleBody, "Kế hoạch xây dựng nông thôn mới")}}}}
 		}},
 	}
 	want := make([][]byte, len(docs))
@@ -52,7 +52,7 @@ func TestWriterSameBytesAsWrite(t *testing.T) {
 
 // A Writer parses each face once, when a PDF first uses it.
 func TestWriterParsesFacesOnce(t *testing.T) {
-	para := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{layouttest.P(doc.StyleBody, "Kế hoạch")}}}}
+	para := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{doctest.P(doc.StyleBody, "Kế hoạch")}}}}
 	w := pdf.NewWriter()
 	steps := []struct {
 		name  string
@@ -61,7 +61,7 @@ func TestWriterParsesFacesOnce(t *testing.T) {
 	}{
 		{"one regular paragraph", para, 1},
 		{"the same again", para, 1},
-		{"the sample plan, in every style", layouttest.Document(fam), 4},
+		{"the sample plan, in every style", doctest.Long(fam), 4},
 		{"the paragraph after it", para, 4},
 	}
 	for _, s := range steps {

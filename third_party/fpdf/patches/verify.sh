@@ -55,8 +55,13 @@ for f in "${files[@]}"; do
     bad=1
   fi
 done
+# (A set, not printf | grep -q: under pipefail, grep -q quitting at the
+# first match kills printf with SIGPIPE and the pipeline reports failure
+# at random.)
+declare -A tracked
+for f in "${files[@]}"; do tracked["$f"]=1; done
 for f in $(cd "$tmp" && find . -type f | sed 's|^\./||'); do
-  if ! printf '%s\n' "${files[@]}" | grep -qxF "$f"; then
+  if [ -z "${tracked[$f]:-}" ]; then
     echo "verify-vendor: một bản vá tạo ra $f mà thư mục không có (chưa git add?)." >&2
     bad=1
   fi

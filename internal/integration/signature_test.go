@@ -1,4 +1,6 @@
-package build
+//go:build integration
+
+package integration
 
 import (
 	"fmt"
@@ -8,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"kehoach/internal/build"
 	"kehoach/internal/compose"
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
@@ -123,7 +126,7 @@ func trichYeuGap(t *testing.T, what string, p pdfPage, prof *doc.Profile) (float
 		t.Errorf("%s: no baseline drawn inside the box of “Căn” (%.2f–%.2f pt)", what, p.words[i].yMin, p.words[i].yMax)
 		return 0, false
 	}
-	top := base - ascent*prof.Style(doc.StyleCanCu).Size
+	top := base - testkit.Ascent*prof.Style(doc.StyleCanCu).Size
 	const pt = 72 / 25.4
 	centre := (prof.Page.Margins.Left + prof.Page.TextWidth()/2) * pt
 	var rule *pdfStroke
@@ -211,17 +214,12 @@ func textLines(p layout.Page) []layout.TextLine {
 // The DOCX as LibreOffice paginates it, and kehoach's own PDF: the page
 // holding the closing sentence's end also holds Nơi nhận and the signer,
 // and the first căn cứ line keeps the profile's white space under the
-// trích yếu rule. The documents are every plan of paginationPlans and
+// trích yếu rule. The documents are every plan of testkit.PaginationPlans and
 // Mường Khoa's plan lengthened so the closing sentence falls near a page
-// bottom; all DOCX files go through one soffice call.
-func TestSignaturePageLibreOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("BỎ QUA LibreOffice ở chế độ -short")
-	}
-	testkit.Tool(t, "soffice", "libreoffice-writer-nogui")
+// bottom. (Formerly build's TestSignaturePageLibreOffice.)
+func signaturePages(t *testing.T, dir string) ([]string, func(t *testing.T)) {
 	testkit.Tool(t, "pdftotext", "poppler-utils")
 	testkit.Tool(t, "qpdf", "qpdf")
-	dir := t.TempDir()
 	type built struct {
 		name    string
 		d       *doc.Document
@@ -233,17 +231,18 @@ func TestSignaturePageLibreOffice(t *testing.T) {
 	var docxs []string
 	add := func(name string, d *doc.Document, prof *doc.Profile) {
 		i := len(docs)
-		dx, err := Render("docx", d, prof, nil)
+		dx, err := build.Render("docx", d, prof, nil)
 		if err != nil {
 			t.Fatalf("%s: DOCX: %v", name, err)
 		}
-		pdf, _, _, err := renderPDF(nil, d, prof, fonts.Bundled())
+		pdf, err := build.Render("pdf", d, prof, fonts.Bundled())
 		if err != nil {
 			t.Fatalf("%s: PDF: %v", name, err)
 		}
-		b := built{name: name, d: d, prof: prof, docxXML: string(unzipBytes(t, dx)["word/document.xml"]),
-			pdf: filepath.Join(dir, fmt.Sprintf("kehoach-%03d.pdf", i)), lo: filepath.Join(dir, fmt.Sprintf("p%03d.pdf", i))}
-		src := filepath.Join(dir, fmt.Sprintf("p%03d.docx", i))
+		parts, _ := testkit.Unzip(t, dx)
+		b := built{name: name, d: d, prof: prof, docxXML: string(parts["word/document.xml"]),
+			pdf: filepath.Join(dir, fmt.Sprintf("build-kehoach-%03d.pdf", i)), lo: filepath.Join(dir, fmt.Sprintf("build-p%03d.pdf", i))}
+		src := filepath.Join(dir, fmt.Sprintf("build-p%03d.docx", i))
 		for _, f := range []struct {
 			path string
 			data []byte
@@ -255,9 +254,9 @@ func TestSignaturePageLibreOffice(t *testing.T) {
 		docs = append(docs, b)
 		docxs = append(docxs, src)
 	}
-	for _, path := range paginationPlans(t) {
-		name := relName(t, path)
-		res, d, err := Compose(path, Options{})
+	for _, path := range testkit.PaginationPlans(t) {
+		name := testkit.RelName(t, path)
+		res, d, err := build.Compose(path, build.Options{})
 		if err != nil || res == nil || !res.OK() || d == nil {
 			var errs any
 			if res != nil {
@@ -271,21 +270,22 @@ func TestSignaturePageLibreOffice(t *testing.T) {
 	d, prof := nearPageBottom(t)
 	add("plans/muong-khoa/2025.yaml lengthened to a page bottom", d, prof)
 
-	testkit.Soffice(t, dir, "pdf", docxs...)
-	for _, b := range docs {
-		checkKeepChain(t, b.name, b.docxXML)
-		sig := signatureOf(t, b.name, b.d)
-		for _, out := range []struct{ what, pdf string }{
-			{b.name + " (PDF)", b.pdf},
-			{b.name + " (DOCX in LibreOffice)", b.lo},
-		} {
-			pages := readPDF(t, out.pdf)
-			checkSignaturePage(t, out.what, pages, sig)
-			checkWholeWords(t, out.what, pages, b.d)
-			if gap, ok := trichYeuGap(t, out.what, pages[0], b.prof); ok {
-				t.Logf("%s: first căn cứ line %.2f pt below the trích yếu rule", out.what, gap)
-				if gap < b.prof.RuleSpaceBelow-0.05 {
-					t.Errorf("%s: first căn cứ line only %.2f pt below the trích yếu rule, want ≥ %g", out.what, gap, b.prof.RuleSpaceBelow)
+	return docxs, func(t *testing.T) {
+		for _, b := range docs {
+			testkit.KeepChain(t, b.name, b.docxXML)
+			sig := signatureOf(t, b.name, b.d)
+			for _, out := range []struct{ what, pdf string }{
+				{b.name + " (PDF)", b.pdf},
+				{b.name + " (DOCX in LibreOffice)", b.lo},
+			} {
+				pages := readPDF(t, out.pdf)
+				checkSignaturePage(t, out.what, pages, sig)
+				checkWholeWords(t, out.what, pages, b.d)
+				if gap, ok := trichYeuGap(t, out.what, pages[0], b.prof); ok {
+					t.Logf("%s: first căn cứ line %.2f pt below the trích yếu rule", out.what, gap)
+					if gap < b.prof.RuleSpaceBelow-0.05 {
+						t.Errorf("%s: first căn cứ line only %.2f pt below the trích yếu rule, want ≥ %g", out.what, gap, b.prof.RuleSpaceBelow)
+					}
 				}
 			}
 		}
@@ -299,7 +299,7 @@ func checkWholeWords(t *testing.T, what string, pages []pdfPage, d *doc.Document
 	t.Helper()
 	words := map[string]bool{}
 	for _, s := range d.Sections {
-		for _, w := range blockTexts(s.Blocks) {
+		for _, w := range testkit.BlockTexts(s.Blocks) {
 			for _, part := range strings.Fields(strings.ReplaceAll(w, "\u00a0", " ")) {
 				words[part] = true
 			}

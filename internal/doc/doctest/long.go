@@ -1,8 +1,4 @@
-// Package layouttest builds realistic synthetic documents of a commune Kế
-// hoạch for the layout and renderer tests and benchmarks. It knows the
-// shape of an ND30 document only as far as those tests need it; the real
-// document comes from the composer.
-package layouttest
+package doctest
 
 import (
 	"fmt"
@@ -13,23 +9,18 @@ import (
 	"kehoach/internal/fonts"
 )
 
-// Date is the fixed date of the sample documents.
-var Date = time.Date(2025, 8, 5, 8, 0, 0, 0, time.UTC)
-
-// P is a paragraph of plain text in style s.
-func P(s doc.StyleName, text string) *doc.Paragraph {
-	return &doc.Paragraph{Style: s, Runs: []doc.Run{{Text: text}}}
-}
+// LongDate is the fixed date of the long document.
+var LongDate = time.Date(2025, 8, 5, 8, 0, 0, 0, time.UTC)
 
 // Cell is a table cell of one paragraph in style s.
 func Cell(s doc.StyleName, text string) doc.Cell {
 	return doc.Cell{Paragraphs: []doc.Paragraph{{Style: s, Runs: []doc.Run{{Text: text}}}}}
 }
 
-// Header is the ND30 header block (ô 1–4) of a commune UBND, with the rule
+// FittedHeader is the ND30 header block (ô 1–4) of a commune UBND, with the rule
 // under the agency name a third of its width and the rule under the Tiêu
 // ngữ exactly as long as the Tiêu ngữ.
-func Header(f *fonts.Family) *doc.Columns {
+func FittedHeader(f *fonts.Family) *doc.Columns {
 	motto := "Độc lập - Tự do - Hạnh phúc"
 	agency := "XÃ MƯỜNG KHOA"
 	return &doc.Columns{
@@ -78,8 +69,9 @@ func Para(k, n int) string {
 	return b.String()
 }
 
-// Signature is the Nơi nhận + signature block, kept on one page.
-func Signature() *doc.Columns {
+// LongSignature is the long document's Nơi nhận + signature block (six
+// recipients), kept on one page.
+func LongSignature() *doc.Columns {
 	return &doc.Columns{
 		Widths:       []float64{52.8, 111},
 		Offset:       -1.8,
@@ -178,14 +170,14 @@ func CriteriaTable(n int, widths []float64, size float64) *doc.Table {
 	return t
 }
 
-// Document returns a realistic ~10-page Kế hoạch: header block, KẾ HOẠCH
+// Long returns a realistic ~10-page Kế hoạch: header block, KẾ HOẠCH
 // and trích yếu with rules, căn cứ, headings, long justified paragraphs with
 // mixed runs, list items, a long bordered table crossing pages, the
 // signature block, and a landscape annex section with restarted numbering.
-func Document(f *fonts.Family) *doc.Document {
+func Long(f *fonts.Family) *doc.Document {
 	trich := "Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025 trên địa bàn xã Mường Khoa"
 	body := []doc.Block{
-		Header(f),
+		FittedHeader(f),
 		P(doc.StyleDocType, "KẾ HOẠCH"),
 		P(doc.StyleTrichYeu, trich),
 		&doc.Rule{Length: 55},
@@ -228,7 +220,7 @@ func Document(f *fonts.Family) *doc.Document {
 		// The closing paragraph keeps with the signature block, so the
 		// block never stands alone on the last page.
 		&doc.Paragraph{Style: doc.StyleBody, KeepNext: true, Runs: []doc.Run{{Text: Para(4, 2) + " Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về Ủy ban nhân dân xã để xem xét, giải quyết./."}}},
-		Signature(),
+		LongSignature(),
 	)
 	annex := []doc.Block{
 		P(doc.StyleAnnexNumber, "Biểu số 01"),
@@ -240,7 +232,7 @@ func Document(f *fonts.Family) *doc.Document {
 	}
 	return &doc.Document{
 		Meta: doc.Meta{Title: "Kế hoạch thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025",
-			Author: "Ủy ban nhân dân xã Mường Khoa", Language: "vi-VN", Date: Date},
+			Author: "Ủy ban nhân dân xã Mường Khoa", Language: "vi-VN", Date: LongDate},
 		Sections: []doc.Section{
 			{PageNumbers: doc.PageNumbering{Show: true, Start: 1}, Blocks: body},
 			{Page: doc.PageSetup{Landscape: true}, PageNumbers: doc.PageNumbering{Show: true, Start: 1}, Blocks: annex},

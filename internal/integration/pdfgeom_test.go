@@ -1,4 +1,6 @@
-package build
+//go:build integration
+
+package integration
 
 import (
 	"os"
