@@ -8,18 +8,21 @@ import (
 
 	"kehoach/internal/build"
 	"kehoach/internal/diag"
+	"kehoach/internal/draft"
 	"kehoach/internal/fileset"
 	"kehoach/internal/fonts"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textcheck"
+	"kehoach/internal/yamlx"
 )
 
 var checkCmd = &Command{
 	Name:      "check",
-	UsageLine: "kehoach check [-sua] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
-	Short: `kiểm tra nội dung và chính tả, không ghi tệp nào; -sua sửa ngay trong tệp
-những lỗi chữ sửa được an toàn (giữ nguyên ghi chú)`,
+	UsageLine: "kehoach check [-sua] [-nghiem-ngat] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
+	Short: `kiểm tra nội dung, chính tả và những chỗ dự thảo chưa xong, không ghi tệp
+nào; -sua sửa ngay trong tệp những lỗi chữ sửa được an toàn (giữ nguyên ghi
+chú); -nghiem-ngat coi chỗ chưa xong là lỗi`,
 	Long: `Kiểm tra từng kế hoạch và tệp xã của nó như một văn thư cẩn thận: nội dung
 (khóa, số liệu, tổng nguồn vốn, tiêu chí), chính tả và thể thức chữ (dấu thanh,
 chữ viết tắt, cách viết số, ngày, ký hiệu văn bản). Mỗi lỗi ghi tệp:dòng:cột và
@@ -27,19 +30,32 @@ cách sửa. Không ghi kế hoạch nào thì kiểm tra mọi kế hoạch tro
 Lệnh không ghi tệp nào, trừ khi có -sua. Ký tự được kiểm tra với phông mà
 kehoach build sẽ dùng (Times New Roman nếu máy có, hoặc bốn tệp của -phong).
 
+Dự thảo chưa xong được báo là cảnh báo, mỗi chỗ một dòng: ghi chú TODO
+(kehoach new ghi ở mọi chỗ cần sửa) và chữ TODO trong nội dung [todo], khối
+ghi chú “CẦN XEM LẠI TRƯỚC KHI TRÌNH KÝ” ở đầu tệp [khoi-xem-lai], số tiền 0
+ở một nguồn vốn, một dòng Biểu 03, Biểu 04 [so-tien-0], chữ để trống hay chỉ
+có “…” ở chỗ văn bản in ra [de-trong]. Còn chỗ nào thì kehoach issue không
+ban hành. Với -nghiem-ngat các chỗ đó là lỗi (mã thoát 1), để kiểm tra trước
+khi trình ký hay trong CI.
+
 Ví dụ:
   kehoach check
   kehoach check plans/muong-khoa/2026.yaml
   kehoach check -sua plans/muong-khoa/2026.yaml
+  kehoach check -nghiem-ngat plans/muong-khoa/2026.yaml
 
-Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi, 2 lỗi cách dùng hoặc lỗi
-đọc/ghi tệp.
+Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi (với -nghiem-ngat: cả khi
+còn chỗ chưa xong), 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 `,
 	Flags: func(fl *flag.FlagSet) Runner {
 		fix := fl.Bool("sua", false, "sửa những lỗi chữ sửa được an toàn ngay trong tệp (giữ nguyên ghi chú)")
 		alias(fl, "fix", "sua")
+		strict := fl.Bool("nghiem-ngat", false, "coi các chỗ chưa xong của dự thảo (TODO, khối cần xem lại, số tiền 0, chữ để trống) là lỗi: mã thoát 1")
+		alias(fl, "strict", "nghiem-ngat")
 		font := fontFlag(fl)
-		return func(c *Context, args []string) int { return runCheck(c, args, *fix, font) }
+		return func(c *Context, args []string) int {
+			return runCheck(c, args, checkOptions{fix: *fix, strict: *strict, font: font})
+		}
 	},
 }
 
@@ -50,10 +66,17 @@ func report(w io.Writer, res *plan.Result) {
 	res.Warnings.Print(w)
 }
 
-func runCheck(c *Context, args []string, fix bool, font *fontChoice) int {
+// checkOptions are the flags of check.
+type checkOptions struct {
+	fix    bool        // -sua: apply the safe text fixes
+	strict bool        // -nghiem-ngat: unfinished parts of a draft are errors
+	font   *fontChoice // -phong
+}
+
+func runCheck(c *Context, args []string, o checkOptions) int {
 	// The characters are checked against the family build would set the
 	// document in.
-	family, err := font.family()
+	family, err := o.font.family()
 	if err != nil {
 		c.Errorf("%v", err)
 		return 2
@@ -65,7 +88,7 @@ func runCheck(c *Context, args []string, fix bool, font *fontChoice) int {
 	}
 	status := 0
 	for _, f := range files {
-		st := checkOne(f, fix, family, c.Stdout, c.Stderr)
+		st := checkOne(f, o, family, c.Stdout, c.Stderr)
 		if st > status {
 			status = st
 		}
@@ -73,9 +96,10 @@ func runCheck(c *Context, args []string, fix bool, font *fontChoice) int {
 	return status
 }
 
-// checkOne validates one plan and checks its text; with fix, it applies the
-// safe fixes first and reports what remains.
-func checkOne(f string, fix bool, family *fonts.Family, stdout, stderr io.Writer) int {
+// checkOne validates one plan, checks its text and what is unfinished in
+// it (package draft); with -sua, it applies the safe fixes first and
+// reports what remains.
+func checkOne(f string, o checkOptions, family *fonts.Family, stdout, stderr io.Writer) int {
 	res, prof, err := build.Load(f, family)
 	if err != nil {
 		fmt.Fprintln(stderr, errText(err))
@@ -91,7 +115,7 @@ func checkOne(f string, fix bool, family *fonts.Family, stdout, stderr io.Writer
 		fmt.Fprintln(stderr, errText(err))
 		return 2
 	}
-	if fix {
+	if o.fix {
 		n := 0
 		for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
 			out, applied, err := textcheck.Fix(file, srcs[file], findings)
@@ -118,15 +142,27 @@ func checkOne(f string, fix bool, family *fonts.Family, stdout, stderr io.Writer
 				}
 				return 1
 			}
-			if findings, _, err = textFindings(res, prof.ToneStyle); err != nil {
+			if findings, srcs, err = textFindings(res, prof.ToneStyle); err != nil {
 				fmt.Fprintln(stderr, errText(err))
 				return 2
 			}
 		}
 	}
-	// Errors first, then warnings: the load's, then the text's.
+	// Errors first, then warnings: the load's, the text's, then what is
+	// unfinished (errors with -nghiem-ngat).
 	errs, warns := findings.Errors(), findings.Warnings()
-	for _, l := range []diag.List{res.Errors, errs, res.Warnings, warns} {
+	sev := diag.Warning
+	if o.strict {
+		sev = diag.Error
+	}
+	unfinished := draft.Find(res.Plan, srcs[res.Plan.File], srcs[res.Plan.Commune.File], sev)
+	var draftErrs, draftWarns diag.List
+	if o.strict {
+		draftErrs = unfinished
+	} else {
+		draftWarns = unfinished
+	}
+	for _, l := range []diag.List{res.Errors, errs, draftErrs.Capped(yamlx.MaxMessages), res.Warnings, warns, draftWarns.Capped(yamlx.MaxMessages)} {
 		l.Print(stderr)
 	}
 	fixable := 0
@@ -136,14 +172,22 @@ func checkOne(f string, fix bool, family *fonts.Family, stdout, stderr io.Writer
 		}
 	}
 	hint := ""
-	if fixable > 0 && !fix {
+	if fixable > 0 && !o.fix {
 		hint = fmt.Sprintf(" %d lỗi sửa tự động được: chạy kehoach check -sua %s.", fixable, f)
 	}
-	if len(errs) > 0 {
-		fmt.Fprintf(stderr, "%s: %d lỗi chữ, %d cảnh báo.%s\n", f, len(errs), len(warns)+len(res.Warnings), hint)
+	nwarn := len(warns) + len(res.Warnings) + len(draftWarns)
+	switch {
+	case len(draftErrs) > 0:
+		fmt.Fprintf(stderr, "%s: %d chỗ chưa xong (lỗi vì -nghiem-ngat), %d lỗi chữ, %d cảnh báo; sửa hết rồi mới trình ký, ban hành.%s\n", f, len(draftErrs), len(errs), nwarn, hint)
 		return 1
+	case len(errs) > 0:
+		fmt.Fprintf(stderr, "%s: %d lỗi chữ, %d cảnh báo.%s\n", f, len(errs), nwarn, hint)
+		return 1
+	case len(draftWarns) > 0:
+		fmt.Fprintf(stdout, "%s: hợp lệ (%d cảnh báo), nhưng còn %d chỗ chưa xong của dự thảo; sửa hết rồi mới ban hành được (kehoach issue từ chối).%s\n", f, nwarn, len(draftWarns), hint)
+		return 0
 	}
-	fmt.Fprintf(stdout, "%s: hợp lệ (%d cảnh báo).%s\n", f, len(warns)+len(res.Warnings), hint)
+	fmt.Fprintf(stdout, "%s: hợp lệ (%d cảnh báo).%s\n", f, nwarn, hint)
 	return 0
 }
 

@@ -159,8 +159,8 @@ func TestUsageErrors(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"build", "plans", "-tong-kt"}, 2, "kehoach build: không có tùy chọn “-tong-kt”; các tùy chọn của lệnh build: -ban-trinh, -j, -o, -phong, -tong-ket; có phải ý bạn là “-tong-ket”?\nCách dùng: "},
-		{[]string{"check", "-fx"}, 2, "kehoach check: không có tùy chọn “-fx”; các tùy chọn của lệnh check: -phong, -sua\nCách dùng: "},
-		{[]string{"check", "-fixx"}, 2, "kehoach check: không có tùy chọn “-fixx”; các tùy chọn của lệnh check: -phong, -sua; có phải ý bạn là “-sua”?\n"},
+		{[]string{"check", "-fx"}, 2, "kehoach check: không có tùy chọn “-fx”; các tùy chọn của lệnh check: -nghiem-ngat, -phong, -sua\nCách dùng: "},
+		{[]string{"check", "-fixx"}, 2, "kehoach check: không có tùy chọn “-fixx”; các tùy chọn của lệnh check: -nghiem-ngat, -phong, -sua; có phải ý bạn là “-sua”?\n"},
 		{[]string{"new", "2026", "--form", "a.yaml"}, 2, "kehoach new: không có tùy chọn “--form”; các tùy chọn của lệnh new: -o, -tep, --tu; có phải ý bạn là “--tu”?\n"},
 		{[]string{"diff", "a", "-x"}, 2, "kehoach diff: không có tùy chọn “-x”; các tùy chọn của lệnh diff: -f, -tep\nCách dùng: "},
 		{[]string{"build", "-o"}, 2, "kehoach build: tùy chọn -o cần một giá trị (THƯ_MỤC)\nCách dùng: kehoach build "},
@@ -306,8 +306,8 @@ func TestFlagNames(t *testing.T) {
 			}
 		})
 	}
-	if aliases != 3 {
-		t.Errorf("%d aliases, want 3 (check -fix, new --from, diff -o): update this count with the list in the README", aliases)
+	if aliases != 4 {
+		t.Errorf("%d aliases, want 4 (check -fix, check -strict, new --from, diff -o): update this count with the list in the README", aliases)
 	}
 }
 
@@ -321,6 +321,7 @@ func TestFlagAliases(t *testing.T) {
 	}{
 		{checkCmd, []string{"a.yaml", "-fix"}, "sua", "true"},
 		{checkCmd, []string{"-fix=false", "a.yaml"}, "sua", "false"},
+		{checkCmd, []string{"a.yaml", "-strict"}, "nghiem-ngat", "true"},
 		{newCmd, []string{"--from", "a.yaml", "2026"}, "tu", "a.yaml"},
 		{newCmd, []string{"-from=a.yaml", "2026"}, "tu", "a.yaml"},
 		{diffCmd, []string{"a", "b", "-o", "x.md"}, "tep", "x.md"},

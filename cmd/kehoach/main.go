@@ -11,8 +11,9 @@
 // Naming rule of flags: one ASCII letter as in the Go tools (-o, -j, -l,
 // -w, -d, -f), or Vietnamese words without diacritics, lower case, joined
 // by '-' (-tong-ket, -phong, -sua, -tep, --tu, --so, --ngay); one or two
-// dashes both work. An older spelling that breaks the rule stays accepted
-// as a hidden alias (check -fix, new --from, diff -o). A flag means the
+// dashes both work. An older spelling that breaks the rule, or the English
+// word a user of other tools types (check -strict), stays accepted as a
+// hidden alias (check -fix, check -strict, new --from, diff -o). A flag means the
 // same in every command: -o THƯ_MỤC is always a folder, -tep TỆP the one
 // file a command writes, -phong the font family of the PDF (outDirFlag,
 // outFileFlag, fontFlag).

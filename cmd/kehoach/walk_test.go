@@ -109,8 +109,13 @@ func TestWalk(t *testing.T) {
 		t.Error("the 2026 draft must count its criteria in the new set (0/10, all to assess again) and maintain none")
 	}
 
-	// 5. Number 125 again in 2026: numbering restarts every year.
-	call(t, 0, "issue", p2026, "--so", "125", "--ngay", "2026-01-15")
+	// 5. The draft straight from new is unfinished: issue refuses it.
+	// Number 125 again in 2026, issued as it is on purpose (--chua-xong):
+	// numbering restarts every year.
+	if s = call(t, 1, "issue", p2026, "--so", "125", "--ngay", "2026-01-15"); !strings.Contains(s, "chỗ chưa xong") {
+		t.Errorf("issue of the draft from new:\n%s", s)
+	}
+	call(t, 0, "issue", p2026, "--so", "125", "--ngay", "2026-01-15", "--chua-xong")
 	s = call(t, 0, "print", filepath.Join(root, "plans"))
 	if !strings.Contains(s, "Kế hoạch số 125/KH-UBND ngày 15/01/2026, in 26 bản.") || !strings.Contains(s, "Tổng cộng: 52 bản cho 2 kế hoạch.") {
 		t.Errorf("print of both years:\n%s", s)

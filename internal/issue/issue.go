@@ -6,6 +6,10 @@
 // It refuses (exit status 1), saying why and how to fix it:
 //   - a plan that does not validate (the validation errors are listed);
 //   - a plan that already has both a number and a date (re-issuing);
+//   - a plan still unfinished (package draft: TODO marks, the review
+//     block of kehoach new, amounts of 0, blank wording), listing every
+//     place, unless the request says AllowUnfinished; the issued plan then
+//     keeps them, and Result.Unfinished lists them;
 //   - a number that is not positive or above 99999;
 //   - a date that is not a real date, or outside the plan year and the
 //     year before it (a plan for 2025 may be issued late in 2024);
@@ -30,6 +34,7 @@ import (
 	"fmt"
 	"io/fs"
 	"kehoach/internal/diag"
+	"kehoach/internal/draft"
 	"kehoach/internal/planfmt"
 	"os"
 	"path/filepath"
@@ -45,6 +50,7 @@ import (
 	"kehoach/internal/plan"
 	"kehoach/internal/safefile"
 	"kehoach/internal/vn"
+	"kehoach/internal/yamlx"
 )
 
 // MaxNumber is the largest document number a plan file accepts.
@@ -62,6 +68,9 @@ type Request struct {
 	// Waiting, when not nil, is told once (after a second) that another
 	// issue holds the lock and this one waits for it.
 	Waiting func(msg string)
+	// AllowUnfinished issues a plan that draft.Find still finds unfinished
+	// (kehoach issue --chua-xong); otherwise such a plan is refused.
+	AllowUnfinished bool
 }
 
 // Result is an issued plan.
@@ -74,6 +83,7 @@ type Result struct {
 	NumberLine string    // "Số: 125/KH-UBND", as the document prints it
 	DateLine   string    // "Mường Khoa, ngày 05 tháng 8 năm 2025"
 	Warnings   diag.List // other files that could not be read for the number check, a stale lock removed
+	Unfinished diag.List // with AllowUnfinished: what is unfinished in the issued plan (warnings, all of them)
 }
 
 // ParseDate reads an issue date written 2025-08-05 or 05/08/2025 (also
@@ -156,6 +166,26 @@ func Prepare(req Request) (*Result, error) {
 	if y := date.Year(); y != p.Nam && y != p.Nam-1 {
 		return nil, diag.Refuse("ngày ban hành %s không hợp lệ cho kế hoạch năm %d: chỉ ban hành trong năm %d hoặc cuối năm %d; hãy kiểm tra lại năm của ngày.", vn.ShortDate(date), p.Nam, p.Nam, p.Nam-1)
 	}
+	src, err := plan.ReadFile(req.Path)
+	if err != nil {
+		return nil, &plan.IOError{Err: fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", req.Path, err)}
+	}
+	csrc, err := plan.ReadFile(p.Commune.File)
+	if err != nil {
+		return nil, &plan.IOError{Err: fmt.Errorf("%s: không đọc được tệp xã: %w", p.Commune.File, err)}
+	}
+	sev := diag.Error
+	if req.AllowUnfinished {
+		sev = diag.Warning
+	}
+	unfinished := draft.Find(p, src, csrc, sev)
+	if len(unfinished) > 0 && !req.AllowUnfinished {
+		return nil, &diag.Refusal{
+			Msg: fmt.Sprintf("%s: kế hoạch còn %d chỗ chưa xong (ghi chú TODO, khối “%s” của kehoach new, số tiền 0, chữ để trống) nên chưa ban hành; hãy sửa các chỗ dưới đây rồi chạy lại (kehoach check %s liệt kê lại). Nếu đúng là phải ban hành văn bản như hiện có, thêm --chua-xong: văn bản ban hành sẽ mang nguyên các chỗ chưa xong đó.",
+				req.Path, len(unfinished), draft.ReviewTitle, req.Path),
+			Details: unfinished.Capped(yamlx.MaxMessages),
+		}
+	}
 
 	out := &Result{Path: req.Path, So: req.So, Ngay: date, NumberLine: "Số: " + Reference(p, req.So)}
 	diaDanh := p.Commune.DiaDanh
@@ -190,10 +220,6 @@ func Prepare(req Request) (*Result, error) {
 			req.So, date.Year(), p.Commune.Level(), p.Commune.Ten, strings.Join(names, "; "), date.Year(), highest)
 	}
 
-	src, err := plan.ReadFile(req.Path)
-	if err != nil {
-		return nil, &plan.IOError{Err: fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", req.Path, err)}
-	}
 	d, err := planfmt.ParseDoc(req.Path, src)
 	if err != nil {
 		return nil, err
@@ -222,6 +248,7 @@ func Prepare(req Request) (*Result, error) {
 	}
 	out.Data = data
 	out.Note = planfmt.StyleOf(src).Note()
+	out.Unfinished = unfinished
 	return out, nil
 }
 

@@ -2,6 +2,7 @@ package issue
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -364,5 +365,52 @@ func TestDraftMarkAndHeaderLines(t *testing.T) {
 	}
 	if s := render(t, q); !strings.Contains(s, "\nSố: 05/KH-UBND\n") || !strings.Contains(s, "ngày 03 tháng 02 năm 2025") {
 		t.Errorf("number/date spelling wrong:\n%s", strings.Join(strings.Split(s, "\n")[:8], "\n"))
+	}
+}
+
+// An unfinished plan (package draft) is refused, every unfinished place
+// listed as an error at its line, the file left as it was; with
+// AllowUnfinished it is issued and the places are returned as warnings.
+// A TODO of the commune file counts too.
+func TestUnfinishedRefused(t *testing.T) {
+	unfinished := func(s string) string {
+		s = strings.Replace(s, "  loai: KH\n", "  loai: KH # TODO: hỏi văn phòng\n", 1)
+		return strings.Replace(s, "giai_phap:\n", "giai_phap:\n  - ''\n", 1)
+	}
+	for _, allow := range []bool{false, true} {
+		p := copyCommune(t, t.TempDir(), "muong-khoa", "2025.yaml", unfinished)
+		xa := filepath.Join(filepath.Dir(p), "xa.yaml")
+		b, _ := os.ReadFile(xa)
+		os.WriteFile(xa, bytes.Replace(b, []byte("loai_ban: bản\n"), []byte("loai_ban: bản # TODO: hỏi lại\n"), 1), 0o644)
+		before, _ := os.ReadFile(p)
+		r, err := Issue(Request{Path: p, So: 125, Ngay: date("2025-08-05"), AllowUnfinished: allow})
+		if !allow {
+			var ref *diag.Refusal
+			if !errors.As(err, &ref) || !strings.Contains(ref.Msg, "kế hoạch còn 3 chỗ chưa xong") || !strings.Contains(ref.Msg, "--chua-xong") {
+				t.Fatalf("not refused: %v", err)
+			}
+			want := []string{p + ":11:12: [todo]", p + ":426:5: [de-trong]", xa + ":16:15: [todo]"}
+			if len(ref.Details) != len(want) {
+				t.Fatalf("%d details, want %d:\n%v", len(ref.Details), len(want), ref.Details)
+			}
+			for i, d := range ref.Details {
+				if d.Severity != diag.Error || !strings.HasPrefix(d.Error(), want[i]) {
+					t.Errorf("detail %d: %s, want an error at %s", i, d, want[i])
+				}
+			}
+			if after, _ := os.ReadFile(p); !bytes.Equal(before, after) {
+				t.Error("a refused issue changed the file")
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("AllowUnfinished: %v", err)
+		}
+		if len(r.Unfinished) != 3 || len(r.Unfinished.Warnings()) != 3 {
+			t.Errorf("Unfinished: %v", r.Unfinished)
+		}
+		if res, _ := plan.Load(p); res.Plan.IsDraft() {
+			t.Error("AllowUnfinished did not issue the plan")
+		}
 	}
 }

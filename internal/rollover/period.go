@@ -10,6 +10,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 	"golang.org/x/text/unicode/norm"
 
+	"kehoach/internal/draft"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/programme"
 	"kehoach/internal/vn"
@@ -153,7 +154,7 @@ func (e *editor) names(root *yaml.Node) {
 				return
 			}
 			if p == "van_ban.trich_yeu" && !strings.Contains(programme.Fold(v.Value), programme.Fold(inSentence(r.NewPeriod.ChuongTrinh.Ten))) {
-				attach(fmt.Sprintf("# TODO: trích yếu không có tên Chương trình giai đoạn %s nên chưa đổi; hãy xem lại (tên mới ở đầu tệp)", r.OldPeriod.Ma))
+				attach(draft.TodoComment("trích yếu không có tên Chương trình giai đoạn %s nên chưa đổi; hãy xem lại (tên mới ở đầu tệp)", r.OldPeriod.Ma))
 				r.NameTodo = append(r.NameTodo, p)
 			}
 		},
@@ -251,7 +252,7 @@ func (e *editor) bases(root *yaml.Node) {
 				continue
 			}
 			block(it)
-			it.HeadComment = joinComments(it.HeadComment, fmt.Sprintf("# TODO: căn cứ nêu giai đoạn %s: giữ nếu văn bản còn hiệu lực năm %d, hoặc thay bằng văn bản của giai đoạn %s", r.OldPeriod.Ma, e.to, r.NewPeriod.Ma))
+			it.HeadComment = joinComments(it.HeadComment, draft.TodoComment("căn cứ nêu giai đoạn %s: giữ nếu văn bản còn hiệu lực năm %d, hoặc thay bằng văn bản của giai đoạn %s", r.OldPeriod.Ma, e.to, r.NewPeriod.Ma))
 			e.noYearFlag[ty] = true
 			r.BasesOld = append(r.BasesOld, e.baseName(it))
 		}

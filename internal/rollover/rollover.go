@@ -87,6 +87,7 @@ import (
 	"fmt"
 	"io/fs"
 	"kehoach/internal/diag"
+	"kehoach/internal/draft"
 	"kehoach/internal/planfmt"
 	"os"
 	"path/filepath"
@@ -275,10 +276,8 @@ func Next(from string, src []byte, target string, year int) ([]byte, *Report, er
 		}
 		return nil, nil, r
 	}
-	for i, l := range strings.Split(string(out), "\n") {
-		if j := strings.Index(l, "# TODO"); j >= 0 {
-			rep.TodoLines = append(rep.TodoLines, Todo{Line: i + 1, Text: strings.TrimSpace(l[j+1:])})
-		}
+	for _, c := range draft.Todos(out) {
+		rep.TodoLines = append(rep.TodoLines, Todo{Line: c.Pos.Line, Text: c.Text})
 	}
 	return out, rep, nil
 }
@@ -330,11 +329,8 @@ type editor struct {
 	noYearFlag map[*yaml.Node]bool
 }
 
-const (
-	headBegin = "==== KẾ HOẠCH NĂM"
-	headEnd   = "==== HẾT PHẦN CẦN XEM LẠI ===="
-	headOld   = "Ghi chú đầu tệp của kế hoạch năm"
-)
+// amountTodo begins the TODO comment on every amount set to 0.
+const amountTodo = "nhập số tiền"
 
 // header takes the source's file header apart: the editor modeline stays
 // first, a previous review block (from an earlier kehoach new) is
@@ -351,9 +347,9 @@ func (e *editor) header(d, root *yaml.Node) {
 	begin, end := -1, -1
 	for i, l := range lines {
 		switch t := text(l); {
-		case begin < 0 && strings.HasPrefix(t, headBegin):
+		case begin < 0 && strings.HasPrefix(t, draft.ReviewBegin):
 			begin = i
-		case begin >= 0 && strings.HasPrefix(t, headEnd):
+		case begin >= 0 && strings.HasPrefix(t, draft.ReviewEnd):
 			end = i
 		}
 		if end >= 0 {
@@ -363,7 +359,7 @@ func (e *editor) header(d, root *yaml.Node) {
 	for i, l := range lines {
 		t := text(l)
 		switch {
-		case l == "", begin >= 0 && end >= 0 && i >= begin && i <= end, strings.HasPrefix(t, headOld):
+		case l == "", begin >= 0 && end >= 0 && i >= begin && i <= end, strings.HasPrefix(t, draft.ReviewOld):
 			continue
 		case strings.HasPrefix(t, "yaml-language-server:"):
 			e.modeline = append(e.modeline, l)
@@ -569,11 +565,11 @@ func (e *editor) criteria(root *yaml.Node) {
 		if r.ProvDropped != "" {
 			was = strings.TrimSpace(strings.TrimPrefix(was+", "+r.ProvDropped, ", "))
 		}
-		tcKey.HeadComment = joinComments(tcKey.HeadComment, fmt.Sprintf("# TODO: bộ tiêu chí của tỉnh cho %s (thay %s): khi tỉnh ban hành, ghi bo_tinh hoặc thêm quyết định đó vào can_cu_them", ns.Ma, was))
+		tcKey.HeadComment = joinComments(tcKey.HeadComment, draft.TodoComment("bộ tiêu chí của tỉnh cho %s (thay %s): khi tỉnh ban hành, ghi bo_tinh hoặc thêm quyết định đó vào can_cu_them", ns.Ma, was))
 	}
 	if ns.PhanLoai == programme.ByGroup && e.p.Commune != nil && e.p.Commune.NhomXa == 0 {
 		r.Groups, r.CommuneFile = ns.NhomXa, e.p.Xa
-		tcKey.HeadComment = joinComments(tcKey.HeadComment, fmt.Sprintf("# TODO: tệp xã chưa ghi nhom_xa; hãy thêm nhom_xa: 1, 2 hoặc 3 vào %s theo %s (xem đầu tệp)", e.p.Xa, shortDecision(ns.CanCu)))
+		tcKey.HeadComment = joinComments(tcKey.HeadComment, draft.TodoComment("tệp xã chưa ghi nhom_xa; hãy thêm nhom_xa: 1, 2 hoặc 3 vào %s theo %s (xem đầu tệp)", e.p.Xa, shortDecision(ns.CanCu)))
 	}
 
 	items := map[int]*yaml.Node{}
@@ -598,7 +594,7 @@ func (e *editor) criteria(root *yaml.Node) {
 		return out
 	}
 	oldDoc, newDoc := shortDecision(old.CanCu), shortDecision(ns.CanCu)
-	r.critTodo = "TODO: theo " + oldDoc + ":"
+	r.critTodo = draft.TodoText("theo " + oldDoc + ":")
 	oldToNew := map[int]int{}
 	covered := map[int]bool{}
 	var content []*yaml.Node
@@ -660,7 +656,7 @@ func (e *editor) criteria(root *yaml.Node) {
 			it.HeadComment = strings.Join(wrap(fmt.Sprintf("%s %s; hãy đánh giá lại theo %s", r.critTodo, strings.Join(was, "; "), newDoc), "", "  "), "\n")
 			r.Mapped = append(r.Mapped, fmt.Sprintf("%s ← %s", name(ns, nc.So), strings.Join(nums, ", ")))
 		} else {
-			it.HeadComment = fmt.Sprintf("# TODO: tiêu chí mới, hãy đánh giá hiện trạng theo %s", newDoc)
+			it.HeadComment = draft.TodoComment("tiêu chí mới, hãy đánh giá hiện trạng theo %s", newDoc)
 			r.New = append(r.New, name(ns, nc.So))
 		}
 		content = append(content, it)
@@ -678,7 +674,7 @@ func (e *editor) criteria(root *yaml.Node) {
 	}
 	dg.Content = content
 	block(dg)
-	dgKey.HeadComment = joinComments(dgKey.HeadComment, fmt.Sprintf("# TODO: bộ tiêu chí mới %s: hãy đánh giá lại hiện trạng từng tiêu chí đầu năm %d.", ns.Ma, e.to))
+	dgKey.HeadComment = joinComments(dgKey.HeadComment, draft.TodoComment("bộ tiêu chí mới %s: hãy đánh giá lại hiện trạng từng tiêu chí đầu năm %d.", ns.Ma, e.to))
 
 	// References to criteria elsewhere: a whole criterion maps to the new
 	// one covering it; an indicator code ("15.1") has no counterpart.
@@ -827,7 +823,7 @@ func (e *editor) zero(m *yaml.Node) {
 	old := v.Value
 	prev := v.LineComment
 	setScalar(v, "0", "!!int")
-	v.LineComment = joinLine(fmt.Sprintf("# TODO: nhập số tiền năm %d (năm %d: %s)", e.to, e.from, old), prev)
+	v.LineComment = joinLine(draft.TodoComment(amountTodo+" năm %d (năm %d: %s)", e.to, e.from, old), prev)
 	e.rep.Amounts++
 }
 
@@ -931,13 +927,13 @@ func (f *flagger) walk(root *yaml.Node) {
 	}
 	w := &textWalker{visit: func(p string, v *yaml.Node, attach func(string), _ []*string) {
 		if mentionsYear(v.Value, e.from) && !e.noYearFlag[v] {
-			attach(fmt.Sprintf("# TODO: còn ghi năm %d; sửa thành %d nếu là năm kế hoạch, giữ nếu là giai đoạn/căn cứ", e.from, e.to))
+			attach(draft.TodoComment("còn ghi năm %d; sửa thành %d nếu là năm kế hoạch, giữ nếu là giai đoạn/căn cứ", e.from, e.to))
 			r.Mentions = append(r.Mentions, Mention{Path: p, Excerpt: excerpt(v.Value, e.from)})
 		}
 		if r.PeriodChange && !strings.HasPrefix(p, "can_cu") {
 			for i := range r.NewPeriod.HopNhat {
 				if m := &r.NewPeriod.HopNhat[i]; m.Mentioned(v.Value) {
-					attach(fmt.Sprintf("# TODO: còn nêu %s như một Chương trình riêng; từ năm %d đây là một phần của Chương trình giai đoạn %s: hãy viết lại", m.Khop[0], r.NewPeriod.Tu, r.NewPeriod.Ma))
+					attach(draft.TodoComment("còn nêu %s như một Chương trình riêng; từ năm %d đây là một phần của Chương trình giai đoạn %s: hãy viết lại", m.Khop[0], r.NewPeriod.Tu, r.NewPeriod.Ma))
 					r.MergedMentions = append(r.MergedMentions, Mention{Path: p, Excerpt: m.Khop[0]})
 					break
 				}
@@ -949,7 +945,7 @@ func (f *flagger) walk(root *yaml.Node) {
 		if m := counts.FindStringSubmatchIndex(v.Value); m != nil {
 			c := v.Value[m[2]:m[3]]
 			old := fmt.Sprintf("%s/%d", c, len(r.OldSet.TieuChi))
-			attach(fmt.Sprintf("# TODO: “%s” đếm theo bộ %s (%d tiêu chí); bộ %s có %d tiêu chí: sửa thành “…/%d” sau khi đánh giá lại", old, r.OldSet.Ma, len(r.OldSet.TieuChi), r.NewSet.Ma, len(r.NewSet.TieuChi), len(r.NewSet.TieuChi)))
+			attach(draft.TodoComment("“%s” đếm theo bộ %s (%d tiêu chí); bộ %s có %d tiêu chí: sửa thành “…/%d” sau khi đánh giá lại", old, r.OldSet.Ma, len(r.OldSet.TieuChi), r.NewSet.Ma, len(r.NewSet.TieuChi), len(r.NewSet.TieuChi)))
 			r.SetCounts = append(r.SetCounts, Mention{Path: p, Excerpt: old})
 		}
 	}}
@@ -1155,7 +1151,7 @@ func (e *editor) headerText() string {
 	r := e.rep
 	var lines []string
 	lines = append(lines, e.modeline...)
-	lines = append(lines, fmt.Sprintf("# %s %d: CẦN XEM LẠI TRƯỚC KHI TRÌNH KÝ (kehoach new) ====", headBegin, r.ToYear))
+	lines = append(lines, fmt.Sprintf("# %s %d: %s (kehoach new) ====", draft.ReviewBegin, r.ToYear, draft.ReviewTitle))
 	lines = append(lines, wrap(fmt.Sprintf("Tạo từ %s bằng “kehoach new”. Đã tự động:", filepath.Base(r.Source)), "", "")...)
 	done, period, review := r.Summary()
 	for _, s := range done {
@@ -1171,9 +1167,9 @@ func (e *editor) headerText() string {
 	for i, s := range review {
 		lines = append(lines, wrap(s, fmt.Sprintf("%d. ", i+1), "   ")...)
 	}
-	lines = append(lines, "# "+headEnd)
+	lines = append(lines, "# "+draft.ReviewEnd)
 	if len(e.oldHead) > 0 {
-		lines = append(lines, fmt.Sprintf("# %s %d (xem lại, sửa hoặc xóa):", headOld, r.FromYear))
+		lines = append(lines, fmt.Sprintf("# %s %d (xem lại, sửa hoặc xóa):", draft.ReviewOld, r.FromYear))
 		lines = append(lines, e.oldHead...)
 	}
 	return strings.Join(lines, "\n")
@@ -1228,7 +1224,7 @@ func wrap(s, first, rest string) []string {
 func (r *Report) Lines() (amounts, criteria []int, others []Todo) {
 	for _, t := range r.TodoLines {
 		switch {
-		case strings.HasPrefix(t.Text, "TODO: nhập số tiền"):
+		case strings.HasPrefix(t.Text, draft.TodoText(amountTodo)):
 			amounts = append(amounts, t.Line)
 		case r.critTodo != "" && strings.HasPrefix(t.Text, r.critTodo):
 			criteria = append(criteria, t.Line)

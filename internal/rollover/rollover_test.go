@@ -12,6 +12,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/draft"
 	"kehoach/internal/layout"
 	"kehoach/internal/plan"
 	"kehoach/internal/plan/plantest"
@@ -130,7 +131,7 @@ func TestNewPeriod(t *testing.T) {
 			p := load(t, target)
 			b, _ := os.ReadFile(target)
 			out := string(b)
-			end := strings.Index(out, headEnd)
+			end := strings.Index(out, draft.ReviewEnd)
 			header, body := out[:end], out[end:]
 
 			if p.Nam != year || !p.IsDraft() {
@@ -458,7 +459,7 @@ func TestSecondRollover(t *testing.T) {
 	}
 	b, _ := os.ReadFile(filepath.Join(filepath.Dir(src), "2027.yaml"))
 	s := string(b)
-	if n := strings.Count(s, headBegin); n != 1 {
+	if n := strings.Count(s, draft.ReviewBegin); n != 1 {
 		t.Errorf("%d review blocks in the header, want 1", n)
 	}
 	if strings.Contains(s, "CHUYỂN GIAI ĐOẠN") || strings.Contains(s, "Ghi chú đầu tệp của kế hoạch năm 2025") {
