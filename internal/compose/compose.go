@@ -116,10 +116,8 @@ func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, o Option
 	c.header()
 	c.body()
 	c.signature()
-	page := prof.Page
 	banner, noteLabel := "", ""
 	if o.Review {
-		page = reviewPage(page)
 		banner, noteLabel = c.say("ban-trinh", nil), c.say("ly-do", nil)
 	}
 	if c.err != nil {
@@ -136,7 +134,7 @@ func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, o Option
 			Date:     DocDate(p, o.SourceDate),
 		},
 		Sections: append([]doc.Section{{
-			Page:        page,
+			Page:        c.page(),
 			PageNumbers: doc.PageNumbering{Show: true, Start: 1},
 			Blocks:      c.out,
 		}}, annexes...), // the annexes follow the signature block
@@ -277,7 +275,7 @@ func (c *composer) header() {
 	ty := markup.Plain(p.VanBan.TrichYeu)
 	c.add(c.para(doc.StyleTrichYeu, p.VanBan.TrichYeu))
 	tw := c.width(doc.StyleTrichYeu, ty)
-	c.add(shortRule(math.Min(tw, c.prof.Page.TextWidth())))
+	c.add(shortRule(math.Min(tw, c.page().TextWidth())))
 }
 
 // baseline is the distance in mm from the top of a stack of single-spaced

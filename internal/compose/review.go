@@ -29,6 +29,15 @@ func reviewPage(p doc.PageSetup) doc.PageSetup {
 	return p
 }
 
+// page is the body's page setup: the profile's, with the note column in
+// the right margin in the review copy.
+func (c *composer) page() doc.PageSetup {
+	if c.review {
+		return reviewPage(c.prof.Page)
+	}
+	return c.prof.Page
+}
+
 // addNoted adds block b; in the review copy, with justifications, b is set
 // beside them: the first under the label “Lý do:”, each in its own
 // paragraph. A heading keeps with the block after it as it does alone.
@@ -45,7 +54,7 @@ func (c *composer) addNoted(b doc.Block, reasons ...string) {
 	if p, ok := b.(*doc.Paragraph); ok {
 		keep = p.KeepNext || c.prof.Style(p.Style).KeepNext
 	}
-	body := reviewPage(c.prof.Page).TextWidth()
+	body := c.page().TextWidth()
 	c.add(&doc.Columns{
 		Widths:   []float64{body, noteGap, noteWidth},
 		Cols:     [][]doc.Block{{b}, nil, notes},
