@@ -19,7 +19,7 @@ import (
 
 var buildCmd = &Command{
 	Name:      "build",
-	UsageLine: "kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
+	UsageLine: "kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-ban-trinh] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
 	Short: `kiểm tra và tạo văn bản vào thư mục out/ (mặc định: mọi kế hoạch trong plans/);
 nhiều kế hoạch được dựng song song trên mọi lõi CPU, kèm bảng tổng kết`,
 	Long: `Kiểm tra từng kế hoạch rồi tạo văn bản DOCX, PDF và sổ tính các biểu XLSX
@@ -31,10 +31,21 @@ Mỗi tệp được ghi ra tệp tạm rồi đổi tên, nên không bao giờ
 in ra phông chữ đã dùng; khi dựng nhiều kế hoạch, màn hình có thanh tiến độ và
 cuối cùng là bảng tổng kết (kế hoạch, số trang, số tệp, thời gian, cảnh báo).
 
+Với -ban-trinh, lệnh tạo bản trình lãnh đạo xem xét thay cho văn bản: mọi
+trang có dòng “BẢN TRÌNH LÃNH ĐẠO XEM XÉT - KHÔNG BAN HÀNH”, phần nội dung in
+trong cột hẹp hơn và lý do của từng mục (khóa ly_do trong kế hoạch: nhóm nhiệm
+vụ, nội dung, chỉ tiêu, nguồn vốn, tiêu chí ở Biểu 01, công trình ở Biểu 03,
+nội dung ở Biểu 04) in ở cột ghi chú bên phải, ngang dòng đầu của mục; ở các
+biểu, lý do in ở dòng ngay dưới dòng của mục. Chỉ ghi DOCX và PDF, tên tệp có
+thêm -ban-trinh (out/ke-hoach-ntm-2025-muong-khoa-ban-trinh.pdf), không ghi đè
+và không đổi các tệp văn bản. Văn bản (build không có -ban-trinh) và lệnh issue
+không bao giờ in lý do.
+
 Ví dụ:
   kehoach build
   kehoach build plans/muong-khoa/2025.yaml
   kehoach build plans -o ket-qua
+  kehoach build -ban-trinh plans/muong-khoa/2026.yaml
 
 Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 `,
@@ -43,6 +54,7 @@ Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc
 		o.out = outDirFlag(fl, "out", "ghi kết quả vào `THƯ_MỤC`")
 		o.jobs = jobsFlag(fl)
 		fl.BoolVar(&o.summary, "tong-ket", false, "in bảng tổng kết cả khi chỉ có một kế hoạch")
+		fl.BoolVar(&o.review, "ban-trinh", false, "tạo bản trình lãnh đạo xem xét (có lý do từng mục, tên tệp …-ban-trinh.docx, .pdf) thay cho văn bản")
 		o.fonts = fontFlag(fl)
 		return o.run
 	},
@@ -52,6 +64,7 @@ type buildOptions struct {
 	out     *string
 	jobs    *int
 	summary bool
+	review  bool
 	fonts   *fontChoice
 }
 
@@ -97,7 +110,7 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(150 << 20)
 	}
-	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue}, *o.jobs, progress)
+	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue, Review: o.review}, *o.jobs, progress)
 	status := 0
 	for _, r := range results {
 		if r.Load != nil {

@@ -91,7 +91,8 @@ func TestCommandHelp(t *testing.T) {
 	}
 	_, build, _ := runArgs("help", "build")
 	for _, want := range []string{
-		"\nTùy chọn:\n  -j N\n        dựng cùng lúc N kế hoạch (mặc định: bằng số lõi CPU)\n",
+		"\nTùy chọn:\n  -ban-trinh\n        tạo bản trình lãnh đạo xem xét (có lý do từng mục, tên tệp\n        …-ban-trinh.docx, .pdf) thay cho văn bản\n",
+		"\n  -j N\n        dựng cùng lúc N kế hoạch (mặc định: bằng số lõi CPU)\n",
 		"\n  -o THƯ_MỤC\n        ghi kết quả vào THƯ_MỤC (mặc định: out)\n",
 		"\n  -tong-ket\n        in bảng tổng kết cả khi chỉ có một kế hoạch\n",
 		"\n  -phong T,Đ,N,ĐN\n",
@@ -157,7 +158,7 @@ func TestUsageErrors(t *testing.T) {
 		status int
 		stderr string
 	}{
-		{[]string{"build", "plans", "-tong-kt"}, 2, "kehoach build: không có tùy chọn “-tong-kt”; các tùy chọn của lệnh build: -j, -o, -phong, -tong-ket; có phải ý bạn là “-tong-ket”?\nCách dùng: "},
+		{[]string{"build", "plans", "-tong-kt"}, 2, "kehoach build: không có tùy chọn “-tong-kt”; các tùy chọn của lệnh build: -ban-trinh, -j, -o, -phong, -tong-ket; có phải ý bạn là “-tong-ket”?\nCách dùng: "},
 		{[]string{"check", "-fx"}, 2, "kehoach check: không có tùy chọn “-fx”; các tùy chọn của lệnh check: -nghiem-ngat, -phong, -sua\nCách dùng: "},
 		{[]string{"check", "-fixx"}, 2, "kehoach check: không có tùy chọn “-fixx”; các tùy chọn của lệnh check: -nghiem-ngat, -phong, -sua; có phải ý bạn là “-sua”?\n"},
 		{[]string{"new", "2026", "--form", "a.yaml"}, 2, "kehoach new: không có tùy chọn “--form”; các tùy chọn của lệnh new: -o, -tep, --tu; có phải ý bạn là “--tu”?\n"},

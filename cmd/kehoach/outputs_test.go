@@ -170,3 +170,44 @@ func TestBuildCollidingPlans(t *testing.T) {
 		})
 	}
 }
+
+// kehoach build -ban-trinh writes the review copy (DOCX and PDF) under its
+// own names beside the document's files, which it leaves as they were.
+func TestBuildReviewCopy(t *testing.T) {
+	root := t.TempDir()
+	p := testkit.CopyPlan(t, root, "muong-khoa", "2025.yaml", func(s string) string {
+		return strings.Replace(s, "    - tieu_de: Nâng cao hiệu quả quản lý", "    - ly_do: Đã thống nhất tại cuộc họp Ban Chỉ đạo.\n      tieu_de: Nâng cao hiệu quả quản lý", 1)
+	})
+	out := filepath.Join(root, "out")
+	var o, e bytes.Buffer
+	if st := run([]string{"build", "-o", out, p}, &o, &e); st != 0 {
+		t.Fatalf("build: %d\n%s", st, e.String())
+	}
+	before := readDir(t, out)
+	o.Reset()
+	if st := run([]string{"build", "-ban-trinh", "-o", out, p}, &o, &e); st != 0 {
+		t.Fatalf("build -ban-trinh: %d\n%s", st, e.String())
+	}
+	for _, name := range []string{"ke-hoach-ntm-2025-muong-khoa-ban-trinh.docx", "ke-hoach-ntm-2025-muong-khoa-ban-trinh.pdf"} {
+		if !strings.Contains(o.String(), p+" → "+filepath.Join(out, name)) {
+			t.Errorf("stdout does not list %s:\n%s", name, o.String())
+		}
+	}
+	after := readDir(t, out)
+	if len(after) != len(before)+2 {
+		t.Errorf("outputs %d → %d", len(before), len(after))
+	}
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("build -ban-trinh changed %s", name)
+		}
+	}
+	var names []string
+	for name := range after {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	if !strings.Contains(strings.Join(names, " "), "ke-hoach-ntm-2025-muong-khoa-ban-trinh.pdf") || strings.Contains(strings.Join(names, " "), "ban-trinh-bieu") {
+		t.Errorf("outputs %v", names)
+	}
+}

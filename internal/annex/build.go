@@ -308,6 +308,7 @@ func (b *builder) bieu01() sheet.Sheet {
 		}
 		row(level, true, cells)
 		if d != nil {
+			s.Rows[len(s.Rows)-1].Note = d.LyDo
 			// The indicator rows as plan.Load enriched them: wording, unit
 			// and the commune's threshold from the criteria set.
 			for _, ir := range d.Rows {
@@ -537,7 +538,7 @@ func (b *builder) bieu03() sheet.Sheet {
 		}
 		cells[cCrit] = text(strings.Join(crit, ", "))
 		cells[nc-1] = text(w.GhiChu)
-		s.Rows = append(s.Rows, sheet.Row{Cells: cells})
+		s.Rows = append(s.Rows, sheet.Row{Cells: cells, Note: w.LyDo})
 	}
 	total := s.Rows[0].Cells
 	total[1] = text(b.word("tong-so"))
@@ -592,7 +593,7 @@ func (b *builder) bieu04() sheet.Sheet {
 			cells[c04Source] = text(b.say("b04-ten-nguon", data))
 		}
 		cells[c04When], cells[c04Note] = text(it.ThoiGian), text(it.GhiChu)
-		s.Rows = append(s.Rows, sheet.Row{Cells: cells})
+		s.Rows = append(s.Rows, sheet.Row{Cells: cells, Note: it.LyDo})
 	}
 	s.Rows[0].Cells[c04Task] = text(b.word("tong-so"))
 	s.Rows[0].Cells[c04Amount] = sumRows(c04Amount, items)

@@ -40,6 +40,12 @@ type Options struct {
 	// (SOURCE_DATE_EPOCH); nil: 1 January of the plan year.
 	SourceDate *time.Time
 
+	// Review writes the leader's review copy (compose.Options.Review)
+	// instead of the document: DOCX and PDF only (ReviewFormats), named
+	// BaseName + ReviewSuffix, so that it never replaces the document's
+	// files; the document's outputs are left as they are.
+	Review bool
+
 	// pdfw writes the PDFs of one build run, parsing each font face once
 	// for all of them (set by Batch; nil: faces parsed for each PDF).
 	pdfw *pdf.Writer
@@ -112,13 +118,50 @@ func composeAll(path string, o Options) (composed, error) {
 	if err != nil {
 		return composed{res: res}, err
 	}
-	c, err := compose.All(res.Plan, prof, compose.Options{SourceDate: o.SourceDate, Measure: m})
+	c, err := compose.All(res.Plan, prof, compose.Options{SourceDate: o.SourceDate, Measure: m, Review: o.Review})
 	return composed{res, prof, c.Doc, c.Sheets, c.Problems}, err
 }
 
 // DefaultFormats are the formats a build writes unless told otherwise: the
 // document as DOCX and PDF, and the annex workbook.
 var DefaultFormats = []string{"docx", "pdf", "xlsx"}
+
+// ReviewFormats are the formats of the leader's review copy (Options.Review):
+// the workbook has no review copy.
+var ReviewFormats = []string{"docx", "pdf"}
+
+// ReviewSuffix follows BaseName in the names of the review copy's files:
+// ke-hoach-ntm-2025-muong-khoa-ban-trinh.pdf.
+const ReviewSuffix = "-ban-trinh"
+
+// formats are the formats o writes: Formats (without the workbook for the
+// review copy), else DefaultFormats or ReviewFormats.
+func (o Options) formats() []string {
+	switch {
+	case o.Formats == nil && o.Review:
+		return ReviewFormats
+	case o.Formats == nil:
+		return DefaultFormats
+	case o.Review:
+		var out []string
+		for _, f := range o.Formats {
+			if f != "xlsx" {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	return o.Formats
+}
+
+// baseName is the output file name stem of p as o writes it: BaseName,
+// followed by ReviewSuffix for the review copy.
+func (o Options) baseName(p *plan.Plan) string {
+	if o.Review {
+		return BaseName(p) + ReviewSuffix
+	}
+	return BaseName(p)
+}
 
 // BaseName is the output file name stem for a plan: ke-hoach-ntm-2025-muong-khoa.
 func BaseName(p *plan.Plan) string {
@@ -207,15 +250,12 @@ func Plan(path string, o Options) *Result {
 	if font == nil {
 		font = fonts.Bundled()
 	}
-	formats := o.Formats
-	if formats == nil {
-		formats = DefaultFormats
-	}
+	formats := o.formats()
 	outDir := o.OutDir
 	if outDir == "" {
 		outDir = "out"
 	}
-	base := BaseName(res.Plan)
+	base := o.baseName(res.Plan)
 	r.Annex = c.probs
 	// The formats render side by side (the PDF takes longest); the files
 	// are then written as one set, in the order of formats.

@@ -240,10 +240,10 @@ func collision(i int, group []int, paths []string, targets []target, o Options) 
 // outputList names a plan's outputs in the output folder: the first in
 // full, the others by what follows the base name.
 func outputList(base string, o Options) string {
-	formats := o.Formats
-	if formats == nil {
-		formats = DefaultFormats
+	if o.Review {
+		base += ReviewSuffix
 	}
+	formats := o.formats()
 	dir := o.OutDir
 	if dir == "" {
 		dir = "out"

@@ -17,8 +17,10 @@ import (
 // 1 (ND30 PL I III.1), its number printed from its second page like the
 // document's. A section holds the ND30 annex heading — “Biểu số 01”, the
 // title, the reference line, a short rule, “ĐVT: …” at the right — and the
-// bordered table, whose header rows repeat on every page.
-func annexSections(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, m Measurer) []doc.Section {
+// bordered table, whose header rows repeat on every page. noteLabel, in
+// the review copy only, labels the rows carrying the justifications
+// (withRowNotes); "" for the document.
+func annexSections(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, m Measurer, noteLabel string) []doc.Section {
 	want := map[string]bool{}
 	for _, n := range annex.Referenced(p) {
 		want[n] = true
@@ -26,7 +28,7 @@ func annexSections(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, m Meas
 	var out []doc.Section
 	for i := range sheets {
 		if want[sheets[i].Number] {
-			out = append(out, annexSection(&sheets[i], prof, m))
+			out = append(out, annexSection(&sheets[i], prof, m, noteLabel))
 		}
 	}
 	return out
@@ -67,7 +69,7 @@ func AnnexMetrics(prof *doc.Profile, m Measurer) sheet.Metrics {
 	}
 }
 
-func annexSection(s *sheet.Sheet, prof *doc.Profile, m Measurer) doc.Section {
+func annexSection(s *sheet.Sheet, prof *doc.Profile, m Measurer, noteLabel string) doc.Section {
 	heading := func(style doc.StyleName, text string, bold, italic bool) *doc.Paragraph {
 		return &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: text, Bold: bold, Italic: italic}}}
 	}
@@ -84,7 +86,11 @@ func annexSection(s *sheet.Sheet, prof *doc.Profile, m Measurer) doc.Section {
 	} else {
 		blocks = append(blocks, &doc.Spacer{Height: 2})
 	}
-	blocks = append(blocks, AnnexTable(s))
+	t := AnnexTable(s)
+	if noteLabel != "" {
+		t = withRowNotes(t, s, noteLabel)
+	}
+	blocks = append(blocks, t)
 	return doc.Section{
 		Page:        prof.Landscape,
 		PageNumbers: doc.PageNumbering{Show: true, Start: 1},

@@ -408,7 +408,7 @@ func sixSources(t *testing.T) *plan.Result {
 func wholeTokens(t *testing.T, s *sheet.Sheet, prof *doc.Profile) []string {
 	t.Helper()
 	font := fonts.Bundled()
-	d := &doc.Document{Sections: []doc.Section{annexSection(s, prof, layout.Bundled())}}
+	d := &doc.Document{Sections: []doc.Section{annexSection(s, prof, layout.Bundled(), "")}}
 	pages, err := layout.Layout(d, prof, font)
 	if err != nil {
 		t.Fatal(err)
@@ -521,5 +521,5 @@ func fittedSections(t *testing.T, p *plan.Plan, prof *doc.Profile) []doc.Section
 	if err != nil {
 		t.Fatal(err)
 	}
-	return annexSections(p, prof, sheets, layout.Bundled())
+	return annexSections(p, prof, sheets, layout.Bundled(), "")
 }

@@ -34,6 +34,9 @@ type composer struct {
 	t    *template.Template
 	err  error
 	out  []doc.Block
+	// review: the leader's review copy (Options.Review), items set beside
+	// their justification.
+	review bool
 }
 
 // Compose builds the Kế hoạch document for a validated plan, its annexes
@@ -90,6 +93,13 @@ type Options struct {
 	SourceDate *time.Time
 	// Measure measures the text as the document is set; required.
 	Measure Measurer
+	// Review composes the leader's review copy (bản trình) rather than the
+	// document: every page carries the banner “BẢN TRÌNH LÃNH ĐẠO XEM XÉT -
+	// KHÔNG BAN HÀNH”, the body is set in a narrower column with each
+	// item's justification (ly_do) in a note column beside it, and annex
+	// rows with one are followed by a row carrying it (review.go). The
+	// document itself never carries a justification.
+	Review bool
 }
 
 // ComposeWith is Compose with the plan's annexes already built and fitted
@@ -102,15 +112,20 @@ func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, o Option
 	if o.Measure == nil {
 		return nil, fmt.Errorf("compose: no measurer in Options")
 	}
-	c := &composer{p: p, prof: prof, m: o.Measure, t: t}
+	c := &composer{p: p, prof: prof, m: o.Measure, t: t, review: o.Review}
 	c.header()
 	c.body()
 	c.signature()
+	banner, noteLabel := "", ""
+	if o.Review {
+		banner, noteLabel = c.say("ban-trinh", nil), c.say("ly-do", nil)
+	}
 	if c.err != nil {
 		return nil, c.err
 	}
-	annexes := annexSections(p, prof, sheets, o.Measure)
+	annexes := annexSections(p, prof, sheets, o.Measure, noteLabel)
 	d := &doc.Document{
+		Banner: banner,
 		Meta: doc.Meta{
 			Title:    p.TypeName() + " " + vn.LowerFirst(markup.Plain(p.VanBan.TrichYeu)),
 			Subject:  markup.Plain(p.ChuongTrinh.TenNgan) + " năm " + fmt.Sprint(p.Nam),
@@ -119,7 +134,7 @@ func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, o Option
 			Date:     DocDate(p, o.SourceDate),
 		},
 		Sections: append([]doc.Section{{
-			Page:        prof.Page,
+			Page:        c.page(),
 			PageNumbers: doc.PageNumbering{Show: true, Start: 1},
 			Blocks:      c.out,
 		}}, annexes...), // the annexes follow the signature block
@@ -260,7 +275,7 @@ func (c *composer) header() {
 	ty := markup.Plain(p.VanBan.TrichYeu)
 	c.add(c.para(doc.StyleTrichYeu, p.VanBan.TrichYeu))
 	tw := c.width(doc.StyleTrichYeu, ty)
-	c.add(shortRule(math.Min(tw, c.prof.Page.TextWidth())))
+	c.add(shortRule(math.Min(tw, c.page().TextWidth())))
 }
 
 // baseline is the distance in mm from the top of a stack of single-spaced
@@ -309,12 +324,12 @@ func (c *composer) body() {
 		part++
 		c.add(&doc.Paragraph{Style: doc.StyleHeading1, Runs: []doc.Run{{Text: vn.Roman(part) + ". " + c.say(name, nil), Bold: true}}, Heading: 1})
 	}
-	heading2 := func(n int, text string) {
+	heading2 := func(n int, text, reason string) {
 		rs := runs(fmt.Sprintf("%d. %s", n, text))
 		for k := range rs {
 			rs[k].Bold = true
 		}
-		c.add(&doc.Paragraph{Style: doc.StyleHeading2, Runs: rs, Heading: 2})
+		c.addNoted(&doc.Paragraph{Style: doc.StyleHeading2, Runs: rs, Heading: 2}, reason)
 	}
 	annexRef := func(refs []string) {
 		if len(refs) == 0 {
@@ -329,9 +344,9 @@ func (c *composer) body() {
 
 	// I. Mục tiêu.
 	heading1("phan-muc-tieu")
-	heading2(1, c.say("muc-tieu-chung", nil))
+	heading2(1, c.say("muc-tieu-chung", nil), "")
 	c.add(c.para(doc.StyleBody, p.MucTieu.Chung))
-	heading2(2, c.say("muc-tieu-cu-the", nil))
+	heading2(2, c.say("muc-tieu-cu-the", nil), "")
 	total := p.CountCriteria()
 	if p.CountMet() > 0 {
 		// "Duy trì … 0/10 tiêu chí đã đạt" would maintain nothing (a new
@@ -351,14 +366,14 @@ func (c *composer) body() {
 	if len(p.MucTieu.ChiTieu) > 0 {
 		c.item(1, c.say("chi-tieu-chu-yeu", nil))
 		for _, ct := range p.MucTieu.ChiTieu {
-			c.item(2, IndicatorText(ct)+".")
+			c.itemNoted(2, IndicatorText(ct)+".", ct.LyDo)
 		}
 	}
 
 	// II. Nhiệm vụ.
 	heading1("phan-nhiem-vu")
 	for i, g := range p.NhiemVu.Nhom {
-		heading2(i+1, g.TieuDe)
+		heading2(i+1, g.TieuDe, g.LyDo)
 		c.items(g.NoiDung)
 		annexRef(g.Bieu)
 	}
@@ -372,7 +387,7 @@ func (c *composer) body() {
 		for _, ch := range n.Con {
 			parts = append(parts, c.say("nguon-con", map[string]string{"Ten": vn.LowerFirst(ch.Ten), "SoTien": ch.Sum.String()}))
 		}
-		c.item(1, c.say("nguon", map[string]string{"Ten": n.Ten, "SoTien": n.Sum.String(), "Con": strings.Join(parts, "; ")}))
+		c.itemNoted(1, c.say("nguon", map[string]string{"Ten": n.Ten, "SoTien": n.Sum.String(), "Con": strings.Join(parts, "; ")}), sourceReasons(n)...)
 	}
 	annexRef(p.NguonLuc.Bieu)
 
@@ -385,7 +400,7 @@ func (c *composer) body() {
 	// V. Tổ chức thực hiện.
 	heading1("phan-to-chuc")
 	for i, t := range p.ToChuc {
-		heading2(i+1, t.DonVi)
+		heading2(i+1, t.DonVi, "")
 		c.items(t.NoiDung)
 	}
 
@@ -399,21 +414,24 @@ func (c *composer) body() {
 }
 
 // item adds a "-" (level 1) or "+" (level 2) list item.
-func (c *composer) item(level int, text string) {
+func (c *composer) item(level int, text string) { c.itemNoted(level, text, "") }
+
+// itemNoted is item with the item's justifications (review copy only).
+func (c *composer) itemNoted(level int, text string, reasons ...string) {
 	marker := "-"
 	if level == 2 {
 		marker = "+"
 	}
-	c.add(&doc.ListItem{Style: doc.StyleBody, Marker: marker, Level: level, Runs: runs(text)})
+	c.addNoted(&doc.ListItem{Style: doc.StyleBody, Marker: marker, Level: level, Runs: runs(text)}, reasons...)
 }
 
 func (c *composer) items(ms []plan.Muc) {
 	for _, m := range ms {
 		switch {
 		case m.Doan != "":
-			c.add(c.para(doc.StyleBody, m.Doan))
+			c.addNoted(c.para(doc.StyleBody, m.Doan), m.LyDo)
 		case m.Y != "":
-			c.item(1, m.Y)
+			c.itemNoted(1, m.Y, m.LyDo)
 		}
 		for _, s := range m.YNho {
 			c.item(2, s)

@@ -13,9 +13,18 @@ import "time"
 
 // Document is a whole output document.
 type Document struct {
-	Meta     Meta
+	Meta Meta
+	// Banner, when not empty, is a line printed centred at the top of
+	// every page, above the page number: the mark of a copy that is not
+	// the document itself (the leader's review copy, compose.Options.Review).
+	// Documents that are issued have none.
+	Banner   string
 	Sections []Section
 }
+
+// BannerSize is the font size (pt) every renderer sets Document.Banner in,
+// bold: smaller than the page number, so that both fit in the top margin.
+const BannerSize = 10
 
 // Meta is document metadata written into the output's properties.
 type Meta struct {
@@ -183,6 +192,14 @@ type Columns struct {
 	// KeepTogether keeps the block on one page, moving it whole to the next
 	// page rather than splitting it.
 	KeepTogether bool
+	// KeepNext keeps the block's last line on the same page as the next
+	// block (a heading set beside its margin note).
+	KeepNext bool
+	// Note makes the last column a margin note on the others (the review
+	// copy's justification): in the PDF it is set as one piece, never
+	// split across pages, beside the first lines of the others, and its
+	// text is read whole after their first line.
+	Note bool
 }
 
 // Rule is a solid horizontal line of an exact length, placed directly under

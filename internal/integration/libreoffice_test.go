@@ -33,6 +33,7 @@ var jobs = []job{
 	{name: "xlsx/TestLibreOfficeCorpusNoHashes", prepare: corpusNoHashes},
 	{name: "build/TestDOCXOpensInLibreOffice", prepare: docxOpens},
 	{name: "build/TestSignaturePageLibreOffice", prepare: signaturePages},
+	{name: "build/TestReviewCopyLibreOffice", prepare: reviewCopy},
 }
 
 // TestLibreOffice prepares the files of every job, converts them with one

@@ -315,6 +315,45 @@ func stack(els []elem) ([]placed, float64) {
 	return out, y
 }
 
+// whole joins stacked elems into one, from the top of the first with
+// content to the bottom of the last: a margin note (doc.Columns.Note), set
+// and read as one piece.
+func whole(ps []placed) []placed {
+	first, last := -1, -1
+	for k, p := range ps {
+		if len(p.el.items) > 0 || len(p.el.marks) > 0 {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return ps
+	}
+	top := ps[first].top
+	one := elem{baseline: -1}
+	for _, p := range ps[first : last+1] {
+		one.join(p.el, p.top-top)
+	}
+	one.height = ps[last].top + ps[last].el.height - top
+	out := append([]placed{}, ps[:first]...)
+	out = append(out, placed{top: top, el: one})
+	return append(out, ps[last+1:]...)
+}
+
+// join adds the content of src (items, marks, problems) to el, dy lower.
+func (el *elem) join(src elem, dy float64) {
+	for _, it := range src.items {
+		el.items = append(el.items, shift(it, 0, dy))
+	}
+	for _, m := range src.marks {
+		m.Y += dy
+		el.marks = append(el.marks, m)
+	}
+	el.problems = append(el.problems, src.problems...)
+}
+
 // flatten returns the items of stacked elems shifted by dy.
 func flatten(ps []placed, dx, dy float64, items []Item) []Item {
 	for _, p := range ps {
@@ -355,6 +394,9 @@ func (e *engine) columns(b box, c *doc.Columns) ([]elem, error) {
 				return nil, fmt.Errorf("column %d: %w", i+1, err)
 			}
 			ps, h := stack(els)
+			if c.Note && i == len(c.Widths)-1 {
+				ps = whole(ps)
+			}
 			for k, p := range ps {
 				if len(p.el.items) == 0 && len(p.el.marks) == 0 {
 					continue // blank space (a Spacer) joins no band
@@ -381,14 +423,7 @@ func (e *engine) columns(b box, c *doc.Columns) ([]elem, error) {
 		}
 		bd := &bands[len(bands)-1]
 		top := tops[len(tops)-1]
-		for _, it := range pc.el.items {
-			bd.items = append(bd.items, shift(it, 0, pc.top-top))
-		}
-		for _, m := range pc.el.marks {
-			m.Y += pc.top - top
-			bd.marks = append(bd.marks, m)
-		}
-		bd.problems = append(bd.problems, pc.el.problems...)
+		bd.join(pc.el, pc.top-top)
 		if pc.bottom > bottom {
 			bottom = pc.bottom
 		}
@@ -404,6 +439,9 @@ func (e *engine) columns(b box, c *doc.Columns) ([]elem, error) {
 		if c.KeepTogether && i < len(bands)-1 {
 			bands[i].keepNext = true
 		}
+	}
+	if c.KeepNext {
+		bands[len(bands)-1].keepNext = true
 	}
 	return bands, nil
 }

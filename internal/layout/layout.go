@@ -86,6 +86,7 @@ const (
 	RoleBorder                 // a table cell border
 	RoleUnderline              // underline of underlined text
 	RoleShade                  // background of a shaded cell
+	RoleBanner                 // the document's banner line in the top margin (doc.Document.Banner)
 )
 
 // Item is one positioned thing to paint.
@@ -231,7 +232,7 @@ func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
 		return nil, err
 	}
 	e := &engine{p: p, f: f, m: m}
-	pg := &pager{e: e}
+	pg := &pager{e: e, banner: d.Banner}
 	for si := range d.Sections {
 		if err := pg.section(si, &d.Sections[si]); err != nil {
 			return nil, err

@@ -25,6 +25,9 @@ type pager struct {
 	// SpaceBefore at its top is dropped.
 	soft   bool
 	number int // logical number of the current page
+	// banner is the document's banner line (doc.Document.Banner), printed
+	// at the top of every page; "" for none.
+	banner string
 }
 
 // section lays out one section, starting on a new page.
@@ -61,9 +64,38 @@ func (pg *pager) newPage(num int, first, soft bool) {
 	pg.y = pg.top
 	pg.fresh = true
 	pg.soft = soft
+	if pg.banner != "" {
+		pg.bannerLine()
+	}
 	if pn > 0 {
 		pg.pageNumber(pn)
 	}
+}
+
+// bannerSize is the font size (pt) of the banner line (doc.BannerSize).
+const bannerSize = doc.BannerSize
+
+// bannerLine draws the document's banner, bold, centred between the
+// margins like the page number, the
+// top of its line box HeaderMM from the top edge; the page number goes
+// below it (headerTop).
+func (pg *pager) bannerLine() {
+	e := pg.e
+	fs := fonts.StyleOf(true, false)
+	w := e.f.WidthMM(fs, bannerSize, pg.banner)
+	x := pg.setup.Margins.Left + (pg.setup.TextWidth()-w)/2
+	y := pg.setup.HeaderMM + e.lineHeight(bannerSize, 1) - e.descent(bannerSize)
+	p := &pg.pages[pg.cur]
+	p.Items = append(p.Items, Item{Kind: KindText, Role: RoleBanner, X: x, Y: y, W: w, Style: fs, Size: bannerSize, Text: pg.banner})
+}
+
+// headerTop is the top of the page number's line box: HeaderMM, below the
+// banner line when there is one (as Word stacks the header's paragraphs).
+func (pg *pager) headerTop() float64 {
+	if pg.banner == "" {
+		return pg.setup.HeaderMM
+	}
+	return pg.setup.HeaderMM + pg.e.lineHeight(bannerSize, 1)
 }
 
 // pageNumber draws the number centred in the top margin, the top of its
@@ -76,7 +108,7 @@ func (pg *pager) pageNumber(n int) {
 	w := e.f.WidthMM(fs, st.Size, text)
 	m := pg.setup.Margins
 	x := m.Left + (pg.setup.TextWidth()-w)/2
-	y := pg.setup.HeaderMM + e.lineHeight(st.Size, 1) - e.descent(st.Size)
+	y := pg.headerTop() + e.lineHeight(st.Size, 1) - e.descent(st.Size)
 	p := &pg.pages[pg.cur]
 	p.Items = append(p.Items, Item{Kind: KindText, Role: RolePageNumber, X: x, Y: y, W: w, Style: fs, Size: st.Size, Text: text})
 }

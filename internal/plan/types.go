@@ -139,6 +139,7 @@ type ChiTieu struct {
 	GiaTri  Number `yaml:"gia_tri,required" mota:"Giá trị: 54, 64.3 (dấu chấm thập phân)."`
 	DonVi   string `yaml:"don_vi" mota:"Đơn vị: triệu đồng/năm, %, % dân số."`
 	TieuChi string `yaml:"tieu_chi" mota:"Mã tiêu chí hoặc chỉ tiêu tương ứng trong bộ tiêu chí (10, 15.1), để đưa vào Biểu 01."`
+	LyDo    string `yaml:"ly_do" mota:"(Tùy chọn) lý do, căn cứ đề xuất chỉ tiêu này, để lãnh đạo xem xét: chỉ in ở bản trình (build -ban-trinh), không bao giờ in ở văn bản ban hành."`
 }
 
 // TieuChi is the criteria set and the commune's status for each criterion.
@@ -159,6 +160,7 @@ type DanhGiaTC struct {
 	PhoiHop   []string    `yaml:"phoi_hop" mota:"Mã các đơn vị phối hợp."`
 	GhiChu    string      `yaml:"ghi_chu" mota:"Ghi chú trong Biểu 01."`
 	ChiTieu   []ChiTieuTC `yaml:"chi_tieu" mota:"Các chỉ tiêu của tiêu chí đưa vào Biểu 01, thêm vào các chỉ tiêu của bộ tiêu chí (cùng mã thì ghi hiện trạng, kế hoạch cho chỉ tiêu của bộ)."`
+	LyDo      string      `yaml:"ly_do" mota:"(Tùy chọn) lý do, căn cứ đề xuất hiện trạng, kế hoạch của tiêu chí, để lãnh đạo xem xét: chỉ in ở bản trình (build -ban-trinh), không bao giờ in ở văn bản ban hành."`
 
 	// Rows are the criterion's Biểu 01 indicator rows: the rows the plan
 	// lists, in its order, with the wording, unit and threshold for the
@@ -197,6 +199,7 @@ type Nhom struct {
 	TieuDe  string   `yaml:"tieu_de,required" mota:"Tên nhóm nhiệm vụ (in đậm)."`
 	NoiDung []Muc    `yaml:"noi_dung" mota:"Nội dung: đoạn văn (doan), ý gạch đầu dòng (y) với các ý nhỏ (y_nho)."`
 	Bieu    []string `yaml:"bieu" mota:"Biểu kèm theo ghi cuối nhóm."`
+	LyDo    string   `yaml:"ly_do" mota:"(Tùy chọn) lý do, căn cứ đề xuất nhóm nhiệm vụ, để lãnh đạo xem xét: chỉ in ở bản trình (build -ban-trinh), không bao giờ in ở văn bản ban hành."`
 }
 
 // Muc is a paragraph ("doan") or a "-" item ("y") with "+" sub-items.
@@ -205,6 +208,7 @@ type Muc struct {
 	Doan string   `yaml:"doan" mota:"Một đoạn văn (thụt đầu dòng)."`
 	Y    string   `yaml:"y" mota:"Một ý bắt đầu bằng “- ”."`
 	YNho []string `yaml:"y_nho" mota:"Các ý nhỏ bắt đầu bằng “+ ”, dưới ý “y”."`
+	LyDo string   `yaml:"ly_do" mota:"(Tùy chọn) lý do, căn cứ đề xuất nội dung này, để lãnh đạo xem xét: chỉ in ở bản trình (build -ban-trinh), không bao giờ in ở văn bản ban hành."`
 }
 
 // NguonLuc is part III: the funding tree, amounts in triệu đồng.
@@ -225,6 +229,7 @@ type Nguon struct {
 	Tong   Number  `yaml:"tong" mota:"(Tùy chọn) tổng đã ghi của nguồn có nguồn con, để đối chiếu."`
 	Loai   string  `yaml:"loai" mota:"Loại vốn, cho các cột của Biểu 02: dau_tu (vốn đầu tư; giai đoạn 2026 - 2030 gọi là vốn đầu tư công), thuong_xuyen hoặc su_nghiep (hai cách viết của cùng một loại: kinh phí thường xuyên, giai đoạn 2021 - 2025 gọi là vốn sự nghiệp)."`
 	Con    []Nguon `yaml:"con" mota:"Các nguồn con."`
+	LyDo   string  `yaml:"ly_do" mota:"(Tùy chọn) lý do, căn cứ đề xuất nguồn vốn và số tiền, để lãnh đạo xem xét: chỉ in ở bản trình (build -ban-trinh), không bao giờ in ở văn bản ban hành."`
 
 	// Sum is the computed amount: SoTien for a leaf, the sum of the
 	// children otherwise. Filled by Load.
@@ -336,6 +341,7 @@ type CongTrinh struct {
 	Von          []PhanBo `yaml:"von,required" mota:"Vốn kế hoạch năm theo nguồn: [{nguon: nstw-dau-tu, so_tien: 504}]."`
 	TieuChi      []int    `yaml:"tieu_chi" mota:"Số các tiêu chí công trình phục vụ."`
 	GhiChu       string   `yaml:"ghi_chu" mota:"Ghi chú."`
+	LyDo         string   `yaml:"ly_do" mota:"(Tùy chọn) lý do, căn cứ đề xuất công trình và vốn bố trí, để lãnh đạo xem xét: chỉ in ở bản trình (build -ban-trinh), không bao giờ in ở văn bản ban hành."`
 }
 
 // PhanBo is an allocation from one funding source.
@@ -354,6 +360,7 @@ type SuNghiep struct {
 	SoTien   Number `yaml:"so_tien,required" mota:"Kinh phí (triệu đồng)."`
 	ThoiGian string `yaml:"thoi_gian" mota:"Thời gian thực hiện."`
 	GhiChu   string `yaml:"ghi_chu" mota:"Ghi chú."`
+	LyDo     string `yaml:"ly_do" mota:"(Tùy chọn) lý do, căn cứ đề xuất nội dung và kinh phí, để lãnh đạo xem xét: chỉ in ở bản trình (build -ban-trinh), không bao giờ in ở văn bản ban hành."`
 }
 
 // Level is the commune's administrative level as written in its name:

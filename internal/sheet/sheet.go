@@ -117,6 +117,10 @@ type Row struct {
 	// KeepNext keeps the row on the page of the next one: a group or
 	// criterion row with its first row below it (KeepHeads sets it).
 	KeepNext bool
+	// Note is the row's justification (the plan's ly_do), printed under
+	// the row only in a leader's review copy; never in the workbook nor in
+	// the issued document.
+	Note string
 }
 
 // KeepHeads makes every row followed by a deeper one (a criterion by its

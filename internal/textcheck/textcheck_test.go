@@ -194,3 +194,28 @@ func BenchmarkCheckManyFindings(b *testing.B) {
 		Check(res.Plan, ps, cs, tone)
 	}
 }
+
+// A justification (ly_do) is prose like any other field: its slips are
+// found at its line and column.
+func TestJustificationChecked(t *testing.T) {
+	src, err := os.ReadFile("../../plans/muong-khoa/2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const anchor = "    - tieu_de: Nâng cao hiệu quả quản lý"
+	s := strings.Replace(string(src), anchor, "    - ly_do: Đã bàn ở cuộc họp, cộng động đồng tình.\n      tieu_de: Nâng cao hiệu quả quản lý", 1)
+	if s == string(src) {
+		t.Fatal("anchor not found")
+	}
+	dir := t.TempDir()
+	cs, _ := os.ReadFile("../../plans/muong-khoa/xa.yaml")
+	os.WriteFile(filepath.Join(dir, "xa.yaml"), cs, 0o644)
+	path := filepath.Join(dir, "2025.yaml")
+	os.WriteFile(path, []byte(s), 0o644)
+	res, ps, cb := load(t, path)
+	line := strconv.Itoa(strings.Count(s[:strings.Index(s, "ly_do: Đã")], "\n") + 1)
+	got := Check(res.Plan, ps, cb, plantest.Profile(t, res).ToneStyle)
+	if len(got) != 1 || !strings.HasPrefix(got[0].Error(), path+":"+line+":33: [tu-ghep] “cộng động”") {
+		t.Errorf("findings %v, want the slip of the ly_do at line %s", got, line)
+	}
+}

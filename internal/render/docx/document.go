@@ -257,8 +257,9 @@ func (r *renderer) blocks(bs []doc.Block, c ctx, sect []byte) (lastP, attached b
 			r.tinyParagraph(false, nil, true)
 			pending = false
 		} else if j > 0 && !lastP && emitted {
-			// Word joins adjacent tables into one; keep them apart.
-			r.tinyParagraph(c.keepNext, nil, false)
+			// Word joins adjacent tables into one; keep them apart (and
+			// the keep chain of a KeepNext Columns block whole).
+			r.tinyParagraph(c.keepNext || prevKeep, nil, false)
 		}
 		emitted = true
 		switch b := b.(type) {
@@ -283,7 +284,7 @@ func (r *renderer) blocks(bs []doc.Block, c ctx, sect []byte) (lastP, attached b
 			if err := r.columns(b, bc); err != nil {
 				return false, false, err
 			}
-			lastP, prevKeep = false, false
+			lastP, prevKeep = false, b.KeepNext
 		default:
 			return false, false, errorf(bc.where, "unknown block type %T", b)
 		}
@@ -689,8 +690,10 @@ func (r *renderer) columns(cb *doc.Columns, c ctx) error {
 		// Inside a KeepTogether block every paragraph keeps with the
 		// next except the last of each column, which ends the row: the
 		// block keeps with what follows only if its container says so.
+		// A KeepNext block keeps every paragraph with the next, the last
+		// of each column too, so that Word keeps the row with what follows.
 		cc := ctx{where: fmt.Sprintf("%s, column %d", c.where, i+1), width: w, in: inColumns,
-			keepNext: c.keepNext || cb.KeepTogether, keepEnd: c.keepNext}
+			keepNext: c.keepNext || cb.KeepTogether || cb.KeepNext, keepEnd: c.keepNext || cb.KeepNext}
 		sub.x.b.Reset()
 		lastP, _, err := sub.blocks(blocks, cc, nil)
 		if err != nil {

@@ -153,8 +153,8 @@ func Parts(d *doc.Document, p *doc.Profile) (map[string][]byte, error) {
 		PartStyles:       stylesXML(p, lang),
 		PartSettings:     settingsXML(lang),
 		PartFontTable:    fontTableXML(p.FontFamily),
-		PartHeaderPage:   headerXML(true),
-		PartHeaderEmpty:  headerXML(false),
+		PartHeaderPage:   headerXML(true, d.Banner),
+		PartHeaderEmpty:  headerXML(false, d.Banner),
 		PartDocRels:      docRelsXML(),
 	}, nil
 }

@@ -124,11 +124,19 @@ func fontTableXML(font string) []byte {
 }
 
 // headerXML is a header part: a centred PAGE field in the PageNumber style,
-// or (page == false) one empty PageNumber paragraph.
-func headerXML(page bool) []byte {
+// or (page == false) one empty PageNumber paragraph; a banner
+// (doc.Document.Banner), when not empty, is a bold centred paragraph above
+// it.
+func headerXML(page bool, banner string) []byte {
 	var x xw
 	x.raw(xmlHeader)
 	x.open("w:hdr", "xmlns:w", nsW, "xmlns:r", nsR)
+	if banner != "" {
+		x.raw("\n<w:p>")
+		(&pPr{style: string(doc.StylePageNumber), jc: "center"}).write(&x)
+		writeRun(&x, doc.Run{Text: banner, Bold: true, Size: doc.BannerSize}, 0)
+		x.raw("</w:p>")
+	}
 	x.raw("\n<w:p>")
 	(&pPr{style: string(doc.StylePageNumber)}).write(&x)
 	if page {

@@ -1,6 +1,7 @@
 // Package text renders the document model as stable plain text: one line
 // per paragraph, list items with their marker, table cells separated by
-// " | ", the columns of a side-by-side block one after the other. Tests
+// " | ", the columns of a side-by-side block one after the other, the
+// document's banner (if any) on the first line. Tests
 // compare it with the seed and with the text extracted from the PDF; review
 // tools diff it.
 package text
@@ -16,6 +17,9 @@ import (
 // ordinary spaces.
 func Render(d *doc.Document) string {
 	var b strings.Builder
+	if d.Banner != "" {
+		line(&b, d.Banner)
+	}
 	for i, s := range d.Sections {
 		if i > 0 {
 			b.WriteString("\f\n")
