@@ -124,6 +124,17 @@ var labelled = map[string]label{
 	"bieu.su_nghiep[].thoi_gian":        {"Biểu kèm theo", "thời gian thực hiện"},
 	"bieu.su_nghiep[].ghi_chu":          {"Biểu kèm theo", "ghi chú"},
 
+	// The justifications only the leader's review copy prints (build
+	// -ban-trinh), reported in the section of their item.
+	"muc_tieu.chi_tieu[].ly_do":            {"Mục tiêu và chỉ tiêu", "lý do (bản trình lãnh đạo)"},
+	"tieu_chi.danh_gia[].ly_do":            {"Tiêu chí", "lý do (bản trình lãnh đạo)"},
+	"nhiem_vu.nhom[].ly_do":                {"Nhiệm vụ", "lý do (bản trình lãnh đạo)"},
+	"nhiem_vu.nhom[].noi_dung[].ly_do":     {"Nhiệm vụ", "lý do (bản trình lãnh đạo)"},
+	"nguon_luc.nguon[].ly_do":              {"Nguồn lực", "lý do (bản trình lãnh đạo)"},
+	"to_chuc_thuc_hien[].noi_dung[].ly_do": {"Tổ chức thực hiện", "lý do (bản trình lãnh đạo)"},
+	"bieu.cong_trinh[].ly_do":              {"Biểu kèm theo", "lý do (bản trình lãnh đạo)"},
+	"bieu.su_nghiep[].ly_do":               {"Biểu kèm theo", "lý do (bản trình lãnh đạo)"},
+
 	CommuneFile + "ma":                      {SectionCommune, "mã xã (dùng đặt tên tệp kết quả)"},
 	CommuneFile + "ten":                     {SectionCommune, "tên xã"},
 	CommuneFile + "cap":                     {SectionCommune, "cấp hành chính"},
