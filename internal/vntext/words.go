@@ -16,6 +16,12 @@ import (
 //go:embed data/words.txt
 var wordsTxt string
 
+// adminTxt is the administrative vocabulary added to the word list (see
+// data/README.md).
+//
+//go:embed data/hanh-chinh.txt
+var adminTxt string
+
 // lexicon indexes the word list by adjacent syllable pairs. A word pair is a
 // two-syllable entry or the first or last pair of a longer one ("ủy ban",
 // "nhân dân" in "ủy ban nhân dân"); the pairs inside a longer entry ("ban
@@ -33,9 +39,9 @@ var (
 	lex     *lexicon
 )
 
-// getLexicon parses the embedded word list once.
+// getLexicon parses the embedded word lists once.
 func getLexicon() *lexicon {
-	lexOnce.Do(func() { lex = parseLexicon(wordsTxt) })
+	lexOnce.Do(func() { lex = parseLexicon(wordsTxt + "\n" + adminTxt) })
 	return lex
 }
 
