@@ -3,6 +3,7 @@ package vntext
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // The nham-am rule: confusions that leave valid syllables. Commune staff
@@ -17,15 +18,16 @@ import (
 // candidate at all, so the two never report the same pair.
 
 // confusionKey maps lower-case syllables (one, or several joined by spaces)
-// to their confusion key: marks removed except đ (which no dialect merges
-// with d, gi or r: "trợ giống" is not "trợ động"), initial tr → ch, gi and
-// r → d, x → s, n (not ng, nh) → l, and y → i except after qu (the "qui"
-// spelling is another rule's).
+// to their confusion key: the initial tr → ch, gi and r → d, x → s, n (not
+// ng, nh) → l, and y → i (its tone kept) except after qu (the "qui" spelling
+// is another rule's). Tones and vowel marks are kept, and đ is not d: a
+// slip of this class changes one consonant or i/y and nothing else, so
+// "giống chữ" is not "dòng chữ", "trợ giống" not "trợ động", "bản trình"
+// not "bản chính".
 func confusionKey(lower string) string {
-	skel := skeleton(strings.ReplaceAll(lower, "đ", "\x01"))
-	syls := strings.Split(skel, " ")
-	for i, sk := range syls {
-		syls[i] = confusionSyllable(sk)
+	syls := strings.Split(lower, " ")
+	for i, sy := range syls {
+		syls[i] = confusionSyllable(sy)
 	}
 	return strings.Join(syls, " ")
 }
@@ -39,27 +41,38 @@ func (in *tokInfo) confKey() string {
 	return in.ckey
 }
 
-func confusionSyllable(sk string) string {
+// firstRune is the first rune of s (utf8.RuneError when s is empty).
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func confusionSyllable(sy string) string {
 	switch {
-	case strings.HasPrefix(sk, "tr"):
-		sk = "ch" + sk[2:]
-	case strings.HasPrefix(sk, "gi"):
-		rest := sk[2:]
-		if rest == "" || !strings.ContainsRune("aeiouy", rune(rest[0])) {
-			rest = "i" + rest // gì, gìn: the i is the vowel
+	case strings.HasPrefix(sy, "tr"):
+		sy = "ch" + sy[2:]
+	case strings.HasPrefix(sy, "g") && letterInfo[firstRune(sy[1:])].base == 'i':
+		rest := sy[1:] // from the i, which keeps its tone when it is the vowel (gìn)
+		if _, n := utf8.DecodeRuneInString(rest); len(rest) > n && isVowelBase(letterInfo[firstRune(rest[n:])].base) {
+			rest = rest[n:] // gia, giữ: the i only spells the initial
 		}
-		sk = "d" + rest
-	case strings.HasPrefix(sk, "r"):
-		sk = "d" + sk[1:]
-	case strings.HasPrefix(sk, "x"):
-		sk = "s" + sk[1:]
-	case strings.HasPrefix(sk, "n") && !strings.HasPrefix(sk, "ng") && !strings.HasPrefix(sk, "nh"):
-		sk = "l" + sk[1:]
+		sy = "d" + rest
+	case strings.HasPrefix(sy, "r"):
+		sy = "d" + sy[1:]
+	case strings.HasPrefix(sy, "x"):
+		sy = "s" + sy[1:]
+	case strings.HasPrefix(sy, "n") && !strings.HasPrefix(sy, "ng") && !strings.HasPrefix(sy, "nh"):
+		sy = "l" + sy[1:]
 	}
-	if strings.HasPrefix(sk, "qu") {
-		return sk
+	if strings.HasPrefix(sy, "qu") {
+		return sy
 	}
-	return strings.ReplaceAll(sk, "y", "i")
+	return strings.Map(func(r rune) rune {
+		if l, ok := letterInfo[r]; ok && l.base == 'y' && !l.upper {
+			return compose('i', l.tone, false)
+		}
+		return r
+	}, sy)
 }
 
 // confusionClass names the confusion between the syllables typed and meant

@@ -30,7 +30,7 @@ var adminTxt string
 type lexicon struct {
 	pairs map[string]bool     // every adjacent pair of every entry, old tone style, lower case; true for a word pair
 	skel  map[string][]string // "binh dang" -> {"bình đẳng"}: word pairs by their mark-less skeleton
-	conf  map[string][]string // "san suat" -> {"sản xuất"}: word pairs by their confusionKey
+	conf  map[string][]string // "sản suất" -> {"sản xuất"}: word pairs by their confusionKey
 	words int
 }
 
