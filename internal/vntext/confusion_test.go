@@ -42,7 +42,8 @@ func TestRuleConfusion(t *testing.T) {
 		{in: "hỗ trợ giống cây trồng"},
 		// l/n
 		{in: "phát triển nâu dài", want: []exp{{rule: RuleConfusion, at: "nâu dài", msg: msgConf("nâu dài", "l/n"), sug: "có lẽ là “lâu dài”"}}},
-		{in: "phát triển lâu dài"},
+		{in: "đúng hạn lộp hồ sơ", want: []exp{{rule: RuleConfusion, at: "lộp hồ", msg: msgConf("lộp hồ", "l/n"), sug: "có lẽ là “nộp hồ”"}}},
+		{in: "phát triển lâu dài; đúng hạn nộp hồ sơ"},
 		// i/y (not after qu: "qui" is another rule's)
 		{in: "đào tạo kĩ thuật trồng trọt", want: []exp{{rule: RuleConfusion, at: "kĩ thuật", msg: msgConf("kĩ thuật", "i/y"), sug: "có lẽ là “kỹ thuật”"}}},
 		{in: "xử lí nghiêm vi phạm", want: []exp{{rule: RuleConfusion, at: "xử lí", msg: msgConf("xử lí", "i/y"), sug: "có lẽ là “xử lý”"}}},
