@@ -137,7 +137,7 @@ func BenchmarkCheck2025(b *testing.B) {
 
 // hostile writes the seed plan with an edit into a temporary folder and
 // loads it.
-func hostile(b *testing.B, edit func(string) string) (*plan.Result, []byte, []byte) {
+func hostile(b testing.TB, edit func(string) string) (*plan.Result, []byte, []byte) {
 	b.Helper()
 	dir := b.TempDir()
 	for _, name := range []string{"2025.yaml", "xa.yaml"} {

@@ -23,7 +23,7 @@ type exp struct {
 var ruleSeverity = map[string]Severity{
 	RuleNFC: Error, RuleInvisible: Error, RuleNonBMP: Warning, RuleQuotes: Warning,
 	RuleSpaces: Warning, RulePunctSpace: Warning, RuleTCVN3: Error, RuleVNI: Error,
-	RuleSyllable: Error, RuleTonePlace: Error, RuleWord: Warning, RuleKieuDau: Warning,
+	RuleSyllable: Error, RuleTonePlace: Error, RuleWord: Warning, RuleConfusion: Warning, RuleKieuDau: Warning,
 	RuleKieuDauLan: Warning, RuleNumSep: Warning, RuleNumUnit: Warning, RulePercent: Warning,
 	RuleDate: Warning, RuleKyHieu: Error, RuleCapital: Warning, RuleAbbrevFirst: Warning,
 }

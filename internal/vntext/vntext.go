@@ -24,6 +24,7 @@
 //	am-tiet       Error    a word that cannot be a Vietnamese syllable (bad initial, rhyme, spelling pair c/k, g/gh, ng/ngh, tone on a stop final); no Fix, Suggest names a dictionary word when exactly one fits
 //	dau-thanh     Error    tone mark on the wrong vowel (tòan, qúy); Fix moves it within the syllable
 //	tu-ghep       Warning  two well-formed syllables that form no word, where exactly one dictionary word differs from them only by marks in one syllable (bình đăng → bình đẳng); no Fix
+//	nham-am       Warning  two well-formed syllables that form no word, none differing only by marks, where exactly one dictionary word differs in one syllable by a confusable initial (s/x, ch/tr, d/gi/r, l/n) or i/y, tones and vowel marks unchanged (xản xuất → sản xuất); no Fix
 //	kieu-dau      Warning  an open oa/oe/uy syllable in the tone-mark style other than Options.ToneStyle (hoà when the style is "cu"); Fix moves the mark
 //	kieu-dau-lan  Warning  (Corpus only) the strings of one document mix both styles
 //	so-phan-cach  Warning  English-style number separators (1,282.2; 3,900; 12.5%); Fix when unambiguous
@@ -47,7 +48,7 @@
 // (lôgic, mômen) are treated as names, abbreviations or loanwords and get no
 // am-tiet, dau-thanh or tu-ghep finding. Words and phrases listed in
 // Options.Exceptions get none of the word rules (am-tiet, dau-thanh,
-// tu-ghep, kieu-dau, viet-hoa). Blanks at the start or end of a line are not
+// tu-ghep, nham-am, kieu-dau, viet-hoa). Blanks at the start or end of a line are not
 // flagged. tu-ghep skips pairs that contain a function word or numeral (see
 // functionWords) and stays silent when a syllable forms a word with its
 // other neighbour or when two dictionary words fit; see README.md for the
@@ -89,6 +90,7 @@ const (
 	RuleSyllable    = "am-tiet"
 	RuleTonePlace   = "dau-thanh"
 	RuleWord        = "tu-ghep"
+	RuleConfusion   = "nham-am"
 	RuleKieuDau     = "kieu-dau"
 	RuleKieuDauLan  = "kieu-dau-lan"
 	RuleNumSep      = "so-phan-cach"

@@ -16,6 +16,12 @@ import (
 //go:embed data/words.txt
 var wordsTxt string
 
+// adminTxt is the administrative vocabulary added to the word list (see
+// data/README.md).
+//
+//go:embed data/hanh-chinh.txt
+var adminTxt string
+
 // lexicon indexes the word list by adjacent syllable pairs. A word pair is a
 // two-syllable entry or the first or last pair of a longer one ("ủy ban",
 // "nhân dân" in "ủy ban nhân dân"); the pairs inside a longer entry ("ban
@@ -24,6 +30,7 @@ var wordsTxt string
 type lexicon struct {
 	pairs map[string]bool     // every adjacent pair of every entry, old tone style, lower case; true for a word pair
 	skel  map[string][]string // "binh dang" -> {"bình đẳng"}: word pairs by their mark-less skeleton
+	conf  map[string][]string // "sản suất" -> {"sản xuất"}: word pairs by their confusionKey
 	words int
 }
 
@@ -32,16 +39,16 @@ var (
 	lex     *lexicon
 )
 
-// getLexicon parses the embedded word list once.
+// getLexicon parses the embedded word lists once.
 func getLexicon() *lexicon {
-	lexOnce.Do(func() { lex = parseLexicon(wordsTxt) })
+	lexOnce.Do(func() { lex = parseLexicon(wordsTxt + "\n" + adminTxt) })
 	return lex
 }
 
 // parseLexicon reads one word per line; '#' starts a comment. Entries are
 // normalised to NFC, lower case and the old tone style.
 func parseLexicon(src string) *lexicon {
-	l := &lexicon{pairs: map[string]bool{}, skel: map[string][]string{}}
+	l := &lexicon{pairs: map[string]bool{}, skel: map[string][]string{}, conf: map[string][]string{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for sc.Scan() {
 		line := sc.Text()
@@ -68,6 +75,8 @@ func (l *lexicon) addPair(p string, word bool) {
 	if word {
 		k := skeleton(p)
 		l.skel[k] = append(l.skel[k], p)
+		c := confusionKey(p)
+		l.conf[c] = append(l.conf[c], p)
 	}
 }
 
@@ -83,8 +92,14 @@ func (l *lexicon) isWord(p string) bool { return l.pairs[p] }
 // variants returns the word pairs whose skeleton is skel (that of a+" "+b)
 // and that keep one of the two syllables unchanged.
 func (l *lexicon) variants(a, b, skel string) []string {
+	return oneSyllableChanged(l.skel[skel], a, b)
+}
+
+// oneSyllableChanged returns the pairs of ps that keep exactly one of a and
+// b unchanged.
+func oneSyllableChanged(ps []string, a, b string) []string {
 	var out []string
-	for _, p := range l.skel[skel] {
+	for _, p := range ps {
 		x, y, _ := strings.Cut(p, " ")
 		if (x == a) != (y == b) {
 			out = append(out, p)
@@ -98,6 +113,7 @@ type tokInfo struct {
 	a     analysis
 	lower string // lower case, old tone style ("" unless a.ok)
 	skel  string // skeleton of lower
+	ckey  string // confusionKey of lower, filled on first use by nham-am
 }
 
 // wordState is the per-token view used by the word rules.
@@ -195,6 +211,7 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 
 	// Pairs of syllables that form no word.
 	flagged := map[int]bool{}
+	var unknown []int // pairs that are no word and have no tu-ghep candidate
 	for i := 0; i+1 < len(ws); i++ {
 		a, b := ws[i], ws[i+1]
 		if !a.plain || !b.plain || b.tok.capital || !onlySpaceBetween(s, a.tok.end, b.tok.start) {
@@ -204,6 +221,9 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 			continue
 		}
 		vs := lx.variants(a.key, b.key, a.info.skel+" "+b.info.skel)
+		if len(vs) == 0 {
+			unknown = append(unknown, i) // nham-am's ground
+		}
 		if len(vs) != 1 {
 			continue
 		}
@@ -215,12 +235,7 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 		if flagged[changed] || functionWords[a.key] || functionWords[b.key] {
 			continue
 		}
-		// A syllable that forms a word with its other neighbour explains the
-		// pair (một vài | trò chơi): no finding.
-		if i > 0 && ws[i-1].nkey != "" && onlySpaceBetween(s, ws[i-1].tok.end, a.tok.start) && lx.isWord(ws[i-1].nkey+" "+a.key) {
-			continue
-		}
-		if i+2 < len(ws) && ws[i+2].nkey != "" && onlySpaceBetween(s, b.tok.end, ws[i+2].tok.start) && lx.isWord(b.key+" "+ws[i+2].nkey) {
+		if explainedByNeighbour(s, ws, i, lx) {
 			continue
 		}
 		flagged[changed] = true
@@ -230,7 +245,18 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 			Msg:     fmt.Sprintf("“%s” không phải là từ có trong từ điển; có lẽ gõ sai dấu", orig),
 			Suggest: fmt.Sprintf("có lẽ là “%s”", sug)})
 	}
-	return fs
+	return append(fs, confusionFindings(s, ws, lx, unknown, flagged)...)
+}
+
+// explainedByNeighbour reports whether a syllable of the pair ws[i], ws[i+1]
+// forms a word with its other neighbour, which explains the pair (một vài |
+// trò chơi): no finding.
+func explainedByNeighbour(s string, ws []wordState, i int, lx *lexicon) bool {
+	a, b := ws[i], ws[i+1]
+	if i > 0 && ws[i-1].nkey != "" && onlySpaceBetween(s, ws[i-1].tok.end, a.tok.start) && lx.isWord(ws[i-1].nkey+" "+a.key) {
+		return true
+	}
+	return i+2 < len(ws) && ws[i+2].nkey != "" && onlySpaceBetween(s, b.tok.end, ws[i+2].tok.start) && lx.isWord(b.key+" "+ws[i+2].nkey)
 }
 
 // functionWords are grammatical words (prepositions, conjunctions, the
