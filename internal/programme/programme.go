@@ -160,6 +160,15 @@ func (r *SourceRule) Matches(name string) bool {
 	return false
 }
 
+// abbrDef is an abbreviation definition in a programme name: " (MTQG)".
+var abbrDef = regexp.MustCompile(`[ \x{00a0}]*\((\p{Lu}[\p{Lu}\d-]*)\)`)
+
+// InSentence is a programme name as written in a sentence: without the
+// abbreviation definitions of its first mention, blanks collapsed, NFC.
+func InSentence(name string) string {
+	return strings.Join(strings.Fields(abbrDef.ReplaceAllString(norm.NFC.String(name), "")), " ")
+}
+
 // Fold is s for comparing names: NFC, lower case, blanks collapsed.
 func Fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(s))), " ")
