@@ -47,7 +47,7 @@ var allowed = map[string][]string{
 	"internal/plandiff":  {"internal/diag", "internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn", "internal/yamlx"},
 	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
 	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
-	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/vntext", "internal/yamlx", "templates"},
+	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/vntext", "internal/yamlx", "templates"},
 	"internal/issue":     {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 
 	// Composition: plan → document model (and the plan-free sheet model).

@@ -48,7 +48,35 @@ type Citation struct {
 	TrichYeu   string   `yaml:"trich_yeu,required"`
 	Nguon      []string `yaml:"nguon,required"`
 	DaDoiChieu bool     `yaml:"da_doi_chieu"`
+	// ApDung is the period the document governs, as its trích yếu names
+	// it ("2021-2025"); "" when it names none.
+	ApDung string `yaml:"ap_dung"`
+	// TrangThai is the document's status when a source gives it:
+	// con_hieu_luc, het_hieu_luc; "" when not known.
+	TrangThai string `yaml:"trang_thai"`
+	// ThayTheBoi is the registry id of the document that replaces it, when
+	// a source says so.
+	ThayTheBoi string `yaml:"thay_the_boi"`
 }
+
+// Statuses a registry entry may record (trang_thai).
+const (
+	InForce = "con_hieu_luc"
+	Expired = "het_hieu_luc"
+)
+
+// Span is the first and last year of ApDung, and false when it is empty.
+func (c *Citation) Span() (from, to int, ok bool) {
+	m := spanRe.FindStringSubmatch(c.ApDung)
+	if m == nil {
+		return 0, 0, false
+	}
+	from, _ = strconv.Atoi(m[1])
+	to, _ = strconv.Atoi(m[2])
+	return from, to, true
+}
+
+var spanRe = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
 
 type registryFile struct {
 	VanBan []Citation `yaml:"van_ban,required"`
@@ -132,6 +160,15 @@ func (r *SourceRule) Matches(name string) bool {
 	return false
 }
 
+// abbrDef is an abbreviation definition in a programme name: " (MTQG)".
+var abbrDef = regexp.MustCompile(`[ \x{00a0}]*\((\p{Lu}[\p{Lu}\d-]*)\)`)
+
+// InSentence is a programme name as written in a sentence: without the
+// abbreviation definitions of its first mention, blanks collapsed, NFC.
+func InSentence(name string) string {
+	return strings.Join(strings.Fields(abbrDef.ReplaceAllString(norm.NFC.String(name), "")), " ")
+}
+
 // Fold is s for comparing names: NFC, lower case, blanks collapsed.
 func Fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(s))), " ")
@@ -188,6 +225,12 @@ func (c *checker) citation(path string, ct *Citation) {
 		c.add(path+".ngay", "ngày “%s” không đúng dạng; hãy viết năm-tháng-ngày, ví dụ 2025-12-29.", ct.Ngay)
 	}
 	c.sources(path+".nguon", ct.Nguon)
+	if f, t, ok := ct.Span(); ct.ApDung != "" && (!ok || t < f) {
+		c.add(path+".ap_dung", "giai đoạn áp dụng “%s” không đúng dạng; hãy viết năm đầu-năm cuối, ví dụ 2021-2025.", ct.ApDung)
+	}
+	if ct.TrangThai != "" && ct.TrangThai != InForce && ct.TrangThai != Expired {
+		c.add(path+".trang_thai", "trạng thái “%s” không có; hãy ghi %s hoặc %s, hoặc bỏ trống khi nguồn không nói.", ct.TrangThai, InForce, Expired)
+	}
 }
 
 // Sources lists templates/nguon.yaml.
@@ -240,6 +283,11 @@ func Citations() ([]Citation, error) {
 			}
 			seen[ct.Ma] = true
 			c.citation(p, ct)
+		}
+		for i := range f.VanBan {
+			if r := f.VanBan[i].ThayTheBoi; r != "" && !seen[r] {
+				c.add(fmt.Sprintf("van_ban[%d].thay_the_boi", i), "văn bản thay thế “%s” không có trong sổ căn cứ; hãy thêm văn bản đó hoặc sửa mã.", r)
+			}
 		}
 		if len(c.errs) > 0 {
 			return nil, c.errs

@@ -60,3 +60,34 @@ func TestPeriodFor(t *testing.T) {
 		t.Errorf("PeriodFor(2019) = %s, want none", p.Ma)
 	}
 }
+
+// The registry covers the national chains of both periods and ND30, each
+// chain document naming a period that contains its own, and its status
+// fields are well formed.
+func TestRegistryCoverage(t *testing.T) {
+	for _, id := range PeriodIDs() {
+		p, err := LoadPeriod(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set, err := LoadCriteriaSet(p.BoTieuChi)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := append(append([]string{}, p.CanCu...), set.CanCu)
+		for _, ma := range ids {
+			ct, ok := Cite(ma)
+			if !ok {
+				t.Errorf("%s: %s not in the registry", id, ma)
+				continue
+			}
+			if f, to, ok := ct.Span(); !ok || f > p.Tu || to < p.Den {
+				t.Errorf("%s: %s ap_dung %q does not contain %d-%d", id, ma, ct.ApDung, p.Tu, p.Den)
+			}
+		}
+	}
+	nd30, ok := Cite("nd30-2020")
+	if !ok || nd30.So != "30/2020/NĐ-CP" || nd30.Ngay != "2020-03-05" || nd30.TrangThai != InForce {
+		t.Errorf("nd30-2020: %+v", nd30)
+	}
+}

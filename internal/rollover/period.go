@@ -28,14 +28,9 @@ type SourceChange struct {
 	Removed []string // "Vốn Chương trình MTQG giảm nghèo bền vững (năm 2025: 602)"
 }
 
-// abbrDef is an abbreviation definition in a programme name: " (MTQG)".
-var abbrDef = regexp.MustCompile(`[ \x{00a0}]*\((\p{Lu}[\p{Lu}\d-]*)\)`)
-
-// inSentence is a programme name as written in a sentence: without the
-// abbreviation definitions of its first mention.
-func inSentence(name string) string {
-	return strings.Join(strings.Fields(abbrDef.ReplaceAllString(norm.NFC.String(name), "")), " ")
-}
+// inSentence is a programme name as written in a sentence
+// (programme.InSentence).
+func inSentence(name string) string { return programme.InSentence(name) }
 
 // nameSub replaces one spelling of the old programme's name.
 type nameSub struct {

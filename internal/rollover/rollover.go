@@ -96,7 +96,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -105,6 +104,7 @@ import (
 	"kehoach/internal/fileset"
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
+	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
 )
 
@@ -415,13 +415,6 @@ func clearDraft(vb *yaml.Node, key, hint string) {
 	k.LineComment = hint
 }
 
-// Year patterns: "năm 2025" (the word năm, spaces, the year) and a bare
-// year. Either must be a whole number and not an end of a range.
-var (
-	namRe  = regexp.MustCompile(`(?i)\bn(ă|Ă)m[ \x{00a0}]+(\d+)`)
-	yearRe = regexp.MustCompile(`\d+`)
-)
-
 type yearMode int
 
 const (
@@ -445,65 +438,27 @@ func (e *editor) rewrite(m *yaml.Node, key, p string, mode yearMode) {
 
 // replaceYear rewrites the whole-number occurrences of from in s that are
 // not an end of a range (2021-2025, 2025–2026); with namYear only those
-// right after the word "năm".
+// right after the word "năm" (vn.Years reads them).
 func replaceYear(s string, from, to int, mode yearMode) string {
-	old, nw := strconv.Itoa(from), strconv.Itoa(to)
-	var spans [][2]int
-	if mode == namYear {
-		for _, m := range namRe.FindAllStringSubmatchIndex(s, -1) {
-			if m[0] > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(s[:m[0]]); unicode.IsLetter(r) {
-					continue
-				}
-			}
-			spans = append(spans, [2]int{m[4], m[5]})
-		}
-	} else {
-		for _, m := range yearRe.FindAllStringIndex(s, -1) {
-			spans = append(spans, [2]int{m[0], m[1]})
-		}
-	}
+	nw := strconv.Itoa(to)
 	var b strings.Builder
 	last := 0
-	for _, sp := range spans {
-		if s[sp[0]:sp[1]] != old || inRange(s, sp[0], sp[1]) {
+	for _, y := range vn.Years(s) {
+		if y.Value != from || y.InRange || (mode == namYear && !y.Nam) {
 			continue
 		}
-		b.WriteString(s[last:sp[0]])
+		b.WriteString(s[last:y.Start])
 		b.WriteString(nw)
-		last = sp[1]
+		last = y.End
 	}
 	b.WriteString(s[last:])
 	return b.String()
 }
 
-// inRange reports whether the number at s[i:j] is an end of a range of
-// numbers ("2021-2025", "2025 – 2026").
-func inRange(s string, i, j int) bool {
-	dash := func(r rune) bool { return r == '-' || r == '–' || r == '—' }
-	// after: spaces, a dash, spaces, a digit
-	rest := strings.TrimLeft(s[j:], " \u00a0")
-	if r, n := utf8.DecodeRuneInString(rest); n > 0 && dash(r) {
-		rest = strings.TrimLeft(rest[n:], " \u00a0")
-		if r2, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r2) {
-			return true
-		}
-	}
-	before := strings.TrimRight(s[:i], " \u00a0")
-	if r, n := utf8.DecodeLastRuneInString(before); n > 0 && dash(r) {
-		before = strings.TrimRight(before[:len(before)-n], " \u00a0")
-		if r2, _ := utf8.DecodeLastRuneInString(before); unicode.IsDigit(r2) {
-			return true
-		}
-	}
-	return false
-}
-
 // mentionsYear reports whether s contains year as a whole number.
 func mentionsYear(s string, year int) bool {
-	y := strconv.Itoa(year)
-	for _, m := range yearRe.FindAllString(s, -1) {
-		if m == y {
+	for _, y := range vn.Years(s) {
+		if y.Value == year {
 			return true
 		}
 	}
@@ -955,11 +910,10 @@ func (f *flagger) walk(root *yaml.Node) {
 // excerpt is the part of text around the first whole mention of year.
 func excerpt(text string, year int) string {
 	text = strings.Join(strings.Fields(text), " ")
-	y := strconv.Itoa(year)
 	i := -1
-	for _, m := range yearRe.FindAllStringIndex(text, -1) {
-		if text[m[0]:m[1]] == y {
-			i = m[0]
+	for _, y := range vn.Years(text) {
+		if y.Value == year {
+			i = y.Start
 			break
 		}
 	}

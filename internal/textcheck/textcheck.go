@@ -169,6 +169,7 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, toneStyle string) diag.List
 	for _, a := range vntext.AbbreviationsBeforeDefinition(texts, Abbreviations()) {
 		out = append(out, place(fs[a.Text], a.Finding))
 	}
+	out = append(out, consistency(p, fs)...)
 	out = dedupe(out)
 	out.Sort()
 	return out

@@ -674,7 +674,7 @@ func where(path string) string {
 func Suggest(s string, candidates []string) string {
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
-		if dd := distance(strings.ToLower(s), c); dd < bestD {
+		if dd := Distance(strings.ToLower(s), c); dd < bestD {
 			best, bestD = c, dd
 		}
 	}
@@ -688,7 +688,8 @@ func Suggest(s string, candidates []string) string {
 	return ""
 }
 
-func distance(a, b string) int {
+// Distance is the edit distance of two strings, counted in runes.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
