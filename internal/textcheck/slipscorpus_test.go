@@ -1,0 +1,81 @@
+package textcheck
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kehoach/internal/plan"
+	"kehoach/internal/plan/plantest"
+	"kehoach/internal/vntext"
+)
+
+// slipRules are the rules of the typing-slip and legacy-fragment checks
+// (issue #18, deliver 2 and 3).
+var slipRules = map[string]bool{
+	vntext.RuleRepeat: true, vntext.RuleTelex: true, vntext.RuleVNIDigits: true, vntext.RuleDoubled: true,
+	vntext.RuleNoSpace: true, vntext.RuleAgency: true, vntext.RuleQuiSpelled: true,
+	vntext.RuleTCVN3: true, vntext.RuleVNI: true,
+}
+
+// corpusPlans are every plan of plans/ and testdata/corpus/.
+func corpusPlans(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, g := range []string{"../../plans/*/*.yaml", "../../testdata/corpus/*/*.yaml"} {
+		m, err := filepath.Glob(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range m {
+			if filepath.Base(f) != "xa.yaml" {
+				out = append(out, f)
+			}
+		}
+	}
+	if len(out) < 5 {
+		t.Fatalf("only %d corpus plans", len(out))
+	}
+	return out
+}
+
+// The correct corpus — every plan of plans/ and testdata/corpus/ and the
+// fixed wording of templates/*.tmpl — draws no finding of the slip rules.
+func TestSlipRulesQuietOnCorpus(t *testing.T) {
+	n := 0
+	for _, path := range corpusPlans(t) {
+		res, err := plan.Load(path)
+		if err != nil || !res.OK() {
+			continue // invalid plans are tested elsewhere
+		}
+		n++
+		ps, _ := os.ReadFile(res.Plan.File)
+		cs, _ := os.ReadFile(res.Plan.Commune.File)
+		for _, f := range Check(res.Plan, ps, cs, plantest.Profile(t, res).ToneStyle) {
+			if slipRules[f.Rule] {
+				t.Errorf("%s: unexpected %s", path, f)
+			}
+		}
+	}
+	if n < 5 {
+		t.Fatalf("only %d valid corpus plans", n)
+	}
+	tmpls, _ := filepath.Glob("../../templates/*.tmpl")
+	if len(tmpls) == 0 {
+		t.Fatal("no templates")
+	}
+	for _, p := range tmpls {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			for _, f := range vntext.Check(line, vntext.Options{}) {
+				if slipRules[f.Rule] {
+					t.Errorf("%s:%d: unexpected %s %s in %q", p, i+1, f.Rule, f.Msg, line)
+				}
+			}
+		}
+	}
+}
