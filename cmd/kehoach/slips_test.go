@@ -60,3 +60,20 @@ func TestCheckTypingSlips(t *testing.T) {
 		}
 	}
 }
+
+// check warns of “Kính gửi” written in a Kế hoạch, at its line and column
+// (#18 deliver 7); it has no automatic fix.
+func TestCheckKinhGui(t *testing.T) {
+	p := testkit.CopyPlan(t, t.TempDir(), "muong-khoa", "2025.yaml", func(s string) string {
+		const old = "            Tiếp tục rà soát, cập nhật lại quy hoạch"
+		if strings.Count(s, old) != 1 {
+			t.Fatalf("plan lacks %q", old)
+		}
+		return strings.Replace(s, old, "            Kính gửi các ban, ngành: tiếp tục rà soát, cập nhật lại quy hoạch", 1)
+	})
+	_, stdout, stderr := runArgs("check", p)
+	want := "2025.yaml:156:13: [kinh-gui] “Kính gửi” không dùng trong Kế hoạch (Nghị định 30, Phụ lục I: chỉ công văn, tờ trình, báo cáo gửi cấp trên mới có “Kính gửi”) — gợi ý: bỏ “Kính gửi”; cơ quan, đơn vị nhận Kế hoạch ghi ở mục Nơi nhận (noi_nhan.nhan) (cảnh báo)"
+	if !strings.Contains(stdout+stderr, want) {
+		t.Errorf("check lacks %q:\n%s%s", want, stdout, stderr)
+	}
+}
