@@ -38,6 +38,9 @@ func legacyFragmentFindings(s string, o Options) []Finding {
 	if !high {
 		return nil
 	}
+	if !anyLegacyLooking(s) {
+		return nil
+	}
 	var chunks []legacyChunk
 	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
@@ -183,4 +186,46 @@ func legacyFragmentFinding(s string, a, b int, cover [2]bool, o Options) Finding
 // are not).
 func isLegacySymbol(r rune) bool {
 	return r >= 0xA0 && r <= 0xFF && !strings.ContainsRune("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ", r)
+}
+
+// vniTakes reports whether the vowel v can take the VNI mark m (a
+// circumflex on a, e, o; a breve on a; a tone on any vowel).
+func vniTakes(v rune, m vniMark) bool {
+	switch m.vowelMark {
+	case '^':
+		return v == 'a' || v == 'e' || v == 'o'
+	case '(':
+		return v == 'a'
+	}
+	return strings.ContainsRune("aeiouyôö", v)
+}
+
+// anyLegacyLooking reports whether a blank-separated chunk of s is
+// legacyLooking: the fields with none skip the syllable analysis.
+func anyLegacyLooking(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if legacyLooking(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// legacyLooking is a cheap filter run before the syllable analysis: it
+// keeps a chunk with a Latin-1 symbol (© ¹ û), an upper-case Latin-1
+// letter after its first character (kÕ), or a vowel followed by a VNI mark
+// character it can take (aâ, aù; not the á of giá), and drops the common Vietnamese word whose marks all
+// happen to be Latin-1 letters (là, có, dân).
+func legacyLooking(w string) bool {
+	prev := rune(0)
+	for i, r := range w {
+		if isLegacySymbol(r) || i > 0 && r >= 0xC0 && unicode.IsUpper(r) {
+			return true
+		}
+		if m, mark := vniMarks[unicode.ToLower(r)]; mark && vniTakes(unicode.ToLower(prev), m) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }

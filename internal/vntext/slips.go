@@ -211,6 +211,9 @@ func telexFindings(s string, toks []token, o Options) []Finding {
 		if len(t.text) < 2 || t.apos || t.digitAdj || t.joined || t.allUpper || (t.capital && !t.sentStart) || !isASCIILetters(t.text) {
 			continue
 		}
+		if !telexLooking(t.text) {
+			continue
+		}
 		if a := analyse(t.text); a.ok || a.misplaced {
 			continue
 		}
@@ -232,6 +235,17 @@ func telexFindings(s string, toks []token, o Options) []Finding {
 		fs = append(fs, f)
 	}
 	return fs
+}
+
+// telexLooking is a cheap filter run before the syllable analysis: the
+// word ends with a tone key or holds dd, aa, ee, oo or w.
+func telexLooking(w string) bool {
+	lw := strings.ToLower(w)
+	if _, ok := telexTones[lw[len(lw)-1]]; ok {
+		return true
+	}
+	return strings.Contains(lw, "w") || strings.Contains(lw, "dd") || strings.Contains(lw, "aa") ||
+		strings.Contains(lw, "ee") || strings.Contains(lw, "oo")
 }
 
 // decodeVNIDigits reads a word typed with VNI keys: 1–5 the tones, 6 the
@@ -389,7 +403,8 @@ func agencyFindings(toks []token) []Finding {
 func quiFindings(toks []token) []Finding {
 	var fs []Finding
 	for _, t := range toks {
-		if t.joined || t.apos || (t.capital && !t.sentStart) || len(t.text) > 4 {
+		if t.joined || t.apos || (t.capital && !t.sentStart) || len(t.text) > 4 || len(t.text) < 3 ||
+			(t.text[0]|0x20) != 'q' || (t.text[1]|0x20) != 'u' {
 			continue
 		}
 		rs := []rune(t.text)
