@@ -25,12 +25,14 @@ import (
 // Measured on main on 02/12/2026, before the rules of #18 landed: 10 of 56
 // slips caught (17,9%): the hỏi/ngã and missing-tone slips tu-ghep knows,
 // three legacy fragments am-tiet sees as non-syllables, and the Nơi nhận
-// punctuation plan validation refuses. The target of #18 is 90%. slipFloor
+// punctuation plan validation refuses. With the rules of #18 (nham-am, the
+// typing-slip rules, the citation and year rules): 46 of 56 (82,1%). The
+// target of #18 is 90%. slipFloor
 // is what is caught today, so the rate can only ratchet up: raise it when
 // rules land (the test logs when the measure is above it), and run
 // go test ./cmd/kehoach -run TestSlipCorpus -update to rewrite the
 // README's figures.
-const slipFloor = 10
+const slipFloor = 46
 
 // slipTarget is the rate issue #18 asks for, in percent.
 const slipTarget = 90

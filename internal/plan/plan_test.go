@@ -138,6 +138,8 @@ func TestValidationRules(t *testing.T) {
 			want: []string{"testdata/p.yaml:62:14: quyền hạn ký “PCT” không có; Nghị định 30 chỉ dùng KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền); ký thay mặt tập thể thì ghi “thay_mat: true”."}},
 		{name: "recipient with punctuation", old: "{ten: Sở Nông nghiệp và Môi trường, ghi_chu: b/c}", new: "{ten: \"- Sở Nông nghiệp;\"}",
 			want: []string{"testdata/p.yaml:57:13: chỉ ghi tên nơi nhận, không ghi dấu “-” ở đầu hay “;” “.” ở cuối; các dấu này được thêm tự động."}},
+		{name: "recipient note in brackets", old: "ghi_chu: b/c}", new: "ghi_chu: (b/c);}",
+			want: []string{"testdata/p.yaml:57:52: chỉ ghi nội dung ghi chú (b/c, t/h), không ghi ngoặc “( )” hay dấu “;” “.”; văn bản tự in “- Sở Nông nghiệp và Môi trường (b/c);” (Nghị định 30: mỗi nơi nhận kết thúc bằng “;”)."}},
 		{name: "unbalanced markup", old: "chung: Mục tiêu chung.", new: "chung: Mục **tiêu chung.",
 			want: []string{"testdata/p.yaml:17:14: dấu “**” mở chữ đậm chưa được đóng; hãy thêm “**” sau đoạn chữ đậm, hoặc viết \\* nếu muốn in dấu sao."}},
 		{name: "unbalanced markup on a later line", old: "chung: Mục tiêu chung.", new: "chung: >-\n    Mục tiêu chung,\n    rồi *nghiêng.",

@@ -128,6 +128,7 @@ func validate(p *Plan, src []byte, res *Result) {
 	c.funding()
 	c.annexes()
 	c.signature()
+	c.signChain()
 	c.recipients()
 	c.texts()
 }
@@ -602,6 +603,9 @@ func (c *checker) recipients() {
 		}
 		if t := strings.TrimSpace(n.Ten); strings.HasPrefix(t, "-") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ".") {
 			c.errAt(path+".ten", "chỉ ghi tên nơi nhận, không ghi dấu “-” ở đầu hay “;” “.” ở cuối; các dấu này được thêm tự động.")
+		}
+		if g := strings.TrimSpace(n.GhiChu); strings.ContainsAny(g, "();") || strings.HasSuffix(g, ".") {
+			c.errAt(path+".ghi_chu", "chỉ ghi nội dung ghi chú (b/c, t/h), không ghi ngoặc “( )” hay dấu “;” “.”; văn bản tự in “- %s (%s);” (Nghị định 30: mỗi nơi nhận kết thúc bằng “;”).", strings.TrimSpace(n.Ten), strings.Trim(g, "();. "))
 		}
 	}
 	for i, l := range c.p.NoiNhan.Luu {

@@ -160,6 +160,9 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, toneStyle string) diag.List
 		for _, v := range vntext.Check(f.text, o) {
 			out = append(out, place(*f, v))
 		}
+		for _, v := range kinhGui(p, f.norm) {
+			out = append(out, place(*f, v))
+		}
 		if strings.HasPrefix(f.path, "can_cu[") && strings.HasSuffix(f.path, ".so") {
 			for _, v := range vntext.CheckKyHieu(f.text) {
 				out = append(out, place(*f, v))

@@ -19,8 +19,8 @@
 //	ngoac-kep     Warning  straight quotes " where “ ” belong; Fix pairs them when their number is even
 //	khoang-trang  Warning  two or more spaces inside a line (leading and trailing blanks are left alone); Fix one space
 //	dau-cau       Warning  blank before , . ; : ! ? ) ] ” … or after ( [ “; Fix removes it
-//	legacy-tcvn3  Error    the string is TCVN3 (ABC, .VnTime) mojibake; Fix is the Unicode text in the chosen tone style
-//	legacy-vni    Error    the string is VNI-Windows mojibake; Fix as above
+//	legacy-tcvn3  Error    the string, or a phrase pasted into Unicode text, is TCVN3 (ABC, .VnTime) mojibake; Fix is the Unicode text in the chosen tone style
+//	legacy-vni    Error    the same for VNI-Windows mojibake; Fix as above (for a phrase: when one encoding alone explains it)
 //	am-tiet       Error    a word that cannot be a Vietnamese syllable (bad initial, rhyme, spelling pair c/k, g/gh, ng/ngh, tone on a stop final); no Fix, Suggest names a dictionary word when exactly one fits
 //	dau-thanh     Error    tone mark on the wrong vowel (tòan, qúy); Fix moves it within the syllable
 //	tu-ghep       Warning  two well-formed syllables that form no word, where exactly one dictionary word differs from them only by marks in one syllable (bình đăng → bình đẳng); no Fix
@@ -36,6 +36,13 @@
 //	viet-tat      Warning  (AbbreviationsBeforeDefinition) abbreviation used before it is spelled out
 //	chu-giong     Warning  a Cyrillic, Greek or Armenian letter in a Latin word (in a name: anywhere, Options.Name), a thin or other special space; Fix the Latin twin, a space
 //	unicode-dau   Warning  a combining mark left after NFC, which no Vietnamese letter takes (U+0338); no Fix
+//	lap-tu        Warning  a word or two-syllable word typed twice ("của của"), reduplications aside (ngày ngày, nhà nhà); Fix removes the copy
+//	go-telex      Error    Telex keystrokes left in a word (nhaan, ddaauf, dungj); Fix when the result forms a word with a neighbour
+//	go-vni        Error    VNI key digits left in a word (nha6n); Fix the word
+//	dau-cau-lap   Warning  doubled punctuation (",,", ";;", ".."; "..." is an ellipsis and passes); Fix one mark
+//	thieu-khoang  Warning  no space after , ; : or a full stop between words (xã,huyện); Fix inserts it
+//	viet-tat-sai  Error    a misspelt agency abbreviation (UNBD, HĐDN, HDND); Fix the right one
+//	qui-quy       Warning  the old spelling qui, quí for quy, quý; Fix
 //
 // # What is not flagged
 //
@@ -59,7 +66,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -160,11 +166,14 @@ func Check(s string, o Options) []Finding {
 		exc = CompileExceptions(o.Exceptions)
 	}
 	exempt := exceptionSpans(n, exc)
+	frags := legacyFragmentFindings(n, o)
+	fs = append(fs, frags...)
 	var word []Finding
 	word = append(word, wordFindings(n, toks, o)...)
 	word = append(word, capitalFindings(n, toks)...)
+	word = append(word, slipFindings(n, toks, o)...)
 	for _, f := range word {
-		if !overlaps(exempt, f.Start, f.End) {
+		if !overlaps(exempt, f.Start, f.End) && !overlapsFinding(frags, f.Start, f.End) {
 			fs = append(fs, f)
 		}
 	}
@@ -215,6 +224,16 @@ func sortFindings(fs []Finding) {
 
 func strPtr(s string) *string { return &s }
 
+// overlapsFinding reports whether [start,end) overlaps one of fs.
+func overlapsFinding(fs []Finding, start, end int) bool {
+	for _, f := range fs {
+		if start < f.End && f.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
 type span struct{ start, end int }
 
 func overlaps(sp []span, start, end int) bool {
@@ -259,17 +278,7 @@ func isKeyRune(r rune) bool { return isWordRune(r) || unicode.IsDigit(r) }
 
 // keyRun is the run of letters and digits starting at s[i] ("" when s[i]
 // starts none).
-func keyRun(s string, i int) string {
-	j := i
-	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
-		if !isKeyRune(r) {
-			break
-		}
-		j += n
-	}
-	return s[i:j]
-}
+func keyRun(s string, i int) string { return runFrom(s, i, isKeyRune) }
 
 // exceptionSpans finds the whole-word, case-insensitive occurrences of the
 // exceptions in s (NFC).

@@ -1,0 +1,46 @@
+package textcheck
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"kehoach/internal/plan"
+	"kehoach/internal/vntext"
+)
+
+// RuleKinhGui is the rule id of “Kính gửi” written in a Kế hoạch.
+const RuleKinhGui = "kinh-gui"
+
+// kinhGui reports “Kính gửi” in a field of a Kế hoạch (van_ban.loai KH or
+// empty): ND30 PL I (spec nd30.md, ô 9a) uses it only for công văn, tờ
+// trình and báo cáo sent upward, never in a Kế hoạch, whose recipients are
+// the Nơi nhận block. norm is the field's NFC text.
+func kinhGui(p *plan.Plan, norm string) []vntext.Finding {
+	if l := strings.TrimSpace(p.VanBan.Loai); l != "" && l != "KH" {
+		return nil
+	}
+	const phrase = "kính gửi"
+	low := strings.ToLower(norm) // ASCII and the letters of the phrase keep their length
+	if len(low) != len(norm) {
+		return nil
+	}
+	var fs []vntext.Finding
+	for from := 0; ; {
+		i := strings.Index(low[from:], phrase)
+		if i < 0 {
+			return fs
+		}
+		st, en := from+i, from+i+len(phrase)
+		from = en
+		if r, _ := utf8.DecodeLastRuneInString(norm[:st]); st > 0 && unicode.IsLetter(r) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(norm[en:]); en < len(norm) && unicode.IsLetter(r) {
+			continue
+		}
+		fs = append(fs, vntext.Finding{Rule: RuleKinhGui, Severity: vntext.Warning, Start: st, End: en,
+			Msg:     "“" + norm[st:en] + "” không dùng trong Kế hoạch (Nghị định 30, Phụ lục I: chỉ công văn, tờ trình, báo cáo gửi cấp trên mới có “Kính gửi”)",
+			Suggest: "bỏ “Kính gửi”; cơ quan, đơn vị nhận Kế hoạch ghi ở mục Nơi nhận (noi_nhan.nhan)"})
+	}
+}
