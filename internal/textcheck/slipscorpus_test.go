@@ -19,7 +19,6 @@ var slipRules = map[string]bool{
 	vntext.RuleTCVN3: true, vntext.RuleVNI: true, RuleKinhGui: true,
 }
 
-
 // The correct corpus — every plan of plans/ and testdata/corpus/ and the
 // fixed wording of templates/*.tmpl — draws no finding of the slip rules,
 // of kinh-gui nor of the signature chain.
