@@ -208,6 +208,10 @@ func telexFindings(s string, toks []token, o Options) []Finding {
 	var fs []Finding
 	for i := range toks {
 		t := &toks[i]
+		if f, ok := strayToneKey(t); ok {
+			fs = append(fs, f)
+			continue
+		}
 		if len(t.text) < 2 || t.apos || t.digitAdj || t.joined || t.allUpper || (t.capital && !t.sentStart) || !isASCIILetters(t.text) {
 			continue
 		}
@@ -235,6 +239,31 @@ func telexFindings(s string, toks []token, o Options) []Finding {
 		fs = append(fs, f)
 	}
 	return fs
+}
+
+// strayToneKey reports a Vietnamese syllable that already carries its tone
+// mark followed by one Telex tone key (“trồngf”, “viếts”): the key was
+// pressed once more than needed. No Vietnamese syllable ends in s f r x j
+// after a tone mark, and a foreign word has no Vietnamese tone mark, so
+// the letter is removed (Fix).
+func strayToneKey(t *token) (Finding, bool) {
+	n := len(t.text)
+	if n < 3 || t.apos || t.digitAdj || t.joined || t.allUpper {
+		return Finding{}, false
+	}
+	if _, key := telexTones[t.text[n-1]]; !key {
+		return Finding{}, false
+	}
+	base := t.text[:n-1]
+	if !hasVietMarks(base) {
+		return Finding{}, false
+	}
+	if a := analyse(base); !a.ok || a.tone == toneNgang {
+		return Finding{}, false
+	}
+	return Finding{Rule: RuleTelex, Severity: Error, Start: t.start, End: t.end,
+		Msg:     fmt.Sprintf("“%s” còn sót phím dấu Telex “%c” sau chữ đã có dấu", t.text, t.text[n-1]),
+		Suggest: fmt.Sprintf("viết “%s”", base), Fix: strPtr(base)}, true
 }
 
 // telexLooking is a cheap filter run before the syllable analysis: the
@@ -453,7 +482,9 @@ func punctSlipFindings(s string) []Finding {
 		}
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		after, _ := utf8.DecodeRuneInString(s[j:])
-		if !isWordRune(after) {
+		// A digit after “;” starts the next item (“phố;80% hộ”): no number
+		// is written with “;”.
+		if !isWordRune(after) && !(c == ';' && unicode.IsDigit(after)) {
 			continue
 		}
 		switch c {

@@ -38,6 +38,12 @@ func TestCheckTypingSlips(t *testing.T) {
 		{in: "Đầu tư ddaauf tư cho giáo dục.", want: []exp{{rule: RuleTelex, at: "ddaauf", msg: "“ddaauf” " + msgTelex, sug: "viết “đầu”", fix: "đầu"}}},
 		{in: "Nâng cao chaats lượng.", want: []exp{{rule: RuleTelex, at: "chaats", msg: "“chaats” " + msgTelex, sug: "viết “chất”", fix: "chất"}}},
 		{in: "Xe bus, khí gas, mạng internet, website, email và Zalo của xã, ông Nhaan."},
+		// a tone key typed after a syllable that has its mark
+		{in: "Trồngf mới 6 km đường hoa, viếts báo cáo.", want: []exp{
+			{rule: RuleTelex, at: "Trồngf", msg: "“Trồngf” còn sót phím dấu Telex “f” sau chữ đã có dấu", sug: "viết “Trồng”", fix: "Trồng"},
+			{rule: RuleTelex, at: "viếts", msg: "“viếts” còn sót phím dấu Telex “s” sau chữ đã có dấu", sug: "viết “viết”", fix: "viết"},
+		}},
+		{in: "Các xã Vĩnh Phúc, Hà Nội; trồng cây, xe bus; ông Hồ."}, // no stray key: nothing
 		// go-vni
 		{in: "Tăng cường nha6n lực cho xã.", want: []exp{{rule: RuleVNIDigits, at: "nha6n", msg: "“nha6n” " + msgVNI, sug: "viết “nhân”", fix: "nhân"}}},
 		{in: "Diện tích 25 m2, 3 km2, mã QĐ1, F0, 5G, ha1 và KH-UBND."},
@@ -55,6 +61,11 @@ func TestCheckTypingSlips(t *testing.T) {
 			{rule: RuleNoSpace, at: ".", msg: "thiếu khoảng trắng sau dấu “.”", sug: "viết “. ” rồi mới đến chữ tiếp theo", fix: ". "},
 		}},
 		{in: "Số liệu 1.234,5 tỷ đồng lúc 7:30 tại TP.HCM, Q.1, v.v. xem dichvucong.gov.vn hoặc https://x.vn/a,b và ub@x.vn."},
+		// a digit after “;” starts the next item
+		{in: "Ra cả 5 khu phố;80% hộ gia đình", want: []exp{
+			{rule: RuleNoSpace, at: ";", msg: "thiếu khoảng trắng sau dấu “;”", sug: "viết “; ” rồi mới đến chữ tiếp theo", fix: "; "},
+		}},
+		{in: "Tỷ lệ 1,5; 2,5 và 3,5%; số 1.234,5"}, // a digit after “,” or “.” is a number
 		// viet-tat-sai
 		{in: "Ủy ban UNBD xã và HĐDN xã, HDND, UBND, KH-UBDN", want: []exp{
 			{rule: RuleAgency, at: "UNBD", msg: "chữ viết tắt “UNBD” sai: có lẽ là “UBND”", sug: "viết “UBND”", fix: "UBND"},

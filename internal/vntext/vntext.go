@@ -168,10 +168,18 @@ func Check(s string, o Options) []Finding {
 	exempt := exceptionSpans(n, exc)
 	frags := legacyFragmentFindings(n, o)
 	fs = append(fs, frags...)
+	slips := slipFindings(n, toks, o)
 	var word []Finding
-	word = append(word, wordFindings(n, toks, o)...)
+	for _, f := range wordFindings(n, toks, o) {
+		// A word with Telex residue (“viếts”) is said once, by go-telex,
+		// not also as a syllable that cannot be.
+		if f.Rule == RuleSyllable && overlapsRule(slips, RuleTelex, f.Start, f.End) {
+			continue
+		}
+		word = append(word, f)
+	}
 	word = append(word, capitalFindings(n, toks)...)
-	word = append(word, slipFindings(n, toks, o)...)
+	word = append(word, slips...)
 	for _, f := range word {
 		if !overlaps(exempt, f.Start, f.End) && !overlapsFinding(frags, f.Start, f.End) {
 			fs = append(fs, f)
@@ -182,6 +190,17 @@ func Check(s string, o Options) []Finding {
 	fs = append(fs, lookAlikeFindings(n, o.Name, exempt)...)
 	sortFindings(fs)
 	return fs
+}
+
+// overlapsRule reports whether a finding of rule among fs overlaps
+// [start, end).
+func overlapsRule(fs []Finding, rule string, start, end int) bool {
+	for _, f := range fs {
+		if f.Rule == rule && f.Start < end && start < f.End {
+			return true
+		}
+	}
+	return false
 }
 
 // ApplyFixes applies the safe fixes (Fix != nil) of findings to the NFC form
