@@ -173,8 +173,25 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, toneStyle string) diag.List
 		out = append(out, place(fs[a.Text], a.Finding))
 	}
 	out = append(out, consistency(p, fs)...)
+	out = append(out, dropTaken(iyFindings(fs), out)...)
 	out = dedupe(out)
 	out.Sort()
+	return out
+}
+
+// dropTaken drops the findings of add at a place some finding of have
+// already speaks of (the same field and bytes), so a word is said once.
+func dropTaken(add, have diag.List) diag.List {
+	taken := map[string]bool{}
+	for _, f := range have {
+		taken[fmt.Sprintf("%s|%s|%d|%d", f.File, f.Path, f.Span.Start, f.Span.End)] = true
+	}
+	var out diag.List
+	for _, f := range add {
+		if !taken[fmt.Sprintf("%s|%s|%d|%d", f.File, f.Path, f.Span.Start, f.Span.End)] {
+			out = append(out, f)
+		}
+	}
 	return out
 }
 
