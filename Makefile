@@ -39,15 +39,22 @@ print: $(BIN)
 fmt: $(BIN)
 	$(BIN) fmt -w $(PLANS)
 
+# The tests of cmd/kehoach that run the program as processes (killed at
+# random moments, several issuing at once, hostile files under time and
+# memory bounds): most of that package's CPU time, so they run with the
+# integration tests rather than in go test ./... .
+PROCESS_TESTS := ^(TestKilledBuildLeavesNoTruncatedFile|TestConcurrentIssueProcesses|TestHostileText)$$
+
 test: verify-vendor
 	@test -d ../shared/seed || echo "CHÚ Ý: không có ../shared/ cạnh kho mã: các kiểm thử so với văn bản mẫu và lược đồ OOXML được bỏ qua (go test -v ./... cho biết từng kiểm thử bỏ qua)."
 	@for t in xmllint pdftotext qpdf soffice; do command -v $$t >/dev/null || echo "CHÚ Ý: thiếu lệnh $$t: các kiểm thử cần nó được bỏ qua (xem .ci/run để cài)."; done
 	$(GO) vet ./...
-	$(GO) vet -tags integration ./internal/integration
+	$(GO) vet -tags integration ./internal/integration ./cmd/kehoach
 	$(GO) test ./...
 	$(GO) test codeberg.org/go-pdf/fpdf/...
-	@echo "Kiểm thử tích hợp (LibreOffice mở văn bản kehoach viết, một lần khởi động):"
+	@echo "Kiểm thử tích hợp (LibreOffice mở văn bản kehoach viết, một lần khởi động; kehoach chạy thành tiến trình):"
 	$(GO) test -tags integration ./internal/integration
+	$(GO) test -tags integration -run '$(PROCESS_TESTS)' ./cmd/kehoach
 
 # third_party/fpdf is fpdf v0.12.0 from the module proxy plus the patches in
 # third_party/fpdf/patches/*.diff, nothing else (PATCHES.md). Part of `make

@@ -2,7 +2,9 @@
 // wall time of go test -count=1 ./... (test binaries already compiled, so
 // what is timed is running the tests and linking) with the eight slowest
 // packages, then the wall time of the integration run
-// (go test -count=1 -tags integration ./internal/integration):
+// (go test -count=1 -tags integration ./internal/integration, then the
+// tests of cmd/kehoach that run the program as processes, PROCESS_TESTS
+// of the Makefile):
 //
 //	go run ./scripts/testtime
 //
@@ -19,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -65,7 +68,32 @@ func main() {
 			fail(fmt.Errorf("go test -tags integration: %v", err))
 		}
 		fmt.Printf("go test -count=1 -tags integration ./internal/integration: %.1f s (CPU %.1f s)\n", time.Since(start).Seconds(), cpu.Seconds())
+		tests, err := processTests()
+		if err != nil {
+			fail(err)
+		}
+		start = time.Now()
+		cpu, err = run(nil, "go", "test", "-count=1", "-tags", "integration", "-run", tests, "./cmd/kehoach")
+		if err != nil {
+			fail(fmt.Errorf("go test -tags integration -run %s ./cmd/kehoach: %v", tests, err))
+		}
+		fmt.Printf("go test -count=1 -tags integration -run … ./cmd/kehoach (kehoach chạy thành tiến trình): %.1f s (CPU %.1f s)\n", time.Since(start).Seconds(), cpu.Seconds())
 	}
+}
+
+// processTests reads the Makefile's PROCESS_TESTS, the tests of
+// cmd/kehoach that make test runs with the integration tests.
+func processTests() (string, error) {
+	b, err := os.ReadFile("Makefile")
+	if err != nil {
+		return "", err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "PROCESS_TESTS := "); ok {
+			return strings.ReplaceAll(strings.TrimSpace(v), "$$", "$"), nil
+		}
+	}
+	return "", fmt.Errorf("Makefile: không có dòng PROCESS_TESTS := …")
 }
 
 // run runs a command, its output to w (or discarded), its errors to
