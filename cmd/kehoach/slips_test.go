@@ -26,13 +26,13 @@ import (
 // slips caught (17,9%): the hỏi/ngã and missing-tone slips tu-ghep knows,
 // three legacy fragments am-tiet sees as non-syllables, and the Nơi nhận
 // punctuation plan validation refuses. With the rules of #18 (nham-am, the
-// typing-slip rules, the citation and year rules): 46 of 56 (82,1%); 48 (85,7%) once a stray tone key after a marked syllable and a digit after “;” were caught; 50 (89,3%) with i-y (one spelling of tỷ/tỉ, lý/lí … per plan). The
+// typing-slip rules, the citation and year rules): 46 of 56 (82,1%); 48 (85,7%) once a stray tone key after a marked syllable and a digit after “;” were caught; 50 (89,3%) with i-y (one spelling of tỷ/tỉ, lý/lí … per plan); 51 (91,1%) once the start of a longer word (“chợ nông” of “chợ nông thôn”) no longer explained a neighbour away. The
 // target of #18 is 90%. slipFloor
 // is what is caught today, so the rate can only ratchet up: raise it when
 // rules land (the test logs when the measure is above it), and run
 // go test ./cmd/kehoach -run TestSlipCorpus -update to rewrite the
 // README's figures.
-const slipFloor = 50
+const slipFloor = 51
 
 // slipTarget is the rate issue #18 asks for, in percent.
 const slipTarget = 90

@@ -449,6 +449,12 @@ func TestRuleWord(t *testing.T) {
 		{in: "Cộng động dân cư tham gia", want: []exp{
 			{rule: RuleWord, at: "Cộng động", msg: "“Cộng động” không phải là từ có trong từ điển; có lẽ gõ sai dấu", sug: "có lẽ là “Cộng đồng”"},
 		}},
+		// “chợ nông” only starts “chợ nông thôn”: it does not explain
+		// “nông” away when “san” follows.
+		{in: "phiên chợ nông san an toàn", want: []exp{
+			{rule: RuleWord, at: "nông san", msg: "“nông san” không phải là từ có trong từ điển; có lẽ gõ sai dấu", sug: "có lẽ là “nông sản”"},
+		}},
+		{in: "phát triển chợ nông thôn, chợ nông sản an toàn"},
 		{in: "nâng cao chất lương cuộc sống", want: []exp{
 			{rule: RuleWord, at: "chất lương", msg: "“chất lương” không phải là từ có trong từ điển; có lẽ gõ sai dấu", sug: "có lẽ là “chất lượng”"},
 		}},

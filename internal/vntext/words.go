@@ -31,8 +31,17 @@ type lexicon struct {
 	pairs map[string]bool     // every adjacent pair of every entry, old tone style, lower case; true for a word pair
 	skel  map[string][]string // "binh dang" -> {"bình đẳng"}: word pairs by their mark-less skeleton
 	conf  map[string][]string // "sản suất" -> {"sản xuất"}: word pairs by their confusionKey
+	role  map[string]uint8    // of a word pair: roleWhole, roleFirst, roleLast (bits)
 	words int
 }
+
+// The roles of a word pair: a two-syllable entry, the first pair of a
+// longer entry, the last pair of a longer entry.
+const (
+	roleWhole uint8 = 1 << iota
+	roleFirst
+	roleLast
+)
 
 var (
 	lexOnce sync.Once
@@ -48,7 +57,7 @@ func getLexicon() *lexicon {
 // parseLexicon reads one word per line; '#' starts a comment. Entries are
 // normalised to NFC, lower case and the old tone style.
 func parseLexicon(src string) *lexicon {
-	l := &lexicon{pairs: map[string]bool{}, skel: map[string][]string{}, conf: map[string][]string{}}
+	l := &lexicon{pairs: map[string]bool{}, skel: map[string][]string{}, conf: map[string][]string{}, role: map[string]uint8{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for sc.Scan() {
 		line := sc.Text()
@@ -61,7 +70,16 @@ func parseLexicon(src string) *lexicon {
 		}
 		l.words++
 		for i := 0; i+1 < len(syls); i++ {
-			l.addPair(syls[i]+" "+syls[i+1], i == 0 || i+2 == len(syls))
+			p := syls[i] + " " + syls[i+1]
+			l.addPair(p, i == 0 || i+2 == len(syls))
+			switch {
+			case len(syls) == 2:
+				l.role[p] |= roleWhole
+			case i == 0:
+				l.role[p] |= roleFirst
+			case i+2 == len(syls):
+				l.role[p] |= roleLast
+			}
 		}
 	}
 	return l
@@ -253,10 +271,14 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 // trò chơi): no finding.
 func explainedByNeighbour(s string, ws []wordState, i int, lx *lexicon) bool {
 	a, b := ws[i], ws[i+1]
-	if i > 0 && ws[i-1].nkey != "" && onlySpaceBetween(s, ws[i-1].tok.end, a.tok.start) && lx.isWord(ws[i-1].nkey+" "+a.key) {
+	// A word before ends at a: a two-syllable word or the end of a longer
+	// one; the start of a longer one (“chợ nông” of “chợ nông thôn”) would
+	// go on with another syllable than b, so it explains nothing.
+	if i > 0 && ws[i-1].nkey != "" && onlySpaceBetween(s, ws[i-1].tok.end, a.tok.start) && lx.role[ws[i-1].nkey+" "+a.key]&(roleWhole|roleLast) != 0 {
 		return true
 	}
-	return i+2 < len(ws) && ws[i+2].nkey != "" && onlySpaceBetween(s, b.tok.end, ws[i+2].tok.start) && lx.isWord(b.key+" "+ws[i+2].nkey)
+	// A word after starts at b.
+	return i+2 < len(ws) && ws[i+2].nkey != "" && onlySpaceBetween(s, b.tok.end, ws[i+2].tok.start) && lx.role[b.key+" "+ws[i+2].nkey]&(roleWhole|roleFirst) != 0
 }
 
 // functionWords are grammatical words (prepositions, conjunctions, the
