@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
@@ -34,13 +35,16 @@ type DocNumber struct {
 	Code string
 }
 
-var numRe = regexp.MustCompile(`^(\d+)(?:/(\d{4}))?[/-]([\p{L}][\p{L}\d]*(?:[-/][\p{L}\d]+)*)$`)
+// numRe matches a document number “263/2025/QĐ-UBND” (compiled on first use).
+var numRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d+)(?:/(\d{4}))?[/-]([\p{L}][\p{L}\d]*(?:[-/][\p{L}\d]+)*)$`)
+})
 
 // ParseDocNumber reads a document number written with or without blanks
 // around its separators; false when s is not one.
 func ParseDocNumber(s string) (DocNumber, bool) {
 	s = strings.NewReplacer(" ", "", "\u00a0", "", "–", "-", "—", "-").Replace(strings.TrimSpace(s))
-	m := numRe.FindStringSubmatch(s)
+	m := numRe().FindStringSubmatch(s)
 	if m == nil {
 		return DocNumber{}, false
 	}
@@ -55,7 +59,8 @@ func ParseDocNumber(s string) (DocNumber, bool) {
 // refNumRe finds a number that may be a document's; references then
 // looks for the document type before it (“Quyết định số ”). Looking for the
 // number first keeps the search fast on the many paragraphs naming none.
-var refNumRe = regexp.MustCompile(`\d+(?:[ \x{00a0}]*[/–-][ \x{00a0}]*[\p{L}\d]+)+`)
+// Compiled on first use.
+var refNumRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d+(?:[ \x{00a0}]*[/–-][ \x{00a0}]*[\p{L}\d]+)+`) })
 
 // docTypes are the document types a citation in prose starts with.
 var docTypes = []string{"Luật", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị", "Kế hoạch", "Thông báo"}
@@ -96,7 +101,7 @@ func references(s string) []reference {
 	if !strings.ContainsAny(s, "/-–") {
 		return nil
 	}
-	for _, m := range refNumRe.FindAllStringIndex(s, -1) {
+	for _, m := range refNumRe().FindAllStringIndex(s, -1) {
 		loai := docTypeBefore(s, m[0])
 		if loai == "" {
 			continue

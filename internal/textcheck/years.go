@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"kehoach/internal/diag"
 	"kehoach/internal/plan"
@@ -40,7 +41,10 @@ func isBiểu04Time(path string) bool {
 	return strings.HasPrefix(path, "bieu.su_nghiep[") && strings.HasSuffix(path, ".thoi_gian")
 }
 
-var countOf = regexp.MustCompile(`(?:^|[^\d/.,])(\d{1,2})/(\d{1,2})[ \x{00a0}]+tiêu[ \x{00a0}]+chí`)
+// countOf matches a count of criteria “15/19 tiêu chí” (compiled on first use).
+var countOf = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[^\d/.,])(\d{1,2})/(\d{1,2})[ \x{00a0}]+tiêu[ \x{00a0}]+chí`)
+})
 
 // yearFindings checks one text field written in the plan file.
 func yearFindings(p *plan.Plan, path, text string, cites [][2]int) []vntext.Finding {
@@ -105,7 +109,7 @@ func yearFindings(p *plan.Plan, path, text string, cites [][2]int) []vntext.Find
 	}
 	if p.Set != nil {
 		size := len(p.Set.TieuChi)
-		for _, m := range countOf.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range countOf().FindAllStringSubmatchIndex(text, -1) {
 			of, _ := strconv.Atoi(text[m[4]:m[5]])
 			if of == size {
 				continue

@@ -25,6 +25,9 @@ import (
 // "giống chữ" is not "dòng chữ", "trợ giống" not "trợ động", "bản trình"
 // not "bản chính".
 func confusionKey(lower string) string {
+	if a, b, ok := strings.Cut(lower, " "); ok && !strings.Contains(b, " ") {
+		return confusionSyllable(a) + " " + confusionSyllable(b) // a pair, the common case
+	}
 	syls := strings.Split(lower, " ")
 	for i, sy := range syls {
 		syls[i] = confusionSyllable(sy)

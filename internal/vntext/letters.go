@@ -1,7 +1,9 @@
 package vntext
 
 import (
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -120,13 +122,18 @@ func skeletonRune(r rune) rune {
 // ("Đẳng" → "dang"). Runes that are not Vietnamese letters are kept
 // lower-cased.
 func skeleton(s string) string {
-	out := make([]rune, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
-		if l, ok := letterInfo[r]; ok {
-			out = append(out, skeletonRune(l.base))
+		if r < utf8.RuneSelf && (r < 'A' || r > 'Z') {
+			b.WriteByte(byte(r)) // ASCII that is not upper case: a mark-less letter or other rune, kept
 			continue
 		}
-		out = append(out, unicode.ToLower(r))
+		if l, ok := letterInfo[r]; ok {
+			b.WriteRune(skeletonRune(l.base))
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
 	}
-	return string(out)
+	return b.String()
 }

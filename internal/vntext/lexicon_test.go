@@ -9,7 +9,9 @@ import (
 // The word list is well formed: every entry has two or more syllables, each
 // a valid Vietnamese syllable, in lower case and NFC, without duplicates;
 // its source and licence are stated. The same holds for the administrative
-// list (data/hanh-chinh.txt), which repeats no entry of words.txt.
+// list (data/hanh-chinh.txt), which repeats no entry of words.txt. Entries
+// are in the old tone style, the form parseLexicon reads without
+// normalising.
 func TestWordList(t *testing.T) {
 	t.Parallel()
 	seen := map[string]bool{}
@@ -26,6 +28,9 @@ func TestWordList(t *testing.T) {
 		n++
 		if line != strings.ToLower(Normalise(line)) || line != strings.Join(strings.Fields(line), " ") {
 			t.Errorf("line %d %q: not lower case NFC with single spaces", i+1, line)
+		}
+		if line != NormaliseTone(line, ToneCu) {
+			t.Errorf("line %d %q: not in the old tone style (parseLexicon does not normalise), write %q", i+1, line, NormaliseTone(line, ToneCu))
 		}
 		syls := strings.Fields(line)
 		if len(syls) < 2 {

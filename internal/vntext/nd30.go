@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,8 +12,11 @@ import (
 // kyHieuRe matches a document number and ký hiệu, possibly with stray blanks
 // around its separators: 263/QĐ-TTg, 30/2020/NĐ-CP, 37-QĐ/ĐU, 12/KH - UBND,
 // or a ký hiệu alone such as KH-UBND. Which parts are abbreviations is
-// checked afterwards (see kyHieuParts).
-var kyHieuRe = regexp.MustCompile(`(?:\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-–/][ \t]*)?\p{Lu}[\p{L}]*(?:[ \t]*[-–/][ \t]*\p{Lu}[\p{L}]*)+|\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-–/][ \t]*\p{Lu}[\p{L}]*`)
+// checked afterwards (see kyHieuParts). Compiled on first use, not at
+// start-up (#21).
+var kyHieuRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-–/][ \t]*)?\p{Lu}[\p{L}]*(?:[ \t]*[-–/][ \t]*\p{Lu}[\p{L}]*)+|\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-–/][ \t]*\p{Lu}[\p{L}]*`)
+})
 
 // isAbbrevPart reports whether w looks like a part of a ký hiệu: at least
 // two upper-case letters (QĐ, KH, UBND, TTg, ĐU), no more lower-case letters
@@ -101,7 +105,7 @@ func kyHieuLines(s string) []span {
 // kyHieuLine checks the line s[from:to].
 func kyHieuLine(s string, from, to int) []Finding {
 	var fs []Finding
-	for _, m := range kyHieuRe.FindAllStringIndex(s[from:to], -1) {
+	for _, m := range kyHieuRe().FindAllStringIndex(s[from:to], -1) {
 		st, en := from+m[0], from+m[1]
 		if !wordBoundary(s, st, en) {
 			continue

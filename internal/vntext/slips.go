@@ -459,6 +459,7 @@ func quiFindings(toks []token) []Finding {
 // TP.HCM, v.v., nor in a web or e-mail address).
 func punctSlipFindings(s string) []Finding {
 	var fs []Finding
+	addr, addrEnd := false, 0 // inAddress of the chunk that ends at addrEnd
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !strings.ContainsRune(",;:!?.", rune(c)) {
@@ -477,7 +478,13 @@ func punctSlipFindings(s string) []Finding {
 			i = j - 1
 			continue
 		}
-		if i == 0 || j >= len(s) || inAddress(s, i) {
+		if i == 0 || j >= len(s) {
+			continue
+		}
+		if i >= addrEnd { // a new blank-free chunk: decide once per chunk, not per mark (linear on "1.1.1.…")
+			addr, addrEnd = inAddress(s, i)
+		}
+		if addr {
 			continue
 		}
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
@@ -511,8 +518,8 @@ func punctSlipFindings(s string) []Finding {
 }
 
 // inAddress reports whether the blank-delimited chunk around s[i] is a web
-// or e-mail address.
-func inAddress(s string, i int) bool {
+// or e-mail address, and returns the end of that chunk.
+func inAddress(s string, i int) (bool, int) {
 	st := strings.LastIndexAny(s[:i], " \t\n") + 1
 	en := strings.IndexAny(s[i:], " \t\n")
 	if en < 0 {
@@ -522,7 +529,7 @@ func inAddress(s string, i int) bool {
 	}
 	ch := strings.ToLower(s[st:en])
 	return strings.Contains(ch, "://") || strings.Contains(ch, "@") || strings.Contains(ch, "www.") ||
-		strings.Contains(ch, ".vn") || strings.Contains(ch, ".com")
+		strings.Contains(ch, ".vn") || strings.Contains(ch, ".com"), en
 }
 
 // lowerWordBefore reports whether a lower-case word of two letters or more

@@ -1,7 +1,6 @@
 package vntext
 
 import (
-	"bufio"
 	_ "embed" // the word list
 	"fmt"
 	"strings"
@@ -54,23 +53,33 @@ func getLexicon() *lexicon {
 	return lex
 }
 
-// parseLexicon reads one word per line; '#' starts a comment. Entries are
-// normalised to NFC, lower case and the old tone style.
+// parseLexicon reads one word per line; '#' starts a comment. The entries
+// must already be in the lexicon's form: NFC, lower case, old tone style
+// (TestWordList asserts this of the embedded lists), so no normalisation
+// runs at start-up. Syllables are split on spaces without allocating; a pair
+// of syllables separated by one space is a substring of the source.
 func parseLexicon(src string) *lexicon {
-	l := &lexicon{pairs: map[string]bool{}, skel: map[string][]string{}, conf: map[string][]string{}, role: map[string]uint8{}}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for sc.Scan() {
-		line := sc.Text()
+	n := strings.Count(src, "\n") + 1
+	l := &lexicon{pairs: make(map[string]bool, n+n/4), skel: make(map[string][]string, n), conf: make(map[string][]string, n), role: make(map[string]uint8, n)}
+	var syls [][2]int // start and end offsets of the syllables in line
+	for rest := src; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
-		syls := strings.Fields(strings.ToLower(NormaliseTone(line, ToneCu)))
+		syls = syllableSpans(line, syls[:0])
 		if len(syls) < 2 {
 			continue
 		}
 		l.words++
 		for i := 0; i+1 < len(syls); i++ {
-			p := syls[i] + " " + syls[i+1]
+			var p string
+			if a, b := syls[i], syls[i+1]; b[0] == a[1]+1 && line[a[1]] == ' ' {
+				p = line[a[0]:b[1]]
+			} else {
+				p = line[a[0]:a[1]] + " " + line[b[0]:b[1]]
+			}
 			l.addPair(p, i == 0 || i+2 == len(syls))
 			switch {
 			case len(syls) == 2:
@@ -83,6 +92,29 @@ func parseLexicon(src string) *lexicon {
 		}
 	}
 	return l
+}
+
+// syllableSpans appends to spans the start and end offsets of the fields of
+// line (as strings.Fields splits it, for ASCII white space).
+func syllableSpans(line string, spans [][2]int) [][2]int {
+	start := -1
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case ' ', '\t', '\r', '\v', '\f':
+			if start >= 0 {
+				spans = append(spans, [2]int{start, i})
+				start = -1
+			}
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	if start >= 0 {
+		spans = append(spans, [2]int{start, len(line)})
+	}
+	return spans
 }
 
 func (l *lexicon) addPair(p string, word bool) {
