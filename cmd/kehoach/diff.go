@@ -159,10 +159,11 @@ func folderPairs(revA, revB string) ([]diffPair, map[string]string, error) {
 
 // samePlans are the plans of both revisions whose plan file has the same
 // blob at both (#21: diff costs what changed). A plan also reads its
-// commune file and perhaps a provincial criteria set, named inside it;
-// rather than parse every plan to learn which, any file other than a plan
-// file that differs between the two trees (anywhere in the repository)
-// makes every plan be loaded and compared. Nil for the working tree or
+// commune file and perhaps a provincial criteria set, named inside it
+// (both YAML files: plan.CommunePath); rather than parse every plan to
+// learn which, any YAML file other than a plan file that differs between
+// the two trees (anywhere in the repository) makes every plan be loaded
+// and compared. Nil for the working tree or
 // when git cannot list a tree.
 func samePlans(revA, revB string, fa, fb []string) map[string]bool {
 	if revA == "" || revB == "" {
@@ -182,7 +183,7 @@ func samePlans(revA, revB string, fa, fb []string) map[string]bool {
 	}
 	for _, t := range [][2]map[string]string{{ta, tb}, {tb, ta}} {
 		for f, id := range t[0] {
-			if !isPlan[f] && t[1][f] != id {
+			if !isPlan[f] && plan.IsYAMLName(f) && t[1][f] != id {
 				return nil
 			}
 		}

@@ -245,8 +245,8 @@ func TestDiffGitRefusalsInVietnamese(t *testing.T) {
 // plan whose plan file and every other file are the same blobs at both is
 // named in the closing line unread, even one that does not validate (its
 // errors are check's business, and JSON, which lists every plan, still
-// loads it); a commune file changed makes every plan be loaded, so the
-// commune's change is reported.
+// loads it), even when a file that is not YAML changed; a commune file
+// changed makes every plan be loaded, so the commune's change is reported.
 func TestDiffRevisionsLoadOnlyWhatChanged(t *testing.T) {
 	root := testkit.RepoRoot(t)
 	repo, rel := planRepo(t)
@@ -258,8 +258,17 @@ func TestDiffRevisionsLoadOnlyWhatChanged(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("xa: xa.yaml\nnam: 2025\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	notes := filepath.Join(repo, "GHI-CHU.md")
+	if err := os.WriteFile(notes, []byte("một\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	gitIn(t, repo, "add", ".")
 	gitIn(t, repo, "commit", "-qm", "three plans")
+	// A file no plan can read (not YAML) changes too: plans are still
+	// skipped.
+	if err := os.WriteFile(notes, []byte("hai\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	edit := func(path, old, new, msg string) {
 		t.Helper()
 		b, err := os.ReadFile(path)
