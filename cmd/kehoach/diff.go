@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"kehoach/internal/fileset"
 	"kehoach/internal/gitrev"
@@ -65,7 +67,12 @@ type diffOptions struct {
 
 // A diffPair is the old and the new version of one plan; nil when the
 // plan is not in that version (added or removed).
-type diffPair struct{ old, new *gitrev.Source }
+// same is set over two revisions when git's trees show the plan's bytes
+// and every file it could read unchanged: the plan need not be loaded.
+type diffPair struct {
+	old, new *gitrev.Source
+	same     bool
+}
 
 func src(s gitrev.Source) *gitrev.Source { return &s }
 
@@ -82,9 +89,9 @@ func diffPairs(args []string) (pairs []diffPair, renames map[string]string, err 
 		}
 		if ok {
 			if s.Rev != "" {
-				return []diffPair{{src(s), src(gitrev.At("", s.Path))}}, nil, nil
+				return []diffPair{{old: src(s), new: src(gitrev.At("", s.Path))}}, nil, nil
 			}
-			return []diffPair{{src(gitrev.At("HEAD", s.Path)), src(s)}}, nil, nil
+			return []diffPair{{old: src(gitrev.At("HEAD", s.Path)), new: src(s)}}, nil, nil
 		}
 		return folderPairs(s.Rev, "")
 	case 2:
@@ -98,11 +105,11 @@ func diffPairs(args []string) (pairs []diffPair, renames map[string]string, err 
 		}
 		switch {
 		case okA && okB:
-			return []diffPair{{src(a), src(b)}}, nil, nil
+			return []diffPair{{old: src(a), new: src(b)}}, nil, nil
 		case !okA && okB:
-			return []diffPair{{src(gitrev.At(a.Rev, b.Path)), src(b)}}, nil, nil
+			return []diffPair{{old: src(gitrev.At(a.Rev, b.Path)), new: src(b)}}, nil, nil
 		case okA && !okB:
-			return []diffPair{{src(a), src(gitrev.At(b.Rev, a.Path))}}, nil, nil
+			return []diffPair{{old: src(a), new: src(gitrev.At(b.Rev, a.Path))}}, nil, nil
 		}
 		return folderPairs(a.Rev, b.Rev)
 	}
@@ -130,6 +137,7 @@ func folderPairs(revA, revB string) ([]diffPair, map[string]string, error) {
 	for _, f := range fb {
 		inB[f] = true
 	}
+	same := samePlans(revA, revB, fa, fb)
 	inA := map[string]bool{}
 	var out []diffPair
 	for _, f := range fa {
@@ -137,6 +145,7 @@ func folderPairs(revA, revB string) ([]diffPair, map[string]string, error) {
 		p := diffPair{old: src(gitrev.At(revA, f))}
 		if inB[f] {
 			p.new = src(gitrev.At(revB, f))
+			p.same = same[f]
 		}
 		out = append(out, p)
 	}
@@ -146,6 +155,46 @@ func folderPairs(revA, revB string) ([]diffPair, map[string]string, error) {
 		}
 	}
 	return out, renames, nil
+}
+
+// samePlans are the plans of both revisions whose plan file has the same
+// blob at both (#21: diff costs what changed). A plan also reads its
+// commune file and perhaps a provincial criteria set, named inside it
+// (both YAML files: plan.CommunePath); rather than parse every plan to
+// learn which, any YAML file other than a plan file that differs between
+// the two trees (anywhere in the repository) makes every plan be loaded
+// and compared. Nil for the working tree or
+// when git cannot list a tree.
+func samePlans(revA, revB string, fa, fb []string) map[string]bool {
+	if revA == "" || revB == "" {
+		return nil
+	}
+	ta, err := gitrev.Blobs(revA)
+	if err != nil {
+		return nil
+	}
+	tb, err := gitrev.Blobs(revB)
+	if err != nil {
+		return nil
+	}
+	isPlan := map[string]bool{}
+	for _, f := range append(append([]string(nil), fa...), fb...) {
+		isPlan[f] = true
+	}
+	for _, t := range [][2]map[string]string{{ta, tb}, {tb, ta}} {
+		for f, id := range t[0] {
+			if !isPlan[f] && plan.IsYAMLName(f) && t[1][f] != id {
+				return nil
+			}
+		}
+	}
+	out := map[string]bool{}
+	for _, f := range fa {
+		if id, ok := ta[f]; ok && tb[f] == id {
+			out[f] = true
+		}
+	}
+	return out
 }
 
 // loaded is one version of a plan, read leniently: what decodes, with the
@@ -177,11 +226,48 @@ func loadSource(s *gitrev.Source) (loaded, error) {
 	return loaded{s, res}, nil
 }
 
+// pairLoad is the two loaded versions of one pair, or the first error.
+type pairLoad struct {
+	old, new loaded
+	err      error
+}
+
+// loadPairs loads the pairs not skipped, over the cores (#21: plans are
+// parsed in parallel; reads of revisions share one git process); the
+// results are in the pairs' order, so the first error met in that order
+// is the one reported, as when loading one after another.
+func loadPairs(pairs []diffPair, skip func(diffPair) bool) []pairLoad {
+	out := make([]pairLoad, len(pairs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pairs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r := &out[i]
+				if r.old, r.err = loadSource(pairs[i].old); r.err == nil {
+					r.new, r.err = loadSource(pairs[i].new)
+				}
+			}
+		}()
+	}
+	for i, p := range pairs {
+		if !skip(p) {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
 // version is the two loaded versions of one plan; renamed when they are
 // files of two names paired by pairRenamed.
 type version struct {
 	old, new loaded
 	renamed  bool
+	same     string // the new label of a plan not loaded, known unchanged
 }
 
 // pairRenamed pairs a plan removed with a plan added: the files git
@@ -285,21 +371,24 @@ func (o *diffOptions) run(c *Context, args []string) int {
 	if len(args) == 0 || len(args) > 2 {
 		return c.UsageError("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
 	}
+	defer gitrev.Close()
 	pairs, renames, err := diffPairs(args)
 	if err != nil {
 		c.Errorf("%v", err)
 		return 2
 	}
+	skip := func(p diffPair) bool { return p.same && len(pairs) > 1 && o.format != "json" }
+	loads := loadPairs(pairs, skip)
 	var versions []version
-	for _, p := range pairs {
-		a, err := loadSource(p.old)
-		if err != nil {
-			c.Errorf("%v", err)
-			return 2
+	for i, p := range pairs {
+		if skip(p) {
+			// Named in the closing “unchanged” line only.
+			versions = append(versions, version{same: p.new.Label})
+			continue
 		}
-		b, err := loadSource(p.new)
-		if err != nil {
-			c.Errorf("%v", err)
+		a, b := loads[i].old, loads[i].new
+		if loads[i].err != nil {
+			c.Errorf("%v", loads[i].err)
 			return 2
 		}
 		if a.res == nil && b.res == nil {
@@ -317,6 +406,10 @@ func (o *diffOptions) run(c *Context, args []string) int {
 	// always gets its report, and JSON lists every plan.
 	var unchanged []string
 	for _, v := range versions {
+		if v.same != "" {
+			unchanged = append(unchanged, v.same)
+			continue
+		}
 		r := diffReport(v)
 		if len(versions) > 1 && o.format != "json" && r.Equal() {
 			unchanged = append(unchanged, r.New)

@@ -240,3 +240,65 @@ func TestDiffGitRefusalsInVietnamese(t *testing.T) {
 		}
 	}
 }
+
+// Over two revisions only plans whose files changed are loaded (#21): a
+// plan whose plan file and every other file are the same blobs at both is
+// named in the closing line unread, even one that does not validate (its
+// errors are check's business, and JSON, which lists every plan, still
+// loads it), even when a file that is not YAML changed; a commune file
+// changed makes every plan be loaded, so the commune's change is reported.
+func TestDiffRevisionsLoadOnlyWhatChanged(t *testing.T) {
+	root := testkit.RepoRoot(t)
+	repo, rel := planRepo(t)
+	copyCorpus(t, root, repo, "kinh-dung")
+	bad := filepath.Join(repo, "plans", "hong", "2025.yaml")
+	if err := os.MkdirAll(filepath.Dir(bad), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("xa: xa.yaml\nnam: 2025\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(repo, "GHI-CHU.md")
+	if err := os.WriteFile(notes, []byte("một\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitIn(t, repo, "add", ".")
+	gitIn(t, repo, "commit", "-qm", "three plans")
+	// A file no plan can read (not YAML) changes too: plans are still
+	// skipped.
+	if err := os.WriteFile(notes, []byte("hai\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(path, old, new, msg string) {
+		t.Helper()
+		b, err := os.ReadFile(path)
+		if err != nil || !strings.Contains(string(b), old) {
+			t.Fatalf("%s lacks %q (%v)", path, old, err)
+		}
+		if err := os.WriteFile(path, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		gitIn(t, repo, "commit", "-qam", msg)
+	}
+	diff := func(args ...string) (int, string) {
+		var o, e bytes.Buffer
+		st := run(append([]string{"diff"}, args...), &o, &e)
+		return st, o.String() + e.String()
+	}
+
+	edit(rel, "Nhân dân hiến đất, góp ngày công", "Nhân dân hiến đất", "ghi chú")
+	st, out := diff("HEAD~1", "HEAD")
+	if want := "Không thay đổi (2 kế hoạch): plans/hong/2025.yaml (HEAD), plans/kinh-dung/2025.yaml (HEAD).\n"; st != 1 || !strings.HasSuffix(out, want) ||
+		!strings.Contains(out, "ghi chú: Nhân dân hiến [-đất, góp ngày công-] {+đất+}") || strings.Contains(out, "Lỗi của plans/hong") {
+		t.Errorf("plan file changed: status %d, want the change and suffix %q:\n%s", st, want, out)
+	}
+	if st, out := diff("-f", "json", "HEAD~1", "HEAD"); st != 1 || strings.Count(out, `"giong_nhau"`) != 3 || !strings.Contains(out, `"loi_ban_moi": [`) {
+		t.Errorf("json: status %d, want 3 plans and hong's errors:\n%s", st, out)
+	}
+
+	edit(filepath.Join(repo, "plans", "kinh-dung", "xa.yaml"), "ten: Kinh Đứng", "ten: Kinh Đứng Mới", "tên xã")
+	st, out = diff("HEAD~1", "HEAD")
+	if st != 1 || !strings.Contains(out, "sửa  tên xã: Kinh Đứng {+Mới+}") || !strings.Contains(out, "Lỗi của plans/hong/2025.yaml (HEAD)") || !strings.HasSuffix(out, "Không thay đổi (1 kế hoạch): plans/muong-khoa/2025.yaml (HEAD).\n") {
+		t.Errorf("commune file changed: status %d, want kinh-dung's change, hong loaded:\n%s", st, out)
+	}
+}

@@ -32,7 +32,7 @@ func (s Source) Read(path string) ([]byte, error) {
 	if s.Rev == "" {
 		return plan.ReadFile(path)
 	}
-	return Show(s.Rev, path)
+	return ReadAt(s.Rev, path)
 }
 
 // Data returns the plan file's bytes.
@@ -116,23 +116,20 @@ func checkRev(rev string) error {
 
 // Show reads path (relative to the working directory) at revision rev.
 func Show(rev, path string) ([]byte, error) {
-	p := filepath.ToSlash(filepath.Clean(path))
-	if !filepath.IsAbs(path) && !strings.HasPrefix(p, "../") {
-		p = "./" + p
-	}
 	if err := checkRev(rev); err != nil {
 		return nil, err
 	}
+	name := showName(rev, path)
 	// The size first (#15: files read with a size limit before reading):
 	// a committed file of gigabytes is refused without being read.
-	size, err := git("cat-file", "-s", "--end-of-options", rev+":"+p)
+	size, err := git("cat-file", "-s", "--end-of-options", name)
 	if err != nil {
 		return nil, fmt.Errorf("không đọc được %s ở phiên bản %s: %w", path, rev, err)
 	}
 	if n, err := strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err == nil && n > yamlx.MaxFileBytes {
 		return nil, fmt.Errorf("%s ở phiên bản %s: tệp quá lớn (%d byte, tối đa %d byte) nên không đọc", path, rev, n, yamlx.MaxFileBytes)
 	}
-	out, err := git("show", "--end-of-options", rev+":"+p)
+	out, err := git("show", "--end-of-options", name)
 	if err != nil {
 		return nil, fmt.Errorf("không đọc được %s ở phiên bản %s: %w", path, rev, err)
 	}
@@ -197,18 +194,10 @@ func PlanFiles(rev, dir string) ([]string, error) {
 		sort.Strings(out)
 		return out, err
 	}
-	if err := checkRev(rev); err != nil {
-		return nil, err
-	}
-	b, err := git("ls-tree", "-r", "--name-only", "--full-name", "--end-of-options", rev, "--", dir)
+	b, pre, err := lsTree(rev, "--name-only", "--end-of-options", rev, "--", dir)
 	if err != nil {
 		return nil, err
 	}
-	prefix, err := git("rev-parse", "--show-prefix")
-	if err != nil {
-		return nil, err
-	}
-	pre := strings.TrimSpace(string(prefix))
 	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 		if plan.IsPlanCandidate(l, false) {
 			out = append(out, strings.TrimPrefix(l, pre))
@@ -256,4 +245,50 @@ func Renames(revA, revB, dir string) (map[string]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// Blobs maps every file of revision rev to its blob id, by the file's path
+// relative to the working directory (a file outside it keeps its full
+// name after “:”, so that it cannot pass for one inside): one git
+// ls-tree, no file read. Two revisions' files of the same id are the same
+// bytes.
+func Blobs(rev string) (map[string]string, error) {
+	b, pre, err := lsTree(rev, "-z", "--full-tree", "--end-of-options", rev)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, l := range strings.Split(string(b), "\x00") {
+		// “MODE TYPE ID\tPATH”
+		meta, name, ok := strings.Cut(l, "\t")
+		f := strings.Fields(meta)
+		if !ok || len(f) != 3 {
+			continue
+		}
+		if rel, in := strings.CutPrefix(name, pre); in {
+			name = rel
+		} else {
+			name = ":" + name
+		}
+		out[name] = f[1] + " " + f[2]
+	}
+	return out, nil
+}
+
+// lsTree runs git ls-tree -r --full-name with args after checking rev,
+// and returns its output with the working directory's path from the top
+// of the repository (“plans/”, or “” at the top).
+func lsTree(rev string, args ...string) (out []byte, prefix string, err error) {
+	if err := checkRev(rev); err != nil {
+		return nil, "", err
+	}
+	out, err = git(append([]string{"ls-tree", "-r", "--full-name"}, args...)...)
+	if err != nil {
+		return nil, "", err
+	}
+	pre, err := git("rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, "", err
+	}
+	return out, strings.TrimSpace(string(pre)), nil
 }

@@ -67,6 +67,19 @@ func TestShowChecksSizeFirst(t *testing.T) {
 		testkit.Missing(t, "git is not installed")
 		return
 	}
+	newRepo(t)
+	if _, err := Show("HEAD", "big.yaml"); err == nil || !strings.Contains(err.Error(), "tệp quá lớn (4194308 byte, tối đa 4194304 byte) nên không đọc") {
+		t.Errorf("Show(big) = %v", err)
+	}
+	if b, err := Show("HEAD", "small.yaml"); err != nil || string(b) != "nam: 2026\n" {
+		t.Errorf("Show(small) = %q, %v", b, err)
+	}
+}
+
+// newRepo makes a repository in a temporary directory, with big.yaml (one
+// line over the plan limit) and small.yaml committed, and changes into it.
+func newRepo(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	run := func(args ...string) {
 		t.Helper()
@@ -87,10 +100,56 @@ func TestShowChecksSizeFirst(t *testing.T) {
 	run("add", ".")
 	run("commit", "-q", "-m", "x")
 	t.Chdir(dir)
-	if _, err := Show("HEAD", "big.yaml"); err == nil || !strings.Contains(err.Error(), "tệp quá lớn (4194308 byte, tối đa 4194304 byte) nên không đọc") {
-		t.Errorf("Show(big) = %v", err)
+	return dir
+}
+
+// Reads through the one cat-file process give git show's bytes and
+// limits: a file over the limit is refused by its header's size and the
+// stream stays in step (the next read is right); a file the revision
+// lacks is ErrNotInRevision, an unknown revision git show's message; a
+// revision like an option is refused.
+func TestReadAtBatch(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		testkit.Missing(t, "git is not installed")
+		return
 	}
-	if b, err := Show("HEAD", "small.yaml"); err != nil || string(b) != "nam: 2026\n" {
-		t.Errorf("Show(small) = %q, %v", b, err)
+	dir := newRepo(t)
+	defer Close()
+	for i := 0; i < 2; i++ {
+		if _, err := ReadAt("HEAD", "big.yaml"); err == nil || !strings.Contains(err.Error(), "big.yaml ở phiên bản HEAD: tệp quá lớn (4194308 byte, tối đa 4194304 byte) nên không đọc") {
+			t.Errorf("ReadAt(big) = %v", err)
+		}
+		if b, err := ReadAt("HEAD", "small.yaml"); err != nil || string(b) != "nam: 2026\n" {
+			t.Errorf("ReadAt(small) = %q, %v", b, err)
+		}
+	}
+	if _, err := ReadAt("HEAD", "none.yaml"); !errors.Is(err, ErrNotInRevision) {
+		t.Errorf("ReadAt(none) = %v, want ErrNotInRevision", err)
+	}
+	if _, err := ReadAt("khong-co", "small.yaml"); err == nil || !strings.Contains(err.Error(), "không có phiên bản này") {
+		t.Errorf("ReadAt(khong-co) = %v", err)
+	}
+	if _, err := ReadAt("--output=x", "small.yaml"); err == nil || !strings.Contains(err.Error(), "không phải tên phiên bản git") {
+		t.Errorf("ReadAt(--output) = %v", err)
+	}
+	// From a subdirectory, paths are relative to it (../ included), and
+	// Blobs names files the same way.
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(dir, "sub"))
+	if b, err := ReadAt("HEAD", "../small.yaml"); err != nil || string(b) != "nam: 2026\n" {
+		t.Errorf("ReadAt(../small) = %q, %v", b, err)
+	}
+	t.Chdir(dir)
+	blobs, err := Blobs("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := blobs["small.yaml"]; len(blobs) != 2 || got != "blob 1c5d45cd0386a9428c34b33966101a926914a9d8" {
+		t.Errorf("Blobs = %v", blobs)
+	}
+	if _, err := Blobs("-p"); err == nil {
+		t.Error("Blobs took -p")
 	}
 }
