@@ -83,7 +83,7 @@ func main() {
 		conv := []string{"--headless", "--convert-to", "pdf", "--outdir", filepath.Join(tmp, "lo-ra"), docx}
 		b := append([]string{soffice, "-env:UserInstallation=" + warm}, conv...)
 		compare("LibreOffice, hồ sơ dùng lại", a, func(int) []string { return b }, *pairs, tmp)
-		commands = append(commands, "LibreOffice, hồ sơ dùng lại: `"+shown(b, tmp)+"`")
+		commands = append(commands, "LibreOffice, hồ sơ dùng lại: `"+shown(b, tmp)+"` ("+version(soffice)+")")
 		fresh := func(i int) []string {
 			p := "file://" + filepath.Join(tmp, "lo-moi-"+strconv.Itoa(i))
 			return append([]string{soffice, "-env:UserInstallation=" + p}, conv...)
@@ -96,14 +96,14 @@ func main() {
 	if pandoc, err := exec.LookPath("pandoc"); err == nil {
 		b := []string{pandoc, md, "-o", filepath.Join(tmp, "pandoc.docx")}
 		compare("pandoc → DOCX (chỉ DOCX)", a, func(int) []string { return b }, *pairs, tmp)
-		commands = append(commands, "pandoc: `"+shown(b, tmp)+"` (plan.md: chữ của DOCX do `kehoach text` in ra, mỗi dòng một đoạn, các bảng thành bảng Markdown)")
+		commands = append(commands, "pandoc: `"+shown(b, tmp)+"` ("+version(pandoc)+"; plan.md: chữ của DOCX do `kehoach text` in ra, mỗi dòng một đoạn, các bảng thành bảng Markdown)")
 	} else {
 		notes = append(notes, "Không có pandoc: bỏ qua; cài bằng `apt-get install pandoc` để đo.")
 	}
 	if typst, msg := findTypst(); typst != "" {
 		b := []string{typst, "compile", typ, filepath.Join(tmp, "typst.pdf")}
 		compare("Typst → PDF (chỉ PDF)", a, func(int) []string { return b }, *pairs, tmp)
-		commands = append(commands, "Typst: `"+shown(b, tmp)+"` ("+typstVersion(typst)+"; plan.typ: cùng chữ, A4, Liberation Serif 14 pt, lề 20/20/30/15 mm, canh đều, thụt dòng đầu 1 cm, bảng hơn sáu cột trên trang ngang; không lặp dòng tiêu đề bảng, cột rộng đều)")
+		commands = append(commands, "Typst: `"+shown(b, tmp)+"` ("+version(typst)+"; plan.typ: cùng chữ, A4, Liberation Serif 14 pt, lề 20/20/30/15 mm, canh đều, thụt dòng đầu 1 cm, bảng hơn sáu cột trên trang ngang; không lặp dòng tiêu đề bảng, cột rộng đều)")
 	} else {
 		notes = append(notes, msg)
 	}
@@ -209,12 +209,14 @@ func findTypstIn(dir string) string {
 	return found
 }
 
-func typstVersion(bin string) string {
+// version returns the first line of bin --version.
+func version(bin string) string {
 	out, err := exec.Command(bin, "--version").Output()
-	if err != nil {
-		return "typst, không rõ phiên bản"
+	line, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	if err != nil || line == "" {
+		return filepath.Base(bin) + ", không rõ phiên bản"
 	}
-	return strings.TrimSpace(string(out))
+	return line
 }
 
 // block is a paragraph (one cell) or a table (rows of tab-separated
