@@ -79,10 +79,11 @@ var allowed = map[string][]string{
 		"internal/manifest", "internal/compose/manifestdoc", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract", "internal/extract/limits",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
-	"scripts/genplans": {"internal/plan"},
-	"scripts/testtime": {},
-	"scripts/sample":   {"internal/doc/doctest", "internal/fonts", "internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/style"},
-	"internal/layers":  {},
+	"scripts/genplans":  {"internal/plan"},
+	"scripts/testtime":  {},
+	"scripts/benchpair": {},
+	"scripts/sample":    {"internal/doc/doctest", "internal/fonts", "internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/style"},
+	"internal/layers":   {},
 	// Tests only (LibreOffice, behind the build tag integration).
 	"internal/integration": {},
 	// The CI files for plan repositories and their test (no code).
