@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"os"
@@ -102,26 +101,7 @@ func mainText(r *Result) string {
 // golden compares got with testdata/name, rewriting it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/build -update)", err)
-	}
-	if !bytes.Equal(want, got) {
-		testkit.SameWords(t, "golden "+name+" (run go test ./internal/build -update after checking the change)", string(want), string(got))
-		if testkit.Words(string(want)) == testkit.Words(string(got)) {
-			t.Errorf("golden %s differs in white space only", name)
-		}
-	}
+	testkit.Golden(t, filepath.Join("testdata", name), got, *update)
 }
 
 // The DOCX's text equals the seed word for word, apart from the checked-in

@@ -389,18 +389,6 @@ func TestAnnexDOCX(t *testing.T) {
 	// LibreOffice lays the annexes out on landscape pages: TestLibreOffice/compose/TestAnnexDOCX in internal/integration.
 }
 
-// sixSources loads the 2025 plan edited to draw its one work on six
-// top-level sources with big, decimal and tiny amounts (testkit.SixSources).
-func sixSources(t *testing.T) *plan.Result {
-	t.Helper()
-	path := testkit.CopyPlan(t, t.TempDir(), "six", "2025.yaml", testkit.SixSources)
-	res, err := plan.Load(path)
-	if err != nil || !res.OK() {
-		t.Fatalf("load: %v %v", err, res.Errors)
-	}
-	return res
-}
-
 // wholeTokens lays out an annex section and returns what is wrong with its
 // table lines (the 11 pt text): a token of the sheet (a word or an amount
 // as printed, a header word) not whole on any line, or a line word that is
@@ -469,7 +457,7 @@ func wholeTokens(t *testing.T, s *sheet.Sheet, prof *doc.Profile) []string {
 // problem. The same table with its widest amount column 4 mm narrower
 // (the room given to the name column) cuts that amount: the check sees it.
 func TestSixSourcesLayout(t *testing.T) {
-	res := sixSources(t)
+	res := plantest.SixSources(t)
 	sheets, probs, err := Annexes(res.Plan, plantest.Profile(t, res), layout.Bundled())
 	if err != nil || len(probs) > 0 {
 		t.Fatalf("annexes: %v %v", err, probs)

@@ -29,18 +29,6 @@ func load2025(t *testing.T) *plan.Result {
 	return res
 }
 
-// sixSources loads the 2025 plan edited to draw its one work on six
-// top-level sources with big, decimal and tiny amounts (testkit.SixSources).
-func sixSources(t *testing.T) *plan.Result {
-	t.Helper()
-	path := testkit.CopyPlan(t, t.TempDir(), "six", "2025.yaml", testkit.SixSources)
-	res, err := plan.Load(path)
-	if err != nil || !res.OK() {
-		t.Fatalf("load: %v %v", err, res.Errors)
-	}
-	return res
-}
-
 // writeDOCX composes res's document and writes its DOCX to path.
 func writeDOCX(t *testing.T, res *plan.Result, path string) {
 	t.Helper()
@@ -93,7 +81,7 @@ func annexDOCX(t *testing.T, dir string) ([]string, func(*testing.T)) {
 // of the sheet or its heading (no amount or header word broken inside), and
 // every amount is there.
 func sixSourcesDOCX(t *testing.T, dir string) ([]string, func(*testing.T)) {
-	res := sixSources(t)
+	res := plantest.SixSources(t)
 	src := filepath.Join(dir, "compose-six.docx")
 	writeDOCX(t, res, src)
 	return []string{src}, func(t *testing.T) {

@@ -123,7 +123,7 @@ var sixAmounts = []string{"100.000", "12.345,5", "1.890,5", "0,5", "1.250", "640
 // column is too narrow at 100 % nor cut in two.
 func workbookNoHashes(t *testing.T, dir string) ([]string, func(*testing.T)) {
 	src := filepath.Join(dir, "xlsx-six.xlsx")
-	writeWorkbook(t, sixSources(t).Plan, src)
+	writeWorkbook(t, plantest.SixSources(t).Plan, src)
 	return []string{src}, func(t *testing.T) {
 		text := testkit.PDFText(t, filepath.Join(dir, "xlsx-six.pdf"), "-layout")
 		if strings.Contains(text, "###") || strings.Contains(text, "##") {

@@ -38,7 +38,7 @@ var allowed = map[string][]string{
 	"internal/markup":        {"internal/diag", "internal/doc"},
 	"internal/style":         {"internal/diag", "internal/doc", "internal/nd30", "internal/yamlx", "templates"},
 	"internal/plan":          {"internal/diag", "internal/markup", "internal/nd30", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates"},
-	"internal/plan/plantest": {"internal/doc", "internal/markup", "internal/plan", "internal/style", "internal/yamlx"},
+	"internal/plan/plantest": {"internal/doc", "internal/markup", "internal/plan", "internal/style", "internal/testkit", "internal/yamlx"},
 
 	// Tools on plans.
 	"internal/planfmt":   {"internal/plan", "internal/vn", "internal/yamlx"},

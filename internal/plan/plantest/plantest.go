@@ -18,6 +18,7 @@ import (
 	"kehoach/internal/markup"
 	"kehoach/internal/plan"
 	"kehoach/internal/style"
+	"kehoach/internal/testkit"
 	"kehoach/internal/yamlx"
 )
 
@@ -147,4 +148,17 @@ func Printed(t testing.TB, what, text string, js []Justification) {
 		}
 		at += i + len(j.Text)
 	}
+}
+
+// SixSources loads the 2025 plan edited to draw its one work on six
+// top-level sources with big, decimal and tiny amounts (testkit.SixSources),
+// for the tests of the annexes in compose and in the integration package.
+func SixSources(t *testing.T) *plan.Result {
+	t.Helper()
+	path := testkit.CopyPlan(t, t.TempDir(), "six", "2025.yaml", testkit.SixSources)
+	res, err := plan.Load(path)
+	if err != nil || !res.OK() {
+		t.Fatalf("load: %v %v", err, res.Errors)
+	}
+	return res
 }
