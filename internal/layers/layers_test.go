@@ -67,6 +67,7 @@ var allowed = map[string][]string{
 
 	// Readers: outputs → text, apart from the writers.
 	"internal/extract/limits": {"internal/termsafe", "internal/vn"},
+	"internal/extract/para":   {},
 	"internal/extract/docx":   {"internal/extract/limits"},
 	"internal/extract/xlsx":   {"internal/extract/limits"},
 	"internal/extract/pdf":    {"internal/extract/limits"},
@@ -107,7 +108,7 @@ var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt
 // model and the profile; the readers read files.
 var noPlan = []string{"internal/doc", "internal/sheet", "internal/layout", "internal/render/docx", "internal/render/pdf",
 	"internal/render/text", "internal/render/xlsx", "internal/extract", "internal/extract/docx", "internal/extract/pdf",
-	"internal/extract/xlsx"}
+	"internal/extract/xlsx", "internal/extract/para"}
 
 // presentation are the packages that know how a document looks: the
 // profile and the fonts. The data layer, the plan tools and the composer
