@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"kehoach/internal/fonts"
+	"kehoach/internal/layout"
 	"kehoach/internal/markup"
 	"kehoach/internal/testkit"
 )
@@ -181,5 +183,75 @@ func TestElectronicBuild(t *testing.T) {
 	}
 	if !bytes.Equal(x, x2) {
 		t.Errorf("sidecar without the PDF differs:\n%s", x2)
+	}
+}
+
+// Every corpus plan (TestCorpus) built electronic: as many pages and the
+// same layout faults as on paper (the signing room is the paper's white
+// space), one signature box and one seal box, on the page of the signer's
+// name, and a sidecar that validates against schema/van-ban-di.xsd
+// (Phụ lục VI's lengths) with that page count.
+func TestCorpusElectronic(t *testing.T) {
+	xmllint := testkit.Tool(t, "xmllint", "libxml2-utils")
+	xsd := filepath.Join(testkit.RepoRoot(t), "schema", "van-ban-di.xsd")
+	for _, path := range testkit.CorpusPlans(t) {
+		t.Run(testkit.RelName(t, path), func(t *testing.T) {
+			t.Parallel()
+			paper := Plan(path, Options{OutDir: t.TempDir(), Formats: []string{"pdf"}})
+			el := Plan(path, Options{OutDir: t.TempDir(), Formats: []string{"pdf", "xml"}, Electronic: true})
+			for _, r := range []*Result{paper, el} {
+				if r.Err != nil || !r.Load.OK() {
+					t.Fatalf("%v %v", r.Err, r.Load.Errors)
+				}
+			}
+			if el.Pages != paper.Pages || len(el.Layout) != len(paper.Layout) {
+				t.Errorf("electronic: %d pages, %d layout faults; paper: %d, %d", el.Pages, len(el.Layout), paper.Pages, len(paper.Layout))
+			}
+			res, d, err := Compose(path, Options{Electronic: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, prof, err := Load(path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages, err := layout.Layout(d, prof, fonts.Bundled())
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := res.Plan.SignerName()
+			n := 0
+			for _, pg := range pages {
+				if len(pg.Areas) == 0 {
+					continue
+				}
+				n++
+				if len(pg.Areas) != 2 || pg.Areas[0].Kind != layout.AreaSignature || pg.Areas[1].Kind != layout.AreaSeal {
+					t.Errorf("areas %+v", pg.Areas)
+				}
+				found := name == ""
+				for _, ln := range layout.TextLines(pg) {
+					found = found || ln.Text == name && ln.Y > pg.Areas[0].Y+pg.Areas[0].H
+				}
+				if !found {
+					t.Errorf("the signer's name %q is not below the signature box on its page", name)
+				}
+			}
+			if n != 1 {
+				t.Errorf("%d pages with signing areas, want 1", n)
+			}
+			x := el.Outputs[1].Path
+			if o, err := exec.Command(xmllint, "--noout", "--schema", xsd, x).CombinedOutput(); err != nil {
+				t.Errorf("%s does not validate: %v\n%s", x, err, o)
+			}
+			b, err := os.ReadFile(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sc sidecar
+			if err := xml.Unmarshal(b, &sc); err != nil || sc.PageAmount != el.Pages {
+				t.Errorf("PageAmount %d, %d pages (%v)", sc.PageAmount, el.Pages, err)
+			}
+		})
 	}
 }

@@ -1,6 +1,8 @@
 package layout_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"kehoach/internal/doc"
@@ -105,5 +107,9 @@ func TestSignAreaClamped(t *testing.T) {
 	a := pages[0].Areas
 	if len(a) != 1 || !near(a[0].X, left+63) || !near(a[0].W, 102) {
 		t.Fatalf("areas %+v, want one signature box over the whole 102 mm column at x=%.2f", a, left+63)
+	}
+	want := fmt.Sprintf("\narea signature x=%.2f y=%.2f 102.00x25.00 mm\n", a[0].X, a[0].Y)
+	if d := layout.Dump(pages); !strings.Contains(d, want) {
+		t.Errorf("dump lacks %q:\n%s", want, d)
 	}
 }
