@@ -19,7 +19,7 @@ import (
 
 var buildCmd = &Command{
 	Name:      "build",
-	UsageLine: "kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-ban-trinh] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
+	UsageLine: "kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-ban-trinh] [-dien-tu] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
 	Short: `kiểm tra và tạo văn bản vào thư mục out/ (mặc định: mọi kế hoạch trong plans/);
 nhiều kế hoạch được dựng song song trên mọi lõi CPU, kèm bảng tổng kết`,
 	Long: `Kiểm tra từng kế hoạch rồi tạo văn bản DOCX, PDF và sổ tính các biểu XLSX
@@ -41,11 +41,21 @@ thêm -ban-trinh (out/ke-hoach-ntm-2025-muong-khoa-ban-trinh.pdf), không ghi đ
 và không đổi các tệp văn bản. Văn bản (build không có -ban-trinh) và lệnh issue
 không bao giờ in lý do.
 
+Với -dien-tu (hoặc khi kế hoạch ghi van_ban.ban_hanh: dien_tu), lệnh tạo văn
+bản điện tử để ký số trên Hệ thống quản lý văn bản thay cho văn bản giấy: để
+trống số và ngày, tháng ban hành (Hệ thống cấp khi ký, Nghị định 30 Điều 15.3),
+để trống số, ngày của dòng “(Kèm theo Kế hoạch số …)” ở các biểu, không in
+“DỰ THẢO”, chừa chỗ hình chữ ký và hình dấu. Tên tệp có thêm -dien-tu
+(out/ke-hoach-ntm-2025-muong-khoa-dien-tu.pdf, …-dien-tu-bieu.xlsx), kèm dữ
+liệu đặc tả văn bản đi theo Phụ lục VI Nghị định 30 ở …-dien-tu-dac-ta.xml và
+…-dien-tu-dac-ta.json; không ghi đè tệp của văn bản giấy.
+
 Ví dụ:
   kehoach build
   kehoach build plans/muong-khoa/2025.yaml
   kehoach build plans -o ket-qua
   kehoach build -ban-trinh plans/muong-khoa/2026.yaml
+  kehoach build -dien-tu plans/muong-khoa/2025.yaml
 
 Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 `,
@@ -55,6 +65,7 @@ Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc
 		o.jobs = jobsFlag(fl)
 		fl.BoolVar(&o.summary, "tong-ket", false, "in bảng tổng kết cả khi chỉ có một kế hoạch")
 		fl.BoolVar(&o.review, "ban-trinh", false, "tạo bản trình lãnh đạo xem xét (có lý do từng mục, tên tệp …-ban-trinh.docx, .pdf) thay cho văn bản")
+		fl.BoolVar(&o.electronic, "dien-tu", false, "tạo văn bản điện tử để ký số (để trống số, ngày cho Hệ thống; tên tệp …-dien-tu.docx, .pdf, -bieu.xlsx, kèm dữ liệu đặc tả -dac-ta.xml, .json) thay cho văn bản giấy")
 		o.fonts = fontFlag(fl)
 		return o.run
 	},
@@ -65,11 +76,17 @@ type buildOptions struct {
 	jobs    *int
 	summary bool
 	review  bool
-	fonts   *fontChoice
+	// electronic: the electronic document (build.Options.Electronic).
+	electronic bool
+	fonts      *fontChoice
 }
 
 func (o *buildOptions) run(c *Context, args []string) int {
 	stdout, stderr := c.Stdout, c.Stderr
+	if o.review && o.electronic {
+		c.Errorf("không dùng -ban-trinh cùng -dien-tu: bản trình lãnh đạo không ban hành nên không có bản điện tử; hãy chạy hai lệnh riêng")
+		return 2
+	}
 	font, err := o.fonts.family()
 	if err != nil {
 		c.Errorf("%v", err)
@@ -110,7 +127,7 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(150 << 20)
 	}
-	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue, Review: o.review}, *o.jobs, progress)
+	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue, Review: o.review, Electronic: o.electronic}, *o.jobs, progress)
 	status := 0
 	for _, r := range results {
 		if r.Load != nil {

@@ -150,13 +150,36 @@ func (b *builder) issuer() string {
 
 // ref is the reference line. Like the document's header, it prints the
 // number and the date once they are given and leaves blanks before.
-func (b *builder) ref() string {
+func (b *builder) ref() string { return b.refLine(false) }
+
+// BlankRef is the reference line of the annexes of an electronic
+// document: “(Kèm theo Kế hoạch số /KH-UBND ngày  tháng  năm  của …)”
+// with the number, day, month and year left blank whatever the plan
+// says, since on an electronic document those places are not filled in
+// (ND30 Phụ lục I III.1.c). Bound with no-break spaces like the sheets'
+// own lines (Sheets).
+func BlankRef(p *plan.Plan) (string, error) {
+	t, err := templates.Text(WordingFile)
+	if err != nil {
+		return "", err
+	}
+	b := &builder{p: p, t: t}
+	s := vn.Bind(b.refLine(true))
+	return s, b.err
+}
+
+// refLine is the reference line, with its number and date blank when
+// blank is set or the plan has none.
+func (b *builder) refLine(blank bool) string {
 	p := b.p
-	so, ngay, thang, nam := vn.Blank, vn.Blank, vn.Blank, p.Nam
-	if p.VanBan.So != 0 {
+	var so, ngay, thang, nam any = vn.Blank, vn.Blank, vn.Blank, p.Nam
+	if blank {
+		nam = vn.Blank
+	}
+	if p.VanBan.So != 0 && !blank {
 		so = vn.DocNumber(int(p.VanBan.So))
 	}
-	if d := p.VanBan.Ngay; !d.IsZero() {
+	if d := p.VanBan.Ngay; !d.IsZero() && !blank {
 		ngay, thang, nam = vn.Day2(d.Day()), vn.Month2(int(d.Month())), d.Year()
 	}
 	kyHieu := p.Loai()

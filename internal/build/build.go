@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -23,6 +24,7 @@ import (
 	"kehoach/internal/plan"
 	"kehoach/internal/render/docx"
 	"kehoach/internal/render/pdf"
+	"kehoach/internal/render/record"
 	"kehoach/internal/render/text"
 	"kehoach/internal/render/xlsx"
 	"kehoach/internal/safefile"
@@ -45,6 +47,14 @@ type Options struct {
 	// BaseName + ReviewSuffix, so that it never replaces the document's
 	// files; the document's outputs are left as they are.
 	Review bool
+
+	// Electronic writes the electronic document (compose.Options.Electronic)
+	// of every plan instead of the paper one, as a plan with van_ban.ban_hanh:
+	// dien_tu always is: named BaseName + ElectronicSuffix, so that the two
+	// never replace each other's files, with the document's metadata
+	// (Phụ lục VI) beside it (RecordFormats). The review copy (Review) is
+	// never electronic.
+	Electronic bool
 
 	// pdfw writes the PDFs of one build run, parsing each font face once
 	// for all of them (set by Batch; nil: faces parsed for each PDF).
@@ -105,6 +115,15 @@ type composed struct {
 	doc    *doc.Document
 	sheets []sheet.Sheet
 	probs  []sheet.Problem // annex columns the page is too narrow for
+	// electronic: the electronic document (Options.electronic).
+	electronic bool
+}
+
+// electronic reports whether o builds p as an electronic document: asked
+// for (Options.Electronic) or the plan's way of issue (van_ban.ban_hanh:
+// dien_tu), and not the review copy.
+func (o Options) electronic(p *plan.Plan) bool {
+	return !o.Review && (o.Electronic || p.Electronic())
 }
 
 // composeAll loads, validates and composes one plan; doc is nil for an
@@ -118,8 +137,9 @@ func composeAll(path string, o Options) (composed, error) {
 	if err != nil {
 		return composed{res: res}, err
 	}
-	c, err := compose.All(res.Plan, prof, compose.Options{SourceDate: o.SourceDate, Measure: m, Review: o.Review})
-	return composed{res, prof, c.Doc, c.Sheets, c.Problems}, err
+	el := o.electronic(res.Plan)
+	c, err := compose.All(res.Plan, prof, compose.Options{SourceDate: o.SourceDate, Measure: m, Review: o.Review, Electronic: el})
+	return composed{res, prof, c.Doc, c.Sheets, c.Problems, el}, err
 }
 
 // DefaultFormats are the formats a build writes unless told otherwise: the
@@ -133,6 +153,26 @@ var ReviewFormats = []string{"docx", "pdf"}
 // ReviewSuffix follows BaseName in the names of the review copy's files:
 // ke-hoach-ntm-2025-muong-khoa-ban-trinh.pdf.
 const ReviewSuffix = "-ban-trinh"
+
+// ElectronicSuffix follows BaseName in the names of the electronic
+// document's files: ke-hoach-ntm-2025-muong-khoa-dien-tu.pdf,
+// …-dien-tu-bieu.xlsx, …-dien-tu-dac-ta.xml.
+const ElectronicSuffix = "-dien-tu"
+
+// RecordFormats are the metadata sidecars (Phụ lục VI, package
+// render/record) an electronic document is written with, after
+// DefaultFormats: BaseName + ElectronicSuffix + "-dac-ta.xml" and ".json".
+var RecordFormats = []string{"xml", "json"}
+
+// formatsFor are the formats o writes for a plan: those of formats, and the
+// metadata sidecars of an electronic document when o names no formats.
+func (o Options) formatsFor(electronic bool) []string {
+	f := o.formats()
+	if electronic && o.Formats == nil {
+		return append(append([]string{}, f...), RecordFormats...)
+	}
+	return f
+}
 
 // formats are the formats o writes: Formats (without the workbook for the
 // review copy), else DefaultFormats or ReviewFormats.
@@ -155,10 +195,14 @@ func (o Options) formats() []string {
 }
 
 // baseName is the output file name stem of p as o writes it: BaseName,
-// followed by ReviewSuffix for the review copy.
+// followed by ReviewSuffix for the review copy, ElectronicSuffix for the
+// electronic document.
 func (o Options) baseName(p *plan.Plan) string {
-	if o.Review {
+	switch {
+	case o.Review:
 		return BaseName(p) + ReviewSuffix
+	case o.electronic(p):
+		return BaseName(p) + ElectronicSuffix
 	}
 	return BaseName(p)
 }
@@ -205,18 +249,45 @@ func RenderAnnexes(sheets []sheet.Sheet, prof *doc.Profile, date time.Time) ([]b
 }
 
 // renderPDF lays the document out and draws it with pw, returning the page count
-// and the layout faults of the pages (layout.Check).
+// and the layout faults of the pages (layout.Check). The PDF's metadata
+// record has the page count (doc.Record.PageAmount).
 func renderPDF(pw *pdf.Writer, d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, int, []layout.Problem, error) {
 	pages, err := layout.Layout(d, prof, font)
 	if err != nil {
 		return nil, 0, nil, err
 	}
+	meta := d.Meta // a copy: the other formats read d at the same time
+	if !meta.Record.IsZero() {
+		meta.Record.PageAmount = len(pages)
+	}
 	var b bytes.Buffer
-	if err := pw.WritePages(&b, d.Meta, pages, font); err != nil {
+	if err := pw.WritePages(&b, meta, pages, font); err != nil {
 		return nil, 0, nil, err
 	}
 	return b.Bytes(), len(pages), layout.Check(pages), nil
 }
+
+// RenderRecord writes the metadata record of d (doc.Record, Phụ lục VI)
+// as a sidecar format, "xml" or "json", with pages as its page count
+// (PageAmount: the page count of the PDF layout).
+func RenderRecord(format string, d *doc.Document, pages int) ([]byte, error) {
+	r := d.Meta.Record
+	r.PageAmount = pages
+	var b bytes.Buffer
+	var err error
+	switch format {
+	case "xml":
+		err = record.WriteXML(&b, r)
+	case "json":
+		err = record.WriteJSON(&b, r)
+	default:
+		return nil, fmt.Errorf("không có định dạng dữ liệu đặc tả “%s”", format)
+	}
+	return b.Bytes(), err
+}
+
+// isRecord reports whether format is a metadata sidecar (RecordFormats).
+func isRecord(format string) bool { return format == "xml" || format == "json" }
 
 // withoutAnnexCuts drops the words layout found cut on annex pages when the
 // annex fit has already reported the columns too narrow for them (one
@@ -250,7 +321,7 @@ func Plan(path string, o Options) *Result {
 	if font == nil {
 		font = fonts.Bundled()
 	}
-	formats := o.formats()
+	formats := o.formatsFor(c.electronic)
 	outDir := o.OutDir
 	if outDir == "" {
 		outDir = "out"
@@ -264,6 +335,9 @@ func Plan(path string, o Options) *Result {
 	pages := make([]int, len(formats))
 	var wg sync.WaitGroup
 	for i, f := range formats {
+		if isRecord(f) {
+			continue // written below, with the PDF layout's page count
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -284,6 +358,10 @@ func Plan(path string, o Options) *Result {
 		}()
 	}
 	wg.Wait()
+	if err := recordFiles(formats, files, errs, pages, base, d, c.prof, font); err != nil {
+		r.Err = fmt.Errorf("%s: %w", path, err)
+		return r
+	}
 	for i, f := range formats {
 		if errs[i] != nil {
 			r.Err = fmt.Errorf("%s: không tạo được tệp %s: %w", path, f, errs[i])
@@ -299,6 +377,36 @@ func Plan(path string, o Options) *Result {
 	}
 	r.Outputs = outs
 	return r
+}
+
+// recordFiles fills in the metadata sidecars among formats (RecordFormats),
+// whose PageAmount is the page count of the PDF layout: the PDF's when one
+// was made (pages), else a layout made for the count.
+func recordFiles(formats []string, files []fileset.File, errs []error, pages []int, base string, d *doc.Document, prof *doc.Profile, font *fonts.Family) error {
+	n, want := 0, false
+	for i, f := range formats {
+		if f == "pdf" {
+			n = pages[i]
+		}
+		want = want || isRecord(f)
+	}
+	if !want {
+		return nil
+	}
+	if !slices.Contains(formats, "pdf") {
+		ps, err := layout.Layout(d, prof, font)
+		if err != nil {
+			return fmt.Errorf("không dàn trang được để đếm số trang: %w", err)
+		}
+		n = len(ps)
+	}
+	for i, f := range formats {
+		if isRecord(f) {
+			data, err := RenderRecord(f, d, n)
+			files[i], errs[i] = fileset.File{Name: OutputName(base, f), Data: data}, err
+		}
+	}
+	return nil
 }
 
 // ExpandPaths turns command arguments (files or folders; none = plans/)

@@ -16,10 +16,15 @@ import (
 )
 
 // OutputName is the file name of a plan's output in format: the document
-// as BaseName.docx or .pdf, the annex workbook as BaseName-bieu.xlsx.
+// as BaseName.docx or .pdf, the annex workbook as BaseName-bieu.xlsx, an
+// electronic document's metadata (RecordFormats) as BaseName-dac-ta.xml
+// and .json (base then ends in ElectronicSuffix).
 func OutputName(base, format string) string {
-	if format == "xlsx" {
+	switch format {
+	case "xlsx":
 		return base + "-bieu.xlsx"
+	case "xml", "json":
+		return base + "-dac-ta." + format
 	}
 	return base + "." + format
 }
@@ -240,10 +245,14 @@ func collision(i int, group []int, paths []string, targets []target, o Options) 
 // outputList names a plan's outputs in the output folder: the first in
 // full, the others by what follows the base name.
 func outputList(base string, o Options) string {
-	if o.Review {
-		base += ReviewSuffix
-	}
 	formats := o.formats()
+	switch {
+	case o.Review:
+		base += ReviewSuffix
+	case o.Electronic:
+		base += ElectronicSuffix
+		formats = o.formatsFor(true)
+	}
 	dir := o.OutDir
 	if dir == "" {
 		dir = "out"

@@ -11,6 +11,7 @@ import (
 	"text/template"
 	"time"
 
+	"kehoach/internal/annex"
 	"kehoach/internal/doc"
 	"kehoach/internal/markup"
 	"kehoach/internal/plan"
@@ -37,6 +38,8 @@ type composer struct {
 	// review: the leader's review copy (Options.Review), items set beside
 	// their justification.
 	review bool
+	// electronic: the electronic layout (Options.Electronic).
+	electronic bool
 }
 
 // Compose builds the Kế hoạch document for a validated plan, its annexes
@@ -66,6 +69,15 @@ func All(p *plan.Plan, prof *doc.Profile, o Options) (Composition, error) {
 	sheets, probs, err := Annexes(p, prof, o.Measure)
 	if err != nil {
 		return Composition{}, err
+	}
+	if o.electronic() {
+		ref, err := annex.BlankRef(p)
+		if err != nil {
+			return Composition{}, err
+		}
+		for i := range sheets {
+			sheets[i].Ref = ref
+		}
 	}
 	d, err := ComposeWith(p, prof, sheets, o)
 	if err != nil {
@@ -100,7 +112,29 @@ type Options struct {
 	// rows with one are followed by a row carrying it (review.go). The
 	// document itself never carries a justification.
 	Review bool
+	// Electronic composes the electronic document (build -dien-tu, or the
+	// plan's van_ban.ban_hanh: dien_tu) rather than the paper one; the
+	// review copy (Review) is never electronic. What changes, and why
+	// (ND30 and ntm-2026.md §4.1):
+	//   - “Số: …” and the day and month of “ngày … tháng … năm …” are left
+	//     blank even when the plan has them: the document system assigns the
+	//     number and the issue time when the document is signed (Điều 15.3);
+	//     the year stays, as on the born-digital documents seen;
+	//   - no “DỰ THẢO” mark (a kehoach convention, not ND30's): the file is
+	//     the one that is signed, and its missing number is no sign of a
+	//     draft;
+	//   - the annexes' reference line “(Kèm theo Kế hoạch số … ngày …
+	//     tháng … năm …)” keeps all four places blank (Phụ lục I III.1.c),
+	//     in the document's annex sections and in the workbook alike;
+	//   - the signing room between the signer's title and name is marked
+	//     (doc.SignArea) for the signature image, with the seal image over
+	//     its left third (Phụ lục I II.7, II.8.a);
+	//   - the document properties carry keywords (doc.Meta.Keywords).
+	Electronic bool
 }
+
+// electronic reports whether o composes the electronic document.
+func (o Options) electronic() bool { return o.Electronic && !o.Review }
 
 // ComposeWith is Compose with the plan's annexes already built and fitted
 // by Annexes, so that a caller writing the workbook too fits them once.
@@ -112,7 +146,7 @@ func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, o Option
 	if o.Measure == nil {
 		return nil, fmt.Errorf("compose: no measurer in Options")
 	}
-	c := &composer{p: p, prof: prof, m: o.Measure, t: t, review: o.Review}
+	c := &composer{p: p, prof: prof, m: o.Measure, t: t, review: o.Review, electronic: o.electronic()}
 	c.header()
 	c.body()
 	c.signature()
@@ -124,15 +158,23 @@ func ComposeWith(p *plan.Plan, prof *doc.Profile, sheets []sheet.Sheet, o Option
 		return nil, c.err
 	}
 	annexes := annexSections(p, prof, sheets, o.Measure, noteLabel)
+	date := DocDate(p, o.SourceDate)
+	meta := doc.Meta{
+		Title:    p.TypeName() + " " + vn.LowerFirst(markup.Plain(p.VanBan.TrichYeu)),
+		Subject:  markup.Plain(p.ChuongTrinh.TenNgan) + " năm " + fmt.Sprint(p.Nam),
+		Author:   c.coQuanDayDu(),
+		Language: "vi-VN",
+		Date:     date,
+	}
+	if !o.Review { // the review copy is never issued
+		meta.Record = Record(p, date, c.electronic)
+	}
+	if c.electronic {
+		meta.Keywords = []string{p.TypeName(), meta.Record.CodeNotation, markup.Plain(p.ChuongTrinh.TenNgan), fmt.Sprint(p.Nam), p.Commune.Level() + " " + p.Commune.Ten}
+	}
 	d := &doc.Document{
 		Banner: banner,
-		Meta: doc.Meta{
-			Title:    p.TypeName() + " " + vn.LowerFirst(markup.Plain(p.VanBan.TrichYeu)),
-			Subject:  markup.Plain(p.ChuongTrinh.TenNgan) + " năm " + fmt.Sprint(p.Nam),
-			Author:   c.coQuanDayDu(),
-			Language: "vi-VN",
-			Date:     DocDate(p, o.SourceDate),
-		},
+		Meta:   meta,
 		Sections: append([]doc.Section{{
 			Page:        c.page(),
 			PageNumbers: doc.PageNumbering{Show: true, Start: 1},
@@ -216,7 +258,7 @@ var (
 
 func (c *composer) header() {
 	p, cm := c.p, c.p.Commune
-	if p.IsDraft() {
+	if p.IsDraft() && !c.electronic {
 		c.add(&doc.Paragraph{Style: doc.StyleDraftMark, Runs: []doc.Run{{Text: c.say("du-thao", nil), Bold: true}}, Align: doc.AlignRight})
 	}
 	var left []doc.Block
@@ -236,7 +278,7 @@ func (c *composer) header() {
 		}
 	}
 	so := vn.Blank
-	if p.VanBan.So != 0 {
+	if p.VanBan.So != 0 && !c.electronic {
 		so = vn.DocNumber(int(p.VanBan.So))
 	}
 	left = append(left, &doc.Paragraph{Style: doc.StyleNumber, Runs: []doc.Run{{Text: nbsp(c.say("so-ky-hieu", map[string]string{"So": so, "KyHieu": p.Loai() + "-" + cm.CoQuan.VietTat}))}}})
@@ -247,6 +289,9 @@ func (c *composer) header() {
 		// An issued plan prints its issue date, which may fall late in the
 		// year before the plan year.
 		ngay, thang, nam = vn.Day2(d.Day()), vn.Month2(int(d.Month())), d.Year()
+		if c.electronic { // the document system dates it when it is signed
+			ngay, thang = vn.Blank, vn.Blank
+		}
 	}
 	diaDanh := cm.DiaDanh
 	if diaDanh == "" {
@@ -473,13 +518,28 @@ func (c *composer) signature() {
 	bold := func(style doc.StyleName, s string) {
 		right = append(right, &doc.Paragraph{Style: style, Runs: []doc.Run{{Text: s, Bold: true}}})
 	}
+	widest := c.width(doc.StyleSignName, p.SignerName())
 	for _, l := range p.Ky.AuthorityLines(cm.CoQuan.Ten) {
 		bold(doc.StyleSignAuthor, l)
+		widest = max(widest, c.width(doc.StyleSignAuthor, l))
 	}
-	right = append(right, &doc.Spacer{Height: 25})
+	room := &doc.Spacer{Height: signRoom}
+	if c.electronic {
+		// ND30 gives neither image a size (the seal's is its real one):
+		// the signature box spans the widest line it sits between, the
+		// seal box is as tall as the room, and the signing system places
+		// the images at their own sizes.
+		room.Sign = &doc.SignArea{Width: math.Ceil(widest), Seal: signRoom}
+	}
+	right = append(right, room)
 	bold(doc.StyleSignName, p.SignerName())
 	c.add(&doc.Spacer{Height: 2})
 	c.add(&doc.Columns{Widths: signatureCols, Cols: [][]doc.Block{left, right}, KeepTogether: true})
 }
+
+// signRoom is the white space (mm) between the signer's title and name,
+// where the signature goes (and on an electronic document the signature
+// and seal images).
+const signRoom = 25
 
 func nbsp(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }

@@ -33,6 +33,70 @@ type Meta struct {
 	Author   string    // issuing body, e.g. "Ủy ban nhân dân xã Mường Khoa"
 	Language string    // BCP 47 tag, "vi-VN"
 	Date     time.Time // fixed date for reproducible output (never time.Now)
+	// Keywords, when not empty, are written into the output's properties
+	// (PDF /Keywords, DOCX cp:keywords); only the electronic variant sets
+	// them, so the paper outputs keep their bytes.
+	Keywords []string
+	// Record is the document's metadata as ND30 Phụ lục VI lists it for
+	// an outgoing document; the zero Record (IsZero) for documents that
+	// are not issued (the distribution manifest).
+	Record Record
+}
+
+// Record is the metadata of an outgoing document (“thông tin đầu vào của
+// dữ liệu quản lý văn bản đi”, ND30 Phụ lục VI Phần II Mục I), each field
+// named as Phụ lục VI names it and numbered as there. It carries only
+// what the document's source knows; the other fields of the table are
+// left to the agency's document system:
+//
+//   - 1 FileCode (OrganId, FileCatalog, FileNotation) and 2 DocOrdinal:
+//     the file (hồ sơ) the document is filed in, which the văn thư
+//     decides; not in the model;
+//   - 13.1 To.OrganId: the recipients' identifier codes, which a plan
+//     does not know (Recipient.OrganID stays "").
+//
+// Dates are calendar dates (Phụ lục VI: Date, length 10), written as
+// YYYY-MM-DD by the sidecar writers; the zero time means “not given”.
+type Record struct {
+	TypeName     string    // 3 Tên loại văn bản: "Kế hoạch"
+	CodeNumber   string    // 4 Số của văn bản: "125", "05"; "" while the document system has to assign it (ND30 Điều 15.3)
+	CodeNotation string    // 5 Ký hiệu của văn bản: "KH-UBND"
+	IssuedDate   time.Time // 6 Ngày, tháng, năm văn bản; zero while the document system has to set it (ND30 Điều 15.3)
+	OrganName    string    // 7 Tên cơ quan, tổ chức ban hành văn bản: "Ủy ban nhân dân xã Mường Khoa"
+	Subject      string    // 8 Trích yếu nội dung (plain text)
+	Language     string    // 9 Ngôn ngữ: "Tiếng Việt"
+	// PageAmount (10 Số trang của văn bản) is known only once the document
+	// is laid out: 0 in the composed model; the build sets it from the
+	// PDF layout's page count before writing the PDF and the sidecars.
+	PageAmount  int
+	Description string      // 11 Ghi chú; "" when none
+	SignerInfo  SignerInfo  // 12 Chức vụ, họ tên người ký
+	To          []Recipient // 13 Nơi nhận, in the order of the Nơi nhận block
+	// Priority (14 Mức độ khẩn, độ mật, Number 1): 0 when the document
+	// carries no urgency or secrecy mark. Phụ lục VI gives no code table
+	// for the other values, so the model never sets one and the writers
+	// leave the field empty at 0.
+	Priority     int
+	IssuedAmount int       // 15 Số lượng bản phát hành: copies made, as kehoach print counts them; 0 = not known
+	DueDate      time.Time // 16 Hạn trả lời văn bản; zero when none (a Kế hoạch asks for no reply)
+}
+
+// IsZero reports whether r carries nothing (a document that is not
+// issued, such as the distribution manifest).
+func (r Record) IsZero() bool {
+	return r.TypeName == "" && r.CodeNotation == "" && r.OrganName == "" && r.Subject == "" && len(r.To) == 0
+}
+
+// SignerInfo is the signer of a document (ND30 Phụ lục VI field 12).
+type SignerInfo struct {
+	Position string // 12.1 Chức vụ của người ký văn bản: "Phó Chủ tịch"
+	FullName string // 12.2 Họ và tên người ký văn bản
+}
+
+// Recipient is one recipient of a document (ND30 Phụ lục VI field 13).
+type Recipient struct {
+	OrganID   string // 13.1 Mã định danh của cơ quan, tổ chức nhận văn bản; "" when not known
+	OrganName string // 13.2 Tên cơ quan, tổ chức nhận văn bản
 }
 
 // Section is a run of pages with one page setup.
@@ -225,6 +289,30 @@ type PageBreak struct{}
 // likewise keeps with the next block exactly when that line does.
 type Spacer struct {
 	Height float64 // mm
+	// Sign, when not nil, marks the space as the signing room of an
+	// electronic document: layout reports where the signer's signature
+	// image and the agency's seal image go (layout.Page.Areas), for a PDF
+	// writer to put its signature field there. Renderers that do not sign
+	// treat the block as plain white space of Height.
+	Sign *SignArea
+}
+
+// SignArea is the signing room of an electronic document, between the
+// signer's title and name (ND30 Phụ lục I, ô 7c and ô 8):
+//
+//   - the signer's signature image (blue PNG, transparent background) is
+//     centred between the title and the name (Phụ lục I II.7): a box
+//     Width wide, centred in the Spacer's column, as tall as the Spacer;
+//   - the agency's seal image (red, at the seal's actual size) covers
+//     about a third of the signature image on its left (Phụ lục I
+//     II.8.a): a Seal × Seal box, centred on the signature box vertically,
+//     its right edge a third of the way into the signature box.
+//
+// The boxes are reservations: the signing system places the images at
+// their own sizes.
+type SignArea struct {
+	Width float64 // mm; width of the signature image's box; 0 or wider than the column = the column's width
+	Seal  float64 // mm; side of the seal image's box (a round seal's diameter); 0 = no seal box
 }
 
 func (*Paragraph) isBlock() {}

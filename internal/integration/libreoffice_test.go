@@ -34,6 +34,7 @@ var jobs = []job{
 	{name: "build/TestDOCXOpensInLibreOffice", prepare: docxOpens},
 	{name: "build/TestSignaturePageLibreOffice", prepare: signaturePages},
 	{name: "build/TestReviewCopyLibreOffice", prepare: reviewCopy},
+	{name: "build/TestElectronicLibreOffice", prepare: electronicDOCX},
 }
 
 // TestLibreOffice prepares the files of every job, converts them with one

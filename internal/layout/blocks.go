@@ -15,6 +15,7 @@ type elem struct {
 	before, height, after float64 // mm
 	items                 []Item  // Y relative to the elem's top
 	marks                 []Mark  // Y relative to the elem's top
+	areas                 []Area  // Y relative to the elem's top
 	keepNext              bool    // no page break between this elem and the next
 	pageBreak             bool    // a forced page break (no content)
 	// baseline and descent of the last text line, relative to the top;
@@ -70,7 +71,7 @@ func (e *engine) blocks(b box, blocks []doc.Block, md mode) ([]elem, error) {
 			// White space between blocks that must stay together stays
 			// with them.
 			keep := len(out) > 0 && out[len(out)-1].keepNext
-			out = append(out, elem{height: v.Height, baseline: -1, keepNext: keep})
+			out = append(out, elem{height: v.Height, baseline: -1, keepNext: keep, areas: signAreas(b, v)})
 		case *doc.PageBreak:
 			out = append(out, elem{pageBreak: true, baseline: -1})
 		case nil:
@@ -112,7 +113,33 @@ func (e *engine) spaceBelowRules(els []elem) {
 
 // blank reports whether an elem is white space only (a Spacer).
 func blank(el elem) bool {
-	return !el.pageBreak && len(el.items) == 0 && len(el.marks) == 0
+	return !el.pageBreak && empty(el)
+}
+
+// empty reports whether an elem has nothing to place: no item, no mark,
+// no signing area.
+func empty(el elem) bool {
+	return len(el.items) == 0 && len(el.marks) == 0 && len(el.areas) == 0
+}
+
+// signAreas are the signing areas of a Spacer that marks one (doc.SignArea)
+// in container b, relative to the Spacer's top: the signature box centred
+// in the container, as tall as the Spacer; the seal box centred on it
+// vertically, its right edge a third of the way into the signature box.
+func signAreas(b box, s *doc.Spacer) []Area {
+	if s.Sign == nil || s.Height <= 0 {
+		return nil
+	}
+	w := s.Sign.Width
+	if w <= 0 || w > b.w {
+		w = b.w
+	}
+	sig := Area{Kind: AreaSignature, X: b.x + (b.w-w)/2, Y: 0, W: w, H: s.Height}
+	out := []Area{sig}
+	if d := s.Sign.Seal; d > 0 {
+		out = append(out, Area{Kind: AreaSeal, X: sig.X + w/3 - d, Y: (s.Height - d) / 2, W: d, H: d})
+	}
+	return out
 }
 
 // paraSpec is a paragraph ready to set.
@@ -321,7 +348,7 @@ func stack(els []elem) ([]placed, float64) {
 func whole(ps []placed) []placed {
 	first, last := -1, -1
 	for k, p := range ps {
-		if len(p.el.items) > 0 || len(p.el.marks) > 0 {
+		if !empty(p.el) {
 			if first < 0 {
 				first = k
 			}
@@ -350,6 +377,10 @@ func (el *elem) join(src elem, dy float64) {
 	for _, m := range src.marks {
 		m.Y += dy
 		el.marks = append(el.marks, m)
+	}
+	for _, a := range src.areas {
+		a.Y += dy
+		el.areas = append(el.areas, a)
 	}
 	el.problems = append(el.problems, src.problems...)
 }
@@ -398,7 +429,7 @@ func (e *engine) columns(b box, c *doc.Columns) ([]elem, error) {
 				ps = whole(ps)
 			}
 			for k, p := range ps {
-				if len(p.el.items) == 0 && len(p.el.marks) == 0 {
+				if empty(p.el) {
 					continue // blank space (a Spacer) joins no band
 				}
 				pieces = append(pieces, piece{top: p.top, bottom: p.top + p.el.height, el: p.el, lastOfCol: k == len(ps)-1})

@@ -53,13 +53,15 @@ func TextLines(p Page) []TextLine {
 
 var styleCode = [4]string{fonts.Regular: "R", fonts.Bold: "B", fonts.Italic: "I", fonts.BoldItalic: "BI"}
 
+var areaName = map[AreaKind]string{AreaSignature: "signature", AreaSeal: "seal"}
+
 // Dump renders pages as stable, readable text for golden tests: a header
 // per page, then one line per text line (see TextLines) with its baseline
 // y, left and right ends, face and size of its start, and text; one line
 // per rule or underline. Style changes inside a line show as {B}, {I},
 // {BI} or {R}; a no-break space shows as ⍽; a justified line ends with
 // "ws=…" (the extra mm per space). Table borders and shading are
-// summarised as counts, outline marks listed last.
+// summarised as counts, outline marks and then signing areas listed last.
 func Dump(pages []Page) string {
 	var b strings.Builder
 	for i, p := range pages {
@@ -99,6 +101,9 @@ func Dump(pages []Page) string {
 		}
 		for _, m := range p.Marks {
 			fmt.Fprintf(&b, "mark level %d at y=%.2f: %s\n", m.Level, m.Y, m.Text)
+		}
+		for _, a := range p.Areas {
+			fmt.Fprintf(&b, "area %s x=%.2f y=%.2f %.2fx%.2f mm\n", areaName[a.Kind], a.X, a.Y, a.W, a.H)
 		}
 	}
 	return b.String()

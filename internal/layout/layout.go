@@ -134,6 +134,23 @@ type Mark struct {
 	Y     float64 // top of the heading's first line, mm
 }
 
+// AreaKind is what a reserved Area is for.
+type AreaKind int
+
+// Area kinds.
+const (
+	AreaSignature AreaKind = iota + 1 // the signer's signature image (ND30 Phụ lục I, ô 7c)
+	AreaSeal                          // the agency's seal image over the signature's left third (ô 8)
+)
+
+// Area is a rectangle of a page kept free for the images the signing
+// system puts on an electronic document (doc.SignArea); X, Y is its
+// top-left corner, W, H its size, in mm like every other coordinate.
+type Area struct {
+	Kind       AreaKind
+	X, Y, W, H float64
+}
+
 // Page is one laid-out page.
 type Page struct {
 	Width, Height float64 // mm, as laid out (landscape pages are wider)
@@ -144,6 +161,10 @@ type Page struct {
 	// Items in paint order: fills first, then text and lines.
 	Items []Item
 	Marks []Mark
+	// Areas are the signing areas on the page (doc.SignArea): the
+	// signature box, then the seal box when there is one. A PDF writer
+	// puts its signature field over the AreaSignature rectangle.
+	Areas []Area
 	// Problems are the layout faults found while setting this page (see
 	// Check, which adds the ones measured on the finished page).
 	Problems []Problem

@@ -203,6 +203,10 @@ func (pg *pager) place(el *elem) {
 		m.Y += top
 		p.Marks = append(p.Marks, m)
 	}
+	for _, a := range el.areas {
+		a.Y += top
+		p.Areas = append(p.Areas, a)
+	}
 	p.Problems = append(p.Problems, el.problems...)
 	pg.y = top + el.height + el.after
 	pg.fresh = false

@@ -134,6 +134,8 @@ func TestValidationRules(t *testing.T) {
 			want: []string{"testdata/p.yaml:37:18: “y_nho” (các ý “+”) phải đi kèm một ý “y” (ý “-”) ở cùng mục; hãy thêm “y: …”."}},
 		{name: "unknown annex", old: "tieu_de: Nhóm một", new: "tieu_de: Nhóm một\n      bieu: [\"05\"]",
 			want: []string{"testdata/p.yaml:36:14: không có biểu số “05”; các biểu có: 01, 02, 03, 04 (viết trong ngoặc kép, ví dụ \"01\")."}},
+		{name: "unknown way of issue", old: "van_ban:\n", new: "van_ban:\n  ban_hanh: dientu\n",
+			want: []string{"testdata/p.yaml:4:13: cách ban hành “dientu” không có; hãy ghi giay (văn bản giấy, mặc định) hoặc dien_tu (văn bản điện tử ký số)."}},
 		{name: "bad signature prefix", old: "quyen_han: KT", new: "quyen_han: PCT",
 			want: []string{"testdata/p.yaml:62:14: quyền hạn ký “PCT” không có; Nghị định 30 chỉ dùng KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền); ký thay mặt tập thể thì ghi “thay_mat: true”."}},
 		{name: "recipient with punctuation", old: "{ten: Sở Nông nghiệp và Môi trường, ghi_chu: b/c}", new: "{ten: \"- Sở Nông nghiệp;\"}",

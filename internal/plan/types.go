@@ -100,6 +100,7 @@ type VanBan struct {
 	So       DocNo  `yaml:"so" mota:"Số văn bản; để trống khi còn là dự thảo (văn thư điền khi ban hành)."`
 	Ngay     Date   `yaml:"ngay" mota:"Ngày ban hành, dạng 2025-08-05; để trống khi còn là dự thảo."`
 	TrichYeu string `yaml:"trich_yeu,required" mota:"Trích yếu nội dung, viết như câu dưới tên loại: Thực hiện Chương trình … năm 2025 trên địa bàn xã …"`
+	BanHanh  string `yaml:"ban_hanh" mota:"Cách ban hành: giay (văn bản giấy, mặc định) hoặc dien_tu (văn bản điện tử ký số: để trống số, ngày cho Hệ thống quản lý văn bản cấp khi ký, Nghị định 30 Điều 15.3; tên tệp có thêm -dien-tu, kèm tệp dữ liệu đặc tả .xml, .json)."`
 }
 
 // ChuongTrinh names the programme the plan carries out.

@@ -32,6 +32,19 @@ func (p *Plan) Loai() string {
 	return p.VanBan.Loai
 }
 
+// Ways a plan is issued (van_ban.ban_hanh).
+const (
+	IssuePaper      = "giay"    // a paper document, signed and stamped by hand (the default)
+	IssueElectronic = "dien_tu" // an electronic document, signed digitally in the agency's document system
+)
+
+// IssueModes are the values of van_ban.ban_hanh.
+var IssueModes = []string{IssuePaper, IssueElectronic}
+
+// Electronic reports whether the plan is issued as an electronic document
+// (van_ban.ban_hanh: dien_tu).
+func (p *Plan) Electronic() bool { return p.VanBan.BanHanh == IssueElectronic }
+
 // IsDraft reports whether the plan still lacks its number or date.
 func (p *Plan) IsDraft() bool { return p.VanBan.So == 0 || p.VanBan.Ngay.IsZero() }
 
@@ -114,6 +127,9 @@ func validate(p *Plan, src []byte, res *Result) {
 	}
 	if _, ok := docTypes[p.Loai()]; !ok {
 		c.errAt("van_ban.loai", "loại văn bản “%s” chưa được hỗ trợ; hiện chỉ có KH (Kế hoạch).", p.VanBan.Loai)
+	}
+	if b := p.VanBan.BanHanh; b != "" && !slices.Contains(IssueModes, b) {
+		c.errAt("van_ban.ban_hanh", "cách ban hành “%s” không có; hãy ghi giay (văn bản giấy, mặc định) hoặc dien_tu (văn bản điện tử ký số).", b)
 	}
 	if p.VanBan.So != 0 && p.VanBan.Ngay.IsZero() {
 		c.warnAt("van_ban.so", "đã có số văn bản nhưng chưa có ngày ban hành; văn bản vẫn là dự thảo cho tới khi có cả hai.")

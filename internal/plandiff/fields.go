@@ -105,6 +105,7 @@ type label struct{ section, name string }
 
 var labelled = map[string]label{
 	"van_ban.loai":                      {"Văn bản", "loại văn bản"},
+	"van_ban.ban_hanh":                  {"Văn bản", "cách ban hành (giấy, điện tử)"},
 	"muc_tieu.chi_tieu[].tieu_chi":      {"Mục tiêu và chỉ tiêu", "tiêu chí tương ứng ở Biểu 01"},
 	"tieu_chi.danh_gia[].chu_tri":       {"Tiêu chí", "đơn vị chủ trì (Biểu 01)"},
 	"tieu_chi.danh_gia[].phoi_hop":      {"Tiêu chí", "đơn vị phối hợp (Biểu 01)"},

@@ -131,6 +131,7 @@ var rules = map[string]rule{
 	"Commune.vung":    func(s *object) { enumRule(programme.Regions()...)(s) },
 	"Commune.nhom_xa": func(s *object) { s.del("type"); s.set("enum", []any{1, 2, 3}) },
 	"VanBan.loai":     enumRule("KH"),
+	"VanBan.ban_hanh": func(s *object) { enumRule(plan.IssueModes...)(s) },
 	"Commune.ma":      func(s *object) { s.set("pattern", idPattern); s.set("patternErrorMessage", idMessage) },
 	"Nguon.loai":      enumRule(plan.FundKinds()...),
 	"Ky.quyen_han":    enumRule("KT", "Q", "TL", "TUQ"),

@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"kehoach/internal/doc"
@@ -243,6 +244,9 @@ func coreXML(m doc.Meta, lang string, date time.Time) []byte {
 	}
 	if m.Author != "" {
 		x.elem("dc:creator", m.Author)
+	}
+	if len(m.Keywords) > 0 {
+		x.elem("cp:keywords", strings.Join(m.Keywords, "; "))
 	}
 	x.elem("dc:language", lang)
 	if m.Author != "" {

@@ -243,7 +243,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	blocks = append(blocks, cols)
 	d := &doc.Document{
-		Meta:     doc.Meta{Title: tricky + " title", Subject: tricky + " subject", Author: tricky + " author", Date: sampleDate},
+		Meta:     doc.Meta{Title: tricky + " title", Subject: tricky + " subject", Author: tricky + " author", Keywords: []string{tricky, "KH-UBND"}, Date: sampleDate},
 		Sections: []doc.Section{{Page: style.Default().Page, Blocks: blocks}},
 	}
 	_, parts := unzipParts(t, mustRender(t, d, style.Default()))
@@ -278,11 +278,13 @@ func TestRoundTrip(t *testing.T) {
 		Subject string `xml:"http://purl.org/dc/elements/1.1/ subject"`
 		Creator string `xml:"http://purl.org/dc/elements/1.1/ creator"`
 		Lang    string `xml:"http://purl.org/dc/elements/1.1/ language"`
+		// Keywords (cp:keywords) are the document's, joined by "; ".
+		Keywords string `xml:"http://schemas.openxmlformats.org/package/2006/metadata/core-properties keywords"`
 	}
 	if err := xml.Unmarshal(parts[PartCore], &core); err != nil {
 		t.Fatalf("core.xml: %v", err)
 	}
-	if core.Title != d.Meta.Title || core.Subject != d.Meta.Subject || core.Creator != d.Meta.Author || core.Lang != "vi-VN" {
+	if core.Title != d.Meta.Title || core.Subject != d.Meta.Subject || core.Creator != d.Meta.Author || core.Lang != "vi-VN" || core.Keywords != tricky+"; KH-UBND" {
 		t.Errorf("core.xml = %+v", core)
 	}
 	var app struct {

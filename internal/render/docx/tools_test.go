@@ -16,7 +16,7 @@ func validationDocs() map[string]*doc.Document {
 		"sample":      sampleDocument(),
 		"empty":       {},
 		"page-breaks": doctest.PageBreaks(),
-		"round-trip": {Meta: doc.Meta{Title: tricky, Author: tricky, Subject: tricky}, Sections: []doc.Section{{Blocks: []doc.Block{
+		"round-trip": {Meta: doc.Meta{Title: tricky, Author: tricky, Subject: tricky, Keywords: []string{tricky, "KH-UBND"}}, Sections: []doc.Section{{Blocks: []doc.Block{
 			&doc.Paragraph{Runs: []doc.Run{{Text: tricky + "\t\n  x  ", Bold: true, Italic: true, Underline: true, Size: 13}, {Field: doc.FieldPage}}},
 		}}}},
 	}

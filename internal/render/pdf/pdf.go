@@ -97,6 +97,9 @@ func (wr *Writer) WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f 
 	if meta.Subject != "" {
 		pdf.SetSubject(meta.Subject, true)
 	}
+	if len(meta.Keywords) > 0 {
+		pdf.SetKeywords(strings.Join(meta.Keywords, "; "), true)
+	}
 	if meta.Language != "" {
 		pdf.SetLang(meta.Language)
 	}
