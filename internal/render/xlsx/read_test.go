@@ -86,7 +86,21 @@ type wcell struct {
 	ref, typ       string
 	value, formula string
 	hasFormula     bool
-	style          string // resolved, see styles.resolve
+	style          string // resolved, see readStyles.resolve
+	st             cellStyle
+}
+
+// cellStyle is what the tests ask of a cell's style.
+type cellStyle struct {
+	font                 string
+	size                 float64
+	bold, italic         bool
+	borders              int // sides with a line
+	horizontal, vertical string
+	wrap                 bool
+	indent               int
+	numFmt               string
+	fill                 string // pattern and colour, "" for none
 }
 
 // colWidth is column col's (1-based) width, 0 without a <col>.
@@ -130,14 +144,54 @@ func (s *wsheet) mergeOf(ref string) string {
 	return ""
 }
 
-// styles is the parsed styles.xml.
-type styles struct {
-	numFmts map[string]string
-	fonts   []string
-	fills   []string
-	borders []string
-	xfs     []attrs
-	aligns  []attrs
+// readStyles is the parsed styles.xml.
+type readStyles struct {
+	numFmts   map[string]string
+	fonts     []string
+	fills     []string
+	borders   []string
+	xfs       []attrs
+	aligns    []attrs
+	fontAttrs []map[string]string // per font: element → val
+	sides     []int               // per border: sides with a style
+}
+
+// info is the cellStyle of style index s.
+func (st *readStyles) info(s string) cellStyle {
+	i := 0
+	if s != "" {
+		i, _ = strconv.Atoi(s)
+	}
+	if i < 0 || i >= len(st.xfs) {
+		return cellStyle{}
+	}
+	xf, al := st.xfs[i], st.aligns[i]
+	var c cellStyle
+	if k, err := strconv.Atoi(xf["fontId"]); err == nil && k < len(st.fontAttrs) {
+		f := st.fontAttrs[k]
+		c.font = f["name"]
+		c.size, _ = strconv.ParseFloat(f["sz"], 64)
+		_, b := f["b"]
+		_, it := f["i"]
+		c.bold = b && boolNorm(f["b"]) != "0"
+		c.italic = it && boolNorm(f["i"]) != "0"
+	}
+	if k, err := strconv.Atoi(xf["borderId"]); err == nil && k < len(st.sides) {
+		c.borders = st.sides[k]
+	}
+	if k, err := strconv.Atoi(xf["fillId"]); err == nil && k < len(st.fills) && !strings.Contains(st.fills[k], "patternType=none") {
+		c.fill = st.fills[k]
+	}
+	c.horizontal, c.vertical = al["horizontal"], al["vertical"]
+	c.wrap = boolNorm(al["wrapText"]) == "1"
+	c.indent, _ = strconv.Atoi(al["indent"])
+	c.numFmt = "General"
+	if code, ok := st.numFmts[xf["numFmtId"]]; ok {
+		c.numFmt = code
+	} else if code, ok := builtinFormats[xf["numFmtId"]]; ok {
+		c.numFmt = code
+	}
+	return c
 }
 
 // builtinFormats are the number formats ECMA-376 Part 1 §18.8.30 builds in
@@ -145,7 +199,7 @@ type styles struct {
 var builtinFormats = map[string]string{"0": "General", "1": "0", "2": "0.00", "3": "#,##0", "4": "#,##0.00", "49": "@"}
 
 // resolve writes style index s of a cell as text.
-func (st *styles) resolve(s string) string {
+func (st *readStyles) resolve(s string) string {
 	i := 0
 	if s != "" {
 		i, _ = strconv.Atoi(s)
@@ -210,8 +264,8 @@ func tokens(t testing.TB, part string, data []byte, f func(tok xml.Token)) {
 	}
 }
 
-func parseStyles(t testing.TB, data []byte) *styles {
-	st := &styles{numFmts: map[string]string{}}
+func parseStyles(t testing.TB, data []byte) *readStyles {
+	st := &readStyles{numFmts: map[string]string{}}
 	var stack []string
 	var cur []string // parts of the font, fill or border being read
 	var inXfs bool
@@ -231,6 +285,11 @@ func parseStyles(t testing.TB, data []byte) *styles {
 				st.numFmts[a["numFmtId"]] = a["formatCode"]
 			case n == "font" || n == "fill" || n == "border":
 				cur = nil
+				if n == "font" {
+					st.fontAttrs = append(st.fontAttrs, map[string]string{})
+				} else if n == "border" {
+					st.sides = append(st.sides, 0)
+				}
 			case n == "cellXfs":
 				inXfs = true
 			case n == "xf" && inXfs:
@@ -239,6 +298,7 @@ func parseStyles(t testing.TB, data []byte) *styles {
 			case n == "alignment" && inXfs:
 				st.aligns[len(st.aligns)-1] = a
 			case parent == "font":
+				st.fontAttrs[len(st.fontAttrs)-1][n] = a["val"]
 				if v, ok := a["val"]; ok {
 					cur = append(cur, n+"="+boolNorm(v))
 				} else if len(a) > 0 {
@@ -252,6 +312,9 @@ func parseStyles(t testing.TB, data []byte) *styles {
 				cur = append(cur, "pattern="+a["patternType"])
 			case parent == "border":
 				side = n
+				if a["style"] != "" && a["style"] != "none" {
+					st.sides[len(st.sides)-1]++
+				}
 				if len(a) > 0 {
 					cur = append(cur, n+"("+a.String()+")")
 				}
@@ -346,7 +409,7 @@ func readBook(t testing.TB, b []byte) *book {
 	return bk
 }
 
-func readSheet(t testing.TB, s *wsheet, data []byte, st *styles) {
+func readSheet(t testing.TB, s *wsheet, data []byte, st *readStyles) {
 	var c *wcell
 	var text *strings.Builder
 	inIS, inHF := false, ""
@@ -378,7 +441,7 @@ func readSheet(t testing.TB, s *wsheet, data []byte, st *styles) {
 				s.rows[r] = a
 				s.rowOrder = append(s.rowOrder, r)
 			case "c":
-				c = &wcell{ref: a["r"], typ: a["t"], style: st.resolve(a["s"])}
+				c = &wcell{ref: a["r"], typ: a["t"], style: st.resolve(a["s"]), st: st.info(a["s"])}
 				s.cells[c.ref] = c
 				s.cellOrder = append(s.cellOrder, c.ref)
 			case "v":
@@ -506,6 +569,33 @@ func (bk *book) dump() string {
 		p("S%d = %s", i+1, s)
 	}
 	return b.String()
+}
+
+// grid is the sheet's stored values by row and column from 0, as far as
+// the last written cell of each row.
+func (s *wsheet) grid(t testing.TB) [][]string {
+	var out [][]string
+	for _, ref := range s.cellOrder {
+		c, r := refCoords(t, ref)
+		for len(out) < r {
+			out = append(out, nil)
+		}
+		for len(out[r-1]) < c {
+			out[r-1] = append(out[r-1], "")
+		}
+		out[r-1][c-1] = s.cells[ref].value
+	}
+	return out
+}
+
+// prop is a core or app property's text by element name.
+func prop(list [][2]string, name string) string {
+	for _, kv := range list {
+		if kv[0] == name {
+			return kv[1]
+		}
+	}
+	return ""
 }
 
 // sumOf computes a SUM(…) formula of a sheet from the cells' stored
