@@ -552,28 +552,49 @@ func (x *writer) height(text string, st fonts.Style, size, widthMM float64) floa
 }
 
 // lines counts the lines text wraps to, breaking at spaces (never at
-// no-break spaces) and at new lines.
+// no-break spaces) and at new lines. Each word is measured once and a
+// line's width is the sum of its words' and spaces' widths; a sum too
+// close to the column's width to call is measured whole, so the breaks are
+// those of measuring every candidate line whole.
 func (x *writer) lines(text string, st fonts.Style, size, width float64) int {
+	w := func(s string) float64 { return x.font.WidthMM(st, size, s) }
+	over := func(approx float64, s string) bool {
+		if math.Abs(approx-width) < 1e-6 {
+			return w(s) > width
+		}
+		return approx > width
+	}
+	space := w(" ")
 	n := 0
-	for _, para := range strings.Split(text, "\n") {
+	for para := range strings.SplitSeq(text, "\n") {
 		n++
-		line := ""
-		for _, word := range strings.Split(para, " ") {
-			try := word
-			if line != "" {
-				try = line + " " + word
-			}
-			if line != "" && x.font.WidthMM(st, size, try) > width {
-				n++
-				line = word
+		ls, le, lw := 0, 0, 0.0 // the line so far: para[ls:le], lw mm wide
+		for ws := 0; ws <= len(para); {
+			we := strings.IndexByte(para[ws:], ' ')
+			if we < 0 {
+				we = len(para)
 			} else {
-				line = try
+				we += ws
 			}
-			// A word wider than the column is broken inside.
-			for line != "" && x.font.WidthMM(st, size, line) > width {
+			ww := w(para[ws:we])
+			switch {
+			case le == ls: // an empty line takes the word
+				ls, lw = ws, ww
+			case over(lw+space+ww, para[ls:we]):
 				n++
-				line = cutTo(x.font, st, size, line, width)
+				ls, lw = ws, ww
+			default:
+				lw += space + ww
 			}
+			le = we
+			// A word wider than the column is broken inside.
+			for le > ls && over(lw, para[ls:le]) {
+				n++
+				rest := cutTo(x.font, st, size, para[ls:le], width)
+				ls = le - len(rest)
+				lw = w(para[ls:le])
+			}
+			ws = we + 1
 		}
 	}
 	return n
