@@ -45,7 +45,7 @@ func (x *xbuf) row(r int, height float64) {
 	x.raw(`<row r="` + strconv.Itoa(r) + `" ht="` + num(height) + `" customHeight="1">`)
 }
 
-// open writes <c r="…" s="…" and, for t != "", t="…", without closing >.
+// cell writes <c r="…" s="…" and, for t != "", t="…", without closing >.
 func (x *xbuf) cell(col, row, style int, t string) {
 	x.raw(`<c r="` + cellName(col, row) + `"`)
 	if style != 0 {

@@ -689,3 +689,34 @@ func TestAmountColumnsHoldTheirNumbers(t *testing.T) {
 		t.Errorf("narrow amount column: width %.2f, want %v (“100.000.000” + %v)", got, 11+NumberSafety, NumberSafety)
 	}
 }
+
+// Text comes back as written whatever it holds: markup characters,
+// blanks, tabs and line breaks at its ends (kept with xml:space), a CR LF
+// (escaped, so that no XML reader folds it to LF), and an _xHHHH_ that
+// Excel would otherwise read as an escaped character (written _x005F_xHHHH_,
+// ECMA-376 Part 1 §22.9.2.19).
+func TestTextEscapes(t *testing.T) {
+	texts := []string{`a & b < c > "d" 'e'`, "_x000D_ và _x0041_", "_x00_ _xZZZZ_", " đầu", "cuối\t", "dòng 1\ndòng 2", "\r\nsau CR LF", "\n"}
+	s := sheet.Sheet{Number: "09", Heading: "Biểu số 09", Columns: []sheet.Column{{Head: []string{"a"}, Width: 257}}}
+	for _, tx := range texts {
+		s.Rows = append(s.Rows, sheet.Row{Cells: []sheet.Cell{{Kind: sheet.Text, Text: tx}}})
+	}
+	b := write(t, []sheet.Sheet{s})
+	parts, _ := unzip(t, b)
+	ws := open(t, b).byName["Bieu 09"]
+	for i, tx := range texts {
+		ref := cellName(1, headTop+1+i)
+		c := ws.cell(ref)
+		if got := strings.ReplaceAll(c.value, "_x005F_", "_"); got != tx || c.typ != "inlineStr" {
+			t.Errorf("%s = %q (%s), want %q", ref, got, c.typ, tx)
+		}
+		m := regexp.MustCompile(`<c r="` + ref + `"[^>]*><is>(<t[^>]*>)`).FindSubmatch(parts["xl/worksheets/sheet1.xml"])
+		edge := strings.ContainsAny(tx[:1], " \t\r\n") || strings.ContainsAny(tx[len(tx)-1:], " \t\r\n")
+		if m == nil || (string(m[1]) == `<t xml:space="preserve">`) != edge {
+			t.Errorf("%s: %q for %q", ref, m, tx)
+		}
+	}
+	if x := parts["xl/worksheets/sheet1.xml"]; !bytes.Contains(x, []byte("_x005F_x000D_ và _x005F_x0041_")) || !bytes.Contains(x, []byte("_x00_ _xZZZZ_")) {
+		t.Errorf("_xHHHH_ not escaped, or escaped where it is not one")
+	}
+}
