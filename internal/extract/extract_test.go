@@ -42,7 +42,7 @@ const (
 )
 
 // workbook returns the parts of a small workbook written by hand, with
-// what excelize and Excel write: shared and inline strings, rich text,
+// what spreadsheet writers and Excel write: shared and inline strings, rich text,
 // numbers, booleans, errors, formulas with and without cached values,
 // shared formulas, gaps, cells without a reference, a hidden sheet, and
 // sheets whose part order differs from the workbook order. sheet1 is the

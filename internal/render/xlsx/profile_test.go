@@ -49,17 +49,13 @@ func TestWorkbookFollowsTheProfile(t *testing.T) {
 	f := open(t, writeWith(t, sheets, other))
 	name := SheetName(sheets[0].Number)
 
-	pm, err := f.GetPageMargins(name)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := f.byName[name]
 	// 25, 22, 35, 20 mm in inches.
-	if *pm.Top != 0.984 || *pm.Bottom != 0.866 || *pm.Left != 1.378 || *pm.Right != 0.787 {
-		t.Errorf("margins top %v bottom %v left %v right %v, want 0.984 0.866 1.378 0.787", *pm.Top, *pm.Bottom, *pm.Left, *pm.Right)
+	if m := ws.margins; m["top"] != "0.984" || m["bottom"] != "0.866" || m["left"] != "1.378" || m["right"] != "0.787" {
+		t.Errorf("margins %s, want top 0.984 bottom 0.866 left 1.378 right 0.787", m)
 	}
-	pl, err := f.GetPageLayout(name)
-	if err != nil || *pl.Size != 8 || *pl.Orientation != "landscape" {
-		t.Errorf("page layout %+v (%v), want A3 (8) landscape", pl, err)
+	if ws.setup["paperSize"] != "8" || ws.setup["orientation"] != "landscape" {
+		t.Errorf("page setup %s, want A3 (8) landscape", ws.setup)
 	}
 	tests := []struct {
 		cell   string
@@ -73,21 +69,13 @@ func TestWorkbookFollowsTheProfile(t *testing.T) {
 		{cellName(1, headTop+sheets[0].HeaderRows()), 10, false}, // TableCell
 	}
 	for _, tc := range tests {
-		id, err := f.GetCellStyle(name, tc.cell)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if st.Font.Family != "Liberation Serif" || st.Font.Size != tc.size || st.Font.Italic != tc.italic {
-			t.Errorf("%s: font %s %v pt italic %v, want Liberation Serif %v pt italic %v", tc.cell, st.Font.Family, st.Font.Size, st.Font.Italic, tc.size, tc.italic)
+		st := ws.cell(tc.cell).st
+		if st.font != "Liberation Serif" || st.size != tc.size || st.italic != tc.italic {
+			t.Errorf("%s: font %s %v pt italic %v, want Liberation Serif %v pt italic %v", tc.cell, st.font, st.size, st.italic, tc.size, tc.italic)
 		}
 	}
-	hf, err := f.GetHeaderFooter(name)
-	if err != nil || hf.OddFooter != `&C&"Liberation Serif,Regular"&10Trang &P` {
-		t.Errorf("footer %q (%v)", hf.OddFooter, err)
+	if ws.oddFooter != `&C&"Liberation Serif,Regular"&10Trang &P` {
+		t.Errorf("footer %q", ws.oddFooter)
 	}
 }
 

@@ -1,9 +1,10 @@
 // Package xlsx writes sheets (package sheet: the annex tables of a Kế
-// hoạch) as one Excel workbook, one worksheet per biểu, with excelize. It
-// reads only the sheets and the ND30 profile (doc.Profile): the font
-// family, the sizes of the annex styles and the landscape page's margins
-// come from templates/nd30.yaml as for the document, never from constants
-// of its own.
+// hoạch) as one Excel workbook, one worksheet per biểu, in SpreadsheetML
+// (ECMA-376) written directly with the standard library. It reads only
+// the sheets and the ND30 profile (doc.Profile): the font family, the
+// sizes of the annex styles and the landscape page's margins come from
+// templates/nd30.yaml as for the document, never from constants of its
+// own.
 //
 // The sheets are named "Bieu 01" … "Bieu 04": plain ASCII, so that
 // formulas, the print-title names and tools that handle sheet names badly
@@ -20,31 +21,33 @@
 // heights measured with the bundled font metrics, so wrapped text shows
 // whole even where Excel would not grow a row (merged cells). Amounts are
 // numbers with a Vietnamese number format (never text); a total is a live
-// =SUM formula that also carries its computed value (excelize's
-// StreamWriter writes Cell{Formula, Value} as <f> and <v>), so a reader
-// that does not recalculate still shows it. Text is always an inline
-// string cell, never a formula, whatever it starts with (= + - @).
+// =SUM formula that also carries its computed value (<f> and <v>), so a
+// reader that does not recalculate still shows it. Text is always an
+// inline string cell (<is><t>), never a formula, whatever it starts with
+// (= + - @): inline rather than shared strings because the workbook's
+// texts hardly repeat, the cell then holds its own text (one pass, no
+// string table to build or index) and Excel turns them into shared
+// strings itself when it saves.
 //
-// The bytes are deterministic: document properties carry the given date,
-// and a ZipWriter writes the zip entries in a fixed order with that date
-// (excelize writes streamed sheets in map order).
+// The package holds the parts Excel and LibreOffice need and no more:
+// content types, relationships, the workbook with its sheets and print
+// titles, the styles, the sheets, and the core and extended document
+// properties. The bytes are deterministic: the parts are stored in a
+// fixed order (PartNames), deflated as the DOCX writer does, with the
+// given date as their time and in the document properties.
 package xlsx
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
-	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
@@ -79,6 +82,40 @@ func NumFmt(places int) string {
 	return f
 }
 
+// Limits of a worksheet that Excel imposes (ECMA-376 leaves them to the
+// application; Excel's specifications and limits).
+const (
+	// MaxRowHeight is the tallest row Excel shows, points.
+	MaxRowHeight = 409
+	// MaxCellChars is the most UTF-16 code units one cell holds.
+	MaxCellChars = 32767
+)
+
+// Part names, in the order Write stores them.
+const (
+	PartContentTypes = "[Content_Types].xml"
+	PartRels         = "_rels/.rels"
+	PartApp          = "docProps/app.xml"
+	PartCore         = "docProps/core.xml"
+	PartWorkbookRels = "xl/_rels/workbook.xml.rels"
+	PartStyles       = "xl/styles.xml"
+	PartWorkbook     = "xl/workbook.xml"
+)
+
+// SheetPart is the part name of the n-th worksheet (from 1), stored after
+// the parts above in sheet order.
+func SheetPart(n int) string { return "xl/worksheets/sheet" + strconv.Itoa(n) + ".xml" }
+
+// PartNames lists the parts of a workbook of n sheets in the order Write
+// stores them.
+func PartNames(n int) []string {
+	names := []string{PartContentTypes, PartRels, PartApp, PartCore, PartWorkbookRels, PartStyles, PartWorkbook}
+	for i := 1; i <= n; i++ {
+		names = append(names, SheetPart(i))
+	}
+	return names
+}
+
 // Write writes the sheets as one workbook, their columns as wide as the
 // sheets say (sheet.Sheet.Fit), set in the font and the annex styles of
 // prof and printed on its landscape page (prof.Landscape, whose margins
@@ -86,51 +123,59 @@ func NumFmt(places int) string {
 // properties and the zip entries (use the plan's document date, never the
 // wall clock).
 func Write(w io.Writer, sheets []sheet.Sheet, prof *doc.Profile, date time.Time) error {
+	parts, err := Parts(sheets, prof, date)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, name := range PartNames(len(sheets)) {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date})
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(parts[name]); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// Parts returns every part of the workbook Write stores, by name
+// (PartNames), unzipped.
+func Parts(sheets []sheet.Sheet, prof *doc.Profile, date time.Time) (map[string][]byte, error) {
 	if len(sheets) == 0 {
-		return errors.New("không có biểu nào để ghi")
+		return nil, errors.New("không có biểu nào để ghi")
 	}
 	for _, s := range sheets {
 		for i, c := range s.Columns {
 			if c.Width <= 0 {
-				return fmt.Errorf("biểu %s: cột %d chưa có độ rộng (chưa xếp cột theo trang)", s.Number, i+1)
+				return nil, fmt.Errorf("biểu %s: cột %d chưa có độ rộng (chưa xếp cột theo trang)", s.Number, i+1)
 			}
 		}
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, date) })
-	x := &writer{f: f, styles: map[styleKey]int{}, font: fonts.Bundled(), prof: prof}
-	if err := f.SetDefaultFont(prof.FontFamily); err != nil {
-		return err
-	}
+	x := &writer{font: fonts.Bundled(), prof: prof, st: newStyles(prof.FontFamily)}
+	parts := make(map[string][]byte, 7+len(sheets))
 	for i := range sheets {
-		name := SheetName(sheets[i].Number)
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
-			return err
+		b, err := x.sheet(&sheets[i], i == 0)
+		if err != nil {
+			return nil, fmt.Errorf("biểu %s: %w", sheets[i].Number, err)
 		}
+		parts[SheetPart(i+1)] = b
 	}
-	for i := range sheets {
-		if err := x.sheet(&sheets[i]); err != nil {
-			return fmt.Errorf("biểu %s: %w", sheets[i].Number, err)
-		}
-	}
-	// The first sheet is the active one by default: no SetActiveSheet, which
-	// would read every streamed sheet back into memory.
-	if err := x.props(sheets, date); err != nil {
-		return err
-	}
-	return f.Write(w)
+	parts[PartContentTypes] = contentTypes(len(sheets))
+	parts[PartRels] = packageRels()
+	parts[PartApp] = appProps(sheets[0].Issuer)
+	parts[PartCore] = coreProps(sheets, date)
+	parts[PartWorkbookRels] = workbookRels(len(sheets))
+	parts[PartStyles] = x.st.xml()
+	parts[PartWorkbook] = workbook(sheets)
+	return parts, nil
 }
 
 type writer struct {
-	f      *excelize.File
-	styles map[styleKey]int
-	font   *fonts.Family // measures the row heights
-	prof   *doc.Profile
+	font *fonts.Family // measures the row heights
+	prof *doc.Profile
+	st   *styles
 }
 
 // roleStyle is the profile's paragraph style of a role.
@@ -157,27 +202,6 @@ func (x *writer) face(r role) (doc.ParagraphStyle, fonts.Style) {
 	return st, fonts.StyleOf(st.Bold, st.Italic)
 }
 
-func (x *writer) props(sheets []sheet.Sheet, date time.Time) error {
-	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
-	var nums []string
-	for _, s := range sheets {
-		nums = append(nums, s.Number)
-	}
-	issuer := sheets[0].Issuer
-	if err := x.f.SetDocProps(&excelize.DocProperties{
-		Title:          "Biểu số " + strings.Join(nums, ", "),
-		Subject:        sheets[0].Ref,
-		Creator:        issuer,
-		LastModifiedBy: issuer,
-		Created:        stamp,
-		Modified:       stamp,
-		Language:       "vi-VN",
-	}); err != nil {
-		return err
-	}
-	return x.f.SetAppProps(&excelize.AppProperties{Application: "kehoach", Company: issuer})
-}
-
 // Cell styles.
 
 type role int
@@ -200,41 +224,38 @@ type styleKey struct {
 	shade  bool
 }
 
-func (x *writer) style(k styleKey) (int, error) {
-	if id, ok := x.styles[k]; ok {
-		return id, nil
+// style is the cellXfs index of a cell style: the role's font from the
+// profile (a body cell bold as its row), centred vertically (a unit at the
+// bottom) and wrapped, thin borders and a header's centring in the table,
+// grey fill on header and total rows, the number format of an amount.
+func (x *writer) style(k styleKey) int {
+	if id, ok := x.st.ids[k]; ok {
+		return id
 	}
 	ps, _ := x.face(k.role)
-	font := &excelize.Font{Family: x.prof.FontFamily, Size: ps.Size, Bold: ps.Bold, Italic: ps.Italic}
+	bold := ps.Bold
 	if k.role == roleBody {
-		font.Bold = k.bold // bold group, criterion and total rows
+		bold = k.bold // bold group, criterion and total rows
 	}
-	al := &excelize.Alignment{Horizontal: hAlign(k.align), Vertical: "center", WrapText: true, Indent: k.indent}
-	st := &excelize.Style{Font: font, Alignment: al}
+	xf := xfSpec{font: x.st.font(ps.Size, bold, ps.Italic), horizontal: hAlign(k.align), vertical: "center", indent: k.indent}
 	switch k.role {
 	case roleUnit:
-		al.Vertical = "bottom"
+		xf.vertical = "bottom"
 	case roleHead, roleBody:
-		for _, side := range []string{"left", "top", "right", "bottom"} {
-			st.Border = append(st.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
-		}
+		xf.border = borderThin
 		if k.role == roleHead {
-			al.Horizontal = "center"
+			xf.horizontal = "center"
 		}
 		if k.shade {
-			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}
+			xf.fill = fillGrey
 		}
 	}
 	if k.places >= 0 {
-		nf := NumFmt(k.places)
-		st.CustomNumFmt = &nf
+		xf.numFmt = x.st.numFmt(NumFmt(k.places))
 	}
-	id, err := x.f.NewStyle(st)
-	if err != nil {
-		return 0, err
-	}
-	x.styles[k] = id
-	return id, nil
+	id := x.st.xf(xf)
+	x.st.ids[k] = id
+	return id
 }
 
 func hAlign(a sheet.Align) string {
@@ -269,76 +290,42 @@ func paperSize(page doc.PageSetup) (int, error) {
 	return 0, fmt.Errorf("khổ giấy %.0f×%.0f mm chưa ghi được vào sổ tính Excel; hãy dùng A3 (297×420), A4 (210×297) hoặc A5 (148×210) ở kho_giay trong templates/nd30.yaml", page.Width, page.Height)
 }
 
-func (x *writer) sheet(s *sheet.Sheet) error {
-	f, name := x.f, SheetName(s.Number)
+// sheet writes the worksheet part of s; active marks the sheet selected
+// when the workbook opens (the first).
+func (x *writer) sheet(s *sheet.Sheet, active bool) ([]byte, error) {
 	nc := len(s.Columns)
 	if nc == 0 {
-		return errors.New("biểu không có cột nào")
+		return nil, errors.New("biểu không có cột nào")
+	}
+	paper, err := paperSize(x.prof.Landscape)
+	if err != nil {
+		return nil, err
 	}
 	widths := s.Widths()
 	hr := s.HeaderRows()
 	headEnd := headTop + hr - 1
-	lastCol, err := excelize.ColumnNumberToName(nc)
-	if err != nil {
-		return err
-	}
+	lastCol := colName(nc)
+	first := headEnd + 1
+	var merges []string
+	merge := func(from, to string) { merges = append(merges, from+":"+to) }
 
-	// Page setup: before the stream writer, which copies it.
-	// Each annex is numbered on its own from 1 (ND30 PL I III.1).
-	paper, err := paperSize(x.prof.Landscape)
-	if err != nil {
-		return err
+	var b xbuf
+	b.raw(xmlHeader + `<worksheet xmlns="` + nsMain + `"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
+	b.raw(`<dimension ref="A1:` + lastCol + strconv.Itoa(headEnd+len(s.Rows)) + `"/>`)
+	// Panes frozen below the header rows.
+	top := "A" + strconv.Itoa(first)
+	b.raw(`<sheetViews><sheetView`)
+	if active {
+		b.raw(` tabSelected="1"`)
 	}
-	orient, one, zero, page1 := "portrait", 1, 0, uint(1)
-	if x.prof.Landscape.Landscape {
-		orient = "landscape"
+	b.raw(` workbookViewId="0"><pane ySplit="` + strconv.Itoa(headEnd) + `" topLeftCell="` + top + `" activePane="bottomLeft" state="frozen"/>`)
+	b.raw(`<selection pane="bottomLeft" activeCell="` + top + `" sqref="` + top + `"/></sheetView></sheetViews>`)
+	b.raw(`<sheetFormatPr defaultRowHeight="15"/><cols>`)
+	for i := range nc {
+		n := strconv.Itoa(i + 1)
+		b.raw(`<col min="` + n + `" max="` + n + `" width="` + num(columnWidth(s, i, widths[i])) + `" customWidth="1"/>`)
 	}
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &paper, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero, FirstPageNumber: &page1}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	in := func(mm float64) *float64 { v := math.Round(mm/25.4*1000) / 1000; return &v }
-	centre := true
-	mg := x.prof.Landscape.Margins
-	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
-		Left: in(mg.Left), Right: in(mg.Right), Top: in(mg.Top), Bottom: in(mg.Bottom),
-		Header: in(footerMM), Footer: in(footerMM), Horizontally: &centre,
-	}); err != nil {
-		return err
-	}
-	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: Footer(x.prof)}); err != nil {
-		return err
-	}
-	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", name, headTop, headEnd), Scope: name,
-	}); err != nil {
-		return err
-	}
-
-	// The used range, which the stream writer does not compute.
-	if err := f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", lastCol, headEnd+len(s.Rows))); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	// Last column first: excelize puts each new <col> before the earlier
-	// ones, and Excel wants them in ascending order.
-	for i := nc - 1; i >= 0; i-- {
-		if err := sw.SetColWidth(i+1, i+1, columnWidth(s, i, widths[i])); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: headEnd, TopLeftCell: fmt.Sprintf("A%d", headEnd+1), ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", headEnd+1), ActiveCell: fmt.Sprintf("A%d", headEnd+1), Pane: "bottomLeft"}},
-	}); err != nil {
-		return err
-	}
+	b.raw(`</cols><sheetData>`)
 
 	// Heading: one merged cell across the table per line.
 	total := 0.0
@@ -358,34 +345,24 @@ func (x *writer) sheet(s *sheet.Sheet) error {
 	}
 	for _, h := range heading {
 		ps, face := x.face(h.role)
-		id, err := x.style(styleKey{role: h.role, align: h.al, places: -1})
-		if err != nil {
-			return err
-		}
-		vals := make([]any, nc)
-		vals[0] = excelize.Cell{StyleID: id, Value: h.text}
-		for c := 1; c < nc; c++ {
-			vals[c] = excelize.Cell{StyleID: id}
-		}
+		id := x.style(styleKey{role: h.role, align: h.al, places: -1})
 		height := x.height(h.text, face, ps.Size, total)
 		if h.text == "" {
 			height = ps.Size * lineFactor
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", h.row), vals, excelize.RowOpts{Height: height}); err != nil {
-			return err
+		b.row(h.row, height)
+		b.text(1, h.row, id, h.text)
+		for c := 2; c <= nc; c++ {
+			b.blank(c, h.row, id)
 		}
+		b.raw(`</row>`)
 		if nc > 1 {
-			if err := sw.MergeCell(fmt.Sprintf("A%d", h.row), fmt.Sprintf("%s%d", lastCol, h.row)); err != nil {
-				return err
-			}
+			merge("A"+strconv.Itoa(h.row), lastCol+strconv.Itoa(h.row))
 		}
 	}
 
 	// Header rows: every cell of a merged range carries the border style.
-	headID, err := x.style(styleKey{role: roleHead, align: sheet.AlignCenter, places: -1, shade: true})
-	if err != nil {
-		return err
-	}
+	headID := x.style(styleKey{role: roleHead, align: sheet.AlignCenter, places: -1, shade: true})
 	headPS, headFace := x.face(roleHead)
 	grid := s.Header()
 	heights := make([]float64, hr)
@@ -412,80 +389,114 @@ func (x *writer) sheet(s *sheet.Sheet) error {
 			}
 		}
 	}
+	texts := make([]*string, nc)
 	for lv, row := range grid {
-		vals := make([]any, nc)
-		for c := range vals {
-			vals[c] = excelize.Cell{StyleID: headID}
-		}
+		r := headTop + lv
+		clear(texts)
 		for _, hc := range row {
 			if hc.Covered {
 				continue
 			}
-			vals[hc.Col] = excelize.Cell{StyleID: headID, Value: hc.Text}
+			texts[hc.Col] = &hc.Text
 			if hc.ColSpan > 1 || hc.RowSpan > 1 {
-				from, _ := excelize.CoordinatesToCellName(hc.Col+1, headTop+lv)
-				to, _ := excelize.CoordinatesToCellName(hc.Col+hc.ColSpan, headTop+lv+hc.RowSpan-1)
-				if err := sw.MergeCell(from, to); err != nil {
-					return err
-				}
+				merge(cellName(hc.Col+1, r), cellName(hc.Col+hc.ColSpan, r+hc.RowSpan-1))
 			}
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", headTop+lv), vals, excelize.RowOpts{Height: heights[lv]}); err != nil {
-			return err
+		b.row(r, heights[lv])
+		for c := range nc {
+			if texts[c] != nil {
+				b.text(c+1, r, headID, *texts[c])
+			} else {
+				b.blank(c+1, r, headID)
+			}
 		}
+		b.raw(`</row>`)
 	}
 
 	// Body.
 	cellPS, _ := x.face(roleBody)
-	first := headEnd + 1
-	for r, row := range s.Rows {
-		vals := make([]any, nc)
+	for ri, row := range s.Rows {
+		r := first + ri
 		height := 0.0
+		var cells xbuf
 		for c, cell := range row.Cells {
 			col := s.Columns[c]
 			k := styleKey{role: roleBody, bold: row.Bold, align: col.Align, places: -1, shade: row.Total}
 			if c == s.LabelColumn() && row.Level > 0 && col.Align == sheet.AlignLeft {
 				k.indent = row.Level
 			}
-			var v any
+			if cell.Kind == sheet.Number || cell.Kind == sheet.Total {
+				k.places = places(cell)
+			}
+			id := x.style(k)
 			switch cell.Kind {
 			case sheet.Text:
-				if n := len(utf16.Encode([]rune(cell.Text))); n > excelize.TotalCellChars {
-					return fmt.Errorf("ô %s dài %d ký tự, quá %d ký tự một ô Excel chứa được; hãy viết ngắn lại", cellName(c+1, first+r), n, excelize.TotalCellChars)
+				if n := utf16Len(cell.Text); n > MaxCellChars {
+					return nil, fmt.Errorf("ô %s dài %d ký tự, quá %d ký tự một ô Excel chứa được; hãy viết ngắn lại", cellName(c+1, r), n, MaxCellChars)
 				}
-				v = cell.Text
+				cells.text(c+1, r, id, cell.Text)
 			case sheet.Number:
-				k.places = places(cell)
-				v = cell.Value.Float()
+				cells.number(c+1, r, id, "", cell.Value.Float())
 			case sheet.Total:
-				k.places = places(cell)
-			}
-			id, err := x.style(k)
-			if err != nil {
-				return err
-			}
-			if cell.Kind == sheet.Total {
-				vals[c] = excelize.Cell{StyleID: id, Formula: sumFormula(cell.Sum, first), Value: cell.Value.Float()}
-			} else {
-				vals[c] = excelize.Cell{StyleID: id, Value: v}
+				cells.number(c+1, r, id, sumFormula(cell.Sum, first), cell.Value.Float())
+			default:
+				cells.blank(c+1, r, id)
 			}
 			st := fonts.StyleOf(row.Bold, cellPS.Italic)
 			w := widths[c]
 			// A cell spanning columns (a Biểu 01 group row's name) is
 			// merged with the cells it covers, which keep their borders.
 			if n := min(cell.Span, nc-c); n > 1 {
-				if err := sw.MergeCell(cellName(c+1, first+r), cellName(c+n, first+r)); err != nil {
-					return err
-				}
+				merge(cellName(c+1, r), cellName(c+n, r))
 				w = span(widths, c, n)
 			}
 			height = max(height, x.height(cell.String(), st, cellPS.Size, w-sheet.IndentMM*float64(k.indent)))
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", first+r), vals, excelize.RowOpts{Height: height}); err != nil {
-			return err
-		}
+		b.row(r, height)
+		b.b.Write(cells.b.Bytes())
+		b.raw(`</row>`)
 	}
-	return sw.Flush()
+	b.raw(`</sheetData>`)
+
+	if len(merges) > 0 {
+		b.raw(`<mergeCells count="` + strconv.Itoa(len(merges)) + `">`)
+		for _, m := range merges {
+			b.raw(`<mergeCell ref="` + m + `"/>`)
+		}
+		b.raw(`</mergeCells>`)
+	}
+	// Page setup: the profile's landscape page and margins, one page wide,
+	// each annex numbered on its own from 1 (ND30 PL I III.1).
+	mg := x.prof.Landscape.Margins
+	b.raw(`<printOptions horizontalCentered="1"/>`)
+	b.raw(`<pageMargins left="` + inches(mg.Left) + `" right="` + inches(mg.Right) + `" top="` + inches(mg.Top) + `" bottom="` + inches(mg.Bottom) +
+		`" header="` + inches(footerMM) + `" footer="` + inches(footerMM) + `"/>`)
+	orient := "portrait"
+	if x.prof.Landscape.Landscape {
+		orient = "landscape"
+	}
+	b.raw(`<pageSetup paperSize="` + strconv.Itoa(paper) + `" firstPageNumber="1" fitToWidth="1" fitToHeight="0" orientation="` + orient + `" useFirstPageNumber="1"/>`)
+	b.raw(`<headerFooter><oddFooter>`)
+	b.esc(Footer(x.prof))
+	b.raw(`</oddFooter></headerFooter></worksheet>`)
+	return b.bytes(), nil
+}
+
+// inches writes mm as inches rounded to 3 places.
+func inches(mm float64) string { return num(math.Round(mm/25.4*1000) / 1000) }
+
+// num writes a number as SpreadsheetML stores it: the shortest decimal
+// that reads back as the same float64, no exponent.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// utf16Len is the length of s in UTF-16 code units, as Excel counts a
+// cell's characters.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // places is the number of decimal places an amount shows.
@@ -501,10 +512,7 @@ func places(c sheet.Cell) int {
 // cells in a column or a row into ranges. first is the sheet row of body
 // row 0.
 func sumFormula(refs []sheet.Ref, first int) string {
-	name := func(r sheet.Ref) string {
-		n, _ := excelize.CoordinatesToCellName(r.Col+1, first+r.Row)
-		return n
-	}
+	name := func(r sheet.Ref) string { return cellName(r.Col+1, first+r.Row) }
 	var parts []string
 	for i := 0; i < len(refs); {
 		j := i
@@ -540,32 +548,53 @@ const (
 // Excel's tallest row (409 pt) bounds it.
 func (x *writer) height(text string, st fonts.Style, size, widthMM float64) float64 {
 	h := float64(x.lines(text, st, size, widthMM-cellPadMM))*size*lineFactor + padPt
-	return min(h, excelize.MaxRowHeight)
+	return min(h, MaxRowHeight)
 }
 
 // lines counts the lines text wraps to, breaking at spaces (never at
-// no-break spaces) and at new lines.
+// no-break spaces) and at new lines. Each word is measured once and a
+// line's width is the sum of its words' and spaces' widths; a sum too
+// close to the column's width to call is measured whole, so the breaks are
+// those of measuring every candidate line whole.
 func (x *writer) lines(text string, st fonts.Style, size, width float64) int {
+	w := func(s string) float64 { return x.font.WidthMM(st, size, s) }
+	over := func(approx float64, s string) bool {
+		if math.Abs(approx-width) < 1e-6 {
+			return w(s) > width
+		}
+		return approx > width
+	}
+	space := w(" ")
 	n := 0
-	for _, para := range strings.Split(text, "\n") {
+	for para := range strings.SplitSeq(text, "\n") {
 		n++
-		line := ""
-		for _, word := range strings.Split(para, " ") {
-			try := word
-			if line != "" {
-				try = line + " " + word
-			}
-			if line != "" && x.font.WidthMM(st, size, try) > width {
-				n++
-				line = word
+		ls, le, lw := 0, 0, 0.0 // the line so far: para[ls:le], lw mm wide
+		for ws := 0; ws <= len(para); {
+			we := strings.IndexByte(para[ws:], ' ')
+			if we < 0 {
+				we = len(para)
 			} else {
-				line = try
+				we += ws
 			}
-			// A word wider than the column is broken inside.
-			for line != "" && x.font.WidthMM(st, size, line) > width {
+			ww := w(para[ws:we])
+			switch {
+			case le == ls: // an empty line takes the word
+				ls, lw = ws, ww
+			case over(lw+space+ww, para[ls:we]):
 				n++
-				line = cutTo(x.font, st, size, line, width)
+				ls, lw = ws, ww
+			default:
+				lw += space + ww
 			}
+			le = we
+			// A word wider than the column is broken inside.
+			for le > ls && over(lw, para[ls:le]) {
+				n++
+				rest := cutTo(x.font, st, size, para[ls:le], width)
+				ls = le - len(rest)
+				lw = w(para[ls:le])
+			}
+			ws = we + 1
 		}
 	}
 	return n
@@ -582,9 +611,18 @@ func cutTo(font *fonts.Family, st fonts.Style, size float64, s string, width flo
 	return string(rs[k:])
 }
 
-func cellName(col, row int) string {
-	n, _ := excelize.CoordinatesToCellName(col, row)
-	return n
+// cellName is the A1 reference of column col and row row, both from 1.
+func cellName(col, row int) string { return colName(col) + strconv.Itoa(row) }
+
+// colName is the letters of column col (from 1): A … Z, AA ….
+func colName(col int) string {
+	var b [4]byte
+	i := len(b)
+	for ; col > 0; col = (col - 1) / 26 {
+		i--
+		b[i] = byte('A' + (col-1)%26)
+	}
+	return string(b[i:])
 }
 
 func span(widths []float64, from, n int) float64 {
@@ -626,82 +664,4 @@ func columnWidth(s *sheet.Sheet, c int, mm float64) float64 {
 func excelWidth(mm float64) float64 {
 	px := mm / 25.4 * 96
 	return math.Round((px-5)/7*100) / 100
-}
-
-// sortedZip is an excelize.ZipWriter that keeps every entry in memory and
-// writes them on Close in a fixed order ([Content_Types].xml, then the
-// package relationships, then by name) with a fixed time, so the same
-// workbook always gives the same bytes (excelize writes streamed sheets in
-// map order).
-type sortedZip struct {
-	w       io.Writer
-	date    time.Time
-	entries map[string]*bytes.Buffer
-}
-
-func newSortedZip(w io.Writer, date time.Time) *sortedZip {
-	return &sortedZip{w: w, date: date, entries: map[string]*bytes.Buffer{}}
-}
-
-// Create implements excelize.ZipWriter.
-func (z *sortedZip) Create(name string) (io.Writer, error) {
-	if _, dup := z.entries[name]; dup {
-		return nil, fmt.Errorf("zip: duplicate entry %s", name)
-	}
-	b := &bytes.Buffer{}
-	z.entries[name] = b
-	return b, nil
-}
-
-// AddFS implements excelize.ZipWriter.
-func (z *sortedZip) AddFS(fsys fs.FS) error {
-	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		w, err := z.Create(p)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
-	})
-}
-
-// Close implements excelize.ZipWriter: it writes the archive.
-func (z *sortedZip) Close() error {
-	names := make([]string, 0, len(z.entries))
-	for n := range z.entries {
-		names = append(names, n)
-	}
-	rank := func(n string) int {
-		switch n {
-		case "[Content_Types].xml":
-			return 0
-		case "_rels/.rels":
-			return 1
-		}
-		return 2
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if ri, rj := rank(names[i]), rank(names[j]); ri != rj {
-			return ri < rj
-		}
-		return names[i] < names[j]
-	})
-	zw := zip.NewWriter(z.w)
-	for _, n := range names {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: z.date})
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(z.entries[n].Bytes()); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
 }

@@ -14,8 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"kehoach/internal/compose"
 	"kehoach/internal/doc"
 	"kehoach/internal/layout"
@@ -68,21 +66,16 @@ func writeWith(t *testing.T, sheets []sheet.Sheet, p *doc.Profile) []byte {
 	return b.Bytes()
 }
 
-func open(t *testing.T, b []byte) *excelize.File {
+func open(t *testing.T, b []byte) *book {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
+	return readBook(t, b)
 }
 
 func unzip(t *testing.T, b []byte) (map[string][]byte, []*zip.File) {
 	return testkit.Unzip(t, b)
 }
 
-// The 2025 workbook read back with excelize: sheets, headings in merged
+// The 2025 workbook read back (readBook): sheets, headings in merged
 // cells, headers, every body value with its type and number format,
 // formulas that compute their cached values, print setup, frozen panes.
 func TestWorkbook2025(t *testing.T) {
@@ -90,45 +83,28 @@ func TestWorkbook2025(t *testing.T) {
 	b := write(t, sheets)
 	f := open(t, b)
 	parts, _ := unzip(t, b)
-	if got := strings.Join(f.GetSheetList(), ","); got != "Bieu 01,Bieu 02,Bieu 03,Bieu 04" {
+	var list []string
+	for _, s := range f.sheets {
+		list = append(list, s.name)
+	}
+	if got := strings.Join(list, ","); got != "Bieu 01,Bieu 02,Bieu 03,Bieu 04" {
 		t.Fatalf("sheets %s", got)
 	}
-	names := map[string]string{}
-	for _, dn := range f.GetDefinedName() {
-		names[dn.Scope+" "+dn.Name] = dn.RefersTo
-	}
+	names := f.names
 	for i := range sheets {
 		s := &sheets[i]
 		name := SheetName(s.Number)
 		t.Run(name, func(t *testing.T) {
+			ws := f.byName[name]
 			nc, hr := len(s.Columns), s.HeaderRows()
-			last, _ := excelize.ColumnNumberToName(nc)
-			get := func(cell string) string {
-				v, err := f.GetCellValue(name, cell, excelize.Options{RawCellValue: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				return v
-			}
-			style := func(cell string) *excelize.Style {
-				id, err := f.GetCellStyle(name, cell)
-				if err != nil {
-					t.Fatal(err)
-				}
-				st, err := f.GetStyle(id)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return st
-			}
+			last := colName(nc)
+			get := func(cell string) string { return ws.cell(cell).value }
+			style := func(cell string) cellStyle { return ws.cell(cell).st }
 			// Heading: one merged cell per line.
 			merges := map[string]string{}
-			mc, err := f.GetMergeCells(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, m := range mc {
-				merges[m.GetStartAxis()+":"+m.GetEndAxis()] = m.GetCellValue()
+			for _, m := range ws.merges {
+				from, _, _ := strings.Cut(m, ":")
+				merges[m] = get(from)
 			}
 			heading := []struct {
 				text         string
@@ -147,8 +123,8 @@ func TestWorkbook2025(t *testing.T) {
 					t.Errorf("heading line %d: merge %s = %q (%v), want %q", k+1, rng, v, ok, h.text)
 				}
 				st := style(fmt.Sprintf("A%d", k+1))
-				if st.Font.Family != "Times New Roman" || st.Font.Size != h.size || st.Font.Bold != h.bold || st.Font.Italic != h.italic || st.Alignment.Horizontal != h.align {
-					t.Errorf("heading line %d style: %+v %+v", k+1, st.Font, st.Alignment)
+				if st.font != "Times New Roman" || st.size != h.size || st.bold != h.bold || st.italic != h.italic || st.horizontal != h.align || !st.wrap {
+					t.Errorf("heading line %d style: %+v", k+1, st)
 				}
 			}
 			// Header rows, with their merges.
@@ -167,7 +143,7 @@ func TestWorkbook2025(t *testing.T) {
 							t.Errorf("header %q: no merge %s", hc.Text, rng)
 						}
 					}
-					if st := style(cell); !st.Font.Bold || len(st.Border) != 4 || !st.Alignment.WrapText {
+					if st := style(cell); !st.bold || st.borders != 4 || !st.wrap || st.horizontal != "center" || st.fill != "patternFill(patternType=solid) fgColor(rgb=FFD9D9D9)" {
 						t.Errorf("header %s style %+v", cell, st)
 					}
 				}
@@ -180,8 +156,8 @@ func TestWorkbook2025(t *testing.T) {
 				for c, cell := range row.Cells {
 					ref := cellName(c+1, first+r)
 					st := style(ref)
-					if st.Font.Family != "Times New Roman" || st.Font.Bold != row.Bold || len(st.Border) != 4 || !st.Alignment.WrapText {
-						t.Errorf("%s style: font %+v borders %d wrap %v", ref, st.Font, len(st.Border), st.Alignment.WrapText)
+					if st.font != "Times New Roman" || st.size != 11 || st.bold != row.Bold || st.borders != 4 || !st.wrap || (st.fill != "") != row.Total {
+						t.Errorf("%s style: %+v", ref, st)
 					}
 					if cell.Span > 1 {
 						// A group row's name: merged to the last column.
@@ -193,20 +169,16 @@ func TestWorkbook2025(t *testing.T) {
 						covered = cell.Span
 					}
 					if covered--; covered >= 0 && cell.Span <= 1 {
-						continue // inside the merge: excelize reads the merged value
+						continue // inside the merge
 					}
-					formula, err := f.GetCellFormula(name, ref)
-					if err != nil {
-						t.Fatal(err)
-					}
-					typ, _ := f.GetCellType(name, ref)
+					formula, typ := ws.cell(ref).formula, ws.cell(ref).typ
 					switch cell.Kind {
 					case sheet.Empty:
 						if v := get(ref); v != "" || formula != "" {
 							t.Errorf("%s = %q %q, want empty", ref, v, formula)
 						}
 					case sheet.Text:
-						if v := get(ref); v != cell.Text || formula != "" || typ != excelize.CellTypeInlineString {
+						if v := get(ref); v != cell.Text || formula != "" || typ != "inlineStr" {
 							t.Errorf("%s = %q (type %v, formula %q), want the string %q", ref, v, typ, formula, cell.Text)
 						}
 					case sheet.Number, sheet.Total:
@@ -214,8 +186,8 @@ func TestWorkbook2025(t *testing.T) {
 						if v := get(ref); v != want {
 							t.Errorf("%s = %q, want %s", ref, v, want)
 						}
-						if st.CustomNumFmt == nil || *st.CustomNumFmt != NumFmt(places(cell)) {
-							t.Errorf("%s number format %v, want %s", ref, st.CustomNumFmt, NumFmt(places(cell)))
+						if st.numFmt != NumFmt(places(cell)) || typ != "" {
+							t.Errorf("%s number format %v type %q, want %s, a number", ref, st.numFmt, typ, NumFmt(places(cell)))
 						}
 						if cell.Kind == sheet.Number && formula != "" {
 							t.Errorf("%s: a number with formula %q", ref, formula)
@@ -225,9 +197,8 @@ func TestWorkbook2025(t *testing.T) {
 								t.Errorf("%s formula %q, want %q", ref, formula, sumFormula(cell.Sum, first))
 							}
 							// The formula computes the cached value.
-							calc, err := f.CalcCellValue(name, ref, excelize.Options{RawCellValue: true})
-							if err != nil || calc != want {
-								t.Errorf("%s: %s computes %q (%v), cached %s", ref, formula, calc, err, want)
+							if calc := ws.sumOf(t, formula); calc != cell.Value.Float() {
+								t.Errorf("%s: %s computes %v, cached %s", ref, formula, calc, want)
 							}
 							// The cached value is in the sheet XML, as a number.
 							re := regexp.MustCompile(`<c r="` + ref + `" s="\d+"><f>` + regexp.QuoteMeta(formula) + `</f><v>` + regexp.QuoteMeta(want) + `</v></c>`)
@@ -237,8 +208,8 @@ func TestWorkbook2025(t *testing.T) {
 						}
 					}
 				}
-				if h, err := f.GetRowHeight(name, first+r); err != nil || h < 11*lineFactor+padPt {
-					t.Errorf("row %d height %.2f (%v)", first+r, h, err)
+				if h := ws.rowHeight(first + r); h < 11*lineFactor+padPt || boolNorm(ws.rows[first+r]["customHeight"]) != "1" {
+					t.Errorf("row %d height %.2f %v", first+r, h, ws.rows[first+r])
 				}
 			}
 			if want := map[string]int{"01": 5}[s.Number]; spans != want {
@@ -248,39 +219,34 @@ func TestWorkbook2025(t *testing.T) {
 			if got, want := names[name+" _xlnm.Print_Titles"], fmt.Sprintf("'%s'!$%d:$%d", name, headTop, headTop+hr-1); got != want {
 				t.Errorf("print titles %q, want %q", got, want)
 			}
-			pl, err := f.GetPageLayout(name)
-			if err != nil {
-				t.Fatal(err)
+			if got, want := ws.setup.String(), "firstPageNumber=1 fitToHeight=0 fitToWidth=1 orientation=landscape paperSize=9 useFirstPageNumber=1"; got != want {
+				t.Errorf("page setup %s, want %s", got, want)
 			}
-			if *pl.Orientation != "landscape" || *pl.Size != 9 || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 || *pl.FirstPageNumber != 1 {
-				t.Errorf("page layout: %s size %d fit %d×%d first page %d", *pl.Orientation, *pl.Size, *pl.FitToWidth, *pl.FitToHeight, *pl.FirstPageNumber)
+			if boolNorm(ws.sheetPr["fitToPage"]) != "1" || boolNorm(ws.print["horizontalCentered"]) != "1" {
+				t.Errorf("fitToPage %v, printOptions %v", ws.sheetPr, ws.print)
 			}
-			sp, err := f.GetSheetProps(name)
-			if err != nil || sp.FitToPage == nil || !*sp.FitToPage {
-				t.Errorf("fitToPage not set: %v", err)
+			// The profile's landscape margins (20, 20, 30, 15 mm), in inches;
+			// header and footer 8 mm from the edges.
+			if got, want := ws.margins.String(), "bottom=0.787 footer=0.315 header=0.315 left=1.181 right=0.591 top=0.787"; got != want {
+				t.Errorf("margins %s, want %s", got, want)
 			}
-			pm, err := f.GetPageMargins(name)
-			// The profile's landscape margins (20, 20, 30, 15 mm), in inches.
-			if err != nil || *pm.Left != 1.181 || *pm.Right != 0.591 || *pm.Top != 0.787 || *pm.Bottom != 0.787 {
-				t.Errorf("margins left %v right %v top %v bottom %v (%v), want 1.181 0.591 0.787 0.787", *pm.Left, *pm.Right, *pm.Top, *pm.Bottom, err)
+			if ws.oddFooter != `&C&"Times New Roman,Regular"&11Trang &P` || ws.oddHeader != "" {
+				t.Errorf("footer %q header %q", ws.oddFooter, ws.oddHeader)
 			}
-			hf, err := f.GetHeaderFooter(name)
-			if err != nil || hf.OddFooter != `&C&"Times New Roman,Regular"&11Trang &P` || !strings.Contains(hf.OddFooter, "&P") {
-				t.Errorf("footer %q (%v)", hf.OddFooter, err)
+			if got, want := ws.pane.String(), fmt.Sprintf("activePane=bottomLeft state=frozen topLeftCell=A%d ySplit=%d", headTop+hr, headTop+hr-1); got != want {
+				t.Errorf("panes %s, want %s", got, want)
 			}
-			panes, err := f.GetPanes(name)
-			if err != nil || !panes.Freeze || panes.YSplit != headTop+hr-1 || panes.XSplit != 0 || panes.TopLeftCell != fmt.Sprintf("A%d", headTop+hr) {
-				t.Errorf("panes %+v (%v)", panes, err)
+			if ws.tabSelected != (i == 0) {
+				t.Errorf("tabSelected %v", ws.tabSelected)
 			}
 			// Column widths follow the model, in ascending <col> order.
 			for c, w := range s.Widths() {
-				col, _ := excelize.ColumnNumberToName(c + 1)
-				if got, _ := f.GetColWidth(name, col); got != excelWidth(w) {
-					t.Errorf("column %s width %.2f, want %.2f", col, got, excelWidth(w))
+				if got := ws.colWidth(c + 1); got != excelWidth(w) {
+					t.Errorf("column %s width %.2f, want %.2f", colName(c+1), got, excelWidth(w))
 				}
 			}
-			if dim, _ := f.GetSheetDimension(name); dim != fmt.Sprintf("A1:%s%d", last, first+len(s.Rows)-1) {
-				t.Errorf("dimension %s", dim)
+			if ws.dim != fmt.Sprintf("A1:%s%d", last, first+len(s.Rows)-1) {
+				t.Errorf("dimension %s", ws.dim)
 			}
 			mins := regexp.MustCompile(`<col min="(\d+)"`).FindAllSubmatch(parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)], -1)
 			for k, m := range mins {
@@ -291,12 +257,8 @@ func TestWorkbook2025(t *testing.T) {
 		})
 	}
 	// Document properties carry the given date, never the clock.
-	props, err := f.GetDocProps()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if props.Created != "2025-08-05T00:00:00Z" || props.Modified != props.Created || props.Creator != "Ủy ban nhân dân xã Mường Khoa" || props.Language != "vi-VN" {
-		t.Errorf("doc props %+v", props)
+	if prop(f.core, "created") != "2025-08-05T00:00:00Z" || prop(f.core, "modified") != "2025-08-05T00:00:00Z" || prop(f.core, "creator") != "Ủy ban nhân dân xã Mường Khoa" || prop(f.core, "language") != "vi-VN" {
+		t.Errorf("doc props %v", f.core)
 	}
 	if !bytes.Contains(parts["docProps/app.xml"], []byte("<Application>kehoach</Application>")) {
 		t.Errorf("app.xml: %s", parts["docProps/app.xml"])
@@ -309,15 +271,12 @@ func TestWorkbook2025(t *testing.T) {
 // unit, now and planned columns.
 func TestBieu01IndicatorCells(t *testing.T) {
 	f := open(t, write(t, fitted(t, load(t))))
-	rows, err := f.GetRows(SheetName("01"), excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := f.byName[SheetName("01")].grid(t)
 	at := func(r []string, col int) string {
 		if col < len(r) {
 			return r[col]
 		}
-		return "" // GetRows drops trailing empty cells
+		return ""
 	}
 	// The columns by their header texts.
 	cols := map[string]int{}
@@ -376,18 +335,18 @@ func TestTotals2025(t *testing.T) {
 		{"Bieu 04", "D6", "SUM(D7:D11)", "800"},
 	}
 	for _, tc := range tests {
-		v, _ := f.GetCellValue(tc.sheet, tc.cell, excelize.Options{RawCellValue: true})
-		fo, _ := f.GetCellFormula(tc.sheet, tc.cell)
+		c := f.byName[tc.sheet].cell(tc.cell)
+		v, fo := c.value, c.formula
 		if v != tc.value || fo != tc.formula {
 			t.Errorf("%s!%s = %q %q, want %q %q", tc.sheet, tc.cell, v, fo, tc.value, tc.formula)
 		}
 	}
-	// The displayed text: Vietnamese number format.
+	// Labels.
 	for _, tc := range []struct{ sheet, cell, label string }{
 		{"Bieu 01", "F38", "12/19"}, {"Bieu 01", "H38", "13/19"}, {"Bieu 01", "B38", "Tổng số tiêu chí đạt"},
 		{"Bieu 02", "B7", "TỔNG SỐ"}, {"Bieu 02", "A8", "I"}, {"Bieu 02", "A9", "1"},
 	} {
-		if v, _ := f.GetCellValue(tc.sheet, tc.cell); v != tc.label {
+		if v := f.byName[tc.sheet].cell(tc.cell).value; v != tc.label {
 			t.Errorf("%s!%s = %q, want %q", tc.sheet, tc.cell, v, tc.label)
 		}
 	}
@@ -418,17 +377,15 @@ func TestDecimals(t *testing.T) {
 		{"B7", "1282.2", "[$-42A]#,##0.0", ""},
 		{"B8", "0.25", "[$-42A]#,##0.00", ""},
 	}
+	ws := f.byName["Bieu 09"]
 	for _, tc := range tests {
-		v, _ := f.GetCellValue("Bieu 09", tc.cell, excelize.Options{RawCellValue: true})
-		fo, _ := f.GetCellFormula("Bieu 09", tc.cell)
-		id, _ := f.GetCellStyle("Bieu 09", tc.cell)
-		st, _ := f.GetStyle(id)
-		if v != tc.raw || fo != tc.formula || st.CustomNumFmt == nil || *st.CustomNumFmt != tc.fmt {
-			t.Errorf("%s = %q %q %v, want %q %q %q", tc.cell, v, fo, st.CustomNumFmt, tc.raw, tc.formula, tc.fmt)
+		c := ws.cell(tc.cell)
+		if c.value != tc.raw || c.formula != tc.formula || c.st.numFmt != tc.fmt || c.typ != "" {
+			t.Errorf("%s = %q %q %v type %q, want %q %q %q, a number", tc.cell, c.value, c.formula, c.st.numFmt, c.typ, tc.raw, tc.formula, tc.fmt)
 		}
 	}
-	if typ, _ := f.GetCellType("Bieu 09", "B7"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-		t.Errorf("B7 type %v, want a number", typ)
+	if got := ws.sumOf(t, ws.cell("B6").formula); got != 1282.45 {
+		t.Errorf("B6 computes %v", got)
 	}
 }
 
@@ -448,10 +405,9 @@ func TestFormulaInjection(t *testing.T) {
 	cells := []struct{ sheet, cell string }{{"Bieu 03", "B9"}, {"Bieu 04", "B7"}, {"Bieu 04", "G8"}, {"Bieu 04", "F9"}, {"Bieu 02", "B11"}}
 	sheetXML := map[string]string{"Bieu 02": "xl/worksheets/sheet2.xml", "Bieu 03": "xl/worksheets/sheet3.xml", "Bieu 04": "xl/worksheets/sheet4.xml"}
 	for i, c := range cells {
-		v, _ := f.GetCellValue(c.sheet, c.cell)
-		fo, _ := f.GetCellFormula(c.sheet, c.cell)
-		typ, _ := f.GetCellType(c.sheet, c.cell)
-		if v != evil[i] || fo != "" || typ != excelize.CellTypeInlineString {
+		cell := f.byName[c.sheet].cell(c.cell)
+		v, fo, typ := cell.value, cell.formula, cell.typ
+		if v != evil[i] || cell.hasFormula || typ != "inlineStr" {
 			t.Errorf("%s!%s = %q formula %q type %v, want the string %q", c.sheet, c.cell, v, fo, typ, evil[i])
 		}
 		m := regexp.MustCompile(`<c r="` + c.cell + `"[^>]*>(.*?)</c>`).FindSubmatch(parts[sheetXML[c.sheet]])
@@ -491,17 +447,18 @@ func TestDeterministic(t *testing.T) {
 			t.Errorf("%s modified %v, want %v", f.Name, f.Modified, date)
 		}
 	}
-	want := "[Content_Types].xml _rels/.rels docProps/app.xml docProps/core.xml xl/_rels/workbook.xml.rels xl/styles.xml xl/theme/theme1.xml xl/workbook.xml xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml xl/worksheets/sheet3.xml xl/worksheets/sheet4.xml"
+	want := "[Content_Types].xml _rels/.rels docProps/app.xml docProps/core.xml xl/_rels/workbook.xml.rels xl/styles.xml xl/workbook.xml xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml xl/worksheets/sheet3.xml xl/worksheets/sheet4.xml"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("entries:\n%s\nwant\n%s", got, want)
 	}
 }
 
 // Every XML part validates against the OOXML transitional schemas. For
-// validation only, the Markup Compatibility extras excelize writes (as
-// Excel does: mc:Ignorable, x14ac:…, xr:uid) are processed away as an MCE
-// consumer would, and xml:space is stripped from SpreadsheetML <t> (caveats
-// 2 and 3 of shared/ooxml-schemas/README.md).
+// validation only, xml:space is stripped from SpreadsheetML <t> (caveat 3
+// of shared/ooxml-schemas/README.md) and, should a part ever carry Markup
+// Compatibility extras (mc:Ignorable, x14ac:…, as Excel writes; caveat 2),
+// they are processed away as an MCE consumer would. The writer writes
+// none: no part has an mc: attribute.
 func TestSchemas(t *testing.T) {
 	sheets := fitted(t, load(t))
 	// A text with blanks at both ends gets xml:space="preserve".
@@ -511,6 +468,11 @@ func TestSchemas(t *testing.T) {
 	parts, _ := unzip(t, b)
 	if !bytes.Contains(parts["xl/worksheets/sheet5.xml"], []byte(`<t xml:space="preserve"> lề hai bên </t>`)) {
 		t.Error("no xml:space on a text with blanks at its ends")
+	}
+	for name, data := range parts {
+		if bytes.Contains(data, []byte("mc:Ignorable")) {
+			t.Errorf("%s has Markup Compatibility extras", name)
+		}
 	}
 	testkit.ValidateParts(t, parts, func(part string, data []byte) []byte {
 		if !strings.HasPrefix(part, "xl/") || !strings.HasSuffix(part, ".xml") {
@@ -605,8 +567,8 @@ func TestMCEStrip(t *testing.T) {
 // LibreOffice's reading of the workbooks (CSV of every sheet, printing
 // without ###) is checked in internal/integration.
 
-// FuzzWrite: the annexes of any plan that validates are written, open in
-// excelize, and hold no formula but the totals' SUM; text comes back as
+// FuzzWrite: the annexes of any plan that validates are written, read
+// back, and hold no formula but the totals' SUM; text comes back as
 // written.
 func FuzzWrite(f *testing.F) {
 	for _, p := range []string{"../../plan/testdata/minimal.yaml", "../../../cmd/kehoach/testdata/hostile/60-chen-xml-cong-thuc-mau.yaml"} {
@@ -633,22 +595,19 @@ func FuzzWrite(f *testing.F) {
 		if err := Write(&b, sheets, plantest.Profile(t, res), date); err != nil {
 			t.Fatalf("write: %v", err)
 		}
-		wb, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
-		if err != nil {
-			t.Fatalf("the workbook does not open: %v", err)
-		}
-		defer wb.Close()
+		wb := readBook(t, b.Bytes())
 		for _, s := range sheets {
 			name, first := SheetName(s.Number), headTop+s.HeaderRows()
+			ws := wb.byName[name]
 			for r, row := range s.Rows {
 				for c, cell := range row.Cells {
 					ref := cellName(c+1, first+r)
-					fo, _ := wb.GetCellFormula(name, ref)
+					fo := ws.cell(ref).formula
 					if (fo != "") != (cell.Kind == sheet.Total) || (fo != "" && !sumRe.MatchString(fo)) {
 						t.Fatalf("%s!%s: formula %q for a %v cell", name, ref, fo, cell.Kind)
 					}
 					if cell.Kind == sheet.Text {
-						if v, _ := wb.GetCellValue(name, ref); v != cell.Text {
+						if v := ws.cell(ref).value; v != cell.Text {
 							t.Fatalf("%s!%s = %q, want %q", name, ref, v, cell.Text)
 						}
 					}
@@ -664,13 +623,13 @@ func TestLongText(t *testing.T) {
 	p := load(t)
 	p.Bieu.SuNghiep[0].GhiChu = strings.Repeat("rất dài ", 1000)
 	f := open(t, write(t, fitted(t, p)))
-	if h, _ := f.GetRowHeight("Bieu 04", 7); h != excelize.MaxRowHeight {
-		t.Errorf("row height %.1f, want %d", h, excelize.MaxRowHeight)
+	if h := f.byName["Bieu 04"].rowHeight(7); h != MaxRowHeight {
+		t.Errorf("row height %.1f, want %d", h, MaxRowHeight)
 	}
-	if v, _ := f.GetCellValue("Bieu 04", "G7"); v != strings.TrimSpace(p.Bieu.SuNghiep[0].GhiChu) {
+	if v := f.byName["Bieu 04"].cell("G7").value; v != strings.TrimSpace(p.Bieu.SuNghiep[0].GhiChu) {
 		t.Errorf("long text cut to %d bytes", len(v))
 	}
-	p.Bieu.SuNghiep[0].GhiChu = strings.Repeat("x", excelize.TotalCellChars+1)
+	p.Bieu.SuNghiep[0].GhiChu = strings.Repeat("x", MaxCellChars+1)
 	sheets, _, err := compose.Annexes(p, prof, layout.Bundled()) // the word does not fit the page either: reported, still written
 	if err != nil {
 		t.Fatal(err)
@@ -712,8 +671,8 @@ func TestAmountColumnsHoldTheirNumbers(t *testing.T) {
 				continue
 			}
 			checked++
-			letter, _ := excelize.ColumnNumberToName(c + 1)
-			if got, _ := f.GetColWidth(name, letter); got < float64(widest)+NumberSafety {
+			letter := colName(c + 1)
+			if got := f.byName[name].colWidth(c + 1); got < float64(widest)+NumberSafety {
 				t.Errorf("%s!%s (%s): width %.2f for amounts of %d characters", name, letter, col.Title(), got, widest)
 			}
 		}
@@ -726,7 +685,38 @@ func TestAmountColumnsHoldTheirNumbers(t *testing.T) {
 		{Head: []string{"Nội dung"}, Width: 240},
 		{Head: []string{"Số"}, Width: 5, Align: sheet.AlignRight, Numeric: true},
 	}, Rows: []sheet.Row{{Cells: []sheet.Cell{{Kind: sheet.Text, Text: "a"}, {Kind: sheet.Number, Value: vn.Int(100000000)}}}}}
-	if got, _ := open(t, write(t, []sheet.Sheet{s})).GetColWidth("Bieu 09", "B"); got != 11+NumberSafety {
+	if got := open(t, write(t, []sheet.Sheet{s})).byName["Bieu 09"].colWidth(2); got != 11+NumberSafety {
 		t.Errorf("narrow amount column: width %.2f, want %v (“100.000.000” + %v)", got, 11+NumberSafety, NumberSafety)
+	}
+}
+
+// Text comes back as written whatever it holds: markup characters,
+// blanks, tabs and line breaks at its ends (kept with xml:space), a CR LF
+// (escaped, so that no XML reader folds it to LF), and an _xHHHH_ that
+// Excel would otherwise read as an escaped character (written _x005F_xHHHH_,
+// ECMA-376 Part 1 §22.9.2.19).
+func TestTextEscapes(t *testing.T) {
+	texts := []string{`a & b < c > "d" 'e'`, "_x000D_ và _x0041_", "_x00_ _xZZZZ_", " đầu", "cuối\t", "dòng 1\ndòng 2", "\r\nsau CR LF", "\n"}
+	s := sheet.Sheet{Number: "09", Heading: "Biểu số 09", Columns: []sheet.Column{{Head: []string{"a"}, Width: 257}}}
+	for _, tx := range texts {
+		s.Rows = append(s.Rows, sheet.Row{Cells: []sheet.Cell{{Kind: sheet.Text, Text: tx}}})
+	}
+	b := write(t, []sheet.Sheet{s})
+	parts, _ := unzip(t, b)
+	ws := open(t, b).byName["Bieu 09"]
+	for i, tx := range texts {
+		ref := cellName(1, headTop+1+i)
+		c := ws.cell(ref)
+		if got := strings.ReplaceAll(c.value, "_x005F_", "_"); got != tx || c.typ != "inlineStr" {
+			t.Errorf("%s = %q (%s), want %q", ref, got, c.typ, tx)
+		}
+		m := regexp.MustCompile(`<c r="` + ref + `"[^>]*><is>(<t[^>]*>)`).FindSubmatch(parts["xl/worksheets/sheet1.xml"])
+		edge := strings.ContainsAny(tx[:1], " \t\r\n") || strings.ContainsAny(tx[len(tx)-1:], " \t\r\n")
+		if m == nil || (string(m[1]) == `<t xml:space="preserve">`) != edge {
+			t.Errorf("%s: %q for %q", ref, m, tx)
+		}
+	}
+	if x := parts["xl/worksheets/sheet1.xml"]; !bytes.Contains(x, []byte("_x005F_x000D_ và _x005F_x0041_")) || !bytes.Contains(x, []byte("_x00_ _xZZZZ_")) {
+		t.Errorf("_xHHHH_ not escaped, or escaped where it is not one")
 	}
 }
