@@ -144,6 +144,15 @@ func TestParagraphs(t *testing.T) {
 				`<w:p><w:r><w:t>Ngoài</w:t><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>` +
 				`<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> hộp</w:t></w:r></w:p>`,
 			want: "Giữ thêm chuyển đến\nTrang 3/9\n**đậm**\nTrong hộp\nNgoài hộp\n"},
+		{name: "hidden text, capitals",
+			styles: `<w:style w:type="paragraph" w:styleId="Heading1"><w:rPr><w:caps/><w:b/></w:rPr></w:style>` +
+				`<w:style w:type="character" w:styleId="Hidden"><w:rPr><w:vanish/></w:rPr></w:style>`,
+			body: `<w:p><w:r><w:t xml:space="preserve">Hiện </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Hidden"/></w:rPr><w:t>ẩn nữa</w:t></w:r>` +
+				`<w:r><w:rPr><w:rStyle w:val="Hidden"/><w:vanish w:val="0"/></w:rPr><w:t>hiện lại</w:t></w:r></w:p>` +
+				`<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>chỉ chữ ẩn</w:t></w:r></w:p>` +
+				`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Mục tiêu </w:t></w:r><w:r><w:rPr><w:caps w:val="false"/></w:rPr><w:t>chung</w:t></w:r></w:p>` +
+				`<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>đường</w:t></w:r></w:p>`,
+			want: "Hiện hiện lại\ns=Heading1 **MỤC TIÊU chung**\nĐƯỜNG\n"},
 		{name: "tables, nested tables",
 			body: p("", "Trước") + `<w:tbl><w:tr><w:tc>` + p("", "ỦY BAN NHÂN DÂN") + p("", "XÃ MƯỜNG KHOA") + `</w:tc><w:tc>` + p("", "CỘNG HÒA") + `</w:tc></w:tr>` +
 				`<w:tr><w:tc>` + p("", "Số: 12/KH-UBND") + `<w:tbl><w:tr><w:tc>` + p("", "lồng") + `</w:tc><w:tc><w:p/></w:tc><w:tc>` + p("", "ô 3") + `</w:tc></w:tr></w:tbl>` + p("", "sau bảng lồng") + `</w:tc></w:tr></w:tbl>` +
@@ -211,6 +220,55 @@ func TestParagraphsErrors(t *testing.T) {
 			got, err := Paragraphs(c.data, limits.NewBudget())
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("Paragraphs = %d paragraphs, %v; want an error with %q", len(got), err, c.want)
+			}
+		})
+	}
+}
+
+// The main document, its styles and its numbering are found through the
+// package's relationships, at other names than Word's; the usual names
+// serve when there are no relationships.
+func TestParagraphsParts(t *testing.T) {
+	const ns = `xmlns:w="` + nsW + `"`
+	const relNS = `http://schemas.openxmlformats.org/officeDocument/2006/relationships/`
+	doc := `<w:document ` + ns + `><w:body>` + p(`<w:pStyle w:val="H"/>`+numP("1", 0), "Mục") + `</w:body></w:document>`
+	styles := `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="H"><w:rPr><w:b/></w:rPr></w:style></w:styles>`
+	numbering := `<w:numbering ` + ns + `><w:abstractNum w:abstractNumId="0">` + lvl(0, 1, "upperRoman", "%1.") + `</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
+	rels := func(rs ...string) string {
+		s := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+		for i := 0; i+1 < len(rs); i += 2 {
+			s += fmt.Sprintf(`<Relationship Id="rId%d" Type="%s%s" Target="%s"/>`, i, relNS, rs[i], rs[i+1])
+		}
+		return s + `</Relationships>`
+	}
+	for _, c := range []struct {
+		name  string
+		parts map[string]string
+		want  string
+	}{
+		{"other names", map[string]string{
+			"_rels/.rels":                  rels("officeDocument", "/doc/main.xml"),
+			"doc/main.xml":                 doc,
+			"doc/_rels/main.xml.rels":      rels("hyperlink", "http://x", "styles", "kieu.xml", "numbering", "../so/danh-so.xml"),
+			"doc/kieu.xml":                 styles,
+			"so/danh-so.xml":               numbering,
+			"word/styles.xml":              `<w:styles ` + ns + `><w:style w:styleId="H"><w:rPr><w:i/></w:rPr></w:style></w:styles>`,
+			"word/numbering.xml":           "not read",
+			"word/document.xml":            "not read",
+			"word/_rels/document.xml.rels": "not read",
+		}, "s=H «I.» **Mục**\n"},
+		{"usual names without relationships", map[string]string{"word/document.xml": doc, "word/styles.xml": styles, "word/numbering.xml": numbering}, "s=H «I.» **Mục**\n"},
+		{"a relationship to a missing part", map[string]string{"_rels/.rels": rels("officeDocument", "word/khong-co.xml"), "word/document.xml": doc}, "s=H Mục\n"},
+		{"broken relationships", map[string]string{"_rels/.rels": "<Relationships>", "word/document.xml": doc}, "error: phần _rels/.rels: XML hỏng"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ps, err := Paragraphs(zipOf(t, c.parts), limits.NewBudget())
+			got := dump(ps)
+			if err != nil {
+				got = "error: " + err.Error()
+			}
+			if !strings.HasPrefix(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
 	}

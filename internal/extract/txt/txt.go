@@ -116,11 +116,11 @@ func decode(data []byte) (string, error) {
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return utf16Text(data[2:], true)
 	}
-	if utf8.Valid(data) {
-		return string(data), nil
-	}
 	if e := codepage.UTF16WithoutBOM(data); e != "" {
 		return "", &Error{Line: 1, Col: 1, Msg: "tệp có vẻ lưu bằng bảng mã " + e + " nhưng không có dấu BOM ở đầu tệp, nên không biết chắc thứ tự byte; hãy " + saveUTF8 + "."}
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
 	}
 	off := codepage.InvalidOffset(data)
 	line, col := offsetPos(data, off)
@@ -172,10 +172,21 @@ func utf16Text(data []byte, bigEndian bool) (string, error) {
 }
 
 // offsetPos is the 1-based line and column (in characters) of a byte
-// offset of data.
+// offset of data, lines ending as Paragraphs ends them (CR LF, LF, CR,
+// form feed).
 func offsetPos(data []byte, off int) (line, col int) {
-	line = 1 + bytes.Count(data[:off], []byte("\n"))
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	col = 1 + utf8.RuneCount(data[start:off])
-	return
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		switch data[i] {
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+		case '\n', '\f':
+		default:
+			continue
+		}
+		line, start = line+1, i+1
+	}
+	return line, 1 + utf8.RuneCount(data[start:off])
 }
