@@ -75,7 +75,7 @@ func Paragraphs(data []byte, b *limits.Budget) ([]para.Para, error) {
 			parts[f.Name] = f
 		}
 	}
-	r := &reader{b: b, styles: map[string]*style{}, abstracts: map[string]*abstractNum{}, nums: map[string]*num{}, counters: map[string]*[9]counter{}}
+	r := &reader{b: b, styles: map[string]*style{}, abstracts: map[string]*abstractNum{}, nums: map[string]*num{}, counters: map[string]*[9]counter{}, restarted: map[[2]string]bool{}}
 	main, styles, numbering, err := r.partNames(parts)
 	if err != nil {
 		return nil, err
@@ -204,7 +204,8 @@ type reader struct {
 	defPara   string // the default paragraph style
 	abstracts map[string]*abstractNum
 	nums      map[string]*num
-	counters  map[string]*[9]counter // by list: abstractNum, or num when it restarts
+	counters  map[string]*[9]counter // by abstractNum
+	restarted map[[2]string]bool     // the num and level whose w:startOverride has been applied
 	paras     int                    // paragraphs seen, empty ones too
 	tables    int
 	out       []para.Para
@@ -590,7 +591,7 @@ func (r *reader) readNumbering(d *limits.XMLDecoder) error {
 				if err != nil {
 					return err
 				}
-				inst.start[ilvl], inst.restarts = n+1, true
+				inst.start[ilvl] = n + 1
 			}
 		case "lvl":
 			lvl = nil
@@ -604,7 +605,6 @@ func (r *reader) readNumbering(d *limits.XMLDecoder) error {
 				lvl = &abs.lvls[n]
 			case inst != nil && ilvl >= 0:
 				lvl = &inst.lvl[ilvl]
-				inst.restarts = true // a level redefined starts again
 			}
 			if lvl != nil {
 				*lvl = level{set: true, start: 0, fmt: "decimal"}

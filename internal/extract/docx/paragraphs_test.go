@@ -164,14 +164,14 @@ func TestParagraphs(t *testing.T) {
 				p(numP("1", 2), "Chỉ tiêu") + p(numP("1", 2), "Chỉ tiêu hai") + p(numP("2", 0), "Gạch") + p(numP("2", 1), "Cộng") +
 				p(numP("2", 2), "Chấm") + p(numP("2", 3), "Symbol gạch") + p(numP("1", 3), "Luật") +
 				p(numP("3", 0), "NHIỆM VỤ") + p(numP("3", 1), "Tiếp theo danh sách chung") +
-				p(numP("4", 1), "Bắt đầu lại") + p(numP("4", 1), "Hai") + p(numP("1", 1), "Danh sách cũ đi tiếp") +
+				p(numP("4", 1), "Bắt đầu lại") + p(numP("4", 1), "Hai") + p(numP("1", 1), "Danh sách cũ đi tiếp") + p(numP("4", 1), "Không bắt đầu lại lần hai") +
 				p(numP("1", 0)) + p(numP("1", 0), "Đoạn trống vẫn được đếm") +
 				p(numP("5", 0), "Ghi đè mức") + p(numP("5", 0), "Ghi đè mức") + p(numP("6", 0), "Số 0") +
 				p(numP("7", 0), "Danh sách không có") + p(numP("1", 9), "Mức 9") + p(numP("0", 0), "numId 0") + p(numP("99", 0), "không có num"),
 			want: "«I.» MỤC TIÊU\nL1 «1.» Mục tiêu chung\nL1 «2.» Mục tiêu cụ thể\nL2 «a)» Chỉ tiêu\nL2 «b)» Chỉ tiêu hai\n«-» Gạch\nL1 «+» Cộng\n" +
 				"L2 «•» Chấm\nL3 «-» Symbol gạch\nL3 «2.1.» Luật\n«II.» NHIỆM VỤ\nL1 «1.» Tiếp theo danh sách chung\n" +
-				"L1 «1.» Bắt đầu lại\nL1 «2.» Hai\nL1 «2.» Danh sách cũ đi tiếp\n«IV.» Đoạn trống vẫn được đếm\n" +
-				"«(vii)» Ghi đè mức\n«(viii)» Ghi đè mức\n«Điều 03:» Số 0\nDanh sách không có\nL8 Mức 9\nnumId 0\nkhông có num\n"},
+				"L1 «1.» Bắt đầu lại\nL1 «2.» Hai\nL1 «3.» Danh sách cũ đi tiếp\nL1 «4.» Không bắt đầu lại lần hai\n«IV.» Đoạn trống vẫn được đếm\n" +
+				"«(vii)» Ghi đè mức\n«(viii)» Ghi đè mức\n«Điều 09:» Số 0\nDanh sách không có\nL8 Mức 9\nnumId 0\nkhông có num\n"},
 		{name: "styles: inherited bold, alignment, numbering, defaults",
 			numbering: numberingXML, styles: stylesXML,
 			body: p(`<w:pStyle w:val="Heading1"/>`, "MỤC TIÊU") + p(`<w:pStyle w:val="Heading1"/><w:jc w:val="right"/>`, "phải") +
