@@ -138,3 +138,26 @@ func TestREADMELimits(t *testing.T) {
 		t.Error("the notice is not the one the README shows")
 	}
 }
+
+// TestXMLError: encoding/xml's syntax errors read in Vietnamese with
+// their line; an unknown one is quoted.
+func TestXMLError(t *testing.T) {
+	for _, c := range []struct{ xml, want string }{
+		{"<a>\n<b>", "XML hỏng ở dòng 2: phần hết giữa chừng (tệp bị cắt hoặc thiếu thẻ đóng)"},
+		{"<a></b>", "XML hỏng ở dòng 1: thẻ <a> lại đóng bằng </b>"},
+		{"</a>", "XML hỏng ở dòng 1: thẻ đóng không có thẻ mở: </a>"},
+		{`<a b="&x;"/>`, "XML hỏng ở dòng 1: thực thể XML không hợp lệ hoặc tự định nghĩa: &x;"},
+		{"<a>\x1b</a>", "XML hỏng ở dòng 1: ký tự không được phép trong XML: U+001B"},
+		{"<a b=c/>", "XML hỏng ở dòng 1: giá trị thuộc tính thiếu hoặc không có ngoặc kép"},
+		{"<a>\xff</a>", "XML hỏng ở dòng 1: chữ không đúng bảng mã UTF-8"},
+	} {
+		d := NewXMLDecoder([]byte(c.xml), NewBudget())
+		var err error
+		for err == nil {
+			_, err = d.Token()
+		}
+		if err.Error() != c.want {
+			t.Errorf("%q: %v, want %s", c.xml, err, c.want)
+		}
+	}
+}
