@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -198,6 +199,11 @@ func TestParagraphs(t *testing.T) {
 // Vietnamese message naming what is wrong.
 func TestParagraphsErrors(t *testing.T) {
 	many := strings.Repeat("<w:p/>", limits.MaxParagraphs+1)
+	corrupt := pkg(t, strings.Repeat(p("", "Kế hoạch số 12 năm 2025 của xã"), 200), "", "")
+	at := bytes.Index(corrupt, []byte(PartDocument)) + 60
+	for j := at; j < at+20; j++ {
+		corrupt[j] ^= 0x5a
+	}
 	for _, c := range []struct {
 		name string
 		data []byte
@@ -215,6 +221,7 @@ func TestParagraphsErrors(t *testing.T) {
 		{"huge lvlText", pkg(t, p("", "x"), "", `<w:abstractNum w:abstractNumId="0">`+lvl(0, 1, "decimal", strings.Repeat("%1", 200))+`</w:abstractNum>`), "phần word/numbering.xml: nhãn đánh số (w:lvlText) dài 400 byte, quá 256 byte"},
 		{"label too long", pkg(t, p(numP("1", 0), "x"), "", `<w:abstractNum w:abstractNumId="0">`+lvl(0, 3888, "upperRoman", strings.Repeat("%1", 20))+`</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`), "nhãn đánh số tự động dài quá 256 byte"},
 		{"many paragraphs", pkg(t, many, "", ""), "văn bản có quá 50.000 đoạn"},
+		{"compressed data garbled", corrupt, "phần word/document.xml hỏng (dữ liệu nén sai)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := Paragraphs(c.data, limits.NewBudget())

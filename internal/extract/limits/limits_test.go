@@ -1,6 +1,10 @@
 package limits
 
 import (
+	"archive/zip"
+	"compress/flate"
+	"fmt"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -158,6 +162,25 @@ func TestXMLError(t *testing.T) {
 		}
 		if err.Error() != c.want {
 			t.Errorf("%q: %v, want %s", c.xml, err, c.want)
+		}
+	}
+}
+
+// TestPartBroken: the ways a member of a package is broken, in
+// Vietnamese, without the English of archive/zip or compress/flate.
+func TestPartBroken(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{zip.ErrFormat, "phần word/document.xml hỏng (giải nén ra nhiều hơn kích thước khai báo, hoặc sai định dạng nén)"},
+		{zip.ErrChecksum, "phần word/document.xml hỏng (sai mã kiểm tra CRC-32)"},
+		{zip.ErrAlgorithm, "phần word/document.xml nén theo cách không đọc được"},
+		{flate.CorruptInputError(12), "phần word/document.xml hỏng (dữ liệu nén sai)"},
+		{fmt.Errorf("read: %w", io.ErrUnexpectedEOF), "phần word/document.xml bị cắt giữa chừng"},
+	} {
+		if got := PartBroken("word/document.xml", c.err).Error(); got != c.want {
+			t.Errorf("%v: %s, want %s", c.err, got, c.want)
 		}
 	}
 }

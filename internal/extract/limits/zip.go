@@ -3,6 +3,7 @@ package limits
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -58,6 +59,10 @@ func PartBroken(name string, err error) error {
 		return fmt.Errorf("phần %s hỏng (sai mã kiểm tra CRC-32)", name)
 	case errors.Is(err, zip.ErrAlgorithm):
 		return fmt.Errorf("phần %s nén theo cách không đọc được", name)
+	case errors.As(err, new(flate.CorruptInputError)):
+		return fmt.Errorf("phần %s hỏng (dữ liệu nén sai)", name)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("phần %s bị cắt giữa chừng", name)
 	}
 	return fmt.Errorf("phần %s hỏng: %v", name, err)
 }
