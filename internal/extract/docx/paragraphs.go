@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -712,6 +713,15 @@ func (r *reader) readDocument(d *limits.XMLDecoder) error {
 				}
 			case name == "noBreakHyphen" && rn != nil:
 				rn.text.WriteByte('-')
+			case name == "sym" && rn != nil && w.parent() == "r":
+				// A symbol inserted from a font (Insert → Symbol): its
+				// character code is the font's private-use code.
+				if c, err := strconv.ParseUint(attr(t, "char"), 16, 16); err == nil {
+					if c < 0xF000 {
+						c += 0xF000
+					}
+					rn.text.WriteString(bullet(string(rune(c))))
+				}
 			case name == "tbl":
 				r.tables++
 				tables = append(tables, &table{index: r.tables})

@@ -154,6 +154,10 @@ func TestParagraphs(t *testing.T) {
 				`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Mục tiêu </w:t></w:r><w:r><w:rPr><w:caps w:val="false"/></w:rPr><w:t>chung</w:t></w:r></w:p>` +
 				`<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>đường</w:t></w:r></w:p>`,
 			want: "Hiện hiện lại\ns=Heading1 **MỤC TIÊU chung**\nĐƯỜNG\n"},
+		{name: "symbols from a font",
+			body: `<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:t xml:space="preserve"> chấm</w:t></w:r></w:p>` +
+				`<w:p><w:r><w:sym w:font="Symbol" w:char="002D"/><w:t xml:space="preserve"> gạch</w:t><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="Wingdings" w:char="zz"/></w:r></w:p>`,
+			want: "• chấm\n- gạch✓\n"},
 		{name: "tables, nested tables",
 			body: p("", "Trước") + `<w:tbl><w:tr><w:tc>` + p("", "ỦY BAN NHÂN DÂN") + p("", "XÃ MƯỜNG KHOA") + `</w:tc><w:tc>` + p("", "CỘNG HÒA") + `</w:tc></w:tr>` +
 				`<w:tr><w:tc>` + p("", "Số: 12/KH-UBND") + `<w:tbl><w:tr><w:tc>` + p("", "lồng") + `</w:tc><w:tc><w:p/></w:tc><w:tc>` + p("", "ô 3") + `</w:tc></w:tr></w:tbl>` + p("", "sau bảng lồng") + `</w:tc></w:tr></w:tbl>` +
