@@ -139,3 +139,24 @@ func TestSeed(t *testing.T) {
 		})
 	}
 }
+
+// Encoding names what Paragraphs decoded, for the import report.
+func TestEncoding(t *testing.T) {
+	for _, c := range []struct {
+		in   []byte
+		want string
+	}{
+		{[]byte(seedLike), "UTF-8"},
+		{[]byte("\ufeff" + seedLike), "UTF-8 có BOM"},
+		{append([]byte{0xFF, 0xFE}, utf16Bytes(seedLike, false)...), "UTF-16 LE"},
+		{append([]byte{0xFE, 0xFF}, utf16Bytes(seedLike, true)...), "UTF-16 BE"},
+		{[]byte("K\xca\xec HOA\xf2CH"), "Windows-1258"},
+		{[]byte("tr\xecnh \xe1p d\xf9ng c\xf2n"), ""},
+		{utf16Bytes("Kế hoạch thực hiện", false), ""},
+		{nil, "UTF-8"},
+	} {
+		if got := Encoding(c.in); got != c.want {
+			t.Errorf("Encoding(%.20q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
