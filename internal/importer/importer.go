@@ -321,7 +321,8 @@ var (
 func (im *importer) citation(l line) *yaml.Node {
 	t := strings.TrimRight(l.text, ";. ")
 	if fixed := spacedNo.ReplaceAllString(t, "số $1-$2"); fixed != t {
-		im.notes = append(im.notes, Finding{File: im.where(l), Text: "căn cứ: số và ký hiệu “" + spacedNo.FindString(t)[len("số "):] + "” có dấu cách thừa, viết liền"})
+		m := spacedNo.FindStringSubmatch(t)
+		im.notes = append(im.notes, Finding{File: im.where(l), Text: "căn cứ: số và ký hiệu “" + m[1] + "- " + m[2] + "…” có dấu cách thừa, viết liền “" + m[1] + "-" + m[2] + "…”"})
 		t = fixed
 	}
 	m := citeRe.FindStringSubmatch(t + ";")

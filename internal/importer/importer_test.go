@@ -101,7 +101,9 @@ func TestSeedStructure(t *testing.T) {
 		t.Errorf("part II annexes %q, want 01", got)
 	}
 	var src []string
-	p.EachSource(func(n *plan.Nguon, depth int) { src = append(src, strings.Repeat("  ", depth)+n.Ten+" "+n.Sum.String()) })
+	p.EachSource(func(n *plan.Nguon, depth int) {
+		src = append(src, strings.Repeat("  ", depth)+n.Ten+" "+n.Sum.String())
+	})
 	want := "Vốn Ngân sách Trung ương 1.304|  Vốn đầu tư 504|  Vốn sự nghiệp 800|Ngân sách xã 40|Vốn lồng ghép 2.556|  Vốn CT MTQG giảm nghèo bền vững 602|  Vốn Chương trình MTQG phát triển KT-XH vùng đồng bào dân tộc thiểu số và miền núi 1.954"
 	if got := strings.Join(src, "|"); got != want {
 		t.Errorf("sources:\n got %s\nwant %s", got, want)

@@ -163,6 +163,9 @@ func continues(prev string, lastLen int, next string, width int) bool {
 	if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) || unicode.IsDigit(r) || r == '(' && !strings.HasPrefix(next, "(Chi tiết") {
 		return true
 	}
+	if strings.Count(prev, "“") > strings.Count(prev, "”") || strings.Count(prev, "(") > strings.Count(prev, ")") {
+		return true // a quotation or a bracket still open
+	}
 	if strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, " -") {
 		return true
 	}
