@@ -1,39 +1,16 @@
 package extract
 
 import (
-	"archive/zip"
-	"bytes"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
+
+	"kehoach/internal/testkit"
 )
 
 // zipParts writes a zip archive of the given parts (in name order).
-func zipParts(t testing.TB, parts map[string]string) []byte {
-	t.Helper()
-	names := make([]string, 0, len(parts))
-	for n := range parts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, n := range names {
-		w, err := zw.Create(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(parts[n])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+func zipParts(t testing.TB, parts map[string]string) []byte { return testkit.Zip(t, parts) }
 
 const (
 	nsMain = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`

@@ -25,10 +25,10 @@ var allowed = map[string][]string{
 	// Foundations: no package of the module, or only diag (the one
 	// diagnostics type).
 	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
-	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {},
+	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/codepage": {},
 	"internal/testkit": {"internal/doc"}, "internal/extract/hostile": {},
 	"internal/vntext":  {"internal/diag"},
-	"internal/yamlx":   {"internal/diag"},
+	"internal/yamlx":   {"internal/codepage", "internal/diag"},
 	"internal/nd30":    {"internal/diag"},
 	"templates":        {"internal/safefile"},
 	"internal/fileset": {"internal/safefile"},
@@ -70,7 +70,8 @@ var allowed = map[string][]string{
 	// Readers: outputs → text, apart from the writers.
 	"internal/extract/limits": {"internal/termsafe", "internal/vn"},
 	"internal/extract/para":   {},
-	"internal/extract/docx":   {"internal/extract/limits"},
+	"internal/extract/docx":   {"internal/extract/limits", "internal/extract/para"},
+	"internal/extract/txt":    {"internal/codepage", "internal/extract/para"},
 	"internal/extract/xlsx":   {"internal/extract/limits"},
 	"internal/extract/pdf":    {"internal/extract/limits"},
 	"internal/extract":        {"internal/extract/docx", "internal/extract/limits", "internal/extract/pdf", "internal/extract/xlsx"},
@@ -110,7 +111,7 @@ var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt
 // model and the profile; the readers read files.
 var noPlan = []string{"internal/doc", "internal/sheet", "internal/layout", "internal/render/docx", "internal/render/pdf",
 	"internal/render/text", "internal/render/xlsx", "internal/render/record", "internal/extract", "internal/extract/docx", "internal/extract/pdf",
-	"internal/extract/xlsx", "internal/extract/para"}
+	"internal/extract/xlsx", "internal/extract/para", "internal/extract/txt", "internal/codepage"}
 
 // presentation are the packages that know how a document looks: the
 // profile and the fonts. The data layer, the plan tools and the composer

@@ -1,22 +1,12 @@
 package yamlx
 
 import (
+	"kehoach/internal/testkit"
 	"strings"
 	"testing"
-	"unicode/utf16"
 )
 
-func utf16Bytes(s string, bigEndian bool) []byte {
-	var b []byte
-	for _, u := range utf16.Encode([]rune(s)) {
-		if bigEndian {
-			b = append(b, byte(u>>8), byte(u))
-		} else {
-			b = append(b, byte(u), byte(u>>8))
-		}
-	}
-	return b
-}
+var utf16Bytes = testkit.UTF16
 
 // Files as Windows saves them in other encodings than UTF-8 are refused
 // with the encoding named as Notepad names it, where, and how to save as

@@ -67,6 +67,9 @@ const (
 	MaxOutputBytes = 8 << 20
 	// MaxDuration is how long reading may take.
 	MaxDuration = 3 * time.Second
+	// MaxParagraphs is the most paragraphs `kehoach import` reads from a
+	// .docx (a plan has about 600; a document of more is refused).
+	MaxParagraphs = 50_000
 )
 
 // Budget counts what a reading has used.
