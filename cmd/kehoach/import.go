@@ -4,12 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"kehoach/internal/extract/limits"
 	"kehoach/internal/importer"
 	"kehoach/internal/safefile"
+	"kehoach/internal/yamlx"
 )
 
 var importCmd = &Command{
@@ -79,16 +79,13 @@ func runImport(c *Context, args []string, dir string) int {
 	if dir == "" {
 		dir = filepath.Join("plans", r.Ma)
 	}
-	if _, err := os.Stat(filepath.Join(dir, r.CommuneName)); err == nil {
-		r.Commune = nil
-		// The folder's commune file stands; TODOs of the one not written go.
-		var keep []importer.Finding
-		for _, t := range r.Todos {
-			if t.File != r.CommuneName {
-				keep = append(keep, t)
-			}
+	// A commune file already in the folder stands: the draft refers to its
+	// units, and no commune file is written.
+	if xa, err := safefile.ReadFile(filepath.Join(dir, r.CommuneName), yamlx.MaxFileBytes); err == nil {
+		if r, err = importer.Convert(ps, importer.Options{Source: src, Commune: xa}); err != nil {
+			c.Errorf("%s", limits.Visible(err.Error()))
+			return 2
 		}
-		r.Todos = keep
 	}
 	written, err := importer.Write(r, dir)
 	if err != nil {

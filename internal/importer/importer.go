@@ -13,6 +13,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -25,10 +26,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/diag"
 	"kehoach/internal/extract/para"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/programme"
+	"kehoach/internal/textcheck"
 	"kehoach/internal/vn"
 )
 
@@ -73,7 +76,7 @@ var ErrNotPlan = errors.New("không phải văn bản Kế hoạch")
 
 // Convert reads the paragraphs of a Kế hoạch into a draft plan.
 func Convert(ps []para.Para, o Options) (*Result, error) {
-	im := &importer{src: o.Source, grid: grids(ps)}
+	im := &importer{src: o.Source, grid: grids(ps), units: communeUnits(o.Commune)}
 	im.ls = reflow(lines(ps))
 	if err := im.read(); err != nil {
 		return nil, err
@@ -145,8 +148,11 @@ type importer struct {
 	rows      map[int][]*yaml.Node
 	chuTri    map[int]string
 	ghiChu    map[int]string
+	phoiHop   map[int][]string
+	units     map[string]string // unit name → code, from the folder's commune file
 	unitNames []string
-	unknown   []line // lines no rule placed
+	codes     map[string]bool // source codes given
+	unknown   []line          // lines no rule placed
 	notes     []Finding
 	mismatch  []Finding
 }
@@ -164,7 +170,7 @@ var (
 	romanRe    = regexp.MustCompile(`^([IVX]+)\. (.+)$`)
 	numberedRe = regexp.MustCompile(`^(\d+)\. (.+)$`)
 	soRe       = regexp.MustCompile(`^Số: ?(\d*) ?/ ?(\S+)$`)
-	dateRe     = regexp.MustCompile(`^(.+?), ngày (\S+) tháng (\S+) năm (\d{4})$`)
+	dateRe     = regexp.MustCompile(`^(.+?), ngày ?(\S*) tháng ?(\S*) năm (\d{4})$`)
 	openRe     = regexp.MustCompile(`^(.+?) xây dựng Kế hoạch thực hiện (.+) năm (\d{4}),? như sau:$`)
 	closingRe  = regexp.MustCompile(`^Trên đây là Kế hoạch của (.+?) về (?:việc )?thực hiện (.+) năm (\d{4}) ?\./\.$`)
 	refRe      = regexp.MustCompile(`^\(Chi tiết (?:có|tại|theo) (?:các )?biểu (?:số )?(.+?) kèm theo\)\.?$`)
@@ -311,7 +317,7 @@ func (im *importer) header(ls []line) {
 }
 
 var (
-	spacedNo = regexp.MustCompile(`số (\d+)- ([A-ZĐ])`)
+	spacedNo = regexp.MustCompile(`số (\d+)- ([A-ZĐ]\S*)`)
 	citeRe   = regexp.MustCompile(`^Căn cứ (.+?)(?: số (\S+))?(?: ngày (\d{1,2})/(\d{1,2})/(\d{4}))?(?: của (.+?))?[;.]?$`)
 	// trích yếu starters: the words a decision's summary begins with.
 	summaryRe = regexp.MustCompile(` (phê duyệt|ban hành|về|quy định|hướng dẫn|thực hiện|triển khai|giao|kiện toàn|thành lập|sửa đổi|bổ sung|phân bổ|điều chỉnh|công bố|chỉ đạo|tổ chức|đẩy mạnh|tiếp tục|xây dựng|phân công|quyết định) `)
@@ -322,7 +328,7 @@ func (im *importer) citation(l line) *yaml.Node {
 	t := strings.TrimRight(l.text, ";. ")
 	if fixed := spacedNo.ReplaceAllString(t, "số $1-$2"); fixed != t {
 		m := spacedNo.FindStringSubmatch(t)
-		im.notes = append(im.notes, Finding{File: im.where(l), Text: "căn cứ: số và ký hiệu “" + m[1] + "- " + m[2] + "…” có dấu cách thừa, viết liền “" + m[1] + "-" + m[2] + "…”"})
+		im.notes = append(im.notes, Finding{File: im.where(l), Text: "căn cứ: số và ký hiệu “" + m[1] + "- " + m[2] + "” có dấu cách thừa, viết liền “" + m[1] + "-" + m[2] + "”"})
 		t = fixed
 	}
 	m := citeRe.FindStringSubmatch(t + ";")
@@ -665,7 +671,7 @@ func (im *importer) source(s string, l line) (*yaml.Node, vn.Decimal, bool) {
 		return nil, vn.Decimal{}, false
 	}
 	name := m[1]
-	ma := sourceCode(name, "")
+	ma := im.unique(sourceCode(name, ""))
 	if m[3] == "" {
 		return mapping(kv("ma", str(ma)), kv("ten", strAlways(name)), kv("so_tien", number(amount)), kv("loai", str(fundKind(name)))), amount, true
 	}
@@ -683,7 +689,7 @@ func (im *importer) source(s string, l line) (*yaml.Node, vn.Decimal, bool) {
 			return nil, vn.Decimal{}, false
 		}
 		cname := vn.UpperFirst(c[1])
-		kids = append(kids, mapping(kv("ma", str(sourceCode(cname, ma))), kv("ten", strAlways(cname)), kv("so_tien", number(d)), kv("loai", str(fundKind(cname)))))
+		kids = append(kids, mapping(kv("ma", str(im.unique(sourceCode(cname, ma)))), kv("ten", strAlways(cname)), kv("so_tien", number(d)), kv("loai", str(fundKind(cname)))))
 		sum = sum.Add(d)
 		parts = append(parts, d.String())
 	}
@@ -693,6 +699,19 @@ func (im *importer) source(s string, l line) (*yaml.Node, vn.Decimal, bool) {
 		flagged(n, fmt.Sprintf("tổng: văn bản gốc ghi %s triệu đồng nhưng các nguồn con cộng lại %s (%s); văn bản sẽ in tổng tính được %s; sửa số tiền các nguồn con nếu tổng ghi đúng, rồi xóa tong hoặc ghi tong bằng tổng đúng", amount.String(), sum.String(), strings.Join(parts, " + "), sum.String()))
 	}
 	return n, sum, true
+}
+
+// unique makes a source code unique in the plan (-2, -3 …).
+func (im *importer) unique(code string) string {
+	if im.codes == nil {
+		im.codes = map[string]bool{}
+	}
+	c := code
+	for n := 2; im.codes[c]; n++ {
+		c = fmt.Sprintf("%s-%d", code, n)
+	}
+	im.codes[c] = true
+	return c
 }
 
 // fundKind is the loai of a source that its name says: vốn đầu tư, vốn sự
@@ -995,8 +1014,11 @@ func tableIsCriteria(rows [][]string) bool {
 
 var codeRe = regexp.MustCompile(`^\d+(?:\.\d+)*$`)
 
+// judged reports whether a Biểu 01 cell holds a criterion's assessment.
+func judged(s string) bool { return s == "Đạt" || s == "Chưa đạt" }
+
 func (im *importer) criteriaTable(rows [][]string) {
-	im.status, im.rows, im.chuTri, im.ghiChu = map[int]string{}, map[int][]*yaml.Node{}, map[int]string{}, map[int]string{}
+	im.status, im.rows, im.chuTri, im.ghiChu, im.phoiHop = map[int]string{}, map[int][]*yaml.Node{}, map[int]string{}, map[int]string{}, map[int][]string{}
 	cur := 0
 	for _, r := range rows[2:] {
 		for len(r) < 11 {
@@ -1006,7 +1028,7 @@ func (im *importer) criteriaTable(rows [][]string) {
 		if !codeRe.MatchString(tt) {
 			continue
 		}
-		if !strings.Contains(tt, ".") {
+		if judged(r[5]) || judged(r[7]) {
 			cur, _ = strconv.Atoi(tt)
 			switch {
 			case r[5] == "Đạt":
@@ -1021,9 +1043,10 @@ func (im *importer) criteriaTable(rows [][]string) {
 			if r[8] != "" {
 				im.unitNames = append(im.unitNames, r[8])
 			}
-			for _, u := range strings.Split(r[9], ",") {
+			for _, u := range strings.Split(r[9], ", ") {
 				if u = strings.TrimSpace(u); u != "" {
 					im.unitNames = append(im.unitNames, u)
+					im.phoiHop[cur] = append(im.phoiHop[cur], u)
 				}
 			}
 			continue
@@ -1211,6 +1234,18 @@ func (im *importer) emit(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The text rules of kehoach check: every error they find in the
+	// source's words (a syllable that cannot be Vietnamese, a legacy
+	// encoding) is a place to look at, marked where it is.
+	commune := res.Commune
+	if o.Commune != nil {
+		commune = o.Commune
+	}
+	if marked := spellingTodos(res.PlanName, out, commune, root); marked > 0 {
+		if out, err = dump(res.PlanName, root); err != nil {
+			return nil, err
+		}
+	}
 	res.Plan = out
 	res.Todos = append(findTodos(res.PlanName, res.Plan), findTodos(res.CommuneName, res.Commune)...)
 	res.Mismatches = im.mismatch
@@ -1254,7 +1289,11 @@ func (im *importer) criteria(set *programme.CriteriaSet) *yaml.Node {
 			if !ok {
 				st = string(plan.StatusNotMet)
 			}
-			n := mapping(kv("so", integer(c.So)), kv("hien_trang", strAlways(st)), kv("chu_tri", str(unitRef(im.chuTri[c.So]))), kv("ghi_chu", str(im.ghiChu[c.So])), kv("chi_tieu", seq(im.rows[c.So]...)))
+			var ph []string
+			for _, u := range im.phoiHop[c.So] {
+				ph = append(ph, im.unitRef(u))
+			}
+			n := mapping(kv("so", integer(c.So)), kv("hien_trang", strAlways(st)), kv("chu_tri", str(im.unitRef(im.chuTri[c.So]))), kv("phoi_hop", strs(ph)), kv("ghi_chu", str(im.ghiChu[c.So])), kv("chi_tieu", seq(im.rows[c.So]...)))
 			if !ok {
 				flagged(n, "tiêu chí không có trong Biểu 01 của văn bản gốc")
 			}
@@ -1298,12 +1337,34 @@ func joinTodo(a, b string) string {
 	return a + "\n" + todoComment(b)
 }
 
-// unitRef is the code of a unit named in Biểu 01.
-func unitRef(name string) string {
+// unitRef is the code of a unit named in Biểu 01: the code the folder's
+// commune file gives it, else the one the written commune file gives it.
+func (im *importer) unitRef(name string) string {
 	if name == "" {
 		return ""
 	}
+	if c, ok := im.units[name]; ok {
+		return c
+	}
 	return unitCode(name)
+}
+
+// communeUnits reads the units of a commune file: name → code.
+func communeUnits(data []byte) map[string]string {
+	var c struct {
+		DonVi []struct {
+			Ma  string `yaml:"ma"`
+			Ten string `yaml:"ten"`
+		} `yaml:"don_vi"`
+	}
+	if data == nil || yaml.Unmarshal(data, &c) != nil {
+		return nil
+	}
+	m := map[string]string{}
+	for _, u := range c.DonVi {
+		m[u.Ten] = u.Ma
+	}
+	return m
 }
 
 // communeFile writes the commune file from what the document says.
@@ -1407,4 +1468,66 @@ func docNumber(s string) (vn.Decimal, error) {
 		return vn.Decimal{}, fmt.Errorf("số “%s” không đọc được", s)
 	}
 	return vn.ParseDecimal(strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", "."))
+}
+
+// spellingTodos runs the text rules on the draft and marks each error at
+// its field with a TODO comment; it returns how many it marked.
+func spellingTodos(name string, src, commune []byte, root *yaml.Node) int {
+	res, err := plan.LoadBytes(name, src, func(p string) ([]byte, error) {
+		if commune != nil && filepath.Base(p) == "xa.yaml" {
+			return commune, nil
+		}
+		return nil, fs.ErrNotExist
+	})
+	if err != nil || res.Plan == nil || res.Plan.Commune == nil {
+		return 0
+	}
+	n := 0
+	for _, d := range textcheck.Check(res.Plan, src, commune, "") {
+		if d.Severity != diag.Error || d.Path == "" || d.File != name {
+			continue
+		}
+		at := nodeAt(root, d.Path)
+		if at == nil {
+			continue
+		}
+		msg := "chính tả: " + d.Msg
+		if d.Hint != "" {
+			msg += " — gợi ý: " + d.Hint
+		}
+		at.HeadComment = joinComment(at.HeadComment, todoComment(msg))
+		n++
+	}
+	return n
+}
+
+var pathPart = regexp.MustCompile(`([^.\[\]]+)|\[(\d+)\]`)
+
+// nodeAt finds the node a YAML path (nhiem_vu.nhom[2].noi_dung[0].y) names
+// in a tree: the key node of a mapping value, the item of a sequence.
+func nodeAt(n *yaml.Node, path string) *yaml.Node {
+	var at *yaml.Node
+	for _, m := range pathPart.FindAllStringSubmatch(path, -1) {
+		switch {
+		case m[1] != "" && n != nil && n.Kind == yaml.MappingNode:
+			k, v := planfmt.Lookup(n, m[1])
+			if k == nil {
+				return nil
+			}
+			at, n = k, v
+		case m[2] != "" && n != nil && n.Kind == yaml.SequenceNode:
+			i, _ := strconv.Atoi(m[2])
+			if i >= len(n.Content) {
+				return nil
+			}
+			n = n.Content[i]
+			at = n
+			if n.Kind == yaml.MappingNode && len(n.Content) > 0 {
+				at = n.Content[0]
+			}
+		default:
+			return nil
+		}
+	}
+	return at
 }

@@ -48,7 +48,7 @@ var allowed = map[string][]string{
 	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
 	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
 	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/vntext", "internal/yamlx", "templates"},
-	"internal/importer":  {"internal/compose", "internal/extract/docx", "internal/extract/limits", "internal/extract/para", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn"},
+	"internal/importer":  {"internal/compose", "internal/diag", "internal/extract/docx", "internal/extract/limits", "internal/extract/para", "internal/extract/txt", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/textcheck", "internal/vn"},
 	"internal/issue":     {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 
 	// Composition: plan → document model (and the plan-free sheet model).

@@ -1,0 +1,296 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	yaml "go.yaml.in/yaml/v4"
+
+	"kehoach/internal/extract"
+	"kehoach/internal/plan"
+	"kehoach/internal/planfmt"
+	"kehoach/internal/testkit"
+)
+
+// wordMatch aligns two texts word by word (longest common subsequence)
+// and returns how many words they share in order.
+func wordMatch(a, b []string) int {
+	prev := make([]int32, len(b)+1)
+	cur := make([]int32, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			switch {
+			case a[i-1] == b[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return int(prev[len(b)])
+}
+
+// precisionRecall measures got against want: the share of got's words
+// that are want's (precision) and of want's that got has (recall), in order.
+func precisionRecall(want, got string) (p, r float64) {
+	w, g := strings.Fields(testkit.Words(want)), strings.Fields(testkit.Words(got))
+	m := float64(wordMatch(w, g))
+	return m / float64(len(g)), m / float64(len(w))
+}
+
+// docxText is the text kehoach text prints for a DOCX.
+func docxText(t *testing.T, path string) string {
+	t.Helper()
+	s, err := extract.Text(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// resolveTodos removes the TODO comments of a draft, as a user does once
+// each is done.
+func resolveTodos(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "# TODO:") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// fromOriginal gives an imported plan what a document does not print and
+// the round trip takes from the original plan, explicitly (README, “Bắt
+// đầu từ văn bản Word năm trước”): the annex data of Biểu 03 and 04
+// (bieu), the codes of the funding sources that those refer to (ma, by
+// position) and the parts of a source the document prints as one amount
+// (the third level of the funding tree), the provincial criteria set (tieu_chi.bo_tinh), the links of
+// the chỉ tiêu to criteria (chi_tieu[].tieu_chi) and the spelling
+// exceptions (ngoai_le).
+func fromOriginal(t *testing.T, orig, imported string) string {
+	t.Helper()
+	o, err := planfmt.ParseDoc("orig.yaml", []byte(orig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := planfmt.ParseDoc("imported.yaml", []byte(imported))
+	if err != nil {
+		t.Fatal(err)
+	}
+	om, dm := o.Content[0], d.Content[0]
+	set := func(m *yaml.Node, key string, v *yaml.Node) {
+		if k, _ := planfmt.Lookup(m, key); k != nil {
+			for i := 0; i+1 < len(m.Content); i += 2 {
+				if m.Content[i].Value == key {
+					m.Content[i+1] = v
+				}
+			}
+			return
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+	}
+	for _, key := range []string{"bieu", "ngoai_le"} {
+		if _, v := planfmt.Lookup(om, key); v != nil {
+			set(dm, key, v)
+		}
+	}
+	if v := planfmt.Path(om, "tieu_chi", "bo_tinh"); v != nil {
+		set(planfmt.Path(dm, "tieu_chi"), "bo_tinh", v)
+	}
+	if oc, dc := planfmt.Path(om, "muc_tieu", "chi_tieu"), planfmt.Path(dm, "muc_tieu", "chi_tieu"); oc != nil && dc != nil {
+		for i := 0; i < len(oc.Content) && i < len(dc.Content); i++ {
+			if _, v := planfmt.Lookup(oc.Content[i], "tieu_chi"); v != nil {
+				set(dc.Content[i], "tieu_chi", v)
+			}
+		}
+	}
+	del := func(m *yaml.Node, key string) {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				m.Content = append(m.Content[:i], m.Content[i+2:]...)
+				return
+			}
+		}
+	}
+	var codes func(o, d *yaml.Node)
+	codes = func(o, d *yaml.Node) {
+		for i := 0; o != nil && d != nil && i < len(o.Content) && i < len(d.Content); i++ {
+			if _, v := planfmt.Lookup(o.Content[i], "ma"); v != nil {
+				set(d.Content[i], "ma", v)
+			}
+			_, oc := planfmt.Lookup(o.Content[i], "con")
+			_, dc := planfmt.Lookup(d.Content[i], "con")
+			if oc != nil && dc == nil {
+				// A source whose parts the document does not print (the
+				// third level of the tree): its parts come from the original,
+				// its amount from theirs, checked against the parent's tong.
+				set(d.Content[i], "con", oc)
+				del(d.Content[i], "so_tien")
+				del(d.Content[i], "loai")
+				continue
+			}
+			codes(oc, dc)
+		}
+	}
+	codes(planfmt.Path(om, "nguon_luc", "nguon"), planfmt.Path(dm, "nguon_luc", "nguon"))
+	out, err := planfmt.DumpDoc("imported.yaml", d, planfmt.Style{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// figures are a plan's derived figures: the funding totals and the
+// criteria counts.
+func figures(t *testing.T, path string) string {
+	t.Helper()
+	res, err := plan.Load(path)
+	if err != nil || res.Plan == nil || !res.OK() {
+		t.Fatalf("load %s: %v %v", path, err, res.Errors)
+	}
+	p := res.Plan
+	var b strings.Builder
+	fmt.Fprintf(&b, "tổng %s; đạt %d/%d, phấn đấu %d", p.Total(), p.CountMet(), p.CountCriteria(), p.CountPlanned())
+	p.EachSource(func(n *plan.Nguon, depth int) { fmt.Fprintf(&b, "; %s %s", n.Ten, n.Sum) })
+	return b.String()
+}
+
+// Every corpus plan survives build → import of its DOCX → build: the
+// document's words come back in order (precision and recall ≥ 0,99) and
+// the derived figures are the same.
+func TestImportRoundTrip(t *testing.T) {
+	root := t.TempDir()
+	for _, src := range testkit.CorpusPlans(t) {
+		name := filepath.Base(filepath.Dir(src)) + "/" + filepath.Base(src)
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(root, strings.ReplaceAll(name, "/", "-"))
+			first, second, imp := filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "plan")
+			if code, _, stderr := runArgs("build", "-o", first, src); code != 0 {
+				t.Fatalf("build the original: exit %d\n%s", code, stderr)
+			}
+			docx, _ := filepath.Glob(filepath.Join(first, "ke-hoach-*.docx"))
+			if len(docx) != 1 {
+				t.Fatalf("docx of the original: %v", docx)
+			}
+			// The commune file and a provincial set beside the plan are not
+			// in the document: they come with the plan's folder.
+			os.MkdirAll(imp, 0o755)
+			extra, _ := filepath.Glob(filepath.Join(filepath.Dir(src), "*.yaml"))
+			for _, f := range extra {
+				if f != src {
+					b, _ := os.ReadFile(f)
+					os.WriteFile(filepath.Join(imp, filepath.Base(f)), b, 0o644)
+				}
+			}
+			code, stdout, stderr := runArgs("import", docx[0], "-o", imp)
+			if code != 0 {
+				t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
+			}
+			if strings.Contains(stdout, "xa.yaml") {
+				t.Errorf("import wrote a commune file beside an existing one:\n%s", stdout)
+			}
+			if strings.Contains(stderr, "không khớp") {
+				t.Errorf("a figure of a kehoach document disagrees with its parts:\n%s", stderr)
+			}
+			out := filepath.Join(imp, filepath.Base(src))
+			got, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if canon, err := planfmt.Format(out, got); err != nil || string(canon) != string(got) {
+				t.Errorf("the draft is not in canonical form (err %v)", err)
+			}
+			orig, _ := os.ReadFile(src)
+			resolved := fromOriginal(t, string(orig), resolveTodos(string(got)))
+			os.WriteFile(out, []byte(resolved), 0o644)
+			if code, stdout, stderr := runArgs("check", out); code != 0 {
+				t.Fatalf("check of the resolved draft: exit %d\n%s%s", code, stdout, stderr)
+			}
+			if code, _, stderr := runArgs("build", "-o", second, out); code != 0 {
+				t.Fatalf("build the import: exit %d\n%s", code, stderr)
+			}
+			want, have := docxText(t, docx[0]), docxText(t, filepath.Join(second, filepath.Base(docx[0])))
+			p, r := precisionRecall(want, have)
+			t.Logf("%s: precision %.4f, recall %.4f", name, p, r)
+			if p < 0.99 || r < 0.99 {
+				t.Errorf("precision %.4f, recall %.4f, want ≥ 0,99 both", p, r)
+			}
+			if a, b := figures(t, src), figures(t, out); a != b {
+				t.Errorf("derived figures differ:\noriginal %s\nimported %s", a, b)
+			}
+		})
+	}
+}
+
+var todoLine = regexp.MustCompile(`(?m)^  (\S+\.yaml):(\d+): kiểm tra `)
+
+// The 2025 seed imports to a draft whose only disagreeing figure is the
+// 2.256 of Vốn lồng ghép; once the listed TODOs are resolved it passes
+// check, builds, and its document holds the seed's words (recall ≥ 0,97).
+func TestImportSeed(t *testing.T) {
+	s := testkit.SharedDir()
+	if s == "" {
+		testkit.Missing(t, "BỎ QUA: không có thư mục shared/ cạnh kho mã (văn bản mẫu)")
+	}
+	seedPath := filepath.Join(s, "seed", "ke-hoach-ntm-2025-muong-khoa.txt")
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		testkit.Missing(t, "BỎ QUA: %v", err)
+	}
+	root := t.TempDir()
+	t.Chdir(root)
+	code, stdout, stderr := runArgs("import", seedPath)
+	if code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	planPath, xaPath := filepath.Join("plans", "muong-khoa", "2025.yaml"), filepath.Join("plans", "muong-khoa", "xa.yaml")
+	if stdout != "Đã ghi "+planPath+"\nĐã ghi "+xaPath+"\n" {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if n := strings.Count(stderr, "≠"); n != 1 || !strings.Contains(stderr, "ke-hoach-ntm-2025-muong-khoa.txt:424: Vốn lồng ghép: 2.256 ≠ 602 + 1.954\n") {
+		t.Errorf("want exactly the one contradiction at the seed's line 424, got %d:\n%s", n, stderr)
+	}
+	todos := todoLine.FindAllStringSubmatch(stderr, -1)
+	t.Logf("seed: %d TODO, report:\n%s", len(todos), stderr)
+	if len(todos) == 0 {
+		t.Fatal("no TODO listed")
+	}
+	// Resolve the listed TODOs as a user would: the 2.256 total is wrong
+	// (the parts and the 3.900 agree), so its tong goes; the misspelt
+	// “công nghiêp” takes the suggestion; the list of bản gets the one bản
+	// the seed names; the other TODOs accept the draft.
+	for _, f := range []string{planPath, xaPath} {
+		b, _ := os.ReadFile(f)
+		s := resolveTodos(string(b))
+		s = strings.Replace(s, "      tong: 2256\n", "", 1)
+		s = strings.Replace(s, "nghiêp", "nghiệp", 1)
+		s = strings.Replace(s, "ban:\n  - TODO\n", "ban: [Hô Tra]\n", 1)
+		os.WriteFile(f, []byte(s), 0o644)
+	}
+	if code, stdout, stderr := runArgs("check", planPath); code != 0 {
+		t.Fatalf("check after resolving the TODOs: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runArgs("build", "-o", "out", planPath); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	text := docxText(t, filepath.Join("out", "ke-hoach-ntm-2025-muong-khoa.docx"))
+	// The seed lost its header and has no annexes.
+	body := testkit.From(t, text, "KẾ HOẠCH")
+	if i := strings.Index(body, "Biểu số 01"); i > 0 {
+		body = body[:i]
+	}
+	p, r := precisionRecall(string(seed), body)
+	t.Logf("seed: recall %.4f, precision %.4f", r, p)
+	if r < 0.97 {
+		t.Errorf("recall of the seed's words %.4f, want ≥ 0,97", r)
+	}
+}
