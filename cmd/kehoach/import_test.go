@@ -72,8 +72,7 @@ func resolveTodos(s string) string {
 // the round trip takes from the original plan, explicitly (README, “Bắt
 // đầu từ văn bản Word năm trước”): the annex data of Biểu 03 and 04
 // (bieu), the codes of the funding sources that those refer to (ma, by
-// position) and the parts of a source the document prints as one amount
-// (the third level of the funding tree), the provincial criteria set (tieu_chi.bo_tinh), the links of
+// position), the provincial criteria set (tieu_chi.bo_tinh), the links of
 // the chỉ tiêu to criteria (chi_tieu[].tieu_chi) and the spelling
 // exceptions (ngoai_le).
 func fromOriginal(t *testing.T, orig, imported string) string {
@@ -113,14 +112,6 @@ func fromOriginal(t *testing.T, orig, imported string) string {
 			}
 		}
 	}
-	del := func(m *yaml.Node, key string) {
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			if m.Content[i].Value == key {
-				m.Content = append(m.Content[:i], m.Content[i+2:]...)
-				return
-			}
-		}
-	}
 	var codes func(o, d *yaml.Node)
 	codes = func(o, d *yaml.Node) {
 		for i := 0; o != nil && d != nil && i < len(o.Content) && i < len(d.Content); i++ {
@@ -129,15 +120,6 @@ func fromOriginal(t *testing.T, orig, imported string) string {
 			}
 			_, oc := planfmt.Lookup(o.Content[i], "con")
 			_, dc := planfmt.Lookup(d.Content[i], "con")
-			if oc != nil && dc == nil {
-				// A source whose parts the document does not print (the
-				// third level of the tree): its parts come from the original,
-				// its amount from theirs, checked against the parent's tong.
-				set(d.Content[i], "con", oc)
-				del(d.Content[i], "so_tien")
-				del(d.Content[i], "loai")
-				continue
-			}
 			codes(oc, dc)
 		}
 	}

@@ -152,6 +152,10 @@ type importer struct {
 	units     map[string]string // unit name → code, from the folder's commune file
 	unitNames []string
 	codes     map[string]bool // source codes given
+	// Biểu 02's funding tree, when the source has it, and the body's.
+	tree, bodySources []*fundRow
+	treeKind          string
+	treeTodo          string
 	unknown   []line          // lines no rule placed
 	notes     []Finding
 	mismatch  []Finding
@@ -671,6 +675,8 @@ func (im *importer) source(s string, l line) (*yaml.Node, vn.Decimal, bool) {
 		return nil, vn.Decimal{}, false
 	}
 	name := m[1]
+	body := &fundRow{name: name, total: m[2]}
+	im.bodySources = append(im.bodySources, body)
 	ma := im.unique(sourceCode(name, ""))
 	if m[3] == "" {
 		return mapping(kv("ma", str(ma)), kv("ten", strAlways(name)), kv("so_tien", number(amount)), kv("loai", str(fundKind(name)))), amount, true
@@ -689,6 +695,7 @@ func (im *importer) source(s string, l line) (*yaml.Node, vn.Decimal, bool) {
 			return nil, vn.Decimal{}, false
 		}
 		cname := vn.UpperFirst(c[1])
+		body.kids = append(body.kids, &fundRow{name: c[1], total: c[2]})
 		kids = append(kids, mapping(kv("ma", str(im.unique(sourceCode(cname, ma)))), kv("ten", strAlways(cname)), kv("so_tien", number(d)), kv("loai", str(fundKind(cname)))))
 		sum = sum.Add(d)
 		parts = append(parts, d.String())
@@ -990,18 +997,23 @@ func grids(ps []para.Para) map[int][][]string {
 
 // annexes reads Biểu 01 when the source has it (a document kehoach or a
 // like tool made): each criterion's status at the start and the end of the
-// year, its lead unit and note, and its indicator rows.
+// year, its lead unit and note, and its indicator rows; and Biểu 02, the
+// whole funding tree with the kind of each leaf's funds.
 func (im *importer) annexes(ls []line) {
+	done := map[int]bool{}
 	for _, l := range ls {
 		if l.table == 0 {
 			continue
 		}
 		rows := im.grid[l.table]
-		if len(rows) == 0 || !tableIsCriteria(rows) {
-			continue
+		switch {
+		case len(rows) == 0 || done[l.table]:
+		case tableIsCriteria(rows):
+			im.criteriaTable(rows)
+		case tableIsFunding(rows):
+			im.fundingTable(rows, l)
 		}
-		im.criteriaTable(rows)
-		return
+		done[l.table] = true
 	}
 }
 
@@ -1054,7 +1066,7 @@ func (im *importer) criteriaTable(rows [][]string) {
 		if cur == 0 {
 			continue
 		}
-		im.rows[cur] = append(im.rows[cur], mapping(kv("ma", strAlways(tt)), kv("ten", str(r[1])), kv("don_vi", str(r[2])), kv("hien_trang", str(r[4])), kv("ke_hoach", str(r[6]))))
+		im.rows[cur] = append(im.rows[cur], mapping(kv("ma", strAlways(tt)), kv("ten", str(r[1])), kv("don_vi", str(r[2])), kv("quy_dinh", str(r[3])), kv("hien_trang", str(r[4])), kv("ke_hoach", str(r[6]))))
 	}
 }
 
@@ -1170,7 +1182,19 @@ func (im *importer) emit(o Options) (*Result, error) {
 	if im.tong != nil {
 		nl = append(nl, kv("tong", number(*im.tong)))
 	}
-	nl = append(nl, kv("nguon", seq(im.nguon...)), kv("bieu", strs(im.nlBieu)))
+	nguon := im.nguon
+	treeTodo := im.treeTodo
+	if im.tree != nil && treeTodo == "" {
+		if im.sameSources() {
+			im.codes = nil
+			if nodes, _, ok := im.treeNodes(im.tree, ""); ok {
+				nguon = nodes
+			}
+		} else {
+			treeTodo = "nguồn vốn: Biểu 02 khác phần III của văn bản (tên, số tiền hay số nguồn); ở đây ghi theo phần III, hãy đối chiếu"
+		}
+	}
+	nl = append(nl, pair{key: "nguon", val: seq(nguon...), todo: treeTodo}, kv("bieu", strs(im.nlBieu)))
 	nlNode := mapping(nl...)
 	if len(im.nguon) == 0 {
 		nlNode = mapping(append(nl, pair{key: "nguon", val: seq(mapping(kv("ten", strAlways("TODO")), kv("so_tien", integer(0)))), todo: "nguồn vốn: không đọc được phần nguồn lực"})...)
@@ -1530,4 +1554,142 @@ func nodeAt(n *yaml.Node, path string) *yaml.Node {
 		}
 	}
 	return at
+}
+
+func tableIsFunding(rows [][]string) bool {
+	if len(rows) < 3 || len(rows[0]) < 3 || rows[0][1] != "Nguồn vốn" {
+		return false
+	}
+	for _, r := range rows {
+		if len(r) > 1 && r[1] == "TỔNG SỐ" {
+			return true
+		}
+	}
+	return false
+}
+
+var romanNo = regexp.MustCompile(`^[IVXL]+$`)
+
+// fundRow is one source of Biểu 02.
+type fundRow struct {
+	level               int
+	name                string
+	total, invest, curr string
+	kids                []*fundRow
+	at                  line
+}
+
+// fundingTable reads Biểu 02: its STT gives each source's level (I, 1,
+// 1.1 …), its columns the amount and, for a leaf, the kind of funds.
+func (im *importer) fundingTable(rows [][]string, at line) {
+	kind := plan.KindCurrent
+	if len(rows) > 1 && strings.Contains(strings.Join(rows[1], " "), "Kinh phí thường xuyên") {
+		kind = "thuong_xuyen"
+	}
+	var top []*fundRow
+	var stack []*fundRow
+	started := false
+	for _, r := range rows {
+		for len(r) < 6 {
+			r = append(r, "")
+		}
+		if r[1] == "TỔNG SỐ" {
+			started = true
+			continue
+		}
+		if !started {
+			continue
+		}
+		level := 0
+		switch {
+		case romanNo.MatchString(r[0]):
+			level = 1
+		case codeRe.MatchString(r[0]):
+			level = strings.Count(r[0], ".") + 2
+		default:
+			im.treeTodo = "Biểu 02: dòng “" + strings.Join(r, " | ") + "” không có số thứ tự đọc được"
+			return
+		}
+		fr := &fundRow{level: level, name: r[1], total: r[2], invest: r[3], curr: r[4], at: at}
+		for len(stack) > 0 && stack[len(stack)-1].level >= level {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			if level != 1 {
+				im.treeTodo = "Biểu 02: nguồn “" + r[1] + "” không nằm dưới nguồn nào"
+				return
+			}
+			top = append(top, fr)
+		} else {
+			stack[len(stack)-1].kids = append(stack[len(stack)-1].kids, fr)
+		}
+		stack = append(stack, fr)
+	}
+	im.tree, im.treeKind = top, kind
+}
+
+// treeNodes writes Biểu 02's tree as the plan's sources: a leaf's amount
+// and kind, a parent's printed total kept (tong) to compare with its parts.
+func (im *importer) treeNodes(rows []*fundRow, parent string) ([]*yaml.Node, []vn.Decimal, bool) {
+	var out []*yaml.Node
+	var sums []vn.Decimal
+	for _, r := range rows {
+		amount, err := docNumber(r.total)
+		if err != nil {
+			return nil, nil, false
+		}
+		ma := im.unique(sourceCode(r.name, parent))
+		if len(r.kids) == 0 {
+			loai := ""
+			switch {
+			case r.invest != "" && r.invest == r.total:
+				loai = plan.KindInvest
+			case r.curr != "" && r.curr == r.total:
+				loai = im.treeKind
+			}
+			out = append(out, mapping(kv("ma", str(ma)), kv("ten", strAlways(r.name)), kv("so_tien", number(amount)), kv("loai", str(loai))))
+			sums = append(sums, amount)
+			continue
+		}
+		kids, ks, ok := im.treeNodes(r.kids, ma)
+		if !ok {
+			return nil, nil, false
+		}
+		var sum vn.Decimal
+		var parts []string
+		for _, k := range ks {
+			sum = sum.Add(k)
+			parts = append(parts, k.String())
+		}
+		n := mapping(kv("ma", str(ma)), kv("ten", strAlways(r.name)), kv("tong", number(amount)), kv("con", seq(kids...)))
+		if !sum.Equal(amount) {
+			if parent != "" { // the body reported the first level's
+				im.mismatch = append(im.mismatch, Finding{File: im.where(r.at), Text: fmt.Sprintf("Biểu 02, %s: %s ≠ %s", r.name, amount.String(), strings.Join(parts, " + "))})
+			}
+			flagged(n, fmt.Sprintf("tổng: Biểu 02 ghi %s triệu đồng nhưng các nguồn con cộng lại %s", amount.String(), sum.String()))
+		}
+		out = append(out, n)
+		sums = append(sums, sum)
+	}
+	return out, sums, true
+}
+
+// sameSources reports whether the body's sources (name and amount of the
+// first two levels, as the body prints them) are Biểu 02's.
+func (im *importer) sameSources() bool {
+	if len(im.bodySources) != len(im.tree) {
+		return false
+	}
+	for i, b := range im.bodySources {
+		t := im.tree[i]
+		if b.name != t.name || b.total != t.total || len(b.kids) != len(t.kids) {
+			return false
+		}
+		for j, k := range b.kids {
+			if vn.LowerFirst(k.name) != vn.LowerFirst(t.kids[j].name) || k.total != t.kids[j].total {
+				return false
+			}
+		}
+	}
+	return true
 }
