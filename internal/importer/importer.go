@@ -156,9 +156,9 @@ type importer struct {
 	tree, bodySources []*fundRow
 	treeKind          string
 	treeTodo          string
-	unknown   []line          // lines no rule placed
-	notes     []Finding
-	mismatch  []Finding
+	unknown           []line // lines no rule placed
+	notes             []Finding
+	mismatch          []Finding
 }
 
 // where names a source line for the report: file:line for a text file,
