@@ -11,6 +11,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/extract"
+	"kehoach/internal/extract/hostile"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/testkit"
@@ -274,5 +275,94 @@ func TestImportSeed(t *testing.T) {
 	t.Logf("seed: recall %.4f, precision %.4f", r, p)
 	if r < 0.97 {
 		t.Errorf("recall of the seed's words %.4f, want ≥ 0,97", r)
+	}
+}
+
+// Hostile DOCX files (zip bombs, entities, XML nested too deep, broken or
+// empty packages, control characters, too many parts or paragraphs) are
+// refused by import with a Vietnamese message, within the readers' limits,
+// and nothing is written.
+func TestImportHostile(t *testing.T) {
+	root := t.TempDir()
+	n := 0
+	for _, c := range hostile.Cases() {
+		if filepath.Ext(c.Name) != ".docx" {
+			continue
+		}
+		n++
+		t.Run(c.Name, func(t *testing.T) {
+			src := filepath.Join(root, c.Name)
+			if err := os.WriteFile(src, c.Make(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(root, "out-"+c.Name)
+			code, stdout, stderr := runSoon(t, root, "import", src, "-o", out)
+			// Every case is a read error (2) but the one the reader reads,
+			// which is no Kế hoạch (1); the 75.000 paragraphs that text
+			// prints are over the import's 50.000.
+			want := 2
+			if c.Name == "t07-controls.docx" {
+				want = 1
+			}
+			if code != want || stdout != "" {
+				t.Errorf("exit %d (want %d), stdout %q, stderr %q", code, want, stdout, stderr)
+			}
+			if !strings.HasPrefix(stderr, "kehoach import: "+src+": ") || !vietnamese.MatchString(stderr) || strings.Contains(stderr, "panic") || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr is not one Vietnamese line naming the file: %q", stderr)
+			}
+			t.Logf("%s", stderr)
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("import wrote %s (stat: %v)", out, err)
+			}
+		})
+	}
+	if n < 10 {
+		t.Errorf("%d hostile DOCX cases, want the corpus's (at least 10)", n)
+	}
+}
+
+// import never replaces a plan, and says why it refuses a file.
+func TestImportRefusals(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	write := func(name, s string) string {
+		p := filepath.Join(root, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	plan := "KẾ HOẠCH\nThực hiện Chương trình năm 2025 trên địa bàn xã Tân Lợi\nỦy ban nhân dân xã Tân Lợi xây dựng Kế hoạch thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025, như sau:\nI. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển.\n"
+	src := write("kh.txt", plan)
+	existing := write("co/2025.yaml", "# kế hoạch đã có\n")
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"plan exists", []string{"import", src, "-o", "co"}, 1, "kehoach import: " + filepath.Join("co", "2025.yaml") + ": tệp kế hoạch đã có; lệnh import không bao giờ ghi đè kế hoạch: hãy ghi vào thư mục khác (-o THƯ_MỤC) hoặc đổi tên, xóa tệp cũ\n"},
+		{"old Word file", []string{"import", write("kh.doc", "x")}, 2, "kehoach import: " + filepath.Join(root, "kh.doc") + ": không đọc được loại tệp “.doc”; lệnh import đọc văn bản Word (.docx) hoặc văn bản thuần (.txt); tệp .doc cũ hãy mở bằng Word rồi lưu thành .docx\n"},
+		{"no Kế hoạch", []string{"import", write("thu.txt", "Kính gửi anh chị\n")}, 1, "kehoach import: " + filepath.Join(root, "thu.txt") + ": không phải văn bản Kế hoạch: không thấy dòng tên loại “KẾ HOẠCH”; lệnh import chỉ đọc văn bản Kế hoạch (tệp .docx hoặc .txt)\n"},
+		{"no file", []string{"import"}, 2, "kehoach import: cần đúng một tệp .docx hoặc .txt.\nCách dùng: kehoach import TỆP.docx|TỆP.txt [-o THƯ_MỤC]\nHướng dẫn đầy đủ: kehoach help import\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, stdout, stderr := runArgs(c.args...)
+			if code != c.code || stdout != "" || stderr != c.want {
+				t.Errorf("exit %d (want %d), stdout %q\nstderr %q\nwant   %q", code, c.code, stdout, stderr, c.want)
+			}
+		})
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "# kế hoạch đã có\n" {
+		t.Errorf("the existing plan changed: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(root, "co", "xa.yaml")); !os.IsNotExist(err) {
+		t.Errorf("a refused import wrote a commune file (stat: %v)", err)
+	}
+	// The same file into a new folder: a draft and a commune file.
+	code, stdout, _ := runArgs("import", src, "-o", "moi")
+	if code != 0 || stdout != "Đã ghi "+filepath.Join("moi", "2025.yaml")+"\nĐã ghi "+filepath.Join("moi", "xa.yaml")+"\n" {
+		t.Errorf("import into a new folder: exit %d, %q", code, stdout)
 	}
 }
