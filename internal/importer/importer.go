@@ -1538,7 +1538,12 @@ func nodeAt(n *yaml.Node, path string) *yaml.Node {
 			if k == nil {
 				return nil
 			}
-			at, n = k, v
+			if k != n.Content[0] || at != n {
+				// The first key of a sequence item takes its comment on
+				// the item, above the “- ” (see flagged).
+				at = k
+			}
+			n = v
 		case m[2] != "" && n != nil && n.Kind == yaml.SequenceNode:
 			i, _ := strconv.Atoi(m[2])
 			if i >= len(n.Content) {
@@ -1546,9 +1551,6 @@ func nodeAt(n *yaml.Node, path string) *yaml.Node {
 			}
 			n = n.Content[i]
 			at = n
-			if n.Kind == yaml.MappingNode && len(n.Content) > 0 {
-				at = n.Content[0]
-			}
 		default:
 			return nil
 		}

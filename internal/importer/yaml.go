@@ -109,11 +109,10 @@ func strs(ss []string) *yaml.Node {
 // flagged puts a TODO comment above a sequence item.
 func flagged(n *yaml.Node, msg string) *yaml.Node {
 	if n != nil && msg != "" {
-		if n.Kind == yaml.MappingNode && len(n.Content) > 0 {
-			n.Content[0].HeadComment = joinComment(n.Content[0].HeadComment, todoComment(msg))
-		} else {
-			n.HeadComment = joinComment(n.HeadComment, todoComment(msg))
-		}
+		// On the item itself, so the comment stands on its own line above
+		// “- ” (on its first key it would follow the dash, and deleting the
+		// comment line would delete the item's dash too).
+		n.HeadComment = joinComment(n.HeadComment, todoComment(msg))
 	}
 	return n
 }
