@@ -15,6 +15,7 @@ import (
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/testkit"
+	"kehoach/internal/yamlx"
 )
 
 // wordMatch aligns two texts word by word (longest common subsequence)
@@ -215,8 +216,36 @@ func TestImportRoundTrip(t *testing.T) {
 			if a, b := figures(t, src), figures(t, out); a != b {
 				t.Errorf("derived figures differ:\noriginal %s\nimported %s", a, b)
 			}
+			// Into a folder without a commune file, import writes one with
+			// what the document says of the commune.
+			fresh := filepath.Join(dir, "fresh")
+			if code, _, stderr := runArgs("import", docx[0], "-o", fresh); code != 0 {
+				t.Fatalf("import into a new folder: exit %d\n%s", code, stderr)
+			}
+			if a, b := communeFacts(t, filepath.Join(filepath.Dir(src), "xa.yaml")), communeFacts(t, filepath.Join(fresh, "xa.yaml")); a != b {
+				t.Errorf("commune file:\noriginal %s\nimported %s", a, b)
+			}
 		})
 	}
+}
+
+// communeFacts are what a document prints of its commune: code, name,
+// level, place, agency, what its units are called, the units of Biểu 01.
+func communeFacts(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c plan.Commune
+	if _, errs := yamlx.Decode(path, b, &c); len(errs) > 0 {
+		t.Fatalf("%s: %v", path, errs)
+	}
+	place := c.DiaDanh
+	if place == "" {
+		place = c.Ten
+	}
+	return fmt.Sprintf("%s|%s|%s|%s|%s|%s|%s|%s", c.Ma, c.Ten, c.Level(), place, c.CoQuan.Ten, c.CoQuan.VietTat, c.CoQuan.ChuQuan, c.LoaiBan)
 }
 
 var todoLine = regexp.MustCompile(`(?m)^  (\S+\.yaml):(\d+): kiểm tra `)

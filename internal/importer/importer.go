@@ -822,7 +822,7 @@ var (
 	recipRe = regexp.MustCompile(`^- (.+?)(?: \(([^()]+)\))?\s*[;.,]?\s*(?:\(([^()]+)\))?\.?$`)
 	luuRe   = regexp.MustCompile(`^- Lưu:? (.+?)\.?$`)
 	authRe  = regexp.MustCompile(`^(KT|Q|TL|TUQ)\. (.+)$`)
-	theoRe  = regexp.MustCompile(`^Trưởng các (thôn|bản|ấp|xóm|buôn|sóc|khu phố|tổ dân phố|khu|tổ|làng|khóm|bon|plei)$`)
+	theoRe  = regexp.MustCompile(`[Tt]rưởng các (thôn|bản|ấp|xóm|buôn|sóc|khu phố|tổ dân phố|khu|tổ|làng|khóm|bon|plei)$`)
 )
 
 // signature reads the closing sentence, Nơi nhận and the signature block.
