@@ -70,6 +70,8 @@ FUZZ := FuzzLoad:./internal/plan FuzzFormat:./internal/planfmt FuzzDiff:./intern
 	FuzzWrite:./internal/render/xlsx FuzzPDFText:./internal/extract FuzzCheck:./internal/vntext
 # kehoach text's readers (each input within a time and allocation bound).
 FUZZ += FuzzXLSXText:./internal/extract FuzzDOCXText:./internal/extract
+# kehoach import's readers (the same bounds).
+FUZZ += FuzzDOCXParagraphs:./internal/extract FuzzTXTParagraphs:./internal/extract
 
 # Every target runs even when one finds a failure (the run then fails at
 # the end); minimising a failing input is bounded to 5 s, as Go's default

@@ -84,6 +84,7 @@ var allowed = map[string][]string{
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract", "internal/extract/limits",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
 	"scripts/genplans":  {"internal/plan"},
+	"scripts/wordlike":  {"internal/extract/docx", "internal/extract/limits", "internal/extract/para", "internal/extract/txt"},
 	"scripts/testtime":  {},
 	"scripts/benchpair": {},
 	"scripts/sample":    {"internal/doc/doctest", "internal/fonts", "internal/render/docx", "internal/render/pdf", "internal/render/text", "internal/style"},
