@@ -48,11 +48,15 @@ func escape(s string) string {
 // written before the text as Word shows it.
 func lines(ps []para.Para) []line {
 	var out []line
-	for i, p := range ps {
+	for i, p := range splitCells(ps) {
 		l := line{table: p.Table, row: p.Row, cell: p.Cell, src: p.Line, idx: i + 1, center: p.Align == "center"}
 		runs := p.Runs
 		if p.Label != "" {
 			runs = append([]para.Run{{Text: p.Label + " "}}, runs...)
+		}
+		if p.Label != "" && len(runs) > 1 {
+			// The label takes the emphasis of the text after it.
+			runs[0].Bold, runs[0].Italic = runs[1].Bold, runs[1].Italic
 		}
 		allBold, allItalic, any := true, true, false
 		for _, r := range runs {
@@ -62,10 +66,6 @@ func lines(ps []para.Para) []line {
 			any = true
 			allBold = allBold && r.Bold
 			allItalic = allItalic && r.Italic
-		}
-		if p.Label != "" && len(runs) > 1 {
-			// The label takes the emphasis of the text after it.
-			runs[0].Bold, runs[0].Italic = runs[1].Bold, runs[1].Italic
 		}
 		var plain, md strings.Builder
 		for _, r := range runs {
@@ -101,6 +101,39 @@ func lines(ps []para.Para) []line {
 		l.md = clean(md.String())
 		l.md = mergeMarks(l.md)
 		out = append(out, l)
+	}
+	return out
+}
+
+// splitCells makes each line of a table cell that a soft line break
+// (Shift+Enter) ends a paragraph of its own: Word users set the header and
+// the signature block so (“KT. CHỦ TỊCH” ↵ “PHÓ CHỦ TỊCH” in one
+// paragraph). Outside tables a soft break is a space.
+func splitCells(ps []para.Para) []para.Para {
+	var out []para.Para
+	for _, p := range ps {
+		if p.Table == 0 || !strings.Contains(p.Text(), "\n") {
+			out = append(out, p)
+			continue
+		}
+		cur := p
+		cur.Runs = nil
+		for _, r := range p.Runs {
+			parts := strings.Split(r.Text, "\n")
+			for k, part := range parts {
+				if k > 0 {
+					out = append(out, cur)
+					cur = p
+					cur.Runs, cur.Label = nil, ""
+				}
+				if part != "" {
+					rr := r
+					rr.Text = part
+					cur.Runs = append(cur.Runs, rr)
+				}
+			}
+		}
+		out = append(out, cur)
 	}
 	return out
 }
