@@ -99,7 +99,6 @@ func lines(ps []para.Para) []line {
 			md.WriteString(lead + mark + core + mark + trail)
 		}
 		l.md = clean(md.String())
-		l.md = mergeMarks(l.md)
 		out = append(out, l)
 	}
 	return out
@@ -136,15 +135,6 @@ func splitCells(ps []para.Para) []para.Para {
 		out = append(out, cur)
 	}
 	return out
-}
-
-// mergeMarks joins markup spans that touch ("**a** **b**" stays, "**a****b**"
-// becomes "**ab**").
-func mergeMarks(s string) string {
-	for _, m := range []string{"***", "**", "*"} {
-		s = strings.ReplaceAll(s, m+m, "")
-	}
-	return s
 }
 
 // structural reports whether a line starts a new element of a Kế hoạch:
