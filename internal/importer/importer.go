@@ -112,6 +112,8 @@ type importer struct {
 	met, total       int
 	metSeen          bool
 	planned          []int
+	plannedText      string // “Tiêu chí số 17. Môi trường …” as the source names them
+	plannedLine      line
 	plannedTodo      string
 	cuThe            []*yaml.Node
 	chiTieu          []*yaml.Node
@@ -428,6 +430,7 @@ func (im *importer) objectives(ls []line) {
 				n, _ := strconv.Atoi(c[1])
 				im.planned = append(im.planned, n)
 			}
+			im.plannedText, im.plannedLine = m[1], l
 			end, _ := strconv.Atoi(m[2])
 			if im.total == 0 {
 				im.total, _ = strconv.Atoi(m[3])
@@ -1328,6 +1331,13 @@ func (im *importer) criteria(set *programme.CriteriaSet) *yaml.Node {
 	planned := map[int]bool{}
 	for _, n := range im.planned {
 		planned[n] = true
+		c, ok := set.Criterion(n)
+		switch {
+		case !ok:
+			todo = joinTodo(todo, fmt.Sprintf("tiêu chí phấn đấu: bộ %s không có tiêu chí số %d", set.Ma, n))
+		case !strings.Contains(im.plannedText, fmt.Sprintf("Tiêu chí số %d. %s", n, c.Ten)):
+			im.notes = append(im.notes, Finding{File: im.where(im.plannedLine), Text: fmt.Sprintf("Tiêu chí số %d: văn bản mới in tên của bộ tiêu chí, “%s”", n, c.Ten)})
+		}
 	}
 	left := im.met
 	guessed := false
@@ -1422,6 +1432,21 @@ func (im *importer) communeFile(ma, name, level, agency, vietTat, chuQuan string
 		}
 	}
 	lv := level
+	regionTodo := ""
+	if period := programme.PeriodFor(im.year); period != nil {
+		if set, err := programme.LoadCriteriaSet(period.BoTieuChi); err == nil {
+			switch {
+			case len(set.Vung) > 0:
+				var codes []string
+				for _, r := range set.Vung {
+					codes = append(codes, r.Ma)
+				}
+				regionTodo = "vùng của xã: văn bản không ghi; thêm dòng vung: (" + strings.Join(codes, ", ") + ") để Biểu 01 in ngưỡng chỉ tiêu của vùng"
+			case len(set.NhomXa) > 0:
+				regionTodo = "nhóm xã: văn bản không ghi; thêm dòng nhom_xa: (1, 2 hoặc 3) để Biểu 01 in ngưỡng chỉ tiêu của nhóm"
+			}
+		}
+	}
 	root := mapping(
 		kv("ma", strAlways(ma)),
 		kv("ten", strAlways(name)),
@@ -1429,7 +1454,7 @@ func (im *importer) communeFile(ma, name, level, agency, vietTat, chuQuan string
 		pair{key: "tinh", val: strAlways(tinh), todo: tinhTodo},
 		pair{key: "vung", val: nil},
 		kv("dia_danh", str(place)),
-		kv("co_quan", mapping(kv("ten", strAlways(agency)), kv("viet_tat", strAlways(vietTat)), pair{key: "chu_quan", val: str(chuQuan), todo: ifThen(chuQuan != "", "tên cơ quan chủ quản: chữ hoa của văn bản gốc viết lại thành chữ thường")})),
+		pair{key: "co_quan", val: mapping(kv("ten", strAlways(agency)), kv("viet_tat", strAlways(vietTat)), pair{key: "chu_quan", val: str(chuQuan), todo: ifThen(chuQuan != "", "tên cơ quan chủ quản: chữ hoa của văn bản gốc viết lại thành chữ thường")}), todo: regionTodo},
 		pair{key: "loai_ban", val: str(im.theoBan)},
 		kv("don_vi", seq(units...)),
 	)
