@@ -324,6 +324,7 @@ func (im *importer) header(ls []line) {
 
 var (
 	spacedNo = regexp.MustCompile(`số (\d+)- ([A-ZĐ]\S*)`)
+	longDate = regexp.MustCompile(` ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})`)
 	citeRe   = regexp.MustCompile(`^Căn cứ (.+?)(?: số (\S+))?(?: ngày (\d{1,2})/(\d{1,2})/(\d{4}))?(?: của (.+?))?[;.]?$`)
 	// trích yếu starters: the words a decision's summary begins with.
 	summaryRe = regexp.MustCompile(` (phê duyệt|ban hành|về|quy định|hướng dẫn|thực hiện|triển khai|giao|kiện toàn|thành lập|sửa đổi|bổ sung|phân bổ|điều chỉnh|công bố|chỉ đạo|tổ chức|đẩy mạnh|tiếp tục|xây dựng|phân công|quyết định) `)
@@ -336,6 +337,12 @@ func (im *importer) citation(l line) *yaml.Node {
 		m := spacedNo.FindStringSubmatch(t)
 		im.notes = append(im.notes, Finding{File: im.where(l), Text: "căn cứ: số và ký hiệu “" + m[1] + "- " + m[2] + "” có dấu cách thừa, viết liền “" + m[1] + "-" + m[2] + "”"})
 		t = fixed
+	}
+	if ld := longDate.FindStringSubmatch(t); ld != nil {
+		// The document prints dates short (ND30: 05/3/2020).
+		short := fmt.Sprintf(" ngày %s/%s/%s", ld[1], ld[2], ld[3])
+		im.notes = append(im.notes, Finding{File: im.where(l), Text: "căn cứ: “" + strings.TrimSpace(ld[0]) + "” viết gọn thành “" + strings.TrimSpace(short) + "”"})
+		t = strings.Replace(t, ld[0], short, 1)
 	}
 	m := citeRe.FindStringSubmatch(t + ";")
 	bad := func(why string) *yaml.Node {

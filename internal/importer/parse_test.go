@@ -35,6 +35,8 @@ func TestCitation(t *testing.T) {
 			"loai=Quyết định so=417/QĐ-BNNMT ngay=2026-01-31 co_quan=Bộ trưởng Bộ Nông nghiệp và Môi trường trich_yeu=phê duyệt Chương trình"},
 		{"Căn cứ Nghị quyết số 41/NQ-HĐND ngày 18/12/2026 của HĐND xã Bình Lạc Điền về kế hoạch đầu tư công.",
 			"loai=Nghị quyết so=41/NQ-HĐND ngay=2026-12-18 co_quan=HĐND xã Bình Lạc Điền trich_yeu=về kế hoạch đầu tư công"},
+		{"Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+			"loai=Nghị định so=30/2020/NĐ-CP ngay=2020-03-05 co_quan=Chính phủ trich_yeu=về công tác văn thư"},
 		// No agency: kept as text, marked.
 		{"Căn cứ tình hình thực tế của địa phương;", "TODO loai=tình trich_yeu=hình thực tế của địa phương"},
 	} {
