@@ -77,12 +77,12 @@ func resolveTodos(t *testing.T, s string) string {
 
 // fromOriginal gives an imported plan what a document does not print and
 // the round trip takes from the original plan, explicitly (README, “Bắt
-// đầu từ văn bản Word năm trước”): the annex data of Biểu 03 and 04
-// (bieu), the codes of the funding sources that those refer to (ma, by
-// position), the provincial criteria set (tieu_chi.bo_tinh), the links of
+// đầu từ văn bản Word năm trước”): when the import could not read Biểu 03
+// and 04 whole, their data (bieu) and the codes of the funding sources
+// they refer to (ma, by position); always the provincial criteria set (tieu_chi.bo_tinh), the links of
 // the chỉ tiêu to criteria (chi_tieu[].tieu_chi) and the spelling
 // exceptions (ngoai_le).
-func fromOriginal(t *testing.T, orig, imported string) string {
+func fromOriginal(t *testing.T, orig, imported string, annexes bool) string {
 	t.Helper()
 	o, err := planfmt.ParseDoc("orig.yaml", []byte(orig))
 	if err != nil {
@@ -104,7 +104,11 @@ func fromOriginal(t *testing.T, orig, imported string) string {
 		}
 		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
 	}
-	for _, key := range []string{"bieu", "ngoai_le"} {
+	keys := []string{"ngoai_le"}
+	if annexes {
+		keys = append(keys, "bieu")
+	}
+	for _, key := range keys {
 		if _, v := planfmt.Lookup(om, key); v != nil {
 			set(dm, key, v)
 		}
@@ -130,7 +134,9 @@ func fromOriginal(t *testing.T, orig, imported string) string {
 			codes(oc, dc)
 		}
 	}
-	codes(planfmt.Path(om, "nguon_luc", "nguon"), planfmt.Path(dm, "nguon_luc", "nguon"))
+	if annexes {
+		codes(planfmt.Path(om, "nguon_luc", "nguon"), planfmt.Path(dm, "nguon_luc", "nguon"))
+	}
 	out, err := planfmt.DumpDoc("imported.yaml", d, planfmt.Style{})
 	if err != nil {
 		t.Fatal(err)
@@ -175,6 +181,13 @@ func figures(t *testing.T, path string) string {
 // the derived figures are the same.
 func TestImportRoundTrip(t *testing.T) {
 	root := t.TempDir()
+	takenAnnexes := 0
+	defer func() {
+		t.Logf("Biểu 03, 04 taken from the original plan for %d plans", takenAnnexes)
+		if takenAnnexes > 4 {
+			t.Errorf("Biểu 03, 04 of %d plans not read whole, want at most 4 (the plans whose works draw on one of several investment sources under a top-level column)", takenAnnexes)
+		}
+	}()
 	for _, src := range testkit.CorpusPlans(t) {
 		name := filepath.Base(filepath.Dir(src)) + "/" + filepath.Base(src)
 		t.Run(name, func(t *testing.T) {
@@ -216,7 +229,14 @@ func TestImportRoundTrip(t *testing.T) {
 				t.Errorf("the draft is not in canonical form (err %v)", err)
 			}
 			orig, _ := os.ReadFile(src)
-			resolved := fromOriginal(t, string(orig), resolveTodos(t, string(got)))
+			// Biểu 03 and 04 come from the original only when the import
+			// could not read them whole (a work's leaf source under a
+			// top-level column with several).
+			annexes := strings.Contains(stderr, "Biểu 03") || strings.Contains(stderr, "Biểu 04") || !strings.Contains(string(got), "\nbieu:\n")
+			if annexes {
+				takenAnnexes++
+			}
+			resolved := fromOriginal(t, string(orig), resolveTodos(t, string(got)), annexes)
 			os.WriteFile(out, []byte(resolved), 0o644)
 			if code, stdout, stderr := runArgs("check", out); code != 0 {
 				t.Fatalf("check of the resolved draft: exit %d\n%s%s", code, stdout, stderr)

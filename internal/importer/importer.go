@@ -158,9 +158,12 @@ type importer struct {
 	tree, bodySources []*fundRow
 	treeKind          string
 	treeTodo          string
-	unknown           []line // lines no rule placed
-	notes             []Finding
-	mismatch          []Finding
+	// Biểu 03 and Biểu 04 as read, rows of cells.
+	works, currents     [][]string
+	worksAt, currentsAt line
+	unknown             []line // lines no rule placed
+	notes               []Finding
+	mismatch            []Finding
 }
 
 // where names a source line for the report: file:line for a text file,
@@ -1022,6 +1025,10 @@ func (im *importer) annexes(ls []line) {
 			im.criteriaTable(rows)
 		case tableIsFunding(rows):
 			im.fundingTable(rows, l)
+		case len(rows) > 2 && len(rows[0]) > 1 && rows[0][1] == "Tên công trình, dự án":
+			im.works, im.worksAt = rows, l
+		case len(rows) > 1 && len(rows[0]) > 4 && rows[0][1] == "Nội dung, nhiệm vụ" && rows[0][3] == "Kinh phí":
+			im.currents, im.currentsAt = rows, l
 		}
 		done[l.table] = true
 	}
@@ -1212,7 +1219,7 @@ func (im *importer) emit(o Options) (*Result, error) {
 	if len(im.nlTodo) > 0 {
 		nlNode.Content[0].HeadComment = joinComment(nlNode.Content[0].HeadComment, todoComment("nguồn lực: các dòng sau của văn bản gốc không đọc được, hãy nhập vào nguon: “"+strings.Join(im.nlTodo, "”; “")+"”"))
 	}
-	if im.nlBieu != nil && (contains(im.nlBieu, "03") || contains(im.nlBieu, "04")) {
+	if im.nlBieu != nil && (contains(im.nlBieu, "03") || contains(im.nlBieu, "04")) && im.works == nil && im.currents == nil {
 		nlNode.Content[0].HeadComment = joinComment(nlNode.Content[0].HeadComment, "# Số liệu Biểu 03 (công trình), Biểu 04 (vốn sự nghiệp) không có trong thân văn bản: nhập ở khóa bieu (xem README).")
 	}
 	top = append(top, kv("nguon_luc", nlNode))
@@ -1254,6 +1261,7 @@ func (im *importer) emit(o Options) (*Result, error) {
 		flagged(kyNode, im.kyTodo)
 	}
 	top = append(top, kv("ky", kyNode))
+	top = append(top, kv("bieu", im.annexData(nguon)))
 
 	root := mapping(top...)
 	root.HeadComment = fmt.Sprintf("# yaml-language-server: $schema=../../schema/plan.schema.json\n# Dự thảo do kehoach import đọc từ %s; mọi chỗ cần kiểm tra có ghi chú TODO.", filepath.Base(im.src))
@@ -1726,4 +1734,164 @@ func (im *importer) sameSources() bool {
 		}
 	}
 	return true
+}
+
+// leaf is a funding source the annexes can draw on.
+type leaf struct{ ma, ten, loai string }
+
+// leavesByTop lists, for each top-level source's name, the leaves under it
+// (the source itself when it has no parts).
+func leavesByTop(nguon []*yaml.Node) map[string][]leaf {
+	out := map[string][]leaf{}
+	var walk func(n *yaml.Node, top string)
+	walk = func(n *yaml.Node, top string) {
+		_, kids := planfmt.Lookup(n, "con")
+		if kids == nil {
+			out[top] = append(out[top], leaf{planfmt.Scalar(planfmt.Path(n, "ma")), planfmt.Scalar(planfmt.Path(n, "ten")), planfmt.Scalar(planfmt.Path(n, "loai"))})
+			return
+		}
+		for _, k := range kids.Content {
+			walk(k, top)
+		}
+	}
+	for _, n := range nguon {
+		walk(n, planfmt.Scalar(planfmt.Path(n, "ten")))
+	}
+	return out
+}
+
+// unitFor is how the plan names a unit printed in an annex: its code in
+// the commune file, else the name.
+func (im *importer) unitFor(name string) string {
+	if c, ok := im.units[name]; ok {
+		return c
+	}
+	for _, u := range im.unitNames {
+		if u == name && im.units == nil {
+			return unitCode(name)
+		}
+	}
+	return name
+}
+
+// annexData writes bieu from Biểu 03 and Biểu 04: each work with its
+// funds by source, each allocation of current funds. Biểu 03 prints one
+// column per top-level source, so a work's leaf source is known only when
+// that source has one leaf of investment funds; otherwise the first is
+// written, marked.
+func (im *importer) annexData(nguon []*yaml.Node) *yaml.Node {
+	if im.works == nil && im.currents == nil {
+		return nil
+	}
+	tops := leavesByTop(nguon)
+	pick := func(top, kind string) (string, string) {
+		ls := tops[top]
+		var of []leaf
+		for _, l := range ls {
+			if l.loai == kind || kind == plan.KindCurrent && l.loai == "thuong_xuyen" {
+				of = append(of, l)
+			}
+		}
+		switch {
+		case len(ls) == 1:
+			return ls[0].ma, ""
+		case len(of) == 1:
+			return of[0].ma, ""
+		case len(of) > 1:
+			return of[0].ma, fmt.Sprintf("nguồn vốn của công trình: Biểu 03 chỉ in cột “%s”, dưới đó có %d nguồn vốn đầu tư; ở đây ghi nguồn đầu tiên (%s)", top, len(of), of[0].ma)
+		}
+		return "", fmt.Sprintf("nguồn vốn của công trình: không thấy nguồn vốn đầu tư nào dưới “%s”", top)
+	}
+	var works []*yaml.Node
+	if rows := im.works; rows != nil {
+		head := -1
+		for i, r := range rows {
+			if len(r) > 1 && r[1] == "TỔNG SỐ" {
+				head = i - 1
+				break
+			}
+		}
+		// The source columns are named in the header's last row (none when
+		// no work draws on a source: the head is then two rows).
+		var names []string
+		if head >= 1 && !contains(rows[head], "Tổng số") {
+			for _, c := range rows[head] {
+				if c != "" {
+					names = append(names, c)
+				}
+			}
+		}
+		n := len(names)
+		for _, r := range rows[max(head+2, 0):] {
+			if head < 0 || len(r) == 0 || !codeRe.MatchString(r[0]) {
+				continue
+			}
+			for len(r) < 10+n {
+				r = append(r, "") // the reader gives no paragraph for an empty cell
+			}
+			var von []*yaml.Node
+			todo := ""
+			for k, name := range names {
+				amount := r[8+k]
+				if amount == "" {
+					continue
+				}
+				d, err := docNumber(amount)
+				if err != nil {
+					todo = "Biểu 03: số tiền “" + amount + "” không đọc được"
+					continue
+				}
+				ma, why := pick(name, plan.KindInvest)
+				if why != "" {
+					todo = why
+				}
+				v := mapping(kv("nguon", strAlways(ma)), kv("so_tien", number(d)))
+				v.Style = yaml.FlowStyle
+				von = append(von, v)
+			}
+			var crit []*yaml.Node
+			for _, c := range strings.Split(r[8+n], ",") {
+				if k, err := strconv.Atoi(strings.TrimSpace(c)); err == nil {
+					crit = append(crit, integer(k))
+				}
+			}
+			critNode := seq(crit...)
+			if critNode != nil {
+				critNode.Style = yaml.FlowStyle
+			}
+			var total *yaml.Node
+			if d, err := docNumber(r[6]); err == nil {
+				total = number(d)
+			}
+			w := mapping(kv("ten", strAlways(r[1])), kv("dia_diem", str(r[2])), kv("quy_mo", str(r[3])), kv("thoi_gian", str(r[4])),
+				kv("chu_dau_tu", str(im.unitFor(r[5]))), kv("tong_muc_dau_tu", total), kv("von", seq(von...)), kv("tieu_chi", critNode), kv("ghi_chu", str(r[9+n])))
+			works = append(works, flagged(w, todo))
+		}
+	}
+	var currents []*yaml.Node
+	for _, r := range im.currents {
+		for len(r) < 7 {
+			r = append(r, "")
+		}
+		if !codeRe.MatchString(r[0]) {
+			continue
+		}
+		d, err := docNumber(r[3])
+		if err != nil {
+			continue
+		}
+		top, child, _ := strings.Cut(strings.TrimSuffix(r[4], ")"), " (")
+		ma, todo := "", ""
+		for _, l := range tops[top] {
+			if child == "" && len(tops[top]) == 1 || child != "" && vn.LowerFirst(l.ten) == child {
+				ma = l.ma
+			}
+		}
+		if ma == "" {
+			ma, todo = "TODO", "Biểu 04: không thấy nguồn vốn “"+r[4]+"” trong phần nguồn lực"
+		}
+		c := mapping(kv("noi_dung", strAlways(r[1])), kv("don_vi", str(im.unitFor(r[2]))), kv("nguon", strAlways(ma)), kv("so_tien", number(d)), kv("thoi_gian", str(r[5])), kv("ghi_chu", str(r[6])))
+		currents = append(currents, flagged(c, todo))
+	}
+	return mapping(kv("cong_trinh", seq(works...)), kv("su_nghiep", seq(currents...)))
 }
