@@ -32,7 +32,8 @@ phấn đấu (“Tiêu chí số 17”, đối chiếu với bộ tiêu chí c�
 với số tiền; giải pháp; tổ chức thực hiện; câu kết; Nơi nhận (ghi chú b/c,
 t/h, dòng Lưu); khối chữ ký (TM., KT., chức vụ, họ tên); chữ đậm, nghiêng
 trong tệp Word thành **đậm**, *nghiêng*. Với văn bản do kehoach tạo, lệnh đọc
-thêm tình trạng từng tiêu chí ở Biểu 01.
+thêm các biểu: tình trạng từng tiêu chí (Biểu 01), cây nguồn vốn (Biểu 02),
+công trình (Biểu 03), phân bổ vốn sự nghiệp (Biểu 04).
 
 Chỗ nào không chắc được giữ nguyên chữ, có ghi chú “# TODO: kiểm tra …” ngay
 tại chỗ đó. Lệnh in (ra stderr) danh sách các chỗ đó (tệp:dòng), mọi con số

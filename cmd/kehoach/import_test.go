@@ -427,17 +427,21 @@ func TestImportRefusals(t *testing.T) {
 		{"plan exists", []string{"import", src, "-o", "co"}, 1, "kehoach import: " + filepath.Join("co", "2025.yaml") + ": tệp kế hoạch đã có; lệnh import không bao giờ ghi đè kế hoạch: hãy ghi vào thư mục khác (-o THƯ_MỤC) hoặc đổi tên, xóa tệp cũ\n"},
 		{"old Word file", []string{"import", write("kh.doc", "x")}, 2, "kehoach import: " + filepath.Join(root, "kh.doc") + ": không đọc được loại tệp “.doc”; lệnh import đọc văn bản Word (.docx) hoặc văn bản thuần (.txt); tệp .doc cũ hãy mở bằng Word rồi lưu thành .docx\n"},
 		{"no Kế hoạch", []string{"import", write("thu.txt", "Kính gửi anh chị\n")}, 1, "kehoach import: " + filepath.Join(root, "thu.txt") + ": không phải văn bản Kế hoạch: không thấy dòng tên loại “KẾ HOẠCH”; lệnh import chỉ đọc văn bản Kế hoạch (tệp .docx hoặc .txt)\n"},
+		{"text with a NUL", []string{"import", write("nul.txt", "KẾ HOẠCH\x00\n"), "-o", "nul"}, 2, "kehoach import: " + filepath.Join(root, "nul.txt") + ": không đọc được tệp văn bản: "},
 		{"no file", []string{"import"}, 2, "kehoach import: cần đúng một tệp .docx hoặc .txt.\nCách dùng: kehoach import TỆP.docx|TỆP.txt [-o THƯ_MỤC]\nHướng dẫn đầy đủ: kehoach help import\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, stdout, stderr := runArgs(c.args...)
-			if code != c.code || stdout != "" || stderr != c.want {
+			if code != c.code || stdout != "" || !(stderr == c.want || strings.HasSuffix(c.want, ": ") && strings.HasPrefix(stderr, c.want) && vietnamese.MatchString(stderr[len(c.want):])) {
 				t.Errorf("exit %d (want %d), stdout %q\nstderr %q\nwant   %q", code, c.code, stdout, stderr, c.want)
 			}
 		})
 	}
 	if b, _ := os.ReadFile(existing); string(b) != "# kế hoạch đã có\n" {
 		t.Errorf("the existing plan changed: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(root, "nul")); !os.IsNotExist(err) {
+		t.Errorf("a refused text file left a folder (stat: %v)", err)
 	}
 	if _, err := os.Stat(filepath.Join(root, "co", "xa.yaml")); !os.IsNotExist(err) {
 		t.Errorf("a refused import wrote a commune file (stat: %v)", err)

@@ -139,3 +139,18 @@ func TestSeedStructure(t *testing.T) {
 		t.Error("no TODO: the seed's criteria, signer's name and the 2.256 total are uncertain")
 	}
 }
+
+// The same source gives the same bytes.
+func TestDeterministic(t *testing.T) {
+	src := string(seed(t))
+	a, err := Convert(textParas(src), Options{Source: "seed.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		b, _ := Convert(textParas(src), Options{Source: "seed.txt"})
+		if string(a.Plan) != string(b.Plan) || string(a.Commune) != string(b.Commune) {
+			t.Fatal("two imports of the seed differ")
+		}
+	}
+}
