@@ -232,3 +232,29 @@ func checkPara(t *testing.T, p para.Para) {
 		}
 	}
 }
+
+// BenchmarkDOCXParagraphs reads the paragraphs of kehoach's DOCX of the
+// 2025 plan (what kehoach import reads first).
+func BenchmarkDOCXParagraphs(b *testing.B) {
+	data := realDocs(b).docx
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := docx.Paragraphs(data, limits.NewBudget()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTXTParagraphs reads the seed text as UTF-16 LE.
+func BenchmarkTXTParagraphs(b *testing.B) {
+	seed := testkit.SeedText(b)
+	data := append([]byte{0xFF, 0xFE}, testkit.UTF16(string(seed), false)...)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := txt.Paragraphs(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -226,15 +226,7 @@ func Words(s string) string {
 // apply exactly once. It skips the test when the seed is absent.
 func SeedWords(t testing.TB, corrections string) string {
 	t.Helper()
-	s := SharedDir()
-	if s == "" {
-		Missing(t, "BỎ QUA so sánh với văn bản mẫu: không có thư mục shared/ cạnh kho mã")
-	}
-	b, err := os.ReadFile(filepath.Join(s, "seed", "ke-hoach-ntm-2025-muong-khoa.txt"))
-	if err != nil {
-		Missing(t, "BỎ QUA so sánh với văn bản mẫu: %v", err)
-	}
-	seed := Words(string(b))
+	seed := Words(string(SeedText(t)))
 	f, err := os.Open(corrections)
 	if err != nil {
 		t.Fatal(err)

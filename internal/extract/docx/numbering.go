@@ -49,16 +49,15 @@ func (r *reader) label(numID string, ilvl int) (string, error) {
 	if !lv.set {
 		return "", nil
 	}
-	key := "a" + absID
-	if n.restarts {
-		key = "n" + numID
-	}
-	c := r.counters[key]
+	c := r.counters[absID]
 	if c == nil {
 		c = &[9]counter{}
-		r.counters[key] = c
+		r.counters[absID] = c
 	}
-	if c[ilvl].started {
+	if at := [2]string{numID, strconv.Itoa(ilvl)}; n.start[ilvl] > 0 && !r.restarted[at] {
+		r.restarted[at] = true
+		c[ilvl] = counter{n: n.start[ilvl] - 1, started: true}
+	} else if c[ilvl].started {
 		c[ilvl].n++
 	} else {
 		c[ilvl] = counter{n: startOf(ilvl), started: true}

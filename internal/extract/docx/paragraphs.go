@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -46,8 +48,11 @@ const maxLabelBytes = 256
 // level, its style id, its alignment (direct or from its style), and its
 // place in a table. Deleted text (w:del, w:moveFrom), field instructions
 // and the fallback copy of mc:AlternateContent are skipped; inserted text
-// (w:ins) and field results are kept. Paragraphs without text give none
-// (their list labels are still counted).
+// (w:ins) and field results are kept; hidden text (w:vanish) is left out
+// and text in w:caps written in capitals, as Word shows them. Paragraphs
+// without text give none (their list labels are still counted). Other
+// characters are kept as the file has them, controls included: a caller
+// that prints them makes them visible.
 //
 // Errors are in Vietnamese and name the part at fault; they do not name
 // the file, which the caller adds.
@@ -71,14 +76,18 @@ func Paragraphs(data []byte, b *limits.Budget) ([]para.Para, error) {
 			parts[f.Name] = f
 		}
 	}
-	if parts[PartDocument] == nil {
+	r := &reader{b: b, styles: map[string]*style{}, abstracts: map[string]*abstractNum{}, nums: map[string]*num{}, counters: map[string]*[9]counter{}, restarted: map[[2]string]bool{}}
+	main, styles, numbering, err := r.partNames(parts)
+	if err != nil {
+		return nil, err
+	}
+	if parts[main] == nil {
 		return nil, errors.New("gói không có word/document.xml: đây không phải văn bản Word (.docx); nếu là bảng tính hay trình chiếu, hãy chép nội dung sang Word rồi lưu thành .docx")
 	}
-	r := &reader{b: b, styles: map[string]*style{}, abstracts: map[string]*abstractNum{}, nums: map[string]*num{}, counters: map[string]*[9]counter{}}
 	for _, p := range []struct {
 		name string
 		read func(*limits.XMLDecoder) error
-	}{{PartStyles, r.readStyles}, {PartNumbering, r.readNumbering}, {PartDocument, r.readDocument}} {
+	}{{styles, r.readStyles}, {numbering, r.readNumbering}, {main, r.readDocument}} {
 		f := parts[p.name]
 		if f == nil {
 			continue
@@ -88,6 +97,84 @@ func Paragraphs(data []byte, b *limits.Budget) ([]para.Para, error) {
 		}
 	}
 	return r.out, nil
+}
+
+// Relationship types (ECMA-376 Part 1, 11.3) of the parts Paragraphs
+// reads.
+const (
+	relOffice    = "/officeDocument"
+	relStyles    = "/styles"
+	relNumbering = "/numbering"
+)
+
+// partNames finds the main document and its styles and numbering parts
+// through the package's relationships (_rels/.rels, then the main
+// part's), at the usual names when there are none.
+func (r *reader) partNames(parts map[string]*zip.File) (main, styles, numbering string, err error) {
+	main, styles, numbering = PartDocument, PartStyles, PartNumbering
+	rels, err := r.relationships(parts, "_rels/.rels", "")
+	if err != nil {
+		return
+	}
+	if t := rels[relOffice]; t != "" && parts[t] != nil {
+		main = t
+	}
+	dir, file := path.Split(main)
+	rels, err = r.relationships(parts, dir+"_rels/"+file+".rels", dir)
+	if t := rels[relStyles]; t != "" && parts[t] != nil {
+		styles = t
+	}
+	if t := rels[relNumbering]; t != "" && parts[t] != nil {
+		numbering = t
+	}
+	return
+}
+
+// relationships reads a relationships part, if there is one: the target
+// (a part name, resolved from dir) of the first internal relationship of
+// each type, by the end of the type's URI ("/styles").
+func (r *reader) relationships(parts map[string]*zip.File, name, dir string) (map[string]string, error) {
+	out := map[string]string{}
+	f := parts[name]
+	if f == nil {
+		return out, nil
+	}
+	err := r.readPart(f, func(d *limits.XMLDecoder) error {
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			t, ok := tok.(xml.StartElement)
+			if !ok || t.Name.Local != "Relationship" {
+				continue
+			}
+			var typ, target, mode string
+			for _, a := range t.Attr {
+				switch a.Name.Local {
+				case "Type":
+					typ = a.Value
+				case "Target":
+					target = a.Value
+				case "TargetMode":
+					mode = a.Value
+				}
+			}
+			key := typ[strings.LastIndexByte(typ, '/')+1:]
+			if mode == "External" || target == "" || out["/"+key] != "" {
+				continue
+			}
+			if strings.HasPrefix(target, "/") {
+				out["/"+key] = strings.TrimPrefix(path.Clean(target), "/")
+			} else {
+				out["/"+key] = strings.TrimPrefix(path.Clean("/"+dir+target), "/")
+			}
+		}
+	})
+	return out, err
 }
 
 // readPart decompresses a part within the budget and walks it.
@@ -118,7 +205,8 @@ type reader struct {
 	defPara   string // the default paragraph style
 	abstracts map[string]*abstractNum
 	nums      map[string]*num
-	counters  map[string]*[9]counter // by list: abstractNum, or num when it restarts
+	counters  map[string]*[9]counter // by abstractNum
+	restarted map[[2]string]bool     // the num and level whose w:startOverride has been applied
 	paras     int                    // paragraphs seen, empty ones too
 	tables    int
 	out       []para.Para
@@ -141,11 +229,22 @@ func (p tri) over(q tri) tri {
 	return q
 }
 
-// emphasis is the run properties Paragraphs keeps.
-type emphasis struct{ b, i, u tri }
+// emphasis is the run properties Paragraphs reads: bold, italic,
+// underline, all capitals (w:caps: the text shows in capitals), hidden
+// (w:vanish: the text is not shown).
+type emphasis struct{ b, i, u, caps, vanish tri }
 
 func (e emphasis) over(q emphasis) emphasis {
-	return emphasis{e.b.over(q.b), e.i.over(q.i), e.u.over(q.u)}
+	return emphasis{e.b.over(q.b), e.i.over(q.i), e.u.over(q.u), e.caps.over(q.caps), e.vanish.over(q.vanish)}
+}
+
+// isEmphasis tells whether an element of a w:rPr is one emphasis reads.
+func isEmphasis(name string) bool {
+	switch name {
+	case "b", "i", "u", "caps", "vanish":
+		return true
+	}
+	return false
 }
 
 // numPr is a paragraph's numbering: its list and level.
@@ -380,7 +479,7 @@ func (r *reader) readStyles(d *limits.XMLDecoder) error {
 			}
 		case name == "basedOn" && cur != nil:
 			cur.basedOn, _ = wAttr(t, "val")
-		case (name == "b" || name == "i" || name == "u") && w.parent() == "rPr":
+		case isEmphasis(name) && w.parent() == "rPr":
 			e := &r.defaults
 			if cur != nil {
 				e = &cur.rpr
@@ -408,6 +507,10 @@ func setEmphasis(e *emphasis, t xml.StartElement) {
 		e.i = toggle(t)
 	case "u":
 		e.u = underline(t)
+	case "caps":
+		e.caps = toggle(t)
+	case "vanish":
+		e.vanish = toggle(t)
 	}
 }
 
@@ -489,7 +592,7 @@ func (r *reader) readNumbering(d *limits.XMLDecoder) error {
 				if err != nil {
 					return err
 				}
-				inst.start[ilvl], inst.restarts = n+1, true
+				inst.start[ilvl] = n + 1
 			}
 		case "lvl":
 			lvl = nil
@@ -503,7 +606,6 @@ func (r *reader) readNumbering(d *limits.XMLDecoder) error {
 				lvl = &abs.lvls[n]
 			case inst != nil && ilvl >= 0:
 				lvl = &inst.lvl[ilvl]
-				inst.restarts = true // a level redefined starts again
 			}
 			if lvl != nil {
 				*lvl = level{set: true, start: 0, fmt: "decimal"}
@@ -599,7 +701,7 @@ func (r *reader) readDocument(d *limits.XMLDecoder) error {
 				runs = append(runs, &run{para: p})
 			case name == "rStyle" && inRPr && rn != nil:
 				rn.style, _ = wAttr(t, "val")
-			case (name == "b" || name == "i" || name == "u") && inRPr && rn != nil:
+			case isEmphasis(name) && inRPr && rn != nil:
 				setEmphasis(&rn.rpr, t)
 			case name == "t" && rn != nil && w.parent() == "r":
 				inText = true
@@ -611,6 +713,15 @@ func (r *reader) readDocument(d *limits.XMLDecoder) error {
 				}
 			case name == "noBreakHyphen" && rn != nil:
 				rn.text.WriteByte('-')
+			case name == "sym" && rn != nil && w.parent() == "r":
+				// A symbol inserted from a font (Insert → Symbol): its
+				// character code is the font's private-use code.
+				if c, err := strconv.ParseUint(attr(t, "char"), 16, 16); err == nil {
+					if c < 0xF000 {
+						c += 0xF000
+					}
+					rn.text.WriteString(bullet(string(rune(c))))
+				}
 			case name == "tbl":
 				r.tables++
 				tables = append(tables, &table{index: r.tables})
@@ -632,8 +743,9 @@ func (r *reader) readDocument(d *limits.XMLDecoder) error {
 					rn := runs[n-1]
 					runs = runs[:n-1]
 					if rn.para != nil && rn.text.Len() > 0 {
-						rn.para.p.Runs = append(rn.para.p.Runs, para.Run{Text: rn.text.String(), Bold: rn.rpr.b == on, Italic: rn.rpr.i == on, Underline: rn.rpr.u == on})
-						r.resolveRun(rn, &rn.para.p.Runs[len(rn.para.p.Runs)-1])
+						if out, shown := r.resolveRun(rn); shown {
+							rn.para.p.Runs = append(rn.para.p.Runs, out)
+						}
 					}
 				}
 			case "p":
@@ -683,14 +795,19 @@ func (r *reader) paraStyle(p *paragraph) string {
 	return r.defPara
 }
 
-// resolveRun sets a run's emphasis from its own properties, its
-// character style, its paragraph's style and the document defaults.
-func (r *reader) resolveRun(rn *run, out *para.Run) {
+// resolveRun is a run as it shows: its emphasis from its own properties,
+// its character style, its paragraph's style and the document defaults,
+// its text in capitals under w:caps; shown is false for hidden text.
+func (r *reader) resolveRun(rn *run) (out para.Run, shown bool) {
 	e := rn.rpr
 	r.chain(rn.style, func(s *style) { e = e.over(s.rpr) })
 	r.chain(r.paraStyle(rn.para), func(s *style) { e = e.over(s.rpr) })
 	e = e.over(r.defaults)
-	out.Bold, out.Italic, out.Underline = e.b == on, e.i == on, e.u == on
+	out = para.Run{Text: rn.text.String(), Bold: e.b == on, Italic: e.i == on, Underline: e.u == on}
+	if e.caps == on {
+		out.Text = strings.ToUpper(out.Text)
+	}
+	return out, e.vanish != on
 }
 
 // endParagraph finishes a paragraph: its alignment, its list label, its

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -144,6 +145,19 @@ func TestParagraphs(t *testing.T) {
 				`<w:p><w:r><w:t>Ngoài</w:t><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>` +
 				`<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> hộp</w:t></w:r></w:p>`,
 			want: "Giữ thêm chuyển đến\nTrang 3/9\n**đậm**\nTrong hộp\nNgoài hộp\n"},
+		{name: "hidden text, capitals",
+			styles: `<w:style w:type="paragraph" w:styleId="Heading1"><w:rPr><w:caps/><w:b/></w:rPr></w:style>` +
+				`<w:style w:type="character" w:styleId="Hidden"><w:rPr><w:vanish/></w:rPr></w:style>`,
+			body: `<w:p><w:r><w:t xml:space="preserve">Hiện </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Hidden"/></w:rPr><w:t>ẩn nữa</w:t></w:r>` +
+				`<w:r><w:rPr><w:rStyle w:val="Hidden"/><w:vanish w:val="0"/></w:rPr><w:t>hiện lại</w:t></w:r></w:p>` +
+				`<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>chỉ chữ ẩn</w:t></w:r></w:p>` +
+				`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Mục tiêu </w:t></w:r><w:r><w:rPr><w:caps w:val="false"/></w:rPr><w:t>chung</w:t></w:r></w:p>` +
+				`<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>đường</w:t></w:r></w:p>`,
+			want: "Hiện hiện lại\ns=Heading1 **MỤC TIÊU chung**\nĐƯỜNG\n"},
+		{name: "symbols from a font",
+			body: `<w:p><w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:t xml:space="preserve"> chấm</w:t></w:r></w:p>` +
+				`<w:p><w:r><w:sym w:font="Symbol" w:char="002D"/><w:t xml:space="preserve"> gạch</w:t><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="Wingdings" w:char="zz"/></w:r></w:p>`,
+			want: "• chấm\n- gạch✓\n"},
 		{name: "tables, nested tables",
 			body: p("", "Trước") + `<w:tbl><w:tr><w:tc>` + p("", "ỦY BAN NHÂN DÂN") + p("", "XÃ MƯỜNG KHOA") + `</w:tc><w:tc>` + p("", "CỘNG HÒA") + `</w:tc></w:tr>` +
 				`<w:tr><w:tc>` + p("", "Số: 12/KH-UBND") + `<w:tbl><w:tr><w:tc>` + p("", "lồng") + `</w:tc><w:tc><w:p/></w:tc><w:tc>` + p("", "ô 3") + `</w:tc></w:tr></w:tbl>` + p("", "sau bảng lồng") + `</w:tc></w:tr></w:tbl>` +
@@ -155,14 +169,14 @@ func TestParagraphs(t *testing.T) {
 				p(numP("1", 2), "Chỉ tiêu") + p(numP("1", 2), "Chỉ tiêu hai") + p(numP("2", 0), "Gạch") + p(numP("2", 1), "Cộng") +
 				p(numP("2", 2), "Chấm") + p(numP("2", 3), "Symbol gạch") + p(numP("1", 3), "Luật") +
 				p(numP("3", 0), "NHIỆM VỤ") + p(numP("3", 1), "Tiếp theo danh sách chung") +
-				p(numP("4", 1), "Bắt đầu lại") + p(numP("4", 1), "Hai") + p(numP("1", 1), "Danh sách cũ đi tiếp") +
+				p(numP("4", 1), "Bắt đầu lại") + p(numP("4", 1), "Hai") + p(numP("1", 1), "Danh sách cũ đi tiếp") + p(numP("4", 1), "Không bắt đầu lại lần hai") +
 				p(numP("1", 0)) + p(numP("1", 0), "Đoạn trống vẫn được đếm") +
 				p(numP("5", 0), "Ghi đè mức") + p(numP("5", 0), "Ghi đè mức") + p(numP("6", 0), "Số 0") +
 				p(numP("7", 0), "Danh sách không có") + p(numP("1", 9), "Mức 9") + p(numP("0", 0), "numId 0") + p(numP("99", 0), "không có num"),
 			want: "«I.» MỤC TIÊU\nL1 «1.» Mục tiêu chung\nL1 «2.» Mục tiêu cụ thể\nL2 «a)» Chỉ tiêu\nL2 «b)» Chỉ tiêu hai\n«-» Gạch\nL1 «+» Cộng\n" +
 				"L2 «•» Chấm\nL3 «-» Symbol gạch\nL3 «2.1.» Luật\n«II.» NHIỆM VỤ\nL1 «1.» Tiếp theo danh sách chung\n" +
-				"L1 «1.» Bắt đầu lại\nL1 «2.» Hai\nL1 «2.» Danh sách cũ đi tiếp\n«IV.» Đoạn trống vẫn được đếm\n" +
-				"«(vii)» Ghi đè mức\n«(viii)» Ghi đè mức\n«Điều 03:» Số 0\nDanh sách không có\nL8 Mức 9\nnumId 0\nkhông có num\n"},
+				"L1 «1.» Bắt đầu lại\nL1 «2.» Hai\nL1 «3.» Danh sách cũ đi tiếp\nL1 «4.» Không bắt đầu lại lần hai\n«IV.» Đoạn trống vẫn được đếm\n" +
+				"«(vii)» Ghi đè mức\n«(viii)» Ghi đè mức\n«Điều 09:» Số 0\nDanh sách không có\nL8 Mức 9\nnumId 0\nkhông có num\n"},
 		{name: "styles: inherited bold, alignment, numbering, defaults",
 			numbering: numberingXML, styles: stylesXML,
 			body: p(`<w:pStyle w:val="Heading1"/>`, "MỤC TIÊU") + p(`<w:pStyle w:val="Heading1"/><w:jc w:val="right"/>`, "phải") +
@@ -189,6 +203,11 @@ func TestParagraphs(t *testing.T) {
 // Vietnamese message naming what is wrong.
 func TestParagraphsErrors(t *testing.T) {
 	many := strings.Repeat("<w:p/>", limits.MaxParagraphs+1)
+	corrupt := pkg(t, strings.Repeat(p("", "Kế hoạch số 12 năm 2025 của xã"), 200), "", "")
+	at := bytes.Index(corrupt, []byte(PartDocument)) + 60
+	for j := at; j < at+20; j++ {
+		corrupt[j] ^= 0x5a
+	}
 	for _, c := range []struct {
 		name string
 		data []byte
@@ -206,11 +225,61 @@ func TestParagraphsErrors(t *testing.T) {
 		{"huge lvlText", pkg(t, p("", "x"), "", `<w:abstractNum w:abstractNumId="0">`+lvl(0, 1, "decimal", strings.Repeat("%1", 200))+`</w:abstractNum>`), "phần word/numbering.xml: nhãn đánh số (w:lvlText) dài 400 byte, quá 256 byte"},
 		{"label too long", pkg(t, p(numP("1", 0), "x"), "", `<w:abstractNum w:abstractNumId="0">`+lvl(0, 3888, "upperRoman", strings.Repeat("%1", 20))+`</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`), "nhãn đánh số tự động dài quá 256 byte"},
 		{"many paragraphs", pkg(t, many, "", ""), "văn bản có quá 50.000 đoạn"},
+		{"compressed data garbled", corrupt, "phần word/document.xml hỏng (dữ liệu nén sai)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := Paragraphs(c.data, limits.NewBudget())
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("Paragraphs = %d paragraphs, %v; want an error with %q", len(got), err, c.want)
+			}
+		})
+	}
+}
+
+// The main document, its styles and its numbering are found through the
+// package's relationships, at other names than Word's; the usual names
+// serve when there are no relationships.
+func TestParagraphsParts(t *testing.T) {
+	const ns = `xmlns:w="` + nsW + `"`
+	const relNS = `http://schemas.openxmlformats.org/officeDocument/2006/relationships/`
+	doc := `<w:document ` + ns + `><w:body>` + p(`<w:pStyle w:val="H"/>`+numP("1", 0), "Mục") + `</w:body></w:document>`
+	styles := `<w:styles ` + ns + `><w:style w:type="paragraph" w:styleId="H"><w:rPr><w:b/></w:rPr></w:style></w:styles>`
+	numbering := `<w:numbering ` + ns + `><w:abstractNum w:abstractNumId="0">` + lvl(0, 1, "upperRoman", "%1.") + `</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
+	rels := func(rs ...string) string {
+		s := `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+		for i := 0; i+1 < len(rs); i += 2 {
+			s += fmt.Sprintf(`<Relationship Id="rId%d" Type="%s%s" Target="%s"/>`, i, relNS, rs[i], rs[i+1])
+		}
+		return s + `</Relationships>`
+	}
+	for _, c := range []struct {
+		name  string
+		parts map[string]string
+		want  string
+	}{
+		{"other names", map[string]string{
+			"_rels/.rels":                  rels("officeDocument", "/doc/main.xml"),
+			"doc/main.xml":                 doc,
+			"doc/_rels/main.xml.rels":      rels("hyperlink", "http://x", "styles", "kieu.xml", "numbering", "../so/danh-so.xml"),
+			"doc/kieu.xml":                 styles,
+			"so/danh-so.xml":               numbering,
+			"word/styles.xml":              `<w:styles ` + ns + `><w:style w:styleId="H"><w:rPr><w:i/></w:rPr></w:style></w:styles>`,
+			"word/numbering.xml":           "not read",
+			"word/document.xml":            "not read",
+			"word/_rels/document.xml.rels": "not read",
+		}, "s=H «I.» **Mục**\n"},
+		{"usual names without relationships", map[string]string{"word/document.xml": doc, "word/styles.xml": styles, "word/numbering.xml": numbering}, "s=H «I.» **Mục**\n"},
+		{"a relationship to a missing part", map[string]string{"_rels/.rels": rels("officeDocument", "word/khong-co.xml"), "word/document.xml": doc}, "s=H Mục\n"},
+		{"broken relationships", map[string]string{"_rels/.rels": "<Relationships>", "word/document.xml": doc}, "error: phần _rels/.rels: XML hỏng"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ps, err := Paragraphs(zipOf(t, c.parts), limits.NewBudget())
+			got := dump(ps)
+			if err != nil {
+				got = "error: " + err.Error()
+			}
+			if !strings.HasPrefix(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
 	}

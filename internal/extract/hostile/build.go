@@ -220,6 +220,27 @@ func docxFile(body []byte, declared uint64) []byte {
 	)
 }
 
+// docxParts is a package of word/document.xml with body and other parts.
+func docxParts(body []byte, parts ...entry) []byte {
+	doc := append(append([]byte(xmlHdr+`<w:document `+nsW+`><w:body>`), body...), `</w:body></w:document>`...)
+	return zipFile(append([]entry{{name: "[Content_Types].xml", data: []byte(ctypes)}, {name: "word/document.xml", data: doc}}, parts...)...)
+}
+
+// numbered is n paragraphs "Mục i" of the list numId 1, level 0.
+func numbered(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Mục %d</w:t></w:r></w:p>`, i)
+	}
+	return b.String()
+}
+
+// numbering is word/numbering.xml with the list numId 1 of one level.
+func numbering(lvl string) entry {
+	return entry{name: "word/numbering.xml", data: []byte(xmlHdr + `<w:numbering ` + nsW + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">` + lvl +
+		`</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`)}
+}
+
 // para is a paragraph of one run.
 func para(text string) string {
 	return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`

@@ -33,6 +33,12 @@ type Case struct {
 	// Before is what kehoach text did before the fix (9867b2c, on a
 	// 2-core machine, memory capped at 4 GB, killed after 20 s).
 	Before string
+	// Import is what the DOCX reader of kehoach import (docx.Paragraphs)
+	// must do with a .docx case: refuse it with an error holding Import,
+	// or, when ImportReads, read it, Import being a piece of the text of
+	// its paragraphs. "" for the other files.
+	Import      string
+	ImportReads bool
 }
 
 // CommitBytes is the size up to which a case's file is committed.
@@ -247,38 +253,39 @@ var cases = []Case{
 	// DOCX.
 	{Name: "t01-bomb-declared.docx", What: "word/document.xml khai báo 64 MB khi giải nén",
 		Make: func() []byte { return docxFile(make([]byte, 64<<20), 0) },
-		Exit: 2, Want: "phần word/document.xml quá lớn", Before: "từ chối, 0,01 s"},
+		Exit: 2, Want: "phần word/document.xml quá lớn", Before: "từ chối, 0,01 s", Import: "phần word/document.xml quá lớn"},
 	{Name: "t02-bomb-undeclared.docx", What: "word/document.xml khai báo 1.000 byte nhưng giải nén ra 64 MB",
 		Make: func() []byte { return docxFile(make([]byte, 64<<20), 1000) },
-		Exit: 2, Want: "hỏng", Before: "báo lỗi rõ"},
+		Exit: 2, Want: "hỏng", Before: "báo lỗi rõ", Import: "phần word/document.xml hỏng"},
 	{Name: "t03-entities.docx", What: "thực thể XML tự định nghĩa (DOCTYPE, “billion laughs”)",
 		Make: func() []byte {
 			return zipFile(entry{name: "word/document.xml", data: []byte(`<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document ` + nsW + `><w:body>` + para("&b;") + `</w:body></w:document>`)})
 		},
-		Exit: 2, Want: "XML", Before: "từ chối"},
+		Exit: 2, Want: "XML", Before: "từ chối", Import: "phần word/document.xml: XML hỏng"},
 	{Name: "t04-deep-p.docx", What: "500.000 thẻ `<w:p>` lồng nhau",
 		Make: func() []byte { return docxFile([]byte(strings.Repeat("<w:p>", 500000)), 0) },
-		Exit: 2, Want: "XML lồng nhau quá sâu", Before: "0,48 s, 92 MB"},
+		Exit: 2, Want: "XML lồng nhau quá sâu", Before: "0,48 s, 92 MB", Import: "XML lồng nhau quá sâu"},
 	{Name: "t05-deep-tbl.docx", What: "100.000 bảng lồng nhau `<w:tbl><w:tr><w:tc>`",
 		Make: func() []byte { return docxFile([]byte(strings.Repeat("<w:tbl><w:tr><w:tc>", 100000)), 0) },
-		Exit: 2, Want: "XML lồng nhau quá sâu", Before: "0,49 s, 52 MB"},
+		Exit: 2, Want: "XML lồng nhau quá sâu", Before: "0,49 s, 52 MB", Import: "XML lồng nhau quá sâu"},
 	{Name: "t06-deep-foreign.docx", What: "1.000.000 thẻ lạ `<a>` lồng nhau",
 		Make: func() []byte { return docxFile([]byte(strings.Repeat("<a>", 1000000)), 0) },
-		Exit: 2, Want: "XML lồng nhau quá sâu", Before: "0,64 s, 125 MB"},
+		Exit: 2, Want: "XML lồng nhau quá sâu", Before: "0,64 s, 125 MB", Import: "XML lồng nhau quá sâu"},
 	{Name: "t07-controls.docx", What: "CR, CSI C1 (U+009B), RLO (U+202E), NEL (U+0085), LRI/PDI trong w:t",
 		Make: func() []byte {
 			return docxFile([]byte(para("Số tiền: 100&#13;Số tiền: 999 \u009b2J \u202etxt.exe \u0085 \u2066x\u2069")), 0)
 		},
-		Exit: 0, Want: `Số tiền: 100\x0dSố tiền: 999 \u009b2J \u202etxt.exe \u0085 \u2066x\u2069` + "\n", Before: "in nguyên CR, CSI, RLO, NEL"},
+		Exit: 0, Want: `Số tiền: 100\x0dSố tiền: 999 \u009b2J \u202etxt.exe \u0085 \u2066x\u2069` + "\n", Before: "in nguyên CR, CSI, RLO, NEL",
+		Import: "Số tiền: 999", ImportReads: true},
 	{Name: "t08-truncated.docx", What: "DOCX bị cắt một nửa",
 		Make: func() []byte { b := docxFile([]byte(para("Xin chào")), 0); return b[:len(b)/2] },
-		Exit: 2, Want: "không phải gói DOCX", Before: "báo lỗi rõ"},
+		Exit: 2, Want: "không phải gói DOCX", Before: "báo lỗi rõ", Import: "không phải gói DOCX"},
 	{Name: "t09-empty.docx", What: "tệp rỗng",
 		Make: func() []byte { return []byte{} },
-		Exit: 2, Want: "tệp trống", Before: "báo lỗi rõ"},
+		Exit: 2, Want: "tệp trống", Before: "báo lỗi rõ", Import: "tệp trống"},
 	{Name: "t10-many-entries.docx", What: "gói zip 120.000 phần",
 		Make: func() []byte { return manyEntries(120000, false) },
-		Exit: 2, Want: "quá nhiều phần", Before: "0,1 s, 63 MB, mở cả 120.000 phần"},
+		Exit: 2, Want: "quá nhiều phần", Before: "0,1 s, 63 MB, mở cả 120.000 phần", Import: "quá nhiều phần"},
 	{Name: "t11-many-paragraphs.docx", What: "word/document.xml 3,5 MB: 75.000 đoạn (trong giới hạn, in đủ)",
 		Make: func() []byte {
 			var b strings.Builder
@@ -287,7 +294,63 @@ var cases = []Case{
 			}
 			return docxFile([]byte(b.String()), 0)
 		},
-		Exit: 0, Want: "Đoạn 0\nĐoạn 1\n", Before: "0,2 s"},
+		Exit: 0, Want: "Đoạn 0\nĐoạn 1\n", Before: "0,2 s", Import: "văn bản có quá 50.000 đoạn"},
+
+	// DOCX: the parts kehoach import reads besides word/document.xml
+	// (numbering.xml, styles.xml), which kehoach text does not read.
+	{Name: "t12-numbering-bomb.docx", What: "word/numbering.xml khai báo 64 MB khi giải nén",
+		Make: func() []byte {
+			return docxParts([]byte(numbered(1)), entry{name: "word/numbering.xml", data: make([]byte, 64<<20)})
+		},
+		Exit: 0, Want: "Mục 0\n", Before: "—", Import: "phần word/numbering.xml quá lớn"},
+	{Name: "t13-numbering-deep.docx", What: "word/numbering.xml: 200.000 thẻ `<w:lvl>` lồng nhau",
+		Make: func() []byte {
+			return docxParts([]byte(numbered(1)), entry{name: "word/numbering.xml", data: []byte(xmlHdr + `<w:numbering ` + nsW + `><w:abstractNum w:abstractNumId="0">` + strings.Repeat(`<w:lvl w:ilvl="0">`, 200000))})
+		},
+		Exit: 0, Want: "Mục 0\n", Before: "—", Import: "phần word/numbering.xml: XML lồng nhau quá sâu"},
+	{Name: "t14-numbering-huge-lvltext.docx", What: "nhãn đánh số w:lvlText dài 1 MB, 30.000 đoạn dùng nó",
+		Make: func() []byte {
+			return docxParts([]byte(numbered(30000)), numbering(`<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="`+strings.Repeat("%1", 1<<19)+`"/>`))
+		},
+		Exit: 0, Want: "Mục 29999\n", Before: "—", Import: "nhãn đánh số (w:lvlText) dài 1.048.576 byte, quá 256 byte"},
+	{Name: "t15-numbering-amplify.docx", What: "w:lvlText 256 byte, 128 lần số La Mã 3.888 (MMMDCCCLXXXVIII), 30.000 đoạn",
+		Make: func() []byte {
+			return docxParts([]byte(numbered(30000)), numbering(`<w:start w:val="3888"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="`+strings.Repeat("%1", 128)+`"/>`))
+		},
+		Exit: 0, Want: "Mục 29999\n", Before: "—", Import: "nhãn đánh số tự động dài quá 256 byte"},
+	{Name: "t16-numbering-long-labels.docx", What: "nhãn đánh số 250 byte cho mỗi đoạn trong 30.000 đoạn (trong giới hạn)",
+		Make: func() []byte {
+			return docxParts([]byte(numbered(30000)), numbering(`<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="`+strings.Repeat("x", 245)+`%1."/>`))
+		},
+		Exit: 0, Want: "Mục 29999\n", Before: "—", Import: "Mục 29999", ImportReads: true},
+	{Name: "t17-numbering-broken.docx", What: "word/numbering.xml bị cắt giữa chừng",
+		Make: func() []byte {
+			n := numbering(`<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>`)
+			n.data = n.data[:len(n.data)/2]
+			return docxParts([]byte(numbered(3)), n)
+		},
+		Exit: 0, Want: "Mục 2\n", Before: "—", Import: "phần word/numbering.xml: XML hỏng"},
+	{Name: "t18-numbering-not-number.docx", What: "w:start của một mức đánh số không phải số (w:val=\"một\")",
+		Make: func() []byte { return docxParts([]byte(numbered(1)), numbering(`<w:start w:val="một"/>`)) },
+		Exit: 0, Want: "Mục 0\n", Before: "—", Import: "thẻ w:start có w:val=“một”, không phải số nguyên"},
+	{Name: "t19-styles-loop.docx", What: "10.000 kiểu dựa lên nhau thành vòng (w:basedOn), 10.000 đoạn dùng chúng",
+		Make: func() []byte {
+			var st, body strings.Builder
+			st.WriteString(xmlHdr + `<w:styles ` + nsW + `>`)
+			for i := 0; i < 10000; i++ {
+				fmt.Fprintf(&st, `<w:style w:type="paragraph" w:styleId="S%d"><w:basedOn w:val="S%d"/><w:rPr><w:b/></w:rPr></w:style>`, i, (i+1)%10000)
+				fmt.Fprintf(&body, `<w:p><w:pPr><w:pStyle w:val="S%d"/></w:pPr><w:r><w:t>Mục %d</w:t></w:r></w:p>`, i, i)
+			}
+			st.WriteString(`</w:styles>`)
+			return docxParts([]byte(body.String()), entry{name: "word/styles.xml", data: []byte(st.String())})
+		},
+		Exit: 0, Want: "Mục 9999\n", Before: "—", Import: "Mục 9999", ImportReads: true},
+	{Name: "t20-no-document.docx", What: "gói có numbering.xml, styles.xml nhưng không có word/document.xml",
+		Make: func() []byte {
+			return zipFile(entry{name: "[Content_Types].xml", data: []byte(ctypes)}, numbering(`<w:start w:val="1"/>`),
+				entry{name: "word/styles.xml", data: []byte(xmlHdr + `<w:styles ` + nsW + `/>`)})
+		},
+		Exit: 2, Want: "gói không có word/document.xml", Before: "—", Import: "gói không có word/document.xml"},
 }
 
 // pdfRaw is a PDF header, body and a trailer naming object 1 as /Root.

@@ -7,17 +7,58 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"kehoach/internal/extract/docx"
+	"kehoach/internal/extract/limits"
+	xpara "kehoach/internal/extract/para"
 	"kehoach/internal/testkit"
 )
 
 var update = testkit.Update
 
+// TestImportReader: the DOCX reader of kehoach import refuses each
+// .docx case with its message, or reads it, within the bounds.
+func TestImportReader(t *testing.T) {
+	for _, c := range Cases() {
+		if !strings.HasSuffix(c.Name, ".docx") {
+			continue
+		}
+		t.Run(c.Name, func(t *testing.T) {
+			if c.Import == "" {
+				t.Fatal("no outcome for kehoach import")
+			}
+			data := c.Make()
+			var ps []xpara.Para
+			var err error
+			testkit.Within(t, testkit.Budget{Time: MaxSeconds * time.Second, Alloc: MaxRSSBytes}, func() {
+				ps, err = docx.Paragraphs(data, limits.NewBudget())
+			})
+			if !c.ImportReads {
+				if err == nil || !strings.Contains(err.Error(), c.Import) {
+					t.Fatalf("%d paragraphs, error %v; want an error with “%s”", len(ps), err, c.Import)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, p := range ps {
+				found = found || strings.Contains(p.Text(), c.Import)
+			}
+			if !found {
+				t.Errorf("no paragraph has “%s” (%d paragraphs)", c.Import, len(ps))
+			}
+		})
+	}
+}
+
 // Table is the README table of the corpus: each file, what it is, what
 // kehoach text must do, and what the review measured before the fix.
 func Table(cases []Case, sizes map[string]int) string {
 	var b strings.Builder
-	b.WriteString("| Tệp | Nội dung | Kết quả phải có | Trước khi sửa (bản 9867b2c) |\n|---|---|---|---|\n")
+	b.WriteString("| Tệp | Nội dung | Kết quả phải có | Trước khi sửa (bản 9867b2c) | `kehoach import` |\n|---|---|---|---|---|\n")
 	for _, c := range cases {
 		name := "`" + c.Name + "`"
 		if sizes[c.Name] > CommitBytes {
@@ -32,7 +73,14 @@ func Table(cases []Case, sizes map[string]int) string {
 		default:
 			want = "mã thoát 0, in đủ; có “" + oneLine(c.Want) + "”"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", name, c.What, want, c.Before)
+		imp := "—"
+		switch {
+		case c.ImportReads:
+			imp = "đọc được; có “" + oneLine(c.Import) + "”"
+		case c.Import != "":
+			imp = "từ chối: “" + c.Import + "”"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", name, c.What, want, c.Before, imp)
 	}
 	return b.String()
 }
@@ -55,6 +103,10 @@ và đòi: đúng mã thoát và thông báo, xong trong 5 giây, bộ nhớ đ�
 ra không quá giới hạn, không có ký tự điều khiển nào (trừ Tab và xuống dòng). Cột cuối là
 kết quả của bản trước khi sửa (9867b2c) trên máy 2 lõi, bộ nhớ giới hạn 4 GB, dừng sau 20 giây;
 sau khi sửa, mọi tệp xong dưới 1,5 giây và 100 MB.
+
+Cột “` + "`kehoach import`" + `” là điều bộ đọc DOCX của lệnh import (` + "`docx.Paragraphs`" + `, đọc thêm
+` + "`word/numbering.xml`" + ` và ` + "`word/styles.xml`" + `) phải làm với tệp: từ chối kèm thông báo ấy, hay đọc được.
+` + "`TestImportReader`" + ` (internal/extract/hostile) đòi điều đó, trong 5 giây và 300 MB cấp phát mỗi tệp.
 
 Tệp ` + "`.gitattributes`" + ` ở đây tắt bộ chuyển chữ cho các tệp này: một bản kehoach cũ hơn
 sẽ treo trên chúng khi ` + "`git log -p`" + `.

@@ -1,6 +1,10 @@
 package limits
 
 import (
+	"archive/zip"
+	"compress/flate"
+	"fmt"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -136,5 +140,47 @@ func TestREADMELimits(t *testing.T) {
 	}
 	if !strings.HasPrefix(CutNotice("x", nil), "[kehoach text: dừng ở đây vì x; phần sau không in (tệp 0 byte, SHA-256 ") {
 		t.Error("the notice is not the one the README shows")
+	}
+}
+
+// TestXMLError: encoding/xml's syntax errors read in Vietnamese with
+// their line; an unknown one is quoted.
+func TestXMLError(t *testing.T) {
+	for _, c := range []struct{ xml, want string }{
+		{"<a>\n<b>", "XML hỏng ở dòng 2: phần hết giữa chừng (tệp bị cắt hoặc thiếu thẻ đóng)"},
+		{"<a></b>", "XML hỏng ở dòng 1: thẻ <a> lại đóng bằng </b>"},
+		{"</a>", "XML hỏng ở dòng 1: thẻ đóng không có thẻ mở: </a>"},
+		{`<a b="&x;"/>`, "XML hỏng ở dòng 1: thực thể XML không hợp lệ hoặc tự định nghĩa: &x;"},
+		{"<a>\x1b</a>", "XML hỏng ở dòng 1: ký tự không được phép trong XML: U+001B"},
+		{"<a b=c/>", "XML hỏng ở dòng 1: giá trị thuộc tính thiếu hoặc không có ngoặc kép"},
+		{"<a>\xff</a>", "XML hỏng ở dòng 1: chữ không đúng bảng mã UTF-8"},
+	} {
+		d := NewXMLDecoder([]byte(c.xml), NewBudget())
+		var err error
+		for err == nil {
+			_, err = d.Token()
+		}
+		if err.Error() != c.want {
+			t.Errorf("%q: %v, want %s", c.xml, err, c.want)
+		}
+	}
+}
+
+// TestPartBroken: the ways a member of a package is broken, in
+// Vietnamese, without the English of archive/zip or compress/flate.
+func TestPartBroken(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{zip.ErrFormat, "phần word/document.xml hỏng (giải nén ra nhiều hơn kích thước khai báo, hoặc sai định dạng nén)"},
+		{zip.ErrChecksum, "phần word/document.xml hỏng (sai mã kiểm tra CRC-32)"},
+		{zip.ErrAlgorithm, "phần word/document.xml nén theo cách không đọc được"},
+		{flate.CorruptInputError(12), "phần word/document.xml hỏng (dữ liệu nén sai)"},
+		{fmt.Errorf("read: %w", io.ErrUnexpectedEOF), "phần word/document.xml bị cắt giữa chừng"},
+	} {
+		if got := PartBroken("word/document.xml", c.err).Error(); got != c.want {
+			t.Errorf("%v: %s, want %s", c.err, got, c.want)
+		}
 	}
 }

@@ -3,10 +3,12 @@ package limits
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // OpenZip opens a .docx or .xlsx package of at most MaxZipMembers members.
@@ -57,6 +59,10 @@ func PartBroken(name string, err error) error {
 		return fmt.Errorf("phần %s hỏng (sai mã kiểm tra CRC-32)", name)
 	case errors.Is(err, zip.ErrAlgorithm):
 		return fmt.Errorf("phần %s nén theo cách không đọc được", name)
+	case errors.As(err, new(flate.CorruptInputError)):
+		return fmt.Errorf("phần %s hỏng (dữ liệu nén sai)", name)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("phần %s bị cắt giữa chừng", name)
 	}
 	return fmt.Errorf("phần %s hỏng: %v", name, err)
 }
@@ -93,7 +99,7 @@ func (d *XMLDecoder) Token() (xml.Token, error) {
 		if err == io.EOF {
 			return nil, err
 		}
-		return nil, fmt.Errorf("XML hỏng: %v", err)
+		return nil, XMLError(err)
 	}
 	switch tok.(type) {
 	case xml.StartElement:
@@ -104,4 +110,46 @@ func (d *XMLDecoder) Token() (xml.Token, error) {
 		d.depth--
 	}
 	return tok, nil
+}
+
+// xmlMessages are encoding/xml's syntax errors in Vietnamese, by the start
+// of the English message; the rest of the message (a name, an entity)
+// follows.
+var xmlMessages = []struct{ en, vi string }{
+	{"unexpected EOF in CDATA section", "phần hết giữa chừng trong khối CDATA"},
+	{"unexpected EOF", "phần hết giữa chừng (tệp bị cắt hoặc thiếu thẻ đóng)"},
+	{"unexpected end element ", "thẻ đóng không có thẻ mở: "},
+	{"expected element name after ", "thiếu tên thẻ sau "},
+	{"invalid characters between ", "ký tự lạ trong thẻ đóng: "},
+	{"expected attribute name in element", "thiếu tên thuộc tính trong thẻ"},
+	{"attribute name without = in element", "thuộc tính thiếu dấu = trong thẻ"},
+	{"unquoted or missing attribute value in element", "giá trị thuộc tính thiếu hoặc không có ngoặc kép"},
+	{"expected /> in element", "thẻ thiếu />"},
+	{"unescaped < inside quoted string", "dấu < không được viết thành &lt; trong giá trị thuộc tính"},
+	{"unescaped ]]> not in CDATA section", "]]> đứng ngoài khối CDATA"},
+	{"invalid character entity ", "thực thể XML không hợp lệ hoặc tự định nghĩa: "},
+	{"invalid UTF-8", "chữ không đúng bảng mã UTF-8"},
+	{"illegal character code ", "ký tự không được phép trong XML: "},
+	{"invalid XML name: ", "tên XML không hợp lệ: "},
+}
+
+// XMLError says in Vietnamese how XML is broken: "XML hỏng ở dòng N: …"
+// for a syntax error of encoding/xml (its English message translated,
+// or quoted when it is not one of xmlMessages), "XML hỏng: …" otherwise.
+func XMLError(err error) error {
+	var se *xml.SyntaxError
+	if !errors.As(err, &se) {
+		return fmt.Errorf("XML hỏng: %v", err)
+	}
+	msg := "“" + Visible(se.Msg) + "”"
+	if open, end, ok := strings.Cut(strings.TrimPrefix(se.Msg, "element "), " closed by "); ok && !strings.Contains(se.Msg, " in space ") {
+		return fmt.Errorf("XML hỏng ở dòng %d: thẻ %s lại đóng bằng %s", se.Line, Visible(open), Visible(end))
+	}
+	for _, m := range xmlMessages {
+		if strings.HasPrefix(se.Msg, m.en) {
+			msg = m.vi + Visible(strings.TrimPrefix(se.Msg, m.en))
+			break
+		}
+	}
+	return fmt.Errorf("XML hỏng ở dòng %d: %s", se.Line, msg)
 }

@@ -48,7 +48,7 @@ const saveUTF8 = "mở tệp bằng Notepad, chọn Tệp → Lưu thành… (Fi
 // plain spaces, Line its 1-based line. A file that is not text (NUL
 // bytes, control characters, bytes of no known encoding) is an *Error.
 func Paragraphs(data []byte) ([]para.Para, error) {
-	text, err := decode(data)
+	text, _, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
@@ -103,35 +103,50 @@ func checkControls(s string, line int) error {
 	return nil
 }
 
-// decode is the file's text as UTF-8, without a byte-order mark.
-func decode(data []byte) (string, error) {
+// Encoding names the encoding Paragraphs reads data in, as Notepad
+// names it ("UTF-8", "UTF-8 có BOM", "UTF-16 LE", "UTF-16 BE",
+// "Windows-1258"), for the import report; "" for data it refuses.
+func Encoding(data []byte) string {
+	_, name, err := decode(data)
+	if err != nil {
+		return ""
+	}
+	return name
+}
+
+// decode is the file's text as UTF-8, without a byte-order mark, and the
+// name of the encoding it was in.
+func decode(data []byte) (text, name string, err error) {
+	name = "UTF-8"
 	if len(data) > MaxBytes {
-		return "", &Error{Msg: fmt.Sprintf("tệp quá lớn (%d byte; tối đa %d MiB): một kế hoạch chỉ khoảng 35 KB chữ.", len(data), MaxBytes>>20)}
+		return "", "", &Error{Msg: fmt.Sprintf("tệp quá lớn (%d byte; tối đa %d MiB): một kế hoạch chỉ khoảng 35 KB chữ.", len(data), MaxBytes>>20)}
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
+		data, name = data[3:], "UTF-8 có BOM"
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return utf16Text(data[2:], false)
+		text, err = utf16Text(data[2:], false)
+		return text, "UTF-16 LE", err
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return utf16Text(data[2:], true)
-	}
-	if utf8.Valid(data) {
-		return string(data), nil
+		text, err = utf16Text(data[2:], true)
+		return text, "UTF-16 BE", err
 	}
 	if e := codepage.UTF16WithoutBOM(data); e != "" {
-		return "", &Error{Line: 1, Col: 1, Msg: "tệp có vẻ lưu bằng bảng mã " + e + " nhưng không có dấu BOM ở đầu tệp, nên không biết chắc thứ tự byte; hãy " + saveUTF8 + "."}
+		return "", "", &Error{Line: 1, Col: 1, Msg: "tệp có vẻ lưu bằng bảng mã " + e + " nhưng không có dấu BOM ở đầu tệp, nên không biết chắc thứ tự byte; hãy " + saveUTF8 + "."}
+	}
+	if utf8.Valid(data) {
+		return string(data), name, nil
 	}
 	off := codepage.InvalidOffset(data)
 	line, col := offsetPos(data, off)
 	switch codepage.Detect(data) {
 	case codepage.Vietnamese:
 		s, _ := codepage.Decode(data, codepage.Vietnamese)
-		return s, nil
+		return s, "Windows-1258", nil
 	case codepage.Western:
-		return "", &Error{line, col, fmt.Sprintf("tệp lưu bằng bảng mã Windows-1252 (Tây Âu; Notepad ghi là “ANSI”): ở đây là chữ “%s” viết theo bảng mã đó; bảng mã này thiếu nhiều chữ tiếng Việt (ơ, ư, đ, ạ, ế…) nên Notepad có thể đã thay chúng bằng dấu “?”; hãy lấy lại văn bản từ tệp gốc (Word) và lưu bằng bảng mã UTF-8.", codepage.Word(data, off, codepage.Western))}
+		return "", "", &Error{line, col, fmt.Sprintf("tệp lưu bằng bảng mã Windows-1252 (Tây Âu; Notepad ghi là “ANSI”): ở đây là chữ “%s” viết theo bảng mã đó; bảng mã này thiếu nhiều chữ tiếng Việt (ơ, ư, đ, ạ, ế…) nên Notepad có thể đã thay chúng bằng dấu “?”; hãy lấy lại văn bản từ tệp gốc (Word) và lưu bằng bảng mã UTF-8.", codepage.Word(data, off, codepage.Western))}
 	}
-	return "", &Error{line, col, "ở đây có byte không hợp lệ trong bảng mã UTF-8 và tệp không phải bảng mã Windows-1258 (tiếng Việt) hay UTF-16; tệp bị hỏng hoặc không phải tệp văn bản: hãy " + saveUTF8 + "."}
+	return "", "", &Error{line, col, "ở đây có byte không hợp lệ trong bảng mã UTF-8 và tệp không phải bảng mã Windows-1258 (tiếng Việt) hay UTF-16; tệp bị hỏng hoặc không phải tệp văn bản: hãy " + saveUTF8 + "."}
 }
 
 // utf16Text decodes UTF-16 after its byte-order mark.
@@ -172,10 +187,21 @@ func utf16Text(data []byte, bigEndian bool) (string, error) {
 }
 
 // offsetPos is the 1-based line and column (in characters) of a byte
-// offset of data.
+// offset of data, lines ending as Paragraphs ends them (CR LF, LF, CR,
+// form feed).
 func offsetPos(data []byte, off int) (line, col int) {
-	line = 1 + bytes.Count(data[:off], []byte("\n"))
-	start := bytes.LastIndexByte(data[:off], '\n') + 1
-	col = 1 + utf8.RuneCount(data[start:off])
-	return
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		switch data[i] {
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+		case '\n', '\f':
+		default:
+			continue
+		}
+		line, start = line+1, i+1
+	}
+	return line, 1 + utf8.RuneCount(data[start:off])
 }

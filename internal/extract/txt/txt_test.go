@@ -78,10 +78,12 @@ func TestParagraphsErrors(t *testing.T) {
 		{"escape", []byte("a\n\x1b[2J"), 2, 1, "ký tự điều khiển U+001B"},
 		{"C1 control", []byte("a\u009b2J"), 1, 2, "ký tự điều khiển U+009B"},
 		{"UTF-16 without BOM", utf16Bytes("Kế hoạch thực hiện", false), 1, 1, "UTF-16 LE nhưng không có dấu BOM"},
+		{"UTF-16 BE without BOM, ASCII only", utf16Bytes("Ke hoach so 12/KH-UBND", true), 1, 1, "UTF-16 BE nhưng không có dấu BOM"},
 		{"UTF-16 odd length", append([]byte{0xFF, 0xFE}, 'a', 0, 'b'), 0, 0, "số byte lẻ"},
 		{"UTF-16 lone surrogate", append([]byte{0xFF, 0xFE}, append(utf16Bytes("ab\ncd", false), 0x00, 0xD8, 'x', 0)...), 2, 3, "surrogate"},
 		{"Windows-1252", []byte("K? ho?ch th?c hi?n\ntr\xecnh \xe1p d\xf9ng c\xf2n\n"), 2, 3, "Windows-1252"},
 		{"broken UTF-8", []byte("Kế hoạch\nthực \xff hiện"), 2, 6, "byte không hợp lệ trong bảng mã UTF-8"},
+		{"broken UTF-8, CR and form feed line ends", []byte("a\r\nb\rc\fd\n\r\nthực \xff hiện"), 6, 6, "byte không hợp lệ trong bảng mã UTF-8"},
 		{"too large", make([]byte, MaxBytes+1), 0, 0, "tệp quá lớn"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -94,5 +96,67 @@ func TestParagraphsErrors(t *testing.T) {
 				t.Errorf("message %q does not start with its place", err)
 			}
 		})
+	}
+}
+
+// The seed (../shared/seed), as it is and as Windows would save it: the
+// same 327 paragraphs on their source lines in UTF-8, UTF-8 with a BOM
+// and CR LF, UTF-16 LE and BE.
+func TestSeed(t *testing.T) {
+	seed := testkit.SeedText(t)
+	crlf := "\ufeff" + strings.ReplaceAll(string(seed), "\n", "\r\n")
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"UTF-8", seed},
+		{"UTF-8 with BOM, CR LF", []byte(crlf)},
+		{"UTF-16 LE", append([]byte{0xFF, 0xFE}, utf16Bytes(strings.TrimPrefix(crlf, "\ufeff"), false)...)},
+		{"UTF-16 BE", append([]byte{0xFE, 0xFF}, utf16Bytes(strings.TrimPrefix(crlf, "\ufeff"), true)...)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ps, err := Paragraphs(c.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ps) != 327 {
+				t.Errorf("%d paragraphs, want 327", len(ps))
+			}
+			at := map[int]string{}
+			for _, p := range ps {
+				at[p.Line] = p.Text()
+			}
+			for line, want := range map[int]string{
+				1:   "KẾ HOẠCH",
+				29:  "I. MỤC TIÊU",
+				424: "- Vốn lồng ghép: 2.256 triệu đồng (trong đó: Vốn CT MTQG giảm nghèo",
+				646: "PHÓ CHỦ TỊCH",
+			} {
+				if at[line] != want {
+					t.Errorf("line %d: %q, want %q", line, at[line], want)
+				}
+			}
+		})
+	}
+}
+
+// Encoding names what Paragraphs decoded, for the import report.
+func TestEncoding(t *testing.T) {
+	for _, c := range []struct {
+		in   []byte
+		want string
+	}{
+		{[]byte(seedLike), "UTF-8"},
+		{[]byte("\ufeff" + seedLike), "UTF-8 có BOM"},
+		{append([]byte{0xFF, 0xFE}, utf16Bytes(seedLike, false)...), "UTF-16 LE"},
+		{append([]byte{0xFE, 0xFF}, utf16Bytes(seedLike, true)...), "UTF-16 BE"},
+		{[]byte("K\xca\xec HOA\xf2CH"), "Windows-1258"},
+		{[]byte("tr\xecnh \xe1p d\xf9ng c\xf2n"), ""},
+		{utf16Bytes("Kế hoạch thực hiện", false), ""},
+		{nil, "UTF-8"},
+	} {
+		if got := Encoding(c.in); got != c.want {
+			t.Errorf("Encoding(%.20q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
