@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -553,5 +554,33 @@ func TestImportWordlike(t *testing.T) {
 			}
 			t.Logf("%d facts", len(got[0]))
 		})
+	}
+}
+
+// A text in Windows-1258 (Notepad's “ANSI” on a Vietnamese Windows)
+// imports as its UTF-8 twin does, and the report says how it was read.
+func TestImportWindows1258(t *testing.T) {
+	iconv := testkit.Tool(t, "iconv", "libc-bin")
+	root := t.TempDir()
+	t.Chdir(root)
+	text := "KẾ HOẠCH\nThực hiện Chương trình năm 2025 trên địa bàn xã Tân Lợi\nỦy ban nhân dân xã Tân Lợi xây dựng Kế hoạch thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025, như sau:\nI. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển bền vững.\n"
+	os.WriteFile("utf8.txt", []byte(text), 0o644)
+	ansi, err := exec.Command(iconv, "-f", "UTF-8", "-t", "CP1258", "utf8.txt").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile("ansi.txt", ansi, 0o644)
+	var drafts [2]string
+	for i, f := range []string{"utf8.txt", "ansi.txt"} {
+		code, _, stderr := runArgs("import", f, "-o", f+".d")
+		said := strings.Contains(stderr, "Đã đọc ansi.txt theo bảng mã Windows-1258 và chuyển sang Unicode (UTF-8)")
+		if code != 0 || said != (f == "ansi.txt") {
+			t.Errorf("%s: exit %d, stderr %q", f, code, stderr)
+		}
+		b, _ := os.ReadFile(filepath.Join(f+".d", "2025.yaml"))
+		drafts[i] = strings.ReplaceAll(string(b), f, "")
+	}
+	if drafts[0] != drafts[1] || !strings.Contains(drafts[1], "Phát triển bền vững.") {
+		t.Errorf("the Windows-1258 draft differs from the UTF-8 one:\n%s\n---\n%s", drafts[0], drafts[1])
 	}
 }

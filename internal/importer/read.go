@@ -41,3 +41,17 @@ func Read(path string, data []byte) (ps []para.Para, err error) {
 	}
 	return ps, nil
 }
+
+// Encoding names the encoding a .txt source was read in when it is not
+// plain UTF-8 (“Windows-1258”, “UTF-16 LE”), for the report; "" otherwise.
+func Encoding(path string, data []byte) string {
+	if strings.ToLower(filepath.Ext(path)) != ".txt" {
+		return ""
+	}
+	switch e := txt.Encoding(data); e {
+	case "UTF-8", "UTF-8 có BOM":
+		return ""
+	default:
+		return e
+	}
+}
