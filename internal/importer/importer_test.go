@@ -43,7 +43,7 @@ func load(t *testing.T, r *Result) *plan.Plan {
 	return res.Plan
 }
 
-func seed(t *testing.T) []byte {
+func seed(t testing.TB) []byte {
 	t.Helper()
 	s := testkit.SharedDir()
 	if s == "" {
@@ -151,6 +151,19 @@ func TestDeterministic(t *testing.T) {
 		b, _ := Convert(textParas(src), Options{Source: "seed.txt"})
 		if string(a.Plan) != string(b.Plan) || string(a.Commune) != string(b.Commune) {
 			t.Fatal("two imports of the seed differ")
+		}
+	}
+}
+
+// BenchmarkConvertSeed imports the seed's 327 lines (reflow, parse, the
+// text rules, canonical form).
+func BenchmarkConvertSeed(b *testing.B) {
+	src := string(seed(b))
+	ps := textParas(src)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Convert(ps, Options{Source: "seed.txt"}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -48,8 +48,9 @@ func escape(s string) string {
 // written before the text as Word shows it.
 func lines(ps []para.Para) []line {
 	var out []line
-	for i, p := range splitCells(ps) {
-		l := line{table: p.Table, row: p.Row, cell: p.Cell, src: p.Line, idx: i + 1, center: p.Align == "center"}
+	cells, from := splitCells(ps)
+	for i, p := range cells {
+		l := line{table: p.Table, row: p.Row, cell: p.Cell, src: p.Line, idx: from[i] + 1, center: p.Align == "center"}
 		runs := p.Runs
 		if p.Label != "" {
 			runs = append([]para.Run{{Text: p.Label + " "}}, runs...)
@@ -108,11 +109,15 @@ func lines(ps []para.Para) []line {
 // (Shift+Enter) ends a paragraph of its own: Word users set the header and
 // the signature block so (“KT. CHỦ TỊCH” ↵ “PHÓ CHỦ TỊCH” in one
 // paragraph). Outside tables a soft break is a space.
-func splitCells(ps []para.Para) []para.Para {
+// It returns the paragraphs and, for each, the index of the source
+// paragraph it comes from.
+func splitCells(ps []para.Para) ([]para.Para, []int) {
 	var out []para.Para
-	for _, p := range ps {
+	var from []int
+	for i, p := range ps {
 		if p.Table == 0 || !strings.Contains(p.Text(), "\n") {
 			out = append(out, p)
+			from = append(from, i)
 			continue
 		}
 		cur := p
@@ -122,6 +127,7 @@ func splitCells(ps []para.Para) []para.Para {
 			for k, part := range parts {
 				if k > 0 {
 					out = append(out, cur)
+					from = append(from, i)
 					cur = p
 					cur.Runs, cur.Label = nil, ""
 				}
@@ -133,8 +139,9 @@ func splitCells(ps []para.Para) []para.Para {
 			}
 		}
 		out = append(out, cur)
+		from = append(from, i)
 	}
-	return out
+	return out, from
 }
 
 // structural reports whether a line starts a new element of a Kế hoạch:
