@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -440,16 +439,6 @@ func findTodos(name string, data []byte) []Finding {
 		}
 	}
 	return out
-}
-
-// sortFindings orders findings by file and line.
-func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		if fs[i].File != fs[j].File {
-			return fs[i].File < fs[j].File
-		}
-		return fs[i].Line < fs[j].Line
-	})
 }
 
 // spellingTodos runs the text rules on the draft and marks each error at

@@ -24,7 +24,6 @@ type line struct {
 	row, cell    int
 	src          int // 1-based line of a text source, else 0
 	idx          int // 1-based paragraph index in the source
-	center       bool
 }
 
 var spaces = regexp.MustCompile(`[\s\x{00a0}\x{202f}\x{2007}\x{200b}\x{feff}]+`)
@@ -50,7 +49,7 @@ func lines(ps []para.Para) []line {
 	var out []line
 	cells, from := splitCells(ps)
 	for i, p := range cells {
-		l := line{table: p.Table, row: p.Row, cell: p.Cell, src: p.Line, idx: from[i] + 1, center: p.Align == "center"}
+		l := line{table: p.Table, row: p.Row, cell: p.Cell, src: p.Line, idx: from[i] + 1}
 		runs := p.Runs
 		if p.Label != "" {
 			runs = append([]para.Run{{Text: p.Label + " "}}, runs...)
