@@ -233,7 +233,7 @@ func (im *importer) treeNodes(rows []*fundRow, parent string) ([]*yaml.Node, []v
 		n := mapping(kv("ma", str(ma)), kv("ten", strAlways(r.name)), kv("tong", number(amount)), kv("con", seq(kids...)))
 		if !sum.Equal(amount) {
 			if parent != "" { // the body reported the first level's
-				im.mismatch = append(im.mismatch, Finding{File: im.where(r.at), Text: fmt.Sprintf("Biểu 02, %s: %s ≠ %s", r.name, amount.String(), strings.Join(parts, " + "))})
+				im.mismatch = append(im.mismatch, Finding{File: im.where(r.at), Line: at(r.at), Text: fmt.Sprintf("Biểu 02, %s: %s ≠ %s", r.name, amount.String(), strings.Join(parts, " + "))})
 			}
 			flagged(n, fmt.Sprintf("tổng: Biểu 02 ghi %s triệu đồng nhưng các nguồn con cộng lại %s", amount.String(), sum.String()))
 		}

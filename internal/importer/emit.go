@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -220,6 +221,9 @@ func (im *importer) emit(o Options) (*Result, error) {
 	res.Todos = append(findTodos(res.PlanName, res.Plan), findTodos(res.CommuneName, res.Commune)...)
 	res.Mismatches = im.mismatch
 	res.Notes = im.notes
+	for _, fs := range [][]Finding{res.Mismatches, res.Notes} {
+		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Line < fs[j].Line })
+	}
 	return res, nil
 }
 
@@ -279,7 +283,7 @@ func (im *importer) criteria(set *programme.CriteriaSet) *yaml.Node {
 		case !ok:
 			todo = joinTodo(todo, fmt.Sprintf("tiêu chí phấn đấu: bộ %s không có tiêu chí số %d", set.Ma, n))
 		case !strings.Contains(im.plannedText, fmt.Sprintf("Tiêu chí số %d. %s", n, c.Ten)):
-			im.notes = append(im.notes, Finding{File: im.where(im.plannedLine), Text: fmt.Sprintf("Tiêu chí số %d: văn bản mới in tên của bộ tiêu chí, “%s”", n, c.Ten)})
+			im.notes = append(im.notes, Finding{File: im.where(im.plannedLine), Line: at(im.plannedLine), Text: fmt.Sprintf("Tiêu chí số %d: văn bản mới in tên của bộ tiêu chí, “%s”", n, c.Ten)})
 		}
 	}
 	left := im.met

@@ -54,7 +54,7 @@ func (im *importer) funding(ls []line) {
 			parts = append(parts, s.String())
 		}
 		if !sum.Equal(*im.tong) {
-			im.mismatch = append(im.mismatch, Finding{File: im.where(im.tongLine), Text: fmt.Sprintf("Tổng nguồn lực: %s ≠ %s", im.tong.String(), strings.Join(parts, " + "))})
+			im.mismatch = append(im.mismatch, Finding{File: im.where(im.tongLine), Line: at(im.tongLine), Text: fmt.Sprintf("Tổng nguồn lực: %s ≠ %s", im.tong.String(), strings.Join(parts, " + "))})
 		}
 	}
 }
@@ -98,7 +98,7 @@ func (im *importer) source(s string, l line) (*yaml.Node, vn.Decimal, bool) {
 	}
 	n := mapping(kv("ma", str(ma)), kv("ten", strAlways(name)), kv("tong", number(amount)), kv("loai", nil), kv("con", seq(kids...)))
 	if !sum.Equal(amount) {
-		im.mismatch = append(im.mismatch, Finding{File: im.where(l), Text: fmt.Sprintf("%s: %s ≠ %s", name, amount.String(), strings.Join(parts, " + "))})
+		im.mismatch = append(im.mismatch, Finding{File: im.where(l), Line: at(l), Text: fmt.Sprintf("%s: %s ≠ %s", name, amount.String(), strings.Join(parts, " + "))})
 		flagged(n, fmt.Sprintf("tổng: văn bản gốc ghi %s triệu đồng nhưng các nguồn con cộng lại %s (%s); văn bản sẽ in tổng tính được %s; sửa số tiền các nguồn con nếu tổng ghi đúng, rồi xóa tong hoặc ghi tong bằng tổng đúng", amount.String(), sum.String(), strings.Join(parts, " + "), sum.String()))
 	}
 	return n, sum, true

@@ -56,13 +56,13 @@ func (im *importer) citation(l line) *yaml.Node {
 	t := strings.TrimRight(l.text, ";. ")
 	if fixed := spacedNo.ReplaceAllString(t, "số $1-$2"); fixed != t {
 		m := spacedNo.FindStringSubmatch(t)
-		im.notes = append(im.notes, Finding{File: im.where(l), Text: "căn cứ: số và ký hiệu “" + m[1] + "- " + m[2] + "” có dấu cách thừa, viết liền “" + m[1] + "-" + m[2] + "”"})
+		im.notes = append(im.notes, Finding{File: im.where(l), Line: at(l), Text: "căn cứ: số và ký hiệu “" + m[1] + "- " + m[2] + "” có dấu cách thừa, viết liền “" + m[1] + "-" + m[2] + "”"})
 		t = fixed
 	}
 	if ld := longDate.FindStringSubmatch(t); ld != nil {
 		// The document prints dates short (ND30: 05/3/2020).
 		short := fmt.Sprintf(" ngày %s/%s/%s", ld[1], ld[2], ld[3])
-		im.notes = append(im.notes, Finding{File: im.where(l), Text: "căn cứ: “" + strings.TrimSpace(ld[0]) + "” viết gọn thành “" + strings.TrimSpace(short) + "”"})
+		im.notes = append(im.notes, Finding{File: im.where(l), Line: at(l), Text: "căn cứ: “" + strings.TrimSpace(ld[0]) + "” viết gọn thành “" + strings.TrimSpace(short) + "”"})
 		t = strings.Replace(t, ld[0], short, 1)
 	}
 	m := citeRe.FindStringSubmatch(t + ";")

@@ -35,8 +35,8 @@ type Options struct {
 
 // Finding is one place of the draft the user must look at.
 type Finding struct {
-	File string // the draft file ("2025.yaml", "xa.yaml"), or the source
-	Line int    // 1-based line in File (0: none)
+	File string // the draft file ("2025.yaml", "xa.yaml"), or the source and its place
+	Line int    // 1-based line in the draft file, or the source's line or paragraph
 	Text string
 }
 
@@ -153,6 +153,15 @@ type importer struct {
 	unknown             []line // lines no rule placed
 	notes               []Finding
 	mismatch            []Finding
+}
+
+// at is a source line's place for ordering the report: its line in a
+// text file, its paragraph in a DOCX.
+func at(l line) int {
+	if l.src > 0 {
+		return l.src
+	}
+	return l.idx
 }
 
 // where names a source line for the report: file:line for a text file,

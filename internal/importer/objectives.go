@@ -57,7 +57,7 @@ func (im *importer) objectives(ls []line) {
 				im.met = end - len(im.planned)
 			}
 			if end != im.met+len(im.planned) {
-				im.mismatch = append(im.mismatch, Finding{File: im.where(l), Text: fmt.Sprintf("số tiêu chí đạt cuối năm %d ≠ %d đã đạt + %d phấn đấu đạt", end, im.met, len(im.planned))})
+				im.mismatch = append(im.mismatch, Finding{File: im.where(l), Line: at(l), Text: fmt.Sprintf("số tiêu chí đạt cuối năm %d ≠ %d đã đạt + %d phấn đấu đạt", end, im.met, len(im.planned))})
 				im.plannedTodo = fmt.Sprintf("số tiêu chí: văn bản gốc ghi cuối năm đạt %d/%s, khác %d đã đạt + %d phấn đấu", end, m[3], im.met, len(im.planned))
 			}
 			if len(im.planned) == 0 {
@@ -72,7 +72,7 @@ func (im *importer) objectives(ls []line) {
 			im.met, _ = strconv.Atoi(m[1])
 			im.total, _ = strconv.Atoi(m[2])
 			im.metSeen = true
-			im.notes = append(im.notes, Finding{File: im.where(l), Text: "câu “" + item + "” được thay bằng câu mẫu “Duy trì, nâng cao chất lượng " + m[1] + "/" + m[2] + " tiêu chí đã đạt.”"})
+			im.notes = append(im.notes, Finding{File: im.where(l), Line: at(l), Text: "câu “" + item + "” được thay bằng câu mẫu “Duy trì, nâng cao chất lượng " + m[1] + "/" + m[2] + " tiêu chí đã đạt.”"})
 		case (mode == "cu_the" || mode == "chi_tieu") && level >= 1:
 			mode = "cu_the"
 			im.cuThe = append(im.cuThe, strAlways(item))

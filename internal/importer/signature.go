@@ -71,7 +71,7 @@ func (im *importer) recipient(l line) {
 		note = m[3]
 	}
 	if note != "" && note != vn.Lower(note) || m[3] != "" {
-		im.notes = append(im.notes, Finding{File: im.where(l), Text: "nơi nhận “" + ten + "”: ghi chú “(" + note + ")” viết thành “(" + vn.Lower(note) + ")” trước dấu “;”"})
+		im.notes = append(im.notes, Finding{File: im.where(l), Line: at(l), Text: "nơi nhận “" + ten + "”: ghi chú “(" + note + ")” viết thành “(" + vn.Lower(note) + ")” trước dấu “;”"})
 	}
 	note = vn.Lower(note)
 	theo := false
