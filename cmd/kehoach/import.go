@@ -99,6 +99,7 @@ func runImport(c *Context, args []string, dir string) int {
 	for _, w := range written {
 		fmt.Fprintf(c.Stdout, "Đã ghi %s\n", w)
 	}
+	fmt.Fprintf(c.Stdout, "Đã đọc: %s.\n", r.Summary)
 	if enc := importer.Encoding(src, data); enc != "" {
 		fmt.Fprintf(c.Stderr, "Đã đọc %s theo bảng mã %s và chuyển sang Unicode (UTF-8); hãy xem lại chữ có dấu trong dự thảo.\n", src, enc)
 	}

@@ -219,6 +219,17 @@ func (im *importer) emit(o Options) (*Result, error) {
 	}
 	res.Plan = out
 	res.Todos = append(findTodos(res.PlanName, res.Plan), findTodos(res.CommuneName, res.Commune)...)
+	items := func(gs []*yaml.Node) int {
+		n := 0
+		for _, g := range gs {
+			if _, v := planfmt.Lookup(g, "noi_dung"); v != nil {
+				n += len(v.Content)
+			}
+		}
+		return n
+	}
+	res.Summary = fmt.Sprintf("%d căn cứ, %d chỉ tiêu, %d nhóm nhiệm vụ (%d đoạn, ý), %d nguồn vốn, %d giải pháp, %d đơn vị thực hiện (%d đoạn, ý), %d nơi nhận",
+		len(im.canCu), len(im.chiTieu), len(im.nhom), items(im.nhom), len(nguon), len(im.giaiPhap), len(im.toChuc), items(im.toChuc), len(im.nhan))
 	res.Mismatches = im.mismatch
 	res.Notes = im.notes
 	for _, fs := range [][]Finding{res.Mismatches, res.Notes} {

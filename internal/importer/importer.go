@@ -58,6 +58,8 @@ type Result struct {
 	Mismatches []Finding
 	// Notes are the corrections of form made while reading (“(B/c)” → “b/c”).
 	Notes []Finding
+	// Summary counts what was read, part by part, for the report.
+	Summary string
 }
 
 // ErrNotPlan says the source is not a Kế hoạch the importer can read.
