@@ -72,6 +72,7 @@ FUZZ := FuzzLoad:./internal/plan FuzzFormat:./internal/planfmt FuzzDiff:./intern
 FUZZ += FuzzXLSXText:./internal/extract FuzzDOCXText:./internal/extract
 # kehoach import's readers (the same bounds).
 FUZZ += FuzzDOCXParagraphs:./internal/extract FuzzTXTParagraphs:./internal/extract
+FUZZ += FuzzImport:./internal/importer
 
 # Every target runs even when one finds a failure (the run then fails at
 # the end); minimising a failing input is bounded to 5 s, as Go's default

@@ -176,7 +176,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"diff", "-f", "html", "a.yaml", "b.yaml"}, 2, "kehoach diff: định dạng “html” không có; hãy dùng text, md hoặc json\n"},
 		{[]string{"diff"}, 2, "kehoach diff: cần một hoặc hai đối số: kehoach diff CŨ MỚI\n"},
 		{[]string{"help", "xay"}, 2, "kehoach help: không có lệnh “xay”"},
-		{[]string{"help", "buld"}, 2, "kehoach help: không có lệnh “buld”; có phải ý bạn là “build”?; các lệnh: build, watch, check, fmt, diff, new, issue, print, schema, text, giay-phep.\n"},
+		{[]string{"help", "buld"}, 2, "kehoach help: không có lệnh “buld”; có phải ý bạn là “build”?; các lệnh: build, watch, check, fmt, diff, new, import, issue, print, schema, text, giay-phep.\n"},
 		{[]string{"help", "build", "check"}, 2, "kehoach help: chỉ ghi một lệnh, ví dụ kehoach help build.\n"},
 		{[]string{"buld"}, 2, "kehoach: không có lệnh “buld”; có phải ý bạn là “build”?.\n\nkehoach: tạo văn bản Kế hoạch"},
 		{[]string{"2025.yaml"}, 2, "kehoach: không có lệnh “2025.yaml”; để tạo văn bản từ tệp này: kehoach build 2025.yaml.\n"},

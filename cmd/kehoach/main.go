@@ -42,6 +42,7 @@ var commands = []*Command{
 	fmtCmd,
 	diffCmd,
 	newCmd,
+	importCmd,
 	issueCmd,
 	printCmd,
 	schemaCmd,

@@ -48,6 +48,7 @@ var allowed = map[string][]string{
 	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
 	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
 	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/vntext", "internal/yamlx", "templates"},
+	"internal/importer":  {"internal/compose", "internal/diag", "internal/extract/docx", "internal/extract/limits", "internal/extract/para", "internal/extract/txt", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/textcheck", "internal/vn"},
 	"internal/issue":     {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 
 	// Composition: plan → document model (and the plan-free sheet model).
@@ -78,7 +79,7 @@ var allowed = map[string][]string{
 	// The build and the command layer.
 	"internal/build": {"internal/diag", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
 		"internal/render/docx", "internal/render/pdf", "internal/render/record", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/sheet", "internal/style", "internal/yamlx"},
-	"cmd/kehoach": {"internal/annex", "internal/build", "internal/diag", "internal/compose", "internal/draft", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/issue",
+	"cmd/kehoach": {"internal/annex", "internal/build", "internal/diag", "internal/compose", "internal/draft", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/importer", "internal/issue",
 		"internal/manifest", "internal/compose/manifestdoc", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract", "internal/extract/limits",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
