@@ -3,7 +3,6 @@ package vntext
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -78,24 +77,6 @@ func repeatFindings(s string, toks []token) []Finding {
 	return fs
 }
 
-var (
-	sylOnce sync.Once
-	sylSet  map[string]bool
-)
-
-// lexSyllables is the set of syllables (lower case, old style) of the word
-// list.
-func lexSyllables() map[string]bool {
-	sylOnce.Do(func() {
-		sylSet = map[string]bool{}
-		for p := range getLexicon().pairs {
-			a, b, _ := strings.Cut(p, " ")
-			sylSet[a], sylSet[b] = true, true
-		}
-	})
-	return sylSet
-}
-
 // placeTone puts tone t on the toneless syllable base (any case) where the
 // syllable rules want it, and returns the result when it is a well-formed
 // syllable of the word list.
@@ -110,7 +91,7 @@ func placeTone(base string, t tone) (string, bool) {
 		copy(c, rs)
 		c[i] = compose(lr, t, unicode.IsUpper(r))
 		w := string(c)
-		if a := analyse(w); a.ok && lexSyllables()[strings.ToLower(NormaliseTone(w, ToneCu))] {
+		if a := analyse(w); a.ok && getLexicon().syllable(strings.ToLower(NormaliseTone(w, ToneCu))) {
 			return NormaliseTone(w, ToneCu), true
 		}
 	}
