@@ -31,6 +31,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -257,12 +258,12 @@ func (f *finder) comments(file string, src []byte) {
 }
 
 // todoRe is the word TODO in a text.
-var todoRe = regexp.MustCompile(`\b` + TodoWord + `\b`)
+var todoRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b` + TodoWord + `\b`) })
 
 // texts reports the word TODO in the text fields of one file.
 func (f *finder) texts(file string, v any, ix yamlx.Index, src []byte) {
 	plan.WalkText(v, func(path, text string) {
-		m := todoRe.FindStringIndex(text)
+		m := todoRe().FindStringIndex(text)
 		if m == nil {
 			return
 		}

@@ -3,6 +3,7 @@ package vntext
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,14 +25,14 @@ const (
 
 // reduplications are the exact repeats Vietnamese uses on purpose
 // ("nhà nhà, người người", "ngày ngày", "dần dần"): lap-tu leaves them alone.
-var reduplications = func() map[string]bool {
+var reduplications = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`ngày đêm tháng năm giờ người nhà ngành cấp đời ai đâu dần xa mãi
 		thường lâu từ nơi lớp đấy thật chôm`) {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // slipFindings runs the typing-slip rules on the NFC string s and its tokens.
 func slipFindings(s string, toks []token, o Options) []Finding {
@@ -64,7 +65,7 @@ func repeatFindings(s string, toks []token) []Finding {
 			i += 3
 			continue
 		}
-		if !gap(i) || low(i) != low(i+1) || reduplications[low(i)] || toks[i].digitAdj || toks[i+1].digitAdj ||
+		if !gap(i) || low(i) != low(i+1) || reduplications()[low(i)] || toks[i].digitAdj || toks[i+1].digitAdj ||
 			getLexicon().known(strings.ToLower(NormaliseTone(low(i), ToneCu))+" "+strings.ToLower(NormaliseTone(low(i), ToneCu))) {
 			continue
 		}
@@ -363,7 +364,7 @@ var agencyAbbrevs = []string{"UBND", "HĐND", "MTTQ", "MTQG", "BCĐ"}
 // agencyTypos maps each misspelling of agencyAbbrevs that agencyFindings
 // reports (two neighbouring letters swapped, D typed for Đ) to the right
 // form.
-var agencyTypos = func() map[string]string {
+var agencyTypos = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	known := map[string]bool{}
 	for _, a := range agencyAbbrevs {
@@ -386,7 +387,7 @@ var agencyTypos = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // agencyFindings reports a misspelt agency abbreviation (UNBD, HĐDN, HDND).
 func agencyFindings(toks []token) []Finding {
@@ -395,7 +396,7 @@ func agencyFindings(toks []token) []Finding {
 		if !t.allUpper {
 			continue
 		}
-		right, ok := agencyTypos[t.text]
+		right, ok := agencyTypos()[t.text]
 		if !ok {
 			continue
 		}
@@ -421,7 +422,7 @@ func quiFindings(toks []token) []Finding {
 		if len(rs) != 3 || unicode.ToLower(rs[0]) != 'q' || unicode.ToLower(rs[1]) != 'u' {
 			continue
 		}
-		l, ok := letterInfo[rs[2]]
+		l, ok := letterInfo()[rs[2]]
 		if !ok || l.base != 'i' {
 			continue
 		}

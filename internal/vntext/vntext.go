@@ -57,7 +57,7 @@
 // Options.Exceptions get none of the word rules (am-tiet, dau-thanh,
 // tu-ghep, nham-am, kieu-dau, viet-hoa). Blanks at the start or end of a line are not
 // flagged. tu-ghep skips pairs that contain a function word or numeral (see
-// functionWords) and stays silent when a syllable forms a word with its
+// functionWords()) and stays silent when a syllable forms a word with its
 // other neighbour or when two dictionary words fit; see README.md for the
 // seed's slips that no text rule can reach.
 package vntext

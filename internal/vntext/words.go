@@ -3,6 +3,7 @@ package vntext
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -158,7 +159,7 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 		if x == a.key {
 			changed = i + 1
 		}
-		if flagged[changed] || functionWords[a.key] || functionWords[b.key] {
+		if flagged[changed] || functionWords()[a.key] || functionWords()[b.key] {
 			continue
 		}
 		if explainedByNeighbour(s, ws, i, lx) {
@@ -196,7 +197,7 @@ func explainedByNeighbour(s string, ws []wordState, i int, lx *lexicon) bool {
 // "có hại". The tu-ghep rule skips every pair that contains one: it misses
 // slips such as "nhưng nội dung" for "những nội dung", a price paid for
 // raising no false alarm on ordinary phrases.
-var functionWords = func() map[string]bool {
+var functionWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`
 		tại của cho và với các những là có được bị đã đang sẽ không chưa cũng đều vẫn còn
@@ -210,7 +211,7 @@ var functionWords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // syllableChecked reports whether the am-tiet and dau-thanh rules apply to
 // the token: not a name, an abbreviation, a code or a loanword.
