@@ -111,8 +111,8 @@ func Todos(src []byte) []Comment {
 // start of the line or after a blank) is followed by exactly that text.
 func comments(src []byte) []Comment {
 	src = yamlx.Normalize(src)
-	var d yaml.Node
-	if err := yaml.Unmarshal(src, &d); err != nil {
+	d := yamlx.Document(src)
+	if d == nil {
 		return nil
 	}
 	want := map[string]int{}
@@ -129,7 +129,7 @@ func comments(src []byte) []Comment {
 			walk(c)
 		}
 	}
-	walk(&d)
+	walk(d)
 	var out []Comment
 	for i, line := range strings.Split(string(src), "\n") {
 		for j := 0; j < len(line); j++ {

@@ -20,6 +20,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"kehoach/internal/diag"
@@ -124,7 +125,7 @@ func Decode(file string, data []byte, v any) (Index, diag.List) {
 // Parse reads one YAML document into a node tree, refusing what a plan file
 // never needs (anchors, aliases, tags, several documents) and input beyond
 // the limits. An empty document is an error.
-func Parse(file string, data []byte) (*yaml.Node, error) {
+func Parse(file string, data []byte) (_ *yaml.Node, err error) {
 	fail := func(p diag.Pos, msg string) error { return diag.List{{File: file, Pos: p, Msg: msg}} }
 	if len(data) > MaxFileBytes {
 		return nil, fail(diag.Pos{}, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d byte); hãy tách bớt nội dung hoặc kiểm tra lại tệp.", len(data), MaxFileBytes))
@@ -144,7 +145,8 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
 	var n yaml.Node
-	loader, err := yaml.NewLoader(bytes.NewReader(data))
+	var loader *yaml.Loader
+	loader, err = yaml.NewLoader(bytes.NewReader(data))
 	if err == nil {
 		err = loader.Load(&n)
 		if err == nil {
@@ -170,6 +172,11 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống (chỉ có ghi chú); hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
 	root := n.Content[0]
+	defer func() {
+		if err == nil {
+			remember(data, &n)
+		}
+	}()
 	count := 0
 	var es diag.List
 	var walk func(x *yaml.Node, depth int) bool
@@ -210,6 +217,53 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, es
 	}
 	return root, nil
+}
+
+// parsed are the document nodes of the last files Parse read without a
+// problem, newest last, so that a second reader of the same bytes (the
+// comments of package draft) need not parse them again.
+var parsed struct {
+	sync.Mutex
+	docs []parsedDoc
+}
+
+type parsedDoc struct {
+	data []byte // as normalised
+	doc  *yaml.Node
+}
+
+// keepParsed is how many documents parsed keeps: two files (plan and
+// commune) for each of a few plans checked at once.
+const keepParsed = 8
+
+func remember(data []byte, doc *yaml.Node) {
+	parsed.Lock()
+	defer parsed.Unlock()
+	if len(parsed.docs) == keepParsed {
+		parsed.docs = append(parsed.docs[:0], parsed.docs[1:]...)
+	}
+	parsed.docs = append(parsed.docs, parsedDoc{data, doc})
+}
+
+// Document returns the document node of data, comments included: the one
+// Parse made of the same bytes when it read them lately, else a new parse
+// (without Parse's limits and checks; nil when data does not parse). The
+// node must not be changed.
+func Document(data []byte) *yaml.Node {
+	data = Normalize(data)
+	parsed.Lock()
+	for i := len(parsed.docs) - 1; i >= 0; i-- {
+		if d := parsed.docs[i]; bytes.Equal(d.data, data) {
+			parsed.Unlock()
+			return d.doc
+		}
+	}
+	parsed.Unlock()
+	var d yaml.Node
+	if err := yaml.Unmarshal(data, &d); err != nil {
+		return nil
+	}
+	return &d
 }
 
 // Normalize returns data as the YAML parser should see it: without a UTF-8
@@ -492,7 +546,20 @@ type Key struct {
 
 // Keys returns the YAML keys of a struct type in declaration order:
 // exported fields with a `yaml` tag other than "-".
+//
+// The result is shared: callers must not change it.
 func Keys(t reflect.Type) []Key {
+	if k, ok := keysOf.Load(t); ok {
+		return k.([]Key)
+	}
+	k, _ := keysOf.LoadOrStore(t, structKeys(t))
+	return k.([]Key)
+}
+
+// keysOf caches Keys by type: the decoder asks for every struct it fills.
+var keysOf sync.Map
+
+func structKeys(t reflect.Type) []Key {
 	var out []Key
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
