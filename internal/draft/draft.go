@@ -93,7 +93,7 @@ func isTodo(text string) bool {
 // Todos returns the TODO comments of a YAML file in line order, leaving
 // out the lines of the review block (whose text mentions “TODO”).
 func Todos(src []byte) []Comment {
-	cs := comments(src)
+	cs := comments(src, nil)
 	blk := reviewBlock(cs)
 	var out []Comment
 	for i, c := range cs {
@@ -109,11 +109,15 @@ func Todos(src []byte) []Comment {
 // '#' inside a quoted or block text is none); each is then placed at the
 // first line, not yet used, where a '#' that can start a comment (at the
 // start of the line or after a blank) is followed by exactly that text.
-func comments(src []byte) []Comment {
+// d is src's YAML document node when the caller has it (Plan.Document),
+// nil to parse src here.
+func comments(src []byte, d *yaml.Node) []Comment {
 	src = yamlx.Normalize(src)
-	d := yamlx.Document(src)
 	if d == nil {
-		return nil
+		d = new(yaml.Node)
+		if err := yaml.Unmarshal(src, d); err != nil {
+			return nil
+		}
 	}
 	want := map[string]int{}
 	var walk func(n *yaml.Node)
@@ -210,12 +214,12 @@ func (f *finder) add(file string, at diag.Pos, rule, msg, hint string) {
 // and count the whole.
 func Find(p *plan.Plan, planSrc, communeSrc []byte, sev diag.Severity) diag.List {
 	f := &finder{sev: sev, year: p.Nam}
-	f.comments(p.File, planSrc)
+	f.comments(p.File, planSrc, p.Document())
 	f.texts(p.File, p, p.Index, planSrc)
 	f.amounts(p)
 	f.empty(p.File, reflect.ValueOf(p).Elem(), "", p.Index)
 	if c := p.Commune; c != nil {
-		f.comments(c.File, communeSrc)
+		f.comments(c.File, communeSrc, c.Document())
 		f.texts(c.File, c, c.Index, communeSrc)
 		f.empty(c.File, reflect.ValueOf(c).Elem(), "", c.Index)
 	}
@@ -225,8 +229,8 @@ func Find(p *plan.Plan, planSrc, communeSrc []byte, sev diag.Severity) diag.List
 
 // comments reports the review block, the ReviewOld line and every TODO
 // comment of one file.
-func (f *finder) comments(file string, src []byte) {
-	cs := comments(src)
+func (f *finder) comments(file string, src []byte, doc *yaml.Node) {
+	cs := comments(src, doc)
 	b := reviewBlock(cs)
 	if b.begin >= 0 {
 		first, last := cs[b.begin], cs[b.end]

@@ -89,10 +89,10 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 		res.Errors = append(res.Errors, e)
 		return res, nil
 	}
-	ix, errs := yamlx.Decode(path, data, p)
+	ix, doc, errs := yamlx.DecodeDocument(path, data, p)
 	res.Errors = append(res.Errors, errs...)
 	res.src = map[string][]byte{path: data}
-	p.File, p.Index = path, ix
+	p.File, p.Index, p.doc = path, ix, doc
 	if p.Pos.IsZero() {
 		// The file did not parse into a mapping: nothing else can be checked.
 		if len(errs) == 0 {
@@ -117,8 +117,8 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 			}
 		} else {
 			c := &Commune{}
-			cix, cerrs := yamlx.Decode(cpath, cdata, c)
-			c.File, c.Index = cpath, cix
+			cix, cdoc, cerrs := yamlx.DecodeDocument(cpath, cdata, c)
+			c.File, c.Index, c.doc = cpath, cix, cdoc
 			res.src[cpath] = cdata
 			res.Errors = append(res.Errors, cerrs...)
 			p.Commune = c

@@ -105,27 +105,43 @@ func (ix Index) KeyPos(path string) diag.Pos {
 // to a struct). It returns the position index and every problem found.
 // Text is normalised to Unicode NFC.
 func Decode(file string, data []byte, v any) (Index, diag.List) {
+	ix, _, errs := DecodeDocument(file, data, v)
+	return ix, errs
+}
+
+// DecodeDocument is Decode that also returns the document node it decoded
+// (see ParseDocument; nil when data does not parse), for a reader of the
+// file's comments.
+func DecodeDocument(file string, data []byte, v any) (Index, *yaml.Node, diag.List) {
 	d := &decoder{file: file, index: Index{}}
-	root, err := Parse(file, data)
+	doc, err := ParseDocument(file, data)
 	if err != nil {
 		var es diag.List
 		if errors.As(err, &es) {
-			return d.index, es
+			return d.index, nil, es
 		}
-		return d.index, diag.List{{File: file, Msg: err.Error()}}
+		return d.index, nil, diag.List{{File: file, Msg: err.Error()}}
 	}
 	d.index[""] = diag.Pos{Line: 1, Col: 1}
-	if root != nil {
-		d.decode(root, reflect.ValueOf(v).Elem(), "", 0)
-	}
+	d.decode(doc.Content[0], reflect.ValueOf(v).Elem(), "", 0)
 	d.errs.Sort()
-	return d.index, d.errs.Capped(MaxMessages)
+	return d.index, doc, d.errs.Capped(MaxMessages)
 }
 
 // Parse reads one YAML document into a node tree, refusing what a plan file
 // never needs (anchors, aliases, tags, several documents) and input beyond
 // the limits. An empty document is an error.
-func Parse(file string, data []byte) (_ *yaml.Node, err error) {
+func Parse(file string, data []byte) (*yaml.Node, error) {
+	doc, err := ParseDocument(file, data)
+	if doc == nil {
+		return nil, err
+	}
+	return doc.Content[0], err
+}
+
+// ParseDocument is Parse returning the document node: the root's parent,
+// which holds the comments before and after it.
+func ParseDocument(file string, data []byte) (_ *yaml.Node, err error) {
 	fail := func(p diag.Pos, msg string) error { return diag.List{{File: file, Pos: p, Msg: msg}} }
 	if len(data) > MaxFileBytes {
 		return nil, fail(diag.Pos{}, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d byte); hãy tách bớt nội dung hoặc kiểm tra lại tệp.", len(data), MaxFileBytes))
@@ -172,11 +188,6 @@ func Parse(file string, data []byte) (_ *yaml.Node, err error) {
 		return nil, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống (chỉ có ghi chú); hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
 	root := n.Content[0]
-	defer func() {
-		if err == nil {
-			remember(data, &n)
-		}
-	}()
 	count := 0
 	var es diag.List
 	var walk func(x *yaml.Node, depth int) bool
@@ -216,55 +227,9 @@ func Parse(file string, data []byte) (_ *yaml.Node, err error) {
 	if len(es) > 0 {
 		return nil, es
 	}
-	return root, nil
+	return &n, nil
 }
 
-// parsed are the document nodes of the last files Parse read without a
-// problem, newest last, so that a second reader of the same bytes (the
-// comments of package draft) need not parse them again.
-var parsed struct {
-	sync.Mutex
-	docs []parsedDoc
-}
-
-type parsedDoc struct {
-	data []byte // as normalised
-	doc  *yaml.Node
-}
-
-// keepParsed is how many documents parsed keeps: two files (plan and
-// commune) for each of a few plans checked at once.
-const keepParsed = 8
-
-func remember(data []byte, doc *yaml.Node) {
-	parsed.Lock()
-	defer parsed.Unlock()
-	if len(parsed.docs) == keepParsed {
-		parsed.docs = append(parsed.docs[:0], parsed.docs[1:]...)
-	}
-	parsed.docs = append(parsed.docs, parsedDoc{data, doc})
-}
-
-// Document returns the document node of data, comments included: the one
-// Parse made of the same bytes when it read them lately, else a new parse
-// (without Parse's limits and checks; nil when data does not parse). The
-// node must not be changed.
-func Document(data []byte) *yaml.Node {
-	data = Normalize(data)
-	parsed.Lock()
-	for i := len(parsed.docs) - 1; i >= 0; i-- {
-		if d := parsed.docs[i]; bytes.Equal(d.data, data) {
-			parsed.Unlock()
-			return d.doc
-		}
-	}
-	parsed.Unlock()
-	var d yaml.Node
-	if err := yaml.Unmarshal(data, &d); err != nil {
-		return nil
-	}
-	return &d
-}
 
 // Normalize returns data as the YAML parser should see it: without a UTF-8
 // byte-order mark and with CRLF line ends turned into LF. go.yaml.in/yaml/v4
