@@ -301,6 +301,10 @@ func checkOne(f string, o checkOptions, family *fonts.Family, stdout, stderr io.
 func textFindings(res *plan.Result, toneStyle string) (diag.List, map[string][]byte, error) {
 	srcs := map[string][]byte{}
 	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
+		if b := res.Source(file); b != nil {
+			srcs[file] = b // as Load read it
+			continue
+		}
 		b, err := plan.ReadFile(file)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: không đọc được tệp: %w", file, err)

@@ -109,8 +109,8 @@ func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 		banSeen[b] = true
 	}
 	if c.Vung != "" {
-		if regions := programme.Regions(); !slices.Contains(regions, c.Vung) {
-			add("vung", "%s", unknown("vùng", c.Vung, regions))
+		if !programme.IsRegion(c.Vung) {
+			add("vung", "%s", unknown("vùng", c.Vung, programme.Regions()))
 		}
 	}
 	if c.NhomXa != 0 && (c.NhomXa < 1 || c.NhomXa > 3) {

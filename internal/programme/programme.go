@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -472,6 +473,18 @@ func Years() (first, last int) {
 		}
 	}
 	return first, last
+}
+
+// IsRegion reports whether code is a region of a set keyed by region. It
+// loads the sets one by one and stops at the first that has it, so
+// checking a commune of the 2021–2025 set does not load the 2026–2030 one.
+func IsRegion(code string) bool {
+	for _, id := range CriteriaSetIDs() {
+		if s, err := LoadCriteriaSet(id); err == nil && s.PhanLoai == ByRegion && slices.Contains(s.Keys(), code) {
+			return true
+		}
+	}
+	return false
 }
 
 // Regions lists the region codes of the sets keyed by region.
