@@ -9,7 +9,8 @@ import (
 )
 
 // lexiconIndex is the word list (data/words.txt and data/hanh-chinh.txt)
-// as built by encodeLexicon: sorted string tables searched in place, so a
+// as built by encodeLexicon: sorted string tables with hash slots, searched
+// in place, so a
 // process that checks text parses nothing at start-up (the lists took
 // ~28 ms to read into maps). go generate rewrites it from the lists;
 // TestLexiconIndex fails when it differs from what they give.
@@ -19,7 +20,7 @@ import (
 var lexiconIndex string
 
 // lexiconMagic starts data/lexicon.idx; the digit is the format's version.
-const lexiconMagic = "kehoach-lexicon1"
+const lexiconMagic = "kehoach-lexicon2"
 
 // lexicon indexes the word list by adjacent syllable pairs. A word pair is a
 // two-syllable entry or the first or last pair of a longer one ("ủy ban",
@@ -87,28 +88,44 @@ func (l *lexicon) syllable(s string) bool {
 }
 
 // A strTable is n sorted strings: off holds n+1 little-endian uint32
-// offsets into data, string i is data[off[i]:off[i+1]].
+// offsets into data, string i is data[off[i]:off[i+1]]. slots is an
+// open-addressing hash table over them: a power of two of uint32, each 0
+// (empty) or 1 + the index of a string whose strHash, masked, is that
+// slot or, with the slots between full, one before it.
 type strTable struct {
-	n         int
-	off, data string
+	n                int
+	off, data, slots string
+}
+
+// strHash is FNV-1a (32 bits) of s.
+func strHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 func (t strTable) at(i int) string {
 	return t.data[u32(t.off, i):u32(t.off, i+1)]
 }
 
-// find returns the index of s in the table by binary search.
+// find returns the index of s in the table, looked up in its hash slots.
 func (t strTable) find(s string) (int, bool) {
-	lo, hi := 0, t.n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if t.at(m) < s {
-			lo = m + 1
-		} else {
-			hi = m
+	m := uint32(len(t.slots) / 4)
+	if m == 0 {
+		return 0, false
+	}
+	for i := strHash(s) & (m - 1); ; i = (i + 1) & (m - 1) {
+		v := u32(t.slots, int(i))
+		if v == 0 {
+			return 0, false
+		}
+		if t.at(int(v-1)) == s {
+			return int(v - 1), true
 		}
 	}
-	return lo, lo < t.n && t.at(lo) == s
 }
 
 // A multiMap maps the sorted keys of a strTable to lists of pair indexes:
@@ -140,8 +157,10 @@ func u32(s string, i int) uint32 {
 
 // openLexicon reads the layout of an index written by encodeLexicon:
 // the magic, the number of entries, then the tables pairs (with flags),
-// skel, conf and syls, each a uint32 count followed by its arrays. It
-// reports false for a truncated or foreign file.
+// skel, conf and syls. A table is its count n, n+1 offsets, the strings,
+// the number of hash slots and the slots; a multiMap is its key table,
+// n+1 starts and the pair indexes. It reports false for a truncated or
+// foreign file.
 func openLexicon(s string) (l *lexicon, ok bool) {
 	if !strings.HasPrefix(s, lexiconMagic) {
 		return nil, false
@@ -195,6 +214,21 @@ func (r *indexReader) table() strTable {
 		if u32(t.off, i) > u32(t.off, i+1) {
 			r.bad = true
 		}
+	}
+	m := r.count()
+	t.slots = r.bytes(4 * m)
+	// A power of two with an empty slot (so every probe ends), each full
+	// slot a string of the table.
+	if m&(m-1) != 0 || m <= t.n {
+		r.bad = true
+	}
+	for i := 0; i < m && !r.bad; i++ {
+		if v := u32(t.slots, i); v > uint32(t.n) {
+			r.bad = true
+		}
+	}
+	if r.bad {
+		return strTable{}
 	}
 	return t
 }
@@ -293,6 +327,23 @@ func encodeLexicon(src string) []byte {
 		num(o)
 		for _, s := range ss {
 			out = append(out, s...)
+		}
+		// Hash slots at most two thirds full.
+		m := 1
+		for m < len(ss)+len(ss)/2 {
+			m *= 2
+		}
+		slots := make([]uint32, m)
+		for i, s := range ss {
+			j := strHash(s) & uint32(m-1)
+			for slots[j] != 0 {
+				j = (j + 1) & uint32(m-1)
+			}
+			slots[j] = uint32(i + 1)
+		}
+		num(m)
+		for _, v := range slots {
+			num(int(v))
 		}
 	}
 	multi := func(m map[string][]string) {
