@@ -51,7 +51,13 @@ func slipFindings(s string, toks []token, o Options) []Finding {
 // of the list above and of the word list (chôm chôm) pass. The Fix removes the second copy.
 func repeatFindings(s string, toks []token) []Finding {
 	var fs []Finding
-	low := func(i int) string { return strings.ToLower(toks[i].text) }
+	lows := make([]string, len(toks)) // each token lowered once, on first use
+	low := func(i int) string {
+		if lows[i] == "" {
+			lows[i] = strings.ToLower(toks[i].text)
+		}
+		return lows[i]
+	}
 	gap := func(i int) bool {
 		return onlySpaceBetween(s, toks[i].end, toks[i+1].start) && toks[i].end < toks[i+1].start
 	}
