@@ -59,7 +59,15 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 		return nil
 	}
 	want := styleFromOption(o.ToneStyle)
-	cache := make(map[string]*tokInfo, len(toks)/2)
+	var cache map[string]*tokInfo
+	if w := o.Words; w != nil {
+		if w.m == nil {
+			w.m = map[string]*tokInfo{}
+		}
+		cache = w.m
+	} else {
+		cache = make(map[string]*tokInfo, len(toks)/2)
+	}
 	ws := make([]wordState, len(toks))
 	for i := range toks {
 		t := &toks[i]
