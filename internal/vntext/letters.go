@@ -141,7 +141,37 @@ func skeleton(s string) string {
 			b.WriteRune(skeletonRune(l.base))
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(lowerRune(r))
 	}
 	return b.String()
 }
+
+// lowerRune is unicode.ToLower, from a table for the runes Vietnamese text
+// is made of (up to U+024F, and U+1EA0–U+1EFF): the case tables are
+// searched for every other rune only.
+func lowerRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r < 0x250:
+		return lowerTables().latin[r]
+	case r >= 0x1EA0 && r <= 0x1EFF:
+		return lowerTables().extra[r-0x1EA0]
+	}
+	return unicode.ToLower(r)
+}
+
+var lowerTables = sync.OnceValue(func() *struct {
+	latin [0x250]rune
+	extra [0x60]rune
+} { t := new(struct {
+	latin [0x250]rune
+	extra [0x60]rune
+}); for r := range t.latin {
+	t.latin[r] = unicode.ToLower(rune(r))
+}; for i := range t.extra {
+	t.extra[i] = unicode.ToLower(rune(0x1EA0 + i))
+}; return t })

@@ -66,3 +66,12 @@ func TestScriptFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// lowerRune is unicode.ToLower for every code point.
+func TestLowerRune(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if lowerRune(r) != unicode.ToLower(r) {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, lowerRune(r), unicode.ToLower(r))
+		}
+	}
+}
