@@ -323,20 +323,23 @@ func isBool(g flag.Getter) bool {
 // wrap breaks text into lines of at most width characters, at spaces.
 func wrap(text string, width int) []string {
 	var lines []string
-	line := ""
+	var line []byte // in linear time: each word is counted and copied once
+	n := 0          // runes in line
 	for _, word := range strings.Fields(text) {
+		w := utf8.RuneCountInString(word)
 		switch {
-		case line == "":
-			line = word
-		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width:
-			lines = append(lines, line)
-			line = word
+		case len(line) == 0:
+			line, n = append(line, word...), w
+		case n+1+w > width:
+			lines = append(lines, string(line))
+			line, n = append(line[:0], word...), w
 		default:
-			line += " " + word
+			line = append(append(line, ' '), word...)
+			n += 1 + w
 		}
 	}
-	if line != "" {
-		lines = append(lines, line)
+	if len(line) > 0 {
+		lines = append(lines, string(line))
 	}
 	return lines
 }
