@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"runtime/debug"
 
@@ -98,9 +99,10 @@ func runCheck(c *Context, args []string, o checkOptions) int {
 	if len(files) == 1 || o.fix || o.jobs == 1 {
 		// One plan, -j 1, or -sua, which rewrites files that plans share
 		// (a commune's xa.yaml): one after another.
-		if len(files) == 1 {
-			// One plan allocates ~10 MB: no garbage collection but at the
-			// memory budget of build (150 MB), which one plan never reaches.
+		if _, set := os.LookupEnv("GOGC"); len(files) == 1 && !set {
+			// One plan allocates a few MB: no garbage collection but at the
+			// memory budget of build (150 MB), which one plan never reaches
+			// (GOGC in the environment, when set, is kept).
 			debug.SetGCPercent(-1)
 			debug.SetMemoryLimit(150 << 20)
 		}
