@@ -262,7 +262,7 @@ func checkOne(f string, o checkOptions, family *fonts.Family, stdout, stderr io.
 	if o.strict {
 		sev = diag.Error
 	}
-	unfinished := draft.Find(res.Plan, srcs[res.Plan.File], srcs[res.Plan.Commune.File], sev)
+	unfinished := draft.FindLoaded(res, sev) // the bytes and trees Load read, as srcs
 	var draftErrs, draftWarns diag.List
 	if o.strict {
 		draftErrs = unfinished

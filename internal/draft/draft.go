@@ -213,13 +213,29 @@ func (f *finder) add(file string, at diag.Pos, rule, msg, hint string) {
 // The list is not capped: callers cap what they print (yamlx.MaxMessages)
 // and count the whole.
 func Find(p *plan.Plan, planSrc, communeSrc []byte, sev diag.Severity) diag.List {
+	return findIn(p, planSrc, communeSrc, sev, func(string) *yaml.Node { return nil })
+}
+
+// FindLoaded is Find for a plan as plan.Load returned it: the files' bytes
+// and comments are taken from what Load read and parsed (res.Source,
+// res.Document) rather than read and parsed again.
+func FindLoaded(res *plan.Result, sev diag.Severity) diag.List {
+	p := res.Plan
+	var csrc []byte
+	if p.Commune != nil {
+		csrc = res.Source(p.Commune.File)
+	}
+	return findIn(p, res.Source(p.File), csrc, sev, res.Document)
+}
+
+func findIn(p *plan.Plan, planSrc, communeSrc []byte, sev diag.Severity, doc func(file string) *yaml.Node) diag.List {
 	f := &finder{sev: sev, year: p.Nam}
-	f.comments(p.File, planSrc, p.Document())
+	f.comments(p.File, planSrc, doc(p.File))
 	f.texts(p.File, p, p.Index, planSrc)
 	f.amounts(p)
 	f.empty(p.File, reflect.ValueOf(p).Elem(), "", p.Index)
 	if c := p.Commune; c != nil {
-		f.comments(c.File, communeSrc, c.Document())
+		f.comments(c.File, communeSrc, doc(c.File))
 		f.texts(c.File, c, c.Index, communeSrc)
 		f.empty(c.File, reflect.ValueOf(c).Elem(), "", c.Index)
 	}

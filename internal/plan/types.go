@@ -16,8 +16,6 @@ import (
 	"kehoach/internal/programme"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
-
-	"go.yaml.in/yaml/v4"
 )
 
 // Commune is the commune file (plans/<xã>/xa.yaml): facts that do not change
@@ -42,13 +40,7 @@ type Commune struct {
 
 	File  string      `yaml:"-"`
 	Index yamlx.Index `yaml:"-"`
-	doc   *yaml.Node  // the file's YAML document, comments included (Document)
 }
-
-// Document is the commune file's YAML document node as Load parsed it,
-// comments included (nil for a Commune not made by Load). It must not be
-// changed.
-func (c *Commune) Document() *yaml.Node { return c.doc }
 
 // CoQuan is the issuing body.
 type CoQuan struct {
@@ -96,17 +88,11 @@ type Plan struct {
 	// Filled by Load.
 	File    string                   `yaml:"-"`
 	Index   yamlx.Index              `yaml:"-"`
-	doc     *yaml.Node               // the file's YAML document, comments included (Document)
 	Commune *Commune                 `yaml:"-"`
 	Set     *programme.CriteriaSet   `yaml:"-"`
 	Period  *programme.Period        `yaml:"-"`
 	Prov    *programme.ProvincialSet `yaml:"-"` // nil when the plan names none
 }
-
-// Document is the plan file's YAML document node as Load parsed it,
-// comments included (nil for a Plan not made by Load). It must not be
-// changed.
-func (p *Plan) Document() *yaml.Node { return p.doc }
 
 // VanBan is the document's metadata.
 type VanBan struct {
