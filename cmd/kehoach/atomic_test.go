@@ -23,7 +23,7 @@ var kehoachBin struct {
 // buildKehoach builds the program (once for the whole test binary) for
 // tests that run it as processes (not in -short mode, which skips them)
 // and returns its path.
-func buildKehoach(t *testing.T) string {
+func buildKehoach(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("BỎ QUA ở chế độ -short")

@@ -5,6 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
 
 	"kehoach/internal/build"
 	"kehoach/internal/diag"
@@ -15,11 +18,12 @@ import (
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textcheck"
 	"kehoach/internal/yamlx"
+	"kehoach/templates"
 )
 
 var checkCmd = &Command{
 	Name:      "check",
-	UsageLine: "kehoach check [-sua] [-nghiem-ngat] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
+	UsageLine: "kehoach check [-sua] [-nghiem-ngat] [-j N] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
 	Short: `kiểm tra nội dung, chính tả và những chỗ dự thảo chưa xong, không ghi tệp
 nào; -sua sửa ngay trong tệp những lỗi chữ sửa được an toàn (giữ nguyên ghi
 chú); -nghiem-ngat coi chỗ chưa xong là lỗi`,
@@ -44,6 +48,10 @@ Ví dụ:
   kehoach check -sua plans/muong-khoa/2026.yaml
   kehoach check -nghiem-ngat plans/muong-khoa/2026.yaml
 
+Nhiều kế hoạch được kiểm tra cùng lúc trên mọi lõi CPU (-j N: N kế hoạch
+một lúc; với -sua: từng kế hoạch một, vì nhiều kế hoạch có chung tệp xã);
+kết quả vẫn in theo thứ tự các tệp, giống hệt khi kiểm tra lần lượt.
+
 Mã thoát: 0 hợp lệ (có thể có cảnh báo), 1 có lỗi (với -nghiem-ngat: cả khi
 còn chỗ chưa xong), 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 `,
@@ -52,9 +60,10 @@ còn chỗ chưa xong), 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 		alias(fl, "fix", "sua")
 		strict := fl.Bool("nghiem-ngat", false, "coi các chỗ chưa xong của dự thảo (TODO, khối cần xem lại, số tiền 0, chữ để trống) là lỗi: mã thoát 1")
 		alias(fl, "strict", "nghiem-ngat")
+		jobs := fl.Int("j", 0, "kiểm tra cùng lúc `N` kế hoạch (mặc định: bằng số lõi CPU; với -sua: một)")
 		font := fontFlag(fl)
 		return func(c *Context, args []string) int {
-			return runCheck(c, args, checkOptions{fix: *fix, strict: *strict, font: font})
+			return runCheck(c, args, checkOptions{fix: *fix, strict: *strict, jobs: *jobs, font: font})
 		}
 	},
 }
@@ -70,6 +79,7 @@ func report(w io.Writer, res *plan.Result) {
 type checkOptions struct {
 	fix    bool        // -sua: apply the safe text fixes
 	strict bool        // -nghiem-ngat: unfinished parts of a draft are errors
+	jobs   int         // -j: plans checked at once (0: one per core)
 	font   *fontChoice // -phong
 }
 
@@ -86,14 +96,111 @@ func runCheck(c *Context, args []string, o checkOptions) int {
 		c.Errorf("%v", err)
 		return 2
 	}
-	status := 0
-	for _, f := range files {
-		st := checkOne(f, o, family, c.Stdout, c.Stderr)
-		if st > status {
-			status = st
+	if len(files) == 1 || o.fix || o.jobs == 1 {
+		// One plan, -j 1, or -sua, which rewrites files that plans share
+		// (a commune's xa.yaml): one after another.
+		if _, set := os.LookupEnv("GOGC"); len(files) == 1 && !set {
+			// One plan allocates a few MB: no garbage collection but at the
+			// memory budget of build (150 MB), which one plan never reaches
+			// (GOGC in the environment, when set, is kept).
+			debug.SetGCPercent(-1)
+			debug.SetMemoryLimit(150 << 20)
 		}
+		status := 0
+		for _, f := range files {
+			status = max(status, checkOne(f, o, family, c.Stdout, c.Stderr))
+		}
+		return status
+	}
+	return checkParallel(files, o, family, c.Stdout, c.Stderr)
+}
+
+// checkParallel checks the plans on o.jobs goroutines (0: one per core) and
+// prints each plan's output, stdout and stderr in the order it was
+// written, in the order of files, as soon as the plans before it are done:
+// the same bytes as checking them one after another, except that the line
+// saying which templates folder is in use comes first, as with build (one
+// after another, it comes with the first plan that reads a template: after
+// the errors of a plan before it that does not parse). A garbage collection
+// every 400 % of live heap, within a 150 MB budget as for build, leaves
+// more of the cores to checking.
+func checkParallel(files []string, o checkOptions, family *fonts.Family, stdout, stderr io.Writer) int {
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(150 << 20)
+	// Say the templates folder now, before any plan's output: written by
+	// whichever worker read a template first, it would race the output.
+	templates.ReadDir(".") //nolint:errcheck // only for the notice; a plan that needs a template says any error
+	workers := o.jobs
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type result struct {
+		out    recording
+		status int
+	}
+	results := make([]chan result, len(files))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	next := make(chan int)
+	go func() {
+		for i := range files {
+			next <- i
+		}
+		close(next)
+	}()
+	for range min(workers, len(files)) {
+		go func() {
+			for i := range next {
+				var r result
+				r.status = checkOne(files[i], o, family, r.out.writer(stdout), r.out.writer(stderr))
+				results[i] <- r
+			}
+		}()
+	}
+	status := 0
+	for i := range files {
+		r := <-results[i]
+		r.out.replay()
+		status = max(status, r.status)
 	}
 	return status
+}
+
+// A recording keeps what is written to several writers, in the order it
+// was written, for replay.
+type recording struct {
+	parts []recorded
+}
+
+type recorded struct {
+	to   io.Writer
+	data []byte
+}
+
+// writer returns a writer whose writes the recording keeps for w.
+func (r *recording) writer(w io.Writer) io.Writer { return recordingWriter{r, w} }
+
+// replay writes what was recorded to the writers it was meant for.
+func (r *recording) replay() {
+	for _, p := range r.parts {
+		p.to.Write(p.data) //nolint:errcheck // as checkOne's own writes to the console
+	}
+}
+
+type recordingWriter struct {
+	r  *recording
+	to io.Writer
+}
+
+func (w recordingWriter) Write(b []byte) (int, error) {
+	ps := w.r.parts
+	if n := len(ps); n > 0 && ps[n-1].to == w.to {
+		ps[n-1].data = append(ps[n-1].data, b...)
+	} else {
+		w.r.parts = append(ps, recorded{w.to, append([]byte(nil), b...)})
+	}
+	return len(b), nil
 }
 
 // checkOne validates one plan, checks its text and what is unfinished in
@@ -155,7 +262,7 @@ func checkOne(f string, o checkOptions, family *fonts.Family, stdout, stderr io.
 	if o.strict {
 		sev = diag.Error
 	}
-	unfinished := draft.Find(res.Plan, srcs[res.Plan.File], srcs[res.Plan.Commune.File], sev)
+	unfinished := draft.FindLoaded(res, sev) // the bytes and trees Load read, as srcs
 	var draftErrs, draftWarns diag.List
 	if o.strict {
 		draftErrs = unfinished
@@ -196,6 +303,10 @@ func checkOne(f string, o checkOptions, family *fonts.Family, stdout, stderr io.
 func textFindings(res *plan.Result, toneStyle string) (diag.List, map[string][]byte, error) {
 	srcs := map[string][]byte{}
 	for _, file := range []string{res.Plan.File, res.Plan.Commune.File} {
+		if b := res.Source(file); b != nil {
+			srcs[file] = b // as Load read it
+			continue
+		}
 		b, err := plan.ReadFile(file)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: không đọc được tệp: %w", file, err)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"kehoach/internal/fonts"
@@ -151,10 +152,12 @@ func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
 }
 
 var (
-	undefinedRE = regexp.MustCompile(`^flag provided but not defined: -(.*)$`)
-	needsArgRE  = regexp.MustCompile(`^flag needs an argument: -(.*)$`)
-	badValueRE  = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-([^:]*): (.*)$`)
-	badSyntaxRE = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+	undefinedRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^flag provided but not defined: -(.*)$`) })
+	needsArgRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^flag needs an argument: -(.*)$`) })
+	badValueRE  = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-([^:]*): (.*)$`)
+	})
+	badSyntaxRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^bad flag syntax: (.*)$`) })
 )
 
 // flagError turns an error of the flag package into Vietnamese; an
@@ -162,16 +165,16 @@ var (
 func (cmd *Command) flagError(fl *flag.FlagSet, err error, args []string) string {
 	s := err.Error()
 	dashed := func(name string) string { return cmd.dashedIn(fl, name) }
-	if m := undefinedRE.FindStringSubmatch(s); m != nil {
+	if m := undefinedRE().FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("không có tùy chọn “%s”; các tùy chọn của lệnh %s: %s%s", typed(args, m[1]), cmd.Name, cmd.flagList(fl), cmd.suggestFlag(fl, m[1]))
 	}
-	if m := needsArgRE.FindStringSubmatch(s); m != nil {
+	if m := needsArgRE().FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("tùy chọn %s cần một giá trị (%s)", dashed(m[1]), cmd.valueName(fl, m[1]))
 	}
-	if m := badValueRE.FindStringSubmatch(s); m != nil {
+	if m := badValueRE().FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("giá trị “%s” của tùy chọn %s không hợp lệ: %s", m[1], dashed(m[2]), valueProblem(fl.Lookup(m[2]), m[3]))
 	}
-	if m := badSyntaxRE.FindStringSubmatch(s); m != nil {
+	if m := badSyntaxRE().FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("tùy chọn “%s” viết sai; hãy viết -TÊN hoặc -TÊN=GIÁ_TRỊ", m[1])
 	}
 	return s
@@ -320,20 +323,23 @@ func isBool(g flag.Getter) bool {
 // wrap breaks text into lines of at most width characters, at spaces.
 func wrap(text string, width int) []string {
 	var lines []string
-	line := ""
+	var line []byte // in linear time: each word is counted and copied once
+	n := 0          // runes in line
 	for _, word := range strings.Fields(text) {
+		w := utf8.RuneCountInString(word)
 		switch {
-		case line == "":
-			line = word
-		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width:
-			lines = append(lines, line)
-			line = word
+		case len(line) == 0:
+			line, n = append(line, word...), w
+		case n+1+w > width:
+			lines = append(lines, string(line))
+			line, n = append(line[:0], word...), w
 		default:
-			line += " " + word
+			line = append(append(line, ' '), word...)
+			n += 1 + w
 		}
 	}
-	if line != "" {
-		lines = append(lines, line)
+	if len(line) > 0 {
+		lines = append(lines, string(line))
 	}
 	return lines
 }
@@ -357,19 +363,21 @@ func stdFile(w io.Writer) (*os.File, bool) {
 // that breaks the rule is kept working as a hidden alias (alias): help
 // shows one name, both are accepted.
 var (
-	letterFlag = regexp.MustCompile(`^[a-z]$`)
+	letterFlag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]$`) })
 	// syllable is a Vietnamese syllable without its diacritics: an
 	// initial consonant, one to three vowels, a final consonant.
-	syllable = regexp.MustCompile(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?$`)
+	syllable = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?$`)
+	})
 )
 
 // flagNameOK reports whether a flag name follows the naming rule.
 func flagNameOK(name string) bool {
-	if letterFlag.MatchString(name) {
+	if letterFlag().MatchString(name) {
 		return true
 	}
 	for _, w := range strings.Split(name, "-") {
-		if !syllable.MatchString(w) {
+		if !syllable().MatchString(w) {
 			return false
 		}
 	}

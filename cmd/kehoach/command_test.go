@@ -159,8 +159,8 @@ func TestUsageErrors(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"build", "plans", "-tong-kt"}, 2, "kehoach build: không có tùy chọn “-tong-kt”; các tùy chọn của lệnh build: -ban-trinh, -dien-tu, -j, -o, -phong, -tong-ket; có phải ý bạn là “-tong-ket”?\nCách dùng: "},
-		{[]string{"check", "-fx"}, 2, "kehoach check: không có tùy chọn “-fx”; các tùy chọn của lệnh check: -nghiem-ngat, -phong, -sua\nCách dùng: "},
-		{[]string{"check", "-fixx"}, 2, "kehoach check: không có tùy chọn “-fixx”; các tùy chọn của lệnh check: -nghiem-ngat, -phong, -sua; có phải ý bạn là “-sua”?\n"},
+		{[]string{"check", "-fx"}, 2, "kehoach check: không có tùy chọn “-fx”; các tùy chọn của lệnh check: -j, -nghiem-ngat, -phong, -sua\nCách dùng: "},
+		{[]string{"check", "-fixx"}, 2, "kehoach check: không có tùy chọn “-fixx”; các tùy chọn của lệnh check: -j, -nghiem-ngat, -phong, -sua; có phải ý bạn là “-sua”?\n"},
 		{[]string{"new", "2026", "--form", "a.yaml"}, 2, "kehoach new: không có tùy chọn “--form”; các tùy chọn của lệnh new: -o, -tep, --tu; có phải ý bạn là “--tu”?\n"},
 		{[]string{"diff", "a", "-x"}, 2, "kehoach diff: không có tùy chọn “-x”; các tùy chọn của lệnh diff: -f, -tep\nCách dùng: "},
 		{[]string{"build", "-ban-trinh", "-dien-tu", "plans"}, 2, "kehoach build: không dùng -ban-trinh cùng -dien-tu: bản trình lãnh đạo không ban hành nên không có bản điện tử; hãy chạy hai lệnh riêng\n"},

@@ -76,7 +76,6 @@ func runSafe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "kehoach:", errText(err))
 		return 2
 	}
-	useTemplates(stderr)
 	if len(args) == 0 {
 		printUsage(stderr)
 		return 2
@@ -90,6 +89,9 @@ func runSafe(args []string, stdout, stderr io.Writer) int {
 		printUsage(stderr)
 		return 2
 	}
+	// Help and usage errors read no template: only a command looks for the
+	// templates folder.
+	useTemplates(stderr)
 	t := newTerminal()
 	defer t.close()
 	return cmd.Run(&Context{Cmd: cmd, Stdout: stdout, Stderr: stderr, term: t}, args[1:])

@@ -31,6 +31,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -92,7 +93,7 @@ func isTodo(text string) bool {
 // Todos returns the TODO comments of a YAML file in line order, leaving
 // out the lines of the review block (whose text mentions “TODO”).
 func Todos(src []byte) []Comment {
-	cs := comments(src)
+	cs := comments(src, nil)
 	blk := reviewBlock(cs)
 	var out []Comment
 	for i, c := range cs {
@@ -108,11 +109,15 @@ func Todos(src []byte) []Comment {
 // '#' inside a quoted or block text is none); each is then placed at the
 // first line, not yet used, where a '#' that can start a comment (at the
 // start of the line or after a blank) is followed by exactly that text.
-func comments(src []byte) []Comment {
+// d is src's YAML document node when the caller has it (Plan.Document),
+// nil to parse src here.
+func comments(src []byte, d *yaml.Node) []Comment {
 	src = yamlx.Normalize(src)
-	var d yaml.Node
-	if err := yaml.Unmarshal(src, &d); err != nil {
-		return nil
+	if d == nil {
+		d = new(yaml.Node)
+		if err := yaml.Unmarshal(src, d); err != nil {
+			return nil
+		}
 	}
 	want := map[string]int{}
 	var walk func(n *yaml.Node)
@@ -128,7 +133,7 @@ func comments(src []byte) []Comment {
 			walk(c)
 		}
 	}
-	walk(&d)
+	walk(d)
 	var out []Comment
 	for i, line := range strings.Split(string(src), "\n") {
 		for j := 0; j < len(line); j++ {
@@ -208,13 +213,29 @@ func (f *finder) add(file string, at diag.Pos, rule, msg, hint string) {
 // The list is not capped: callers cap what they print (yamlx.MaxMessages)
 // and count the whole.
 func Find(p *plan.Plan, planSrc, communeSrc []byte, sev diag.Severity) diag.List {
+	return findIn(p, planSrc, communeSrc, sev, func(string) *yaml.Node { return nil })
+}
+
+// FindLoaded is Find for a plan as plan.Load returned it: the files' bytes
+// and comments are taken from what Load read and parsed (res.Source,
+// res.Document) rather than read and parsed again.
+func FindLoaded(res *plan.Result, sev diag.Severity) diag.List {
+	p := res.Plan
+	var csrc []byte
+	if p.Commune != nil {
+		csrc = res.Source(p.Commune.File)
+	}
+	return findIn(p, res.Source(p.File), csrc, sev, res.Document)
+}
+
+func findIn(p *plan.Plan, planSrc, communeSrc []byte, sev diag.Severity, doc func(file string) *yaml.Node) diag.List {
 	f := &finder{sev: sev, year: p.Nam}
-	f.comments(p.File, planSrc)
+	f.comments(p.File, planSrc, doc(p.File))
 	f.texts(p.File, p, p.Index, planSrc)
 	f.amounts(p)
 	f.empty(p.File, reflect.ValueOf(p).Elem(), "", p.Index)
 	if c := p.Commune; c != nil {
-		f.comments(c.File, communeSrc)
+		f.comments(c.File, communeSrc, doc(c.File))
 		f.texts(c.File, c, c.Index, communeSrc)
 		f.empty(c.File, reflect.ValueOf(c).Elem(), "", c.Index)
 	}
@@ -224,8 +245,8 @@ func Find(p *plan.Plan, planSrc, communeSrc []byte, sev diag.Severity) diag.List
 
 // comments reports the review block, the ReviewOld line and every TODO
 // comment of one file.
-func (f *finder) comments(file string, src []byte) {
-	cs := comments(src)
+func (f *finder) comments(file string, src []byte, doc *yaml.Node) {
+	cs := comments(src, doc)
 	b := reviewBlock(cs)
 	if b.begin >= 0 {
 		first, last := cs[b.begin], cs[b.end]
@@ -257,12 +278,15 @@ func (f *finder) comments(file string, src []byte) {
 }
 
 // todoRe is the word TODO in a text.
-var todoRe = regexp.MustCompile(`\b` + TodoWord + `\b`)
+var todoRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b` + TodoWord + `\b`) })
 
 // texts reports the word TODO in the text fields of one file.
 func (f *finder) texts(file string, v any, ix yamlx.Index, src []byte) {
 	plan.WalkText(v, func(path, text string) {
-		m := todoRe.FindStringIndex(text)
+		if !strings.Contains(text, TodoWord) {
+			return // most texts: the regexp would try every position
+		}
+		m := todoRe().FindStringIndex(text)
 		if m == nil {
 			return
 		}

@@ -11,6 +11,8 @@ import (
 	"kehoach/internal/programme"
 	"kehoach/internal/safefile"
 	"kehoach/internal/yamlx"
+
+	"go.yaml.in/yaml/v4"
 )
 
 // Result is a loaded, validated plan with its problems. The profile of the
@@ -23,12 +25,18 @@ type Result struct {
 	Warnings diag.List // the plan builds, but a văn thư should look
 	all      diag.List // Errors before capping
 	src      map[string][]byte
+	docs     map[string]*yaml.Node // the YAML documents of src (Document)
 }
 
 // Source returns the bytes read for file (the plan or its commune file),
 // nil for another file: a later check places a problem inside a text with
 // yamlx.Locate.
 func (r *Result) Source(file string) []byte { return r.src[file] }
+
+// Document is the YAML document node Load parsed from file (the plan's or
+// its commune's), comments included; nil for any other file or one that
+// did not parse. It must not be changed.
+func (r *Result) Document(file string) *yaml.Node { return r.docs[file] }
 
 // OK reports whether the plan has no errors.
 func (r *Result) OK() bool { return len(r.Errors) == 0 }
@@ -89,9 +97,10 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 		res.Errors = append(res.Errors, e)
 		return res, nil
 	}
-	ix, errs := yamlx.Decode(path, data, p)
+	ix, doc, errs := yamlx.DecodeDocument(path, data, p)
 	res.Errors = append(res.Errors, errs...)
 	res.src = map[string][]byte{path: data}
+	res.docs = map[string]*yaml.Node{path: doc}
 	p.File, p.Index = path, ix
 	if p.Pos.IsZero() {
 		// The file did not parse into a mapping: nothing else can be checked.
@@ -117,9 +126,10 @@ func LoadBytes(path string, data []byte, readFile func(string) ([]byte, error)) 
 			}
 		} else {
 			c := &Commune{}
-			cix, cerrs := yamlx.Decode(cpath, cdata, c)
+			cix, cdoc, cerrs := yamlx.DecodeDocument(cpath, cdata, c)
 			c.File, c.Index = cpath, cix
 			res.src[cpath] = cdata
+			res.docs[cpath] = cdoc
 			res.Errors = append(res.Errors, cerrs...)
 			p.Commune = c
 			validateCommune(c, cix, res)

@@ -248,18 +248,22 @@ func flowWidth(n *yaml.Node) int {
 	return w
 }
 
-var plainUnsafe = regexp.MustCompile(`^[-?:,\[\]{}#&*!|>'"%@` + "`" + `]|: | #|:$|^\s|\s$|^$`)
+var plainUnsafe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-?:,\[\]{}#&*!|>'"%@` + "`" + `]|: | #|:$|^\s|\s$|^$`)
+})
 
 func needsQuotes(n *yaml.Node) bool {
 	if n.Tag == "!!str" && looksLikeOther(n.Value) {
 		return true
 	}
-	return plainUnsafe.MatchString(n.Value)
+	return plainUnsafe().MatchString(n.Value)
 }
 
-var otherScalar = regexp.MustCompile(`^(?i:~|null|true|false|yes|no|on|off|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-f]+|\.inf|\.nan)$`)
+var otherScalar = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:~|null|true|false|yes|no|on|off|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-f]+|\.inf|\.nan)$`)
+})
 
-func looksLikeOther(s string) bool { return otherScalar.MatchString(s) }
+func looksLikeOther(s string) bool { return otherScalar().MatchString(s) }
 
 var (
 	numberType = reflect.TypeOf(plan.Number{})
@@ -313,7 +317,7 @@ func (f *formatter) scalar(n *yaml.Node, t reflect.Type, col int) {
 		n.Style = yaml.DoubleQuotedStyle
 	case f.flow == 0 && col+utf8.RuneCountInString(v) > Width-2 && !strings.Contains(v, "  ") && strings.Contains(v, " "):
 		n.Style = yaml.FoldedStyle
-	case n.Tag == "!!str" && (looksLikeOther(v) || plainUnsafe.MatchString(v) || emitterQuotes(v) || (f.flow > 0 && strings.ContainsAny(v, ",[]{}"))):
+	case n.Tag == "!!str" && (looksLikeOther(v) || plainUnsafe().MatchString(v) || emitterQuotes(v) || (f.flow > 0 && strings.ContainsAny(v, ",[]{}"))):
 		n.Style = yaml.DoubleQuotedStyle
 	default:
 		n.Style = 0
@@ -410,7 +414,7 @@ func endsBlank(lines []string) bool { return len(lines) > 0 && lines[len(lines)-
 
 // blockHeader matches the line that opens a block scalar, as the emitter
 // writes it: “key: |-”, “- >”, “key: |2+”, a comment possibly after it.
-var blockHeader = regexp.MustCompile(`(?:^|[ :-])[|>][1-9]?[-+]?(?: +#.*)?$`)
+var blockHeader = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[ :-])[|>][1-9]?[-+]?(?: +#.*)?$`) })
 
 // blockLines marks the lines that are the text of a block scalar: after a
 // header line indented h, every line indented more than h, and the blank
@@ -419,7 +423,7 @@ var blockHeader = regexp.MustCompile(`(?:^|[ :-])[|>][1-9]?[-+]?(?: +#.*)?$`)
 func blockLines(lines []string) []bool {
 	in := make([]bool, len(lines))
 	for i := 0; i < len(lines); i++ {
-		m := blockHeader.FindString(lines[i])
+		m := blockHeader().FindString(lines[i])
 		if m == "" {
 			continue
 		}

@@ -91,3 +91,22 @@ func TestRegistryCoverage(t *testing.T) {
 		t.Errorf("nd30-2020: %+v", nd30)
 	}
 }
+
+// IsRegion agrees with Regions: every listed code is a region, nothing
+// else is (a set keyed by commune group has no regions).
+func TestIsRegion(t *testing.T) {
+	regions := Regions()
+	if len(regions) == 0 {
+		t.Fatal("no region codes")
+	}
+	for _, r := range regions {
+		if !IsRegion(r) {
+			t.Errorf("IsRegion(%q) = false; Regions lists it", r)
+		}
+	}
+	for _, r := range []string{"", "TDMNPB", "tdmnpb ", "nhom-1", "1", "vung"} {
+		if IsRegion(r) {
+			t.Errorf("IsRegion(%q) = true; Regions = %v", r, regions)
+		}
+	}
+}

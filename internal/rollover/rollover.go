@@ -96,6 +96,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -1129,11 +1130,11 @@ func (e *editor) headerText() string {
 	return strings.Join(lines, "\n")
 }
 
-var numDot = regexp.MustCompile(`^\d+\.$`)
+var numDot = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+\.$`) })
 
 // A document number stays with the word before it (“Quyết định 51/2025/QĐ-TTg”),
 // as does an abbreviated document type (“QĐ 51/2025/QĐ-TTg”).
-var docNo = regexp.MustCompile(`^\d[\d-]*/\S*\p{Lu}`)
+var docNo = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d[\d-]*/\S*\p{Lu}`) })
 
 // docAbbrWord: an abbreviated document type stays with its number (“QĐ 51/2025/QĐ-TTg”).
 var docAbbrWord = map[string]bool{"QĐ": true, "NQ": true, "NĐ": true, "TT": true, "KH": true}
@@ -1149,7 +1150,7 @@ func wrap(s, first, rest string) []string {
 	// A criterion number stays with its name: "2. Giao thông".
 	var words []string
 	for _, w := range strings.Fields(s) {
-		if k := len(words) - 1; k >= 0 && (numDot.MatchString(words[k]) || docAbbrWord[words[k]] || docNo.MatchString(w)) {
+		if k := len(words) - 1; k >= 0 && (numDot().MatchString(words[k]) || docAbbrWord[words[k]] || docNo().MatchString(w)) {
 			words[k] += " " + w
 			continue
 		}

@@ -144,6 +144,7 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, toneStyle string) diag.List
 		opts.Exceptions = append(opts.Exceptions, p.Commune.NgoaiLe...)
 	}
 	opts.Compiled = vntext.CompileExceptions(opts.Exceptions)
+	opts.Words = new(vntext.Words) // shared by the plan's fields
 	var out diag.List
 	fs := fields(p, planSrc, communeSrc)
 	var texts []string

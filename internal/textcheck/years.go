@@ -107,7 +107,9 @@ func yearFindings(p *plan.Plan, path, text string, cites [][2]int) []vntext.Find
 		w(RuleDateSpan, d.Start, d.End, fmt.Sprintf("ngày “%s” ngoài thời gian của kế hoạch năm %d (năm %d - %d)", text[d.Start:d.End], n, n-1, n),
 			"kiểm tra lại năm; ngày của một văn bản viện dẫn thì ghi kèm số, ký hiệu văn bản đó")
 	}
-	if p.Set != nil {
+	// countOf needs “/” and “tiêu”: most texts have neither, and the regexp
+	// would try every position.
+	if p.Set != nil && strings.Contains(text, "/") && strings.Contains(text, "tiêu") {
 		size := len(p.Set.TieuChi)
 		for _, m := range countOf().FindAllStringSubmatchIndex(text, -1) {
 			of, _ := strconv.Atoi(text[m[4]:m[5]])

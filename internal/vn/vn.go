@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -336,12 +337,14 @@ func Roman(n int) string {
 }
 
 // units that bind to the number before them with a no-break space.
-var unitRe = regexp.MustCompile(`(\d)[  ]+(km|ha|tấn|triệu đồng|tỷ đồng|nghìn đồng|đồng|người|m2|m²|kg|tuổi)\b`)
-var signRe = regexp.MustCompile(`([≥≤<>]) (\d)`)
+var unitRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(\d)[  ]+(km|ha|tấn|triệu đồng|tỷ đồng|nghìn đồng|đồng|người|m2|m²|kg|tuổi)\b`)
+})
+var signRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([≥≤<>]) (\d)`) })
 
 // dashRe is a dash, en dash or plus standing between two words with spaces
 // around it: "sáng - xanh", "2021 – 2025", "A + B".
-var dashRe = regexp.MustCompile(`(\S)[ \x{00a0}]+([-–+])[ \x{00a0}]+(\S)`)
+var dashRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\S)[ \x{00a0}]+([-–+])[ \x{00a0}]+(\S)`) })
 
 // Bind puts no-break spaces where a line must not break: between a number
 // and its unit ("7 km", "54 triệu đồng"), after a comparison sign ("≥ 54"),
@@ -353,15 +356,15 @@ func Bind(s string) string {
 		// Twice: the third group of one match is the first of the next
 		// ("a - b - c").
 		for i := 0; i < 2; i++ {
-			s = dashRe.ReplaceAllString(s, "$1\u00a0$2 $3")
+			s = dashRe().ReplaceAllString(s, "$1\u00a0$2 $3")
 		}
 	}
 	if !strings.ContainsAny(s, "0123456789") {
 		return s
 	}
-	s = unitRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := unitRe.FindStringSubmatch(m)
+	s = unitRe().ReplaceAllStringFunc(s, func(m string) string {
+		sub := unitRe().FindStringSubmatch(m)
 		return sub[1] + "\u00a0" + strings.ReplaceAll(sub[2], " ", "\u00a0")
 	})
-	return signRe.ReplaceAllString(s, "$1\u00a0$2")
+	return signRe().ReplaceAllString(s, "$1\u00a0$2")
 }

@@ -127,7 +127,7 @@ const (
 func nfd(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		l, ok := letterInfo[r]
+		l, ok := letterInfo()[r]
 		if !ok || (l.tone == toneNgang && l.base == r) {
 			b.WriteRune(r)
 			continue

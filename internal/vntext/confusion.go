@@ -54,9 +54,9 @@ func confusionSyllable(sy string) string {
 	switch {
 	case strings.HasPrefix(sy, "tr"):
 		sy = "ch" + sy[2:]
-	case strings.HasPrefix(sy, "g") && letterInfo[firstRune(sy[1:])].base == 'i':
+	case strings.HasPrefix(sy, "g") && letterInfo()[firstRune(sy[1:])].base == 'i':
 		rest := sy[1:] // from the i, which keeps its tone when it is the vowel (gìn)
-		if _, n := utf8.DecodeRuneInString(rest); len(rest) > n && isVowelBase(letterInfo[firstRune(rest[n:])].base) {
+		if _, n := utf8.DecodeRuneInString(rest); len(rest) > n && isVowelBase(letterInfo()[firstRune(rest[n:])].base) {
 			rest = rest[n:] // gia, giữ: the i only spells the initial
 		}
 		sy = "d" + rest
@@ -71,7 +71,7 @@ func confusionSyllable(sy string) string {
 		return sy
 	}
 	return strings.Map(func(r rune) rune {
-		if l, ok := letterInfo[r]; ok && l.base == 'y' && !l.upper {
+		if l, ok := letterInfo()[r]; ok && l.base == 'y' && !l.upper {
 			return compose('i', l.tone, false)
 		}
 		return r
@@ -119,10 +119,10 @@ func confusionFindings(s string, ws []wordState, lx *lexicon, unknown []int, fla
 	var fs []Finding
 	for _, i := range unknown {
 		a, b := ws[i], ws[i+1]
-		if functionWords[a.key] || functionWords[b.key] {
+		if functionWords()[a.key] || functionWords()[b.key] {
 			continue
 		}
-		vs := oneSyllableChanged(lx.conf[a.info.confKey()+" "+b.info.confKey()], a.key, b.key)
+		vs := oneSyllableChanged(lx.byConfusion(a.info.confKey()+" "+b.info.confKey()), a.key, b.key)
 		if len(vs) != 1 {
 			continue
 		}
@@ -131,7 +131,7 @@ func confusionFindings(s string, ws []wordState, lx *lexicon, unknown []int, fla
 		if x == a.key {
 			changed, typed, meant = i+1, b.info.skel, skeleton(y)
 		}
-		if flagged[changed] || functionWords[x] || functionWords[y] || formsWordOutside(s, ws, i, changed, lx) {
+		if flagged[changed] || functionWords()[x] || functionWords()[y] || formsWordOutside(s, ws, i, changed, lx) {
 			continue
 		}
 		flagged[changed] = true

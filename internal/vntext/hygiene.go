@@ -16,7 +16,7 @@ func lowerSameLen(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		l := unicode.ToLower(r)
+		l := lowerRune(r)
 		if utf8.RuneLen(l) != utf8.RuneLen(r) {
 			l = r
 		}

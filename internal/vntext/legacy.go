@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,7 +52,7 @@ var tcvn3Codes = map[rune][numTones]byte{
 var tcvn3Upper = map[byte]rune{0xA1: 'Ă', 0xA2: 'Â', 0xA3: 'Ê', 0xA4: 'Ô', 0xA5: 'Ơ', 0xA6: 'Ư', 0xA7: 'Đ'}
 
 // tcvn3Decode maps a Latin-1 character (the byte) to its Unicode letter.
-var tcvn3Decode = func() map[rune]rune {
+var tcvn3Decode = sync.OnceValue(func() map[rune]rune {
 	m := map[rune]rune{0xAE: 'đ'}
 	for base, codes := range tcvn3Codes {
 		for t, b := range codes {
@@ -64,7 +65,7 @@ var tcvn3Decode = func() map[rune]rune {
 		m[rune(b)] = r
 	}
 	return m
-}()
+})
 
 // vniMark is what one VNI mark character does to the vowel before it.
 type vniMark struct {
@@ -90,7 +91,7 @@ var vniSingles = map[rune]rune{
 func decodeTCVN3(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if u, ok := tcvn3Decode[r]; ok {
+		if u, ok := tcvn3Decode()[r]; ok {
 			b.WriteRune(u)
 			continue
 		}
@@ -171,7 +172,7 @@ func DetectLegacy(s string) (enc string, converted string, ok bool) {
 	high := false
 	for _, r := range s {
 		if r > 0xFF {
-			if _, viet := letterInfo[r]; viet {
+			if _, viet := letterInfo()[r]; viet {
 				return "", "", false
 			}
 			continue

@@ -222,7 +222,7 @@ func legacyLooking(w string) bool {
 		if isLegacySymbol(r) || i > 0 && r >= 0xC0 && unicode.IsUpper(r) {
 			return true
 		}
-		if m, mark := vniMarks[unicode.ToLower(r)]; mark && vniTakes(unicode.ToLower(prev), m) {
+		if m, mark := vniMarks[lowerRune(r)]; mark && vniTakes(lowerRune(prev), m) {
 			return true
 		}
 		prev = r

@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,12 +39,19 @@ type letter struct {
 // vowelBases are the twelve vowel letters that can carry a tone.
 const vowelBases = "aăâeêioôơuưy"
 
-var letterInfo, composed = buildLetters()
+// letterTables are letterInfo and composed, built on first use (not in
+// package init: a command that checks no text pays nothing).
+var letterTables = sync.OnceValues(buildLetters)
+
+// letterInfo describes every Vietnamese letter (see buildLetters).
+func letterInfo() map[rune]letter { l, _ := letterTables(); return l }
+
+// composed gives base -> tone -> [lower, upper] (see buildLetters).
+func composed() map[rune][numTones][2]rune { _, c := letterTables(); return c }
 
 // buildLetters makes the tables of Vietnamese letters: letterInfo describes
 // every letter (both cases, with the loan letters f j w z), composed gives
-// base -> tone -> [lower, upper]. They are package-level values (not built
-// in init) so that other package-level tables can use compose.
+// base -> tone -> [lower, upper]. They are built once, on first use.
 func buildLetters() (map[rune]letter, map[rune][numTones][2]rune) {
 	info := map[rune]letter{}
 	comp := map[rune][numTones][2]rune{}
@@ -78,7 +86,7 @@ func buildLetters() (map[rune]letter, map[rune][numTones][2]rune) {
 // compose returns the precomposed letter for base (lower-case, with its vowel
 // mark) with tone t, upper-cased when up is true.
 func compose(base rune, t tone, up bool) rune {
-	row, ok := composed[base]
+	row, ok := composed()[base]
 	if !ok {
 		if up {
 			return unicode.ToUpper(base)
@@ -129,11 +137,41 @@ func skeleton(s string) string {
 			b.WriteByte(byte(r)) // ASCII that is not upper case: a mark-less letter or other rune, kept
 			continue
 		}
-		if l, ok := letterInfo[r]; ok {
+		if l, ok := letterInfo()[r]; ok {
 			b.WriteRune(skeletonRune(l.base))
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(lowerRune(r))
 	}
 	return b.String()
 }
+
+// lowerRune is unicode.ToLower, from a table for the runes Vietnamese text
+// is made of (up to U+024F, and U+1EA0–U+1EFF): the case tables are
+// searched for every other rune only.
+func lowerRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r < 0x250:
+		return lowerTables().latin[r]
+	case r >= 0x1EA0 && r <= 0x1EFF:
+		return lowerTables().extra[r-0x1EA0]
+	}
+	return unicode.ToLower(r)
+}
+
+var lowerTables = sync.OnceValue(func() *struct {
+	latin [0x250]rune
+	extra [0x60]rune
+} { t := new(struct {
+	latin [0x250]rune
+	extra [0x60]rune
+}); for r := range t.latin {
+	t.latin[r] = unicode.ToLower(rune(r))
+}; for i := range t.extra {
+	t.extra[i] = unicode.ToLower(rune(0x1EA0 + i))
+}; return t })

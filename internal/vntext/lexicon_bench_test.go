@@ -2,12 +2,24 @@ package vntext
 
 import "testing"
 
-// BenchmarkLexicon measures parsing the embedded word lists into the
-// lexicon, the work getLexicon does once per process on first use.
+// BenchmarkLexicon measures opening the embedded word index, the work
+// getLexicon does once per process on first use (reading the lists into
+// maps took ~28 ms).
 func BenchmarkLexicon(b *testing.B) {
-	src := wordsTxt + "\n" + adminTxt
 	b.ReportAllocs()
 	for b.Loop() {
-		parseLexicon(src)
+		if _, ok := openLexicon(lexiconIndex); !ok {
+			b.Fatal("index does not open")
+		}
+	}
+}
+
+// BenchmarkEncodeLexicon measures building the index from the lists, the
+// work go generate does.
+func BenchmarkEncodeLexicon(b *testing.B) {
+	words, admin := wordLists(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		encodeLexicon(words + "\n" + admin)
 	}
 }

@@ -2,8 +2,11 @@ package vntext
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"kehoach/internal/testkit"
 )
 
 // The word list is well formed: every entry has two or more syllables, each
@@ -11,9 +14,10 @@ import (
 // its source and licence are stated. The same holds for the administrative
 // list (data/hanh-chinh.txt), which repeats no entry of words.txt. Entries
 // are in the old tone style, the form parseLexicon reads without
-// normalising.
+// normalising, and the embedded index holds them all.
 func TestWordList(t *testing.T) {
 	t.Parallel()
+	wordsTxt, adminTxt := wordLists(t)
 	seen := map[string]bool{}
 	n := 0
 	lines := strings.Split(wordsTxt, "\n")
@@ -65,5 +69,101 @@ func TestWordList(t *testing.T) {
 	readme, err := os.ReadFile("data/README.md")
 	if err != nil || !strings.Contains(string(readme), "Licence") {
 		t.Errorf("data/README.md must state the word list's source and licence (%v)", err)
+	}
+}
+
+// wordLists reads the two source lists of the index.
+func wordLists(t testing.TB) (words, admin string) {
+	t.Helper()
+	w, err := os.ReadFile("data/words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := os.ReadFile("data/hanh-chinh.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(w), string(a)
+}
+
+// The embedded index is what encodeLexicon makes of the lists (go generate
+// ./internal/vntext, or go test -update, rewrites it), and it answers every
+// question as the lists read into maps do: each pair known, a word pair or
+// not, its roles, the word pairs of every skeleton and confusion key in
+// the order of the lists, every syllable; and nothing else.
+func TestLexiconIndex(t *testing.T) {
+	words, admin := wordLists(t)
+	src := words + "\n" + admin
+	testkit.Golden(t, "data/lexicon.idx", encodeLexicon(src), *testkit.Update)
+	if *testkit.Update {
+		return
+	}
+	lx, ok := openLexicon(lexiconIndex)
+	if !ok {
+		t.Fatal("data/lexicon.idx does not open")
+	}
+	m := parseLexicon(src)
+	if lx.words != m.words || lx.pairs.n != len(m.pairs) {
+		t.Errorf("index: %d entries, %d pairs; lists: %d, %d", lx.words, lx.pairs.n, m.words, len(m.pairs))
+	}
+	syls := map[string]bool{}
+	for p, word := range m.pairs {
+		if !lx.known(p) || lx.isWord(p) != word || lx.role(p) != m.role[p] {
+			t.Errorf("pair %q: index known %v word %v role %d; lists word %v role %d", p, lx.known(p), lx.isWord(p), lx.role(p), word, m.role[p])
+		}
+		a, b, _ := strings.Cut(p, " ")
+		syls[a], syls[b] = true, true
+		for _, q := range []string{p + "x", "a" + p, a + "  " + b, b + " " + a} {
+			if _, in := m.pairs[q]; !in && lx.known(q) {
+				t.Errorf("index knows %q, the lists do not", q)
+			}
+		}
+	}
+	for k, want := range m.skel {
+		if got := lx.bySkeleton(k); !slices.Equal(got, want) {
+			t.Errorf("skeleton %q: index %q, lists %q", k, got, want)
+		}
+	}
+	for k, want := range m.conf {
+		if got := lx.byConfusion(k); !slices.Equal(got, want) {
+			t.Errorf("confusion key %q: index %q, lists %q", k, got, want)
+		}
+	}
+	if lx.syls.n != len(syls) {
+		t.Errorf("index has %d syllables, lists %d", lx.syls.n, len(syls))
+	}
+	for s := range syls {
+		if !lx.syllable(s) {
+			t.Errorf("syllable %q missing from the index", s)
+		}
+	}
+	for _, q := range []string{"", "zz", "binh dang x", "\xff\xff"} {
+		if lx.known(q) || lx.syllable(q) || lx.bySkeleton(q) != nil || lx.byConfusion(q) != nil {
+			t.Errorf("index answers %q", q)
+		}
+	}
+}
+
+// A damaged index does not open: each truncation, a foreign magic, an
+// offset table that goes backwards, trailing bytes.
+func TestLexiconIndexDamaged(t *testing.T) {
+	for _, n := range []int{0, 5, len(lexiconMagic), len(lexiconMagic) + 3, len(lexiconMagic) + 40, len(lexiconIndex) / 2, len(lexiconIndex) - 1} {
+		if _, ok := openLexicon(lexiconIndex[:n]); ok {
+			t.Errorf("index cut at %d bytes opens", n)
+		}
+	}
+	if _, ok := openLexicon(lexiconIndex + "x"); ok {
+		t.Error("index with a trailing byte opens")
+	}
+	if _, ok := openLexicon("kehoach-lexicon0" + lexiconIndex[len(lexiconMagic):]); ok {
+		t.Error("index of another format version opens")
+	}
+	b := []byte(lexiconIndex)
+	// The first offset of the pairs table after the first: make it point
+	// past the second.
+	at := len(lexiconMagic) + 4 + 4 + 4
+	b[at+3] = 0xff
+	if _, ok := openLexicon(string(b)); ok {
+		t.Error("index with a backwards offset table opens")
 	}
 }

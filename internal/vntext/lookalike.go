@@ -49,12 +49,30 @@ var scripts = []struct {
 }
 
 func scriptOf(r rune) string {
+	if r < 0x370 || r >= 0x1E00 && r <= 0x1EFF {
+		return "" // Latin, with Vietnamese's letters: before Greek, the first of the scripts, and Latin Extended Additional
+	}
 	for _, s := range scripts {
 		if unicode.Is(s.table, r) {
 			return s.name
 		}
 	}
 	return ""
+}
+
+// isLatin reports whether r is a Latin letter (unicode.Latin), ASCII
+// without a table look-up.
+func isLatin(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.Is(unicode.Latin, r)
+}
+
+// isMark reports whether r is a combining mark (Mn or Me); none comes
+// before U+0300.
+func isMark(r rune) bool {
+	return r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Me)
 }
 
 // oddSpace reports the spaces that look like a space and are not one: they
@@ -82,7 +100,7 @@ func lookAlikeFindings(n string, name bool, exempt []span) []Finding {
 	var fs []Finding
 	for _, w := range wordSpans(n) {
 		word := n[w.start:w.end]
-		latin := strings.IndexFunc(word, func(r rune) bool { return unicode.Is(unicode.Latin, r) }) >= 0
+		latin := strings.IndexFunc(word, isLatin) >= 0
 		if !latin {
 			// A name's word in another script: one finding for the word.
 			r, _ := utf8.DecodeRuneInString(word)
@@ -116,7 +134,7 @@ func lookAlikeFindings(n string, name bool, exempt []span) []Finding {
 			fs = append(fs, Finding{Rule: RuleLookAlike, Severity: Warning, Start: i, End: i + utf8.RuneLen(r),
 				Msg:     fmt.Sprintf("khoảng trắng đặc biệt %s trông như dấu cách mà không phải dấu cách", runeName(r)),
 				Suggest: "thay bằng một dấu cách thường", Fix: strPtr(" ")})
-		case unicode.In(r, unicode.Mn, unicode.Me) && !unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r):
+		case isMark(r) && !unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r):
 			fs = append(fs, Finding{Rule: RuleMark, Severity: Warning, Start: i, End: i + utf8.RuneLen(r),
 				Msg:     fmt.Sprintf("dấu kết hợp %s không thuộc chữ tiếng Việt nào (chữ có dấu tiếng Việt đều là một ký tự)", runeName(r)),
 				Suggest: "xóa dấu này rồi gõ lại chữ bằng bộ gõ tiếng Việt (Unicode dựng sẵn)"})
@@ -130,7 +148,7 @@ func wordSpans(s string) []span {
 	var out []span
 	start := -1
 	for i, r := range s {
-		in := unicode.IsLetter(r) || unicode.In(r, unicode.Mn, unicode.Me)
+		in := unicode.IsLetter(r) || isMark(r)
 		switch {
 		case in && start < 0:
 			start = i

@@ -3,6 +3,7 @@ package vntext
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestLookAlikes(t *testing.T) {
@@ -39,6 +40,38 @@ func TestLookAlikes(t *testing.T) {
 	} {
 		if got := rules(c.in, Options{Name: c.name, Exceptions: c.exc}); got != c.want {
 			t.Errorf("%q (name %v): %s, want %s", c.in, c.name, got, c.want)
+		}
+	}
+}
+
+// The fast paths of isLatin, isMark and scriptOf answer as the Unicode
+// tables do, for every code point.
+func TestScriptFastPaths(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isLatin(r) != unicode.Is(unicode.Latin, r) {
+			t.Fatalf("isLatin(%U) = %v", r, isLatin(r))
+		}
+		if isMark(r) != unicode.In(r, unicode.Mn, unicode.Me) {
+			t.Fatalf("isMark(%U) = %v", r, isMark(r))
+		}
+		want := ""
+		for _, s := range scripts {
+			if unicode.Is(s.table, r) {
+				want = s.name
+				break
+			}
+		}
+		if got := scriptOf(r); got != want {
+			t.Fatalf("scriptOf(%U) = %q, want %q", r, got, want)
+		}
+	}
+}
+
+// lowerRune is unicode.ToLower for every code point.
+func TestLowerRune(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if lowerRune(r) != unicode.ToLower(r) {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, lowerRune(r), unicode.ToLower(r))
 		}
 	}
 }

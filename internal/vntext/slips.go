@@ -25,14 +25,14 @@ const (
 
 // reduplications are the exact repeats Vietnamese uses on purpose
 // ("nhà nhà, người người", "ngày ngày", "dần dần"): lap-tu leaves them alone.
-var reduplications = func() map[string]bool {
+var reduplications = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`ngày đêm tháng năm giờ người nhà ngành cấp đời ai đâu dần xa mãi
 		thường lâu từ nơi lớp đấy thật chôm`) {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // slipFindings runs the typing-slip rules on the NFC string s and its tokens.
 func slipFindings(s string, toks []token, o Options) []Finding {
@@ -51,7 +51,13 @@ func slipFindings(s string, toks []token, o Options) []Finding {
 // of the list above and of the word list (chôm chôm) pass. The Fix removes the second copy.
 func repeatFindings(s string, toks []token) []Finding {
 	var fs []Finding
-	low := func(i int) string { return strings.ToLower(toks[i].text) }
+	lows := make([]string, len(toks)) // each token lowered once, on first use
+	low := func(i int) string {
+		if lows[i] == "" {
+			lows[i] = strings.ToLower(toks[i].text)
+		}
+		return lows[i]
+	}
 	gap := func(i int) bool {
 		return onlySpaceBetween(s, toks[i].end, toks[i+1].start) && toks[i].end < toks[i+1].start
 	}
@@ -65,7 +71,7 @@ func repeatFindings(s string, toks []token) []Finding {
 			i += 3
 			continue
 		}
-		if !gap(i) || low(i) != low(i+1) || reduplications[low(i)] || toks[i].digitAdj || toks[i+1].digitAdj ||
+		if !gap(i) || low(i) != low(i+1) || reduplications()[low(i)] || toks[i].digitAdj || toks[i+1].digitAdj ||
 			getLexicon().known(strings.ToLower(NormaliseTone(low(i), ToneCu))+" "+strings.ToLower(NormaliseTone(low(i), ToneCu))) {
 			continue
 		}
@@ -76,24 +82,6 @@ func repeatFindings(s string, toks []token) []Finding {
 		i++
 	}
 	return fs
-}
-
-var (
-	sylOnce sync.Once
-	sylSet  map[string]bool
-)
-
-// lexSyllables is the set of syllables (lower case, old style) of the word
-// list.
-func lexSyllables() map[string]bool {
-	sylOnce.Do(func() {
-		sylSet = map[string]bool{}
-		for p := range getLexicon().pairs {
-			a, b, _ := strings.Cut(p, " ")
-			sylSet[a], sylSet[b] = true, true
-		}
-	})
-	return sylSet
 }
 
 // placeTone puts tone t on the toneless syllable base (any case) where the
@@ -110,7 +98,7 @@ func placeTone(base string, t tone) (string, bool) {
 		copy(c, rs)
 		c[i] = compose(lr, t, unicode.IsUpper(r))
 		w := string(c)
-		if a := analyse(w); a.ok && lexSyllables()[strings.ToLower(NormaliseTone(w, ToneCu))] {
+		if a := analyse(w); a.ok && getLexicon().syllable(strings.ToLower(NormaliseTone(w, ToneCu))) {
 			return NormaliseTone(w, ToneCu), true
 		}
 	}
@@ -382,7 +370,7 @@ var agencyAbbrevs = []string{"UBND", "HĐND", "MTTQ", "MTQG", "BCĐ"}
 // agencyTypos maps each misspelling of agencyAbbrevs that agencyFindings
 // reports (two neighbouring letters swapped, D typed for Đ) to the right
 // form.
-var agencyTypos = func() map[string]string {
+var agencyTypos = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	known := map[string]bool{}
 	for _, a := range agencyAbbrevs {
@@ -405,7 +393,7 @@ var agencyTypos = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // agencyFindings reports a misspelt agency abbreviation (UNBD, HĐDN, HDND).
 func agencyFindings(toks []token) []Finding {
@@ -414,7 +402,7 @@ func agencyFindings(toks []token) []Finding {
 		if !t.allUpper {
 			continue
 		}
-		right, ok := agencyTypos[t.text]
+		right, ok := agencyTypos()[t.text]
 		if !ok {
 			continue
 		}
@@ -440,7 +428,7 @@ func quiFindings(toks []token) []Finding {
 		if len(rs) != 3 || unicode.ToLower(rs[0]) != 'q' || unicode.ToLower(rs[1]) != 'u' {
 			continue
 		}
-		l, ok := letterInfo[rs[2]]
+		l, ok := letterInfo()[rs[2]]
 		if !ok || l.base != 'i' {
 			continue
 		}

@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -35,7 +36,10 @@ type rhymeInfo struct {
 
 // rhymes is the inventory of rhymes after an initial other than "qu";
 // quRhymes those after "qu" (whose u is the glide).
-var rhymes, quRhymes = buildRhymes()
+var rhymeTables = sync.OnceValues(buildRhymes)
+
+func rhymes() map[string]rhymeInfo   { r, _ := rhymeTables(); return r }
+func quRhymes() map[string]rhymeInfo { _, q := rhymeTables(); return q }
 
 // buildRhymes generates the rhyme inventory from nuclei and the finals each
 // one takes.
@@ -163,7 +167,7 @@ func analyse(s string) analysis {
 		if r >= 0x80 {
 			a.ascii = false
 		}
-		l, known := letterInfo[r]
+		l, known := letterInfo()[r]
 		if !known {
 			a.foreign = true
 			a.reason = "có ký tự “" + string(r) + "” không thuộc bảng chữ cái tiếng Việt"
@@ -212,19 +216,19 @@ func analyse(s string) analysis {
 			rest = "i" + rest
 			restStart = 1
 		}
-		info, found = rhymes[rest]
+		info, found = rhymes()[rest]
 	case "qu":
 		if rest == "" {
 			a.reason = "sau “qu” phải có nguyên âm"
 			return a
 		}
-		info, found = quRhymes[rest]
+		info, found = quRhymes()[rest]
 	default:
 		if ini == "" && strings.HasPrefix(w, "q") {
 			a.reason = "chữ “q” chỉ đứng trong “qu”"
 			return a
 		}
-		info, found = rhymes[rest]
+		info, found = rhymes()[rest]
 	}
 	a.initial = ini
 	if !found {

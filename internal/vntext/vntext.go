@@ -57,7 +57,7 @@
 // Options.Exceptions get none of the word rules (am-tiet, dau-thanh,
 // tu-ghep, nham-am, kieu-dau, viet-hoa). Blanks at the start or end of a line are not
 // flagged. tu-ghep skips pairs that contain a function word or numeral (see
-// functionWords) and stays silent when a syllable forms a word with its
+// functionWords()) and stays silent when a syllable forms a word with its
 // other neighbour or when two dictionary words fit; see README.md for the
 // seed's slips that no text rule can reach.
 package vntext
@@ -135,6 +135,17 @@ type Options struct {
 	// Greek or Armenian letter is a chu-giong finding, not only one in a
 	// word that mixes scripts.
 	Name bool
+	// Words, when set, keeps what Check learns of each distinct word
+	// (its syllable analysis, lower-case and skeleton forms) for the next
+	// strings checked with the same Words: the many fields of one plan
+	// share most of their words. Not safe for concurrent use.
+	Words *Words
+}
+
+// Words is a cache of word analyses for Options.Words; the zero value is
+// empty and ready.
+type Words struct {
+	m map[string]*tokInfo
 }
 
 // Normalise returns s in Unicode NFC, with any invalid UTF-8 byte sequence

@@ -1,38 +1,12 @@
 package vntext
 
 import (
-	_ "embed" // the word list
 	"fmt"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 )
-
-// wordsTxt is the list of multi-syllable Vietnamese words (see
-// data/README.md for its source and licence).
-//
-//go:embed data/words.txt
-var wordsTxt string
-
-// adminTxt is the administrative vocabulary added to the word list (see
-// data/README.md).
-//
-//go:embed data/hanh-chinh.txt
-var adminTxt string
-
-// lexicon indexes the word list by adjacent syllable pairs. A word pair is a
-// two-syllable entry or the first or last pair of a longer one ("ủy ban",
-// "nhân dân" in "ủy ban nhân dân"); the pairs inside a longer entry ("ban
-// nhân") are known sequences but not words, so they are never proposed as
-// corrections nor used to explain a neighbour.
-type lexicon struct {
-	pairs map[string]bool     // every adjacent pair of every entry, old tone style, lower case; true for a word pair
-	skel  map[string][]string // "binh dang" -> {"bình đẳng"}: word pairs by their mark-less skeleton
-	conf  map[string][]string // "sản suất" -> {"sản xuất"}: word pairs by their confusionKey
-	role  map[string]uint8    // of a word pair: roleWhole, roleFirst, roleLast (bits)
-	words int
-}
 
 // The roles of a word pair: a two-syllable entry, the first pair of a
 // longer entry, the last pair of a longer entry.
@@ -42,107 +16,10 @@ const (
 	roleLast
 )
 
-var (
-	lexOnce sync.Once
-	lex     *lexicon
-)
-
-// getLexicon parses the embedded word lists once.
-func getLexicon() *lexicon {
-	lexOnce.Do(func() { lex = parseLexicon(wordsTxt + "\n" + adminTxt) })
-	return lex
-}
-
-// parseLexicon reads one word per line; '#' starts a comment. The entries
-// must already be in the lexicon's form: NFC, lower case, old tone style
-// (TestWordList asserts this of the embedded lists), so no normalisation
-// runs at start-up. Syllables are split on spaces without allocating; a pair
-// of syllables separated by one space is a substring of the source.
-func parseLexicon(src string) *lexicon {
-	n := strings.Count(src, "\n") + 1
-	l := &lexicon{pairs: make(map[string]bool, n+n/4), skel: make(map[string][]string, n), conf: make(map[string][]string, n), role: make(map[string]uint8, n)}
-	var syls [][2]int // start and end offsets of the syllables in line
-	for rest := src; rest != ""; {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		syls = syllableSpans(line, syls[:0])
-		if len(syls) < 2 {
-			continue
-		}
-		l.words++
-		for i := 0; i+1 < len(syls); i++ {
-			var p string
-			if a, b := syls[i], syls[i+1]; b[0] == a[1]+1 && line[a[1]] == ' ' {
-				p = line[a[0]:b[1]]
-			} else {
-				p = line[a[0]:a[1]] + " " + line[b[0]:b[1]]
-			}
-			l.addPair(p, i == 0 || i+2 == len(syls))
-			switch {
-			case len(syls) == 2:
-				l.role[p] |= roleWhole
-			case i == 0:
-				l.role[p] |= roleFirst
-			case i+2 == len(syls):
-				l.role[p] |= roleLast
-			}
-		}
-	}
-	return l
-}
-
-// syllableSpans appends to spans the start and end offsets of the fields of
-// line (as strings.Fields splits it, for ASCII white space).
-func syllableSpans(line string, spans [][2]int) [][2]int {
-	start := -1
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case ' ', '\t', '\r', '\v', '\f':
-			if start >= 0 {
-				spans = append(spans, [2]int{start, i})
-				start = -1
-			}
-		default:
-			if start < 0 {
-				start = i
-			}
-		}
-	}
-	if start >= 0 {
-		spans = append(spans, [2]int{start, len(line)})
-	}
-	return spans
-}
-
-func (l *lexicon) addPair(p string, word bool) {
-	if was, ok := l.pairs[p]; ok && (was || !word) {
-		return
-	}
-	l.pairs[p] = word
-	if word {
-		k := skeleton(p)
-		l.skel[k] = append(l.skel[k], p)
-		c := confusionKey(p)
-		l.conf[c] = append(l.conf[c], p)
-	}
-}
-
-// known reports whether the pair (lower case, old style) occurs in an entry.
-func (l *lexicon) known(p string) bool {
-	_, ok := l.pairs[p]
-	return ok
-}
-
-// isWord reports whether the pair is a word pair.
-func (l *lexicon) isWord(p string) bool { return l.pairs[p] }
-
 // variants returns the word pairs whose skeleton is skel (that of a+" "+b)
 // and that keep one of the two syllables unchanged.
 func (l *lexicon) variants(a, b, skel string) []string {
-	return oneSyllableChanged(l.skel[skel], a, b)
+	return oneSyllableChanged(l.bySkeleton(skel), a, b)
 }
 
 // oneSyllableChanged returns the pairs of ps that keep exactly one of a and
@@ -182,7 +59,15 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 		return nil
 	}
 	want := styleFromOption(o.ToneStyle)
-	cache := make(map[string]*tokInfo, len(toks)/2)
+	var cache map[string]*tokInfo
+	if w := o.Words; w != nil {
+		if w.m == nil {
+			w.m = map[string]*tokInfo{}
+		}
+		cache = w.m
+	} else {
+		cache = make(map[string]*tokInfo, len(toks)/2)
+	}
 	ws := make([]wordState, len(toks))
 	for i := range toks {
 		t := &toks[i]
@@ -282,7 +167,7 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 		if x == a.key {
 			changed = i + 1
 		}
-		if flagged[changed] || functionWords[a.key] || functionWords[b.key] {
+		if flagged[changed] || functionWords()[a.key] || functionWords()[b.key] {
 			continue
 		}
 		if explainedByNeighbour(s, ws, i, lx) {
@@ -306,11 +191,11 @@ func explainedByNeighbour(s string, ws []wordState, i int, lx *lexicon) bool {
 	// A word before ends at a: a two-syllable word or the end of a longer
 	// one; the start of a longer one (“chợ nông” of “chợ nông thôn”) would
 	// go on with another syllable than b, so it explains nothing.
-	if i > 0 && ws[i-1].nkey != "" && onlySpaceBetween(s, ws[i-1].tok.end, a.tok.start) && lx.role[ws[i-1].nkey+" "+a.key]&(roleWhole|roleLast) != 0 {
+	if i > 0 && ws[i-1].nkey != "" && onlySpaceBetween(s, ws[i-1].tok.end, a.tok.start) && lx.role(ws[i-1].nkey+" "+a.key)&(roleWhole|roleLast) != 0 {
 		return true
 	}
 	// A word after starts at b.
-	return i+2 < len(ws) && ws[i+2].nkey != "" && onlySpaceBetween(s, b.tok.end, ws[i+2].tok.start) && lx.role[b.key+" "+ws[i+2].nkey]&(roleWhole|roleFirst) != 0
+	return i+2 < len(ws) && ws[i+2].nkey != "" && onlySpaceBetween(s, b.tok.end, ws[i+2].tok.start) && lx.role(b.key+" "+ws[i+2].nkey)&(roleWhole|roleFirst) != 0
 }
 
 // functionWords are grammatical words (prepositions, conjunctions, the
@@ -320,7 +205,7 @@ func explainedByNeighbour(s string, ws []wordState, i int, lx *lexicon) bool {
 // "có hại". The tu-ghep rule skips every pair that contains one: it misses
 // slips such as "nhưng nội dung" for "những nội dung", a price paid for
 // raising no false alarm on ordinary phrases.
-var functionWords = func() map[string]bool {
+var functionWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`
 		tại của cho và với các những là có được bị đã đang sẽ không chưa cũng đều vẫn còn
@@ -334,7 +219,7 @@ var functionWords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // syllableChecked reports whether the am-tiet and dau-thanh rules apply to
 // the token: not a name, an abbreviation, a code or a loanword.
@@ -394,7 +279,7 @@ func suggestForInvalid(lx *lexicon, ws []wordState, i int) string {
 		} else {
 			k = sk + " " + skeleton(other)
 		}
-		for _, p := range lx.skel[k] {
+		for _, p := range lx.bySkeleton(k) {
 			x, y, _ := strings.Cut(p, " ")
 			if left && x == other {
 				if !seen[y] {

@@ -20,6 +20,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"kehoach/internal/diag"
@@ -104,27 +105,43 @@ func (ix Index) KeyPos(path string) diag.Pos {
 // to a struct). It returns the position index and every problem found.
 // Text is normalised to Unicode NFC.
 func Decode(file string, data []byte, v any) (Index, diag.List) {
+	ix, _, errs := DecodeDocument(file, data, v)
+	return ix, errs
+}
+
+// DecodeDocument is Decode that also returns the document node it decoded
+// (see ParseDocument; nil when data does not parse), for a reader of the
+// file's comments.
+func DecodeDocument(file string, data []byte, v any) (Index, *yaml.Node, diag.List) {
 	d := &decoder{file: file, index: Index{}}
-	root, err := Parse(file, data)
+	doc, err := ParseDocument(file, data)
 	if err != nil {
 		var es diag.List
 		if errors.As(err, &es) {
-			return d.index, es
+			return d.index, nil, es
 		}
-		return d.index, diag.List{{File: file, Msg: err.Error()}}
+		return d.index, nil, diag.List{{File: file, Msg: err.Error()}}
 	}
 	d.index[""] = diag.Pos{Line: 1, Col: 1}
-	if root != nil {
-		d.decode(root, reflect.ValueOf(v).Elem(), "", 0)
-	}
+	d.decode(doc.Content[0], reflect.ValueOf(v).Elem(), "", 0)
 	d.errs.Sort()
-	return d.index, d.errs.Capped(MaxMessages)
+	return d.index, doc, d.errs.Capped(MaxMessages)
 }
 
 // Parse reads one YAML document into a node tree, refusing what a plan file
 // never needs (anchors, aliases, tags, several documents) and input beyond
 // the limits. An empty document is an error.
 func Parse(file string, data []byte) (*yaml.Node, error) {
+	doc, err := ParseDocument(file, data)
+	if doc == nil {
+		return nil, err
+	}
+	return doc.Content[0], err
+}
+
+// ParseDocument is Parse returning the document node: the root's parent,
+// which holds the comments before and after it.
+func ParseDocument(file string, data []byte) (_ *yaml.Node, err error) {
 	fail := func(p diag.Pos, msg string) error { return diag.List{{File: file, Pos: p, Msg: msg}} }
 	if len(data) > MaxFileBytes {
 		return nil, fail(diag.Pos{}, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d byte); hãy tách bớt nội dung hoặc kiểm tra lại tệp.", len(data), MaxFileBytes))
@@ -144,7 +161,8 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 		return nil, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
 	var n yaml.Node
-	loader, err := yaml.NewLoader(bytes.NewReader(data))
+	var loader *yaml.Loader
+	loader, err = yaml.NewLoader(bytes.NewReader(data))
 	if err == nil {
 		err = loader.Load(&n)
 		if err == nil {
@@ -209,8 +227,9 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	if len(es) > 0 {
 		return nil, es
 	}
-	return root, nil
+	return &n, nil
 }
+
 
 // Normalize returns data as the YAML parser should see it: without a UTF-8
 // byte-order mark and with CRLF line ends turned into LF. go.yaml.in/yaml/v4
@@ -492,7 +511,20 @@ type Key struct {
 
 // Keys returns the YAML keys of a struct type in declaration order:
 // exported fields with a `yaml` tag other than "-".
+//
+// The result is shared: callers must not change it.
 func Keys(t reflect.Type) []Key {
+	if k, ok := keysOf.Load(t); ok {
+		return k.([]Key)
+	}
+	k, _ := keysOf.LoadOrStore(t, structKeys(t))
+	return k.([]Key)
+}
+
+// keysOf caches Keys by type: the decoder asks for every struct it fills.
+var keysOf sync.Map
+
+func structKeys(t reflect.Type) []Key {
 	var out []Key
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)

@@ -22,7 +22,6 @@
 package fpdf
 
 import (
-	"encoding/gob"
 	"sort"
 )
 
@@ -125,9 +124,8 @@ type Template interface {
 	NumPages() int
 	FromPage(int) (Template, error)
 	FromPages() []Template
-	Serialize() ([]byte, error)
-	gob.GobDecoder
-	gob.GobEncoder
+	// kehoach patch 9: Serialize, GobDecode and GobEncode removed (no
+	// encoding/gob; kehoach serialises no template).
 }
 
 func (f *Fpdf) templateFontCatalog() {

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"kehoach/internal/testkit"
+)
+
+// No heavy work in package init (issue #21): kehoach links no
+// encoding/gob (fpdf patch 9: its init registered gob's types in every
+// process), and in `kehoach help` under GODEBUG=inittrace=1 no package of
+// kehoach allocates more than 128 times or 16 KB in its init (tables,
+// regexps and the word index are built on first use; a few small map
+// literals, such as schema's 79 allocations, remain). Before #21 vntext
+// made 1,149 allocations there, main 623, templates 412.
+func TestStartupInits(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		testkit.Missing(t, "the go command is not on PATH")
+	}
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		if p == "encoding/gob" {
+			t.Error("kehoach links encoding/gob again (see third_party/fpdf/patches/09-no-gob.diff)")
+		}
+	}
+	cmd := exec.Command(buildKehoach(t), "help")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	trace, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("kehoach help: %v\n%s", err, trace)
+	}
+	// init kehoach/internal/vntext @1.8 ms, 0.38 ms clock, 183672 bytes, 1149 allocs
+	line := regexp.MustCompile(`(?m)^init (\S+) @.*, (\d+) bytes, (\d+) allocs$`)
+	n := 0
+	for _, m := range line.FindAllStringSubmatch(string(trace), -1) {
+		n++
+		pkg := m[1]
+		if pkg != "main" && !strings.HasPrefix(pkg, "kehoach/") {
+			continue
+		}
+		bytes, _ := strconv.Atoi(m[2])
+		allocs, _ := strconv.Atoi(m[3])
+		if allocs > 128 || bytes > 16<<10 {
+			t.Errorf("init of %s: %d allocations, %d bytes; build its tables on first use (sync.OnceValue)", pkg, allocs, bytes)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("inittrace listed %d packages, want the many kehoach links:\n%s", n, trace)
+	}
+}
