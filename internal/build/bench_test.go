@@ -98,3 +98,25 @@ func BenchmarkXLSX2025(b *testing.B) {
 	}
 	b.ReportMetric(float64(n), "bytes/doc")
 }
+
+// BenchmarkPlanBuild2025 is one plan's whole build as kehoach build runs
+// it: load, compose, DOCX, PDF and XLSX side by side, the three files
+// written. cpu-ms/op is the process CPU time (user + system, every thread:
+// the formats render in parallel, and the garbage collector works on other
+// threads) per build, the figure the target of #21 is set in.
+func BenchmarkPlanBuild2025(b *testing.B) {
+	o := Options{OutDir: b.TempDir(), pdfw: pdf.NewWriter()}
+	if r := Plan(plan2025, o); r.Err != nil || !r.Load.OK() { // warm: fonts, templates
+		b.Fatal(r.Err)
+	}
+	b.ReportAllocs()
+	cpu0 := processCPU()
+	for b.Loop() {
+		if r := Plan(plan2025, o); r.Err != nil {
+			b.Fatal(r.Err)
+		}
+	}
+	if cpu := processCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	}
+}
