@@ -26,6 +26,7 @@ type cutFontTables struct {
 	locaFormat     int                          // head.indexToLocFormat
 	metricsCount   int                          // hhea.numberOfHMetrics
 	numSymbols     int                          // maxp.numGlyphs
+	subsets        subsetCache                  // kehoach patch 8
 }
 
 // cutTables returns the font-constant tables of utf, reading them from its

@@ -4503,7 +4503,7 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+				utf8FontStream, cut := f.cutFont(&font, usedRunes) // kehoach patch 8
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
@@ -4517,7 +4517,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				cut.cidFontMap(f, &font) // kehoach patch 8
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4552,7 +4552,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				mem := compressCIDToGIDMap(CodeSignDictionary) // kehoach patch 5
+				mem := cut.cidToGIDMap(CodeSignDictionary) // kehoach patches 5, 8
 				cidToGidMap := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
@@ -4561,7 +4561,7 @@ func (f *Fpdf) putfonts() {
 				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
+				mem = cut.compress(utf8FontStream) // kehoach patch 8
 				compressedFontStream := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
