@@ -53,7 +53,9 @@ func (utf *utf8FontFile) cutTables() *cutFontTables {
 		r.SeekTable("maxp")
 		r.skip(4)
 		t.numSymbols = r.readUint16()
-		if r.generateCMAP() == nil {
+		if t.charSymbol != nil { // kehoach patch 8: from parseFile
+			r.charSymbolDictionary = t.charSymbol
+		} else if r.generateCMAP() == nil {
 			return
 		}
 		r.parseLOCATable(t.locaFormat, t.numSymbols)
