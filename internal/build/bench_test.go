@@ -89,6 +89,25 @@ func BenchmarkPDF2025(b *testing.B) {
 	b.ReportMetric(float64(buf.Len()), "bytes/doc")
 }
 
+// BenchmarkLayout2025 is the PDF's layout alone (lines, pages, words).
+func BenchmarkLayout2025(b *testing.B) {
+	res := loaded(b)
+	d, err := compose.Compose(res.Plan, plantest.Profile(b, res), layout.Bundled())
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := fonts.Bundled()
+	prof := plantest.Profile(b, res)
+	b.ReportAllocs()
+	cpu0 := processCPU()
+	for b.Loop() {
+		if _, err := layout.Layout(d, prof, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu0)
+}
+
 func BenchmarkXLSX2025(b *testing.B) {
 	res := loaded(b)
 	date := compose.DocDate(res.Plan, nil)

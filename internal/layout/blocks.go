@@ -237,7 +237,8 @@ func (e *engine) setPara(b box, sp paraSpec) []elem {
 			el.problems = append(el.problems, Problem{Code: ProblemCutWord, Text: ln.cut})
 		}
 		if i > 0 && !lines[i-1].hard {
-			if t := lineText(ln); startsWithPhraseDash(t) {
+			if startsWithPhraseDash(lineHead(ln)) {
+				t := lineText(ln)
 				el.problems = append(el.problems, Problem{Code: ProblemLeadingDash, Text: lineText(lines[i-1]) + " / " + t})
 			}
 		}

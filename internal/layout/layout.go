@@ -276,7 +276,10 @@ func (e *engine) placeWords(items []Item) {
 		}
 		x := it.X
 		space := e.f.WidthMM(it.Style, it.Size, " ") + it.WordSpacing
-		for k, word := range strings.Split(it.Text, " ") {
+		it.Words = make([]Word, 0, strings.Count(it.Text, " ")+1)
+		rest := it.Text
+		for k := 0; ; k++ {
+			word, after, more := strings.Cut(rest, " ")
 			if k > 0 {
 				x += space
 			}
@@ -284,6 +287,10 @@ func (e *engine) placeWords(items []Item) {
 				it.Words = append(it.Words, Word{X: x, Text: word})
 				x += e.f.WidthMM(it.Style, it.Size, word)
 			}
+			if !more {
+				break
+			}
+			rest = after
 		}
 	}
 }
