@@ -4146,7 +4146,7 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.put(f.fmtF64(v, prec))
+	f.putF64Bytes(v, prec) // kehoach patch 7: was f.put(f.fmtF64(v, prec))
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.

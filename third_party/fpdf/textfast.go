@@ -13,8 +13,10 @@ import (
 // after converting the text to a UTF-16 string and escaping it with four
 // strings.Replace, and wrote every rune into the font's used-rune map. It
 // now appends the same line straight to the page, and writes a rune into
-// the map only when it is not there yet with itself as value. The bytes
-// written are the same.
+// the map only when it is not there yet with itself as value. The numbers
+// of the drawing operators (putF64: lines, rectangles) are appended to the
+// page as bytes rather than made into strings first. The bytes written are
+// the same.
 
 // textFast writes what Text writes for the common case (a UTF-8 font, left
 // to right, no underline, strike-out or text colour) and reports whether
@@ -85,4 +87,16 @@ func appendEscapedUTF16(b []byte, s string) []byte {
 		}
 	}
 	return b
+}
+
+// putF64Bytes writes what f.put(f.fmtF64(v, prec)) writes, without the
+// string.
+func (f *Fpdf) putF64Bytes(v float64, prec int) {
+	b := strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+	f.fmt.buf = b[:0]
 }

@@ -43,3 +43,29 @@ func TestTextFastSameLine(t *testing.T) {
 		}
 	}
 }
+
+// kehoach patch 7: putF64 appends the bytes fmtF64 formats, on a page and
+// outside one.
+func TestPutF64SameBytes(t *testing.T) {
+	pdf := New("P", "mm", "A4", "")
+	vals := []float64{0, -0.004, 1.005, 123456.789, -2.5, 1e-9, 3}
+	for _, inPage := range []bool{false, true} {
+		if inPage {
+			pdf.AddPage()
+		}
+		for _, v := range vals {
+			for _, prec := range []int{2, 5} {
+				want := pdf.fmtF64(v, prec)
+				buf := &pdf.buffer.Buffer
+				if inPage {
+					buf = pdf.pages[pdf.page]
+				}
+				n := buf.Len()
+				pdf.putF64(v, prec)
+				if got := buf.String()[n:]; got != want {
+					t.Errorf("putF64(%g, %d) wrote %q, fmtF64 %q", v, prec, got, want)
+				}
+			}
+		}
+	}
+}
