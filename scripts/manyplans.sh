@@ -37,7 +37,8 @@ for n in $COUNTS; do
       pages=$(grep -o '[0-9]* trang' "$tmp/log" | tail -1)
       name=$([ "$b" = "$tmp/kehoach" ] && echo "cây mã" || basename "$b")
       awk -v n="$n" -v name="$name" -v load="$load" -v s="$secs" -v u="$usr" -v y="$sys" -v kb="$kb" -v pages="$pages" \
-        'BEGIN { cpu = u + y; printf "| %d | %s | %s | %.1f s | %.1f s | %.1f ms | %.0f MB | %s |\n", n, name, load, s, cpu, cpu * 1000 / n, kb / 1024, pages }'
+        'BEGIN { cpu = u + y; printf "| %d | %s | %s | %.1f s | %.1f s | %.1f ms | %.0f MB | %s |\n", n, name, load, s, cpu, cpu * 1000 / n, kb / 1024, pages }' |
+        sed 's/\([0-9]\)\.\([0-9]\)/\1,\2/g' # decimal commas, as the README writes them
     done
   done
   rm -rf "$tmp/gen$n" "$tmp/out"
