@@ -81,8 +81,10 @@ fuzz:
 	@fail=0; for t in $(FUZZ); do name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
 	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$pkg | grep -v '^fuzz: elapsed' || fail=1; done; exit $$fail
 
+# -p 1: one benchmark binary at a time (two at once on 2 cores doubled the
+# figures and their spread).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -p 1 -run '^$$' -bench . -benchmem ./...
 	scripts/bench.sh
 
 # Chương trình cho Windows (máy tính văn phòng xã), Linux và macOS vào dist/.

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -70,7 +71,16 @@ type Family struct {
 	upem   [4]float64      // units per em
 	mu     sync.Mutex      // guards adv
 	adv    [4]map[rune]int // advance widths in font units; -1 = no glyph
+	// near holds the advances of the runes below nearRunes, read without
+	// the lock (every word's width reads one per rune, from several
+	// goroutines at once): advance + 2, 0 while not measured yet.
+	near [4][nearRunes]atomic.Int32
 }
+
+// nearRunes bounds the runes whose advances Family keeps in arrays rather
+// than in its locked map: Latin with Vietnamese (U+1EA0–U+1EF9) and the
+// general punctuation (U+2000–U+206F: dashes, quotes, ellipsis).
+const nearRunes = 0x2070
 
 var (
 	bundledOnce sync.Once
@@ -219,6 +229,20 @@ func newFamily(name, source string, data [4][]byte) (*Family, error) {
 // advance returns the advance width of r in font units, or -1 when the face
 // has no glyph for it.
 func (f *Family) advance(s Style, r rune) int {
+	if r >= 0 && r < nearRunes {
+		if v := f.near[s][r].Load(); v != 0 {
+			return int(v) - 2
+		}
+		a := f.lockedAdvance(s, r)
+		f.near[s][r].Store(int32(a) + 2)
+		return a
+	}
+	return f.lockedAdvance(s, r)
+}
+
+// lockedAdvance is advance through the map of measured runes, under the
+// lock.
+func (f *Family) lockedAdvance(s Style, r rune) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if a, ok := f.adv[s][r]; ok {

@@ -237,7 +237,8 @@ func (e *engine) setPara(b box, sp paraSpec) []elem {
 			el.problems = append(el.problems, Problem{Code: ProblemCutWord, Text: ln.cut})
 		}
 		if i > 0 && !lines[i-1].hard {
-			if t := lineText(ln); startsWithPhraseDash(t) {
+			if startsWithPhraseDash(lineHead(ln)) {
+				t := lineText(ln)
 				el.problems = append(el.problems, Problem{Code: ProblemLeadingDash, Text: lineText(lines[i-1]) + " / " + t})
 			}
 		}
@@ -570,6 +571,9 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 	for r := range out {
 		el := elem{height: rowH[r], baseline: -1, keepNext: glueTo[r] > r || r < t.HeaderRows || (t.Rows[r].KeepNext && r+1 < nr)}
 		var borders []Item
+		if t.Borders {
+			borders = make([]Item, 0, 4*len(cells[r]))
+		}
 		for _, cb := range cells[r] {
 			x0 := tx + colX[cb.c]
 			x1 := tx + colX[cb.c+cb.cs]

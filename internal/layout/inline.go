@@ -48,13 +48,27 @@ type inlineFormat struct {
 // across run boundaries, so a change of style inside a word is no break
 // opportunity. Tabs count as spaces, carriage returns are dropped.
 func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
-	var toks []tok
+	// The segments of all tokens share one array (arena), each token's a
+	// full slice of it (no append reaches another's); both arrays are
+	// sized for about one word in six bytes.
+	n := 0
+	for _, r := range runs {
+		n += len(r.Text)
+	}
+	toks := make([]tok, 0, n/3+1)
+	arena := make([]seg, 0, n/3+1)
 	var word *tok
+	wordStart := 0 // the word's first segment in arena
 	flushWord := func() {
 		if word != nil {
+			word.segs = arena[wordStart:len(arena):len(arena)]
 			toks = append(toks, *word)
 			word = nil
 		}
+	}
+	one := func(s seg) []seg {
+		arena = append(arena, s)
+		return arena[len(arena)-1 : len(arena) : len(arena)]
 	}
 	for _, r := range runs {
 		size := pf.size
@@ -71,8 +85,9 @@ func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
 				s.w = e.f.WidthMM(s.style, s.size, s.text)
 				if word == nil {
 					word = &tok{kind: tWord}
+					wordStart = len(arena)
 				}
-				word.segs = append(word.segs, s)
+				arena = append(arena, s)
 				word.w += s.w
 			}
 		}
@@ -86,14 +101,14 @@ func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
 				s.field = doc.FieldNone
 				s.text = " "
 				s.w = e.f.WidthMM(s.style, s.size, " ")
-				toks = append(toks, tok{kind: tSpace, segs: []seg{s}, w: s.w})
+				toks = append(toks, tok{kind: tSpace, segs: one(s), w: s.w})
 				start = i + n
 			case '\n':
 				endSeg(i)
 				flushWord()
 				s := base
 				s.text = ""
-				toks = append(toks, tok{kind: tBreak, segs: []seg{s}})
+				toks = append(toks, tok{kind: tBreak, segs: one(s)})
 				start = i + n
 			case '\r':
 				endSeg(i)
@@ -237,12 +252,27 @@ func (e *engine) splitWord(t tok, avail float64) (head, tail tok) {
 func placeLine(items []Item, ln line, x, y, ws float64) []Item {
 	var cur *Item
 	var curSeg seg
+	// The text of the current item while it grows (one string made when
+	// it ends rather than one per word added).
+	var text []byte
+	grown := false
+	end := func() {
+		if grown {
+			cur.Text = string(text)
+		}
+	}
 	add := func(s seg, extra float64, isSpace bool) {
 		if cur != nil && curSeg.sameFormat(s) {
-			cur.Text += s.text
+			if !grown {
+				text = append(text[:0], cur.Text...)
+				grown = true
+			}
+			text = append(text, s.text...)
 			cur.W += s.w + extra
 			return
 		}
+		end()
+		grown = false
 		items = append(items, Item{Kind: KindText, Role: RoleText, X: x, Y: y, W: s.w + extra,
 			Style: s.style, Size: s.size, Text: s.text, field: s.field, ul: s.underline})
 		cur = &items[len(items)-1]
@@ -265,6 +295,7 @@ func placeLine(items []Item, ln line, x, y, ws float64) []Item {
 			x += s.w + ws
 		}
 	}
+	end()
 	for i := start; i < len(items); i++ {
 		if strings.Contains(items[i].Text, " ") {
 			items[i].WordSpacing = ws
@@ -291,4 +322,22 @@ func lineText(ln line) string {
 		}
 	}
 	return b.String()
+}
+
+// lineHead is the start of the text of a line, at least as long as the
+// marks startsWithPhraseDash looks for (or the whole line when shorter).
+func lineHead(ln line) string {
+	var b []byte
+	for _, t := range ln.toks {
+		for _, s := range t.segs {
+			if len(b) == 0 && len(s.text) >= 8 {
+				return s.text
+			}
+			b = append(b, s.text...)
+			if len(b) >= 8 {
+				return string(b)
+			}
+		}
+	}
+	return string(b)
 }

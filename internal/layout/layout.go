@@ -276,7 +276,10 @@ func (e *engine) placeWords(items []Item) {
 		}
 		x := it.X
 		space := e.f.WidthMM(it.Style, it.Size, " ") + it.WordSpacing
-		for k, word := range strings.Split(it.Text, " ") {
+		it.Words = make([]Word, 0, strings.Count(it.Text, " ")+1)
+		rest := it.Text
+		for k := 0; ; k++ {
+			word, after, more := strings.Cut(rest, " ")
 			if k > 0 {
 				x += space
 			}
@@ -284,6 +287,10 @@ func (e *engine) placeWords(items []Item) {
 				it.Words = append(it.Words, Word{X: x, Text: word})
 				x += e.f.WidthMM(it.Style, it.Size, word)
 			}
+			if !more {
+				break
+			}
+			rest = after
 		}
 	}
 }
@@ -300,18 +307,22 @@ func paintOrder(items []Item) {
 	if n == 0 || n == len(items) {
 		return
 	}
-	out := make([]Item, 0, len(items))
+	// In place: the others moved to the end, last first, then the fills
+	// (kept aside) before them.
+	fills := make([]Item, 0, n)
 	for _, it := range items {
 		if it.Kind == KindFill {
-			out = append(out, it)
+			fills = append(fills, it)
 		}
 	}
-	for _, it := range items {
-		if it.Kind != KindFill {
-			out = append(out, it)
+	w := len(items)
+	for i := len(items) - 1; i >= 0; i-- {
+		if items[i].Kind != KindFill {
+			w--
+			items[w] = items[i]
 		}
 	}
-	copy(items, out)
+	copy(items, fills)
 }
 
 // setup resolves a section's page setup: zero sizes take the profile's

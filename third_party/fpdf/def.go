@@ -842,10 +842,16 @@ func generateFontID(fdt fontDefType) (string, error) {
 			return "", err
 		}
 		h.Write(b)
-		var buf [8]byte
-		for _, w := range cw {
-			binary.LittleEndian.PutUint64(buf[:], uint64(w))
-			h.Write(buf[:])
+		// kehoach patch 8: the same bytes, written 4 KiB at a time (one
+		// 8-byte write per width cost about 0.7 ms a face).
+		var buf [4096]byte
+		for len(cw) > 0 {
+			n := min(len(cw), len(buf)/8)
+			for i, w := range cw[:n] {
+				binary.LittleEndian.PutUint64(buf[8*i:], uint64(w))
+			}
+			h.Write(buf[:8*n])
+			cw = cw[n:]
 		}
 		return fmt.Sprintf("%x", h.Sum(nil)), nil
 	}

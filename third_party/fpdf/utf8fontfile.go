@@ -60,6 +60,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	cut                  *cutFontTables // kehoach patch 5: shared by copies
 }
 
 type tableDescription struct {
@@ -94,6 +95,7 @@ func (fr *fileReader) seek(shift int64, flag int) (int64, error) {
 func newUTF8Font(reader *fileReader) *utf8FontFile {
 	utf := utf8FontFile{
 		fileReader: reader,
+		cut:        new(cutFontTables), // kehoach patch 5
 	}
 	return &utf
 }
@@ -489,6 +491,9 @@ func (utf *utf8FontFile) parseTables() {
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	if utf.cut != nil && runeCMAPPosition != 0 {
+		utf.cut.charSymbol = charSymbolDictionary // kehoach patch 8: read once
+	}
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -633,38 +638,24 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
+	// kehoach patch 5: the tables that depend on the font alone, read once
+	// (cutfont.go).
+	t := utf.cutTables()
+	if t == nil {
+		return nil
+	}
 	utf.fileReader.readerPosition = 0
-	utf.symbolPosition = make([]int, 0)
-	utf.charSymbolDictionary = make(map[int]int)
-	utf.tableDescriptions = make(map[string]*tableDescription)
+	utf.symbolPosition = t.symbolPosition
+	utf.charSymbolDictionary = t.charSymbol
+	utf.tableDescriptions = t.descriptions
 	utf.outTablesData = make(map[string][]byte)
 	utf.Ascent = 0
 	utf.Descent = 0
-	utf.skip(4)
 	utf.LastRune = 0
-	utf.generateTableDescriptions()
-
-	utf.SeekTable("head")
-	utf.skip(50)
-	LocaFormat := utf.readUint16()
-
-	utf.SeekTable("hhea")
-	utf.skip(34)
-	metricsCount := utf.readUint16()
+	LocaFormat := t.locaFormat
+	metricsCount := t.metricsCount
 	oldMetrics := metricsCount
-
-	utf.SeekTable("maxp")
-	utf.skip(4)
-	numSymbols := utf.readUint16()
-
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
-	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
+	numSymbols := t.numSymbols
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 

@@ -62,6 +62,7 @@ type renderer struct {
 
 func documentXML(d *doc.Document, p *doc.Profile) ([]byte, error) {
 	r := &renderer{p: p}
+	r.x.b.Grow(128 << 10) // a 15-page plan's body is about 220 KB
 	r.x.raw(xmlHeader)
 	r.x.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
 	r.x.raw("\n<w:body>")

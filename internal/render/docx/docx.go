@@ -108,6 +108,7 @@ func Render(d *doc.Document, p *doc.Profile) ([]byte, error) {
 	}
 	date := packageTime(d.Meta.Date)
 	var buf bytes.Buffer
+	buf.Grow(32 << 10) // a 15-page plan's package is about 21 KB
 	zw := zip.NewWriter(&buf)
 	for _, name := range PartNames {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date})
