@@ -11,10 +11,7 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"kehoach/internal/doc"
-	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 )
 
@@ -270,21 +267,3 @@ func streamData(obj []byte) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
-// drawLabelled draws text item it whose first n bytes are its list
-// item's marker: the marker as the item's label, the rest as its body.
-func drawLabelled(pdf *fpdf.Fpdf, t *tagger, it layout.Item, n int, f *fonts.Family) {
-	body := leaf{node: it.Node}
-	t.mark(pdf, leaf{node: it.Node, label: true})
-	if it.WordSpacing == 0 {
-		pdf.Text(it.X, it.Y, it.Text[:n])
-		t.mark(pdf, body)
-		pdf.Text(it.X+f.WidthMM(it.Style, it.Size, it.Text[:n]), it.Y, it.Text[n:])
-		return
-	}
-	for k, w := range it.Words {
-		if k == 1 {
-			t.mark(pdf, body)
-		}
-		pdf.Text(w.X, it.Y, w.Text)
-	}
-}

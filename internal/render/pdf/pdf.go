@@ -187,14 +187,8 @@ func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string, t 
 	curLW := -1.0
 	fill := -1
 	for _, it := range pg.Items {
-		lab := 0 // bytes of a list marker at the start of the text
-		if t != nil && !(it.Kind == layout.KindText && it.Text == "") {
-			if it.Kind == layout.KindText && it.Role == layout.RoleText {
-				lab = t.label(it)
-			}
-			if lab == 0 {
-				t.item(pdf, it)
-			}
+		if t != nil && it.Kind != layout.KindText {
+			t.item(pdf, it)
 		}
 		switch it.Kind {
 		case layout.KindFill:
@@ -219,8 +213,8 @@ func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string, t 
 				pdf.SetFont(fam[it.Style], "", it.Size)
 				curFont, curSize = fam[it.Style], it.Size
 			}
-			if lab > 0 {
-				drawLabelled(pdf, t, it, lab, f)
+			if t != nil {
+				drawTagged(pdf, t, it, f)
 				continue
 			}
 			if it.WordSpacing == 0 {

@@ -3,12 +3,14 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 )
 
@@ -65,6 +67,8 @@ type tagger struct {
 	labelled map[doc.Block]bool
 	// unknown counts text items whose Node is not in the tree.
 	unknown int
+	// end and baseline of the last text drawn in the open sequence.
+	lastX, lastY float64
 }
 
 // newTagger builds the structure tree of d.
@@ -245,6 +249,55 @@ func (t *tagger) item(pdf *fpdf.Fpdf, it layout.Item) {
 		t.artifact(pdf, "<</Type /Pagination>>")
 	default:
 		t.mark(pdf, leaf{node: it.Node})
+	}
+}
+
+// drawTagged draws text item it inside its marked-content sequence. The
+// text carries the spaces a reader needs: each word of a justified line
+// (drawn at its own place) is followed by its space, and a line that
+// continues the sequence of the line above gets a space at the end of
+// that line, so that the marked content reads as the paragraph's text.
+// The spaces draw nothing: the page looks as the paper PDF does.
+func drawTagged(pdf *fpdf.Fpdf, t *tagger, it layout.Item, f *fonts.Family) {
+	n := 0
+	if it.Role == layout.RoleText {
+		n = t.label(it)
+	}
+	if n > 0 {
+		t.mark(pdf, leaf{node: it.Node, label: true})
+	} else {
+		cont := t.open == "L" && t.cur == leaf{node: it.Node} && it.Role == layout.RoleText && !it.Repeated
+		t.item(pdf, it)
+		if cont && math.Abs(it.Y-t.lastY) > 0.01 {
+			pdf.Text(t.lastX, t.lastY, " ")
+		}
+	}
+	body := func() {
+		if n > 0 {
+			t.mark(pdf, leaf{node: it.Node})
+		}
+	}
+	t.lastX, t.lastY = it.X+it.W, it.Y
+	if it.WordSpacing == 0 {
+		if n == 0 {
+			pdf.Text(it.X, it.Y, it.Text)
+			return
+		}
+		pdf.Text(it.X, it.Y, it.Text[:n])
+		body()
+		pdf.Text(it.X+f.WidthMM(it.Style, it.Size, it.Text[:n]), it.Y, it.Text[n:])
+		return
+	}
+	trailing := strings.HasSuffix(it.Text, " ")
+	for k, w := range it.Words {
+		if k == 1 {
+			body()
+		}
+		text := w.Text
+		if k < len(it.Words)-1 || trailing {
+			text += " "
+		}
+		pdf.Text(w.X, it.Y, text)
 	}
 }
 
