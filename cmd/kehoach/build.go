@@ -14,7 +14,6 @@ import (
 	"kehoach/internal/compose"
 	"kehoach/internal/diag"
 	"kehoach/internal/fileset"
-	"kehoach/internal/render/pdf"
 	"kehoach/templates"
 )
 
@@ -99,7 +98,7 @@ type buildOptions struct {
 }
 
 // archiveFlag is -luu-tru: alone PDF/A-2b, or -luu-tru=2b, -luu-tru=1b.
-type archiveFlag struct{ level pdf.Archive }
+type archiveFlag struct{ level build.Archive }
 
 func (a *archiveFlag) String() string { return string(a.level) }
 
@@ -109,11 +108,11 @@ func (a *archiveFlag) IsBoolFlag() bool { return true }
 func (a *archiveFlag) Set(v string) error {
 	switch strings.ToLower(v) {
 	case "true", "2b", "a-2b", "pdfa-2b":
-		a.level = pdf.Archive2B
+		a.level = build.Archive2B
 	case "1b", "a-1b", "pdfa-1b":
-		a.level = pdf.Archive1B
+		a.level = build.Archive1B
 	case "false":
-		a.level = pdf.ArchiveNone
+		a.level = build.ArchiveNone
 	default:
 		return fmt.Errorf("mức PDF/A “%s” không có; hãy dùng -luu-tru (PDF/A-2b) hoặc -luu-tru=1b (PDF/A-1b)", v)
 	}
@@ -126,7 +125,7 @@ func (o *buildOptions) run(c *Context, args []string) int {
 		c.Errorf("không dùng -ban-trinh cùng -dien-tu: bản trình lãnh đạo không ban hành nên không có bản điện tử; hãy chạy hai lệnh riêng")
 		return 2
 	}
-	if o.review && o.archive.level != pdf.ArchiveNone {
+	if o.review && o.archive.level != build.ArchiveNone {
 		c.Errorf("không dùng -ban-trinh cùng -luu-tru: bản trình lãnh đạo không ban hành nên không lưu trữ; hãy chạy hai lệnh riêng")
 		return 2
 	}

@@ -59,7 +59,7 @@ type Options struct {
 	// Archive writes the PDF as PDF/A of that level (pdf.Archive2B,
 	// pdf.Archive1B) for long-term preservation; tagged, under the same
 	// name. The review copy is never archival.
-	Archive pdf.Archive
+	Archive Archive
 	// Tagged writes a tagged PDF (structure tree, pdf.Options.Tagged);
 	// the electronic and archival PDFs always are.
 	Tagged bool
@@ -68,6 +68,16 @@ type Options struct {
 	// for all of them (set by Batch; nil: faces parsed for each PDF).
 	pdfw *pdf.Writer
 }
+
+// Archive is a PDF/A level of Options.Archive (pdf.Archive).
+type Archive = pdf.Archive
+
+// PDF/A levels: none (the default), PDF/A-2b, PDF/A-1b.
+const (
+	ArchiveNone = pdf.ArchiveNone
+	Archive2B   = pdf.Archive2B
+	Archive1B   = pdf.Archive1B
+)
 
 // Result is the outcome of building one plan.
 type Result struct {
