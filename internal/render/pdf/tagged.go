@@ -288,16 +288,20 @@ func drawTagged(pdf *fpdf.Fpdf, t *tagger, it layout.Item, f *fonts.Family) {
 		pdf.Text(it.X+f.WidthMM(it.Style, it.Size, it.Text[:n]), it.Y, it.Text[n:])
 		return
 	}
-	trailing := strings.HasSuffix(it.Text, " ")
+	leading, trailing := strings.HasPrefix(it.Text, " "), strings.HasSuffix(it.Text, " ")
 	for k, w := range it.Words {
 		if k == 1 {
 			body()
 		}
-		text := w.Text
+		text, x := w.Text, w.X
+		if k == 0 && leading && n == 0 { // the space after the item before, in another format
+			text = " " + text
+			x -= f.WidthMM(it.Style, it.Size, " ")
+		}
 		if k < len(it.Words)-1 || trailing {
 			text += " "
 		}
-		pdf.Text(w.X, it.Y, text)
+		pdf.Text(x, it.Y, text)
 	}
 }
 
