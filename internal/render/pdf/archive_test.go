@@ -354,3 +354,27 @@ func wordDiff(a, b []string) string {
 	slices.Sort(out)
 	return strings.Join(out, ", ")
 }
+
+// The checks find faults: the paper PDF is neither archival nor tagged,
+// and a PDF/A-2b file is no PDF/A-1b (version, identification, CIDSet).
+func TestChecksFindFaults(t *testing.T) {
+	d := signedSample()
+	_, paper := renderWith(t, d, pdf.Options{})
+	_, a2 := renderWith(t, d, pdf.Options{Archive: pdf.Archive2B, Tagged: true})
+	for _, c := range []struct {
+		name string
+		bad  []string
+		want []string
+	}{
+		{"paper as 2b", pdfobj.CheckArchive(parse(t, paper), "2b"), []string{"header version 1.3, want 1.7", "trailer: no /ID of two strings", "catalog: no /Metadata stream"}},
+		{"paper as tagged", pdfobj.CheckTagged(parse(t, paper)), []string{"catalog: no /MarkInfo <</Marked true>>", "catalog: no /StructTreeRoot"}},
+		{"2b as 1b", pdfobj.CheckArchive(parse(t, a2), "1b"), []string{"header version 1.7, want 1.4", "XMP pdfaid 2B, want 1b", "no CIDToGIDMap stream or no CIDSet"}},
+	} {
+		all := strings.Join(c.bad, "\n")
+		for _, w := range c.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: the checks do not say %q:\n%s", c.name, w, all)
+			}
+		}
+	}
+}
