@@ -10,9 +10,12 @@ import (
 	"strings"
 	"testing"
 
+	"kehoach/internal/compose"
 	"kehoach/internal/extract"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
+	"kehoach/internal/plan/plantest"
+	"kehoach/internal/render/pdf"
 	"kehoach/internal/testkit"
 	"kehoach/internal/testkit/pdfobj"
 )
@@ -243,4 +246,32 @@ func near(a, b []float64) bool {
 		}
 	}
 	return true
+}
+
+// BenchmarkPDFArchive2025 is BenchmarkPDF2025 for the electronic
+// PDF/A-2b of the 2025 plan: tagged, with the signature field and the
+// PDF/A structures (compare the two for what they cost).
+func BenchmarkPDFArchive2025(b *testing.B) {
+	res := loaded(b)
+	prof := plantest.Profile(b, res)
+	d, err := compose.Compose(res.Plan, prof, layout.Bundled())
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := fonts.Bundled()
+	w := pdf.NewWriter()
+	o := pdf.Options{Doc: d, Tagged: true, Archive: pdf.Archive2B, SignField: true}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		pages, err := layout.Layout(d, prof, f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := w.WritePagesWith(&buf, d.Meta, pages, f, o); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/doc")
 }

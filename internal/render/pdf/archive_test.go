@@ -378,3 +378,31 @@ func TestChecksFindFaults(t *testing.T) {
 		}
 	}
 }
+
+// Text whose block the document does not hold (pages laid out from
+// another document) is still marked content, in a paragraph at the end
+// of the tree, and the file stays consistent.
+func TestTaggedForeignPages(t *testing.T) {
+	other := doctest.Sample()
+	pages, err := layout.Layout(other, prof, fam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Sections: []doc.Section{{Blocks: []doc.Block{doctest.P(doc.StyleBody, "Một đoạn khác")}}}}
+	var b bytes.Buffer
+	if err := pdf.WritePagesWith(&b, d.Meta, pages, fam, pdf.Options{Doc: d, Tagged: true}); err != nil {
+		t.Fatal(err)
+	}
+	f := parse(t, b.Bytes())
+	report(t, "foreign pages", pdfobj.CheckTagged(f))
+	tree, err := f.Tree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(tree, "Document lang=vi-VN\n  P “ỦY BAN NHÂN DÂN") {
+		t.Errorf("tree:\n%.300s", tree)
+	}
+	if err := pdf.WritePagesWith(&b, d.Meta, pages, fam, pdf.Options{Tagged: true}); err == nil {
+		t.Error("a tagged PDF without its document gives no error")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/md5"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 )
 
@@ -74,13 +75,16 @@ func parseObjFile(b []byte) (*objFile, error) {
 		return nil, fmt.Errorf("pdf: trailer without /Root or /Info")
 	}
 	// Each object ends where the next one in the file starts.
-	first := xref
+	order := make([]int, 0, size-1)
 	for n := 1; n < size; n++ {
+		order = append(order, n)
+	}
+	slices.SortFunc(order, func(a, b int) int { return offs[a] - offs[b] })
+	first := offs[order[0]]
+	for i, n := range order {
 		end := xref
-		for k := 1; k < size; k++ {
-			if offs[k] > offs[n] && offs[k] < end {
-				end = offs[k]
-			}
+		if i+1 < len(order) {
+			end = offs[order[i+1]]
 		}
 		obj := b[offs[n]:end]
 		head := []byte(strconv.Itoa(n) + " 0 obj\n")
@@ -88,7 +92,6 @@ func parseObjFile(b []byte) (*objFile, error) {
 			return nil, fmt.Errorf("pdf: object %d is not where the table says", n)
 		}
 		f.objs[n] = obj[len(head) : len(obj)-len("endobj\n")]
-		first = min(first, offs[n])
 	}
 	f.header = b[:first]
 	return f, nil

@@ -55,6 +55,12 @@ func WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family
 	return (*Writer)(nil).WritePages(w, meta, pages, f)
 }
 
+// WritePagesWith writes pages as WritePages does, with the structures o
+// asks for (Writer.WritePagesWith).
+func WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family, o Options) error {
+	return (*Writer)(nil).WritePagesWith(w, meta, pages, f, o)
+}
+
 // Write lays out d with profile p and family f and writes it as a PDF to w.
 func (wr *Writer) Write(w io.Writer, d *doc.Document, p *doc.Profile, f *fonts.Family) error {
 	pages, err := layout.Layout(d, p, f)
