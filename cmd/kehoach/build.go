@@ -114,7 +114,7 @@ func (a *archiveFlag) Set(v string) error {
 	case "false":
 		a.level = build.ArchiveNone
 	default:
-		return fmt.Errorf("mức PDF/A “%s” không có; hãy dùng -luu-tru (PDF/A-2b) hoặc -luu-tru=1b (PDF/A-1b)", v)
+		return fmt.Errorf("kehoach không tạo được PDF/A mức “%s”; hãy dùng -luu-tru (PDF/A-2b) hoặc -luu-tru=1b (PDF/A-1b)", v)
 	}
 	return nil
 }

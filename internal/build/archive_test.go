@@ -2,11 +2,14 @@ package build
 
 import (
 	"bytes"
+	"encoding/xml"
+	"html"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -130,6 +133,7 @@ func TestArchiveBuild(t *testing.T) {
 					t.Fatal(err)
 				}
 				golden(t, "muong-khoa-2025.tags.golden", []byte(tree))
+				sidecarMatchesXMP(t, plan, f)
 				for _, want := range []string{"\n    H1 “I. MỤC TIÊU”\n", "\n        Lbl “-”\n        LBody “Duy trì", "\n        Form [OBJR Widget Sig ChuKySo]\n", "TH RowSpan=2 Scope=Column “TT”"} {
 					if !strings.Contains(tree, want) {
 						t.Errorf("structure tree lacks %q", want)
@@ -274,4 +278,54 @@ func BenchmarkPDFArchive2025(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/doc")
+}
+
+// sidecarMatchesXMP checks that the XMP record of PDF f says what the
+// Phụ lục VI sidecar (-dac-ta.xml) of the same build says, field by field.
+func sidecarMatchesXMP(t *testing.T, plan string, f *pdfobj.File) {
+	t.Helper()
+	r := built1(t, plan, Options{Formats: []string{"pdf", "xml"}, Electronic: true, Archive: Archive2B})
+	x, err := os.ReadFile(r.Outputs[1].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sc sidecar
+	if err := xml.Unmarshal(x, &sc); err != nil {
+		t.Fatal(err)
+	}
+	md, _ := f.Resolve(f.Catalog()["Metadata"]).(*pdfobj.Stream)
+	if md == nil {
+		t.Fatal("no XMP")
+	}
+	xv, err := pdfobj.XMPValues(md.Raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]string{
+		"TypeName": sc.TypeName, "CodeNotation": sc.CodeNotation, "OrganName": sc.OrganName, "Subject": sc.Subject,
+		"Language": sc.Language, "PageAmount": strconv.Itoa(sc.PageAmount), "IssuedAmount": strconv.Itoa(sc.IssuedAmount),
+	} {
+		if xv["nd30pl6:"+k] != v {
+			t.Errorf("XMP nd30pl6:%s %q, sidecar %q", k, xv["nd30pl6:"+k], v)
+		}
+	}
+	if xv["nd30pl6f:Position"] != sc.SignerInfo.Position {
+		t.Errorf("XMP SignerInfo Position %q, sidecar %q", xv["nd30pl6f:Position"], sc.SignerInfo.Position)
+	}
+	var to []string
+	for _, m := range regexp.MustCompile(`<nd30pl6f:OrganName>([^<]*)</nd30pl6f:OrganName>`).FindAllSubmatch(md.Raw, -1) {
+		to = append(to, html.UnescapeString(string(m[1])))
+	}
+	var want []string
+	for _, o := range sc.To {
+		want = append(want, o.OrganName)
+	}
+	if strings.Join(to, "|") != strings.Join(want, "|") || len(want) == 0 {
+		t.Errorf("XMP recipients %q, sidecar %q", to, want)
+	}
+	for _, k := range []string{"CodeNumber", "IssuedDate"} {
+		if _, ok := xv["nd30pl6:"+k]; ok {
+			t.Errorf("XMP has nd30pl6:%s, which the document system assigns", k)
+		}
+	}
 }

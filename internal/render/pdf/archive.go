@@ -266,4 +266,3 @@ func streamData(obj []byte) ([]byte, error) {
 	}
 	return io.ReadAll(r)
 }
-

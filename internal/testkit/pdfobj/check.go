@@ -411,8 +411,8 @@ func checkFont(f *File, num int, d Dict, level string) []string {
 
 // SignField is the signature field of a signing-ready PDF.
 type SignField struct {
-	Num  int       // object number
-	Page int       // index of the page whose /Annots list it
+	Num  int // object number
+	Page int // index of the page whose /Annots list it
 	Rect [4]float64
 	Dict Dict
 }
