@@ -87,6 +87,7 @@ func TestArchiveBuild(t *testing.T) {
 		{"dien-tu", Options{Electronic: true}, "", true, false},
 		{"dien-tu luu-tru=1b", Options{Electronic: true, Archive: Archive1B}, "1b", true, false},
 		{"dien-tu luu-tru", Options{Electronic: true, Archive: Archive2B}, "2b", true, false},
+		{"ban-trinh gan-the", Options{Review: true, Tagged: true}, "", false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -268,10 +268,11 @@ func RenderAnnexes(sheets []sheet.Sheet, prof *doc.Profile, date time.Time) ([]b
 
 // pdfOptions are the PDF options of document d: tagged when asked, and
 // always for the electronic and the archival PDF; archival when asked;
-// with a signature field when electronic. The paper PDF has none.
+// with a signature field when electronic. The paper PDF has none; the
+// review copy is tagged when asked, never archival nor signing-ready.
 func (o Options) pdfOptions(d *doc.Document, electronic bool) pdf.Options {
 	if o.Review {
-		return pdf.Options{}
+		return pdf.Options{Doc: d, Tagged: o.Tagged}
 	}
 	po := pdf.Options{Doc: d, Archive: o.Archive, SignField: electronic}
 	po.Tagged = o.Tagged || electronic || o.Archive != pdf.ArchiveNone
