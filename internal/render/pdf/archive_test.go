@@ -406,3 +406,21 @@ func TestTaggedForeignPages(t *testing.T) {
 		t.Error("a tagged PDF without its document gives no error")
 	}
 }
+
+// A document with no page (fpdf writes one blank page) is finished all
+// the same: tagged, archival, without a field.
+func TestFinishedEmptyDocument(t *testing.T) {
+	d := &doc.Document{Meta: doc.Meta{Title: "Trống", Date: doctest.Date}}
+	for _, level := range []pdf.Archive{pdf.Archive2B, pdf.Archive1B} {
+		var b bytes.Buffer
+		if err := pdf.WritePagesWith(&b, d.Meta, nil, fam, pdf.Options{Doc: d, Tagged: true, Archive: level, SignField: true}); err != nil {
+			t.Fatal(err)
+		}
+		f := parse(t, b.Bytes())
+		report(t, "empty "+string(level), pdfobj.CheckTagged(f))
+		bad := pdfobj.CheckArchive(f, string(level))
+		if len(bad) != 1 || bad[0] != "no font" {
+			t.Errorf("empty %s: %v, want only “no font”", level, bad)
+		}
+	}
+}

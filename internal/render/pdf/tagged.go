@@ -65,8 +65,6 @@ type tagger struct {
 	cur   leaf
 	// labelled: list items whose marker was drawn (the first line's).
 	labelled map[doc.Block]bool
-	// unknown counts text items whose Node is not in the tree.
-	unknown int
 	// end and baseline of the last text drawn in the open sequence.
 	lastX, lastY float64
 }
@@ -223,7 +221,6 @@ func (t *tagger) mark(pdf *fpdf.Fpdf, l leaf) {
 	t.close(pdf)
 	e := t.leaves[l]
 	if e == nil {
-		t.unknown++
 		e = t.leaves[leaf{}]
 		if e == nil { // text the tree does not know: a paragraph at the end
 			e = t.child(t.root, "P")
@@ -390,7 +387,11 @@ func (t *tagger) write(f *objFile, pages []int, sigKey, sigObj int) int {
 	pt.WriteString("<</Nums [")
 	for i := range pages {
 		fmt.Fprintf(&pt, "\n%d [", i)
-		for k, l := range t.mcids[i] {
+		var ids []leaf
+		if i < len(t.mcids) { // fpdf's blank page of an empty document has none
+			ids = t.mcids[i]
+		}
+		for k, l := range ids {
 			if k > 0 {
 				pt.WriteByte(' ')
 			}
