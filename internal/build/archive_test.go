@@ -330,3 +330,23 @@ func sidecarMatchesXMP(t *testing.T, plan string, f *pdfobj.File) {
 		}
 	}
 }
+
+// The tagged, archival and electronic PDFs pass TestPDF2025's checks of
+// the paper PDF: the document's words in reading order, four embedded
+// subset fonts with Unicode maps, qpdf, A4 pages with the text inside the
+// margins and the page numbers centred at the top.
+func TestPDF2025Variants(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		o    Options
+	}{
+		{"gan-the", Options{Tagged: true}},
+		{"luu-tru", Options{Archive: Archive2B}},
+		{"dien-tu luu-tru=1b", Options{Electronic: true, Archive: Archive1B}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.o.Formats = []string{"pdf"}
+			checkPDF2025(t, built1(t, plan2025, c.o))
+		})
+	}
+}
