@@ -4,6 +4,15 @@
 // extraction gives back the Vietnamese text as written, in NFC), justified
 // lines with each word at its computed position, a heading outline, and
 // byte-for-byte deterministic output.
+//
+// With Options (WritePagesWith) the same pages are written as a tagged PDF
+// (tagged.go: structure tree from the document model, marked content,
+// artifacts), as PDF/A-2b or PDF/A-1b (archive.go, xmp.go: XMP with the
+// Phụ lục VI record, sRGB output intent, CIDSet, trailer ID) and with an
+// empty signature field over the signing room. fpdf writes the pages and
+// fonts as for paper; finish.go cuts its output into objects and writes
+// the file again with the added objects, so fpdf needs no patch for it.
+// The zero Options give the paper PDF byte for byte.
 package pdf
 
 import (
