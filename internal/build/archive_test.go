@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
-	"html"
 	"math"
 	"os"
 	"os/exec"
@@ -313,10 +312,7 @@ func sidecarMatchesXMP(t *testing.T, plan string, f *pdfobj.File) {
 	if xv["nd30pl6f:Position"] != sc.SignerInfo.Position {
 		t.Errorf("XMP SignerInfo Position %q, sidecar %q", xv["nd30pl6f:Position"], sc.SignerInfo.Position)
 	}
-	var to []string
-	for _, m := range regexp.MustCompile(`<nd30pl6f:OrganName>([^<]*)</nd30pl6f:OrganName>`).FindAllSubmatch(md.Raw, -1) {
-		to = append(to, html.UnescapeString(string(m[1])))
-	}
+	to := pdfobj.XMPList(md.Raw, "nd30pl6:To")
 	var want []string
 	for _, o := range sc.To {
 		want = append(want, o.OrganName)
@@ -347,6 +343,57 @@ func TestPDF2025Variants(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			c.o.Formats = []string{"pdf"}
 			checkPDF2025(t, built1(t, plan2025, c.o))
+		})
+	}
+}
+
+// preflightJars are the Debian packages' jars Apache PDFBox Preflight
+// (the PDF/A-1b validator of Apache PDFBox 2.0) runs from.
+var preflightJars = []string{"preflight.jar", "pdfbox2.jar", "fontbox2.jar", "xmpbox.jar", "commons-logging.jar", "javax.activation.jar", "jaxb-api.jar"}
+
+// preflight validates a PDF/A-1b file with Apache PDFBox Preflight and
+// returns its report and whether it says the file is valid.
+func preflight(t *testing.T, path string) (string, bool) {
+	t.Helper()
+	java := testkit.Tool(t, "java", "default-jre-headless")
+	var cp []string
+	for _, j := range preflightJars {
+		p := filepath.Join("/usr/share/java", j)
+		if _, err := os.Stat(p); err != nil {
+			testkit.Missing(t, "BỎ QUA: thiếu %s của Apache PDFBox Preflight (apt-get install libpdfbox2-java libactivation-java libjaxb-api-java)", p)
+		}
+		cp = append(cp, p)
+	}
+	out, err := exec.Command(java, "-cp", strings.Join(cp, string(os.PathListSeparator)), "org.apache.pdfbox.preflight.Validator_A1b", path).CombinedOutput()
+	return string(out), err == nil && strings.Contains(string(out), " is a valid PDF/A-1b file")
+}
+
+// Apache PDFBox Preflight 2.0 (Debian's libpdfbox2-java), a PDF/A-1b
+// validator, finds the -dien-tu -luu-tru=1b PDFs valid (the 2025 plan, and
+// a corpus plan of another commune and year; `make`'s run over every plan
+// is in the README), and it finds the PDF/A-2b file, which has no CIDSet, not
+// PDF/A-1b (so the check can fail).
+func TestPreflight1B(t *testing.T) {
+	corpus := filepath.Join(testkit.RepoRoot(t), "testdata", "corpus", "binh-lac-dien", "2027.yaml")
+	cases := []struct {
+		name  string
+		path  string
+		o     Options
+		valid bool
+	}{
+		{"dien-tu luu-tru=1b", plan2025, Options{Electronic: true, Archive: Archive1B}, true},
+		{"binh-lac-dien 2027 dien-tu luu-tru=1b", corpus, Options{Electronic: true, Archive: Archive1B}, true},
+		{"luu-tru (2b)", plan2025, Options{Archive: Archive2B}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			c.o.Formats = []string{"pdf"}
+			r := built1(t, c.path, c.o)
+			report, valid := preflight(t, r.Outputs[0].Path)
+			if valid != c.valid {
+				t.Errorf("Preflight says valid = %v, want %v:\n%s", valid, c.valid, report)
+			}
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -143,8 +144,36 @@ func finish(out []byte, meta doc.Meta, pages []layout.Page, o Options, t *tagger
 			}
 		}
 	}
+	countOutlines(f)
 	f.addToDict(f.root, strings.Join(cat, "\n"))
 	return f.bytes(version), nil
+}
+
+var (
+	reOutlines = regexp.MustCompile(`^<</Type /Outlines /First (\d+) 0 R`)
+	reNext     = regexp.MustCompile(`/Next (\d+) 0 R`)
+)
+
+// countOutlines gives the outline root the /Count fpdf leaves out: the
+// number of items shown with every item closed, its top-level items
+// (Apache PDFBox Preflight wants the entry).
+func countOutlines(f *objFile) {
+	for n := 1; n < len(f.objs); n++ {
+		m := reOutlines.FindSubmatch(f.objs[n])
+		if m == nil || bytes.Contains(f.objs[n], []byte("/Count ")) {
+			continue
+		}
+		count := 0
+		for item, _ := strconv.Atoi(string(m[1])); item > 0 && item < len(f.objs) && count < len(f.objs); count++ {
+			nx := reNext.FindSubmatch(f.objs[item])
+			if nx == nil {
+				item = 0
+			} else {
+				item, _ = strconv.Atoi(string(nx[1]))
+			}
+		}
+		f.objs[n] = bytes.Replace(f.objs[n], []byte("<</Type /Outlines "), fmt.Appendf(nil, "<</Type /Outlines /Count %d ", count), 1)
+	}
 }
 
 // signField writes the signature field of area a on page pg (object

@@ -23,7 +23,8 @@ import (
 // IssuedDate until the document system assigns them) is left out. PDF/A
 // wants every property outside its predefined schemas described in the
 // file, so the packet carries a PDF/A extension schema for that
-// namespace, with value types for SignerInfo and the To entries.
+// namespace, with a value type for SignerInfo; To lists the recipients'
+// names.
 
 // Namespaces of the Phụ lục VI record in XMP: NSRecord for the record's
 // properties, NSRecordField for the fields of its structures.
@@ -79,17 +80,17 @@ func recordProps(r doc.Record) []recordProp {
 				NSRecordFieldPrefix, esc(r.SignerInfo.Position), esc(r.SignerInfo.FullName))})
 	}
 	if len(r.To) > 0 {
+		// The recipients' names (13.2 OrganName), in order: an array of
+		// text, as every PDF/A validator knows it (Apache PDFBox Preflight
+		// refuses an array of a structure type of the schema's own); the
+		// identifier codes (13.1 OrganId) are never known to the plan.
 		var b strings.Builder
 		b.WriteString("<rdf:Seq>")
 		for _, to := range r.To {
-			b.WriteString("<rdf:li><rdf:Description>")
-			if to.OrganID != "" {
-				fmt.Fprintf(&b, "<%[1]s:OrganId>%[2]s</%[1]s:OrganId>", NSRecordFieldPrefix, esc(to.OrganID))
-			}
-			fmt.Fprintf(&b, "<%[1]s:OrganName>%[2]s</%[1]s:OrganName></rdf:Description></rdf:li>", NSRecordFieldPrefix, esc(to.OrganName))
+			fmt.Fprintf(&b, "<rdf:li>%s</rdf:li>", esc(to.OrganName))
 		}
 		b.WriteString("</rdf:Seq>")
-		out = append(out, recordProp{"To", "Seq Organ", "Nơi nhận", b.String()})
+		out = append(out, recordProp{"To", "seq Text", "Nơi nhận: tên cơ quan, tổ chức nhận văn bản", b.String()})
 	}
 	num("Priority", "Mức độ khẩn, độ mật", r.Priority)
 	num("IssuedAmount", "Số lượng bản phát hành", r.IssuedAmount)
@@ -148,8 +149,8 @@ func XMP(meta doc.Meta, date time.Time, a Archive) []byte {
 }
 
 // extensionSchema describes the record's namespace for PDF/A (ISO
-// 19005-1 6.7.8, 19005-2 6.6.2.3): its properties and the two value
-// types of its structures.
+// 19005-1 6.7.8, 19005-2 6.6.2.3): its properties and the value type
+// of SignerInfo.
 func extensionSchema(b *bytes.Buffer, props []recordProp) {
 	b.WriteString(`<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#" xmlns:pdfaType="http://www.aiim.org/pdfa/ns/type#" xmlns:pdfaField="http://www.aiim.org/pdfa/ns/field#">` + "\n")
 	b.WriteString("<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n")
@@ -166,7 +167,6 @@ func extensionSchema(b *bytes.Buffer, props []recordProp) {
 		fields     [][2]string
 	}{
 		{"SignerInfo", "Chức vụ, họ tên người ký", [][2]string{{"Position", "Chức vụ của người ký văn bản"}, {"FullName", "Họ và tên người ký văn bản"}}},
-		{"Organ", "Cơ quan, tổ chức nhận văn bản", [][2]string{{"OrganId", "Mã định danh của cơ quan, tổ chức nhận văn bản"}, {"OrganName", "Tên cơ quan, tổ chức nhận văn bản"}}},
 	} {
 		fmt.Fprintf(b, "<rdf:li rdf:parseType=\"Resource\"><pdfaType:type>%s</pdfaType:type><pdfaType:namespaceURI>%s</pdfaType:namespaceURI><pdfaType:prefix>%s</pdfaType:prefix><pdfaType:description>%s</pdfaType:description><pdfaType:field><rdf:Seq>",
 			ty.name, NSRecordField, NSRecordFieldPrefix, esc(ty.desc))

@@ -176,6 +176,39 @@ func XMPValues(packet []byte) (map[string]string, error) {
 	return out, nil
 }
 
+// XMPList reads the items of the array property name ("prefix:name" as
+// the packet spells it), in order.
+func XMPList(packet []byte, name string) []string {
+	dec := xml.NewDecoder(bytes.NewReader(packet))
+	var out []string
+	depth, in := 0, -1
+	var text strings.Builder
+	for {
+		tok, err := dec.RawToken()
+		if err != nil {
+			return out
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if in < 0 && t.Name.Space+":"+t.Name.Local == name {
+				in = depth
+			}
+			text.Reset()
+		case xml.CharData:
+			text.Write(t)
+		case xml.EndElement:
+			if in > 0 && t.Name.Space == "rdf" && t.Name.Local == "li" && depth == in+2 {
+				out = append(out, text.String())
+			}
+			if depth == in {
+				return out
+			}
+			depth--
+		}
+	}
+}
+
 var rePDFDate = regexp.MustCompile(`^D:(\d{14})(Z|[+-]\d{2}'\d{2}'?)?$`)
 
 // PDFDate parses a PDF date string with its offset.
