@@ -19,7 +19,7 @@ import (
 
 var buildCmd = &Command{
 	Name:      "build",
-	UsageLine: "kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-ban-trinh] [-dien-tu] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
+	UsageLine: "kehoach build [-o THƯ_MỤC] [-j N] [-tong-ket] [-ban-trinh] [-dien-tu] [-luu-tru[=2b|1b]] [-gan-the] [-phong T,Đ,N,ĐN] [KẾ_HOẠCH|THƯ_MỤC …]",
 	Short: `kiểm tra và tạo văn bản vào thư mục out/ (mặc định: mọi kế hoạch trong plans/);
 nhiều kế hoạch được dựng song song trên mọi lõi CPU, kèm bảng tổng kết`,
 	Long: `Kiểm tra từng kế hoạch rồi tạo văn bản DOCX, PDF và sổ tính các biểu XLSX
@@ -48,7 +48,17 @@ trống số và ngày, tháng ban hành (Hệ thống cấp khi ký, Nghị đ�
 “DỰ THẢO”, chừa chỗ hình chữ ký và hình dấu. Tên tệp có thêm -dien-tu
 (out/ke-hoach-ntm-2025-muong-khoa-dien-tu.pdf, …-dien-tu-bieu.xlsx), kèm dữ
 liệu đặc tả văn bản đi theo Phụ lục VI Nghị định 30 ở …-dien-tu-dac-ta.xml và
-…-dien-tu-dac-ta.json; không ghi đè tệp của văn bản giấy.
+…-dien-tu-dac-ta.json; không ghi đè tệp của văn bản giấy. PDF điện tử có
+trường chữ ký số trống (AcroForm /Sig) đúng chỗ ký giữa chức vụ và họ tên, để
+phần mềm ký số đặt hình chữ ký vào đó, và luôn gắn thẻ như với -gan-the.
+
+Với -luu-tru, tệp PDF theo chuẩn lưu trữ lâu dài PDF/A-2b (ISO 19005-2);
+-luu-tru=1b cho PDF/A-1b (ISO 19005-1, TCVN 14159-1:2024): siêu dữ liệu XMP
+có định danh PDF/A và dữ liệu đặc tả Phụ lục VI, hồ sơ màu sRGB, mọi phông
+nhúng, mã định danh tệp; tệp vẫn mang tên thường (hoặc -dien-tu) và luôn gắn
+thẻ. Với -gan-the, PDF có cây cấu trúc (tiêu đề, đoạn, danh sách, bảng, khối
+tiêu đề và khối chữ ký; ngôn ngữ vi-VN) cho trình đọc màn hình và sao chép
+đúng thứ tự đọc.
 
 Ví dụ:
   kehoach build
@@ -56,6 +66,7 @@ Ví dụ:
   kehoach build plans -o ket-qua
   kehoach build -ban-trinh plans/muong-khoa/2026.yaml
   kehoach build -dien-tu plans/muong-khoa/2025.yaml
+  kehoach build -dien-tu -luu-tru plans/muong-khoa/2025.yaml
 
 Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc lỗi đọc/ghi tệp.
 `,
@@ -66,6 +77,8 @@ Mã thoát: 0 thành công, 1 có kế hoạch lỗi, 2 lỗi cách dùng hoặc
 		fl.BoolVar(&o.summary, "tong-ket", false, "in bảng tổng kết cả khi chỉ có một kế hoạch")
 		fl.BoolVar(&o.review, "ban-trinh", false, "tạo bản trình lãnh đạo xem xét (có lý do từng mục, tên tệp …-ban-trinh.docx, .pdf) thay cho văn bản")
 		fl.BoolVar(&o.electronic, "dien-tu", false, "tạo văn bản điện tử để ký số (để trống số, ngày cho Hệ thống; tên tệp …-dien-tu.docx, .pdf, -bieu.xlsx, kèm dữ liệu đặc tả -dac-ta.xml, .json) thay cho văn bản giấy")
+		fl.Var(&o.archive, "luu-tru", "tạo PDF lưu trữ lâu dài PDF/A-2b (`MỨC`: -luu-tru=1b cho PDF/A-1b), có gắn thẻ")
+		fl.BoolVar(&o.tagged, "gan-the", false, "tạo PDF gắn thẻ (cây cấu trúc, ngôn ngữ vi-VN) cho trình đọc màn hình")
 		o.fonts = fontFlag(fl)
 		return o.run
 	},
@@ -78,13 +91,42 @@ type buildOptions struct {
 	review  bool
 	// electronic: the electronic document (build.Options.Electronic).
 	electronic bool
-	fonts      *fontChoice
+	// archive: PDF/A (build.Options.Archive); tagged: build.Options.Tagged.
+	archive archiveFlag
+	tagged  bool
+	fonts   *fontChoice
+}
+
+// archiveFlag is -luu-tru: alone PDF/A-2b, or -luu-tru=2b, -luu-tru=1b.
+type archiveFlag struct{ level build.Archive }
+
+func (a *archiveFlag) String() string { return string(a.level) }
+
+// IsBoolFlag lets -luu-tru stand without a value.
+func (a *archiveFlag) IsBoolFlag() bool { return true }
+
+func (a *archiveFlag) Set(v string) error {
+	switch strings.ToLower(v) {
+	case "true", "2b", "a-2b", "pdfa-2b":
+		a.level = build.Archive2B
+	case "1b", "a-1b", "pdfa-1b":
+		a.level = build.Archive1B
+	case "false":
+		a.level = build.ArchiveNone
+	default:
+		return fmt.Errorf("kehoach không tạo được PDF/A mức “%s”; hãy dùng -luu-tru (PDF/A-2b) hoặc -luu-tru=1b (PDF/A-1b)", v)
+	}
+	return nil
 }
 
 func (o *buildOptions) run(c *Context, args []string) int {
 	stdout, stderr := c.Stdout, c.Stderr
 	if o.review && o.electronic {
 		c.Errorf("không dùng -ban-trinh cùng -dien-tu: bản trình lãnh đạo không ban hành nên không có bản điện tử; hãy chạy hai lệnh riêng")
+		return 2
+	}
+	if o.review && o.archive.level != build.ArchiveNone {
+		c.Errorf("không dùng -ban-trinh cùng -luu-tru: bản trình lãnh đạo không ban hành nên không lưu trữ; hãy chạy hai lệnh riêng")
 		return 2
 	}
 	font, err := o.fonts.family()
@@ -129,7 +171,7 @@ func (o *buildOptions) run(c *Context, args []string) int {
 	if len(files) > 1 {
 		debug.SetMemoryLimit(100 << 20)
 	}
-	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue, Review: o.review, Electronic: o.electronic}, *o.jobs, progress)
+	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue, Review: o.review, Electronic: o.electronic, Archive: o.archive.level, Tagged: o.tagged}, *o.jobs, progress)
 	status := 0
 	for _, r := range results {
 		if r.Load != nil {

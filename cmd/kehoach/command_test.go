@@ -158,12 +158,14 @@ func TestUsageErrors(t *testing.T) {
 		status int
 		stderr string
 	}{
-		{[]string{"build", "plans", "-tong-kt"}, 2, "kehoach build: không có tùy chọn “-tong-kt”; các tùy chọn của lệnh build: -ban-trinh, -dien-tu, -j, -o, -phong, -tong-ket; có phải ý bạn là “-tong-ket”?\nCách dùng: "},
+		{[]string{"build", "plans", "-tong-kt"}, 2, "kehoach build: không có tùy chọn “-tong-kt”; các tùy chọn của lệnh build: -ban-trinh, -dien-tu, -gan-the, -j, -luu-tru, -o, -phong, -tong-ket; có phải ý bạn là “-tong-ket”?\nCách dùng: "},
 		{[]string{"check", "-fx"}, 2, "kehoach check: không có tùy chọn “-fx”; các tùy chọn của lệnh check: -j, -nghiem-ngat, -phong, -sua\nCách dùng: "},
 		{[]string{"check", "-fixx"}, 2, "kehoach check: không có tùy chọn “-fixx”; các tùy chọn của lệnh check: -j, -nghiem-ngat, -phong, -sua; có phải ý bạn là “-sua”?\n"},
 		{[]string{"new", "2026", "--form", "a.yaml"}, 2, "kehoach new: không có tùy chọn “--form”; các tùy chọn của lệnh new: -o, -tep, --tu; có phải ý bạn là “--tu”?\n"},
 		{[]string{"diff", "a", "-x"}, 2, "kehoach diff: không có tùy chọn “-x”; các tùy chọn của lệnh diff: -f, -tep\nCách dùng: "},
 		{[]string{"build", "-ban-trinh", "-dien-tu", "plans"}, 2, "kehoach build: không dùng -ban-trinh cùng -dien-tu: bản trình lãnh đạo không ban hành nên không có bản điện tử; hãy chạy hai lệnh riêng\n"},
+		{[]string{"build", "-ban-trinh", "-luu-tru", "plans"}, 2, "kehoach build: không dùng -ban-trinh cùng -luu-tru: bản trình lãnh đạo không ban hành nên không lưu trữ; hãy chạy hai lệnh riêng\n"},
+		{[]string{"build", "-luu-tru=3a", "plans"}, 2, "kehoach build: giá trị “3a” của tùy chọn -luu-tru không hợp lệ: kehoach không tạo được PDF/A mức “3a”; hãy dùng -luu-tru (PDF/A-2b) hoặc -luu-tru=1b (PDF/A-1b)\nCách dùng: "},
 		{[]string{"build", "-o"}, 2, "kehoach build: tùy chọn -o cần một giá trị (THƯ_MỤC)\nCách dùng: kehoach build "},
 		{[]string{"build", "-j", "hai"}, 2, "kehoach build: giá trị “hai” của tùy chọn -j không hợp lệ: cần một số nguyên, ví dụ 4\n"},
 		{[]string{"watch", "plans", "-j", "hai"}, 2, "kehoach watch: giá trị “hai” của tùy chọn -j không hợp lệ: cần một số nguyên, ví dụ 4\n"},

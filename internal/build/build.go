@@ -56,10 +56,28 @@ type Options struct {
 	// never electronic.
 	Electronic bool
 
+	// Archive writes the PDF as PDF/A of that level (pdf.Archive2B,
+	// pdf.Archive1B) for long-term preservation; tagged, under the same
+	// name. The review copy is never archival.
+	Archive Archive
+	// Tagged writes a tagged PDF (structure tree, pdf.Options.Tagged);
+	// the electronic and archival PDFs always are.
+	Tagged bool
+
 	// pdfw writes the PDFs of one build run, parsing each font face once
 	// for all of them (set by Batch; nil: faces parsed for each PDF).
 	pdfw *pdf.Writer
 }
+
+// Archive is a PDF/A level of Options.Archive (pdf.Archive).
+type Archive = pdf.Archive
+
+// PDF/A levels: none (the default), PDF/A-2b, PDF/A-1b.
+const (
+	ArchiveNone = pdf.ArchiveNone
+	Archive2B   = pdf.Archive2B
+	Archive1B   = pdf.Archive1B
+)
 
 // Result is the outcome of building one plan.
 type Result struct {
@@ -248,10 +266,24 @@ func RenderAnnexes(sheets []sheet.Sheet, prof *doc.Profile, date time.Time) ([]b
 	return b.Bytes(), nil
 }
 
-// renderPDF lays the document out and draws it with pw, returning the page count
-// and the layout faults of the pages (layout.Check). The PDF's metadata
-// record has the page count (doc.Record.PageAmount).
-func renderPDF(pw *pdf.Writer, d *doc.Document, prof *doc.Profile, font *fonts.Family) ([]byte, int, []layout.Problem, error) {
+// pdfOptions are the PDF options of document d: tagged when asked, and
+// always for the electronic and the archival PDF; archival when asked;
+// with a signature field when electronic. The paper PDF has none; the
+// review copy is tagged when asked, never archival nor signing-ready.
+func (o Options) pdfOptions(d *doc.Document, electronic bool) pdf.Options {
+	if o.Review {
+		return pdf.Options{Doc: d, Tagged: o.Tagged}
+	}
+	po := pdf.Options{Doc: d, Archive: o.Archive, SignField: electronic}
+	po.Tagged = o.Tagged || electronic || o.Archive != pdf.ArchiveNone
+	return po
+}
+
+// renderPDF lays the document out and draws it with pw as po says,
+// returning the page count and the layout faults of the pages
+// (layout.Check). The PDF's metadata record has the page count
+// (doc.Record.PageAmount).
+func renderPDF(pw *pdf.Writer, d *doc.Document, prof *doc.Profile, font *fonts.Family, po pdf.Options) ([]byte, int, []layout.Problem, error) {
 	pages, err := layout.Layout(d, prof, font)
 	if err != nil {
 		return nil, 0, nil, err
@@ -261,7 +293,7 @@ func renderPDF(pw *pdf.Writer, d *doc.Document, prof *doc.Profile, font *fonts.F
 		meta.Record.PageAmount = len(pages)
 	}
 	var b bytes.Buffer
-	if err := pw.WritePages(&b, meta, pages, font); err != nil {
+	if err := pw.WritePagesWith(&b, meta, pages, font, po); err != nil {
 		return nil, 0, nil, err
 	}
 	return b.Bytes(), len(pages), layout.Check(pages), nil
@@ -347,7 +379,7 @@ func Plan(path string, o Options) *Result {
 			switch f {
 			case "pdf":
 				var probs []layout.Problem
-				data, pages[i], probs, err = renderPDF(o.pdfw, d, c.prof, font)
+				data, pages[i], probs, err = renderPDF(o.pdfw, d, c.prof, font, o.pdfOptions(d, c.electronic))
 				r.Layout = withoutAnnexCuts(probs, c.probs)
 			case "xlsx":
 				data, err = RenderAnnexes(c.sheets, c.prof, d.Meta.Date)

@@ -149,8 +149,10 @@ var pageNumberLine = regexp.MustCompile(`(?m)^\s*\d+\s*$`)
 // The native PDF: text equals the plain-text rendering word for word,
 // A4 pages, fonts embedded, qpdf happy, text inside the margins, page
 // numbers from page 2 centred at the top (issue 4).
-func TestPDF2025(t *testing.T) {
-	r := build2025(t)
+func TestPDF2025(t *testing.T) { checkPDF2025(t, build2025(t)) }
+
+// checkPDF2025 runs TestPDF2025's checks on the PDF of build r.
+func checkPDF2025(t *testing.T, r *Result) {
 	path := output(t, r, ".pdf")
 
 	t.Run("text", func(t *testing.T) {

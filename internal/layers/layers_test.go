@@ -26,7 +26,7 @@ var allowed = map[string][]string{
 	// diagnostics type).
 	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/codepage": {},
-	"internal/testkit": {"internal/doc"}, "internal/extract/hostile": {},
+	"internal/testkit": {"internal/doc"}, "internal/testkit/pdfobj": {}, "internal/extract/hostile": {},
 	"internal/vntext":  {"internal/diag"},
 	"internal/yamlx":   {"internal/codepage", "internal/diag"},
 	"internal/nd30":    {"internal/diag"},

@@ -151,6 +151,7 @@ type paraSpec struct {
 	left     float64 // indent of the other lines
 	keepNext bool
 	heading  int
+	node     doc.Block // the block set (Item.Node)
 }
 
 func (e *engine) resolve(name doc.StyleName, md mode) doc.ParagraphStyle {
@@ -169,7 +170,7 @@ func (e *engine) resolve(name doc.StyleName, md mode) doc.ParagraphStyle {
 func (e *engine) paragraph(b box, p *doc.Paragraph, md mode) []elem {
 	st := e.resolve(p.Style, md)
 	sp := paraSpec{st: st, runs: p.Runs, align: p.Align, left: st.LeftIndent,
-		first: st.LeftIndent + st.FirstIndent, keepNext: p.KeepNext || st.KeepNext, heading: p.Heading}
+		first: st.LeftIndent + st.FirstIndent, keepNext: p.KeepNext || st.KeepNext, heading: p.Heading, node: p}
 	if p.NoIndent {
 		sp.first = st.LeftIndent
 	}
@@ -186,7 +187,7 @@ func (e *engine) listItem(b box, li *doc.ListItem, md mode) []elem {
 	}
 	runs = append(runs, li.Runs...)
 	return e.setPara(b, paraSpec{st: st, runs: runs, left: st.LeftIndent,
-		first: st.LeftIndent + st.FirstIndent, keepNext: st.KeepNext})
+		first: st.LeftIndent + st.FirstIndent, keepNext: st.KeepNext, node: li})
 }
 
 // setPara breaks a paragraph into lines, one elem each.
@@ -228,6 +229,9 @@ func (e *engine) setPara(b box, sp paraSpec) []elem {
 		d := e.descent(ln.size)
 		el := elem{height: h, baseline: h - d, descent: d}
 		el.items = placeLine(nil, ln, x, h-d, ws)
+		for k := range el.items {
+			el.items[k].Node = sp.node
+		}
 		for _, it := range el.items {
 			if it.Kind == KindText && it.ul {
 				el.items = append(el.items, underline(it))
@@ -541,6 +545,7 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 				return nil, fmt.Errorf("row %d cell %d: %w", r+1, ci+1, err)
 			}
 			ps, h := stack(els)
+			nodeOf(ps, blocks, cell)
 			cells[r] = append(cells[r], cellBox{r: r, c: c, cs: cs, rs: rs, cell: cell, content: ps, h: h + padY})
 			if rs == 1 && h+padY > rowH[r] {
 				rowH[r] = h + padY
@@ -615,6 +620,22 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 		}
 	}
 	return out, nil
+}
+
+// nodeOf gives the items set from the copies of a cell's paragraphs
+// (blocks) the paragraphs of the cell as their Node.
+func nodeOf(ps []placed, blocks []doc.Block, cell *doc.Cell) {
+	for k := range ps {
+		items := ps[k].el.items
+		for n := range items {
+			for i, b := range blocks {
+				if items[n].Node == b {
+					items[n].Node = &cell.Paragraphs[i]
+					break
+				}
+			}
+		}
+	}
 }
 
 // withSize gives runs without their own size the table's font size.

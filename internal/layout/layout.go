@@ -116,6 +116,16 @@ type Item struct {
 	Words []Word
 	// Thickness is the width of a line, in points.
 	Thickness float64
+	// Node is the document block whose text a text item shows: the
+	// *doc.Paragraph (a table cell's paragraph as it is in the doc.Cell)
+	// or the *doc.ListItem it was set from; nil for page furniture (page
+	// number, banner) and for lines and fills. A tagged PDF marks the
+	// item's text as content of that block's structure element.
+	Node doc.Block
+	// Repeated marks an item of a table header row repeated at the top of
+	// a page the table continues on: a copy, not content of its own (a
+	// tagged PDF marks it as an artifact).
+	Repeated bool
 
 	field doc.Field // a computed field, filled in at pagination
 	ul    bool      // underlined text

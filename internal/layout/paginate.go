@@ -128,7 +128,7 @@ func (pg *pager) flow(els []elem) {
 		}
 		if pg.fresh && pg.soft && el.repeat != nil {
 			for k := range el.repeat {
-				pg.place(&el.repeat[k])
+				pg.placeAs(&el.repeat[k], true)
 			}
 			pg.fresh = true // the rows below may still need a whole page
 		}
@@ -188,7 +188,11 @@ func (pg *pager) chainHeight(els []elem) float64 {
 }
 
 // place puts el at the cursor.
-func (pg *pager) place(el *elem) {
+func (pg *pager) place(el *elem) { pg.placeAs(el, false) }
+
+// placeAs puts el at the cursor, its items marked Repeated when it is a
+// repeated table header row.
+func (pg *pager) placeAs(el *elem, repeated bool) {
 	p := &pg.pages[pg.cur]
 	top := pg.y + pg.before(el)
 	if len(p.Items) == 0 {
@@ -196,6 +200,7 @@ func (pg *pager) place(el *elem) {
 	}
 	for _, it := range el.items {
 		it = shift(it, 0, top)
+		it.Repeated = repeated
 		if it.field == doc.FieldPage {
 			it.Text = strconv.Itoa(pg.number)
 			it.W = pg.e.f.WidthMM(it.Style, it.Size, it.Text)

@@ -167,11 +167,16 @@ func lowerRune(r rune) rune {
 var lowerTables = sync.OnceValue(func() *struct {
 	latin [0x250]rune
 	extra [0x60]rune
-} { t := new(struct {
-	latin [0x250]rune
-	extra [0x60]rune
-}); for r := range t.latin {
-	t.latin[r] = unicode.ToLower(rune(r))
-}; for i := range t.extra {
-	t.extra[i] = unicode.ToLower(rune(0x1EA0 + i))
-}; return t })
+} {
+	t := new(struct {
+		latin [0x250]rune
+		extra [0x60]rune
+	})
+	for r := range t.latin {
+		t.latin[r] = unicode.ToLower(rune(r))
+	}
+	for i := range t.extra {
+		t.extra[i] = unicode.ToLower(rune(0x1EA0 + i))
+	}
+	return t
+})

@@ -230,7 +230,6 @@ func ParseDocument(file string, data []byte) (_ *yaml.Node, err error) {
 	return &n, nil
 }
 
-
 // Normalize returns data as the YAML parser should see it: without a UTF-8
 // byte-order mark and with CRLF line ends turned into LF. go.yaml.in/yaml/v4
 // attaches comments differently when lines end in CRLF (yaml/go-yaml#182):

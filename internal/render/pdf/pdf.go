@@ -4,6 +4,15 @@
 // extraction gives back the Vietnamese text as written, in NFC), justified
 // lines with each word at its computed position, a heading outline, and
 // byte-for-byte deterministic output.
+//
+// With Options (WritePagesWith) the same pages are written as a tagged PDF
+// (tagged.go: structure tree from the document model, marked content,
+// artifacts), as PDF/A-2b or PDF/A-1b (archive.go, xmp.go: XMP with the
+// Phụ lục VI record, sRGB output intent, CIDSet, trailer ID) and with an
+// empty signature field over the signing room. fpdf writes the pages and
+// fonts as for paper; finish.go cuts its output into objects and writes
+// the file again with the added objects, so fpdf needs no patch for it.
+// The zero Options give the paper PDF byte for byte.
 package pdf
 
 import (
@@ -55,6 +64,12 @@ func WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family
 	return (*Writer)(nil).WritePages(w, meta, pages, f)
 }
 
+// WritePagesWith writes pages as WritePages does, with the structures o
+// asks for (Writer.WritePagesWith).
+func WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family, o Options) error {
+	return (*Writer)(nil).WritePagesWith(w, meta, pages, f, o)
+}
+
 // Write lays out d with profile p and family f and writes it as a PDF to w.
 func (wr *Writer) Write(w io.Writer, d *doc.Document, p *doc.Profile, f *fonts.Family) error {
 	pages, err := layout.Layout(d, p, f)
@@ -68,6 +83,20 @@ func (wr *Writer) Write(w io.Writer, d *doc.Document, p *doc.Profile, f *fonts.F
 // It fails, naming the characters, when some text has no glyph in the
 // font (a PDF would show empty boxes there).
 func (wr *Writer) WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family) error {
+	return wr.WritePagesWith(w, meta, pages, f, Options{})
+}
+
+// WritePagesWith writes pages already laid out with family f as a PDF to
+// w, tagged, archival or with a signature field as o says (the zero
+// Options: as WritePages).
+func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page, f *fonts.Family, o Options) error {
+	if o.Tagged && o.Doc == nil {
+		return fmt.Errorf("pdf: a tagged PDF needs its document (Options.Doc)")
+	}
+	var tg *tagger
+	if o.Tagged {
+		tg = newTagger(o.Doc, o.SignField)
+	}
 	used, err := usedRunes(pages, f)
 	if err != nil {
 		return err
@@ -129,9 +158,12 @@ func (wr *Writer) WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f 
 		pdf.AddPage()
 	}
 	level := 0
-	for _, pg := range pages {
+	for i, pg := range pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
-		drawPage(pdf, pg, f, fam)
+		if tg != nil {
+			tg.startPage(i)
+		}
+		drawPage(pdf, pg, f, fam, tg)
 		if len(pg.Marks) > 0 && first >= 0 {
 			pdf.SetFont(fam[first], "", 12) // outline titles are UTF-16 only with a UTF-8 font current
 			for _, m := range pg.Marks {
@@ -151,15 +183,28 @@ func (wr *Writer) WritePages(w io.Writer, meta doc.Meta, pages []layout.Page, f 
 			out = bytes.ReplaceAll(out, []byte(key+r[0]), []byte(key+r[1]))
 		}
 	}
+	if o.finished() {
+		if out, err = finish(out, meta, pages, o, tg); err != nil {
+			return err
+		}
+	}
 	_, err = w.Write(out)
 	return err
 }
 
-func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string) {
+// drawPage paints the items of a page; t, when not nil, marks them for
+// the tagged PDF.
+func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string, t *tagger) {
+	if t != nil {
+		defer t.endPage(pdf)
+	}
 	curFont, curSize := "", 0.0
 	curLW := -1.0
 	fill := -1
 	for _, it := range pg.Items {
+		if t != nil && it.Kind != layout.KindText {
+			t.item(pdf, it)
+		}
 		switch it.Kind {
 		case layout.KindFill:
 			gray := layout.ShadeGray
@@ -182,6 +227,10 @@ func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string) {
 			if fam[it.Style] != curFont || it.Size != curSize {
 				pdf.SetFont(fam[it.Style], "", it.Size)
 				curFont, curSize = fam[it.Style], it.Size
+			}
+			if t != nil {
+				drawTagged(pdf, t, it, f)
+				continue
 			}
 			if it.WordSpacing == 0 {
 				pdf.Text(it.X, it.Y, it.Text)
