@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v4"
 
@@ -76,7 +77,7 @@ func tableIsCriteria(rows [][]string) bool {
 	return strings.HasPrefix(rows[0][1], "Tiêu chí") && strings.Contains(strings.Join(rows[1], " "), "Đánh giá")
 }
 
-var codeRe = regexp.MustCompile(`^\d+(?:\.\d+)*$`)
+var codeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+(?:\.\d+)*$`) })
 
 // judged reports whether a Biểu 01 cell holds a criterion's assessment.
 func judged(s string) bool { return s == "Đạt" || s == "Chưa đạt" }
@@ -89,7 +90,7 @@ func (im *importer) criteriaTable(rows [][]string) {
 			r = append(r, "")
 		}
 		tt := r[0]
-		if !codeRe.MatchString(tt) {
+		if !codeRe().MatchString(tt) {
 			continue
 		}
 		if judged(r[5]) || judged(r[7]) {
@@ -137,7 +138,7 @@ func tableIsFunding(rows [][]string) bool {
 	return false
 }
 
-var romanNo = regexp.MustCompile(`^[IVXL]+$`)
+var romanNo = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[IVXL]+$`) })
 
 // fundRow is one source of Biểu 02.
 type fundRow struct {
@@ -171,9 +172,9 @@ func (im *importer) fundingTable(rows [][]string, at line) {
 		}
 		level := 0
 		switch {
-		case romanNo.MatchString(r[0]):
+		case romanNo().MatchString(r[0]):
 			level = 1
-		case codeRe.MatchString(r[0]):
+		case codeRe().MatchString(r[0]):
 			level = strings.Count(r[0], ".") + 2
 		default:
 			im.treeTodo = "Biểu 02: dòng “" + strings.Join(r, " | ") + "” không có số thứ tự đọc được"
@@ -350,7 +351,7 @@ func (im *importer) annexData(nguon []*yaml.Node) *yaml.Node {
 		}
 		n := len(names)
 		for _, r := range rows[max(head+2, 0):] {
-			if head < 0 || len(r) == 0 || !codeRe.MatchString(r[0]) {
+			if head < 0 || len(r) == 0 || !codeRe().MatchString(r[0]) {
 				continue
 			}
 			for len(r) < 10+n {
@@ -400,7 +401,7 @@ func (im *importer) annexData(nguon []*yaml.Node) *yaml.Node {
 		for len(r) < 7 {
 			r = append(r, "")
 		}
-		if !codeRe.MatchString(r[0]) {
+		if !codeRe().MatchString(r[0]) {
 			continue
 		}
 		d, err := docNumber(r[3])

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -69,7 +70,9 @@ const (
 // ptPerMM converts layout millimetres to PDF points.
 const ptPerMM = 72 / 25.4
 
-var reNames = regexp.MustCompile(`/Names <<\n/EmbeddedFiles << /Names \[\s*\] >>\n>>\n`)
+var reNames = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`/Names <<\n/EmbeddedFiles << /Names \[\s*\] >>\n>>\n`)
+})
 
 // finish adds to fpdf's output what o asks for.
 func finish(out []byte, meta doc.Meta, pages []layout.Page, o Options, t *tagger) ([]byte, error) {
@@ -91,7 +94,7 @@ func finish(out []byte, meta doc.Meta, pages []layout.Page, o Options, t *tagger
 	}
 	// The empty embedded-files tree fpdf always writes (PDF/A-1 forbids
 	// the key) goes.
-	f.objs[f.root] = reNames.ReplaceAll(f.objs[f.root], nil)
+	f.objs[f.root] = reNames().ReplaceAll(f.objs[f.root], nil)
 	if !bytes.Contains(f.objs[f.root], []byte("/Lang ")) {
 		cat = append(cat, "/Lang (vi-VN)")
 	}
@@ -150,8 +153,8 @@ func finish(out []byte, meta doc.Meta, pages []layout.Page, o Options, t *tagger
 }
 
 var (
-	reOutlines = regexp.MustCompile(`^<</Type /Outlines /First (\d+) 0 R`)
-	reNext     = regexp.MustCompile(`/Next (\d+) 0 R`)
+	reOutlines = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^<</Type /Outlines /First (\d+) 0 R`) })
+	reNext     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Next (\d+) 0 R`) })
 )
 
 // countOutlines gives the outline root the /Count fpdf leaves out: the
@@ -159,13 +162,13 @@ var (
 // (Apache PDFBox Preflight wants the entry).
 func countOutlines(f *objFile) {
 	for n := 1; n < len(f.objs); n++ {
-		m := reOutlines.FindSubmatch(f.objs[n])
+		m := reOutlines().FindSubmatch(f.objs[n])
 		if m == nil || bytes.Contains(f.objs[n], []byte("/Count ")) {
 			continue
 		}
 		count := 0
 		for item, _ := strconv.Atoi(string(m[1])); item > 0 && item < len(f.objs) && count < len(f.objs); count++ {
-			nx := reNext.FindSubmatch(f.objs[item])
+			nx := reNext().FindSubmatch(f.objs[item])
 			if nx == nil {
 				item = 0
 			} else {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // objFile is a PDF as fpdf wrote it, cut into its objects by the offsets
@@ -24,14 +25,14 @@ type objFile struct {
 }
 
 var (
-	reStartXref = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
-	reRoot      = regexp.MustCompile(`/Root (\d+) 0 R`)
-	reInfo      = regexp.MustCompile(`/Info (\d+) 0 R`)
+	reStartXref = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`) })
+	reRoot      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Root (\d+) 0 R`) })
+	reInfo      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Info (\d+) 0 R`) })
 )
 
 // parseObjFile cuts fpdf's output into objects.
 func parseObjFile(b []byte) (*objFile, error) {
-	m := reStartXref.FindSubmatch(b)
+	m := reStartXref().FindSubmatch(b)
 	if m == nil {
 		return nil, fmt.Errorf("pdf: no startxref")
 	}
@@ -65,10 +66,10 @@ func parseObjFile(b []byte) (*objFile, error) {
 	}
 	trailer := rest[20*size:]
 	f := &objFile{objs: make([][]byte, size)}
-	if m := reRoot.FindSubmatch(trailer); m != nil {
+	if m := reRoot().FindSubmatch(trailer); m != nil {
 		f.root, _ = strconv.Atoi(string(m[1]))
 	}
-	if m := reInfo.FindSubmatch(trailer); m != nil {
+	if m := reInfo().FindSubmatch(trailer); m != nil {
 		f.info, _ = strconv.Atoi(string(m[1]))
 	}
 	if f.root <= 0 || f.root >= size || f.info <= 0 || f.info >= size {
