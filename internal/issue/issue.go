@@ -170,15 +170,11 @@ func Prepare(req Request) (*Result, error) {
 	if err != nil {
 		return nil, &plan.IOError{Err: fmt.Errorf("%s: không đọc được tệp kế hoạch: %w", req.Path, err)}
 	}
-	csrc, err := plan.ReadFile(p.Commune.File)
-	if err != nil {
-		return nil, &plan.IOError{Err: fmt.Errorf("%s: không đọc được tệp xã: %w", p.Commune.File, err)}
-	}
 	sev := diag.Error
 	if req.AllowUnfinished {
 		sev = diag.Warning
 	}
-	unfinished := draft.Find(p, src, csrc, sev)
+	unfinished := draft.FindLoaded(res, sev) // the bytes and trees Load read and parsed
 	if len(unfinished) > 0 && !req.AllowUnfinished {
 		return nil, &diag.Refusal{
 			Msg: fmt.Sprintf("%s: kế hoạch còn %d chỗ chưa xong (ghi chú TODO, khối “%s” của kehoach new, số tiền 0, chữ để trống) nên chưa ban hành; hãy sửa các chỗ dưới đây rồi chạy lại (kehoach check %s liệt kê lại). Nếu đúng là phải ban hành văn bản như hiện có, thêm --chua-xong: văn bản ban hành sẽ mang nguyên các chỗ chưa xong đó.",
