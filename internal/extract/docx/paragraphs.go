@@ -116,65 +116,36 @@ func (r *reader) partNames(parts map[string]*zip.File) (main, styles, numbering 
 	if err != nil {
 		return
 	}
-	if t := rels[relOffice]; t != "" && parts[t] != nil {
+	if t := limits.RelOfType(rels, relOffice); t != "" && parts[t] != nil {
 		main = t
 	}
 	dir, file := path.Split(main)
 	rels, err = r.relationships(parts, dir+"_rels/"+file+".rels", dir)
-	if t := rels[relStyles]; t != "" && parts[t] != nil {
+	if t := limits.RelOfType(rels, relStyles); t != "" && parts[t] != nil {
 		styles = t
 	}
-	if t := rels[relNumbering]; t != "" && parts[t] != nil {
+	if t := limits.RelOfType(rels, relNumbering); t != "" && parts[t] != nil {
 		numbering = t
 	}
 	return
 }
 
-// relationships reads a relationships part, if there is one: the target
-// (a part name, resolved from dir) of the first internal relationship of
-// each type, by the end of the type's URI ("/styles").
-func (r *reader) relationships(parts map[string]*zip.File, name, dir string) (map[string]string, error) {
-	out := map[string]string{}
+// relationships reads a relationships part, if there is one, with its
+// targets resolved from dir.
+func (r *reader) relationships(parts map[string]*zip.File, name, dir string) ([]limits.Rel, error) {
 	f := parts[name]
 	if f == nil {
-		return out, nil
+		return nil, nil
 	}
-	err := r.readPart(f, func(d *limits.XMLDecoder) error {
-		for {
-			tok, err := d.Token()
-			if err == io.EOF {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			t, ok := tok.(xml.StartElement)
-			if !ok || t.Name.Local != "Relationship" {
-				continue
-			}
-			var typ, target, mode string
-			for _, a := range t.Attr {
-				switch a.Name.Local {
-				case "Type":
-					typ = a.Value
-				case "Target":
-					target = a.Value
-				case "TargetMode":
-					mode = a.Value
-				}
-			}
-			key := typ[strings.LastIndexByte(typ, '/')+1:]
-			if mode == "External" || target == "" || out["/"+key] != "" {
-				continue
-			}
-			if strings.HasPrefix(target, "/") {
-				out["/"+key] = strings.TrimPrefix(path.Clean(target), "/")
-			} else {
-				out["/"+key] = strings.TrimPrefix(path.Clean("/"+dir+target), "/")
-			}
-		}
-	})
-	return out, err
+	data, err := limits.ReadPart(f, r.b)
+	if err != nil {
+		return nil, cutError(err)
+	}
+	rels, err := limits.Relationships(data, dir, r.b)
+	if err != nil {
+		return nil, fmt.Errorf("phần %s: %w", f.Name, cutError(err))
+	}
+	return rels, nil
 }
 
 // readPart decompresses a part within the budget and walks it.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 )
 
@@ -152,4 +153,64 @@ func XMLError(err error) error {
 		}
 	}
 	return fmt.Errorf("XML hỏng ở dòng %d: %s", se.Line, msg)
+}
+
+// Rel is one internal relationship of a package part (ECMA-376 Part 2,
+// 9.3): its Id, its Type URI and its Target resolved to a part name.
+type Rel struct{ ID, Type, Target string }
+
+// Relationships reads a relationships part (.rels) within the budget, in
+// document order, leaving out external ones and those without a target.
+// A target is resolved against dir, the folder of the source part ("" for
+// the package's own _rels/.rels), or taken from the package root when it
+// starts with "/".
+func Relationships(data []byte, dir string, b *Budget) ([]Rel, error) {
+	var out []Rel
+	dec := NewXMLDecoder(data, b)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		e, ok := tok.(xml.StartElement)
+		if !ok || e.Name.Local != "Relationship" {
+			continue
+		}
+		var r Rel
+		var mode string
+		for _, a := range e.Attr {
+			switch a.Name.Local {
+			case "Id":
+				r.ID = a.Value
+			case "Type":
+				r.Type = a.Value
+			case "Target":
+				r.Target = a.Value
+			case "TargetMode":
+				mode = a.Value
+			}
+		}
+		if mode == "External" || r.Target == "" {
+			continue
+		}
+		if !strings.HasPrefix(r.Target, "/") {
+			r.Target = "/" + dir + "/" + r.Target
+		}
+		r.Target = strings.TrimPrefix(path.Clean(r.Target), "/")
+		out = append(out, r)
+	}
+}
+
+// RelOfType is the target of the first relationship whose type URI ends
+// with suffix ("/styles"), "" when there is none.
+func RelOfType(rels []Rel, suffix string) string {
+	for _, r := range rels {
+		if strings.HasSuffix(r.Type, suffix) {
+			return r.Target
+		}
+	}
+	return ""
 }

@@ -50,8 +50,10 @@ func Text(data []byte, out *limits.Output, b *limits.Budget) error {
 
 	wbName := "xl/workbook.xml"
 	if rels, err := read("_rels/.rels"); err == nil {
-		if t := relTarget(rels, "", "/officeDocument", b); t != "" {
-			wbName = t
+		if rs, err := limits.Relationships(rels, "", b); err == nil {
+			if t := limits.RelOfType(rs, "/officeDocument"); t != "" {
+				wbName = t
+			}
 		}
 	} else if limits.IsCut(err) {
 		return err
@@ -69,12 +71,12 @@ func Text(data []byte, out *limits.Output, b *limits.Budget) error {
 	if err != nil {
 		return err
 	}
-	targets, err := relationships(rels, path.Dir(wbName), b)
+	targets, err := limits.Relationships(rels, path.Dir(wbName), b)
 	if err != nil {
 		return fmt.Errorf("%s: %w", relsName, err)
 	}
 	var shared []string
-	if ssName := targets.byType("/sharedStrings"); ssName != "" {
+	if ssName := limits.RelOfType(targets, "/sharedStrings"); ssName != "" {
 		ss, err := read(ssName)
 		if err != nil {
 			return err
@@ -87,9 +89,13 @@ func Text(data []byte, out *limits.Output, b *limits.Budget) error {
 		return errors.New("sổ tính không có trang tính nào")
 	}
 
+	byID := map[string]string{} // relationship Id → part name
+	for _, r := range targets {
+		byID[r.ID] = r.Target
+	}
 	printed := map[string]string{} // part → the sheet that printed it
 	for _, sh := range sheets {
-		target, ok := targets.byID[sh.rid]
+		target, ok := byID[sh.rid]
 		if !ok {
 			return fmt.Errorf("trang tính “%s” không có trong %s", sh.name, relsName)
 		}
@@ -145,57 +151,6 @@ func workbookSheets(data []byte, b *limits.Budget) ([]sheetRef, error) {
 			out = append(out, sheetRef{name: attrOf(e, "name"), rid: attrOf(e, "id"), state: attrOf(e, "state")})
 		}
 	}
-}
-
-type rels struct {
-	byID   map[string]string // Id → part name
-	byKind map[string]string // type suffix → part name
-}
-
-func (r rels) byType(suffix string) string {
-	for t, p := range r.byKind {
-		if strings.HasSuffix(t, suffix) {
-			return p
-		}
-	}
-	return ""
-}
-
-// relationships reads a .rels part; targets are resolved against base.
-func relationships(data []byte, base string, b *limits.Budget) (rels, error) {
-	r := rels{byID: map[string]string{}, byKind: map[string]string{}}
-	dec := limits.NewXMLDecoder(data, b)
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return r, nil
-		}
-		if err != nil {
-			return r, err
-		}
-		e, ok := tok.(xml.StartElement)
-		if !ok || e.Name.Local != "Relationship" || attrOf(e, "TargetMode") == "External" {
-			continue
-		}
-		t := attrOf(e, "Target")
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join(base, t)
-		}
-		r.byID[attrOf(e, "Id")] = t
-		r.byKind[attrOf(e, "Type")] = t
-	}
-}
-
-// relTarget returns the target of the first relationship whose type ends
-// with suffix.
-func relTarget(data []byte, base, suffix string, b *limits.Budget) string {
-	r, err := relationships(data, base, b)
-	if err != nil {
-		return ""
-	}
-	return r.byType(suffix)
 }
 
 // sharedStrings reads <si> items: plain <t> or rich-text runs <r><t>,
