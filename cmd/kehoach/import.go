@@ -4,10 +4,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"kehoach/internal/extract/limits"
 	"kehoach/internal/importer"
+	"kehoach/internal/oserr"
 	"kehoach/internal/safefile"
 	"kehoach/internal/yamlx"
 )
@@ -58,9 +61,19 @@ func runImport(c *Context, args []string, dir string) int {
 		return c.UsageError("cần đúng một tệp .docx hoặc .txt.")
 	}
 	src := args[0]
+	if st, err := os.Stat(src); err == nil && st.IsDir() {
+		c.Errorf("%s", limits.Visible(src+": là thư mục, không phải tệp; hãy chỉ một tệp .docx hoặc .txt."))
+		return 2
+	}
 	data, err := safefile.ReadFile(src, limits.MaxFileBytes)
 	if err != nil {
-		c.Errorf("%s", limits.Visible(err.Error()))
+		// The OS causes in Vietnamese, and the file named where the
+		// message does not name it (safefile's own errors).
+		msg := oserr.Text(err)
+		if !strings.Contains(msg, src) {
+			msg = src + ": " + msg
+		}
+		c.Errorf("%s", limits.Visible(msg))
 		return 2
 	}
 	ps, err := importer.Read(src, data)

@@ -430,6 +430,8 @@ func TestImportRefusals(t *testing.T) {
 		{"old Word file", []string{"import", write("kh.doc", "x")}, 2, "kehoach import: " + filepath.Join(root, "kh.doc") + ": không đọc được loại tệp “.doc”; lệnh import đọc văn bản Word (.docx) hoặc văn bản thuần (.txt); tệp .doc cũ hãy mở bằng Word rồi lưu thành .docx\n"},
 		{"no Kế hoạch", []string{"import", write("thu.txt", "Kính gửi anh chị\n")}, 1, "kehoach import: " + filepath.Join(root, "thu.txt") + ": không phải văn bản Kế hoạch: không thấy dòng tên loại “KẾ HOẠCH”; lệnh import chỉ đọc văn bản Kế hoạch (tệp .docx hoặc .txt)\n"},
 		{"text with a NUL", []string{"import", write("nul.txt", "KẾ HOẠCH\x00\n"), "-o", "nul"}, 2, "kehoach import: " + filepath.Join(root, "nul.txt") + ": không đọc được tệp văn bản: "},
+		{"missing file", []string{"import", "khong-co.docx"}, 2, "kehoach import: "}, // the OS cause in Vietnamese (its words differ on Windows)
+		{"a folder", []string{"import", "co"}, 2, "kehoach import: co: là thư mục, không phải tệp; hãy chỉ một tệp .docx hoặc .txt.\n"},
 		{"no file", []string{"import"}, 2, "kehoach import: cần đúng một tệp .docx hoặc .txt.\nCách dùng: kehoach import TỆP.docx|TỆP.txt [-o THƯ_MỤC]\nHướng dẫn đầy đủ: kehoach help import\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
