@@ -6,7 +6,8 @@
 #   KEHOACH=/path/to/kehoach scripts/diffbench.sh   times another binary
 #     (e.g. one built from main, for the figures before a change).
 # Prints, for each case, every run's wall time and CPU time (user+sys of
-# kehoach and the git processes it starts) in seconds, and the median.
+# kehoach and the git processes it starts) in seconds, and the median, with
+# the peak memory (max RSS) of that run. Needs /usr/bin/time (Debian: time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000}
@@ -29,15 +30,14 @@ edit() { sed -i '0,/ghi_chu: /s//ghi_chu: Đã sửa — /' "$@"; }
 measure() {
   local name=$1 times=() t rc
   for _ in $(seq "$RUNS"); do
-    TIMEFORMAT='%R %U %S'
-    t=$( { time "$bin" diff HEAD~1 HEAD >"$tmp/out" 2>&1; } 2>&1 ) && rc=0 || rc=$?
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$bin" diff HEAD~1 HEAD >"$tmp/out" 2>&1 && rc=0 || rc=$?
     if [ "$rc" -gt 1 ]; then echo "kehoach diff dừng với mã $rc:" >&2; cat "$tmp/out" >&2; exit 1; fi
-    read -r wall user sys <<<"$t"
-    times+=("$wall $(echo "$user + $sys" | bc | xargs printf "%.3f")")
+    read -r wall user sys kb < <(tail -1 "$tmp/time")
+    times+=("$wall $(echo "$user + $sys" | bc | xargs printf "%.3f") $((kb / 1024))")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v name="$name" -v n="$RUNS" '
-    { w[NR]=$1; c[NR]=$2; all = all sprintf(" %s/%s", $1, $2) }
-    END { printf "%s: trung vị %s s (CPU %s s); các lần (tường/CPU):%s\n", name, w[int((n+1)/2)], c[int((n+1)/2)], all }'
+    { w[NR]=$1; c[NR]=$2; m[NR]=$3; all = all sprintf(" %s/%s", $1, $2) }
+    END { printf "%s: trung vị %s s (CPU %s s, bộ nhớ cao nhất %s MB); các lần (tường/CPU):%s\n", name, w[int((n+1)/2)], c[int((n+1)/2)], m[int((n+1)/2)], all }'
 }
 
 echo "kehoach diff HEAD~1 HEAD, $N kế hoạch, $(nproc) lõi, tải $(cut -d' ' -f1 /proc/loadavg), $(date -u +%Y-%m-%d)"

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"kehoach/internal/fileset"
@@ -227,8 +228,12 @@ func loadSource(s *gitrev.Source) (loaded, error) {
 }
 
 // pairLoad is the two loaded versions of one pair, or the first error.
+// When both versions exist their report is made by the worker that loaded
+// them (report) and the loaded plans are dropped (old and new are then
+// empty), so memory holds one report per plan, not two parsed plans.
 type pairLoad struct {
 	old, new loaded
+	report   *plandiff.Report
 	err      error
 }
 
@@ -249,6 +254,12 @@ func loadPairs(pairs []diffPair, skip func(diffPair) bool) []pairLoad {
 				if r.old, r.err = loadSource(pairs[i].old); r.err == nil {
 					r.new, r.err = loadSource(pairs[i].new)
 				}
+				// A plan in both versions is never paired as a rename
+				// (pairRenamed): compare it here, on this core.
+				if r.err == nil && r.old.res != nil && r.new.res != nil {
+					r.report = diffReport(version{old: r.old, new: r.new})
+					r.old, r.new = loaded{}, loaded{}
+				}
 			}
 		}()
 	}
@@ -267,7 +278,8 @@ func loadPairs(pairs []diffPair, skip func(diffPair) bool) []pairLoad {
 type version struct {
 	old, new loaded
 	renamed  bool
-	same     string // the new label of a plan not loaded, known unchanged
+	same     string           // the new label of a plan not loaded, known unchanged
+	report   *plandiff.Report // made by loadPairs (a plan in both versions)
 }
 
 // pairRenamed pairs a plan removed with a plan added: the files git
@@ -372,6 +384,10 @@ func (o *diffOptions) run(c *Context, args []string) int {
 		return c.UsageError("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
 	}
 	defer gitrev.Close()
+	// As build and check: loading a plan allocates much and keeps little,
+	// so collect less often, within a bound on the heap for many plans.
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(150 << 20)
 	pairs, renames, err := diffPairs(args)
 	if err != nil {
 		c.Errorf("%v", err)
@@ -390,6 +406,10 @@ func (o *diffOptions) run(c *Context, args []string) int {
 		if loads[i].err != nil {
 			c.Errorf("%v", loads[i].err)
 			return 2
+		}
+		if loads[i].report != nil {
+			versions = append(versions, version{report: loads[i].report})
+			continue
 		}
 		if a.res == nil && b.res == nil {
 			c.Errorf("%s và %s đều không có tệp này; hãy kiểm tra tên tệp và phiên bản (git log --follow -- %s cho biết các lần commit của tệp)", p.old.Label, p.new.Label, p.new.Path)
@@ -410,7 +430,10 @@ func (o *diffOptions) run(c *Context, args []string) int {
 			unchanged = append(unchanged, v.same)
 			continue
 		}
-		r := diffReport(v)
+		r := v.report
+		if r == nil {
+			r = diffReport(v)
+		}
 		if len(versions) > 1 && o.format != "json" && r.Equal() {
 			unchanged = append(unchanged, r.New)
 			continue

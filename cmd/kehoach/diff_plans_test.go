@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -300,5 +302,51 @@ func TestDiffRevisionsLoadOnlyWhatChanged(t *testing.T) {
 	st, out = diff("HEAD~1", "HEAD")
 	if st != 1 || !strings.Contains(out, "sửa  tên xã: Kinh Đứng {+Mới+}") || !strings.Contains(out, "Lỗi của plans/hong/2025.yaml (HEAD)") || !strings.HasSuffix(out, "Không thay đổi (1 kế hoạch): plans/muong-khoa/2025.yaml (HEAD).\n") {
 		t.Errorf("commune file changed: status %d, want kinh-dung's change, hong loaded:\n%s", st, out)
+	}
+}
+
+// loadPairs compares a plan found in both revisions where it loaded it
+// and keeps only the report (#21: diff of 1.000 changed plans held every
+// parsed plan of both revisions, 1,3 GB); a plan of one revision only
+// stays loaded, for pairRenamed.
+func TestLoadPairsKeepsReportsNotPlans(t *testing.T) {
+	root := testkit.RepoRoot(t)
+	repo, rel := planRepo(t)
+	b, err := os.ReadFile(rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(rel, []byte(strings.Replace(string(b), "Nhân dân hiến đất, góp ngày công", "Nhân dân hiến đất", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	copyCorpus(t, root, repo, "kinh-dung")
+	gitIn(t, repo, "add", ".")
+	gitIn(t, repo, "commit", "-qm", "edit and add")
+	pairs, renames, err := diffPairs([]string{"HEAD~1", "HEAD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loads := loadPairs(pairs, func(diffPair) bool { return false })
+	got := map[string]string{}
+	for i, p := range pairs {
+		l := loads[i]
+		if l.err != nil {
+			t.Fatalf("%s: %v", p.new.Path, l.err)
+		}
+		switch {
+		case l.report != nil && l.old.res == nil && l.new.res == nil:
+			got[p.new.Path] = "report"
+			if l.report.Equal() {
+				t.Errorf("%s: the edited note is not in the report", p.new.Path)
+			}
+		case l.report == nil && l.old.res == nil && l.new.res != nil:
+			got[p.new.Path] = "added, loaded"
+		default:
+			got[p.new.Path] = fmt.Sprintf("report %v, old %v, new %v", l.report != nil, l.old.res != nil, l.new.res != nil)
+		}
+	}
+	want := map[string]string{"plans/muong-khoa/2025.yaml": "report", "plans/kinh-dung/2025.yaml": "added, loaded"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("loadPairs kept %v, want %v (renames %v)", got, want, renames)
 	}
 }
