@@ -50,9 +50,9 @@ func (e *engine) blocks(b box, blocks []doc.Block, md mode) ([]elem, error) {
 	for bi, blk := range blocks {
 		switch v := blk.(type) {
 		case *doc.Paragraph:
-			out = append(out, e.paragraph(b, v, md)...)
+			out = appendElems(out, e.paragraph(b, v, md))
 		case *doc.ListItem:
-			out = append(out, e.listItem(b, v, md)...)
+			out = appendElems(out, e.listItem(b, v, md))
 		case *doc.Table:
 			rows, err := e.table(b, v)
 			if err != nil {
@@ -82,6 +82,16 @@ func (e *engine) blocks(b box, blocks []doc.Block, md mode) ([]elem, error) {
 	}
 	e.spaceBelowRules(out)
 	return out, nil
+}
+
+// appendElems appends els to out, or returns els itself when out is empty
+// (els is the caller's own: a first paragraph, often a table cell's only
+// one, is not copied).
+func appendElems(out, els []elem) []elem {
+	if len(out) == 0 {
+		return els
+	}
+	return append(out, els...)
 }
 
 // spaceBelowRules makes the white space between each rule and the next
@@ -575,10 +585,23 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 	out := make([]elem, nr)
 	for r := range out {
 		el := elem{height: rowH[r], baseline: -1, keepNext: glueTo[r] > r || r < t.HeaderRows || (t.Rows[r].KeepNext && r+1 < nr)}
-		var borders []Item
-		if t.Borders {
-			borders = make([]Item, 0, 4*len(cells[r]))
+		// The row's items: shades and contents, then the borders, in one
+		// array sized for them.
+		n, nb := 0, 0
+		for _, cb := range cells[r] {
+			if cb.cell.Shade {
+				n++
+			}
+			for _, p := range cb.content {
+				n += len(p.el.items)
+			}
+			if t.Borders {
+				nb += 4
+			}
 		}
+		all := make([]Item, n+nb)
+		el.items = all[:0:n]
+		borders := all[n : n : n+nb]
 		for _, cb := range cells[r] {
 			x0 := tx + colX[cb.c]
 			x1 := tx + colX[cb.c+cb.cs]
@@ -607,7 +630,7 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 				}
 			}
 		}
-		el.items = append(el.items, borders...)
+		el.items = all[:len(el.items)+len(borders)]
 		out[r] = el
 	}
 	// Like a paragraph, a table is followed by the paragraph spacing (so the

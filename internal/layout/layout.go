@@ -239,6 +239,9 @@ type engine struct {
 	p *doc.Profile
 	f *fonts.Family
 	m Metrics
+	// toks and segs are tokenize's scratch arrays (one paragraph's).
+	toks []tok
+	segs []seg
 }
 
 // lineHeight returns the line box height (mm) for text of size pt at the
