@@ -180,7 +180,7 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 	out := buf.Bytes()
 	for _, r := range rename {
 		for _, key := range []string{"/BaseFont /", "/FontName /"} {
-			out = bytes.ReplaceAll(out, []byte(key+r[0]), []byte(key+r[1]))
+			out = replaceSameLength(out, key+r[0], key+r[1])
 		}
 	}
 	if o.finished() {
@@ -190,6 +190,24 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// replaceSameLength returns b with every old replaced by new, as
+// bytes.ReplaceAll does; when they have the same length (a placeholder
+// font name and its subset name always do) b is changed in place rather
+// than copied.
+func replaceSameLength(b []byte, old, new string) []byte {
+	if len(old) != len(new) || old == "" {
+		return bytes.ReplaceAll(b, []byte(old), []byte(new))
+	}
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte(old))
+		if k < 0 {
+			return b
+		}
+		i += k
+		i += copy(b[i:], new)
+	}
 }
 
 // drawPage paints the items of a page; t, when not nil, marks them for
