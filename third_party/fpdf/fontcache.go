@@ -22,6 +22,8 @@ import "sync"
 type FontCache struct {
 	parsed sync.Map // fontCacheKey (name "") → *utf8FontFile, read only
 	ids    sync.Map // fontCacheKey → string
+	// writers compress the page streams of its documents (patch 10).
+	writers writerList
 }
 
 // NewFontCache returns an empty FontCache.
