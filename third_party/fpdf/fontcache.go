@@ -24,6 +24,8 @@ type FontCache struct {
 	ids    sync.Map // fontCacheKey → string
 	// writers compress the page streams of its documents (patch 10).
 	writers writerList
+	// buffers are free page buffers and an output size hint (patch 11).
+	buffers bufferList
 }
 
 // NewFontCache returns an empty FontCache.

@@ -3878,7 +3878,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, f.newPageBuffer())
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -5216,11 +5216,13 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	f.growOutput()
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
 	f.putAnnotationsAttachments()
 	f.putpages()
+	f.releasePageBuffers()
 	f.putresources()
 	if f.err != nil {
 		return
@@ -5260,6 +5262,7 @@ func (f *Fpdf) enddoc() {
 	f.outf("%d", o)
 	f.out("%%EOF")
 	f.state = 3
+	f.noteOutput()
 }
 
 // Path Drawing
