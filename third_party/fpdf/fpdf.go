@@ -4090,7 +4090,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // kehoach patch 12: not copied into a string first
 	f.out("endstream")
 }
 
