@@ -22,6 +22,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -47,6 +48,75 @@ var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // for every PDF.
 type Writer struct {
 	fonts *fpdf.FontCache
+	// names are the PostScript names of the faces (psName), by the
+	// identity of their bytes as the font cache knows them: faceKey →
+	// string.
+	names sync.Map
+	// bufs are free output buffers, one per PDF being written at once.
+	bufMu sync.Mutex
+	bufs  []*bytes.Buffer
+}
+
+// faceKey is a face's bytes by identity (first byte and length).
+type faceKey struct {
+	data *byte
+	size int
+}
+
+// psName returns psName(f, s), parsed once per face for the PDFs wr writes.
+func (wr *Writer) psName(f *fonts.Family, s fonts.Style) string {
+	ttf := f.TTF[s]
+	if wr == nil || len(ttf) == 0 {
+		return psName(f, s)
+	}
+	// The name falls back on the family's name when the face has none.
+	type key struct {
+		faceKey
+		family string
+		style  fonts.Style
+	}
+	k := key{faceKey{&ttf[0], len(ttf)}, f.Name, s}
+	if v, ok := wr.names.Load(k); ok {
+		return v.(string)
+	}
+	name := psName(f, s)
+	wr.names.Store(k, name)
+	return name
+}
+
+// buffer returns an empty output buffer, one of wr's free ones when there
+// is one.
+func (wr *Writer) buffer() *bytes.Buffer {
+	if wr != nil {
+		wr.bufMu.Lock()
+		defer wr.bufMu.Unlock()
+		if n := len(wr.bufs); n > 0 {
+			b := wr.bufs[n-1]
+			wr.bufs = wr.bufs[:n-1]
+			return b
+		}
+	}
+	return new(bytes.Buffer)
+}
+
+// maxFreeBuffers bounds the output buffers a Writer keeps, and
+// maxKeptBuffer the capacity of one kept.
+const (
+	maxFreeBuffers = 4
+	maxKeptBuffer  = 16 << 20
+)
+
+// release gives b, no longer used, back to wr.
+func (wr *Writer) release(b *bytes.Buffer) {
+	if wr == nil || b.Cap() > maxKeptBuffer {
+		return
+	}
+	b.Reset()
+	wr.bufMu.Lock()
+	defer wr.bufMu.Unlock()
+	if len(wr.bufs) < maxFreeBuffers {
+		wr.bufs = append(wr.bufs, b)
+	}
 }
 
 // NewWriter returns a Writer with an empty font cache.
@@ -148,7 +218,7 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 		if first < 0 {
 			first = int(s)
 		}
-		final := subsetTag(s, used[s]) + "+" + psName(f, s)
+		final := subsetTag(s, used[s]) + "+" + wr.psName(f, s)
 		fam[s] = placeholder(int(s), len(final)-len("utf8"))
 		rename = append(rename, [2]string{"utf8" + fam[s], final})
 		pdf.AddUTF8FontFromBytes(fam[s], "", f.TTF[s])
@@ -173,8 +243,9 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 			}
 		}
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	buf := wr.buffer()
+	defer wr.release(buf) // w has written out (io.Writer keeps no slice)
+	if err := pdf.Output(buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	out := buf.Bytes()
