@@ -65,8 +65,9 @@ const (
 	ShadeGray = 0.85
 )
 
-// Kind is the kind of an Item.
-type Kind int
+// Kind is the kind of an Item (one byte, so that Kind, Role and the flags
+// of an Item share one word).
+type Kind uint8
 
 // Item kinds.
 const (
@@ -76,7 +77,7 @@ const (
 )
 
 // Role says what an item is for, so that tests and dumps can pick items out.
-type Role int
+type Role uint8
 
 // Item roles.
 const (
@@ -91,8 +92,6 @@ const (
 
 // Item is one positioned thing to paint.
 type Item struct {
-	Kind Kind
-	Role Role
 	// X, Y: for text, the left end of the baseline; for a line, its start;
 	// for a fill, its top-left corner.
 	X, Y float64
@@ -122,13 +121,15 @@ type Item struct {
 	// number, banner) and for lines and fills. A tagged PDF marks the
 	// item's text as content of that block's structure element.
 	Node doc.Block
+	// Kind and Role say what the item is and is for.
+	Kind Kind
+	Role Role
 	// Repeated marks an item of a table header row repeated at the top of
 	// a page the table continues on: a copy, not content of its own (a
 	// tagged PDF marks it as an artifact).
 	Repeated bool
-
-	field doc.Field // a computed field, filled in at pagination
-	ul    bool      // underlined text
+	ul       bool      // underlined text
+	field    doc.Field // a computed field, filled in at pagination
 }
 
 // Word is one word of a justified text item and its place.
