@@ -58,15 +58,16 @@ func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
 	for _, r := range runs {
 		n += len(r.Text)
 	}
-	toks, arena := e.scratch(n/3 + 1)
+	toks, arena := e.tokArrays(n/3 + 1)
 	defer func() { e.toks, e.segs = toks[:0], arena[:0] }()
-	var word *tok
+	var word tok // the word being read, when inWord
+	inWord := false
 	wordStart := 0 // the word's first segment in arena
 	flushWord := func() {
-		if word != nil {
+		if inWord {
 			word.segs = arena[wordStart:len(arena):len(arena)]
-			toks = append(toks, *word)
-			word = nil
+			toks = append(toks, word)
+			inWord = false
 		}
 	}
 	one := func(s seg) []seg {
@@ -86,8 +87,8 @@ func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
 				s := base
 				s.text = text[start:end]
 				s.w = e.f.WidthMM(s.style, s.size, s.text)
-				if word == nil {
-					word = &tok{kind: tWord}
+				if !inWord {
+					word, inWord = tok{kind: tWord}, true
 					wordStart = len(arena)
 				}
 				arena = append(arena, s)
@@ -125,9 +126,9 @@ func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
 	return toks
 }
 
-// scratch returns the engine's token and segment arrays, empty, with room
+// tokArrays returns the engine's token and segment arrays, empty, with room
 // for at least n of each.
-func (e *engine) scratch(n int) ([]tok, []seg) {
+func (e *engine) tokArrays(n int) ([]tok, []seg) {
 	if cap(e.toks) < n {
 		e.toks = make([]tok, 0, max(n, 2*cap(e.toks)))
 	}

@@ -240,9 +240,38 @@ type engine struct {
 	p *doc.Profile
 	f *fonts.Family
 	m Metrics
+	*scratch
+	// chunk is the array keep hands out line items from.
+	chunk []Item
+	depth int // of blocks' nesting (scratch.elems)
+}
+
+// scratch is an engine's reusable arrays: nothing in them outlives the
+// call that fills them, and a Layout puts them back into scratchPool,
+// emptied, for the next one.
+type scratch struct {
 	// toks and segs are tokenize's scratch arrays (one paragraph's).
 	toks []tok
 	segs []seg
+	// lineItems is setPara's scratch array for a line's items.
+	lineItems []Item
+	// elems are blocks' scratch arrays, one per depth of nesting (a
+	// table cell's blocks one level below the table's).
+	elems [][]elem
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release empties s (no text or node of a document stays reachable) and
+// puts it back into scratchPool.
+func (s *scratch) release() {
+	clear(s.toks[:cap(s.toks)])
+	clear(s.segs[:cap(s.segs)])
+	clear(s.lineItems[:cap(s.lineItems)])
+	for i := range s.elems {
+		clear(s.elems[i][:cap(s.elems[i])])
+	}
+	scratchPool.Put(s)
 }
 
 // lineHeight returns the line box height (mm) for text of size pt at the
@@ -266,7 +295,8 @@ func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{p: p, f: f, m: m}
+	e := &engine{p: p, f: f, m: m, scratch: scratchPool.Get().(*scratch)}
+	defer e.scratch.release()
 	pg := &pager{e: e, banner: d.Banner}
 	for si := range d.Sections {
 		if err := pg.section(si, &d.Sections[si]); err != nil {
