@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -338,10 +339,13 @@ func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string, t 
 // usedRunes collects the characters drawn in each face and checks that the
 // font has them.
 func usedRunes(pages []layout.Page, f *fonts.Family) ([4][]rune, error) {
-	var set [4]map[rune]bool
-	for i := range set {
-		set[i] = map[rune]bool{}
-	}
+	// The characters of the Basic Multilingual Plane seen in each face
+	// are bits, as many words as the largest needs (one page of text has
+	// a few thousand characters, of a hundred or so distinct ones); the
+	// others, rare, go into a map.
+	const bmp = 1 << 16
+	var inBMP [4][]uint64
+	var other [4]map[rune]bool
 	var missing []rune
 	seen := map[rune]bool{}
 	for _, pg := range pages {
@@ -349,18 +353,32 @@ func usedRunes(pages []layout.Page, f *fonts.Family) ([4][]rune, error) {
 			if it.Kind != layout.KindText {
 				continue
 			}
+			st := it.Style
 			for _, r := range it.Text {
-				if set[it.Style][r] {
+				if r < bmp {
+					if w := int(r >> 6); w >= len(inBMP[st]) {
+						inBMP[st] = append(inBMP[st], make([]uint64, w+1-len(inBMP[st]))...)
+					} else if inBMP[st][w]&(1<<(r&63)) != 0 {
+						continue
+					}
+				} else if other[st][r] {
 					continue
 				}
-				if !f.HasGlyph(it.Style, r) {
+				if !f.HasGlyph(st, r) {
 					if !seen[r] {
 						seen[r] = true
 						missing = append(missing, r)
 					}
 					continue
 				}
-				set[it.Style][r] = true
+				if r < bmp {
+					inBMP[st][r>>6] |= 1 << (r & 63)
+				} else {
+					if other[st] == nil {
+						other[st] = map[rune]bool{}
+					}
+					other[st][r] = true
+				}
 			}
 		}
 	}
@@ -375,11 +393,20 @@ func usedRunes(pages []layout.Page, f *fonts.Family) ([4][]rune, error) {
 		return [4][]rune{}, fmt.Errorf("pdf: phông %s không có chữ %s; hãy sửa văn bản hoặc chọn phông khác", f.Name, b.String())
 	}
 	var out [4][]rune
-	for i, m := range set {
-		for r := range m {
-			out[i] = append(out[i], r)
+	for i := range out {
+		for w, word := range inBMP[i] {
+			for ; word != 0; word &= word - 1 {
+				out[i] = append(out[i], rune(w*64+bits.TrailingZeros64(word)))
+			}
 		}
-		slices.Sort(out[i])
+		if len(other[i]) > 0 {
+			rest := make([]rune, 0, len(other[i]))
+			for r := range other[i] {
+				rest = append(rest, r)
+			}
+			slices.Sort(rest)
+			out[i] = append(out[i], rest...)
+		}
 	}
 	return out, nil
 }
