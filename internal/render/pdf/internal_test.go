@@ -10,26 +10,39 @@ import (
 	"kehoach/internal/layout"
 )
 
-// replaceSameLength gives what bytes.ReplaceAll gives: overlapping,
-// adjacent, leading and trailing matches, none, and strings of different
-// lengths (copied then).
-func TestReplaceSameLength(t *testing.T) {
-	cases := []struct{ in, old, new string }{
-		{"/BaseFont /utf8khf0xx\n/FontName /utf8khf0xx", "/FontName /utf8khf0xx", "/FontName /ABCDEF+Ab"},
-		{"aaaa", "aa", "bb"},
-		{"aaa", "aa", "ab"},
-		{"xaxa", "xa", "ay"},
-		{"abcabc", "abc", "xyz"},
-		{"no match here", "zz", "yy"},
-		{"", "a", "b"},
-		{"shorter and longer", "longer", "ln"},
-		{"a-a-a", "a", "bbb"},
+// renameFonts gives what bytes.ReplaceAll of key+placeholder by
+// key+subset name gives for every name and key in turn: names after either
+// key, adjacent, at the start and end, a placeholder after no key, a name
+// that is the start of another, and names of other lengths (copied then).
+func TestRenameFonts(t *testing.T) {
+	n0, n1 := "ABCDEF+LiberationSerif", "GHIJKL+LiberationSerif-Bold"
+	p0, p1 := "utf8"+placeholder(0, len(n0)-4), "utf8"+placeholder(1, len(n1)-4)
+	same := [][2]string{{p0, n0}, {p1, n1}}
+	if len(p0) != len(n0) || len(p1) != len(n1) {
+		t.Fatalf("placeholders %q, %q not of their names' lengths", p0, p1)
+	}
+	cases := []struct {
+		in     string
+		rename [][2]string
+	}{
+		{"/BaseFont /" + p0 + "\n/FontName /" + p1 + "\n/FontName /" + p0, same},
+		{"/BaseFont /" + p0 + "/BaseFont /" + p0 + "/FontName /" + p1, same},
+		{p0 + " /Name /" + p0 + " (" + p1 + ") /BaseFont /utf8khf", same},
+		{"/BaseFont /" + p0 + "x/FontName /" + p1[:len(p1)-1], same},
+		{"/BaseFont /" + p0, [][2]string{{p0, "A+B"}}},
+		{"/FontName /utf8other /BaseFont /" + p0, [][2]string{{"utf8other", "XYZABC+Other"}, {p0, n0}}},
+		{"", same},
+		{"/BaseFont /" + p0, nil},
 	}
 	for _, c := range cases {
-		want := bytes.ReplaceAll([]byte(c.in), []byte(c.old), []byte(c.new))
-		got := replaceSameLength([]byte(c.in), c.old, c.new)
-		if !bytes.Equal(got, want) {
-			t.Errorf("replaceSameLength(%q, %q, %q) = %q, want %q", c.in, c.old, c.new, got, want)
+		want := []byte(c.in)
+		for _, r := range c.rename {
+			for _, key := range fontNameKeys {
+				want = bytes.ReplaceAll(want, []byte(key+r[0]), []byte(key+r[1]))
+			}
+		}
+		if got := renameFonts([]byte(c.in), c.rename); !bytes.Equal(got, want) {
+			t.Errorf("renameFonts(%q, %q) = %q, want %q", c.in, c.rename, got, want)
 		}
 	}
 }

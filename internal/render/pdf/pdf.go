@@ -22,6 +22,7 @@ import (
 	"io"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -249,12 +250,7 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 	if err := pdf.Output(buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out := buf.Bytes()
-	for _, r := range rename {
-		for _, key := range []string{"/BaseFont /", "/FontName /"} {
-			out = replaceSameLength(out, key+r[0], key+r[1])
-		}
-	}
+	out := renameFonts(buf.Bytes(), rename)
 	if o.finished() {
 		if out, err = finish(out, meta, pages, o, tg); err != nil {
 			return err
@@ -264,22 +260,60 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 	return err
 }
 
-// replaceSameLength returns b with every old replaced by new, as
-// bytes.ReplaceAll does; when they have the same length (a placeholder
-// font name and its subset name always do) b is changed in place rather
-// than copied.
-func replaceSameLength(b []byte, old, new string) []byte {
-	if len(old) != len(new) || old == "" {
-		return bytes.ReplaceAll(b, []byte(old), []byte(new))
+// fontNameKeys are the keys before which renameFonts replaces font names.
+var fontNameKeys = [...]string{"/BaseFont /", "/FontName /"}
+
+// renameFonts replaces in b each placeholder font name rename[i][0] that
+// follows one of fontNameKeys by its subset name rename[i][1], as
+// bytes.ReplaceAll of key+old by key+new for every name and key in turn
+// would. When every name has its placeholder's length (as placeholder
+// makes them) b is changed in place, in one pass over the places where a
+// placeholder name starts; otherwise it is copied by bytes.ReplaceAll.
+func renameFonts(b []byte, rename [][2]string) []byte {
+	for _, r := range rename {
+		if len(r[0]) != len(r[1]) || !strings.HasPrefix(r[0], "utf8"+placeholderPrefix) {
+			for _, r := range rename {
+				for _, key := range fontNameKeys {
+					b = bytes.ReplaceAll(b, []byte(key+r[0]), []byte(key+r[1]))
+				}
+			}
+			return b
+		}
 	}
-	for i := 0; ; {
-		k := bytes.Index(b[i:], []byte(old))
+	if len(rename) == 0 {
+		return b
+	}
+	// A subset name ("ABCDEF+…") holds no key nor placeholder start, so
+	// no replacement makes or breaks another match: one pass, in any
+	// order, gives what the replacements one after another give.
+	start := []byte("utf8" + placeholderPrefix)
+	for i := 0; ; i++ {
+		k := bytes.Index(b[i:], start)
 		if k < 0 {
 			return b
 		}
 		i += k
-		i += copy(b[i:], new)
+		if !afterKey(b, i) {
+			continue
+		}
+		for _, r := range rename {
+			if bytes.HasPrefix(b[i:], []byte(r[0])) {
+				copy(b[i:], r[1])
+				i += len(r[1]) - 1
+				break
+			}
+		}
 	}
+}
+
+// afterKey reports whether b[:i] ends with one of fontNameKeys.
+func afterKey(b []byte, i int) bool {
+	for _, key := range fontNameKeys {
+		if i >= len(key) && string(b[i-len(key):i]) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // drawPage paints the items of a page; t, when not nil, marks them for
@@ -453,10 +487,13 @@ func psName(f *fonts.Family, s fonts.Style) string {
 	return b.String()
 }
 
+// placeholderPrefix starts every placeholder family name.
+const placeholderPrefix = "khf"
+
 // placeholder is a lower-case fpdf family name of length n (at least 4),
 // unique per face.
 func placeholder(face, n int) string {
-	p := fmt.Sprintf("khf%d", face)
+	p := placeholderPrefix + strconv.Itoa(face)
 	if n > len(p) {
 		p += strings.Repeat("x", n-len(p))
 	}
