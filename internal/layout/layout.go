@@ -241,8 +241,10 @@ type engine struct {
 	f *fonts.Family
 	m Metrics
 	*scratch
-	// chunk is the array keep hands out line items from.
+	// chunk is the array keep hands out line items from, words the one
+	// placeWords hands out Words from.
 	chunk []Item
+	words []Word
 	depth int // of blocks' nesting (scratch.elems)
 }
 
@@ -313,6 +315,8 @@ func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
 // placeWords sets the Words of the justified text items: each word after
 // the last one's advance and a space widened by the item's WordSpacing.
 func (e *engine) placeWords(items []Item) {
+	chunk := e.words
+	defer func() { e.words = chunk }()
 	for i := range items {
 		it := &items[i]
 		if it.Kind != KindText || it.WordSpacing == 0 || it.Text == "" {
@@ -320,7 +324,13 @@ func (e *engine) placeWords(items []Item) {
 		}
 		x := it.X
 		space := e.f.WidthMM(it.Style, it.Size, " ") + it.WordSpacing
-		it.Words = make([]Word, 0, strings.Count(it.Text, " ")+1)
+		// The words of all items share arrays of wordChunk words (or
+		// more, for an item with more), each item's capped.
+		n := strings.Count(it.Text, " ") + 1
+		if cap(chunk)-len(chunk) < n {
+			chunk = make([]Word, 0, max(wordChunk, n))
+		}
+		it.Words = chunk[len(chunk):len(chunk)]
 		rest := it.Text
 		for k := 0; ; k++ {
 			word, after, more := strings.Cut(rest, " ")
@@ -336,8 +346,14 @@ func (e *engine) placeWords(items []Item) {
 			}
 			rest = after
 		}
+		it.Words = it.Words[:len(it.Words):len(it.Words)]
+		chunk = chunk[:len(chunk)+len(it.Words)]
 	}
 }
+
+// wordChunk is the number of words of the arrays placeWords carves the
+// Words of justified items from.
+const wordChunk = 128
 
 // paintOrder moves fills before everything else, keeping the order within
 // each group.
