@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -46,13 +47,22 @@ const (
 
 // blocks lays out a list of blocks into elems stacked in container b.
 func (e *engine) blocks(b box, blocks []doc.Block, md mode) ([]elem, error) {
-	var out []elem
+	// The elems are gathered in the engine's scratch array of this depth
+	// (a table cell's or a column's blocks are laid out one level down)
+	// and copied out once, exactly sized.
+	d := e.depth
+	e.depth++
+	defer func() { e.depth-- }()
+	if d == len(e.elems) {
+		e.elems = append(e.elems, nil)
+	}
+	out := e.elems[d][:0]
 	for bi, blk := range blocks {
 		switch v := blk.(type) {
 		case *doc.Paragraph:
-			out = append(out, e.paragraph(b, v, md)...)
+			out = e.paragraph(out, b, v, md)
 		case *doc.ListItem:
-			out = append(out, e.listItem(b, v, md)...)
+			out = e.listItem(out, b, v, md)
 		case *doc.Table:
 			rows, err := e.table(b, v)
 			if err != nil {
@@ -81,7 +91,14 @@ func (e *engine) blocks(b box, blocks []doc.Block, md mode) ([]elem, error) {
 		}
 	}
 	e.spaceBelowRules(out)
-	return out, nil
+	var els []elem
+	if len(out) > 0 {
+		els = make([]elem, len(out))
+		copy(els, out)
+	}
+	clear(out) // the scratch array keeps no items alive
+	e.elems[d] = out[:0]
+	return els, nil
 }
 
 // spaceBelowRules makes the white space between each rule and the next
@@ -167,31 +184,32 @@ func (e *engine) resolve(name doc.StyleName, md mode) doc.ParagraphStyle {
 	return st
 }
 
-func (e *engine) paragraph(b box, p *doc.Paragraph, md mode) []elem {
+// paragraph appends the lines of p to out.
+func (e *engine) paragraph(out []elem, b box, p *doc.Paragraph, md mode) []elem {
 	st := e.resolve(p.Style, md)
 	sp := paraSpec{st: st, runs: p.Runs, align: p.Align, left: st.LeftIndent,
 		first: st.LeftIndent + st.FirstIndent, keepNext: p.KeepNext || st.KeepNext, heading: p.Heading, node: p}
 	if p.NoIndent {
 		sp.first = st.LeftIndent
 	}
-	return e.setPara(b, sp)
+	return e.setPara(out, b, sp)
 }
 
 // listItem sets the marker at the first-line indent like a body paragraph's
 // first line; the following lines start at the left margin (ND30 practice).
-func (e *engine) listItem(b box, li *doc.ListItem, md mode) []elem {
+func (e *engine) listItem(out []elem, b box, li *doc.ListItem, md mode) []elem {
 	st := e.resolve(li.Style, md)
 	runs := make([]doc.Run, 0, len(li.Runs)+1)
 	if li.Marker != "" {
 		runs = append(runs, doc.Run{Text: li.Marker + " "})
 	}
 	runs = append(runs, li.Runs...)
-	return e.setPara(b, paraSpec{st: st, runs: runs, left: st.LeftIndent,
+	return e.setPara(out, b, paraSpec{st: st, runs: runs, left: st.LeftIndent,
 		first: st.LeftIndent + st.FirstIndent, keepNext: st.KeepNext, node: li})
 }
 
-// setPara breaks a paragraph into lines, one elem each.
-func (e *engine) setPara(b box, sp paraSpec) []elem {
+// setPara breaks a paragraph into lines, one elem each, appended to dst.
+func (e *engine) setPara(dst []elem, b box, sp paraSpec) []elem {
 	st := sp.st
 	align := sp.align
 	if align == doc.AlignDefault {
@@ -204,7 +222,9 @@ func (e *engine) setPara(b box, sp paraSpec) []elem {
 		}
 		return b.w - sp.left
 	}, st.Size)
-	out := make([]elem, len(lines))
+	first := len(dst)
+	dst = slices.Grow(dst, len(lines))
+	out := dst[first : first+len(lines)]
 	for i, ln := range lines {
 		indent := sp.left
 		if i == 0 {
@@ -228,15 +248,17 @@ func (e *engine) setPara(b box, sp paraSpec) []elem {
 		h := e.lineHeight(ln.size, st.LineSpacing)
 		d := e.descent(ln.size)
 		el := elem{height: h, baseline: h - d, descent: d}
-		el.items = placeLine(nil, ln, x, h-d, ws)
-		for k := range el.items {
-			el.items[k].Node = sp.node
+		items := placeLine(e.lineItems[:0], ln, x, h-d, ws)
+		for k := range items {
+			items[k].Node = sp.node
 		}
-		for _, it := range el.items {
+		for _, it := range items {
 			if it.Kind == KindText && it.ul {
-				el.items = append(el.items, underline(it))
+				items = append(items, underline(it))
 			}
 		}
+		el.items = e.keep(items)
+		e.lineItems = items[:0]
 		if ln.cut != "" {
 			el.problems = append(el.problems, Problem{Code: ProblemCutWord, Text: ln.cut})
 		}
@@ -267,7 +289,30 @@ func (e *engine) setPara(b box, sp paraSpec) []elem {
 		out[0].keepNext = true   // no orphan: line 1 never alone at a page bottom
 		out[n-2].keepNext = true // no widow: the last line never alone at a page top
 	}
-	return out
+	return dst[:first+len(lines)]
+}
+
+// itemChunk is the number of items of the arrays keep carves line items
+// from.
+const itemChunk = 128
+
+// keep returns a copy of items, capped, carved from an array shared with
+// the items of other lines (one allocation for many lines rather than one
+// or more each).
+func (e *engine) keep(items []Item) []Item {
+	n := len(items)
+	if n == 0 {
+		return nil
+	}
+	if n > itemChunk/4 {
+		return append([]Item(nil), items...)
+	}
+	if cap(e.chunk)-len(e.chunk) < n {
+		e.chunk = make([]Item, 0, itemChunk)
+	}
+	start := len(e.chunk)
+	e.chunk = append(e.chunk, items...)
+	return e.chunk[start:len(e.chunk):len(e.chunk)]
 }
 
 func countSpaces(ln line) int {
@@ -525,6 +570,7 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 		return nil, err
 	}
 	for r := range t.Rows {
+		cells[r] = make([]cellBox, 0, len(grid[r]))
 		for _, g := range grid[r] {
 			if g.Cell.Merged {
 				continue
@@ -575,10 +621,23 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 	out := make([]elem, nr)
 	for r := range out {
 		el := elem{height: rowH[r], baseline: -1, keepNext: glueTo[r] > r || r < t.HeaderRows || (t.Rows[r].KeepNext && r+1 < nr)}
-		var borders []Item
-		if t.Borders {
-			borders = make([]Item, 0, 4*len(cells[r]))
+		// The row's items: shades and contents, then the borders, in one
+		// array sized for them.
+		n, nb := 0, 0
+		for _, cb := range cells[r] {
+			if cb.cell.Shade {
+				n++
+			}
+			for _, p := range cb.content {
+				n += len(p.el.items)
+			}
+			if t.Borders {
+				nb += 4
+			}
 		}
+		all := make([]Item, n+nb)
+		el.items = all[:0:n]
+		borders := all[n : n : n+nb]
 		for _, cb := range cells[r] {
 			x0 := tx + colX[cb.c]
 			x1 := tx + colX[cb.c+cb.cs]
@@ -607,7 +666,7 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 				}
 			}
 		}
-		el.items = append(el.items, borders...)
+		el.items = all[:len(el.items)+len(borders)]
 		out[r] = el
 	}
 	// Like a paragraph, a table is followed by the paragraph spacing (so the

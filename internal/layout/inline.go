@@ -50,20 +50,24 @@ type inlineFormat struct {
 func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
 	// The segments of all tokens share one array (arena), each token's a
 	// full slice of it (no append reaches another's); both arrays are
-	// sized for about one word in six bytes.
+	// sized for about one word in six bytes. They are the engine's scratch
+	// arrays, reused by the next paragraph: the tokens and lines of a
+	// paragraph are dropped once setPara has placed its items (whose texts
+	// are pieces of the runs, not of the arrays).
 	n := 0
 	for _, r := range runs {
 		n += len(r.Text)
 	}
-	toks := make([]tok, 0, n/3+1)
-	arena := make([]seg, 0, n/3+1)
-	var word *tok
+	toks, arena := e.tokArrays(n/3 + 1)
+	defer func() { e.toks, e.segs = toks[:0], arena[:0] }()
+	var word tok // the word being read, when inWord
+	inWord := false
 	wordStart := 0 // the word's first segment in arena
 	flushWord := func() {
-		if word != nil {
+		if inWord {
 			word.segs = arena[wordStart:len(arena):len(arena)]
-			toks = append(toks, *word)
-			word = nil
+			toks = append(toks, word)
+			inWord = false
 		}
 	}
 	one := func(s seg) []seg {
@@ -83,8 +87,8 @@ func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
 				s := base
 				s.text = text[start:end]
 				s.w = e.f.WidthMM(s.style, s.size, s.text)
-				if word == nil {
-					word = &tok{kind: tWord}
+				if !inWord {
+					word, inWord = tok{kind: tWord}, true
 					wordStart = len(arena)
 				}
 				arena = append(arena, s)
@@ -120,6 +124,18 @@ func (e *engine) tokenize(runs []doc.Run, pf inlineFormat) []tok {
 	}
 	flushWord()
 	return toks
+}
+
+// tokArrays returns the engine's token and segment arrays, empty, with room
+// for at least n of each.
+func (e *engine) tokArrays(n int) ([]tok, []seg) {
+	if cap(e.toks) < n {
+		e.toks = make([]tok, 0, max(n, 2*cap(e.toks)))
+	}
+	if cap(e.segs) < n {
+		e.segs = make([]seg, 0, max(n, 2*cap(e.segs)))
+	}
+	return e.toks[:0], e.segs[:0]
 }
 
 // line is one broken line of a paragraph.

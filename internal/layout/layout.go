@@ -65,8 +65,9 @@ const (
 	ShadeGray = 0.85
 )
 
-// Kind is the kind of an Item.
-type Kind int
+// Kind is the kind of an Item (one byte, so that Kind, Role and the flags
+// of an Item share one word).
+type Kind uint8
 
 // Item kinds.
 const (
@@ -76,7 +77,7 @@ const (
 )
 
 // Role says what an item is for, so that tests and dumps can pick items out.
-type Role int
+type Role uint8
 
 // Item roles.
 const (
@@ -91,8 +92,6 @@ const (
 
 // Item is one positioned thing to paint.
 type Item struct {
-	Kind Kind
-	Role Role
 	// X, Y: for text, the left end of the baseline; for a line, its start;
 	// for a fill, its top-left corner.
 	X, Y float64
@@ -122,13 +121,15 @@ type Item struct {
 	// number, banner) and for lines and fills. A tagged PDF marks the
 	// item's text as content of that block's structure element.
 	Node doc.Block
+	// Kind and Role say what the item is and is for.
+	Kind Kind
+	Role Role
 	// Repeated marks an item of a table header row repeated at the top of
 	// a page the table continues on: a copy, not content of its own (a
 	// tagged PDF marks it as an artifact).
 	Repeated bool
-
-	field doc.Field // a computed field, filled in at pagination
-	ul    bool      // underlined text
+	ul       bool      // underlined text
+	field    doc.Field // a computed field, filled in at pagination
 }
 
 // Word is one word of a justified text item and its place.
@@ -239,6 +240,40 @@ type engine struct {
 	p *doc.Profile
 	f *fonts.Family
 	m Metrics
+	*scratch
+	// chunk is the array keep hands out line items from, words the one
+	// placeWords hands out Words from.
+	chunk []Item
+	words []Word
+	depth int // of blocks' nesting (scratch.elems)
+}
+
+// scratch is an engine's reusable arrays: nothing in them outlives the
+// call that fills them, and a Layout puts them back into scratchPool,
+// emptied, for the next one.
+type scratch struct {
+	// toks and segs are tokenize's scratch arrays (one paragraph's).
+	toks []tok
+	segs []seg
+	// lineItems is setPara's scratch array for a line's items.
+	lineItems []Item
+	// elems are blocks' scratch arrays, one per depth of nesting (a
+	// table cell's blocks one level below the table's).
+	elems [][]elem
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release empties s (no text or node of a document stays reachable) and
+// puts it back into scratchPool.
+func (s *scratch) release() {
+	clear(s.toks[:cap(s.toks)])
+	clear(s.segs[:cap(s.segs)])
+	clear(s.lineItems[:cap(s.lineItems)])
+	for i := range s.elems {
+		clear(s.elems[i][:cap(s.elems[i])])
+	}
+	scratchPool.Put(s)
 }
 
 // lineHeight returns the line box height (mm) for text of size pt at the
@@ -262,7 +297,8 @@ func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{p: p, f: f, m: m}
+	e := &engine{p: p, f: f, m: m, scratch: scratchPool.Get().(*scratch)}
+	defer e.scratch.release()
 	pg := &pager{e: e, banner: d.Banner}
 	for si := range d.Sections {
 		if err := pg.section(si, &d.Sections[si]); err != nil {
@@ -279,6 +315,8 @@ func Layout(d *doc.Document, p *doc.Profile, f *fonts.Family) ([]Page, error) {
 // placeWords sets the Words of the justified text items: each word after
 // the last one's advance and a space widened by the item's WordSpacing.
 func (e *engine) placeWords(items []Item) {
+	chunk := e.words
+	defer func() { e.words = chunk }()
 	for i := range items {
 		it := &items[i]
 		if it.Kind != KindText || it.WordSpacing == 0 || it.Text == "" {
@@ -286,7 +324,13 @@ func (e *engine) placeWords(items []Item) {
 		}
 		x := it.X
 		space := e.f.WidthMM(it.Style, it.Size, " ") + it.WordSpacing
-		it.Words = make([]Word, 0, strings.Count(it.Text, " ")+1)
+		// The words of all items share arrays of wordChunk words (or
+		// more, for an item with more), each item's capped.
+		n := strings.Count(it.Text, " ") + 1
+		if cap(chunk)-len(chunk) < n {
+			chunk = make([]Word, 0, max(wordChunk, n))
+		}
+		it.Words = chunk[len(chunk):len(chunk)]
 		rest := it.Text
 		for k := 0; ; k++ {
 			word, after, more := strings.Cut(rest, " ")
@@ -302,8 +346,14 @@ func (e *engine) placeWords(items []Item) {
 			}
 			rest = after
 		}
+		it.Words = it.Words[:len(it.Words):len(it.Words)]
+		chunk = chunk[:len(chunk)+len(it.Words)]
 	}
 }
+
+// wordChunk is the number of words of the arrays placeWords carves the
+// Words of justified items from.
+const wordChunk = 128
 
 // paintOrder moves fills before everything else, keeping the order within
 // each group.

@@ -28,6 +28,29 @@ type pager struct {
 	// banner is the document's banner line (doc.Document.Banner), printed
 	// at the top of every page; "" for none.
 	banner string
+	// items holds the items of the pages, one page after another: the
+	// current page's Items are always items[start:], capped, and an
+	// earlier page's are a capped slice of it or of an earlier array (a
+	// full array is not grown: the current page's items move to a new
+	// one, sized for need more items).
+	items []Item
+	start int
+	need  int
+}
+
+// add appends it to the current page.
+func (pg *pager) add(it Item) {
+	if len(pg.items) == cap(pg.items) {
+		cur := pg.items[pg.start:]
+		n := max(pg.need, 64) + 2*len(cur)
+		pg.items = append(make([]Item, 0, n), cur...)
+		pg.start = 0
+	}
+	pg.items = append(pg.items, it)
+	pg.pages[pg.cur].Items = pg.items[pg.start:len(pg.items):len(pg.items)]
+	if pg.need > 0 {
+		pg.need--
+	}
 }
 
 // section lays out one section, starting on a new page.
@@ -44,6 +67,23 @@ func (pg *pager) section(si int, s *doc.Section) error {
 	if s.PageNumbers.Start > 0 {
 		start = s.PageNumbers.Start
 	}
+	// Room for the items of els, a header row repeated and page furniture
+	// on every page.
+	need, h, rep := 0, 0.0, 0
+	for k := range els {
+		need += len(els[k].items)
+		h += els[k].before + els[k].height + els[k].after
+		if r := els[k].repeat; r != nil && k > 0 && len(els[k-1].repeat) != len(r) {
+			for i := range r {
+				rep += len(r[i].items)
+			}
+		}
+	}
+	pages := 1
+	if _, ph := pg.setup.Size(); ph-m.Top-m.Bottom > 1 {
+		pages += int(h / (ph - m.Top - m.Bottom))
+	}
+	pg.need = need + (pages+1)*(rep+2)
 	pg.newPage(start, true, false)
 	pg.flow(els)
 	return nil
@@ -58,6 +98,7 @@ func (pg *pager) newPage(num int, first, soft bool) {
 		pn = num
 	}
 	pg.pages = append(pg.pages, Page{Width: w, Height: h, Section: pg.sec, Number: pn})
+	pg.start = len(pg.items)
 	pg.cur = len(pg.pages) - 1
 	pg.top = pg.setup.Margins.Top
 	pg.bot = h - pg.setup.Margins.Bottom
@@ -85,8 +126,7 @@ func (pg *pager) bannerLine() {
 	w := e.f.WidthMM(fs, bannerSize, pg.banner)
 	x := pg.setup.Margins.Left + (pg.setup.TextWidth()-w)/2
 	y := pg.setup.HeaderMM + e.lineHeight(bannerSize, 1) - e.descent(bannerSize)
-	p := &pg.pages[pg.cur]
-	p.Items = append(p.Items, Item{Kind: KindText, Role: RoleBanner, X: x, Y: y, W: w, Style: fs, Size: bannerSize, Text: pg.banner})
+	pg.add(Item{Kind: KindText, Role: RoleBanner, X: x, Y: y, W: w, Style: fs, Size: bannerSize, Text: pg.banner})
 }
 
 // headerTop is the top of the page number's line box: HeaderMM, below the
@@ -109,8 +149,7 @@ func (pg *pager) pageNumber(n int) {
 	m := pg.setup.Margins
 	x := m.Left + (pg.setup.TextWidth()-w)/2
 	y := pg.headerTop() + e.lineHeight(st.Size, 1) - e.descent(st.Size)
-	p := &pg.pages[pg.cur]
-	p.Items = append(p.Items, Item{Kind: KindText, Role: RolePageNumber, X: x, Y: y, W: w, Style: fs, Size: st.Size, Text: text})
+	pg.add(Item{Kind: KindText, Role: RolePageNumber, X: x, Y: y, W: w, Style: fs, Size: st.Size, Text: text})
 }
 
 // flow places elems, breaking pages between them: a chain of elems linked
@@ -195,9 +234,6 @@ func (pg *pager) place(el *elem) { pg.placeAs(el, false) }
 func (pg *pager) placeAs(el *elem, repeated bool) {
 	p := &pg.pages[pg.cur]
 	top := pg.y + pg.before(el)
-	if len(p.Items) == 0 {
-		p.Items = make([]Item, 0, 256) // a full page of text has 200–400
-	}
 	for _, it := range el.items {
 		it = shift(it, 0, top)
 		it.Repeated = repeated
@@ -205,7 +241,7 @@ func (pg *pager) placeAs(el *elem, repeated bool) {
 			it.Text = strconv.Itoa(pg.number)
 			it.W = pg.e.f.WidthMM(it.Style, it.Size, it.Text)
 		}
-		p.Items = append(p.Items, it)
+		pg.add(it)
 	}
 	for _, m := range el.marks {
 		m.Y += top

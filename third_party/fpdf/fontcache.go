@@ -22,6 +22,10 @@ import "sync"
 type FontCache struct {
 	parsed sync.Map // fontCacheKey (name "") → *utf8FontFile, read only
 	ids    sync.Map // fontCacheKey → string
+	// writers compress the page streams of its documents (patch 10).
+	writers writerList
+	// buffers are free page buffers and an output size hint (patch 11).
+	buffers bufferList
 }
 
 // NewFontCache returns an empty FontCache.

@@ -19,10 +19,11 @@ import (
 // the same.
 
 // textFast writes what Text writes for the common case (a UTF-8 font, left
-// to right, no underline, strike-out or text colour) and reports whether
-// it did; Text does the rest as upstream does.
+// to right, no underline or strike-out; with patch 13 also when the text
+// colour differs from the fill colour, which Text then writes around the
+// line) and reports whether it did; Text does the rest as upstream does.
 func (f *Fpdf) textFast(x, y float64, txtStr string) bool {
-	if !f.isCurrentUTF8 || f.isRTL || f.underline || f.strikeout || f.colorFlag {
+	if !f.isCurrentUTF8 || f.isRTL || f.underline || f.strikeout {
 		return false
 	}
 	used := f.currentFont.usedRunes
@@ -38,13 +39,22 @@ func (f *Fpdf) textFast(x, y float64, txtStr string) bool {
 		w = &f.buffer.Buffer
 	}
 	b := f.fmt.buf[:0]
+	if f.colorFlag { // kehoach patch 13: "q colour BT … ET Q", as Text writes it
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
+	}
 	b = append(b, "BT "...)
 	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
 	b = append(b, " Td ("...)
 	b = appendEscapedUTF16(b, txtStr)
-	b = append(b, ") Tj ET\n"...)
+	b = append(b, ") Tj ET"...)
+	if f.colorFlag {
+		b = append(b, " Q"...)
+	}
+	b = append(b, '\n')
 	w.Write(b)
 	f.fmt.buf = b[:0]
 	return true

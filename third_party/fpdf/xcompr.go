@@ -31,13 +31,18 @@ var zwPool = sync.Pool{New: func() any {
 }}
 
 func (pool *xmempool) compress(data []byte) *membuffer {
+	zw := zwPool.Get().(*zlib.Writer)
+	defer zwPool.Put(zw)
+	return pool.compressWith(zw, data)
+}
+
+// compressWith compresses data with zw, Reset first (kehoach patch 10).
+func (pool *xmempool) compressWith(zw *zlib.Writer, data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	zw := zwPool.Get().(*zlib.Writer)
 	zw.Reset(buf)
-	defer zwPool.Put(zw)
 	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))

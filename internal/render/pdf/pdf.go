@@ -20,8 +20,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -47,6 +50,75 @@ var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // for every PDF.
 type Writer struct {
 	fonts *fpdf.FontCache
+	// names are the PostScript names of the faces (psName), by the
+	// identity of their bytes as the font cache knows them: faceKey →
+	// string.
+	names sync.Map
+	// bufs are free output buffers, one per PDF being written at once.
+	bufMu sync.Mutex
+	bufs  []*bytes.Buffer
+}
+
+// faceKey is a face's bytes by identity (first byte and length).
+type faceKey struct {
+	data *byte
+	size int
+}
+
+// psName returns psName(f, s), parsed once per face for the PDFs wr writes.
+func (wr *Writer) psName(f *fonts.Family, s fonts.Style) string {
+	ttf := f.TTF[s]
+	if wr == nil || len(ttf) == 0 {
+		return psName(f, s)
+	}
+	// The name falls back on the family's name when the face has none.
+	type key struct {
+		faceKey
+		family string
+		style  fonts.Style
+	}
+	k := key{faceKey{&ttf[0], len(ttf)}, f.Name, s}
+	if v, ok := wr.names.Load(k); ok {
+		return v.(string)
+	}
+	name := psName(f, s)
+	wr.names.Store(k, name)
+	return name
+}
+
+// buffer returns an empty output buffer, one of wr's free ones when there
+// is one.
+func (wr *Writer) buffer() *bytes.Buffer {
+	if wr != nil {
+		wr.bufMu.Lock()
+		defer wr.bufMu.Unlock()
+		if n := len(wr.bufs); n > 0 {
+			b := wr.bufs[n-1]
+			wr.bufs = wr.bufs[:n-1]
+			return b
+		}
+	}
+	return new(bytes.Buffer)
+}
+
+// maxFreeBuffers bounds the output buffers a Writer keeps, and
+// maxKeptBuffer the capacity of one kept.
+const (
+	maxFreeBuffers = 4
+	maxKeptBuffer  = 16 << 20
+)
+
+// release gives b, no longer used, back to wr.
+func (wr *Writer) release(b *bytes.Buffer) {
+	if wr == nil || b.Cap() > maxKeptBuffer {
+		return
+	}
+	b.Reset()
+	wr.bufMu.Lock()
+	defer wr.bufMu.Unlock()
+	if len(wr.bufs) < maxFreeBuffers {
+		wr.bufs = append(wr.bufs, b)
+	}
 }
 
 // NewWriter returns a Writer with an empty font cache.
@@ -148,7 +220,7 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 		if first < 0 {
 			first = int(s)
 		}
-		final := subsetTag(s, used[s]) + "+" + psName(f, s)
+		final := subsetTag(s, used[s]) + "+" + wr.psName(f, s)
 		fam[s] = placeholder(int(s), len(final)-len("utf8"))
 		rename = append(rename, [2]string{"utf8" + fam[s], final})
 		pdf.AddUTF8FontFromBytes(fam[s], "", f.TTF[s])
@@ -173,16 +245,12 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 			}
 		}
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	buf := wr.buffer()
+	defer wr.release(buf) // w has written out (io.Writer keeps no slice)
+	if err := pdf.Output(buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	out := buf.Bytes()
-	for _, r := range rename {
-		for _, key := range []string{"/BaseFont /", "/FontName /"} {
-			out = bytes.ReplaceAll(out, []byte(key+r[0]), []byte(key+r[1]))
-		}
-	}
+	out := renameFonts(buf.Bytes(), rename)
 	if o.finished() {
 		if out, err = finish(out, meta, pages, o, tg); err != nil {
 			return err
@@ -190,6 +258,62 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// fontNameKeys are the keys before which renameFonts replaces font names.
+var fontNameKeys = [...]string{"/BaseFont /", "/FontName /"}
+
+// renameFonts replaces in b each placeholder font name rename[i][0] that
+// follows one of fontNameKeys by its subset name rename[i][1], as
+// bytes.ReplaceAll of key+old by key+new for every name and key in turn
+// would. When every name has its placeholder's length (as placeholder
+// makes them) b is changed in place, in one pass over the places where a
+// placeholder name starts; otherwise it is copied by bytes.ReplaceAll.
+func renameFonts(b []byte, rename [][2]string) []byte {
+	for _, r := range rename {
+		if len(r[0]) != len(r[1]) || !strings.HasPrefix(r[0], "utf8"+placeholderPrefix) {
+			for _, r := range rename {
+				for _, key := range fontNameKeys {
+					b = bytes.ReplaceAll(b, []byte(key+r[0]), []byte(key+r[1]))
+				}
+			}
+			return b
+		}
+	}
+	if len(rename) == 0 {
+		return b
+	}
+	// A subset name ("ABCDEF+…") holds no key nor placeholder start, so
+	// no replacement makes or breaks another match: one pass, in any
+	// order, gives what the replacements one after another give.
+	start := []byte("utf8" + placeholderPrefix)
+	for i := 0; ; i++ {
+		k := bytes.Index(b[i:], start)
+		if k < 0 {
+			return b
+		}
+		i += k
+		if !afterKey(b, i) {
+			continue
+		}
+		for _, r := range rename {
+			if bytes.HasPrefix(b[i:], []byte(r[0])) {
+				copy(b[i:], r[1])
+				i += len(r[1]) - 1
+				break
+			}
+		}
+	}
+}
+
+// afterKey reports whether b[:i] ends with one of fontNameKeys.
+func afterKey(b []byte, i int) bool {
+	for _, key := range fontNameKeys {
+		if i >= len(key) && string(b[i-len(key):i]) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // drawPage paints the items of a page; t, when not nil, marks them for
@@ -249,10 +373,13 @@ func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string, t 
 // usedRunes collects the characters drawn in each face and checks that the
 // font has them.
 func usedRunes(pages []layout.Page, f *fonts.Family) ([4][]rune, error) {
-	var set [4]map[rune]bool
-	for i := range set {
-		set[i] = map[rune]bool{}
-	}
+	// The characters of the Basic Multilingual Plane seen in each face
+	// are bits, as many words as the largest needs (one page of text has
+	// a few thousand characters, of a hundred or so distinct ones); the
+	// others, rare, go into a map.
+	const bmp = 1 << 16
+	var inBMP [4][]uint64
+	var other [4]map[rune]bool
 	var missing []rune
 	seen := map[rune]bool{}
 	for _, pg := range pages {
@@ -260,18 +387,32 @@ func usedRunes(pages []layout.Page, f *fonts.Family) ([4][]rune, error) {
 			if it.Kind != layout.KindText {
 				continue
 			}
+			st := it.Style
 			for _, r := range it.Text {
-				if set[it.Style][r] {
+				if r < bmp {
+					if w := int(r >> 6); w >= len(inBMP[st]) {
+						inBMP[st] = append(inBMP[st], make([]uint64, w+1-len(inBMP[st]))...)
+					} else if inBMP[st][w]&(1<<(r&63)) != 0 {
+						continue
+					}
+				} else if other[st][r] {
 					continue
 				}
-				if !f.HasGlyph(it.Style, r) {
+				if !f.HasGlyph(st, r) {
 					if !seen[r] {
 						seen[r] = true
 						missing = append(missing, r)
 					}
 					continue
 				}
-				set[it.Style][r] = true
+				if r < bmp {
+					inBMP[st][r>>6] |= 1 << (r & 63)
+				} else {
+					if other[st] == nil {
+						other[st] = map[rune]bool{}
+					}
+					other[st][r] = true
+				}
 			}
 		}
 	}
@@ -286,11 +427,20 @@ func usedRunes(pages []layout.Page, f *fonts.Family) ([4][]rune, error) {
 		return [4][]rune{}, fmt.Errorf("pdf: phông %s không có chữ %s; hãy sửa văn bản hoặc chọn phông khác", f.Name, b.String())
 	}
 	var out [4][]rune
-	for i, m := range set {
-		for r := range m {
-			out[i] = append(out[i], r)
+	for i := range out {
+		for w, word := range inBMP[i] {
+			for ; word != 0; word &= word - 1 {
+				out[i] = append(out[i], rune(w*64+bits.TrailingZeros64(word)))
+			}
 		}
-		slices.Sort(out[i])
+		if len(other[i]) > 0 {
+			rest := make([]rune, 0, len(other[i]))
+			for r := range other[i] {
+				rest = append(rest, r)
+			}
+			slices.Sort(rest)
+			out[i] = append(out[i], rest...)
+		}
 	}
 	return out, nil
 }
@@ -337,10 +487,13 @@ func psName(f *fonts.Family, s fonts.Style) string {
 	return b.String()
 }
 
+// placeholderPrefix starts every placeholder family name.
+const placeholderPrefix = "khf"
+
 // placeholder is a lower-case fpdf family name of length n (at least 4),
 // unique per face.
 func placeholder(face, n int) string {
-	p := fmt.Sprintf("khf%d", face)
+	p := placeholderPrefix + strconv.Itoa(face)
 	if n > len(p) {
 		p += strings.Repeat("x", n-len(p))
 	}
