@@ -13,9 +13,26 @@ import (
 // lowerSameLen lower-cases s rune by rune, keeping any rune whose lower case
 // has a different UTF-8 length, so byte offsets stay valid.
 func lowerSameLen(s string) string {
+	// ASCII already in lower case, as most of a plan's short fields and
+	// the start of many long ones are, is s itself.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		l := lowerRune(r)
 		if utf8.RuneLen(l) != utf8.RuneLen(r) {
 			l = r
