@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -33,6 +34,25 @@ func TestIsWordRuneASCII(t *testing.T) {
 	for _, r := range "ạầưđÂ\u0301" {
 		if !isWordRune(r) {
 			t.Errorf("isWordRune(%q) = false", r)
+		}
+	}
+}
+
+// toLower is strings.ToLower, invalid UTF-8 included.
+func TestToLower(t *testing.T) {
+	tests := []string{
+		"", "abc", "ABC", "đã xong", "ĐÃ XONG", "Ủy Ban Nhân Dân", "UBND xã Mường Khoa",
+		"lỗi\xffbyte", "LỖI\xff", "\xe1\xba", "ký tự \ufffd thay thế", "ΑΒΓ Ωμέγα", "İstanbul", "\u212a",
+	}
+	for _, s := range tests {
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := "a" + string(r) + "Z"
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("toLower(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
