@@ -56,3 +56,30 @@ func TestToLower(t *testing.T) {
 		}
 	}
 }
+
+// legacyLooking skips the VNI mark table below U+00C0: no rune there is,
+// or lower-cases to, a mark.
+func TestNoVNIMarkBelowC0(t *testing.T) {
+	for r := rune(0); r < 0xC0; r++ {
+		if _, mark := vniMarks[lowerRune(r)]; mark {
+			t.Errorf("%U lower-cases to the VNI mark %q", r, lowerRune(r))
+		}
+	}
+}
+
+// anyLegacyLooking looks at the chunks strings.Fields gives.
+func TestAnyLegacyLooking(t *testing.T) {
+	tests := []string{
+		"", "   ", "kế hoạch năm 2025", "keá hoaïch", "  keá\u00a0hoaïch  ", "kÕ ho¹ch", "giá là có dân",
+		"Xaõ\tMöôøng\nKhoa", "tab\tonly", "cuối keá", "keá cuối",
+	}
+	for _, s := range tests {
+		want := false
+		for _, w := range strings.Fields(s) {
+			want = want || legacyLooking(w)
+		}
+		if got := anyLegacyLooking(s); got != want {
+			t.Errorf("anyLegacyLooking(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
