@@ -83,3 +83,21 @@ func TestAnyLegacyLooking(t *testing.T) {
 		}
 	}
 }
+
+func TestIsKeyRuneASCII(t *testing.T) {
+	for r := rune(-1); r < 0x80; r++ {
+		want := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r)
+		if got := isKeyRune(r); got != want {
+			t.Errorf("isKeyRune(%q) = %v, want %v", r, got, want)
+		}
+	}
+	for _, tt := range []struct {
+		s    string
+		i    int
+		want string
+	}{{"UBND xã", 0, "UBND"}, {"xã 2025, năm", 4, "2025"}, {"Mường Khoa", 0, "Mường"}, {"a-b", 1, ""}, {"", 0, ""}, {"ab\xffc", 0, "ab"}} {
+		if got := keyRun(tt.s, tt.i); got != tt.want {
+			t.Errorf("keyRun(%q, %d) = %q, want %q", tt.s, tt.i, got, tt.want)
+		}
+	}
+}
