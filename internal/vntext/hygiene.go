@@ -223,6 +223,10 @@ func spaceFindings(s string) []Finding {
 	var fs []Finding
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' {
+			i++ // the ASCII that is not blank, without decoding
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isBlank(r) {
 			i += n
