@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
@@ -167,7 +168,10 @@ func (o *buildOptions) run(c *Context, args []string) int {
 	// and keeps little of it: at the default 100 % the collector ran some
 	// 8 times for one plan); with many plans never let the heap pass the
 	// memory budget (README: under 150 MB for any count).
-	debug.SetGCPercent(400)
+	// GOGC in the environment, when set, is kept (as check does).
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(400)
+	}
 	if len(files) > 1 {
 		debug.SetMemoryLimit(100 << 20)
 	}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"kehoach/internal/fonts"
@@ -325,8 +326,30 @@ func wrap(text string, width int) []string {
 	var lines []string
 	var line []byte // in linear time: each word is counted and copied once
 	n := 0          // runes in line
-	for _, word := range strings.Fields(text) {
-		w := utf8.RuneCountInString(word)
+	for i := 0; ; {
+		// The words are those of strings.Fields, found without its slice
+		// of words (help prints 13 texts; for Vietnamese, Fields takes its
+		// slow path through FieldsFunc).
+		for i < len(text) {
+			size, space := spaceAt(text, i)
+			if !space {
+				break
+			}
+			i += size
+		}
+		if i == len(text) {
+			break
+		}
+		start, w := i, 0
+		for i < len(text) {
+			size, space := spaceAt(text, i)
+			if space {
+				break
+			}
+			i += size
+			w++
+		}
+		word := text[start:i]
 		switch {
 		case len(line) == 0:
 			line, n = append(line, word...), w
@@ -342,6 +365,16 @@ func wrap(text string, width int) []string {
 		lines = append(lines, string(line))
 	}
 	return lines
+}
+
+// spaceAt returns the size of the rune at text[i] and whether it is a
+// space (unicode.IsSpace), ASCII without decoding.
+func spaceAt(text string, i int) (size int, space bool) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return 1, c == ' ' || '\t' <= c && c <= '\r'
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return size, unicode.IsSpace(r)
 }
 
 // noFlags is the Flags of a command without flags.

@@ -21,6 +21,11 @@ func kinhGui(p *plan.Plan, norm string) []vntext.Finding {
 		return nil
 	}
 	const phrase = "kính gửi"
+	// Only ử and Ử lower-case to the ử of the phrase: text with neither
+	// (nearly every field) is not lower-cased at all.
+	if !strings.Contains(norm, "ử") && !strings.Contains(norm, "Ử") {
+		return nil
+	}
 	low := strings.ToLower(norm) // ASCII and the letters of the phrase keep their length
 	if len(low) != len(norm) {
 		return nil

@@ -21,6 +21,8 @@ func TestKinhGui(t *testing.T) {
 		{"BC", "Kính gửi: Ủy ban nhân dân huyện.", ""},
 		{"", "Gửi các ngành; kính gửixã.", ""},
 		{"", "Thực hiện Kế hoạch của xã.", ""},
+		{"", "KÍNH GỬI CÁC NGÀNH", "[0,11) “KÍNH GỬI”"}, // only the upper-case Ử
+		{"", "Kính Gửi các ngành, gửi xã", "[0,11) “Kính Gửi”"},
 	} {
 		p := &plan.Plan{VanBan: plan.VanBan{Loai: tc.loai}}
 		var got []string

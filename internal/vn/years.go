@@ -91,6 +91,12 @@ type Date struct {
 func Dates(s string) []Date {
 	var out []Date
 	for i := 0; i < len(s); {
+		// A date starts at a digit (d/m/yyyy) or at the n of “ngày”.
+		j := strings.IndexAny(s[i:], "0123456789nN")
+		if j < 0 {
+			break
+		}
+		i += j
 		if d, ok := longDate(s, i); ok {
 			out = append(out, d)
 			i = d.End

@@ -34,6 +34,10 @@ func TestDatesInText(t *testing.T) {
 		{"Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020", "[{35 62 5 3 2020}]"},
 		{"đến 31.12.2024 và 1-1-2025", "[{7 17 31 12 2024} {22 30 1 1 2025}]"},
 		{"30/2020/NĐ-CP, 12/2025, 31/12/20255, 40/13/2025", "[]"},
+		{"Ngày 1 tháng 2 năm 2021 và ngày 3/4/2022", "[{0 26 1 2 2021} {37 45 3 4 2022}]"},
+		{"năm nay, ngày mai: 5/6/2023", "[{21 29 5 6 2023}]"},
+		{"không có ngày nào", "[]"},
+		{"", "[]"},
 	}
 	for _, tc := range tests {
 		if got := fmt.Sprint(Dates(tc.in)); got != tc.want {

@@ -13,16 +13,16 @@ import (
 // lowerSameLen lower-cases s rune by rune, keeping any rune whose lower case
 // has a different UTF-8 length, so byte offsets stay valid.
 func lowerSameLen(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		l := lowerRune(r)
-		if utf8.RuneLen(l) != utf8.RuneLen(r) {
-			l = r
-		}
-		b.WriteRune(l)
+	// ASCII already in lower case, as most of a plan's short fields and
+	// the start of many long ones are, is s itself.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
 	}
-	return b.String()
+	if i == len(s) {
+		return s
+	}
+	return lowerFromAs(s, i, true)
 }
 
 // wordBoundary reports whether s[st:en] is not glued to letters on either
@@ -223,6 +223,10 @@ func spaceFindings(s string) []Finding {
 	var fs []Finding
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' {
+			i++ // the ASCII that is not blank, without decoding
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isBlank(r) {
 			i += n

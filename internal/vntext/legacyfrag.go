@@ -203,12 +203,25 @@ func vniTakes(v rune, m vniMark) bool {
 // anyLegacyLooking reports whether a blank-separated chunk of s is
 // legacyLooking: the fields with none skip the syllable analysis.
 func anyLegacyLooking(s string) bool {
-	for _, w := range strings.Fields(s) {
-		if legacyLooking(w) {
-			return true
+	// The chunks are those of strings.Fields, found without its slice.
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
+		switch space := unicode.IsSpace(r); {
+		case space && start >= 0:
+			if legacyLooking(s[start:i]) {
+				return true
+			}
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+		i += size
 	}
-	return false
+	return start >= 0 && legacyLooking(s[start:])
 }
 
 // legacyLooking is a cheap filter run before the syllable analysis: it
@@ -221,6 +234,12 @@ func legacyLooking(w string) bool {
 	for i, r := range w {
 		if isLegacySymbol(r) || i > 0 && r >= 0xC0 && unicode.IsUpper(r) {
 			return true
+		}
+		// The marks are Latin-1 letters from U+00E0 on, the lower case of
+		// no rune below U+00C0.
+		if r < 0xC0 {
+			prev = r
+			continue
 		}
 		if m, mark := vniMarks[lowerRune(r)]; mark && vniTakes(lowerRune(prev), m) {
 			return true

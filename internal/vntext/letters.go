@@ -180,3 +180,59 @@ var lowerTables = sync.OnceValue(func() *struct {
 	}
 	return t
 })
+
+// toLower is strings.ToLower with lowerRune's tables (strings.ToLower
+// searches the case tables for every rune of Vietnamese text); s itself
+// when no rune changes.
+func toLower(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return lowerFrom(s, i)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return strings.ToLower(s) // it writes invalid UTF-8 as U+FFFD
+		}
+		if lowerRune(r) != r {
+			return lowerFrom(s, i)
+		}
+		i += size
+	}
+	return s
+}
+
+// lowerFrom is toLower of s, whose runes before s[i] are lower case.
+func lowerFrom(s string, i int) string {
+	if !utf8.ValidString(s[i:]) {
+		return strings.ToLower(s)
+	}
+	return lowerFromAs(s, i, false)
+}
+
+// lowerFromAs lower-cases s from s[i] on with lowerRune; sameLen keeps a
+// rune whose lower case has another UTF-8 length (lowerSameLen).
+func lowerFromAs(s string, i int, sameLen bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + utf8.UTFMax)
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		l := lowerRune(r)
+		if sameLen && utf8.RuneLen(l) != utf8.RuneLen(r) {
+			l = r
+		}
+		b.WriteRune(l)
+	}
+	return b.String()
+}

@@ -148,7 +148,12 @@ func wordSpans(s string) []span {
 	var out []span
 	start := -1
 	for i, r := range s {
-		in := unicode.IsLetter(r) || isMark(r)
+		var in bool
+		if r < utf8.RuneSelf { // no ASCII mark; the letters without a table
+			in = 'a' <= r|0x20 && r|0x20 <= 'z'
+		} else {
+			in = unicode.IsLetter(r) || isMark(r)
+		}
 		switch {
 		case in && start < 0:
 			start = i

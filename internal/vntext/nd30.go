@@ -204,7 +204,7 @@ func capitalFindings(s string, toks []token) []Finding {
 		var prev string
 		prevAdj := false
 		if i > 0 && onlySpaceBetween(s, toks[i-1].end, a.start) {
-			prev = strings.ToLower(toks[i-1].text)
+			prev = toLower(toks[i-1].text)
 			prevAdj = true
 		}
 		switch {
@@ -212,7 +212,7 @@ func capitalFindings(s string, toks []token) []Finding {
 			if prevAdj && nhanDanExempt[prev] {
 				continue
 			}
-			if i+2 < len(toks) && strings.ToLower(toks[i+2].text) == "tệ" {
+			if i+2 < len(toks) && toLower(toks[i+2].text) == "tệ" {
 				continue
 			}
 		case a.text == "nhà" && b.text == "nước":

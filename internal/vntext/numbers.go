@@ -35,7 +35,7 @@ var countWords = map[string]bool{
 
 // isMeasureUnit reports whether w is a unit of measure or money.
 func isMeasureUnit(w string) bool {
-	return measureUnits[w] || (hasVietMarks(w) && measureUnits[strings.ToLower(w)])
+	return measureUnits[w] || (hasVietMarks(w) && measureUnits[toLower(w)])
 }
 
 // numTok is a run of digits with inner "." or "," separators.

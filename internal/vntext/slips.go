@@ -54,7 +54,7 @@ func repeatFindings(s string, toks []token) []Finding {
 	lows := make([]string, len(toks)) // each token lowered once, on first use
 	low := func(i int) string {
 		if lows[i] == "" {
-			lows[i] = strings.ToLower(toks[i].text)
+			lows[i] = toLower(toks[i].text)
 		}
 		return lows[i]
 	}
@@ -72,7 +72,7 @@ func repeatFindings(s string, toks []token) []Finding {
 			continue
 		}
 		if !gap(i) || low(i) != low(i+1) || reduplications()[low(i)] || toks[i].digitAdj || toks[i+1].digitAdj ||
-			getLexicon().known(strings.ToLower(NormaliseTone(low(i), ToneCu))+" "+strings.ToLower(NormaliseTone(low(i), ToneCu))) {
+			getLexicon().known(toLower(NormaliseTone(low(i), ToneCu))+" "+toLower(NormaliseTone(low(i), ToneCu))) {
 			continue
 		}
 		w := toks[i].text
@@ -98,7 +98,7 @@ func placeTone(base string, t tone) (string, bool) {
 		copy(c, rs)
 		c[i] = compose(lr, t, unicode.IsUpper(r))
 		w := string(c)
-		if a := analyse(w); a.ok && getLexicon().syllable(strings.ToLower(NormaliseTone(w, ToneCu))) {
+		if a := analyse(w); a.ok && getLexicon().syllable(toLower(NormaliseTone(w, ToneCu))) {
 			return NormaliseTone(w, ToneCu), true
 		}
 	}
@@ -112,7 +112,7 @@ var telexTones = map[byte]tone{'s': toneSac, 'f': toneHuyen, 'r': toneHoi, 'x': 
 // â ê ô, aw ow uw → ă ơ ư, uow → ươ, a lone w → ư, and a final s f r x j as
 // the tone. strong is false when only a final s, r or x was found.
 func decodeTelex(w string) (out string, strong, ok bool) {
-	lw := strings.ToLower(w)
+	lw := toLower(w)
 	t := toneNgang
 	if n := len(lw); n > 1 {
 		if tt, isTone := telexTones[lw[n-1]]; isTone {
@@ -166,11 +166,11 @@ func decodeTelex(w string) (out string, strong, ok bool) {
 // place of token i, forms a pair of the word list with a neighbour.
 func pairsWithNeighbour(toks []token, i int, w string) bool {
 	lx := getLexicon()
-	w = strings.ToLower(w)
-	if i > 0 && lx.known(strings.ToLower(NormaliseTone(toks[i-1].text, ToneCu))+" "+w) {
+	w = toLower(w)
+	if i > 0 && lx.known(toLower(NormaliseTone(toks[i-1].text, ToneCu))+" "+w) {
 		return true
 	}
-	return i+1 < len(toks) && lx.known(w+" "+strings.ToLower(NormaliseTone(toks[i+1].text, ToneCu)))
+	return i+1 < len(toks) && lx.known(w+" "+toLower(NormaliseTone(toks[i+1].text, ToneCu)))
 }
 
 // vietContext reports whether a neighbour of token i carries Vietnamese
@@ -257,7 +257,7 @@ func strayToneKey(t *token) (Finding, bool) {
 // telexLooking is a cheap filter run before the syllable analysis: the
 // word ends with a tone key or holds dd, aa, ee, oo or w.
 func telexLooking(w string) bool {
-	lw := strings.ToLower(w)
+	lw := toLower(w)
 	if _, ok := telexTones[lw[len(lw)-1]]; ok {
 		return true
 	}
@@ -515,7 +515,7 @@ func inAddress(s string, i int) (bool, int) {
 	} else {
 		en += i
 	}
-	ch := strings.ToLower(s[st:en])
+	ch := toLower(s[st:en])
 	return strings.Contains(ch, "://") || strings.Contains(ch, "@") || strings.Contains(ch, "www.") ||
 		strings.Contains(ch, ".vn") || strings.Contains(ch, ".com"), en
 }

@@ -61,6 +61,9 @@ func wordsOf(s string) []token {
 
 // isWordRune reports whether r is part of a word: a letter or a combining mark.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // no ASCII mark; the letters without a table
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 

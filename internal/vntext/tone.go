@@ -161,10 +161,10 @@ func (c *Corpus) Add(key, s string) {
 			continue
 		}
 		old, nw := a.render(a.allowPos[1]), a.render(a.allowPos[0])
-		k := strings.ToLower(old)
+		k := toLower(old)
 		sc := c.counts[k]
 		if sc == nil {
-			sc = &StyleCount{Old: k, New: strings.ToLower(nw)}
+			sc = &StyleCount{Old: k, New: toLower(nw)}
 			c.counts[k] = sc
 		}
 		if a.style == StyleOld {

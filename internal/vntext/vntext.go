@@ -66,6 +66,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -304,11 +305,29 @@ func CompileExceptions(list []string) *Exceptions {
 	return x
 }
 
-func isKeyRune(r rune) bool { return isWordRune(r) || unicode.IsDigit(r) }
+func isKeyRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
+	return isWordRune(r) || unicode.IsDigit(r)
+}
 
 // keyRun is the run of letters and digits starting at s[i] ("" when s[i]
 // starts none).
-func keyRun(s string, i int) string { return runFrom(s, i, isKeyRune) }
+func keyRun(s string, i int) string {
+	j := i
+	for j < len(s) {
+		r, k := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			r, k = utf8.DecodeRuneInString(s[j:])
+		}
+		if !isKeyRune(r) {
+			break
+		}
+		j += k
+	}
+	return s[i:j]
+}
 
 // exceptionSpans finds the whole-word, case-insensitive occurrences of the
 // exceptions in s (NFC).

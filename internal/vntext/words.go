@@ -268,7 +268,7 @@ func hasVietMarks(s string) bool {
 // suggestForInvalid looks for one dictionary word that the invalid token at
 // index i could have been meant as, given a neighbour.
 func suggestForInvalid(lx *lexicon, ws []wordState, i int) string {
-	bad := strings.ToLower(ws[i].tok.text)
+	bad := toLower(ws[i].tok.text)
 	sk := skeleton(bad)
 	seen := map[string]bool{}
 	var sug string
@@ -314,7 +314,7 @@ func oldStyleLower(text string, a analysis) string {
 			text = r
 		}
 	}
-	return strings.ToLower(text)
+	return toLower(text)
 }
 
 // matchCase gives w the capitalisation of model's first letter.

@@ -113,8 +113,10 @@ func Decode(file string, data []byte, v any) (Index, diag.List) {
 // (see ParseDocument; nil when data does not parse), for a reader of the
 // file's comments.
 func DecodeDocument(file string, data []byte, v any) (Index, *yaml.Node, diag.List) {
-	d := &decoder{file: file, index: Index{}}
-	doc, err := ParseDocument(file, data)
+	doc, nodes, err := parseDocument(file, data)
+	// Every node and every mapping key gets an index entry: sizing the map
+	// for the nodes counted while parsing saves its growing step by step.
+	d := &decoder{file: file, index: make(Index, nodes+1)}
 	if err != nil {
 		var es diag.List
 		if errors.As(err, &es) {
@@ -141,24 +143,31 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 
 // ParseDocument is Parse returning the document node: the root's parent,
 // which holds the comments before and after it.
-func ParseDocument(file string, data []byte) (_ *yaml.Node, err error) {
+func ParseDocument(file string, data []byte) (*yaml.Node, error) {
+	doc, _, err := parseDocument(file, data)
+	return doc, err
+}
+
+// parseDocument is ParseDocument also returning how many nodes the
+// document has (0 when it does not parse).
+func parseDocument(file string, data []byte) (_ *yaml.Node, nodes int, err error) {
 	fail := func(p diag.Pos, msg string) error { return diag.List{{File: file, Pos: p, Msg: msg}} }
 	if len(data) > MaxFileBytes {
-		return nil, fail(diag.Pos{}, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d byte); hãy tách bớt nội dung hoặc kiểm tra lại tệp.", len(data), MaxFileBytes))
+		return nil, 0, fail(diag.Pos{}, fmt.Sprintf("tệp quá lớn (%d byte, tối đa %d byte); hãy tách bớt nội dung hoặc kiểm tra lại tệp.", len(data), MaxFileBytes))
 	}
 	if err := encodingProblem(file, data); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := offsetPos(data, i)
-		return nil, fail(diag.Pos{Line: line, Col: col}, "tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này.")
+		return nil, 0, fail(diag.Pos{Line: line, Col: col}, "tệp chứa ký tự NUL (mã 0); hãy xóa ký tự này.")
 	}
 	data = Normalize(data)
 	if line, col, ok := dense(data); !ok {
-		return nil, fail(diag.Pos{Line: line, Col: col}, fmt.Sprintf("tệp có quá nhiều phần tử hoặc dòng (hơn %d); hãy chia nhỏ danh sách hoặc kiểm tra lại tệp.", MaxNodes))
+		return nil, 0, fail(diag.Pos{Line: line, Col: col}, fmt.Sprintf("tệp có quá nhiều phần tử hoặc dòng (hơn %d); hãy chia nhỏ danh sách hoặc kiểm tra lại tệp.", MaxNodes))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
+		return nil, 0, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống; hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
 	var n yaml.Node
 	var loader *yaml.Loader
@@ -168,7 +177,7 @@ func ParseDocument(file string, data []byte) (_ *yaml.Node, err error) {
 		if err == nil {
 			var extra yaml.Node
 			if err2 := loader.Load(&extra); err2 == nil {
-				return nil, fail(diag.Pos{Line: extra.Line, Col: extra.Column}, "tệp có nhiều tài liệu YAML (ngăn cách bởi “---”); mỗi tệp chỉ chứa một kế hoạch, hãy tách hoặc xóa phần thừa.")
+				return nil, 0, fail(diag.Pos{Line: extra.Line, Col: extra.Column}, "tệp có nhiều tài liệu YAML (ngăn cách bởi “---”); mỗi tệp chỉ chứa một kế hoạch, hãy tách hoặc xóa phần thừa.")
 			} else if !errors.Is(err2, io.EOF) {
 				err = err2
 			}
@@ -178,14 +187,14 @@ func ParseDocument(file string, data []byte) (_ *yaml.Node, err error) {
 		var le *yaml.LoadError
 		if errors.As(err, &le) {
 			if p, ok := tabIndent(data, le.Mark.Line); ok {
-				return nil, fail(p, tabMessage)
+				return nil, 0, fail(p, tabMessage)
 			}
-			return nil, fail(diag.Pos{Line: le.Mark.Line, Col: le.Mark.Column}, syntaxMessage(le.Message, le.ContextMsg))
+			return nil, 0, fail(diag.Pos{Line: le.Mark.Line, Col: le.Mark.Column}, syntaxMessage(le.Message, le.ContextMsg))
 		}
-		return nil, fail(diag.Pos{}, syntaxMessage(strings.TrimPrefix(err.Error(), "yaml: "), ""))
+		return nil, 0, fail(diag.Pos{}, syntaxMessage(strings.TrimPrefix(err.Error(), "yaml: "), ""))
 	}
 	if n.Kind == 0 || len(n.Content) == 0 || (n.Content[0].Kind == yaml.ScalarNode && n.Content[0].Tag == "!!null") {
-		return nil, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống (chỉ có ghi chú); hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
+		return nil, 0, fail(diag.Pos{Line: 1, Col: 1}, "tệp trống (chỉ có ghi chú); hãy viết nội dung kế hoạch (xem plans/muong-khoa/2025.yaml làm mẫu).")
 	}
 	root := n.Content[0]
 	count := 0
@@ -225,9 +234,9 @@ func ParseDocument(file string, data []byte) (_ *yaml.Node, err error) {
 	}
 	walk(root, 1)
 	if len(es) > 0 {
-		return nil, es
+		return nil, 0, es
 	}
-	return &n, nil
+	return &n, count, nil
 }
 
 // Normalize returns data as the YAML parser should see it: without a UTF-8
@@ -405,12 +414,25 @@ func wantName(t reflect.Type) string {
 	return t.String()
 }
 
+// scalarDecoders caches, per type, whether its pointer is a ScalarDecoder
+// (reflect's Implements searches the method set at every call).
+var scalarDecoders sync.Map // reflect.Type -> bool
+
+func decodesScalar(t reflect.Type) bool {
+	if ok, found := scalarDecoders.Load(t); found {
+		return ok.(bool)
+	}
+	ok := reflect.PointerTo(t).Implements(scalarDecTy)
+	scalarDecoders.Store(t, ok)
+	return ok
+}
+
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
 	d.index[path] = diag.Pos{Line: n.Line, Col: n.Column}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.Pointer {
 		return // empty: leave the zero value; required checks report it
 	}
-	if v.CanAddr() && v.Addr().Type().Implements(scalarDecTy) {
+	if v.CanAddr() && decodesScalar(v.Type()) {
 		if n.Kind != yaml.ScalarNode {
 			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
 			return
@@ -448,7 +470,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
-			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
+			d.decode(c, s.Index(i), path+"["+strconv.Itoa(i)+"]", depth+1)
 		}
 		v.Set(s)
 	case reflect.String:

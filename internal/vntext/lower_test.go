@@ -1,0 +1,103 @@
+package vntext
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func TestLowerSameLen(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"đã lower case, 2025", "đã lower case, 2025"},
+		{"abc", "abc"},
+		{"UBND Xã Mường Khoa", "ubnd xã mường khoa"},
+		{"kế hoạch SỐ 12/KH-UBND", "kế hoạch số 12/kh-ubnd"},
+		{"ẠẦƯỚ", "ạầướ"},
+		{"Ⱥ", "Ⱥ"},                         // ⱥ is one byte longer: kept
+		{"KELVIN \u212a", "kelvin \u212a"}, // K sign lowers to one-byte k: kept
+	}
+	for _, tt := range tests {
+		if got := lowerSameLen(tt.in); got != tt.want || len(got) != len(tt.in) {
+			t.Errorf("lowerSameLen(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIsWordRuneASCII(t *testing.T) {
+	for r := rune(-1); r < 0x80; r++ {
+		want := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%q) = %v, want %v", r, got, want)
+		}
+	}
+	for _, r := range "ạầưđÂ\u0301" {
+		if !isWordRune(r) {
+			t.Errorf("isWordRune(%q) = false", r)
+		}
+	}
+}
+
+// toLower is strings.ToLower, invalid UTF-8 included.
+func TestToLower(t *testing.T) {
+	tests := []string{
+		"", "abc", "ABC", "đã xong", "ĐÃ XONG", "Ủy Ban Nhân Dân", "UBND xã Mường Khoa",
+		"lỗi\xffbyte", "LỖI\xff", "\xe1\xba", "ký tự \ufffd thay thế", "ΑΒΓ Ωμέγα", "İstanbul", "\u212a",
+	}
+	for _, s := range tests {
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := "a" + string(r) + "Z"
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("toLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// legacyLooking skips the VNI mark table below U+00C0: no rune there is,
+// or lower-cases to, a mark.
+func TestNoVNIMarkBelowC0(t *testing.T) {
+	for r := rune(0); r < 0xC0; r++ {
+		if _, mark := vniMarks[lowerRune(r)]; mark {
+			t.Errorf("%U lower-cases to the VNI mark %q", r, lowerRune(r))
+		}
+	}
+}
+
+// anyLegacyLooking looks at the chunks strings.Fields gives.
+func TestAnyLegacyLooking(t *testing.T) {
+	tests := []string{
+		"", "   ", "kế hoạch năm 2025", "keá hoaïch", "  keá\u00a0hoaïch  ", "kÕ ho¹ch", "giá là có dân",
+		"Xaõ\tMöôøng\nKhoa", "tab\tonly", "cuối keá", "keá cuối",
+	}
+	for _, s := range tests {
+		want := false
+		for _, w := range strings.Fields(s) {
+			want = want || legacyLooking(w)
+		}
+		if got := anyLegacyLooking(s); got != want {
+			t.Errorf("anyLegacyLooking(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestIsKeyRuneASCII(t *testing.T) {
+	for r := rune(-1); r < 0x80; r++ {
+		want := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r)
+		if got := isKeyRune(r); got != want {
+			t.Errorf("isKeyRune(%q) = %v, want %v", r, got, want)
+		}
+	}
+	for _, tt := range []struct {
+		s    string
+		i    int
+		want string
+	}{{"UBND xã", 0, "UBND"}, {"xã 2025, năm", 4, "2025"}, {"Mường Khoa", 0, "Mường"}, {"a-b", 1, ""}, {"", 0, ""}, {"ab\xffc", 0, "ab"}} {
+		if got := keyRun(tt.s, tt.i); got != tt.want {
+			t.Errorf("keyRun(%q, %d) = %q, want %q", tt.s, tt.i, got, tt.want)
+		}
+	}
+}
