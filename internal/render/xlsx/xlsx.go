@@ -38,7 +38,6 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
@@ -51,6 +50,7 @@ import (
 
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
+	"kehoach/internal/render/opc"
 	"kehoach/internal/sheet"
 )
 
@@ -127,17 +127,15 @@ func Write(w io.Writer, sheets []sheet.Sheet, prof *doc.Profile, date time.Time)
 	if err != nil {
 		return err
 	}
-	zw := zip.NewWriter(w)
-	for _, name := range PartNames(len(sheets)) {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date})
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(parts[name]); err != nil {
-			return err
-		}
+	names := PartNames(len(sheets))
+	ps := make([]opc.Part, len(names))
+	for i, name := range names {
+		// All but the sheets and the core properties (title, date) depend
+		// on the profile, the issuer and the sheets' numbers and header
+		// rows only: Shared.
+		ps[i] = opc.Part{Name: name, Data: parts[name], Shared: i < len(names)-len(sheets) && name != PartCore}
 	}
-	return zw.Close()
+	return opc.Write(w, ps, date)
 }
 
 // Parts returns every part of the workbook Write stores, by name
