@@ -286,6 +286,6 @@ func appXML(m doc.Meta) []byte {
 }
 
 // errorf builds a renderer error that names where in the document it is.
-func errorf(where, format string, args ...any) error {
+func errorf(where *place, format string, args ...any) error {
 	return fmt.Errorf("docx: %s: %s", where, fmt.Sprintf(format, args...))
 }

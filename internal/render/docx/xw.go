@@ -12,7 +12,8 @@ import (
 // Element and attribute names are constants of this package; only text and
 // attribute values can come from the document and are always escaped.
 type xw struct {
-	b bytes.Buffer
+	b   bytes.Buffer
+	num [20]byte // scratch for attrInt
 }
 
 // raw writes markup as is.
@@ -77,6 +78,22 @@ func (x *xw) tag(name string, attrs []string) {
 		x.b.WriteString(`="`)
 		x.text(attrs[i+1])
 		x.b.WriteByte('"')
+	}
+}
+
+// attrInt writes the attribute name="v" (a space first) of an integer.
+func (x *xw) attrInt(name string, v int) {
+	x.b.WriteByte(' ')
+	x.b.WriteString(name)
+	x.b.WriteString(`="`)
+	x.b.Write(strconv.AppendInt(x.num[:0], int64(v), 10))
+	x.b.WriteByte('"')
+}
+
+// attrIntP writes attrInt(name, *v) when v is not nil.
+func (x *xw) attrIntP(name string, v *int) {
+	if v != nil {
+		x.attrInt(name, *v)
 	}
 }
 
