@@ -2,10 +2,10 @@ package docx
 
 import (
 	"bytes"
-	"encoding/xml"
 	"math"
 	"strconv"
-	"unicode/utf8"
+
+	"kehoach/internal/render/opc"
 )
 
 // xw is a tiny XML writer: raw markup plus escaped text and attributes.
@@ -20,28 +20,7 @@ type xw struct {
 func (x *xw) raw(s string) { x.b.WriteString(s) }
 
 // text writes escaped character data (as xml.EscapeText escapes it).
-func (x *xw) text(s string) {
-	if plainXML(s) {
-		x.b.WriteString(s)
-		return
-	}
-	_ = xml.EscapeText(&x.b, []byte(s))
-}
-
-// plainXML reports whether xml.EscapeText leaves s as it is: valid UTF-8
-// with no markup character, no quote, no control character (tab and line
-// breaks included, which it writes as references) and no U+FFFE or U+FFFF.
-func plainXML(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20, c == '&', c == '<', c == '>', c == '"', c == '\'':
-			return false
-		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
-			return false
-		}
-	}
-	return utf8.ValidString(s)
-}
+func (x *xw) text(s string) { opc.EscapeText(&x.b, s) }
 
 // open writes <name a="v" …> from name/value pairs.
 func (x *xw) open(name string, attrs ...string) {

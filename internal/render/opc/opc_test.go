@@ -3,6 +3,7 @@ package opc
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"strings"
 	"testing"
 	"time"
@@ -112,5 +113,23 @@ func TestMemoBounded(t *testing.T) {
 	}
 	if _, ok := c.get(append([]byte{'h'}, part...)); ok {
 		t.Error("a part past the bound is remembered")
+	}
+}
+
+// EscapeText writes what xml.EscapeText writes, plain text or not.
+func TestEscapeTextAsEncodingXML(t *testing.T) {
+	for _, s := range []string{
+		"", "Kế hoạch xây dựng nông thôn mới", "a < b & c > d", `"quoted" 'single'`,
+		"tab\there", "line\nbreak\r", "\x01control", "bad \xff utf-8", "\uFFFE\uFFFF", "\uFFFD ok", "ấp 3\u00a0- ấp 7",
+	} {
+		var want, got bytes.Buffer
+		_ = xml.EscapeText(&want, []byte(s))
+		EscapeText(&got, s)
+		if got.String() != want.String() {
+			t.Errorf("EscapeText(%q) = %q, want %q", s, got.String(), want.String())
+		}
+		if plain := Plain(s); plain != (want.String() == s) {
+			t.Errorf("Plain(%q) = %v, but xml.EscapeText gives %q", s, plain, want.String())
+		}
 	}
 }

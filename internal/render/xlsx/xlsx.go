@@ -308,6 +308,7 @@ func (x *writer) sheet(s *sheet.Sheet, active bool) ([]byte, error) {
 	merge := func(from, to string) { merges = append(merges, from+":"+to) }
 
 	var b xbuf
+	b.b.Grow(2048 + 64*nc*(hr+len(s.Rows))) // about 64 bytes a cell, and the heading and page setup
 	b.raw(xmlHeader + `<worksheet xmlns="` + nsMain + `"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
 	b.raw(`<dimension ref="A1:` + lastCol + strconv.Itoa(headEnd+len(s.Rows)) + `"/>`)
 	// Panes frozen below the header rows.
@@ -391,7 +392,8 @@ func (x *writer) sheet(s *sheet.Sheet, active bool) ([]byte, error) {
 	for lv, row := range grid {
 		r := headTop + lv
 		clear(texts)
-		for _, hc := range row {
+		for k := range row {
+			hc := &row[k]
 			if hc.Covered {
 				continue
 			}
@@ -413,10 +415,11 @@ func (x *writer) sheet(s *sheet.Sheet, active bool) ([]byte, error) {
 
 	// Body.
 	cellPS, _ := x.face(roleBody)
+	var cells xbuf // a row's cells, written after the row's height is known
 	for ri, row := range s.Rows {
 		r := first + ri
 		height := 0.0
-		var cells xbuf
+		cells.b.Reset()
 		for c, cell := range row.Cells {
 			col := s.Columns[c]
 			k := styleKey{role: roleBody, bold: row.Bold, align: col.Align, places: -1, shade: row.Total}
