@@ -61,11 +61,12 @@ var allowed = map[string][]string{
 	// Layout and renderers: document model → files.
 	"internal/layout":        {"internal/doc", "internal/fonts"},
 	"internal/doc/doctest":   {"internal/doc", "internal/fonts", "internal/style"},
-	"internal/render/docx":   {"internal/doc"},
+	"internal/render/opc":    {},
+	"internal/render/docx":   {"internal/doc", "internal/render/opc"},
 	"internal/render/pdf":    {"internal/doc", "internal/fonts", "internal/layout"},
 	"internal/render/text":   {"internal/doc"},
 	"internal/render/record": {"internal/doc"},
-	"internal/render/xlsx":   {"internal/doc", "internal/fonts", "internal/sheet"},
+	"internal/render/xlsx":   {"internal/doc", "internal/fonts", "internal/render/opc", "internal/sheet"},
 
 	// Readers: outputs → text, apart from the writers.
 	"internal/extract/limits": {"internal/termsafe", "internal/vn"},
@@ -97,7 +98,7 @@ var allowed = map[string][]string{
 
 // render is the rendering stack: no data package or plan tool may reach it,
 // even indirectly, but those listed in stackLeaks.
-var render = []string{"internal/layout", "internal/render/docx", "internal/render/pdf", "internal/render/xlsx", "internal/render/text", "internal/render/record"}
+var render = []string{"internal/layout", "internal/render/docx", "internal/render/pdf", "internal/render/xlsx", "internal/render/text", "internal/render/record", "internal/render/opc"}
 
 // stackLeaks are the tools that reach the rendering stack today (#16);
 // none since issue writes through fileset instead of build.
@@ -110,7 +111,7 @@ var noRender = []string{"internal/plan", "internal/programme", "internal/planfmt
 // noPlan are the packages that must not link the plan, even indirectly:
 // the models, layout and the renderers read only the document or sheet
 // model and the profile; the readers read files.
-var noPlan = []string{"internal/doc", "internal/sheet", "internal/layout", "internal/render/docx", "internal/render/pdf",
+var noPlan = []string{"internal/doc", "internal/sheet", "internal/layout", "internal/render/docx", "internal/render/pdf", "internal/render/opc",
 	"internal/render/text", "internal/render/xlsx", "internal/render/record", "internal/extract", "internal/extract/docx", "internal/extract/pdf",
 	"internal/extract/xlsx", "internal/extract/para", "internal/extract/txt", "internal/codepage"}
 

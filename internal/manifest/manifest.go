@@ -20,8 +20,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"kehoach/internal/markup"
@@ -93,6 +96,28 @@ func Build(p *plan.Plan, date time.Time) *Manifest {
 	return m
 }
 
+// countRes holds plan.CountRe's expression of the sub-unit words met (a
+// commune file names one; a batch of plans meets a few), so that it is
+// compiled once rather than for every sub-unit of every recipient; at
+// most maxCountRes words are kept.
+var (
+	countRes  sync.Map // word → *regexp.Regexp
+	countResN atomic.Int32
+)
+
+const maxCountRes = 32
+
+func countRe(word string) *regexp.Regexp {
+	if re, ok := countRes.Load(word); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := plan.CountRe(word)
+	if countResN.Add(1) <= maxCountRes {
+		countRes.Store(word, re)
+	}
+	return re
+}
+
 // perBan names the recipient in one sub-unit, with the word the commune
 // uses for them (loai_ban): "Trưởng các bản" → "Trưởng bản Hô Tra",
 // "Trưởng các ấp (12 ấp)" → "Trưởng ấp Tân Lợi" (the count, checked
@@ -100,7 +125,7 @@ func Build(p *plan.Plan, date time.Time) *Manifest {
 // <word>" gets the sub-unit after a dash. A sub-unit whose name already
 // starts with the word ("Ấp 1") is not named twice ("Trưởng Ấp 1").
 func perBan(ten, ban, word string) string {
-	ten = strings.TrimSpace(plan.CountRe(word).ReplaceAllString(ten, ""))
+	ten = strings.TrimSpace(countRe(word).ReplaceAllString(ten, ""))
 	unit := word + " " + ban
 	if strings.HasPrefix(vn.Lower(ban), vn.Lower(word)+" ") {
 		unit = ban

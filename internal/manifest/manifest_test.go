@@ -196,3 +196,29 @@ func TestDefuse(t *testing.T) {
 		}
 	}
 }
+
+// countRe is plan.CountRe, compiled once a word.
+func TestCountReKept(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ word, text, want string }{
+		{"ấp", "Trưởng các ấp (12 ấp)", "12"},
+		{"bản", "Trưởng các bản ( 7 bản )", "7"},
+		{"tổ dân phố", "Tổ trưởng các tổ dân phố (3 tổ dân phố)", "3"},
+		{"ấp", "Trưởng các ấp", ""},
+	} {
+		re := countRe(tt.word)
+		if re != countRe(tt.word) {
+			t.Errorf("%q: compiled again", tt.word)
+		}
+		if re.String() != plan.CountRe(tt.word).String() {
+			t.Errorf("%q: %s, want plan.CountRe's %s", tt.word, re, plan.CountRe(tt.word))
+		}
+		got := ""
+		if m := re.FindStringSubmatch(tt.text); m != nil {
+			got = m[1]
+		}
+		if got != tt.want {
+			t.Errorf("countRe(%q) in %q: %q, want %q", tt.word, tt.text, got, tt.want)
+		}
+	}
+}

@@ -430,17 +430,22 @@ func (s *Sheet) Check(m Metrics) []Problem {
 
 // wrapped is a body cell measured for counting its lines.
 type wrapped struct {
-	row   int
-	paras [][]float64 // word widths by paragraph (hard line breaks), mm
-	space float64     // width of a space, mm
-	inset float64     // padding, slack and indent: width the words do not get
-	lines int         // lines at the column's width
-	next  float64     // the least column width giving fewer lines (Inf: one line)
+	row, col int
+	paras    [][]float64 // word widths by paragraph (hard line breaks), mm
+	space    float64     // width of a space, mm
+	inset    float64     // padding, slack and indent: width the words do not get
+	lines    int         // lines at the column's width
+	natLines int         // lines at the column's natural width
+	atNext   int         // lines at the column's next step
 }
 
 // countLines is the number of lines greedy breaking at spaces gives words
 // in avail mm.
-func (c *wrapped) countLines(width float64) int {
+func (c *wrapped) countLines(width float64) int { return c.count(width, math.MaxInt) }
+
+// count is countLines, or limit when there are limit lines or more: it
+// stops counting there.
+func (c *wrapped) count(width float64, limit int) int {
 	avail := width - c.inset
 	n := 0
 	for _, ws := range c.paras {
@@ -451,27 +456,56 @@ func (c *wrapped) countLines(width float64) int {
 			case line < 0:
 				line = w
 			case line+c.space+w > avail+1e-9:
-				n++
+				if n++; n >= limit {
+					return limit
+				}
 				line = w
 			default:
 				line += c.space + w
 			}
 		}
+		if n >= limit {
+			return limit
+		}
 	}
 	return n
 }
 
-// nextWidth is the least width above width at which the cell takes fewer
-// lines than it does at width, or +Inf.
-func (c *wrapped) nextWidth(width, nat float64) float64 {
-	n := c.countLines(width)
-	if n <= len(c.paras) || c.countLines(nat) >= n {
+// nextStep is a column's next step: the least width above its width, up
+// to its natural width nat, at which one of its cells xs takes fewer
+// lines than it does at width (wrapped.lines), found by bisection down to
+// 0.02 mm, or +Inf when none does by nat. live is scratch room.
+//
+// It is the least of what bisecting each cell alone gives, in one
+// bisection: a cell's line count only falls as the width grows (greedy
+// breaking), so whether it has lost a line at a width is false below one
+// threshold and true above, and bisecting the same interval ends at a
+// width that never falls as the threshold rises; the least cell's result
+// is then the bisection of "some cell has lost a line", whose threshold is
+// the least.
+func nextStep(xs []*wrapped, width, nat float64, live []*wrapped) float64 {
+	live = live[:0]
+	for _, x := range xs {
+		if x.lines > len(x.paras) && x.natLines < x.lines {
+			live = append(live, x)
+		}
+	}
+	if len(live) == 0 {
 		return math.Inf(1)
+	}
+	fewer := func(width float64) bool {
+		for i, x := range live {
+			if x.count(width, x.lines) < x.lines {
+				live[0], live[i] = x, live[0] // likely the first to lose a line at the next width too
+				return true
+			}
+		}
+		return false
 	}
 	lo, hi := width, nat
 	for hi-lo > 0.02 {
 		mid := (lo + hi) / 2
-		if c.countLines(mid) < n {
+		if fewer(mid) {
 			hi = mid
 		} else {
 			lo = mid
@@ -487,17 +521,21 @@ func (c *wrapped) nextWidth(width, nat float64) float64 {
 // ½ (a greedy search counting row heights alone stalls where two columns
 // both make a row tall: on Mường Khoa's Biểu 01 it stops at 66 body lines,
 // counting the cells' lines too it reaches 60). It returns the room used.
+//
+// A column's next step, its cells' lines there and the cell lines it saves
+// change only when the column is widened, so they are worked out then and
+// kept; each round only recounts the rows' heights.
 func (s *Sheet) shorten(w []float64, idx []int, cols []need, m Metrics, room float64) float64 {
 	pad := m.PadLeft + m.PadRight + FitSlack
-	text := map[int]bool{}
+	text := make([]bool, len(w))
 	for _, i := range idx {
 		text[i] = true
 	}
 	label := s.LabelColumn()
-	byCol := map[int][]*wrapped{}
+	byCol := make([][]*wrapped, len(w))
 	byRow := make([][]*wrapped, len(s.Rows)) // the text columns' cells of each row
-	colOf := map[*wrapped]int{}
 	fixedLines := make([]int, len(s.Rows))
+	most := 0 // the most cells of a text column
 	for r, row := range s.Rows {
 		for c := 0; c < len(row.Cells) && c < len(w); c++ {
 			cell := row.Cells[c]
@@ -506,11 +544,11 @@ func (s *Sheet) shorten(w []float64, idx []int, cols []need, m Metrics, room flo
 				continue
 			}
 			size := m.CellSize
-			x := &wrapped{row: r, space: m.Measure(" ", size, row.Bold), inset: pad}
+			x := &wrapped{row: r, col: c, space: m.Measure(" ", size, row.Bold), inset: pad}
 			if c == label {
 				x.inset += IndentMM * float64(row.Level)
 			}
-			for _, para := range strings.Split(str, "\n") {
+			for para := range strings.SplitSeq(str, "\n") {
 				var ws []float64
 				for _, t := range tokens(para) {
 					ws = append(ws, m.Measure(t, size, row.Bold))
@@ -522,16 +560,16 @@ func (s *Sheet) shorten(w []float64, idx []int, cols []need, m Metrics, room flo
 				fixedLines[r] = max(fixedLines[r], x.lines)
 				continue
 			}
-			x.next = x.nextWidth(w[c], cols[c].nat)
+			x.natLines = x.countLines(cols[c].nat)
 			byCol[c] = append(byCol[c], x)
 			byRow[r] = append(byRow[r], x)
-			colOf[x] = c
+			most = max(most, len(byCol[c]))
 		}
 	}
 	rowLines := func(r int, c int, lines int) int { // the row's lines with column c's cell at lines
 		n := fixedLines[r]
 		for _, x := range byRow[r] {
-			if colOf[x] == c {
+			if x.col == c {
 				n = max(n, lines)
 			} else {
 				n = max(n, x.lines)
@@ -539,26 +577,38 @@ func (s *Sheet) shorten(w []float64, idx []int, cols []need, m Metrics, room flo
 		}
 		return n
 	}
+	next := make([]float64, len(w)) // each text column's next step
+	saved := make([]int, len(w))    // the cell lines it saves
+	live := make([]*wrapped, 0, most)
+	step := func(c int) {
+		next[c], saved[c] = nextStep(byCol[c], w[c], cols[c].nat, live), 0
+		if math.IsInf(next[c], 1) {
+			return
+		}
+		for _, x := range byCol[c] {
+			if x.atNext = x.countLines(next[c]); x.atNext < x.lines {
+				saved[c] += x.lines - x.atNext
+			}
+		}
+	}
+	for _, c := range idx {
+		step(c)
+	}
 	used := 0.0
 	for {
 		best, bestW, bestScore := -1, 0.0, 0.0
 		for _, c := range idx {
-			next := math.Inf(1)
-			for _, x := range byCol[c] {
-				next = math.Min(next, x.next)
-			}
-			if math.IsInf(next, 1) || next-w[c] > room-used+1e-9 {
+			if math.IsInf(next[c], 1) || next[c]-w[c] > room-used+1e-9 {
 				continue
 			}
-			saved, savedRows := 0, 0
+			savedRows := 0
 			for _, x := range byCol[c] {
-				if n := x.countLines(next); n < x.lines {
-					saved += x.lines - n
-					savedRows += rowLines(x.row, c, x.lines) - rowLines(x.row, c, n)
+				if x.atNext < x.lines {
+					savedRows += rowLines(x.row, c, x.lines) - rowLines(x.row, c, x.atNext)
 				}
 			}
-			if score := (float64(savedRows) + float64(saved)/2) / math.Max(next-w[c], 1e-3); score > bestScore {
-				best, bestW, bestScore = c, next, score
+			if score := (float64(savedRows) + float64(saved[c])/2) / math.Max(next[c]-w[c], 1e-3); score > bestScore {
+				best, bestW, bestScore = c, next[c], score
 			}
 		}
 		if best < 0 {
@@ -568,7 +618,7 @@ func (s *Sheet) shorten(w []float64, idx []int, cols []need, m Metrics, room flo
 		w[best] = bestW
 		for _, x := range byCol[best] {
 			x.lines = x.countLines(bestW)
-			x.next = x.nextWidth(bestW, cols[best].nat)
 		}
+		step(best)
 	}
 }

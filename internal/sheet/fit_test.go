@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -231,3 +232,77 @@ func TestFitOverflowCutsWordsFirst(t *testing.T) {
 }
 
 func number(d vn.Decimal) Cell { return Cell{Kind: Number, Value: d} }
+
+// cellStep is the next step of one cell alone, by its own bisection (as
+// shorten once found each cell's): the least width above width, up to
+// nat, at which it takes fewer lines than at width, or +Inf.
+func cellStep(x *wrapped, width, nat float64) float64 {
+	n := x.countLines(width)
+	if n <= len(x.paras) || x.countLines(nat) >= n {
+		return math.Inf(1)
+	}
+	lo, hi := width, nat
+	for hi-lo > 0.02 {
+		mid := (lo + hi) / 2
+		if x.countLines(mid) < n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
+}
+
+// A column's next step, found in one bisection for all its cells, is
+// exactly the least of the cells' own steps.
+func TestNextStepIsLeastCellStep(t *testing.T) {
+	t.Parallel()
+	cell := func(inset float64, paras ...[]float64) *wrapped {
+		return &wrapped{paras: paras, space: 0.93, inset: inset}
+	}
+	words := func(n int, seed float64) []float64 {
+		ws := make([]float64, n)
+		for i := range ws {
+			ws[i] = 2.1 + math.Mod(seed*float64(i+3)*7.31, 9.7)
+		}
+		return ws
+	}
+	tests := []struct {
+		name       string
+		cells      []*wrapped
+		width, nat float64
+	}{
+		{"one cell", []*wrapped{cell(2.5, words(12, 1.1))}, 20, 80},
+		{"a cell on one line already", []*wrapped{cell(2.5, words(2, 1.3))}, 40, 80},
+		{"cells with paragraphs and indents", []*wrapped{
+			cell(2.5, words(9, 1.7), words(4, 2.9)),
+			cell(5.1, words(15, 0.7)),
+			cell(2.5, words(3, 3.3), words(22, 1.9), words(1, 0.4)),
+		}, 24.37, 96.2},
+		{"no cell loses a line by nat", []*wrapped{cell(2.5, words(6, 1.2))}, 30, 30.01},
+		{"no cells", nil, 10, 50},
+	}
+	for k := range 40 { // widths and cells of every kind
+		var cs []*wrapped
+		for j := range 1 + k%7 {
+			cs = append(cs, cell(2.5+float64(j%3)*2.6, words(1+(k*j+5)%23, 0.3+float64(k)*0.17), words((k+j)%6, 1.1+float64(j))))
+		}
+		tests = append(tests, struct {
+			name       string
+			cells      []*wrapped
+			width, nat float64
+		}{fmt.Sprintf("varied %d", k), cs, 12 + float64(k)*1.37, 60 + float64(k%9)*11.3})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := math.Inf(1)
+			for _, x := range tt.cells {
+				x.lines, x.natLines = x.countLines(tt.width), x.countLines(tt.nat)
+				want = math.Min(want, cellStep(x, tt.width, tt.nat))
+			}
+			if got := nextStep(tt.cells, tt.width, tt.nat, nil); math.Float64bits(got) != math.Float64bits(want) {
+				t.Errorf("nextStep = %v, want the least cell step %v", got, want)
+			}
+		})
+	}
+}

@@ -352,10 +352,11 @@ var dashRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(
 // wrapped line never starts with "- " or "+ ", which reads as a new list
 // item. Every output's text goes through it.
 func Bind(s string) string {
-	if strings.Contains(s, " -") || strings.Contains(s, " –") || strings.Contains(s, " +") {
+	if (strings.Contains(s, " -") || strings.Contains(s, " –") || strings.Contains(s, " +")) && unboundDash(s) {
 		// Twice: the third group of one match is the first of the next
 		// ("a - b - c").
-		for i := 0; i < 2; i++ {
+		s = dashRe().ReplaceAllString(s, "$1\u00a0$2 $3")
+		if unboundDash(s) {
 			s = dashRe().ReplaceAllString(s, "$1\u00a0$2 $3")
 		}
 	}
@@ -364,16 +365,119 @@ func Bind(s string) string {
 	}
 	// The expressions run only where they can match (most texts have no
 	// unit after a number and no comparison sign).
-	if digitSpace(s) {
+	if digitSpace(s) && numberUnit(s) {
 		s = unitRe().ReplaceAllStringFunc(s, func(m string) string {
 			sub := unitRe().FindStringSubmatch(m)
 			return sub[1] + "\u00a0" + strings.ReplaceAll(sub[2], " ", "\u00a0")
 		})
 	}
-	if !strings.ContainsAny(s, "≥≤<>") {
+	if !signNumber(s) {
 		return s
 	}
 	return signRe().ReplaceAllString(s, "$1\u00a0$2")
+}
+
+// The tests below are what the expressions need to match, checked byte by
+// byte (the expressions cost far more, and most texts hold nothing they
+// change): Bind gives what it gives running them everywhere.
+
+// isSpace reports whether s has a space or a no-break space at i, and its
+// length.
+func isSpace(s string, i int) (bool, int) {
+	switch {
+	case i < len(s) && s[i] == ' ':
+		return true, 1
+	case i+1 < len(s) && s[i] == 0xC2 && s[i+1] == 0xA0:
+		return true, 2
+	}
+	return false, 0
+}
+
+// unboundDash reports whether s has a dash, en dash or plus with a space
+// or no-break space right before and right after it (as dashRe needs)
+// that is not bound already: one no-break space before it and one space
+// after, with neither before or after them (dashRe's replacement of that
+// is the same text).
+func unboundDash(s string) bool {
+	for i := 1; i < len(s); i++ {
+		n := charAt(s, i, '-', '+', "–", "–")
+		if n == 0 {
+			continue
+		}
+		nbspBefore := i >= 2 && s[i-2] == 0xC2 && s[i-1] == 0xA0
+		if !nbspBefore && s[i-1] != ' ' {
+			continue
+		}
+		after, k := isSpace(s, i+n)
+		if !after {
+			continue
+		}
+		if !nbspBefore || k != 1 || spaceEnds(s, i-2) {
+			return true
+		}
+		if more, _ := isSpace(s, i+n+1); more {
+			return true
+		}
+	}
+	return false
+}
+
+// charAt is the length of the character at i in s if it is the ASCII
+// byte a or b or one of the three-byte characters w1, w2 (which start with
+// 0xE2), else 0.
+func charAt(s string, i int, a, b byte, w1, w2 string) int {
+	switch c := s[i]; {
+	case c == a || c == b:
+		return 1
+	case c == 0xE2 && (strings.HasPrefix(s[i:], w1) || strings.HasPrefix(s[i:], w2)):
+		return 3
+	}
+	return 0
+}
+
+// spaceEnds reports whether a space or a no-break space ends at i in s.
+func spaceEnds(s string, i int) bool {
+	return i >= 1 && s[i-1] == ' ' || i >= 2 && s[i-2] == 0xC2 && s[i-1] == 0xA0
+}
+
+// numberUnit reports whether s has an ASCII digit, spaces and a letter
+// one of unitRe's units starts with (k, h, t, n, m, đ), as unitRe needs.
+func numberUnit(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || s[i+1] != ' ' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j < len(s) {
+			switch s[j] {
+			case 'k', 'h', 't', 'n', 'm':
+				return true
+			case 0xC4: // đ is C4 91
+				if j+1 < len(s) && s[j+1] == 0x91 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// signNumber reports whether s has a comparison sign (≥ ≤ < >), a space
+// and an ASCII digit, as signRe needs.
+func signNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		n := charAt(s, i, '<', '>', "≥", "≤")
+		if n == 0 {
+			continue
+		}
+		if j := i + n; j+1 < len(s) && s[j] == ' ' && s[j+1] >= '0' && s[j+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // digitSpace reports whether s has an ASCII digit followed by a space,

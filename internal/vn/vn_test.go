@@ -162,9 +162,15 @@ func TestBind(t *testing.T) {
 		{"giai đoạn 2021 – 2025", "giai đoạn 2021\u00a0– 2025"},
 		{"vốn A + vốn B", "vốn A\u00a0+ vốn B"},
 		{"Văn hóa - Xã hội", "Văn hóa\u00a0- Xã hội"},
-		{"- đầu dòng", "- đầu dòng"},             // a leading marker is not a phrase dash
-		{"KT-XH, 2021-2025", "KT-XH, 2021-2025"}, // unspaced hyphens stay
-		{"a  -  b", "a\u00a0- b"},                // runs of spaces collapse around it
+		{"- đầu dòng", "- đầu dòng"},                     // a leading marker is not a phrase dash
+		{"KT-XH, 2021-2025", "KT-XH, 2021-2025"},         // unspaced hyphens stay
+		{"a  -  b", "a\u00a0- b"},                        // runs of spaces collapse around it
+		{"A +\u00a0B", "A\u00a0+ B"},                     // a no-break space after it counts
+		{"giai đoạn 2021 –2025", "giai đoạn 2021 –2025"}, // no space after: not a phrase dash
+		{"dài 5  km", "dài 5\u00a0km"},                   // runs of spaces before a unit
+		{"đạt ≥5 mức", "đạt ≥5 mức"},                     // no space after the sign, no unit
+		{"trên > 5 người", "trên >\u00a05\u00a0người"},
+		{"5 mức, ≤ 3", "5 mức, ≤\u00a03"},
 	}
 	for _, tc := range tests {
 		if got := Bind(tc.in); got != tc.want {

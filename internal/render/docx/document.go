@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -31,7 +30,7 @@ const (
 
 // ctx is the layout context of a run of blocks.
 type ctx struct {
-	where    string    // position for error messages
+	where    *place    // position for error messages
 	width    int       // container text width, twips
 	in       container // where the blocks sit
 	keepNext bool      // keep every paragraph with the next (KeepTogether)
@@ -42,6 +41,23 @@ type ctx struct {
 	keepEnd  bool
 	fontSize int  // half-points for runs without a size (table FontSize); 0 = style
 	head     bool // inside a table header row
+}
+
+// place is where in the document a block is, for error messages: section
+// 2, block 3, row 1, cell 2 ("section 2, block 3, row 1, cell 2"). It is
+// spelled out only for an error.
+type place struct {
+	up   *place // the place it is in; nil for a section
+	what string // "section", "block", "row", "cell", "column"
+	n    int    // from 1
+}
+
+func (p *place) String() string {
+	s := p.what + " " + itoa(p.n)
+	if p.up != nil {
+		s = p.up.String() + ", " + s
+	}
+	return s
 }
 
 // extra are per-paragraph properties decided by the block sequence.
@@ -81,7 +97,7 @@ func documentXML(d *doc.Document, p *doc.Profile) ([]byte, error) {
 }
 
 func (r *renderer) section(i int, s doc.Section, last bool) error {
-	where := fmt.Sprintf("section %d", i+1)
+	where := &place{what: "section", n: i + 1}
 	page := s.Page
 	if page == (doc.PageSetup{}) {
 		page = r.p.Page
@@ -219,7 +235,7 @@ func (r *renderer) blocks(bs []doc.Block, c ctx, sect []byte) (lastP, attached b
 			continue
 		}
 		bc := c
-		bc.where = fmt.Sprintf("%s, block %d", c.where, j+1)
+		bc.where = &place{up: c.where, what: "block", n: j + 1}
 		bc.keepNext = c.keepNext && (j != lastIdx || c.keepEnd)
 		if _, ok := b.(*doc.PageBreak); ok {
 			if c.in != inBody {
@@ -519,7 +535,7 @@ func cellMargins(x *xw, m doc.Margins) {
 }
 
 // grid converts column widths to twips and writes w:tblGrid.
-func grid(x *xw, widths []float64, where string) ([]int, int, error) {
+func grid(x *xw, widths []float64, where *place) ([]int, int, error) {
 	cols := make([]int, len(widths))
 	total := 0
 	for i, w := range widths {
@@ -541,8 +557,9 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 	if len(t.Columns) == 0 {
 		return errorf(c.where, "table has no columns")
 	}
-	// Render into a scratch writer so that an error leaves nothing behind.
-	var x xw
+	// An error leaves nothing behind: the table is cut off again.
+	x := &r.x
+	start := x.b.Len()
 	total := 0
 	for _, w := range t.Columns {
 		total += tw(w)
@@ -557,12 +574,13 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 		jc = "right"
 	}
 	x.empty("w:jc", "w:val", jc)
-	tableBorders(&x, t.Borders)
+	tableBorders(x, t.Borders)
 	x.empty("w:tblLayout", "w:type", "fixed")
-	cellMargins(&x, r.p.CellPad) // the profile's cell padding (templates/nd30.yaml le_o_bang)
+	cellMargins(x, r.p.CellPad) // the profile's cell padding (templates/nd30.yaml le_o_bang)
 	x.raw("</w:tblPr>")
-	cols, _, err := grid(&x, t.Columns, c.where)
+	cols, _, err := grid(x, t.Columns, c.where)
 	if err != nil {
+		x.b.Truncate(start)
 		return err
 	}
 	fontSize := c.fontSize
@@ -571,11 +589,11 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 	}
 	rows, err := doc.Grid(t)
 	if err != nil {
+		x.b.Truncate(start)
 		return gridErr(err, c.where)
 	}
-	sub := &renderer{p: r.p}
 	for ri, row := range t.Rows {
-		rw := fmt.Sprintf("%s, row %d", c.where, ri+1)
+		rw := &place{up: c.where, what: "row", n: ri + 1}
 		head := ri < t.HeaderRows
 		x.raw("\n<w:tr><w:trPr><w:cantSplit/>")
 		if head {
@@ -584,7 +602,7 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 		x.raw("</w:trPr>")
 		for _, g := range rows[ri] {
 			cell := g.Cell
-			cw := fmt.Sprintf("%s, cell %d", rw, g.Index+1)
+			cw := &place{up: rw, what: "cell", n: g.Index + 1}
 			gc, span, shade, valign := g.Col, g.ColSpan, g.Shade, g.VAlign
 			width := 0
 			for _, w := range cols[gc : gc+span] {
@@ -614,30 +632,27 @@ func (r *renderer) table(t *doc.Table, c ctx) error {
 			// the next (a heading row of an annex with its first child).
 			keep := c.keepNext || (row.KeepNext && ri+1 < len(t.Rows))
 			cc := ctx{where: cw, width: width - tw(r.p.CellPad.Left) - tw(r.p.CellPad.Right), in: inTable, keepNext: keep, fontSize: fontSize, head: head}
-			sub.x.b.Reset()
 			if cell.Merged || len(cell.Paragraphs) == 0 {
-				pp := sub.basePPr(sub.styleID("", cc), cc, extra{})
-				sub.x.raw("\n<w:p>")
-				pp.write(&sub.x)
-				sub.x.raw("</w:p>")
+				pp := r.basePPr(r.styleID("", cc), cc, extra{})
+				x.raw("\n<w:p>")
+				pp.write(x)
+				x.raw("</w:p>")
 			} else {
 				for k := range cell.Paragraphs {
-					sub.paragraph(&cell.Paragraphs[k], cc, extra{})
+					r.paragraph(&cell.Paragraphs[k], cc, extra{})
 				}
 			}
-			x.b.Write(sub.x.bytes())
 			x.raw("</w:tc>")
 		}
 		x.raw("</w:tr>")
 	}
 	x.raw("\n</w:tbl>")
-	r.x.b.Write(x.bytes())
 	return nil
 }
 
 // gridErr places a doc.Grid error of the table at where: at its row and
 // cell, as the other errors of the body.
-func gridErr(err error, where string) error {
+func gridErr(err error, where *place) error {
 	ge, ok := err.(*doc.GridError)
 	if !ok {
 		return errorf(where, "%v", err)
@@ -645,9 +660,9 @@ func gridErr(err error, where string) error {
 	switch {
 	case ge.Row < 0:
 	case ge.Cell < 0:
-		where = fmt.Sprintf("%s, row %d", where, ge.Row+1)
+		where = &place{up: where, what: "row", n: ge.Row + 1}
 	default:
-		where = fmt.Sprintf("%s, row %d, cell %d", where, ge.Row+1, ge.Cell+1)
+		where = &place{up: &place{up: where, what: "row", n: ge.Row + 1}, what: "cell", n: ge.Cell + 1}
 	}
 	return errorf(where, "%s", ge.Msg)
 }
@@ -661,7 +676,9 @@ func (r *renderer) columns(cb *doc.Columns, c ctx) error {
 	if len(cb.Cols) > len(cb.Widths) {
 		return errorf(c.where, "column block has %d columns of content but %d widths", len(cb.Cols), len(cb.Widths))
 	}
-	var x xw
+	// An error leaves nothing behind: the table is cut off again.
+	x := &r.x
+	start := x.b.Len()
 	total := 0
 	for _, w := range cb.Widths {
 		total += tw(w)
@@ -670,19 +687,19 @@ func (r *renderer) columns(cb *doc.Columns, c ctx) error {
 	x.empty("w:tblW", "w:w", itoa(total), "w:type", "dxa")
 	x.empty("w:jc", "w:val", "left")
 	x.empty("w:tblInd", "w:w", itoa(tw(cb.Offset)), "w:type", "dxa")
-	tableBorders(&x, false)
+	tableBorders(x, false)
 	x.empty("w:tblLayout", "w:type", "fixed")
-	cellMargins(&x, doc.Margins{})
+	cellMargins(x, doc.Margins{})
 	x.raw("</w:tblPr>")
-	cols, _, err := grid(&x, cb.Widths, c.where)
+	cols, _, err := grid(x, cb.Widths, c.where)
 	if err != nil {
+		x.b.Truncate(start)
 		return err
 	}
 	x.raw("\n<w:tr>")
 	if cb.KeepTogether {
 		x.raw("<w:trPr><w:cantSplit/></w:trPr>")
 	}
-	sub := &renderer{p: r.p}
 	for i, w := range cols {
 		var blocks []doc.Block
 		if i < len(cb.Cols) {
@@ -693,24 +710,22 @@ func (r *renderer) columns(cb *doc.Columns, c ctx) error {
 		// block keeps with what follows only if its container says so.
 		// A KeepNext block keeps every paragraph with the next, the last
 		// of each column too, so that Word keeps the row with what follows.
-		cc := ctx{where: fmt.Sprintf("%s, column %d", c.where, i+1), width: w, in: inColumns,
+		cc := ctx{where: &place{up: c.where, what: "column", n: i + 1}, width: w, in: inColumns,
 			keepNext: c.keepNext || cb.KeepTogether || cb.KeepNext, keepEnd: c.keepNext || cb.KeepNext}
-		sub.x.b.Reset()
-		lastP, _, err := sub.blocks(blocks, cc, nil)
-		if err != nil {
-			return err
-		}
-		if !lastP {
-			sub.tinyParagraph(cc.keepNext && cc.keepEnd, nil, false)
-		}
 		x.raw("\n<w:tc><w:tcPr>")
 		x.empty("w:tcW", "w:w", itoa(w), "w:type", "dxa")
 		x.raw("</w:tcPr>")
-		x.b.Write(sub.x.bytes())
+		lastP, _, err := r.blocks(blocks, cc, nil)
+		if err != nil {
+			x.b.Truncate(start)
+			return err
+		}
+		if !lastP {
+			r.tinyParagraph(cc.keepNext && cc.keepEnd, nil, false)
+		}
 		x.raw("</w:tc>")
 	}
 	x.raw("</w:tr>\n</w:tbl>")
-	r.x.b.Write(x.bytes())
 	return nil
 }
 

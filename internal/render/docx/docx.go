@@ -27,7 +27,6 @@
 package docx
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -36,6 +35,7 @@ import (
 	"time"
 
 	"kehoach/internal/doc"
+	"kehoach/internal/render/opc"
 )
 
 // Namespaces and relationship types.
@@ -109,20 +109,21 @@ func Render(d *doc.Document, p *doc.Profile) ([]byte, error) {
 	date := packageTime(d.Meta.Date)
 	var buf bytes.Buffer
 	buf.Grow(32 << 10) // a 15-page plan's package is about 21 KB
-	zw := zip.NewWriter(&buf)
-	for _, name := range PartNames {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := f.Write(parts[name]); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
+	if err := opc.Write(&buf, packed(parts), date); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// packed is the parts in PartNames order for opc.Write: all but the
+// document and its core properties (title, date) Shared, as they depend
+// on the profile, the language, the issuer and the banner only.
+func packed(parts map[string][]byte) []opc.Part {
+	ps := make([]opc.Part, len(PartNames))
+	for i, name := range PartNames {
+		ps[i] = opc.Part{Name: name, Data: parts[name], Shared: name != PartDocument && name != PartCore}
+	}
+	return ps
 }
 
 // Parts renders d with profile p and returns every part of the package by
@@ -285,6 +286,6 @@ func appXML(m doc.Meta) []byte {
 }
 
 // errorf builds a renderer error that names where in the document it is.
-func errorf(where, format string, args ...any) error {
+func errorf(where *place, format string, args ...any) error {
 	return fmt.Errorf("docx: %s: %s", where, fmt.Sprintf(format, args...))
 }

@@ -29,67 +29,61 @@ type border struct {
 func ip(n int) *int { return &n }
 
 func (p *pPr) write(x *xw) {
-	var in xw
+	start := x.b.Len()
+	x.raw("<w:pPr>")
+	inner := x.b.Len()
 	if p.style != "" {
-		in.empty("w:pStyle", "w:val", p.style)
+		x.empty("w:pStyle", "w:val", p.style)
 	}
 	if p.keepNext {
-		in.empty("w:keepNext")
+		x.empty("w:keepNext")
 	}
 	if p.pageBreakBefore {
-		in.empty("w:pageBreakBefore")
+		x.empty("w:pageBreakBefore")
 	}
 	if p.widowControl {
-		in.empty("w:widowControl")
+		x.empty("w:widowControl")
 	}
 	if p.border != nil {
-		in.open("w:pBdr")
-		in.empty("w:top", "w:val", "single", "w:sz", itoa(p.border.size), "w:space", "0", "w:color", "000000")
-		in.close("w:pBdr")
+		x.raw(`<w:pBdr><w:top w:val="single"`)
+		x.attrInt("w:sz", p.border.size)
+		x.raw(` w:space="0" w:color="000000"/></w:pBdr>`)
 	}
 	if p.before != nil || p.after != nil || p.line != nil {
-		var a []string
-		if p.before != nil {
-			a = append(a, "w:before", itoa(*p.before))
-		}
-		if p.after != nil {
-			a = append(a, "w:after", itoa(*p.after))
-		}
+		x.raw("<w:spacing")
+		x.attrIntP("w:before", p.before)
+		x.attrIntP("w:after", p.after)
 		if p.line != nil {
-			rule := "auto"
+			x.attrInt("w:line", *p.line)
 			if p.lineExact {
-				rule = "exact"
+				x.raw(` w:lineRule="exact"`)
+			} else {
+				x.raw(` w:lineRule="auto"`)
 			}
-			a = append(a, "w:line", itoa(*p.line), "w:lineRule", rule)
 		}
-		in.empty("w:spacing", a...)
+		x.raw("/>")
 	}
 	if p.left != nil || p.right != nil || p.firstLine != nil {
-		var a []string
-		if p.left != nil {
-			a = append(a, "w:left", itoa(*p.left))
-		}
-		if p.right != nil {
-			a = append(a, "w:right", itoa(*p.right))
-		}
-		if p.firstLine != nil {
-			a = append(a, "w:firstLine", itoa(*p.firstLine))
-		}
-		in.empty("w:ind", a...)
+		x.raw("<w:ind")
+		x.attrIntP("w:left", p.left)
+		x.attrIntP("w:right", p.right)
+		x.attrIntP("w:firstLine", p.firstLine)
+		x.raw("/>")
 	}
 	if p.jc != "" {
-		in.empty("w:jc", "w:val", p.jc)
+		x.empty("w:jc", "w:val", p.jc)
 	}
 	if p.outline != nil {
-		in.empty("w:outlineLvl", "w:val", itoa(*p.outline))
+		x.raw("<w:outlineLvl")
+		x.attrInt("w:val", *p.outline)
+		x.raw("/>")
 	}
-	p.mark.write(&in)
-	in.b.Write(p.sectPr)
-	if in.b.Len() == 0 {
+	p.mark.write(x)
+	x.b.Write(p.sectPr)
+	if x.b.Len() == inner { // no properties: no w:pPr
+		x.b.Truncate(start)
 		return
 	}
-	x.raw("<w:pPr>")
-	x.b.Write(in.bytes())
 	x.raw("</w:pPr>")
 }
 
@@ -111,8 +105,11 @@ func (r rPr) write(x *xw) {
 		x.raw("<w:i/><w:iCs/>")
 	}
 	if r.size > 0 {
-		x.empty("w:sz", "w:val", itoa(r.size))
-		x.empty("w:szCs", "w:val", itoa(r.size))
+		x.raw("<w:sz")
+		x.attrInt("w:val", r.size)
+		x.raw("/><w:szCs")
+		x.attrInt("w:val", r.size)
+		x.raw("/>")
 	}
 	if r.underline {
 		x.empty("w:u", "w:val", "single")

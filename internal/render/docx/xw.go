@@ -2,45 +2,25 @@ package docx
 
 import (
 	"bytes"
-	"encoding/xml"
 	"math"
 	"strconv"
-	"unicode/utf8"
+
+	"kehoach/internal/render/opc"
 )
 
 // xw is a tiny XML writer: raw markup plus escaped text and attributes.
 // Element and attribute names are constants of this package; only text and
 // attribute values can come from the document and are always escaped.
 type xw struct {
-	b bytes.Buffer
+	b   bytes.Buffer
+	num [20]byte // scratch for attrInt
 }
 
 // raw writes markup as is.
 func (x *xw) raw(s string) { x.b.WriteString(s) }
 
 // text writes escaped character data (as xml.EscapeText escapes it).
-func (x *xw) text(s string) {
-	if plainXML(s) {
-		x.b.WriteString(s)
-		return
-	}
-	_ = xml.EscapeText(&x.b, []byte(s))
-}
-
-// plainXML reports whether xml.EscapeText leaves s as it is: valid UTF-8
-// with no markup character, no quote, no control character (tab and line
-// breaks included, which it writes as references) and no U+FFFE or U+FFFF.
-func plainXML(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20, c == '&', c == '<', c == '>', c == '"', c == '\'':
-			return false
-		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
-			return false
-		}
-	}
-	return utf8.ValidString(s)
-}
+func (x *xw) text(s string) { opc.EscapeText(&x.b, s) }
 
 // open writes <name a="v" …> from name/value pairs.
 func (x *xw) open(name string, attrs ...string) {
@@ -77,6 +57,22 @@ func (x *xw) tag(name string, attrs []string) {
 		x.b.WriteString(`="`)
 		x.text(attrs[i+1])
 		x.b.WriteByte('"')
+	}
+}
+
+// attrInt writes the attribute name="v" (a space first) of an integer.
+func (x *xw) attrInt(name string, v int) {
+	x.b.WriteByte(' ')
+	x.b.WriteString(name)
+	x.b.WriteString(`="`)
+	x.b.Write(strconv.AppendInt(x.num[:0], int64(v), 10))
+	x.b.WriteByte('"')
+}
+
+// attrIntP writes attrInt(name, *v) when v is not nil.
+func (x *xw) attrIntP(name string, v *int) {
+	if v != nil {
+		x.attrInt(name, *v)
 	}
 }
 

@@ -2,11 +2,11 @@ package xlsx
 
 import (
 	"bytes"
-	"encoding/xml"
 	"strconv"
 	"strings"
 	"time"
 
+	"kehoach/internal/render/opc"
 	"kehoach/internal/sheet"
 )
 
@@ -30,29 +30,52 @@ const (
 // xbuf is the XML being written. Element and attribute names are
 // constants of this package; text and attribute values that come from the
 // plan always go through esc.
-type xbuf struct{ b bytes.Buffer }
+type xbuf struct {
+	b   bytes.Buffer
+	num [24]byte // scratch for numbers
+}
 
 func (x *xbuf) raw(s string) { x.b.WriteString(s) }
 
 // esc writes s escaped for text or a double-quoted attribute value;
 // characters XML cannot hold become U+FFFD (encoding/xml.EscapeText).
-func (x *xbuf) esc(s string) { _ = xml.EscapeText(&x.b, []byte(s)) }
+func (x *xbuf) esc(s string) { opc.EscapeText(&x.b, s) }
+
+// int writes n in decimal.
+func (x *xbuf) int(n int) { x.b.Write(strconv.AppendInt(x.num[:0], int64(n), 10)) }
+
+// ref writes the A1 reference of column col and row row, both from 1
+// (cellName).
+func (x *xbuf) ref(col, row int) {
+	x.b.WriteString(colName(col))
+	x.int(row)
+}
 
 func (x *xbuf) bytes() []byte { return x.b.Bytes() }
 
 // row opens row r with its explicit height in points.
 func (x *xbuf) row(r int, height float64) {
-	x.raw(`<row r="` + strconv.Itoa(r) + `" ht="` + num(height) + `" customHeight="1">`)
+	x.raw(`<row r="`)
+	x.int(r)
+	x.raw(`" ht="`)
+	x.b.Write(strconv.AppendFloat(x.num[:0], height, 'f', -1, 64)) // num
+	x.raw(`" customHeight="1">`)
 }
 
 // cell writes <c r="…" s="…" and, for t != "", t="…", without closing >.
 func (x *xbuf) cell(col, row, style int, t string) {
-	x.raw(`<c r="` + cellName(col, row) + `"`)
+	x.raw(`<c r="`)
+	x.ref(col, row)
+	x.raw(`"`)
 	if style != 0 {
-		x.raw(` s="` + strconv.Itoa(style) + `"`)
+		x.raw(` s="`)
+		x.int(style)
+		x.raw(`"`)
 	}
 	if t != "" {
-		x.raw(` t="` + t + `"`)
+		x.raw(` t="`)
+		x.raw(t)
+		x.raw(`"`)
 	}
 }
 
@@ -91,7 +114,9 @@ func (x *xbuf) number(col, row, style int, formula string, v float64) {
 		x.esc(formula)
 		x.raw(`</f>`)
 	}
-	x.raw(`<v>` + num(v) + `</v></c>`)
+	x.raw(`<v>`)
+	x.b.Write(strconv.AppendFloat(x.num[:0], v, 'f', -1, 64)) // num
+	x.raw(`</v></c>`)
 }
 
 // escapeXstring escapes the underscore of every _xHHHH_ in s as _x005F_.

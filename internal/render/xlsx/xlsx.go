@@ -38,7 +38,6 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
@@ -51,6 +50,7 @@ import (
 
 	"kehoach/internal/doc"
 	"kehoach/internal/fonts"
+	"kehoach/internal/render/opc"
 	"kehoach/internal/sheet"
 )
 
@@ -127,17 +127,15 @@ func Write(w io.Writer, sheets []sheet.Sheet, prof *doc.Profile, date time.Time)
 	if err != nil {
 		return err
 	}
-	zw := zip.NewWriter(w)
-	for _, name := range PartNames(len(sheets)) {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date})
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(parts[name]); err != nil {
-			return err
-		}
+	names := PartNames(len(sheets))
+	ps := make([]opc.Part, len(names))
+	for i, name := range names {
+		// All but the sheets and the core properties (title, date) depend
+		// on the profile, the issuer and the sheets' numbers and header
+		// rows only: Shared.
+		ps[i] = opc.Part{Name: name, Data: parts[name], Shared: i < len(names)-len(sheets) && name != PartCore}
 	}
-	return zw.Close()
+	return opc.Write(w, ps, date)
 }
 
 // Parts returns every part of the workbook Write stores, by name
@@ -310,6 +308,7 @@ func (x *writer) sheet(s *sheet.Sheet, active bool) ([]byte, error) {
 	merge := func(from, to string) { merges = append(merges, from+":"+to) }
 
 	var b xbuf
+	b.b.Grow(2048 + 64*nc*(hr+len(s.Rows))) // about 64 bytes a cell, and the heading and page setup
 	b.raw(xmlHeader + `<worksheet xmlns="` + nsMain + `"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
 	b.raw(`<dimension ref="A1:` + lastCol + strconv.Itoa(headEnd+len(s.Rows)) + `"/>`)
 	// Panes frozen below the header rows.
@@ -393,7 +392,8 @@ func (x *writer) sheet(s *sheet.Sheet, active bool) ([]byte, error) {
 	for lv, row := range grid {
 		r := headTop + lv
 		clear(texts)
-		for _, hc := range row {
+		for k := range row {
+			hc := &row[k]
 			if hc.Covered {
 				continue
 			}
@@ -415,10 +415,11 @@ func (x *writer) sheet(s *sheet.Sheet, active bool) ([]byte, error) {
 
 	// Body.
 	cellPS, _ := x.face(roleBody)
+	var cells xbuf // a row's cells, written after the row's height is known
 	for ri, row := range s.Rows {
 		r := first + ri
 		height := 0.0
-		var cells xbuf
+		cells.b.Reset()
 		for c, cell := range row.Cells {
 			col := s.Columns[c]
 			k := styleKey{role: roleBody, bold: row.Bold, align: col.Align, places: -1, shade: row.Total}
