@@ -56,12 +56,14 @@ test: verify-vendor
 	$(GO) test -tags integration ./internal/integration
 	$(GO) test -tags integration -run '$(PROCESS_TESTS)' ./cmd/kehoach
 
-# third_party/fpdf is fpdf v0.12.0 from the module proxy plus the patches in
-# third_party/fpdf/patches/*.diff, nothing else (PATCHES.md). Part of `make
+# third_party/fpdf is fpdf v0.12.0 and third_party/yaml go.yaml.in/yaml/v4
+# v4.0.0 (the packages kehoach builds) from the module proxy, plus the patches in
+# third_party/*/patches/*.diff, nothing else (PATCHES.md). Part of `make
 # test`: it takes under a second once the module is in the module cache, and
 # the proxy is reachable wherever the other modules are downloaded (CI too).
 verify-vendor:
-	GO=$(GO) third_party/fpdf/patches/verify.sh
+	GO=$(GO) third_party/verify.sh fpdf
+	GO=$(GO) third_party/verify.sh yaml
 
 # Go fuzz targets, each for FUZZTIME (CI: 10s each).
 FUZZTIME ?= 30s

@@ -11,3 +11,5 @@ require (
 require codeberg.org/go-pdf/fpdf v0.12.0
 
 replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
+
+replace go.yaml.in/yaml/v4 => ./third_party/yaml

@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
-# verify.sh: third_party/fpdf is fpdf v0.12.0 from the Go module proxy plus
-# the patches in this folder, nothing else (kehoach's own files excepted:
-# PATCHES.md, .gitignore, patches/). Run by `make verify-vendor`.
+# verify.sh DIR: third_party/DIR is one module from the Go module proxy (the
+# module, version and go.sum hash in DIR/UPSTREAM) plus the patches in
+# DIR/patches, nothing else (kehoach's own files excepted: PATCHES.md,
+# UPSTREAM, .gitignore, patches/). Run for each folder by `make verify-vendor`.
 #
 # Every file of the folder that git tracks must equal the pristine module's
 # file after the patches (*.diff, applied in name order); a patch that no
 # longer applies, a file changed without a patch, and a patch that was not
-# applied to the folder all fail, showing the difference.
+# applied to the folder all fail, showing the difference. A folder may keep
+# only the packages kehoach builds (third_party/yaml): files of the module
+# it does not track are not checked.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-mod=codeberg.org/go-pdf/fpdf
-ver=v0.12.0
-# The module's hash (go.sum's h1:), so a different download fails here.
-sum=h1:g8E/1VqGqB2lZUUaqQrrTnA0IEJLPTTX1DZ0qS/ZmhU=
+name=${1:?"cách dùng: third_party/verify.sh THƯ_MỤC (fpdf, yaml)"}
+cd "$(dirname "$0")/$name"
+read -r mod ver sum < UPSTREAM
 
 go=${GO:-go}
 json=$("$go" mod download -json "$mod@$ver")
@@ -27,7 +27,7 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mapfile -t files < <(git ls-files . | grep -v -e '^PATCHES\.md$' -e '^\.gitignore$' -e '^patches/')
+mapfile -t files < <(git ls-files . | grep -v -e '^PATCHES\.md$' -e '^UPSTREAM$' -e '^\.gitignore$' -e '^patches/')
 # Pristine copies of the files the folder keeps from upstream (the files a
 # patch creates are not in the module).
 for f in "${files[@]}"; do
@@ -66,5 +66,5 @@ for f in $(cd "$tmp" && find . -type f | sed 's|^\./||'); do
     bad=1
   fi
 done
-[ $bad = 0 ] && echo "verify-vendor: third_party/fpdf = $mod@$ver + $(ls patches/*.diff 2>/dev/null | wc -l) bản vá"
+[ $bad = 0 ] && echo "verify-vendor: third_party/$name = $mod@$ver + $(ls patches/*.diff 2>/dev/null | wc -l) bản vá"
 exit $bad
