@@ -78,10 +78,19 @@ FUZZ += FuzzImport:./internal/importer
 
 # Every target runs even when one finds a failure (the run then fails at
 # the end); minimising a failing input is bounded to 5 s, as Go's default
-# of 60 s stalled FuzzFormat at 0 execs/s.
+# of 60 s stalled FuzzFormat at 0 execs/s. A target counts as failed only
+# when Go wrote a new failing input under its testdata/fuzz/NAME/: go1.26's
+# fuzz coordinator can end a duration-bounded run with "context deadline
+# exceeded" and no input at all (go.dev/issue/75804, fixed in Go 1.27),
+# which is reported as such and not counted.
 fuzz:
-	@fail=0; for t in $(FUZZ); do name=$${t%%:*}; pkg=$${t#*:}; echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
-	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$pkg | grep -v '^fuzz: elapsed' || fail=1; done; exit $$fail
+	@fail=0; for t in $(FUZZ); do name=$${t%%:*}; pkg=$${t#*:}; dir=$$pkg/testdata/fuzz/$$name; echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
+	  before=$$(ls "$$dir" 2>/dev/null | wc -l); \
+	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$pkg > .fuzz.log 2>&1; rc=$$?; grep -v '^fuzz: elapsed' .fuzz.log; \
+	  after=$$(ls "$$dir" 2>/dev/null | wc -l); \
+	  if [ $$rc -ne 0 ] && [ "$$after" -gt "$$before" ]; then fail=1; \
+	  elif [ $$rc -ne 0 ] && grep -q 'context deadline exceeded' .fuzz.log; then echo "  (không tính: Go dừng lượt fuzz bằng “context deadline exceeded” mà không ghi đầu vào lỗi nào, lỗi đã biết của Go 1.26: go.dev/issue/75804)"; \
+	  elif [ $$rc -ne 0 ]; then fail=1; fi; done; rm -f .fuzz.log; exit $$fail
 
 # -p 1: one benchmark binary at a time (two at once on 2 cores doubled the
 # figures and their spread).
