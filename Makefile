@@ -3,7 +3,7 @@
 #   make test   go vet, go test ./... rồi kiểm thử tích hợp (LibreOffice)
 #   make check  chỉ kiểm tra các kế hoạch
 #   make bench  đo tốc độ
-#   make verify-vendor  third_party/fpdf = fpdf v0.12.0 gốc + các bản vá đã ghi
+#   make verify-vendor  third_party/fpdf, third_party/yaml = bản gốc + các bản vá đã ghi
 #   make print  số bản cần in và sổ phát hành (out/so-phat-hanh-*.csv, .pdf)
 
 SHELL   := /bin/bash
