@@ -223,6 +223,7 @@ func (wr *Writer) WritePagesWith(w io.Writer, meta doc.Meta, pages []layout.Page
 		final := subsetTag(s, used[s]) + "+" + wr.psName(f, s)
 		fam[s] = placeholder(int(s), len(final)-len("utf8"))
 		rename = append(rename, [2]string{"utf8" + fam[s], final})
+		wr.seedFontID(f, s, fam[s])
 		pdf.AddUTF8FontFromBytes(fam[s], "", f.TTF[s])
 	}
 
