@@ -209,18 +209,7 @@ func TestCorpusArchive(t *testing.T) {
 			faults(t, "tagged", pdfobj.CheckTagged(f))
 			fields, bad := pdfobj.SignFields(f)
 			faults(t, "signature field", bad)
-			_, d, err := Compose(path, Options{Electronic: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, prof, err := Load(path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pages, err := layout.Layout(d, prof, fonts.Bundled())
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, pages := electronicPages(t, path)
 			var box []float64
 			for i, pg := range pages {
 				for _, a := range pg.Areas {

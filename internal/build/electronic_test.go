@@ -18,6 +18,7 @@ import (
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
 	"kehoach/internal/markup"
+	"kehoach/internal/plan"
 	"kehoach/internal/testkit"
 )
 
@@ -207,18 +208,7 @@ func TestCorpusElectronic(t *testing.T) {
 			if el.Pages != paper.Pages || len(el.Layout) != len(paper.Layout) {
 				t.Errorf("electronic: %d pages, %d layout faults; paper: %d, %d", el.Pages, len(el.Layout), paper.Pages, len(paper.Layout))
 			}
-			res, d, err := Compose(path, Options{Electronic: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, prof, err := Load(path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pages, err := layout.Layout(d, prof, fonts.Bundled())
-			if err != nil {
-				t.Fatal(err)
-			}
+			res, pages := electronicPages(t, path)
 			name := res.Plan.SignerName()
 			n := 0
 			for _, pg := range pages {
@@ -254,4 +244,23 @@ func TestCorpusElectronic(t *testing.T) {
 			}
 		})
 	}
+}
+
+// electronicPages composes the electronic document of the plan at path and
+// lays it out with the bundled fonts, as build's PDF does.
+func electronicPages(t *testing.T, path string) (*plan.Result, []layout.Page) {
+	t.Helper()
+	res, d, err := Compose(path, Options{Electronic: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, prof, err := Load(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := layout.Layout(d, prof, fonts.Bundled())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, pages
 }

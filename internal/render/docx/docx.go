@@ -1,7 +1,7 @@
 // Package docx renders a doc.Document as a WordprocessingML (.docx) file laid
 // out to the style profile (Nghị định 30/2020/NĐ-CP through package style).
 //
-// It writes the OOXML parts directly with archive/zip and escaped text; it
+// It writes the OOXML parts directly (zipped by package opc) and escaped text; it
 // knows nothing about plans, only the format-neutral document model. Output
 // is deterministic: the same document and profile always give the same
 // bytes (fixed part order, zip times taken from Meta.Date, no map

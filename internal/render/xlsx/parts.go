@@ -58,7 +58,7 @@ func (x *xbuf) row(r int, height float64) {
 	x.raw(`<row r="`)
 	x.int(r)
 	x.raw(`" ht="`)
-	x.b.Write(strconv.AppendFloat(x.num[:0], height, 'f', -1, 64)) // num
+	x.b.Write(appendNum(x.num[:0], height))
 	x.raw(`" customHeight="1">`)
 }
 
@@ -115,7 +115,7 @@ func (x *xbuf) number(col, row, style int, formula string, v float64) {
 		x.raw(`</f>`)
 	}
 	x.raw(`<v>`)
-	x.b.Write(strconv.AppendFloat(x.num[:0], v, 'f', -1, 64)) // num
+	x.b.Write(appendNum(x.num[:0], v))
 	x.raw(`</v></c>`)
 }
 

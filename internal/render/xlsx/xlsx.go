@@ -488,7 +488,10 @@ func inches(mm float64) string { return num(math.Round(mm/25.4*1000) / 1000) }
 
 // num writes a number as SpreadsheetML stores it: the shortest decimal
 // that reads back as the same float64, no exponent.
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// appendNum appends v to b as num writes it.
+func appendNum(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', -1, 64) }
 
 // utf16Len is the length of s in UTF-16 code units, as Excel counts a
 // cell's characters.
