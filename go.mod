@@ -10,6 +10,8 @@ require (
 
 require codeberg.org/go-pdf/fpdf v0.12.0
 
+require github.com/klauspost/compress v1.20.4
+
 replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
 
 replace go.yaml.in/yaml/v4 => ./third_party/yaml

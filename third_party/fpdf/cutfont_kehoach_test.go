@@ -5,9 +5,10 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"sync"
 	"testing"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // kehoach patch 5: a subset cut from a copy of a parsed font, whose

@@ -9,4 +9,7 @@ require (
 	golang.org/x/image v0.40.0
 )
 
-require github.com/pkg/errors v0.9.1 // indirect
+require (
+	github.com/klauspost/compress v1.20.4
+	github.com/pkg/errors v0.9.1 // indirect
+)

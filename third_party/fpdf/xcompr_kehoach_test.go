@@ -5,10 +5,11 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"math/rand"
 	"sync"
 	"testing"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // kehoach patch 1: a pooled, Reset zlib writer compresses every stream to

@@ -4,8 +4,9 @@
 package fpdf
 
 import (
-	"compress/zlib"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // kehoach patch 10: the zlib writers that compress the page streams of the

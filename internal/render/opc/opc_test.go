@@ -3,18 +3,20 @@ package opc
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"io"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/klauspost/compress/flate"
+
 	"kehoach/internal/testkit"
 )
 
 // stdlib is what archive/zip writes for the parts with a new flate writer
-// at Level for each: the bytes Write must give.
+// (klauspost/compress's, as Write uses) at Level for each: the bytes Write
+// must give.
 func stdlib(t *testing.T, parts []Part, date time.Time) []byte {
 	t.Helper()
 	var b bytes.Buffer
