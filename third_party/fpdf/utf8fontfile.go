@@ -46,6 +46,9 @@ type utf8FontFile struct {
 	outTablesData        map[string][]byte
 	symbolPosition       []int
 	charSymbolDictionary map[int]int
+	// cmapPairs collects the (character, glyph) pairs of the cmap while
+	// parseTables reads it (kehoach patch 16).
+	cmapPairs            [][2]int
 	Ascent               int
 	Descent              int
 	fontElementSize      int
@@ -488,15 +491,104 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	// kehoach patch 16: the character -> glyph map sized once, and the
+	// widths read from (character, glyph) pairs in cmap order instead of a
+	// glyph -> characters map built only for parseHMTXTable, when no
+	// character is mapped twice (then the result is the same).
+	size := utf.cmapSize(runeCMAPPosition)
+	charSymbolDictionary := make(map[int]int, size)
+	utf.cmapPairs = make([][2]int, 0, size)
+	utf.generateSCCSDictionaries(runeCMAPPosition, nil, charSymbolDictionary)
+	pairs := utf.cmapPairs
+	utf.cmapPairs = nil
 	if utf.cut != nil && runeCMAPPosition != 0 {
 		utf.cut.charSymbol = charSymbolDictionary // kehoach patch 8: read once
 	}
 
 	scale := 1000.0 / float64(utf.fontElementSize)
+	if len(pairs) == len(charSymbolDictionary) {
+		utf.parseHMTXPairs(n, numSymbols, pairs, scale)
+		return
+	}
+	symbolCharDictionary := make(map[int][]int)
+	for _, p := range pairs {
+		symbolCharDictionary[p[1]] = append(symbolCharDictionary[p[1]], p[0])
+	}
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
+}
+
+// cmapSize is the number of characters the format 4 cmap subtable at
+// runeCmapPosition maps (its segments' lengths added up), to size the maps
+// generateSCCSDictionaries fills (kehoach patch 16).
+func (utf *utf8FontFile) cmapSize(runeCmapPosition int) int {
+	if runeCmapPosition == 0 {
+		return 0
+	}
+	segs := utf.getUint16(runeCmapPosition+6) / 2
+	total := 0
+	for n := range segs {
+		end := utf.getUint16(runeCmapPosition + 14 + 2*n)
+		start := utf.getUint16(runeCmapPosition + 16 + 2*segs + 2*n)
+		if end >= start {
+			total += end - start + 1
+		}
+	}
+	return total
+}
+
+// parseHMTXPairs sets CharWidths as parseHMTXTable does, from the cmap's
+// (character, glyph) pairs, each character once (kehoach patch 16).
+func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, pairs [][2]int, scale float64) {
+	start := utf.SeekTable("hmtx")
+	utf.CharWidths = make([]int, 256*256)
+	arr := unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
+	// Glyph 0's advance is the default width; a glyph past the last
+	// metric has the last metric's advance, as parseHMTXTable leaves it
+	// (set to 0 at 1<<15 or more only when that glyph is mapped).
+	w0 := arr[1]
+	if w0 >= 1<<15 {
+		w0 = 0
+	}
+	utf.DefaultWidth = scale * float64(w0)
+	last := arr[(numberOfHMetrics-1)*2+1]
+	if last >= 1<<15 {
+		lastMapped := numberOfHMetrics == 1
+		for _, p := range pairs {
+			if p[1] == numberOfHMetrics-1 {
+				lastMapped = true
+				break
+			}
+		}
+		if lastMapped {
+			last = 0
+		}
+	}
+	charCount := 0
+	for _, p := range pairs {
+		char, symbol := p[0], p[1]
+		var w int
+		switch {
+		case symbol == 0 || symbol >= numSymbols && symbol >= numberOfHMetrics:
+			continue
+		case symbol < numberOfHMetrics:
+			w = arr[symbol*2+1]
+			if w >= 1<<15 {
+				w = 0
+			}
+		default:
+			w = last
+		}
+		if char == 0 || char == 65535 || char >= 196608 {
+			continue
+		}
+		width := int(math.Round(scale * float64(w)))
+		if width == 0 {
+			width = 65535
+		}
+		utf.CharWidths[char] = width
+		charCount++
+	}
+	utf.CharWidths[0] = charCount
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
@@ -956,6 +1048,10 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 			charSymbolDictionary[char] = symbol
 			if char < 196608 {
 				maxRune = max(char, maxRune)
+			}
+			if symbolCharDictionary == nil { // kehoach patch 16
+				utf.cmapPairs = append(utf.cmapPairs, [2]int{char, symbol})
+				continue
 			}
 			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
 		}
