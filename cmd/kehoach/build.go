@@ -3,9 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -164,23 +162,9 @@ func (o *buildOptions) run(c *Context, args []string) int {
 			fileset.CleanStale(d)
 		}
 	}
-	// Collect garbage less often: with many plans every 400 % of live
-	// heap, never letting the heap pass the memory budget (README: under
-	// 150 MB for any count); one plan's build allocates about 15 MB and
-	// keeps little of it, so for one plan no collection at all but at
-	// that budget, as check does (at 400 % the collector still ran once,
-	// some 5 ms of CPU). GOGC in the environment, when set, is kept.
-	_, gogcSet := os.LookupEnv("GOGC")
-	switch {
-	case len(files) > 1:
-		if !gogcSet {
-			debug.SetGCPercent(400)
-		}
-		debug.SetMemoryLimit(100 << 20)
-	case !gogcSet:
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(100 << 20)
-	}
+	// The collector's settings for this many plans (build.SetGC: none
+	// for one plan, 400 % for more, within the memory budget).
+	build.SetGC(len(files))
 	results := build.Batch(files, build.Options{OutDir: *o.out, Font: font, SourceDate: sourceDateValue, Review: o.review, Electronic: o.electronic, Archive: o.archive.level, Tagged: o.tagged}, *o.jobs, progress)
 	status := 0
 	for _, r := range results {
