@@ -2,12 +2,14 @@ package templates
 
 import (
 	"bytes"
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -23,6 +25,9 @@ type source struct {
 
 	mu     sync.Mutex
 	parsed map[string]*parsedFile
+
+	embeddedOnce sync.Once
+	embedded     bool // every YAML file reads as in FS (see isEmbedded)
 }
 
 type parsedFile struct {
@@ -75,6 +80,18 @@ func Path(name string) string { return current.Load().path(name) }
 // parse gets the file's name for messages (Path) and its bytes (ReadFile).
 // It is safe for concurrent use.
 func Parsed[T any](name string, parse func(path string, data []byte) (T, error)) (T, error) {
+	return ParsedOr(name, nil, parse)
+}
+
+// ParsedOr is Parsed with a snapshot: when every YAML file of the source
+// in use reads byte for byte as the embedded copy (BOM and line ends
+// aside), the file is not parsed but snapshot(name, path) used, if it
+// returns a T: the value parse makes of the embedded file, rebuilt by code
+// generated from it (the caller's tests compare the two), at a small part
+// of the cost of decoding the YAML and checking it at every start. A
+// snapshot that returns nil, or any edited YAML file in the folder in use,
+// means parse, as Parsed.
+func ParsedOr[T any](name string, snapshot func(name, path string) any, parse func(path string, data []byte) (T, error)) (T, error) {
 	s := current.Load()
 	s.mu.Lock()
 	p := s.parsed[name]
@@ -84,6 +101,13 @@ func Parsed[T any](name string, parse func(path string, data []byte) (T, error))
 	}
 	s.mu.Unlock()
 	p.once.Do(func() {
+		if snapshot != nil && s.isEmbedded() {
+			s.started()
+			if v, ok := snapshot(name, s.path(name)).(T); ok {
+				p.val = v
+				return
+			}
+		}
 		data, err := s.read(name)
 		if err != nil {
 			p.err = err
@@ -97,6 +121,31 @@ func Parsed[T any](name string, parse func(path string, data []byte) (T, error))
 	}
 	v, _ := p.val.(T)
 	return v, nil
+}
+
+// isEmbedded reports whether every YAML file of FS reads the same from
+// the source (compared once per source): what a parse of one file checks
+// against another (a criteria set's căn cứ in can-cu.yaml) is then as in
+// the embedded copy too.
+func (s *source) isEmbedded() bool {
+	s.embeddedOnce.Do(func() {
+		if fsys, ok := s.fsys.(embed.FS); ok && fsys == FS {
+			s.embedded = true
+			return
+		}
+		same := true
+		fs.WalkDir(FS, ".", func(name string, d fs.DirEntry, err error) error { //nolint:errcheck // FS is in memory
+			if err != nil || !same || d.IsDir() || !strings.HasSuffix(name, ".yaml") {
+				return err
+			}
+			e, _ := FS.ReadFile(name)
+			got, err := fs.ReadFile(s.fsys, name)
+			same = err == nil && bytes.Equal(normalize(got), e)
+			return nil
+		})
+		s.embedded = same
+	})
+	return s.embedded
 }
 
 func (s *source) started() {

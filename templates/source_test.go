@@ -209,3 +209,43 @@ func TestTemplateLinkToDevZero(t *testing.T) {
 		t.Fatal("reading a template linked to /dev/zero did not return")
 	}
 }
+
+// TestParsedOrSnapshot: the snapshot stands in for the parse while every
+// YAML file reads as embedded — the embedded copy, or a folder whose files
+// are the same but for a BOM and CRLF line ends —, and the parse is used
+// once one YAML file of the folder is edited, even another one than the
+// file parsed (a criteria set's check reads can-cu.yaml), or when the
+// snapshot has no value of the type.
+func TestParsedOrSnapshot(t *testing.T) {
+	const name = "viet-tat.yaml"
+	load := func() string {
+		v, err := ParsedOr(name, func(n, path string) any {
+			if n != name {
+				t.Errorf("snapshot asked for %s", n)
+			}
+			return "snapshot " + path
+		}, func(path string, data []byte) (string, error) { return "parse " + path, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if got := load(); got != "snapshot templates/viet-tat.yaml" {
+		t.Errorf("embedded copy: %q", got)
+	}
+	emb, _ := FS.ReadFile("can-cu.yaml")
+	crlf := "\ufeff" + strings.ReplaceAll(string(emb), "\n", "\r\n")
+	folder(t, map[string]string{"can-cu.yaml": crlf, "ke-hoach.tmpl": "đã sửa"})
+	if got := load(); got != "snapshot templates/viet-tat.yaml (bản có sẵn trong chương trình)" {
+		t.Errorf("folder of the same YAML files: %q", got)
+	}
+	folder(t, map[string]string{"can-cu.yaml": string(emb) + "# sửa\n"})
+	if got := load(); got != "parse templates/viet-tat.yaml (bản có sẵn trong chương trình)" {
+		t.Errorf("folder with an edited YAML file: %q", got)
+	}
+	Use(FS, "", nil)
+	v, err := ParsedOr(name, func(string, string) any { return nil }, func(path string, data []byte) (string, error) { return "parse", nil })
+	if v != "parse" || err != nil {
+		t.Errorf("no snapshot: %q, %v", v, err)
+	}
+}

@@ -129,17 +129,20 @@ func LoadCriteriaSet(id string) (*CriteriaSet, error) {
 	if !validID(id) {
 		return nil, fs.ErrNotExist
 	}
-	return templates.Parsed("tieu-chi/"+id+".yaml", func(path string, data []byte) (*CriteriaSet, error) {
-		s := &CriteriaSet{}
-		ix, errs := yamlx.Decode(path, data, s)
-		s.File, s.Index = path, ix
-		c := &checker{file: path, ix: ix, errs: errs}
-		s.check(c)
-		if len(c.errs) > 0 {
-			return nil, c.errs
-		}
-		return s, nil
-	})
+	return templates.ParsedOr("tieu-chi/"+id+".yaml", snapshot, parseCriteriaSet)
+}
+
+// parseCriteriaSet decodes and checks a criteria set file.
+func parseCriteriaSet(path string, data []byte) (*CriteriaSet, error) {
+	s := &CriteriaSet{}
+	ix, errs := yamlx.Decode(path, data, s)
+	s.File, s.Index = path, ix
+	c := &checker{file: path, ix: ix, errs: errs}
+	s.check(c)
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	return s, nil
 }
 
 func (s *CriteriaSet) check(c *checker) {
@@ -450,5 +453,5 @@ func LoadProvincialSet(id string) (*ProvincialSet, error) {
 	if !validID(id) {
 		return nil, fs.ErrNotExist
 	}
-	return templates.Parsed("tieu-chi/tinh/"+id+".yaml", ParseProvincialSet)
+	return templates.ParsedOr("tieu-chi/tinh/"+id+".yaml", snapshot, ParseProvincialSet)
 }

@@ -237,25 +237,28 @@ func (c *checker) citation(path string, ct *Citation) {
 
 // Sources lists templates/nguon.yaml.
 func Sources() ([]Source, error) {
-	f, err := templates.Parsed("nguon.yaml", func(path string, data []byte) (*sourceFile, error) {
-		f := &sourceFile{}
-		ix, errs := yamlx.Decode(path, data, f)
-		seen := map[string]bool{}
-		for i, s := range f.Nguon {
-			if seen[s.Ma] {
-				errs = append(errs, &diag.Diagnostic{File: path, Pos: ix.Lookup(fmt.Sprintf("nguon[%d].ma", i)), Msg: fmt.Sprintf("mã nguồn “%s” bị lặp; mỗi nguồn một mã.", s.Ma)})
-			}
-			seen[s.Ma] = true
-		}
-		if len(errs) > 0 {
-			return nil, errs
-		}
-		return f, nil
-	})
+	f, err := templates.ParsedOr("nguon.yaml", snapshot, parseSources)
 	if err != nil {
 		return nil, err
 	}
 	return f.Nguon, nil
+}
+
+// parseSources decodes and checks templates/nguon.yaml.
+func parseSources(path string, data []byte) (*sourceFile, error) {
+	f := &sourceFile{}
+	ix, errs := yamlx.Decode(path, data, f)
+	seen := map[string]bool{}
+	for i, s := range f.Nguon {
+		if seen[s.Ma] {
+			errs = append(errs, &diag.Diagnostic{File: path, Pos: ix.Lookup(fmt.Sprintf("nguon[%d].ma", i)), Msg: fmt.Sprintf("mã nguồn “%s” bị lặp; mỗi nguồn một mã.", s.Ma)})
+		}
+		seen[s.Ma] = true
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return f, nil
 }
 
 func sourceIDs() map[string]bool {
@@ -269,37 +272,40 @@ func sourceIDs() map[string]bool {
 
 // Citations returns the registry of legal bases (templates/can-cu.yaml).
 func Citations() ([]Citation, error) {
-	f, err := templates.Parsed("can-cu.yaml", func(path string, data []byte) (*registryFile, error) {
-		f := &registryFile{}
-		ix, errs := yamlx.Decode(path, data, f)
-		c := &checker{file: path, ix: ix, errs: errs}
-		seen := map[string]bool{}
-		for i := range f.VanBan {
-			ct := &f.VanBan[i]
-			p := fmt.Sprintf("van_ban[%d]", i)
-			switch {
-			case ct.Ma == "":
-				c.add(p, "văn bản thiếu mã (ma); hãy đặt mã như qd51-2025.")
-			case seen[ct.Ma]:
-				c.add(p+".ma", "mã văn bản “%s” bị lặp; mỗi văn bản một mã.", ct.Ma)
-			}
-			seen[ct.Ma] = true
-			c.citation(p, ct)
-		}
-		for i := range f.VanBan {
-			if r := f.VanBan[i].ThayTheBoi; r != "" && !seen[r] {
-				c.add(fmt.Sprintf("van_ban[%d].thay_the_boi", i), "văn bản thay thế “%s” không có trong sổ căn cứ; hãy thêm văn bản đó hoặc sửa mã.", r)
-			}
-		}
-		if len(c.errs) > 0 {
-			return nil, c.errs
-		}
-		return f, nil
-	})
+	f, err := templates.ParsedOr("can-cu.yaml", snapshot, parseCitations)
 	if err != nil {
 		return nil, err
 	}
 	return f.VanBan, nil
+}
+
+// parseCitations decodes and checks templates/can-cu.yaml.
+func parseCitations(path string, data []byte) (*registryFile, error) {
+	f := &registryFile{}
+	ix, errs := yamlx.Decode(path, data, f)
+	c := &checker{file: path, ix: ix, errs: errs}
+	seen := map[string]bool{}
+	for i := range f.VanBan {
+		ct := &f.VanBan[i]
+		p := fmt.Sprintf("van_ban[%d]", i)
+		switch {
+		case ct.Ma == "":
+			c.add(p, "văn bản thiếu mã (ma); hãy đặt mã như qd51-2025.")
+		case seen[ct.Ma]:
+			c.add(p+".ma", "mã văn bản “%s” bị lặp; mỗi văn bản một mã.", ct.Ma)
+		}
+		seen[ct.Ma] = true
+		c.citation(p, ct)
+	}
+	for i := range f.VanBan {
+		if r := f.VanBan[i].ThayTheBoi; r != "" && !seen[r] {
+			c.add(fmt.Sprintf("van_ban[%d].thay_the_boi", i), "văn bản thay thế “%s” không có trong sổ căn cứ; hãy thêm văn bản đó hoặc sửa mã.", r)
+		}
+	}
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	return f, nil
 }
 
 // Cite returns the registry entry ma.
@@ -348,7 +354,12 @@ func LoadPeriod(id string) (*Period, error) {
 	if !validID(id) {
 		return nil, fs.ErrNotExist
 	}
-	return templates.Parsed("giai-doan/"+id+".yaml", func(path string, data []byte) (*Period, error) {
+	return templates.ParsedOr("giai-doan/"+id+".yaml", snapshot, parsePeriod(id))
+}
+
+// parsePeriod decodes and checks the period file of id.
+func parsePeriod(id string) func(path string, data []byte) (*Period, error) {
+	return func(path string, data []byte) (*Period, error) {
 		p := &Period{}
 		ix, errs := yamlx.Decode(path, data, p)
 		p.File, p.Index = path, ix
@@ -389,7 +400,7 @@ func LoadPeriod(id string) (*Period, error) {
 			return nil, diag.List{{File: path, Pos: ix.Lookup("bo_tieu_chi"), Msg: fmt.Sprintf("bộ tiêu chí %s (%d - %d) không phủ giai đoạn %d - %d.", set.Ma, set.GiaiDoan.Tu, set.GiaiDoan.Den, p.Tu, p.Den)}}
 		}
 		return p, nil
-	})
+	}
 }
 
 // PeriodFor returns the period whose years cover year, or nil.

@@ -100,13 +100,16 @@ func Load(o *nd30.Overrides) (*doc.Profile, error) {
 // profileData decodes templates/nd30.yaml of the templates source in use,
 // once per source; callers only read it.
 func profileData() (*profileFile, error) {
-	return templates.Parsed(ProfileFile, func(path string, data []byte) (*profileFile, error) {
-		f := &profileFile{}
-		if _, errs := yamlx.Decode(path, data, f); len(errs) > 0 {
-			return nil, errs
-		}
-		return f, nil
-	})
+	return templates.ParsedOr(ProfileFile, snapshot, parseProfile)
+}
+
+// parseProfile decodes templates/nd30.yaml.
+func parseProfile(path string, data []byte) (*profileFile, error) {
+	f := &profileFile{}
+	if _, errs := yamlx.Decode(path, data, f); len(errs) > 0 {
+		return nil, errs
+	}
+	return f, nil
 }
 
 // profileFile is the decoded templates/nd30.yaml.

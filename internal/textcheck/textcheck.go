@@ -34,21 +34,24 @@ type abbrevList struct {
 // of the templates source in use (read once per source; empty when the
 // file cannot be read).
 func Abbreviations() map[string]string {
-	abbrevs, _ := templates.Parsed(AbbrevFile, func(path string, data []byte) (map[string]string, error) {
-		m := map[string]string{}
-		var l abbrevList
-		if _, errs := yamlx.Decode(path, data, &l); len(errs) > 0 {
-			return m, errs
-		}
-		for _, a := range l.VietTat {
-			m[a.Ma] = a.DayDu
-		}
-		return m, nil
-	})
+	abbrevs, _ := templates.ParsedOr(AbbrevFile, snapshot, parseAbbreviations)
 	if abbrevs == nil {
 		abbrevs = map[string]string{}
 	}
 	return abbrevs
+}
+
+// parseAbbreviations decodes templates/viet-tat.yaml.
+func parseAbbreviations(path string, data []byte) (map[string]string, error) {
+	m := map[string]string{}
+	var l abbrevList
+	if _, errs := yamlx.Decode(path, data, &l); len(errs) > 0 {
+		return m, errs
+	}
+	for _, a := range l.VietTat {
+		m[a.Ma] = a.DayDu
+	}
+	return m, nil
 }
 
 // field is one text field in document order.
