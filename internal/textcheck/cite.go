@@ -40,10 +40,14 @@ var numRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(\d+)(?:/(\d{4}))?[/-]([\p{L}][\p{L}\d]*(?:[-/][\p{L}\d]+)*)$`)
 })
 
+// docNumberBlanks drops the blanks of a document number and turns its
+// dashes into hyphens (a Replacer builds its tables on first use, once).
+var docNumberBlanks = strings.NewReplacer(" ", "", "\u00a0", "", "–", "-", "—", "-")
+
 // ParseDocNumber reads a document number written with or without blanks
 // around its separators; false when s is not one.
 func ParseDocNumber(s string) (DocNumber, bool) {
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "–", "-", "—", "-").Replace(strings.TrimSpace(s))
+	s = docNumberBlanks.Replace(strings.TrimSpace(s))
 	m := numRe().FindStringSubmatch(s)
 	if m == nil {
 		return DocNumber{}, false

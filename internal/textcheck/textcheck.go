@@ -161,7 +161,7 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, toneStyle string) diag.List
 		f.norm = vntext.Normalise(f.text)
 		o := opts
 		o.Name = isName(f.path)
-		for _, v := range vntext.Check(f.text, o) {
+		for _, v := range vntext.CheckNormalised(f.text, f.norm, o) {
 			out = append(out, place(*f, v))
 		}
 		for _, v := range kinhGui(p, f.norm) {

@@ -103,6 +103,7 @@ func runCheckCases(t *testing.T, cases []checkCase) {
 			want = append(want, e.toFinding(t, c.in))
 		}
 		compareFindings(t, c.in, Check(c.in, c.opt), want)
+		compareFindings(t, c.in, CheckNormalised(c.in, Normalise(c.in), c.opt), want)
 	}
 }
 

@@ -25,8 +25,12 @@ import (
 // "giống chữ" is not "dòng chữ", "trợ giống" not "trợ động", "bản trình"
 // not "bản chính".
 func confusionKey(lower string) string {
-	if a, b, ok := strings.Cut(lower, " "); ok && !strings.Contains(b, " ") {
-		return confusionSyllable(a) + " " + confusionSyllable(b) // a pair, the common case
+	a, b, ok := strings.Cut(lower, " ")
+	switch {
+	case !ok:
+		return confusionSyllable(lower) // one syllable (a token's key)
+	case !strings.Contains(b, " "):
+		return confusionSyllable(a) + " " + confusionSyllable(b) // a pair
 	}
 	syls := strings.Split(lower, " ")
 	for i, sy := range syls {

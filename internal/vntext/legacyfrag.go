@@ -41,6 +41,13 @@ func legacyFragmentFindings(s string, o Options) []Finding {
 	if !anyLegacyLooking(s) {
 		return nil
 	}
+	var cache map[string]*tokInfo // the words wordFindings analyses again, when the fields share them
+	if w := o.Words; w != nil {
+		if w.m == nil {
+			w.m = map[string]*tokInfo{}
+		}
+		cache = w.m
+	}
 	var chunks []legacyChunk
 	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
@@ -58,7 +65,7 @@ func legacyFragmentFindings(s string, o Options) []Finding {
 			chunks = append(chunks, legacyChunk{start: st, end: i, ascii: false}) // punctuation only: breaks a run
 			continue
 		}
-		chunks = append(chunks, classifyLegacyChunk(s, a, b))
+		chunks = append(chunks, classifyLegacyChunk(s, a, b, cache))
 	}
 	var fs []Finding
 	for i := 0; i < len(chunks); i++ {
@@ -121,7 +128,7 @@ func trimLegacyPunct(s string, a, b int) (int, int) {
 }
 
 // classifyLegacyChunk says which encodings turn s[a:b] into a syllable.
-func classifyLegacyChunk(s string, a, b int) legacyChunk {
+func classifyLegacyChunk(s string, a, b int, cache map[string]*tokInfo) legacyChunk {
 	c := legacyChunk{start: a, end: b, text: s[a:b], ascii: true}
 	hasHigh := false
 	for _, r := range c.text {
@@ -139,7 +146,7 @@ func classifyLegacyChunk(s string, a, b int) legacyChunk {
 	if !hasHigh || utf8.RuneCountInString(c.text) < 2 {
 		return c
 	}
-	if an := analyse(c.text); an.ok || an.misplaced {
+	if an := &wordInfo(cache, c.text).a; an.ok || an.misplaced {
 		return c
 	}
 	for e, dec := range legacyDecoders {

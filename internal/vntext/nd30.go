@@ -285,16 +285,17 @@ func AbbreviationsBeforeDefinition(texts []string, abbrevs map[string]string) []
 	sortStrings(keys)
 	var out []TextFinding
 	for _, ab := range keys {
-		long := Normalise(abbrevs[ab])
-		defRe := regexp.MustCompile(`(?i)` + spacedPattern(long) + `\s*\(\s*` + regexp.QuoteMeta(ab) + `\s*\)`)
-		useRe := regexp.MustCompile(regexp.QuoteMeta(ab))
+		var defRe *regexp.Regexp // compiled at the first use of ab
 	texts:
 		for ti, s := range norms {
-			defs := defRe.FindAllStringIndex(s, -1)
-			for _, m := range useRe.FindAllStringIndex(s, -1) {
+			for _, m := range literalMatches(s, ab) {
 				if !codeBoundary(s, m[0], m[1]) {
 					continue
 				}
+				if defRe == nil {
+					defRe = regexp.MustCompile(`(?i)` + spacedPattern(Normalise(abbrevs[ab])) + `\s*\(\s*` + regexp.QuoteMeta(ab) + `\s*\)`)
+				}
+				defs := defRe.FindAllStringIndex(s, -1)
 				inDef := false
 				for _, d := range defs {
 					if m[0] >= d[0] && m[1] <= d[1] {
@@ -316,6 +317,23 @@ func AbbreviationsBeforeDefinition(texts []string, abbrevs map[string]string) []
 		}
 	}
 	return out
+}
+
+// literalMatches is regexp.MustCompile(regexp.QuoteMeta(lit)).FindAllStringIndex(s, -1)
+// without compiling a regexp: the leftmost non-overlapping occurrences.
+func literalMatches(s, lit string) [][]int {
+	if lit == "" {
+		return regexp.MustCompile("").FindAllStringIndex(s, -1)
+	}
+	var out [][]int
+	for i := 0; ; {
+		j := strings.Index(s[i:], lit)
+		if j < 0 {
+			return out
+		}
+		out = append(out, []int{i + j, i + j + len(lit)})
+		i += j + len(lit)
+	}
 }
 
 func anyDefinition(re *regexp.Regexp, texts []string) bool {

@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,9 @@ import (
 func checkInvariants(t *testing.T, s string) {
 	n := Normalise(s)
 	fs := Check(s, Options{})
+	if fn := CheckNormalised(s, n, Options{}); !reflect.DeepEqual(fn, fs) {
+		t.Fatalf("%q: CheckNormalised gave %+v, Check %+v", s, fn, fs)
+	}
 	for i, f := range fs {
 		if f.Start < 0 || f.End > len(n) || f.Start > f.End || !utf8.RuneStart(n[f.Start]) && f.Start < len(n) ||
 			(f.End < len(n) && !utf8.RuneStart(n[f.End])) {

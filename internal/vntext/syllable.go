@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -163,6 +164,8 @@ func analyse(s string) analysis {
 		return a
 	}
 	nTones := 0
+	n := utf8.RuneCountInString(s)
+	a.runes, a.upper = make([]rune, 0, n), make([]bool, 0, n)
 	for _, r := range s {
 		if r >= 0x80 {
 			a.ascii = false

@@ -159,7 +159,21 @@ func Normalise(s string) string { return norm.NFC.String(strings.ToValidUTF8(s, 
 // other rules on mojibake would only repeat it.
 func Check(s string, o Options) []Finding {
 	v := strings.ToValidUTF8(s, "\uFFFD")
-	n := norm.NFC.String(v)
+	return check(v, norm.NFC.String(v), o)
+}
+
+// CheckNormalised is Check(s, o) for a caller that already holds n =
+// Normalise(s) (to place the findings): s is not normalised again.
+func CheckNormalised(s, n string, o Options) []Finding {
+	v := n // s is valid UTF-8 in NFC: Normalise returned it unchanged
+	if s != n {
+		v = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return check(v, n, o)
+}
+
+// check runs the rules on v, valid UTF-8, whose NFC form is n.
+func check(v, n string, o Options) []Finding {
 	var fs []Finding
 	fs = append(fs, nfcFindings(v, n)...)
 	if f, ok := legacyFinding(n, o); ok {

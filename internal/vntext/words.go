@@ -43,6 +43,23 @@ type tokInfo struct {
 	ckey  string // confusionKey of lower, filled on first use by nham-am
 }
 
+// wordInfo returns the tokInfo of the word text from cache, analysing it
+// on the first request; a nil cache keeps nothing.
+func wordInfo(cache map[string]*tokInfo, text string) *tokInfo {
+	in, ok := cache[text]
+	if !ok {
+		in = &tokInfo{a: analyse(text)}
+		if in.a.ok {
+			in.lower = oldStyleLower(text, in.a)
+			in.skel = skeleton(in.lower)
+		}
+		if cache != nil {
+			cache[text] = in
+		}
+	}
+	return in
+}
+
 // wordState is the per-token view used by the word rules.
 type wordState struct {
 	tok   *token
@@ -71,15 +88,7 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 	ws := make([]wordState, len(toks))
 	for i := range toks {
 		t := &toks[i]
-		in, ok := cache[t.text]
-		if !ok {
-			in = &tokInfo{a: analyse(t.text)}
-			if in.a.ok {
-				in.lower = oldStyleLower(t.text, in.a)
-				in.skel = skeleton(in.lower)
-			}
-			cache[t.text] = in
-		}
+		in := wordInfo(cache, t.text)
 		ws[i] = wordState{tok: t, a: &in.a, info: in}
 		if in.a.ok && !t.apos && !t.digitAdj && !t.joined {
 			ws[i].nkey = in.lower
