@@ -54,13 +54,18 @@ func iyFindings(fs []field) diag.List {
 				i += size
 				continue
 			}
-			j := i
+			j, letters := i, 0
 			for j < len(s) {
 				r2, n := utf8.DecodeRuneInString(s[j:])
 				if !unicode.IsLetter(r2) {
 					break
 				}
 				j += n
+				letters++
+			}
+			if letters != 2 { // every word of iyPairs has two letters, in any case
+				i = j
+				continue
 			}
 			w := s[i:j]
 			lw := strings.ToLower(w)

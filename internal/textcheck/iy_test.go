@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"kehoach/internal/vntext"
 )
@@ -44,6 +45,18 @@ func TestIY(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("%s:\ngot  %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// iyFindings looks up only two-letter words: every word of iyPairs must be
+// one.
+func TestIYPairsTwoLetters(t *testing.T) {
+	for _, p := range iyPairs {
+		for _, w := range p {
+			if n := utf8.RuneCountInString(w); n != 2 {
+				t.Errorf("%q has %d letters; iyFindings looks up two-letter words only", w, n)
+			}
 		}
 	}
 }

@@ -157,8 +157,8 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, toneStyle string) diag.List
 			texts = append(texts, "")
 			continue
 		}
-		texts = append(texts, f.text)
 		f.norm = vntext.Normalise(f.text)
+		texts = append(texts, f.norm)
 		o := opts
 		o.Name = isName(f.path)
 		for _, v := range vntext.CheckNormalised(f.text, f.norm, o) {
@@ -173,7 +173,7 @@ func Check(p *plan.Plan, planSrc, communeSrc []byte, toneStyle string) diag.List
 			}
 		}
 	}
-	for _, a := range vntext.AbbreviationsBeforeDefinition(texts, Abbreviations()) {
+	for _, a := range vntext.AbbreviationsBeforeDefinitionNormalised(texts, Abbreviations()) {
 		out = append(out, place(fs[a.Text], a.Finding))
 	}
 	out = append(out, consistency(p, fs)...)

@@ -1,6 +1,9 @@
 package vntext
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 // Correct sentences in the style of commune plans (written for this test, on
 // other topics than the seed) raise no finding at all: the word list and the
@@ -37,6 +40,21 @@ func TestCheckCleanPlanSentences(t *testing.T) {
 	for _, s := range texts {
 		for _, f := range Check(s, Options{}) {
 			t.Errorf("%q: unexpected %s", s, fmtFinding(f))
+		}
+	}
+}
+
+// invisibleFindings skips U+00C0–U+02FF and U+1E00–U+1EFF without a
+// look-up: none of them is what it reports (a named invisible character,
+// a C0 or C1 control, a bidi or format character, a default-ignorable
+// code point or variation selector).
+func TestInvisibleSkipsLetters(t *testing.T) {
+	for _, rg := range [][2]rune{{0xC0, 0x2FF}, {0x1E00, 0x1EFF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if _, ok := invisibleNames[r]; ok || r <= 0x9F || r >= 0x2000 ||
+				unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || unicode.Is(unicode.Variation_Selector, r) {
+				t.Errorf("%U is one invisibleFindings reports", r)
+			}
 		}
 	}
 }

@@ -21,10 +21,26 @@ func TestExceptionSpans(t *testing.T) {
 		{"Tên1 và tên10", []span{{0, 5}}}, // one entry for the duplicate; not inside tên10
 		{"tỉnh Đắk Lắk", []span{{7, 19}}},
 	} {
-		got := exceptionSpans(Normalise(c.text), x)
-		sort.Slice(got, func(i, j int) bool { return got[i].start < got[j].start })
-		if fmt.Sprint(got) != fmt.Sprint(c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		// A short list is searched for entry by entry, a long one (above
+		// fewExceptions) found by word: both give these spans.
+		scan := *x
+		scan.keyed = nil
+		for _, x := range []*Exceptions{x, &scan} {
+			got := exceptionSpans(Normalise(c.text), x)
+			sort.Slice(got, func(i, j int) bool { return got[i].start < got[j].start })
+			if fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("%q (by entry %v): %v, want %v", c.text, x.keyed != nil, got, c.want)
+			}
 		}
+	}
+	if len(x.keyed) == 0 {
+		t.Error("a short list is not searched for entry by entry")
+	}
+	long := make([]string, fewExceptions+1)
+	for i := range long {
+		long[i] = fmt.Sprintf("tên%d", i)
+	}
+	if x := CompileExceptions(long); x.keyed != nil {
+		t.Errorf("%d exceptions are searched for one by one", len(long))
 	}
 }

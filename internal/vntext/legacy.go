@@ -168,7 +168,11 @@ func decodeVNI(s string) string {
 // The converted text keeps the tone-mark positions the typist used: TCVN3
 // "Uû" gives "Uỷ".
 func DetectLegacy(s string) (enc string, converted string, ok bool) {
-	s = norm.NFC.String(s)
+	return detectLegacy(norm.NFC.String(s))
+}
+
+// detectLegacy is DetectLegacy of s in NFC.
+func detectLegacy(s string) (enc string, converted string, ok bool) {
 	high := false
 	for _, r := range s {
 		if r > 0xFF {
@@ -272,7 +276,7 @@ func legacyScore(s string, dec func(string) string) (better, worse int) {
 
 // legacyFinding builds the legacy-* finding for Check.
 func legacyFinding(s string, o Options) (Finding, bool) {
-	enc, conv, ok := DetectLegacy(s)
+	enc, conv, ok := detectLegacy(s) // s is Check's NFC form
 	if !ok {
 		return Finding{}, false
 	}

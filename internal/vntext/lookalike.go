@@ -97,6 +97,9 @@ func runeName(r rune) string {
 // the special spaces, and the combining marks left over after NFC. exempt
 // spans (Options.Exceptions) get no letter finding.
 func lookAlikeFindings(n string, name bool, exempt []span) []Finding {
+	if onlyLatinText(n) {
+		return nil
+	}
 	var fs []Finding
 	for _, w := range wordSpans(n) {
 		word := n[w.start:w.end]
@@ -141,6 +144,25 @@ func lookAlikeFindings(n string, name bool, exempt []span) []Finding {
 		}
 	}
 	return fs
+}
+
+// onlyLatinText reports whether every rune of s is below U+0300 or in
+// Latin Extended Additional (U+1E00–U+1EFF), as in most Vietnamese text:
+// then s has no letter of another script (scriptOf), no special space
+// and no combining mark, and lookAlikeFindings none. It looks at the
+// UTF-8 lead bytes only: below 0xCC (U+0300 is CC 80) or E1 B8–BB.
+func onlyLatinText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b < 0xCC:
+		case b == 0xE1 && i+1 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB:
+			i++
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // wordSpans are the runs of letters and marks of s (a word in any script).

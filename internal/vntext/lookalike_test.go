@@ -75,3 +75,26 @@ func TestLowerRune(t *testing.T) {
 		}
 	}
 }
+
+// onlyLatinText, read from the UTF-8 bytes, agrees with the runes it
+// stands for: each below U+0300 or in U+1E00–U+1EFF.
+func TestOnlyLatinText(t *testing.T) {
+	want := func(s string) bool {
+		for _, r := range s {
+			if r >= 0x300 && (r < 0x1E00 || r > 0x1EFF) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, s := range []string{"", "Xã Mường Khoa, huyện Tân Uyên", "ỹ ạ Ỷ ẞ", "\u02ff", "\u0300", "Мường", "a\u2009b", "\u1dff", "\u1f00", "x\u0301", "\U0001F600", "ĐẮK LẮK"} {
+		if got := onlyLatinText(s); got != want(s) {
+			t.Errorf("onlyLatinText(%q) = %v", s, got)
+		}
+	}
+	for r := rune(0); r < 0x20000; r++ {
+		if s := string(r); onlyLatinText(s) != want(s) {
+			t.Fatalf("onlyLatinText(%U) = %v", r, onlyLatinText(s))
+		}
+	}
+}

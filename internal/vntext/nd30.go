@@ -278,6 +278,12 @@ func AbbreviationsBeforeDefinition(texts []string, abbrevs map[string]string) []
 	for i, t := range texts {
 		norms[i] = Normalise(t)
 	}
+	return AbbreviationsBeforeDefinitionNormalised(norms, abbrevs)
+}
+
+// AbbreviationsBeforeDefinitionNormalised is AbbreviationsBeforeDefinition
+// of texts already in their Normalise form (so not normalised again).
+func AbbreviationsBeforeDefinitionNormalised(norms []string, abbrevs map[string]string) []TextFinding {
 	keys := make([]string, 0, len(abbrevs))
 	for k := range abbrevs {
 		keys = append(keys, k)

@@ -298,7 +298,17 @@ func overlaps(sp []span, start, end int) bool {
 type Exceptions struct {
 	byKey map[string][]string
 	misc  []string // exceptions not starting with a letter or digit
+	// keyed lists the entries of byKey with their key, in the order of
+	// the list, when they are few (at most fewExceptions): each is then
+	// searched for in the text, which costs less than a lookup per word.
+	keyed []keyedException
 }
+
+// keyedException is an exception and the key it is filed under.
+type keyedException struct{ e, key string }
+
+// fewExceptions is the most exceptions searched for one by one.
+const fewExceptions = 32
 
 // CompileExceptions compiles list.
 func CompileExceptions(list []string) *Exceptions {
@@ -312,9 +322,13 @@ func CompileExceptions(list []string) *Exceptions {
 		seen[e] = true
 		if k := keyRun(e, 0); k != "" {
 			x.byKey[k] = append(x.byKey[k], e)
+			x.keyed = append(x.keyed, keyedException{e, k})
 		} else {
 			x.misc = append(x.misc, e)
 		}
+	}
+	if len(x.keyed) > fewExceptions {
+		x.keyed = nil
 	}
 	return x
 }
@@ -351,6 +365,24 @@ func exceptionSpans(s string, x *Exceptions) []span {
 	}
 	low := lowerSameLen(s)
 	var out []span
+	if x.keyed != nil || len(x.byKey) == 0 {
+		// The same spans as the scan below, searched for: an occurrence
+		// that starts a run of letters and digits whose key is its own.
+		for _, ke := range x.keyed {
+			for from := 0; ; {
+				i := strings.Index(low[from:], ke.e)
+				if i < 0 {
+					break
+				}
+				st, en := from+i, from+i+len(ke.e)
+				if startsKeyRun(low, st) && keyRun(low, st) == ke.key && wordBoundary(low, st, en) {
+					out = append(out, span{st, en})
+				}
+				from = st + 1
+			}
+		}
+		return append(out, miscSpans(low, x.misc)...)
+	}
 	prevKey := false
 	for i, r := range low {
 		k := isKeyRune(r)
@@ -363,7 +395,24 @@ func exceptionSpans(s string, x *Exceptions) []span {
 		}
 		prevKey = k
 	}
-	for _, e := range x.misc {
+	return append(out, miscSpans(low, x.misc)...)
+}
+
+// startsKeyRun reports whether the rune at low[i] follows none of the
+// letters and digits keyRun takes.
+func startsKeyRun(low string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(low[:i])
+	return !isKeyRune(r)
+}
+
+// miscSpans finds the exceptions that start with neither a letter nor a
+// digit in low.
+func miscSpans(low string, misc []string) []span {
+	var out []span
+	for _, e := range misc {
 		from := 0
 		for {
 			i := strings.Index(low[from:], e)
