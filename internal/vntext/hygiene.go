@@ -115,8 +115,8 @@ var invisibleNames = map[rune]string{
 func invisibleFindings(s string) []Finding {
 	var fs []Finding
 	for i, r := range s {
-		if r >= 0x20 && r < 0x7F || r >= 0xC0 && r < 0x300 || r >= 0x1E00 && r <= 0x1EFF {
-			continue // printable ASCII, and the letters of Vietnamese (TestInvisibleSkipsLetters)
+		if r >= 0x20 && r < 0x7F || r >= 0xC0 && r < 0x300 || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2010 && r <= 0x2027 {
+			continue // printable ASCII, Vietnamese's letters, dashes and quotation marks (TestInvisibleSkipsLetters)
 		}
 		if r > 0xFFFF {
 			fs = append(fs, Finding{Rule: RuleNonBMP, Severity: Warning, Start: i, End: i + utf8.RuneLen(r),

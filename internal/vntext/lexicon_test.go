@@ -113,9 +113,17 @@ func TestLexiconIndex(t *testing.T) {
 		}
 		a, b, _ := strings.Cut(p, " ")
 		syls[a], syls[b] = true, true
+		if !lx.knownPair(a, b) {
+			t.Errorf("pair %q: knownPair false", p)
+		}
 		for _, q := range []string{p + "x", "a" + p, a + "  " + b, b + " " + a} {
 			if _, in := m.pairs[q]; !in && lx.known(q) {
 				t.Errorf("index knows %q, the lists do not", q)
+			}
+		}
+		for _, q := range [][2]string{{a, b + "x"}, {"a" + a, b}, {a + " ", b}, {b, a}, {a + " " + b, ""}} {
+			if _, in := m.pairs[q[0]+" "+q[1]]; lx.knownPair(q[0], q[1]) != in {
+				t.Errorf("knownPair(%q, %q) = %v, the lists %v", q[0], q[1], !in, in)
 			}
 		}
 	}

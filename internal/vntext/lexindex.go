@@ -58,6 +58,12 @@ func (l *lexicon) known(p string) bool {
 	return ok
 }
 
+// knownPair is known(a + " " + b) without building the string.
+func (l *lexicon) knownPair(a, b string) bool {
+	_, ok := l.pairs.findPair(a, b)
+	return ok
+}
+
 // isWord reports whether the pair is a word pair.
 func (l *lexicon) isWord(p string) bool {
 	i, ok := l.pairs.find(p)
@@ -123,6 +129,30 @@ func (t strTable) find(s string) (int, bool) {
 			return 0, false
 		}
 		if t.at(int(v-1)) == s {
+			return int(v - 1), true
+		}
+	}
+}
+
+// findPair is find(a + " " + b) without building the string.
+func (t strTable) findPair(a, b string) (int, bool) {
+	m := uint32(len(t.slots) / 4)
+	if m == 0 {
+		return 0, false
+	}
+	h := strHash(a)
+	h ^= ' '
+	h *= 16777619
+	for i := 0; i < len(b); i++ {
+		h ^= uint32(b[i])
+		h *= 16777619
+	}
+	for i := h & (m - 1); ; i = (i + 1) & (m - 1) {
+		v := u32(t.slots, int(i))
+		if v == 0 {
+			return 0, false
+		}
+		if e := t.at(int(v - 1)); len(e) == len(a)+1+len(b) && e[len(a)] == ' ' && e[:len(a)] == a && e[len(a)+1:] == b {
 			return int(v - 1), true
 		}
 	}

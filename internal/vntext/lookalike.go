@@ -146,11 +146,12 @@ func lookAlikeFindings(n string, name bool, exempt []span) []Finding {
 	return fs
 }
 
-// onlyLatinText reports whether every rune of s is below U+0300 or in
-// Latin Extended Additional (U+1E00–U+1EFF), as in most Vietnamese text:
-// then s has no letter of another script (scriptOf), no special space
-// and no combining mark, and lookAlikeFindings none. It looks at the
-// UTF-8 lead bytes only: below 0xCC (U+0300 is CC 80) or E1 B8–BB.
+// onlyLatinText reports whether every rune of s is below U+0300, in
+// Latin Extended Additional (U+1E00–U+1EFF) or one of the dashes and
+// quotation marks U+2010–U+2027, as in most Vietnamese text: then s has no
+// letter of another script (scriptOf), no special space and no combining
+// mark, and lookAlikeFindings none. It looks at the UTF-8 bytes: a lead
+// byte below 0xCC (U+0300 is CC 80), E1 B8–BB or E2 80 90–A7.
 func onlyLatinText(s string) bool {
 	for i := 0; i < len(s); i++ {
 		b := s[i]
@@ -158,6 +159,8 @@ func onlyLatinText(s string) bool {
 		case b < 0xCC:
 		case b == 0xE1 && i+1 < len(s) && s[i+1] >= 0xB8 && s[i+1] <= 0xBB:
 			i++
+		case b == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x90 && s[i+2] <= 0xA7:
+			i += 2 // U+2010–U+2027: dashes, quotation marks, …
 		default:
 			return false
 		}

@@ -161,7 +161,7 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 		if !a.plain || !b.plain || b.tok.capital || !onlySpaceBetween(s, a.tok.end, b.tok.start) {
 			continue
 		}
-		if lx.known(a.key + " " + b.key) {
+		if lx.knownPair(a.key, b.key) {
 			continue
 		}
 		vs := lx.variants(a.key, b.key, a.info.skel+" "+b.info.skel)
