@@ -102,7 +102,9 @@ type reference struct {
 // references finds the documents named in s.
 func references(s string) []reference {
 	var out []reference
-	if !strings.ContainsAny(s, "/-–") {
+	// strings.ContainsAny(s, "/-–"), whose en dash would make it decode
+	// every rune of s: three byte searches instead.
+	if strings.IndexByte(s, '/') < 0 && strings.IndexByte(s, '-') < 0 && !strings.Contains(s, "–") {
 		return nil
 	}
 	for _, m := range refNumRe().FindAllStringIndex(s, -1) {
