@@ -24,8 +24,8 @@ func TestLowerSameLen(t *testing.T) {
 	}
 }
 
-func TestIsWordRuneASCII(t *testing.T) {
-	for r := rune(-1); r < 0x80; r++ {
+func TestIsWordRune(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ { // ASCII and Vietnamese's letters take shortcuts
 		want := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 		if got := isWordRune(r); got != want {
 			t.Errorf("isWordRune(%q) = %v, want %v", r, got, want)

@@ -64,6 +64,9 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf { // no ASCII mark; the letters without a table
 		return 'a' <= r|0x20 && r|0x20 <= 'z'
 	}
+	if r >= 0x1E00 && r <= 0x1EFF || r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7 {
+		return true // Vietnamese's letters, all letters, without a table (TestIsWordRune)
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
