@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"reflect"
+	"strconv"
 
 	"kehoach/internal/diag"
 	"kehoach/internal/oserr"
@@ -185,7 +186,7 @@ func walkText(v reflect.Value, path string, fn func(path, text string)) {
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walkText(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+			walkText(v.Index(i), path+"["+strconv.Itoa(i)+"]", fn)
 		}
 	case reflect.String:
 		if v.String() != "" {
