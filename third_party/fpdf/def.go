@@ -693,6 +693,7 @@ type Fpdf struct {
 	}
 
 	fontCache *FontCache // kehoach patch 3: fonts parsed once for many documents (SetFontCache)
+	textObj   textObject // kehoach patch 17: the text object BeginText started
 }
 
 const (

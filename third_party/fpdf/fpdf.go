@@ -2428,7 +2428,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 	} else {
 		f.isCurrentUTF8 = false
 	}
-	if f.page > 0 {
+	if f.page > 0 && !f.textFontInObject() { // kehoach patch 17
 		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
 }
@@ -2462,7 +2462,7 @@ func (f *Fpdf) SetFontStyle(styleStr string) {
 func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
-	if f.page > 0 {
+	if f.page > 0 && !f.textFontInObject() { // kehoach patch 17
 		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
 }
@@ -2472,7 +2472,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
-	if f.page > 0 {
+	if f.page > 0 && !f.textFontInObject() { // kehoach patch 17
 		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
 }
@@ -3912,6 +3912,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 }
 
 func (f *Fpdf) endpage() {
+	f.EndText() // kehoach patch 17
 	f.EndLayer()
 	f.state = 1
 }

@@ -24,6 +24,7 @@ import (
 // line) and reports whether it did; Text does the rest as upstream does.
 func (f *Fpdf) textFast(x, y float64, txtStr string) bool {
 	if !f.isCurrentUTF8 || f.isRTL || f.underline || f.strikeout {
+		f.closeText() // kehoach patch 17: Text writes its own text object
 		return false
 	}
 	used := f.currentFont.usedRunes
@@ -31,6 +32,9 @@ func (f *Fpdf) textFast(x, y float64, txtStr string) bool {
 		if v, ok := used[int(uni)]; !ok || v != int(uni) { // 0–56 start at 0
 			used[int(uni)] = int(uni)
 		}
+	}
+	if f.textInObject(x, y, txtStr) { // kehoach patch 17
+		return true
 	}
 	var w *bytes.Buffer
 	if f.state == 2 {

@@ -11,7 +11,9 @@ import (
 
 // This file extracts the text of a PDF written by kehoach (fpdf: subset
 // TrueType fonts as Type0/Identity-H with a ToUnicode CMap, FlateDecode
-// content streams, each word or line placed with BT x y Td <hex> Tj ET).
+// content streams; on paper one text object per line, each word placed
+// with a Td relative to the one before, "x y Td (…) Tj"; tagged, one
+// BT x y Td (…) Tj ET per word or line).
 // It interprets the text operators of each page, maps the glyph codes
 // through the ToUnicode CMaps, measures each run with the fonts' widths,
 // and groups runs into lines by baseline in the order they are drawn.

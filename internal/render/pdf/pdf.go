@@ -326,9 +326,22 @@ func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string, t 
 	curFont, curSize := "", 0.0
 	curLW := -1.0
 	fill := -1
+	// On paper, each run of text items goes into one text object, each
+	// word placed relative to the one before (fpdf patch 17); the tagged
+	// PDF marks its text item by item, one text object each.
+	inText := false
+	defer func() {
+		if inText {
+			pdf.EndText()
+		}
+	}()
 	for _, it := range pg.Items {
 		if t != nil && it.Kind != layout.KindText {
 			t.item(pdf, it)
+		}
+		if inText && it.Kind != layout.KindText {
+			pdf.EndText()
+			inText = false
 		}
 		switch it.Kind {
 		case layout.KindFill:
@@ -348,6 +361,10 @@ func drawPage(pdf *fpdf.Fpdf, pg layout.Page, f *fonts.Family, fam [4]string, t 
 		case layout.KindText:
 			if it.Text == "" {
 				continue
+			}
+			if t == nil && !inText {
+				pdf.BeginText()
+				inText = true
 			}
 			if fam[it.Style] != curFont || it.Size != curSize {
 				pdf.SetFont(fam[it.Style], "", it.Size)
