@@ -104,9 +104,17 @@ func appendEscapedUTF16(b []byte, s string) []byte {
 }
 
 // putF64Bytes writes what f.put(f.fmtF64(v, prec)) writes, without the
-// string.
+// string; with kehoach patch 18, for two decimals (the coordinates of
+// lines, rectangles and polygons), the same number without its trailing
+// zeros ("85", "85.5", "0" for "85.00", "85.50", "-0.00"), counted
+// without formatting it (hundredthsOf, patch 16).
 func (f *Fpdf) putF64Bytes(v float64, prec int) {
-	b := strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	var b []byte
+	if prec == 2 {
+		b = appendHundredths(f.fmt.buf[:0], hundredthsOf(v))
+	} else {
+		b = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	}
 	if f.state == 2 {
 		f.pages[f.page].Write(b)
 	} else {
