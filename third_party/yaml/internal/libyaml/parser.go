@@ -218,6 +218,10 @@ type Parser struct {
 
 	eof bool // EOF flag
 
+	// [kehoach] whole_tried is set once the reader has tried to take input
+	// already in memory into the working buffer at once (takeWhole).
+	whole_tried bool
+
 	buffer     []byte // The working buffer.
 	buffer_pos int    // The current position of the buffer.
 

@@ -10,9 +10,11 @@
 package libyaml
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // Ensure that the buffer contains at least `length` characters.
@@ -50,6 +52,14 @@ func (parser *Parser) updateBuffer(length int) error {
 	if parser.encoding == ANY_ENCODING {
 		if err := parser.determineEncoding(); err != nil {
 			return err
+		}
+	}
+
+	// [kehoach] Input already in memory goes into the buffer in one step.
+	if !parser.whole_tried && parser.encoding == UTF8_ENCODING && !parser.eof {
+		parser.whole_tried = true
+		if parser.takeWhole(length) {
+			return nil
 		}
 	}
 
@@ -357,6 +367,119 @@ func (parser *Parser) updateBuffer(length int) error {
 	parser.buffer = parser.buffer[:buffer_len]
 	return nil
 }
+
+// [kehoach] wholePad is the room takeWhole leaves after the input for the
+// NULs updateBuffer writes at the end of the stream.
+const wholePad = 64
+
+// [kehoach] takeWhole is updateBuffer's fast path for UTF-8 input already in
+// memory (SetInputString, or SetInputReader with a *bytes.Reader): when
+// every remaining character is one the decoding loop would accept, the
+// buffer becomes the whole remaining input as is, followed by the NUL that
+// ends the stream, instead of being decoded and copied one character at a
+// time. It returns false, leaving the buffer as it was, when the input is
+// not in memory or holds a character the loop refuses, so that the loop
+// reports it as before; input taken from a *bytes.Reader is then read from
+// memory like SetInputString's.
+func (parser *Parser) takeWhole(length int) bool {
+	var rest int
+	var br *bytes.Reader
+	switch r := parser.input_reader.(type) {
+	case nil:
+		if parser.input == nil {
+			return false
+		}
+		rest = len(parser.input) - parser.input_pos
+	case *bytes.Reader:
+		br, rest = r, r.Len()
+	default:
+		return false
+	}
+	kept := parser.buffer[parser.buffer_pos:]
+	raw := parser.raw_buffer[parser.raw_buffer_pos:]
+	n := len(kept) + len(raw)
+	pad := wholePad
+	if length > pad {
+		pad = length
+	}
+	buf := make([]byte, n+rest, n+rest+1+pad)
+	copy(buf, kept)
+	copy(buf[len(kept):], raw)
+	if br != nil {
+		if _, err := io.ReadFull(br, buf[n:]); err != nil {
+			panic("bytes.Reader: " + err.Error())
+		}
+		parser.read_handler = yamlStringReadHandler
+		parser.input_reader = nil
+		parser.input = buf[n : n+rest : n+rest]
+		parser.input_pos = 0
+	} else {
+		copy(buf[n:], parser.input[parser.input_pos:])
+	}
+	chars, ok := yamlChars(buf[len(kept):])
+	if !ok {
+		return false
+	}
+	parser.offset += len(raw) + rest
+	parser.raw_buffer = parser.raw_buffer[:0]
+	parser.raw_buffer_pos = 0
+	parser.input_pos = len(parser.input)
+	parser.eof = true
+	// As the decoding loop does at the end of the stream: one NUL
+	// character, then NUL bytes up to length.
+	buf = append(buf, 0)
+	for len(buf) < length {
+		buf = append(buf, 0)
+	}
+	parser.buffer = buf
+	parser.buffer_pos = 0
+	parser.unread += chars + 1
+	return true
+}
+
+// [kehoach] yamlChars counts the characters of b, UTF-8 text, and reports
+// whether updateBuffer's decoding loop accepts every one of them: valid
+// UTF-8 and YAML 1.2's character set (tab, line feed, carriage return,
+// U+0020 and up, without surrogates, U+FFFE and U+FFFF).
+func yamlChars(b []byte) (int, bool) {
+	if !utf8.Valid(b) {
+		return 0, false
+	}
+	// U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], 0xEF)
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i+1 < len(b) && b[i] == 0xBF && b[i+1] >= 0xBE {
+			return 0, false
+		}
+	}
+	// Valid UTF-8: a character starts at every byte that is not 10xxxxxx.
+	n, bad := 0, byte(0)
+	for _, c := range b {
+		k := charClass[c]
+		n += int(k & 1)
+		bad |= k
+	}
+	return n, bad&2 == 0
+}
+
+// [kehoach] charClass has bit 0 for a byte that starts a UTF-8 character
+// and bit 1 for a C0 control character other than tab, line feed and
+// carriage return.
+var charClass = func() (t [256]byte) {
+	for c := range t {
+		if c&0xC0 != 0x80 {
+			t[c] = 1
+		}
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			t[c] |= 2
+		}
+	}
+	return t
+}()
 
 // Byte order marks for UTF-8, UTF-16LE, and UTF-16BE encodings.
 const (
