@@ -1789,6 +1789,8 @@ func (parser *Parser) scanBlockScalar(token *Token, literal bool) error {
 		lineStart := len(s)
 		for !isBreakOrZero(parser.buffer, parser.buffer_pos) {
 			s = parser.read(s)
+			// [kehoach] and the rest of the line at once.
+			s = parser.readRun(s, &lineStop, false)
 			if parser.unread < 1 {
 				if err := parser.updateBuffer(1); err != nil {
 					return err
@@ -2072,6 +2074,8 @@ func (parser *Parser) scanComments(scan_mark Mark) error {
 				parser.skipLine()
 			} else if parser.mark.Index >= seen {
 				text = parser.read(text)
+				// [kehoach] and the rest of the line at once.
+				text = parser.readRun(text, &lineStop, false)
 			} else {
 				parser.skip()
 			}
@@ -2558,6 +2562,8 @@ func (parser *Parser) scanLineComment(token_mark Mark) error {
 						start_mark = parser.mark
 					}
 					text = parser.read(text)
+					// [kehoach] and the rest of the line at once.
+					text = parser.readRun(text, &lineStop, false)
 				} else {
 					parser.skip()
 				}
@@ -2646,6 +2652,8 @@ func (parser *Parser) scanPlainScalar(token *Token) error {
 
 			// Copy the character.
 			s = parser.read(s)
+			// [kehoach] and the rest of the word at once.
+			s = parser.readRun(s, &plainStop, parser.flow_level > 0)
 
 			end_mark = parser.mark
 			if parser.unread < 2 {
@@ -3656,6 +3664,63 @@ func (parser *Parser) read(s []byte) []byte {
 	parser.unread--
 	return s
 }
+
+// [kehoach] readRun is read repeated, in one step, over the characters
+// from the current one up to the first whose byte stop marks (with flow
+// also a flow indicator), keeping two characters unread: the scanners'
+// loops that copy a plain scalar's word, a block scalar's line or a
+// comment's line one character at a time call it after each read. Line breaks and NUL are in
+// every stop table (the first bytes of NEL, LS and PS stop a run only when
+// they begin one of those breaks).
+func (parser *Parser) readRun(s []byte, stop *[256]bool, flow bool) []byte {
+	buf := parser.buffer
+	start := parser.buffer_pos
+	i, n := start, 0
+	blank := true
+	for n+2 < parser.unread {
+		c := buf[i]
+		if stop[c] {
+			if c == 0xC2 && buf[i+1] != 0x85 || c == 0xE2 && !(buf[i+1] == 0x80 && (buf[i+2] == 0xA8 || buf[i+2] == 0xA9)) {
+				i += width(c)
+				n++
+				blank = false
+				continue
+			}
+			break
+		}
+		if flow && isFlowIndicator(buf, i) {
+			break
+		}
+		if c != ' ' && c != '\t' {
+			blank = false
+		}
+		i += width(c)
+		n++
+	}
+	if n == 0 {
+		return s
+	}
+	s = append(s, buf[start:i]...)
+	parser.buffer_pos = i
+	parser.mark.Index += n
+	parser.mark.Column += n
+	parser.unread -= n
+	if !blank {
+		parser.newlines = 0
+	}
+	return s
+}
+
+// [kehoach] lineStop holds the bytes a block scalar's line run stops at:
+// line breaks, NUL, and the first bytes of NEL, LS and PS (isBreakOrZero).
+// plainStop adds what can end a plain scalar's word: blanks and ':'.
+var lineStop, plainStop = func() (line, plain [256]bool) {
+	for _, c := range []byte{'\r', '\n', 0, 0xC2, 0xE2} {
+		line[c], plain[c] = true, true
+	}
+	plain[' '], plain['\t'], plain[':'] = true, true, true
+	return
+}()
 
 // Copy a line break character to a string buffer and advance pointers.
 func (parser *Parser) readLine(s []byte) []byte {
