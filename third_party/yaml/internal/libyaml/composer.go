@@ -28,7 +28,14 @@ type Composer struct {
 	atStreamEnd  bool     // at stream end
 	encoding     Encoding // stream encoding from STREAM_START
 	opts         *Options // options for loading
+
+	// [kehoach] nodes is where node takes new nodes from: a few
+	// allocations of many nodes instead of one for each.
+	nodes []Node
 }
+
+// [kehoach] nodeChunk is how many nodes node allocates at once.
+const nodeChunk = 64
 
 // NewComposer creates a new composer from a byte slice.
 func NewComposer(b []byte, opts *Options) *Composer {
@@ -161,7 +168,12 @@ func (c *Composer) node(kind Kind, tag, value string) *Node {
 	}
 	// Note: Nodes without explicit tags are left with empty tags.
 	// Tag defaulting happens in a separate stage via Resolver.
-	n := &Node{
+	if len(c.nodes) == cap(c.nodes) {
+		c.nodes = make([]Node, 0, nodeChunk)
+	}
+	c.nodes = c.nodes[:len(c.nodes)+1]
+	n := &c.nodes[len(c.nodes)-1]
+	*n = Node{
 		Kind:  kind,
 		Tag:   tag,
 		Value: value,
