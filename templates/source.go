@@ -268,14 +268,19 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
-// names lists the template files of fsys: *.tmpl, *.yaml and
-// tieu-chi/*.yaml, as embedded.
+// names lists the template files of fsys: every *.tmpl and *.yaml, in
+// its subfolders too (tieu-chi/, tieu-chi/tinh/, giai-doan/), as embedded.
 func names(fsys fs.FS) []string {
 	var out []string
-	for _, pat := range []string{"*.tmpl", "*.yaml", "tieu-chi/*.yaml"} {
-		m, _ := fs.Glob(fsys, pat)
-		out = append(out, m...)
-	}
+	fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error { //nolint:errcheck // an unreadable folder lists nothing
+		if err != nil {
+			return nil
+		}
+		if !d.IsDir() && (strings.HasSuffix(name, ".tmpl") || strings.HasSuffix(name, ".yaml")) {
+			out = append(out, name)
+		}
+		return nil
+	})
 	sort.Strings(out)
 	return out
 }

@@ -158,3 +158,35 @@ func TestTemplatesDir(t *testing.T) {
 		}
 	}
 }
+
+// A YAML slip in a data file of templates/ that a user edits (the sources,
+// a period) is reported at its file, line and column, once, and the notice
+// names the file as edited; not "no period holds the year" or every source
+// tag reported unknown while the file is there.
+func TestBrokenTemplateData(t *testing.T) {
+	for _, name := range []string{"nguon.yaml", "giai-doan/2021-2025.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			text := embedded(t, name) + "khong_co_khoa: [\n"
+			// The unclosed "[" is found at the end of the file: the line
+			// after the slip.
+			line := strings.Count(text, "\n") + 1
+			repoFolder(t, map[string]string{name: text})
+			code, stdout, stderr := runArgs("check", "plans")
+			if code != 1 {
+				t.Errorf("exit %d, want 1\n%s%s", code, stdout, stderr)
+			}
+			want := filepath.Join("templates", filepath.FromSlash(name)) + ":" + strconv.Itoa(line) + ":1: lỗi cú pháp YAML"
+			if n := strings.Count(stderr, want); n != 1 {
+				t.Errorf("%q %d times in stderr, want once:\n%s", want, n, stderr)
+			}
+			if notice := "đã sửa " + name + " so với bản có sẵn trong chương trình"; !strings.Contains(stderr, notice) {
+				t.Errorf("stderr lacks the notice %q:\n%s", notice, stderr)
+			}
+			for _, wrong := range []string{"chưa có giai đoạn nào", "không có trong templates/nguon.yaml"} {
+				if strings.Contains(stderr, wrong) {
+					t.Errorf("stderr says %q, a consequence of the slip, not its cause:\n%s", wrong, stderr)
+				}
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package plan
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"kehoach/internal/diag"
@@ -21,7 +22,14 @@ func resolvePeriod(p *Plan, res *Result, readFile func(string) ([]byte, error)) 
 	dataErr := func(err error) bool {
 		var es diag.List
 		if errors.As(err, &es) {
-			res.Errors = append(res.Errors, es...)
+			// The template files' errors, each once: a file that does
+			// not load (nguon.yaml) is among the errors of every file
+			// that refers to it.
+			for _, d := range es {
+				if !slices.ContainsFunc(res.Errors, func(e *diag.Diagnostic) bool { return e.Error() == d.Error() }) {
+					res.Errors = append(res.Errors, d)
+				}
+			}
 			return true
 		}
 		return false
@@ -40,7 +48,7 @@ func resolvePeriod(p *Plan, res *Result, readFile func(string) ([]byte, error)) 
 			p.Period = per
 		}
 	case p.Nam >= 2000 && p.Nam <= 2100:
-		if p.Period = programme.PeriodFor(p.Nam); p.Period == nil {
+		if p.Period = programme.PeriodFor(p.Nam); p.Period == nil && !brokenPeriods(dataErr) {
 			c.errAt("nam", "chưa có giai đoạn nào của Chương trình chứa năm %d trong templates/giai-doan (có: %s); hãy kiểm tra năm, hoặc thêm tệp giai đoạn mới theo mẫu templates/giai-doan/2026-2030.yaml.", p.Nam, strings.Join(programme.PeriodIDs(), ", "))
 		}
 	}
@@ -323,4 +331,19 @@ func forWhom(desc string, keyed bool) string {
 		return ""
 	}
 	return " cho " + desc
+}
+
+// brokenPeriods reports the errors of the period files of templates/giai-doan
+// that do not load (a YAML slip in a file the user edited), through
+// dataErr, and whether there were any: when no period covers the plan's
+// year, those errors, at their file, line and column, say why, rather than
+// "no period holds the year" while the folder lists it.
+func brokenPeriods(dataErr func(error) bool) bool {
+	broken := false
+	for _, id := range programme.PeriodIDs() {
+		if _, err := programme.LoadPeriod(id); err != nil && dataErr(err) {
+			broken = true
+		}
+	}
+	return broken
 }

@@ -10,6 +10,7 @@
 package programme
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"regexp"
@@ -182,6 +183,26 @@ type checker struct {
 	ix    yamlx.Index
 	errs  diag.List
 	local map[string]bool // the file's own sources (a provincial set's nguon)
+	// badSources is set once templates/nguon.yaml was found not to load:
+	// its own errors are then among this file's, once, instead of every
+	// tag of this file reported unknown.
+	badSources bool
+}
+
+// sourcesBroken reports whether templates/nguon.yaml does not load; the
+// first time it does not, its errors (file, line, column) join c's.
+func (c *checker) sourcesBroken() bool {
+	if c.badSources {
+		return true
+	}
+	_, err := Sources()
+	var es diag.List
+	if err == nil || !errors.As(err, &es) {
+		return false
+	}
+	c.badSources = true
+	c.errs = append(c.errs, es...)
+	return true
 }
 
 func (c *checker) known(tag string) bool { return sourceIDs()[tag] || c.local[tag] }
@@ -204,7 +225,7 @@ func (c *checker) sources(path string, tags []string) {
 		c.add(path, "thiếu nguồn (nguon); mỗi dữ liệu cần mã nguồn trong templates/nguon.yaml.")
 	}
 	for i, t := range tags {
-		if !c.known(t) {
+		if !c.known(t) && !c.sourcesBroken() {
 			c.add(fmt.Sprintf("%s[%d]", path, i), "nguồn “%s” không có trong %s; hãy thêm nguồn đó hoặc sửa mã.", t, c.where())
 		}
 	}
@@ -215,7 +236,7 @@ func (c *checker) source(path, tag string) {
 		c.add(path, "thiếu nguồn (nguon); mỗi giá trị cần mã nguồn trong templates/nguon.yaml.")
 		return
 	}
-	if !c.known(tag) {
+	if !c.known(tag) && !c.sourcesBroken() {
 		c.add(path, "nguồn “%s” không có trong %s; hãy thêm nguồn đó hoặc sửa mã.", tag, c.where())
 	}
 }
