@@ -133,17 +133,16 @@ func (s *source) isEmbedded() bool {
 			s.embedded = true
 			return
 		}
-		same := true
-		fs.WalkDir(FS, ".", func(name string, d fs.DirEntry, err error) error { //nolint:errcheck // FS is in memory
-			if err != nil || !same || d.IsDir() || !strings.HasSuffix(name, ".yaml") {
-				return err
+		for _, name := range names(FS) {
+			if !strings.HasSuffix(name, ".yaml") {
+				continue
 			}
 			e, _ := FS.ReadFile(name)
-			got, err := fs.ReadFile(s.fsys, name)
-			same = err == nil && bytes.Equal(normalize(got), e)
-			return nil
-		})
-		s.embedded = same
+			if got, err := fs.ReadFile(s.fsys, name); err != nil || !bytes.Equal(normalize(got), e) {
+				return // s.embedded stays false
+			}
+		}
+		s.embedded = true
 	})
 	return s.embedded
 }

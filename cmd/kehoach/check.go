@@ -5,9 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
-	"runtime/debug"
 
 	"kehoach/internal/build"
 	"kehoach/internal/diag"
@@ -96,16 +94,12 @@ func runCheck(c *Context, args []string, o checkOptions) int {
 		c.Errorf("%v", err)
 		return 2
 	}
+	// The collector as for a build of as many plans (build.SetGC: none
+	// for one plan, 400 % for more, within the memory budget).
+	build.SetGC(len(files))
 	if len(files) == 1 || o.fix || o.jobs == 1 {
 		// One plan, -j 1, or -sua, which rewrites files that plans share
 		// (a commune's xa.yaml): one after another.
-		if _, set := os.LookupEnv("GOGC"); len(files) == 1 && !set {
-			// One plan allocates a few MB: no garbage collection but at the
-			// memory budget of build (150 MB), which one plan never reaches
-			// (GOGC in the environment, when set, is kept).
-			debug.SetGCPercent(-1)
-			debug.SetMemoryLimit(150 << 20)
-		}
 		status := 0
 		for _, f := range files {
 			status = max(status, checkOne(f, o, family, c.Stdout, c.Stderr))
@@ -121,12 +115,8 @@ func runCheck(c *Context, args []string, o checkOptions) int {
 // the same bytes as checking them one after another, except that the line
 // saying which templates folder is in use comes first, as with build (one
 // after another, it comes with the first plan that reads a template: after
-// the errors of a plan before it that does not parse). A garbage collection
-// every 400 % of live heap, within a 150 MB budget as for build, leaves
-// more of the cores to checking.
+// the errors of a plan before it that does not parse).
 func checkParallel(files []string, o checkOptions, family *fonts.Family, stdout, stderr io.Writer) int {
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(150 << 20)
 	// Say the templates folder now, before any plan's output: written by
 	// whichever worker read a template first, it would race the output.
 	templates.ReadDir(".") //nolint:errcheck // only for the notice; a plan that needs a template says any error

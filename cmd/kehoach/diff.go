@@ -8,9 +8,9 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"sync"
 
+	"kehoach/internal/build"
 	"kehoach/internal/fileset"
 	"kehoach/internal/gitrev"
 	"kehoach/internal/plan"
@@ -384,10 +384,9 @@ func (o *diffOptions) run(c *Context, args []string) int {
 		return c.UsageError("cần một hoặc hai đối số: kehoach diff CŨ MỚI")
 	}
 	defer gitrev.Close()
-	// As build and check: loading a plan allocates much and keeps little,
-	// so collect less often, within a bound on the heap for many plans.
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(150 << 20)
+	// As build and check of many plans: loading a plan allocates much and
+	// keeps little, so collect less often, within the memory budget.
+	build.SetGC(2)
 	pairs, renames, err := diffPairs(args)
 	if err != nil {
 		c.Errorf("%v", err)

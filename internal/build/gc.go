@@ -10,7 +10,8 @@ import (
 const GCBudget = 100 << 20
 
 // SetGC sets the garbage collector for a build of n plans, as kehoach build
-// runs it, and returns a function restoring the previous settings. One
+// runs it (check and diff set it the same way for the plans they read), and
+// returns a function restoring the previous settings. One
 // plan's build allocates about 15 MB and keeps little of it, so with one
 // plan there is no collection but at GCBudget (at the default 100 % the
 // collector ran some 8 times, at 400 % once, ~5 ms of CPU); with more, one

@@ -11,23 +11,19 @@ import (
 	"kehoach/templates"
 )
 
-func anyParse[T any](parse func(path string, data []byte) (T, error)) func(string, []byte) (any, error) {
-	return func(path string, data []byte) (any, error) { return parse(path, data) }
-}
-
 // TestSnapshots checks snapshot_gen.go against the embedded template
 // files this package parses, with the parse the loader uses for each:
 // every criteria set, provincial set and period, the registry of legal
 // bases and the funding sources (testkit.CheckSnapshots).
 func TestSnapshots(t *testing.T) {
-	files := []testkit.SnapshotFile{{Name: "can-cu.yaml", Parse: anyParse(parseCitations)}, {Name: "nguon.yaml", Parse: anyParse(parseSources)}}
+	files := []testkit.SnapshotFile{{Name: "can-cu.yaml", Parse: testkit.ParseAny(parseCitations)}, {Name: "nguon.yaml", Parse: testkit.ParseAny(parseSources)}}
 	for _, g := range []struct {
 		pat   string
 		parse func(id string) func(string, []byte) (any, error)
 	}{
-		{"giai-doan/*.yaml", func(id string) func(string, []byte) (any, error) { return anyParse(parsePeriod(id)) }},
-		{"tieu-chi/*.yaml", func(string) func(string, []byte) (any, error) { return anyParse(parseCriteriaSet) }},
-		{"tieu-chi/tinh/*.yaml", func(string) func(string, []byte) (any, error) { return anyParse(ParseProvincialSet) }},
+		{"giai-doan/*.yaml", func(id string) func(string, []byte) (any, error) { return testkit.ParseAny(parsePeriod(id)) }},
+		{"tieu-chi/*.yaml", func(string) func(string, []byte) (any, error) { return testkit.ParseAny(parseCriteriaSet) }},
+		{"tieu-chi/tinh/*.yaml", func(string) func(string, []byte) (any, error) { return testkit.ParseAny(ParseProvincialSet) }},
 	} {
 		names, err := fs.Glob(templates.FS, g.pat)
 		if err != nil || len(names) == 0 {

@@ -12,6 +12,5 @@ import (
 // TestSnapshots checks snapshot_gen.go against templates/nd30.yaml
 // (testkit.CheckSnapshots).
 func TestSnapshots(t *testing.T) {
-	parse := func(path string, data []byte) (any, error) { return parseProfile(path, data) }
-	testkit.CheckSnapshots(t, templates.FS, "style", "kehoach/internal/style", []testkit.SnapshotFile{{Name: ProfileFile, Parse: parse}}, snapshot)
+	testkit.CheckSnapshots(t, templates.FS, "style", "kehoach/internal/style", []testkit.SnapshotFile{{Name: ProfileFile, Parse: testkit.ParseAny(parseProfile)}}, snapshot)
 }

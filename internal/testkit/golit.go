@@ -236,6 +236,11 @@ type SnapshotFile struct {
 	Parse func(path string, data []byte) (any, error)
 }
 
+// ParseAny is parse for a SnapshotFile: its value as an any.
+func ParseAny[T any](parse func(path string, data []byte) (T, error)) func(string, []byte) (any, error) {
+	return func(path string, data []byte) (any, error) { return parse(path, data) }
+}
+
 // SnapshotPath stands for the path argument of the generated functions.
 const SnapshotPath = "\x00path\x00"
 

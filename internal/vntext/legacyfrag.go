@@ -41,13 +41,7 @@ func legacyFragmentFindings(s string, o Options) []Finding {
 	if !anyLegacyLooking(s) {
 		return nil
 	}
-	var cache map[string]*tokInfo // the words wordFindings analyses again, when the fields share them
-	if w := o.Words; w != nil {
-		if w.m == nil {
-			w.m = map[string]*tokInfo{}
-		}
-		cache = w.m
-	}
+	cache := o.Words.cache() // the words wordFindings analyses again, when the fields share them
 	var chunks []legacyChunk
 	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {

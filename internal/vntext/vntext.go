@@ -149,6 +149,18 @@ type Words struct {
 	m map[string]*tokInfo
 }
 
+// cache is w's map of analysed words, made on first use; nil for a nil w
+// (each rule then analyses the words it meets on its own).
+func (w *Words) cache() map[string]*tokInfo {
+	if w == nil {
+		return nil
+	}
+	if w.m == nil {
+		w.m = map[string]*tokInfo{}
+	}
+	return w.m
+}
+
 // Normalise returns s in Unicode NFC, with any invalid UTF-8 byte sequence
 // replaced by U+FFFD: the string all offsets refer to.
 func Normalise(s string) string { return norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD")) }

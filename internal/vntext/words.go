@@ -76,13 +76,8 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 		return nil
 	}
 	want := styleFromOption(o.ToneStyle)
-	var cache map[string]*tokInfo
-	if w := o.Words; w != nil {
-		if w.m == nil {
-			w.m = map[string]*tokInfo{}
-		}
-		cache = w.m
-	} else {
+	cache := o.Words.cache()
+	if cache == nil {
 		cache = make(map[string]*tokInfo, len(toks)/2)
 	}
 	ws := make([]wordState, len(toks))
