@@ -8,10 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -336,16 +334,6 @@ func Roman(n int) string {
 	return tens[n/10] + ones[n%10]
 }
 
-// units that bind to the number before them with a no-break space.
-var unitRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(\d)[  ]+(km|ha|tấn|triệu đồng|tỷ đồng|nghìn đồng|đồng|người|m2|m²|kg|tuổi)\b`)
-})
-var signRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([≥≤<>]) (\d)`) })
-
-// dashRe is a dash, en dash or plus standing between two words with spaces
-// around it: "sáng - xanh", "2021 – 2025", "A + B".
-var dashRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\S)[ \x{00a0}]+([-–+])[ \x{00a0}]+(\S)`) })
-
 // Bind puts no-break spaces where a line must not break: between a number
 // and its unit ("7 km", "54 triệu đồng"), after a comparison sign ("≥ 54"),
 // and before a spaced dash or plus between words ("Ấp 3 - Ấp 7"), so that a
@@ -355,9 +343,9 @@ func Bind(s string) string {
 	if (strings.Contains(s, " -") || strings.Contains(s, " –") || strings.Contains(s, " +")) && unboundDash(s) {
 		// Twice: the third group of one match is the first of the next
 		// ("a - b - c").
-		s = dashRe().ReplaceAllString(s, "$1\u00a0$2 $3")
+		s = bindDashes(s)
 		if unboundDash(s) {
-			s = dashRe().ReplaceAllString(s, "$1\u00a0$2 $3")
+			s = bindDashes(s)
 		}
 	}
 	if !strings.ContainsAny(s, "0123456789") {
@@ -366,20 +354,17 @@ func Bind(s string) string {
 	// The expressions run only where they can match (most texts have no
 	// unit after a number and no comparison sign).
 	if digitSpace(s) && numberUnit(s) {
-		s = unitRe().ReplaceAllStringFunc(s, func(m string) string {
-			sub := unitRe().FindStringSubmatch(m)
-			return sub[1] + "\u00a0" + strings.ReplaceAll(sub[2], " ", "\u00a0")
-		})
+		s = bindUnits(s)
 	}
 	if !signNumber(s) {
 		return s
 	}
-	return signRe().ReplaceAllString(s, "$1\u00a0$2")
+	return bindSigns(s)
 }
 
-// The tests below are what the expressions need to match, checked byte by
-// byte (the expressions cost far more, and most texts hold nothing they
-// change): Bind gives what it gives running them everywhere.
+// The tests below are what the replacements need to match, checked byte by
+// byte (most texts hold nothing they change): Bind gives what it gives
+// running them everywhere.
 
 // isSpace reports whether s has a space or a no-break space at i, and its
 // length.

@@ -171,6 +171,13 @@ func TestBind(t *testing.T) {
 		{"đạt ≥5 mức", "đạt ≥5 mức"},                     // no space after the sign, no unit
 		{"trên > 5 người", "trên >\u00a05\u00a0người"},
 		{"5 mức, ≤ 3", "5 mức, ≤\u00a03"},
+		// A unit binds where a word ends. Before, "m²" needed a word
+		// character next (\b), so "2.400 m²" stayed unbound and the typo
+		// "m²a" crashed kehoach build.
+		{"1.282,2 m²a, 1.249 ha", "1.282,2 m²a, 1.249\u00a0ha"},
+		{"1.282,2 m², 1.249 ha", "1.282,2\u00a0m², 1.249\u00a0ha"},
+		{"quy mô 2.400 m²", "quy mô 2.400\u00a0m²"},
+		{"5 kmx, 5 km_, 5 km2", "5 kmx, 5 km_, 5 km2"},
 	}
 	for _, tc := range tests {
 		if got := Bind(tc.in); got != tc.want {
