@@ -12,6 +12,7 @@ import (
 	"kehoach/internal/draft"
 	"kehoach/internal/fileset"
 	"kehoach/internal/fonts"
+	"kehoach/internal/panics"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/textcheck"
@@ -143,7 +144,15 @@ func checkParallel(files []string, o checkOptions, family *fonts.Family, stdout,
 		go func() {
 			for i := range next {
 				var r result
-				r.status = checkOne(files[i], o, family, r.out.writer(stdout), r.out.writer(stderr))
+				func() {
+					defer func() { // a fault of kehoach's met by one plan is that plan's error
+						if p := recover(); p != nil {
+							fmt.Fprintf(r.out.writer(stderr), "%s: %v\n", files[i], panics.From(p))
+							r.status = 2
+						}
+					}()
+					r.status = checkOne(files[i], o, family, r.out.writer(stdout), r.out.writer(stderr))
+				}()
 				results[i] <- r
 			}
 		}()

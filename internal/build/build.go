@@ -21,6 +21,7 @@ import (
 	"kehoach/internal/fileset"
 	"kehoach/internal/fonts"
 	"kehoach/internal/layout"
+	"kehoach/internal/panics"
 	"kehoach/internal/plan"
 	"kehoach/internal/render/docx"
 	"kehoach/internal/render/pdf"
@@ -340,8 +341,16 @@ func withoutAnnexCuts(probs []layout.Problem, annexProbs []sheet.Problem) []layo
 
 // Plan builds one plan file into o.OutDir. Validation problems are in
 // Result.Load; nothing is written for an invalid plan.
-func Plan(path string, o Options) *Result {
-	r := &Result{Plan: path}
+//
+// A panic in kehoach while building the plan is its Result.Err (a
+// *panics.Error), with nothing written for it.
+func Plan(path string, o Options) (r *Result) {
+	r = &Result{Plan: path}
+	defer func() {
+		if p := recover(); p != nil {
+			r.Err, r.Outputs, r.Pages = fmt.Errorf("%s: %w", path, panics.From(p)), nil, 0
+		}
+	}()
 	c, err := composeAll(path, o)
 	res, d := c.res, c.doc
 	r.Load, r.Doc = res, d
@@ -373,6 +382,8 @@ func Plan(path string, o Options) *Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer panics.Catch(&errs[i])
+			renderHook(f)
 			name := OutputName(base, f)
 			var data []byte
 			var err error
@@ -410,6 +421,10 @@ func Plan(path string, o Options) *Result {
 	r.Outputs = outs
 	return r
 }
+
+// renderHook is called as each format starts rendering; tests make it
+// panic to show that a panic in a renderer is the plan's error.
+var renderHook = func(format string) {}
 
 // recordFiles fills in the metadata sidecars among formats (RecordFormats),
 // whose PageAmount is the page count of the PDF layout: the PDF's when one

@@ -24,7 +24,7 @@ import (
 var allowed = map[string][]string{
 	// Foundations: no package of the module, or only diag (the one
 	// diagnostics type).
-	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/safefile": {},
+	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/panics": {}, "internal/safefile": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/codepage": {},
 	"internal/testkit": {"internal/doc"}, "internal/testkit/pdfobj": {}, "internal/extract/hostile": {},
 	"internal/vntext":  {"internal/diag"},
@@ -78,9 +78,9 @@ var allowed = map[string][]string{
 	"internal/extract":        {"internal/extract/docx", "internal/extract/limits", "internal/extract/pdf", "internal/extract/xlsx"},
 
 	// The build and the command layer.
-	"internal/build": {"internal/diag", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
+	"internal/build": {"internal/diag", "internal/panics", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
 		"internal/render/docx", "internal/render/pdf", "internal/render/record", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/sheet", "internal/style", "internal/yamlx"},
-	"cmd/kehoach": {"internal/annex", "internal/build", "internal/diag", "internal/compose", "internal/draft", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/importer", "internal/issue",
+	"cmd/kehoach": {"internal/annex", "internal/panics", "internal/build", "internal/diag", "internal/compose", "internal/draft", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/importer", "internal/issue",
 		"internal/manifest", "internal/compose/manifestdoc", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract", "internal/extract/limits",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},
