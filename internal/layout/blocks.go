@@ -666,6 +666,11 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 			}
 		}
 		if t.Borders {
+			if r > 0 {
+				for k := range tops {
+					tops[k].seam = true
+				}
+			}
 			borders = append(append(append(borders, tops...), bottoms...), sides...)
 			tops, bottoms, sides = tops[:0], bottoms[:0], sides[:0]
 		}
@@ -689,7 +694,8 @@ func (e *engine) table(b box, t *doc.Table) ([]elem, error) {
 // bottom border that continues the one of the cell before it lengthens
 // that line, and a side the cell shares with its neighbour (same x, same
 // height) is not drawn again. Four lines a cell, as before, drew every
-// inner border twice: 1,959 lines on the 2025 plan's pages, 697 now.
+// inner border twice: 1,959 lines on the 2025 plan's pages, 697 now (and
+// fewer still where the pager leaves out a row's top, Item.seam).
 func addBorders(tops, bottoms, sides []Item, x0, x1, h float64) ([]Item, []Item, []Item) {
 	line := func(xa, ya, xb, yb float64) Item {
 		return Item{Kind: KindLine, Role: RoleBorder, X: xa, Y: ya, X2: xb, Y2: yb, Thickness: BorderPt}

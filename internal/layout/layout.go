@@ -130,6 +130,10 @@ type Item struct {
 	Repeated bool
 	ul       bool      // underlined text
 	field    doc.Field // a computed field, filled in at pagination
+	// seam marks a table row's top border, which the rows above draw
+	// already when the row follows them on the page: the pager leaves it
+	// out there and keeps it where the row starts a page.
+	seam bool
 }
 
 // Word is one word of a justified text item and its place.

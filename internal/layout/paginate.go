@@ -235,6 +235,9 @@ func (pg *pager) placeAs(el *elem, repeated bool) {
 	p := &pg.pages[pg.cur]
 	top := pg.y + pg.before(el)
 	for _, it := range el.items {
+		if it.seam && !pg.fresh {
+			continue // the row above, on this page, drew this line
+		}
 		it = shift(it, 0, top)
 		it.Repeated = repeated
 		if it.field == doc.FieldPage {
