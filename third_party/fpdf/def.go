@@ -826,6 +826,10 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	// kehoach patch 19: runes below usedBitsRunes that textFast has
+	// marked in usedRunes, one bit each, shared by the copies of the
+	// definition (SetFont copies it into currentFont).
+	usedBits *[usedBitsRunes / 64]uint64
 }
 
 // generateFontID generates a font Id from the font definition

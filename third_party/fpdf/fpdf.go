@@ -2063,6 +2063,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Ut:        round(utf8File.UnderlineThickness),
 			Cw:        utf8File.CharWidths,
 			usedRunes: sbarr,
+			usedBits:  new([usedBitsRunes / 64]uint64), // kehoach patch 19
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2197,6 +2198,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			usedBits:  new([usedBitsRunes / 64]uint64), // kehoach patch 19
 		}
 		def.i = f.fontCache.fontID(utf8Bytes, def)
 		f.fonts[fontkey] = def

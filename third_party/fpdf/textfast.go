@@ -18,6 +18,10 @@ import (
 // page as bytes rather than made into strings first. The bytes written are
 // the same.
 
+// usedBitsRunes bounds the runes a font's usedBits covers: up to U+1FFF,
+// past Vietnamese (U+1EA0–U+1EF9), 1 KiB a font of a document.
+const usedBitsRunes = 0x2000
+
 // textFast writes what Text writes for the common case (a UTF-8 font, left
 // to right, no underline or strike-out; with patch 13 also when the text
 // colour differs from the fill colour, which Text then writes around the
@@ -27,10 +31,18 @@ func (f *Fpdf) textFast(x, y float64, txtStr string) bool {
 		f.closeText() // kehoach patch 17: Text writes its own text object
 		return false
 	}
-	used := f.currentFont.usedRunes
+	used, bits := f.currentFont.usedRunes, f.currentFont.usedBits
 	for _, uni := range txtStr {
+		// kehoach patch 19: a rune marked before is known by its bit,
+		// without the map lookup (3 % of a kehoach build).
+		if bits != nil && uni < usedBitsRunes && bits[uni>>6]&(1<<(uni&63)) != 0 {
+			continue
+		}
 		if v, ok := used[int(uni)]; !ok || v != int(uni) { // 0–56 start at 0
 			used[int(uni)] = int(uni)
+		}
+		if bits != nil && uni < usedBitsRunes {
+			bits[uni>>6] |= 1 << (uni & 63)
 		}
 	}
 	if f.textInObject(x, y, txtStr) { // kehoach patch 17
