@@ -126,6 +126,7 @@ func TestEscapeTextAsEncodingXML(t *testing.T) {
 	for _, s := range []string{
 		"", "Kế hoạch xây dựng nông thôn mới", "a < b & c > d", `"quoted" 'single'`,
 		"tab\there", "line\nbreak\r", "\x01control", "bad \xff utf-8", "\uFFFE\uFFFF", "\uFFFD ok", "ấp 3\u00a0- ấp 7",
+		"\x7f del", "\xed\xa0\x80 surrogate", "cut \xef\xbf", "\xef\xbf\xbd", "emoji \U0001F600", "\u0085 next line", "ký tự\u2028",
 	} {
 		var want, got bytes.Buffer
 		_ = xml.EscapeText(&want, []byte(s))

@@ -22,13 +22,22 @@ func EscapeText(b *bytes.Buffer, s string) {
 // with no markup character, no quote, no control character (tab and line
 // breaks included, which it writes as references) and no U+FFFE or U+FFFF.
 func Plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20, c == '&', c == '<', c == '>', c == '"', c == '\'':
-			return false
-		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
+	// One pass: ASCII bytes are looked at one by one, the rest decoded
+	// (an invalid sequence decodes as RuneError of length 1).
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
 			return false
 		}
+		i += n
 	}
-	return utf8.ValidString(s)
+	return true
 }
