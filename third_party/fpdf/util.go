@@ -314,14 +314,7 @@ func (pa *untypedKeyMap) getIndex(key any) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key any, value int) {
 	if key == nil {
-		var i int
-		for n := 0; ; n++ {
-			i = pa.getIndex(n)
-			if i < 0 {
-				key = n
-				break
-			}
-		}
+		key = pa.nextIntKey() // kehoach patch 20
 		pa.keySet = append(pa.keySet, key)
 		pa.valueSet = append(pa.valueSet, value)
 	} else {
@@ -333,6 +326,37 @@ func (pa *untypedKeyMap) put(key any, value int) {
 			pa.valueSet[i] = value
 		}
 	}
+}
+
+// nextIntKey is the smallest non-negative int not among pa's keys, the key
+// PHP gives a value appended without one. kehoach patch 20: upstream tried
+// 0, 1, 2 … with getIndex, a scan of the keys each, so building the /W
+// widths of a font (ranges of hundreds of characters) took time cubic in
+// a range's length. The keys are distinct, so when the int keys' largest
+// is their count less one they are 0 … count-1 and the answer is the
+// count; otherwise the keys are marked in a table.
+func (pa *untypedKeyMap) nextIntKey() int {
+	count, largest := 0, -1
+	for _, k := range pa.keySet {
+		if n, ok := k.(int); ok {
+			count++
+			largest = max(largest, n)
+		}
+	}
+	if largest == count-1 {
+		return count
+	}
+	taken := make([]bool, count+1)
+	for _, k := range pa.keySet {
+		if n, ok := k.(int); ok && n >= 0 && n <= count {
+			taken[n] = true
+		}
+	}
+	n := 0
+	for taken[n] {
+		n++
+	}
+	return n
 }
 
 // Delete value in PHP Array
