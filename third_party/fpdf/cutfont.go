@@ -70,26 +70,10 @@ func (utf *utf8FontFile) cutTables() *cutFontTables {
 	return t
 }
 
-// cidMapPool holds zeroed 128 KiB buffers for the CIDToGIDMap of a face.
-var cidMapPool = sync.Pool{New: func() any {
-	b := make([]byte, 256*256*2)
-	return &b
-}}
-
 // compressCIDToGIDMap compresses the CIDToGIDMap of a face (code → glyph,
-// two bytes big-endian per code, 0 for codes not used) as upstream's putfonts
-// did, from a pooled buffer that is cleared again for its next use.
+// two bytes big-endian per code, 0 for codes not used); since patch 21 the
+// zlib stream is written from the codes used (zlibCIDToGIDMap) instead of
+// deflating the 128 KiB.
 func compressCIDToGIDMap(codeGlyph map[int]int) *membuffer {
-	p := cidMapPool.Get().(*[]byte)
-	m := *p
-	for cc, glyph := range codeGlyph {
-		m[cc*2] = byte(glyph >> 8)
-		m[cc*2+1] = byte(glyph & 0xFF)
-	}
-	mem := xmem.compress(m)
-	for cc := range codeGlyph {
-		m[cc*2], m[cc*2+1] = 0, 0
-	}
-	cidMapPool.Put(p)
-	return mem
+	return zlibCIDToGIDMap(codeGlyph)
 }

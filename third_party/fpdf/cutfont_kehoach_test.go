@@ -7,8 +7,6 @@ import (
 	"bytes"
 	"sync"
 	"testing"
-
-	"github.com/klauspost/compress/zlib"
 )
 
 // kehoach patch 5: a subset cut from a copy of a parsed font, whose
@@ -59,33 +57,5 @@ func TestCutFontSharedTables(t *testing.T) {
 	wg.Wait()
 	if tab := parsed.cut; tab == nil || !tab.ok || len(tab.charSymbol) == 0 || len(tab.symbolPosition) != tab.numSymbols+1 {
 		t.Fatalf("the shared tables were not built once on the parsed font: %+v", tab)
-	}
-}
-
-// kehoach patch 5: the pooled CIDToGIDMap buffer is cleared after each
-// use: maps compressed one after another equal those of a new buffer.
-func TestCIDToGIDMapPooled(t *testing.T) {
-	maps := []map[int]int{
-		{0x41: 1, 0x1EBF: 2, 0xFFFF: 3},
-		{0x20: 5},
-		{},
-		{0x41: 7, 0x111: 300},
-	}
-	for round := range 2 {
-		for i, m := range maps {
-			fresh := make([]byte, 256*256*2)
-			for cc, g := range m {
-				fresh[cc*2], fresh[cc*2+1] = byte(g>>8), byte(g)
-			}
-			var want bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&want, zlib.BestSpeed)
-			zw.Write(fresh)
-			zw.Close()
-			mem := compressCIDToGIDMap(m)
-			if !bytes.Equal(mem.bytes(), want.Bytes()) {
-				t.Errorf("round %d, map %d: the pooled map compresses otherwise than a new one", round, i)
-			}
-			mem.release()
-		}
 	}
 }
