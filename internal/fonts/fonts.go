@@ -69,8 +69,11 @@ type Family struct {
 	TTF    [4][]byte       // raw TrueType data per Style
 	faces  [4]*sfnt.Font   // parsed faces
 	upem   [4]float64      // units per em
-	mu     sync.Mutex      // guards adv
+	mu     sync.Mutex      // guards adv and buf
 	adv    [4]map[rune]int // advance widths in font units; -1 = no glyph
+	// buf is lockedAdvance's scratch room, kept: a new sfnt.Buffer for
+	// each rune measured allocated some 170 pages of memory a build.
+	buf sfnt.Buffer
 	// near holds the advances of the runes below nearRunes, read without
 	// the lock (every word's width reads one per rune, from several
 	// goroutines at once): advance + 2, 0 while not measured yet.
@@ -248,11 +251,10 @@ func (f *Family) lockedAdvance(s Style, r rune) int {
 	if a, ok := f.adv[s][r]; ok {
 		return a
 	}
-	var buf sfnt.Buffer
 	face := f.faces[s]
 	a := -1
-	if gi, err := face.GlyphIndex(&buf, r); err == nil && gi != 0 {
-		if x, err := face.GlyphAdvance(&buf, gi, fixed.Int26_6(face.UnitsPerEm())<<6, font.HintingNone); err == nil {
+	if gi, err := face.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
+		if x, err := face.GlyphAdvance(&f.buf, gi, fixed.Int26_6(face.UnitsPerEm())<<6, font.HintingNone); err == nil {
 			a = int(x >> 6)
 		}
 	}
