@@ -151,6 +151,7 @@ func checkParallel(files []string, o checkOptions, family *fonts.Family, stdout,
 							r.status = 2
 						}
 					}()
+					checkHook(files[i])
 					r.status = checkOne(files[i], o, family, r.out.writer(stdout), r.out.writer(stderr))
 				}()
 				results[i] <- r
@@ -165,6 +166,9 @@ func checkParallel(files []string, o checkOptions, family *fonts.Family, stdout,
 	}
 	return status
 }
+
+// checkHook is called as each plan's check starts; tests make it panic.
+var checkHook = func(file string) {}
 
 // A recording keeps what is written to several writers, in the order it
 // was written, for replay.

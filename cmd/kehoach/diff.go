@@ -13,6 +13,7 @@ import (
 	"kehoach/internal/build"
 	"kehoach/internal/fileset"
 	"kehoach/internal/gitrev"
+	"kehoach/internal/panics"
 	"kehoach/internal/plan"
 	"kehoach/internal/plandiff"
 	"kehoach/internal/termsafe"
@@ -251,15 +252,28 @@ func loadPairs(pairs []diffPair, skip func(diffPair) bool) []pairLoad {
 			defer wg.Done()
 			for i := range next {
 				r := &out[i]
-				if r.old, r.err = loadSource(pairs[i].old); r.err == nil {
-					r.new, r.err = loadSource(pairs[i].new)
-				}
-				// A plan in both versions is never paired as a rename
-				// (pairRenamed): compare it here, on this core.
-				if r.err == nil && r.old.res != nil && r.new.res != nil {
-					r.report = diffReport(version{old: r.old, new: r.new})
-					r.old, r.new = loaded{}, loaded{}
-				}
+				func() {
+					defer func() { // a fault of kehoach's met by one plan is that plan's error
+						if p := recover(); p != nil {
+							name := ""
+							if s := pairs[i].new; s != nil {
+								name = s.Path
+							} else if s := pairs[i].old; s != nil {
+								name = s.Path
+							}
+							r.report, r.err = nil, fmt.Errorf("%s: %w", name, panics.From(p))
+						}
+					}()
+					if r.old, r.err = loadSource(pairs[i].old); r.err == nil {
+						r.new, r.err = loadSource(pairs[i].new)
+					}
+					// A plan in both versions is never paired as a rename
+					// (pairRenamed): compare it here, on this core.
+					if r.err == nil && r.old.res != nil && r.new.res != nil {
+						r.report = diffReport(version{old: r.old, new: r.new})
+						r.old, r.new = loaded{}, loaded{}
+					}
+				}()
 			}
 		}()
 	}
