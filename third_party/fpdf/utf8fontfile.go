@@ -21,7 +21,6 @@
 package fpdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -1107,29 +1106,30 @@ func (utf *utf8FontFile) assembleTables() []byte {
 }
 
 func unpackUint16Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 2)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint16(bs)))
-		c, e = r.Read(bs)
+	// kehoach patch 22: the values read in place into an array made once,
+	// instead of through a bytes.Reader two bytes at a time into an array
+	// grown from one element (each growth a new array). The same values:
+	// a leading 0, then each big-endian pair; a last odd byte is read, as
+	// upstream's reader left it, over the low byte of the pair before it.
+	answer := make([]int, 1, 1+(len(data)+1)/2)
+	var lo byte
+	for i := 0; i < len(data); i += 2 {
+		if i+1 < len(data) {
+			lo = data[i+1]
+		}
+		answer = append(answer, int(data[i])<<8|int(lo))
 	}
 	return answer
 }
 
 func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 4)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint32(bs)))
-		c, e = r.Read(bs)
+	// kehoach patch 22: as unpackUint16Array; a last partial group of one
+	// to three bytes is read over the bytes of the group before it.
+	answer := make([]int, 1, 1+(len(data)+3)/4)
+	var bs [4]byte
+	for i := 0; i < len(data); i += 4 {
+		copy(bs[:], data[i:])
+		answer = append(answer, int(binary.BigEndian.Uint32(bs[:])))
 	}
 	return answer
 }
