@@ -496,7 +496,11 @@ func nextStep(xs []*wrapped, width, nat float64, live []*wrapped) float64 {
 	fewer := func(width float64) bool {
 		for i, x := range live {
 			if x.count(width, x.lines) < x.lines {
-				live[0], live[i] = x, live[0] // likely the first to lose a line at the next width too
+				// The cells before it keep their lines at width, so at
+				// every narrower width, which is all the bisection asks
+				// from now on: they are done with. It comes first, likely
+				// to lose a line at the next width too.
+				live = live[i:]
 				return true
 			}
 		}
