@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"text/template"
+
+	"kehoach/internal/lazy"
 )
 
 // An Error is a wording template that is broken or does not fit the
@@ -60,17 +60,13 @@ func Execute(t *template.Template, name, block string, data any) (string, error)
 
 var (
 	// template: ke-hoach.tmpl:12: unexpected EOF
-	parseRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: [^:]*:(\d+): (.*)$`) })
+	parseRE = lazy.MustCompile(`^template: [^:]*:(\d+): (.*)$`)
 	// template: ke-hoach.tmpl:33:40: executing "ket-luan" at <.CoQuan2>: map has no entry for key "CoQuan2"
-	execRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^template: [^:]*:(\d+):\d+: executing "[^"]*" at <([^>]*)>: (.*)$`)
-	})
+	execRE = lazy.MustCompile(`^template: [^:]*:(\d+):\d+: executing "[^"]*" at <([^>]*)>: (.*)$`)
 	// template: no template "ket-luan" associated with template "ke-hoach.tmpl"
-	noBlockRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: no template "([^"]*)" associated`) })
-	funcRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`function "([^"]*)" not defined`) })
-	charRE    = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`unexpected "(.)" in|bad character U\+[0-9A-F]+ '(.)'`)
-	})
+	noBlockRE = lazy.MustCompile(`^template: no template "([^"]*)" associated`)
+	funcRE    = lazy.MustCompile(`function "([^"]*)" not defined`)
+	charRE    = lazy.MustCompile(`unexpected "(.)" in|bad character U\+[0-9A-F]+ '(.)'`)
 )
 
 // fixHint is how to fix a broken wording file: edit it, or, when it is a
@@ -85,7 +81,7 @@ func fixHint(name string) string {
 func parseError(name, path string, err error) error {
 	e := &Error{Path: path}
 	detail := err.Error()
-	if m := parseRE().FindStringSubmatch(detail); m != nil {
+	if m := parseRE.Get().FindStringSubmatch(detail); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
 		detail = m[2]
 	}
@@ -99,10 +95,10 @@ func parseError(name, path string, err error) error {
 		what = "một lệnh mẫu mở bằng {{ mà không có }} đóng"
 	case strings.Contains(detail, "unexpected {{end}}"):
 		what = "thừa một {{end}} (không có khối nào đang mở)"
-	case funcRE().MatchString(detail):
-		what = fmt.Sprintf("không có hàm “%s” trong lệnh mẫu", funcRE().FindStringSubmatch(detail)[1])
-	case charRE().MatchString(detail):
-		m := charRE().FindStringSubmatch(detail)
+	case funcRE.Get().MatchString(detail):
+		what = fmt.Sprintf("không có hàm “%s” trong lệnh mẫu", funcRE.Get().FindStringSubmatch(detail)[1])
+	case charRE.Get().MatchString(detail):
+		m := charRE.Get().FindStringSubmatch(detail)
 		what = fmt.Sprintf("ký tự “%s” không đúng chỗ trong một lệnh mẫu {{ … }}", m[1]+m[2])
 	case strings.Contains(detail, "unterminated quoted string"):
 		what = "một chuỗi mở bằng dấu \" mà không có dấu \" đóng"
@@ -118,8 +114,8 @@ func parseError(name, path string, err error) error {
 func execError(name, block string, err error) error {
 	e := &Error{Path: Path(name)}
 	detail := err.Error()
-	switch m := execRE().FindStringSubmatch(detail); {
-	case noBlockRE().MatchString(detail):
+	switch m := execRE.Get().FindStringSubmatch(detail); {
+	case noBlockRE.Get().MatchString(detail):
 		e.Msg = fmt.Sprintf("không có khối “%s” mà chương trình cần (tệp có thể cũ hơn chương trình); hãy thêm khối {{define \"%s\"}}…{{end}} như bản gốc trong kho mã, hoặc xóa tệp này để dùng bản có sẵn trong chương trình.", block, block)
 		if !current.Load().fromDisk(name) {
 			e.Msg = fmt.Sprintf("không có khối “%s” mà chương trình cần; đây là lỗi của chương trình, hãy báo lỗi.", block)

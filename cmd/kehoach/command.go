@@ -1,18 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"kehoach/internal/fonts"
+	"kehoach/internal/lazy"
 	"kehoach/internal/oserr"
 	"kehoach/internal/termsafe"
 	"kehoach/internal/yamlx"
@@ -153,12 +153,10 @@ func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
 }
 
 var (
-	undefinedRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^flag provided but not defined: -(.*)$`) })
-	needsArgRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^flag needs an argument: -(.*)$`) })
-	badValueRE  = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-([^:]*): (.*)$`)
-	})
-	badSyntaxRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^bad flag syntax: (.*)$`) })
+	undefinedRE = lazy.MustCompile(`^flag provided but not defined: -(.*)$`)
+	needsArgRE  = lazy.MustCompile(`^flag needs an argument: -(.*)$`)
+	badValueRE  = lazy.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-([^:]*): (.*)$`)
+	badSyntaxRE = lazy.MustCompile(`^bad flag syntax: (.*)$`)
 )
 
 // flagError turns an error of the flag package into Vietnamese; an
@@ -166,16 +164,16 @@ var (
 func (cmd *Command) flagError(fl *flag.FlagSet, err error, args []string) string {
 	s := err.Error()
 	dashed := func(name string) string { return cmd.dashedIn(fl, name) }
-	if m := undefinedRE().FindStringSubmatch(s); m != nil {
+	if m := undefinedRE.Get().FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("không có tùy chọn “%s”; các tùy chọn của lệnh %s: %s%s", typed(args, m[1]), cmd.Name, cmd.flagList(fl), cmd.suggestFlag(fl, m[1]))
 	}
-	if m := needsArgRE().FindStringSubmatch(s); m != nil {
+	if m := needsArgRE.Get().FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("tùy chọn %s cần một giá trị (%s)", dashed(m[1]), cmd.valueName(fl, m[1]))
 	}
-	if m := badValueRE().FindStringSubmatch(s); m != nil {
+	if m := badValueRE.Get().FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("giá trị “%s” của tùy chọn %s không hợp lệ: %s", m[1], dashed(m[2]), valueProblem(fl.Lookup(m[2]), m[3]))
 	}
-	if m := badSyntaxRE().FindStringSubmatch(s); m != nil {
+	if m := badSyntaxRE.Get().FindStringSubmatch(s); m != nil {
 		return fmt.Sprintf("tùy chọn “%s” viết sai; hãy viết -TÊN hoặc -TÊN=GIÁ_TRỊ", m[1])
 	}
 	return s
@@ -288,7 +286,12 @@ func isGenericValueName(s string) bool {
 }
 
 // PrintHelp prints the command's full help: usage line, long text, flags.
-func (cmd *Command) PrintHelp(w io.Writer) {
+func (cmd *Command) PrintHelp(out io.Writer) {
+	// Built in memory and written once, as printUsage.
+	var b bytes.Buffer
+	b.Grow(4 << 10) // one allocation: the whole text is about 4 KB
+	defer func() { out.Write(b.Bytes()) }()
+	w := &b
 	fmt.Fprintf(w, "Cách dùng: %s\n\n%s", cmd.UsageLine, strings.TrimLeft(cmd.Long, "\n"))
 	if !strings.HasSuffix(cmd.Long, "\n") {
 		fmt.Fprintln(w)
@@ -321,7 +324,8 @@ func isBool(g flag.Getter) bool {
 	return ok
 }
 
-// wrap breaks text into lines of at most width characters, at spaces.
+// wrap breaks text into lines of at most width characters, at spaces: the
+// words of strings.Fields, greedily filled (wrapReference in the tests).
 func wrap(text string, width int) []string {
 	var lines []string
 	var line []byte // in linear time: each word is counted and copied once
@@ -329,7 +333,9 @@ func wrap(text string, width int) []string {
 	for i := 0; ; {
 		// The words are those of strings.Fields, found without its slice
 		// of words (help prints 13 texts; for Vietnamese, Fields takes its
-		// slow path through FieldsFunc).
+		// slow path through FieldsFunc), a byte at a time through
+		// spaceClass: only ASCII spaces and the lead bytes of the other
+		// spaces need a closer look (spaceAt).
 		for i < len(text) {
 			size, space := spaceAt(text, i)
 			if !space {
@@ -340,16 +346,19 @@ func wrap(text string, width int) []string {
 		if i == len(text) {
 			break
 		}
-		start, w := i, 0
+		start := i
 		for i < len(text) {
-			size, space := spaceAt(text, i)
-			if space {
+			if spaceClass[text[i]] == 0 {
+				i++
+				continue
+			}
+			if _, space := spaceAt(text, i); space {
 				break
 			}
-			i += size
-			w++
+			i++
 		}
 		word := text[start:i]
+		w := utf8.RuneCountInString(word)
 		switch {
 		case len(line) == 0:
 			line, n = append(line, word...), w
@@ -367,14 +376,28 @@ func wrap(text string, width int) []string {
 	return lines
 }
 
-// spaceAt returns the size of the rune at text[i] and whether it is a
-// space (unicode.IsSpace), ASCII without decoding.
+// spaceClass is 1 for the bytes a space (unicode.IsSpace) may start with:
+// the ASCII spaces, and C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+200A,
+// U+2028, U+2029, U+202F, U+205F) and E3 (U+3000).
+var spaceClass = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1, 0xc2: 1, 0xe1: 1, 0xe2: 1, 0xe3: 1}
+
+// spaceAt reports whether a space (unicode.IsSpace) starts at text[i], and
+// the bytes to step over: the space's size, or 1 for any byte that cannot
+// start one. Every byte but those of spaceClass, continuation bytes
+// included, steps by one without decoding, which finds the words of a
+// rune-by-rune scan: a continuation byte never starts a space, and a byte
+// that cannot start a valid rune is one rune of its own to utf8.
 func spaceAt(text string, i int) (size int, space bool) {
-	if c := text[i]; c < utf8.RuneSelf {
-		return 1, c == ' ' || '\t' <= c && c <= '\r'
+	switch c := text[i]; {
+	case c < utf8.RuneSelf:
+		return 1, spaceClass[c] != 0
+	case spaceClass[c] != 0:
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			return size, true
+		}
 	}
-	r, size := utf8.DecodeRuneInString(text[i:])
-	return size, unicode.IsSpace(r)
+	return 1, false
 }
 
 // noFlags is the Flags of a command without flags.
@@ -396,21 +419,19 @@ func stdFile(w io.Writer) (*os.File, bool) {
 // that breaks the rule is kept working as a hidden alias (alias): help
 // shows one name, both are accepted.
 var (
-	letterFlag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]$`) })
+	letterFlag = lazy.MustCompile(`^[a-z]$`)
 	// syllable is a Vietnamese syllable without its diacritics: an
 	// initial consonant, one to three vowels, a final consonant.
-	syllable = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?$`)
-	})
+	syllable = lazy.MustCompile(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?$`)
 )
 
 // flagNameOK reports whether a flag name follows the naming rule.
 func flagNameOK(name string) bool {
-	if letterFlag().MatchString(name) {
+	if letterFlag.Get().MatchString(name) {
 		return true
 	}
 	for _, w := range strings.Split(name, "-") {
-		if !syllable().MatchString(w) {
+		if !syllable.Get().MatchString(w) {
 			return false
 		}
 	}

@@ -20,6 +20,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -152,7 +153,13 @@ func help(args []string, stdout, stderr io.Writer) int {
 }
 
 // printUsage prints the list of commands (kehoach help).
-func printUsage(w io.Writer) {
+func printUsage(out io.Writer) {
+	// Built in memory and written once: one escaping pass and one write
+	// instead of one per line (help is measured against an empty program).
+	var b bytes.Buffer
+	b.Grow(4 << 10) // one allocation: the whole text is about 4 KB
+	defer func() { out.Write(b.Bytes()) }()
+	w := &b
 	fmt.Fprint(w, "kehoach: tạo văn bản Kế hoạch (DOCX, PDF) từ tệp kế hoạch YAML.\n\nCách dùng:\n")
 	entry := func(usage, short string) {
 		fmt.Fprintf(w, "  %s\n", usage)

@@ -3,10 +3,9 @@ package fileset
 import (
 	"os"
 	"path/filepath"
-	"regexp"
-	"sync"
 	"time"
 
+	"kehoach/internal/lazy"
 	"kehoach/internal/safefile"
 )
 
@@ -37,8 +36,8 @@ func CleanStale(dir string) {
 }
 
 // tempName is the name of a temporary file or backup of WriteAll.
-var tempName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\..+\.[0-9]+\.(tmp|bak)$`) })
+var tempName = lazy.MustCompile(`^\..+\.[0-9]+\.(tmp|bak)$`)
 
 // IsTempName reports whether name is that of a temporary file or backup
 // that WriteAll makes beside a file it writes.
-func IsTempName(name string) bool { return tempName().MatchString(name) }
+func IsTempName(name string) bool { return tempName.Get().MatchString(name) }

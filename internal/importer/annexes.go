@@ -2,14 +2,13 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/extract/para"
+	"kehoach/internal/lazy"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/vn"
@@ -77,7 +76,7 @@ func tableIsCriteria(rows [][]string) bool {
 	return strings.HasPrefix(rows[0][1], "Tiêu chí") && strings.Contains(strings.Join(rows[1], " "), "Đánh giá")
 }
 
-var codeRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+(?:\.\d+)*$`) })
+var codeRe = lazy.MustCompile(`^\d+(?:\.\d+)*$`)
 
 // judged reports whether a Biểu 01 cell holds a criterion's assessment.
 func judged(s string) bool { return s == "Đạt" || s == "Chưa đạt" }
@@ -90,7 +89,7 @@ func (im *importer) criteriaTable(rows [][]string) {
 			r = append(r, "")
 		}
 		tt := r[0]
-		if !codeRe().MatchString(tt) {
+		if !codeRe.Get().MatchString(tt) {
 			continue
 		}
 		if judged(r[5]) || judged(r[7]) {
@@ -138,7 +137,7 @@ func tableIsFunding(rows [][]string) bool {
 	return false
 }
 
-var romanNo = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[IVXL]+$`) })
+var romanNo = lazy.MustCompile(`^[IVXL]+$`)
 
 // fundRow is one source of Biểu 02.
 type fundRow struct {
@@ -172,9 +171,9 @@ func (im *importer) fundingTable(rows [][]string, at line) {
 		}
 		level := 0
 		switch {
-		case romanNo().MatchString(r[0]):
+		case romanNo.Get().MatchString(r[0]):
 			level = 1
-		case codeRe().MatchString(r[0]):
+		case codeRe.Get().MatchString(r[0]):
 			level = strings.Count(r[0], ".") + 2
 		default:
 			im.treeTodo = "Biểu 02: dòng “" + strings.Join(r, " | ") + "” không có số thứ tự đọc được"
@@ -351,7 +350,7 @@ func (im *importer) annexData(nguon []*yaml.Node) *yaml.Node {
 		}
 		n := len(names)
 		for _, r := range rows[max(head+2, 0):] {
-			if head < 0 || len(r) == 0 || !codeRe().MatchString(r[0]) {
+			if head < 0 || len(r) == 0 || !codeRe.Get().MatchString(r[0]) {
 				continue
 			}
 			for len(r) < 10+n {
@@ -401,7 +400,7 @@ func (im *importer) annexData(nguon []*yaml.Node) *yaml.Node {
 		for len(r) < 7 {
 			r = append(r, "")
 		}
-		if !codeRe().MatchString(r[0]) {
+		if !codeRe.Get().MatchString(r[0]) {
 			continue
 		}
 		d, err := docNumber(r[3])

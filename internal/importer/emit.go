@@ -4,15 +4,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/diag"
+	"kehoach/internal/lazy"
 	"kehoach/internal/plan"
 	"kehoach/internal/planfmt"
 	"kehoach/internal/programme"
@@ -240,7 +239,7 @@ func (im *importer) emit(o Options) (*Result, error) {
 }
 
 func closingYear(s string) string {
-	ms := yearRe().FindAllStringSubmatch(s, -1)
+	ms := yearRe.Get().FindAllStringSubmatch(s, -1)
 	if len(ms) == 0 {
 		return ""
 	}
@@ -368,7 +367,7 @@ func (im *importer) communeFile(ma, name, level, agency, vietTat, chuQuan string
 		if v == nil {
 			continue
 		}
-		if m := provinceRe().FindStringSubmatch(v.Value); m != nil {
+		if m := provinceRe.Get().FindStringSubmatch(v.Value); m != nil {
 			tinh = m[1]
 			break
 		}
@@ -429,9 +428,7 @@ func (im *importer) communeFile(ma, name, level, agency, vietTat, chuQuan string
 	return out
 }
 
-var provinceRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân) tỉnh (.+)$`)
-})
+var provinceRe = lazy.MustCompile(`(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân) tỉnh (.+)$`)
 
 func ifThen(c bool, s string) string {
 	if c {
@@ -446,13 +443,13 @@ func dump(name string, root *yaml.Node) ([]byte, error) {
 	return planfmt.DumpDoc(name, d, planfmt.Style{})
 }
 
-var todoRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`#\s*TODO:?\s*(.*)$`) })
+var todoRe = lazy.MustCompile(`#\s*TODO:?\s*(.*)$`)
 
 // findTodos lists the TODO comments of a written file with their lines.
 func findTodos(name string, data []byte) []Finding {
 	var out []Finding
 	for i, l := range strings.Split(string(data), "\n") {
-		if m := todoRe().FindStringSubmatch(l); m != nil {
+		if m := todoRe.Get().FindStringSubmatch(l); m != nil {
 			out = append(out, Finding{File: name, Line: i + 1, Text: m[1]})
 		}
 	}
@@ -490,13 +487,13 @@ func spellingTodos(name string, src, commune []byte, root *yaml.Node) int {
 	return n
 }
 
-var pathPart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^.\[\]]+)|\[(\d+)\]`) })
+var pathPart = lazy.MustCompile(`([^.\[\]]+)|\[(\d+)\]`)
 
 // nodeAt finds the node a YAML path (nhiem_vu.nhom[2].noi_dung[0].y) names
 // in a tree: the key node of a mapping value, the item of a sequence.
 func nodeAt(n *yaml.Node, path string) *yaml.Node {
 	var at *yaml.Node
-	for _, m := range pathPart().FindAllStringSubmatch(path, -1) {
+	for _, m := range pathPart.Get().FindAllStringSubmatch(path, -1) {
 		switch {
 		case m[1] != "" && n != nil && n.Kind == yaml.MappingNode:
 			k, v := planfmt.Lookup(n, m[1])

@@ -2,26 +2,21 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 
 	yaml "go.yaml.in/yaml/v4"
 	"golang.org/x/text/unicode/norm"
 
+	"kehoach/internal/lazy"
 	"kehoach/internal/plan"
 	"kehoach/internal/vn"
 )
 
 var (
-	totalRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^Tổng nguồn lực (?:thực hiện|thực|để thực hiện) (.+?) năm (\d{4}): (\d[\d.]*(?:,\d+)?) triệu đồng,? trong đó:?$`)
-	})
-	sourceRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(.+?): (\d[\d.]*(?:,\d+)?) triệu đồng(?: \(trong đó:? (.+)\))?\.?$`)
-	})
-	childRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+?):? (\d[\d.]*(?:,\d+)?) triệu đồng$`) })
+	totalRe  = lazy.MustCompile(`^Tổng nguồn lực (?:thực hiện|thực|để thực hiện) (.+?) năm (\d{4}): (\d[\d.]*(?:,\d+)?) triệu đồng,? trong đó:?$`)
+	sourceRe = lazy.MustCompile(`^(.+?): (\d[\d.]*(?:,\d+)?) triệu đồng(?: \(trong đó:? (.+)\))?\.?$`)
+	childRe  = lazy.MustCompile(`^(.+?):? (\d[\d.]*(?:,\d+)?) triệu đồng$`)
 )
 
 // funding reads part III: the total, the sources with their parts, the
@@ -30,14 +25,14 @@ var (
 func (im *importer) funding(ls []line) {
 	for _, l := range ls {
 		t := l.text
-		if m := totalRe().FindStringSubmatch(t); m != nil && im.tong == nil {
+		if m := totalRe.Get().FindStringSubmatch(t); m != nil && im.tong == nil {
 			im.tenNgan = m[1]
 			if d, err := docNumber(m[3]); err == nil {
 				im.tong, im.tongLine = &d, l
 			}
 			continue
 		}
-		if m := refRe().FindStringSubmatch(t); m != nil {
+		if m := refRe.Get().FindStringSubmatch(t); m != nil {
 			im.nlBieu = append(im.nlBieu, splitRefs(m[1])...)
 			continue
 		}
@@ -67,7 +62,7 @@ func (im *importer) funding(ls []line) {
 // source reads “Vốn …: 1.304 triệu đồng (trong đó: Vốn đầu tư 504 triệu
 // đồng; vốn sự nghiệp 800 triệu đồng).”
 func (im *importer) source(s string, l line) (*yaml.Node, vn.Decimal, bool) {
-	m := sourceRe().FindStringSubmatch(s)
+	m := sourceRe.Get().FindStringSubmatch(s)
 	if m == nil {
 		return nil, vn.Decimal{}, false
 	}
@@ -87,7 +82,7 @@ func (im *importer) source(s string, l line) (*yaml.Node, vn.Decimal, bool) {
 	var parts []string
 	for _, part := range strings.Split(m[3], ";") {
 		part = strings.TrimSpace(part)
-		c := childRe().FindStringSubmatch(part)
+		c := childRe.Get().FindStringSubmatch(part)
 		if c == nil {
 			return nil, vn.Decimal{}, false
 		}
@@ -198,12 +193,12 @@ func fold(s string) string {
 	return b.String()
 }
 
-var groupedRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$`) })
+var groupedRe = lazy.MustCompile(`^\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^\d+(?:,\d+)?$`)
 
 // docNumber reads a number as a Vietnamese document prints it: dots group
 // the thousands, a comma marks the decimals (“1.282,2”).
 func docNumber(s string) (vn.Decimal, error) {
-	if !groupedRe().MatchString(s) {
+	if !groupedRe.Get().MatchString(s) {
 		return vn.Decimal{}, fmt.Errorf("số “%s” không đọc được", s)
 	}
 	return vn.ParseDecimal(strings.ReplaceAll(strings.ReplaceAll(s, ".", ""), ",", "."))

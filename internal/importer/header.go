@@ -2,14 +2,13 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"kehoach/internal/lazy"
 	"kehoach/internal/programme"
 )
 
@@ -19,12 +18,12 @@ func (im *importer) header(ls []line) {
 		t := l.text
 		switch {
 		case t == "DỰ THẢO" || t == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" || t == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" || strings.HasPrefix(t, "Độc lập - Tự do - Hạnh phúc") || strings.Trim(t, "-_–— ") == "":
-		case soRe().MatchString(t):
-			m := soRe().FindStringSubmatch(t)
+		case soRe.Get().MatchString(t):
+			m := soRe.Get().FindStringSubmatch(t)
 			im.so, _ = strconv.Atoi(m[1])
 			im.kyHieu = m[2]
-		case dateRe().MatchString(t):
-			m := dateRe().FindStringSubmatch(t)
+		case dateRe.Get().MatchString(t):
+			m := dateRe.Get().FindStringSubmatch(t)
 			im.place = m[1]
 			d, err1 := strconv.Atoi(m[2])
 			mo, err2 := strconv.Atoi(m[3])
@@ -45,32 +44,28 @@ func (im *importer) header(ls []line) {
 }
 
 var (
-	spacedNo = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`số (\d+)- ([A-ZĐ]\S*)`) })
-	longDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(` ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})`) })
-	citeRe   = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^Căn cứ (.+?)(?: số (\S+))?(?: ngày (\d{1,2})/(\d{1,2})/(\d{4}))?(?: của (.+?))?[;.]?$`)
-	})
+	spacedNo = lazy.MustCompile(`số (\d+)- ([A-ZĐ]\S*)`)
+	longDate = lazy.MustCompile(` ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})`)
+	citeRe   = lazy.MustCompile(`^Căn cứ (.+?)(?: số (\S+))?(?: ngày (\d{1,2})/(\d{1,2})/(\d{4}))?(?: của (.+?))?[;.]?$`)
 	// trích yếu starters: the words a decision's summary begins with.
-	summaryRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(` (phê duyệt|ban hành|về|quy định|hướng dẫn|thực hiện|triển khai|giao|kiện toàn|thành lập|sửa đổi|bổ sung|phân bổ|điều chỉnh|công bố|chỉ đạo|tổ chức|đẩy mạnh|tiếp tục|xây dựng|phân công|quyết định) `)
-	})
+	summaryRe = lazy.MustCompile(` (phê duyệt|ban hành|về|quy định|hướng dẫn|thực hiện|triển khai|giao|kiện toàn|thành lập|sửa đổi|bổ sung|phân bổ|điều chỉnh|công bố|chỉ đạo|tổ chức|đẩy mạnh|tiếp tục|xây dựng|phân công|quyết định) `)
 )
 
 // citation reads one căn cứ into its structured fields.
 func (im *importer) citation(l line) *yaml.Node {
 	t := strings.TrimRight(l.text, ";. ")
-	if fixed := spacedNo().ReplaceAllString(t, "số $1-$2"); fixed != t {
-		m := spacedNo().FindStringSubmatch(t)
+	if fixed := spacedNo.Get().ReplaceAllString(t, "số $1-$2"); fixed != t {
+		m := spacedNo.Get().FindStringSubmatch(t)
 		im.notes = append(im.notes, Finding{File: im.where(l), Line: at(l), Text: "căn cứ: số và ký hiệu “" + m[1] + "- " + m[2] + "” có dấu cách thừa, viết liền “" + m[1] + "-" + m[2] + "”"})
 		t = fixed
 	}
-	if ld := longDate().FindStringSubmatch(t); ld != nil {
+	if ld := longDate.Get().FindStringSubmatch(t); ld != nil {
 		// The document prints dates short (ND30: 05/3/2020).
 		short := fmt.Sprintf(" ngày %s/%s/%s", ld[1], ld[2], ld[3])
 		im.notes = append(im.notes, Finding{File: im.where(l), Line: at(l), Text: "căn cứ: “" + strings.TrimSpace(ld[0]) + "” viết gọn thành “" + strings.TrimSpace(short) + "”"})
 		t = strings.Replace(t, ld[0], short, 1)
 	}
-	m := citeRe().FindStringSubmatch(t + ";")
+	m := citeRe.Get().FindStringSubmatch(t + ";")
 	bad := func(why string) *yaml.Node {
 		rest := strings.TrimPrefix(t, "Căn cứ ")
 		loai, ty, _ := strings.Cut(rest, " ")
@@ -96,7 +91,7 @@ func (im *importer) citation(l line) *yaml.Node {
 		// the registry, else at the first word a summary starts with.
 		if c := citedAgency(so, tail); c != "" {
 			coQuan, ty = c, strings.TrimSpace(strings.TrimPrefix(tail, c))
-		} else if loc := summaryRe().FindStringIndex(tail); loc != nil {
+		} else if loc := summaryRe.Get().FindStringIndex(tail); loc != nil {
 			coQuan, ty = tail[:loc[0]], tail[loc[0]+1:]
 		} else {
 			return bad("không tách được cơ quan ban hành và trích yếu")

@@ -13,15 +13,14 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/extract/para"
+	"kehoach/internal/lazy"
 	"kehoach/internal/vn"
 )
 
@@ -177,20 +176,14 @@ func (im *importer) where(l line) string {
 }
 
 var (
-	romanRe    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([IVX]+)\. (.+)$`) })
-	numberedRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)\. (.+)$`) })
-	soRe       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Số: ?(\d*) ?/ ?(\S+)$`) })
-	dateRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.+?), ngày ?(\S*) tháng ?(\S*) năm (\d{4})$`) })
-	openRe     = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(.+?) xây dựng Kế hoạch thực hiện (.+) năm (\d{4}),? như sau:$`)
-	})
-	closingRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^Trên đây là Kế hoạch của (.+?) về (?:việc )?thực hiện (.+) năm (\d{4}) ?\./\.$`)
-	})
-	refRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^\(Chi tiết (?:có|tại|theo) (?:các )?biểu (?:số )?(.+?) kèm theo\)\.?$`)
-	})
-	yearRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`năm (\d{4})`) })
+	romanRe    = lazy.MustCompile(`^([IVX]+)\. (.+)$`)
+	numberedRe = lazy.MustCompile(`^(\d+)\. (.+)$`)
+	soRe       = lazy.MustCompile(`^Số: ?(\d*) ?/ ?(\S+)$`)
+	dateRe     = lazy.MustCompile(`^(.+?), ngày ?(\S*) tháng ?(\S*) năm (\d{4})$`)
+	openRe     = lazy.MustCompile(`^(.+?) xây dựng Kế hoạch thực hiện (.+) năm (\d{4}),? như sau:$`)
+	closingRe  = lazy.MustCompile(`^Trên đây là Kế hoạch của (.+?) về (?:việc )?thực hiện (.+) năm (\d{4}) ?\./\.$`)
+	refRe      = lazy.MustCompile(`^\(Chi tiết (?:có|tại|theo) (?:các )?biểu (?:số )?(.+?) kèm theo\)\.?$`)
+	yearRe     = lazy.MustCompile(`năm (\d{4})`)
 )
 
 // read walks the source in the order of a Kế hoạch.
@@ -210,7 +203,7 @@ func (im *importer) read() error {
 	i := title + 1
 	// Trích yếu: up to the first căn cứ or the opening sentence.
 	var ty []string
-	for ; i < len(ls) && !strings.HasPrefix(ls[i].text, "Căn cứ ") && !openRe().MatchString(ls[i].text) && !romanRe().MatchString(ls[i].text); i++ {
+	for ; i < len(ls) && !strings.HasPrefix(ls[i].text, "Căn cứ ") && !openRe.Get().MatchString(ls[i].text) && !romanRe.Get().MatchString(ls[i].text); i++ {
 		if strings.Trim(ls[i].text, "-_–— ") == "" {
 			continue
 		}
@@ -223,8 +216,8 @@ func (im *importer) read() error {
 	for ; i < len(ls) && strings.HasPrefix(ls[i].text, "Căn cứ "); i++ {
 		im.canCu = append(im.canCu, im.citation(ls[i]))
 	}
-	if i < len(ls) && !romanRe().MatchString(ls[i].text) {
-		if m := openRe().FindStringSubmatch(ls[i].text); m != nil {
+	if i < len(ls) && !romanRe.Get().MatchString(ls[i].text) {
+		if m := openRe.Get().FindStringSubmatch(ls[i].text); m != nil {
 			im.agency, im.ten = m[1], m[2]
 			im.year, _ = strconv.Atoi(m[3])
 		} else {
@@ -233,7 +226,7 @@ func (im *importer) read() error {
 		i++
 	}
 	if im.year == 0 {
-		if m := yearRe().FindStringSubmatch(im.trichYeu); m != nil {
+		if m := yearRe.Get().FindStringSubmatch(im.trichYeu); m != nil {
 			im.year, _ = strconv.Atoi(m[1])
 		} else if !im.date.IsZero() {
 			im.year = im.date.Year()
@@ -255,7 +248,7 @@ func (im *importer) read() error {
 	var parts []part
 	for ; i < end; i++ {
 		l := ls[i]
-		if m := romanRe().FindStringSubmatch(l.text); m != nil && isUpper(m[2]) {
+		if m := romanRe.Get().FindStringSubmatch(l.text); m != nil && isUpper(m[2]) {
 			parts = append(parts, part{kind: partKind(m[2])})
 			continue
 		}

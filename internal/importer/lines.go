@@ -1,15 +1,14 @@
 package importer
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"kehoach/internal/extract/para"
+	"kehoach/internal/lazy"
 )
 
 // line is one source paragraph as the importer reads it: its text with
@@ -27,12 +26,12 @@ type line struct {
 	idx          int // 1-based paragraph index in the source
 }
 
-var spaces = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\s\x{00a0}\x{202f}\x{2007}\x{200b}\x{feff}]+`) })
+var spaces = lazy.MustCompile(`[\s\x{00a0}\x{202f}\x{2007}\x{200b}\x{feff}]+`)
 
 // clean makes white space plain: every run of spaces, tabs, soft line
 // breaks and no-break spaces is one space.
 func clean(s string) string {
-	return strings.TrimSpace(spaces().ReplaceAllString(norm.NFC.String(s), " "))
+	return strings.TrimSpace(spaces.Get().ReplaceAllString(norm.NFC.String(s), " "))
 }
 
 // escape writes literal asterisks and backslashes before asterisks the
@@ -146,11 +145,9 @@ func splitCells(ps []para.Para) ([]para.Para, []int) {
 
 // structural reports whether a line starts a new element of a Kế hoạch:
 // a list item, a numbered heading, a part, a căn cứ, an annex reference.
-var structuralRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:[-–+•] |\d+\. |[IVX]+\. |[a-zđ]\) |\(Chi tiết |Căn cứ |Nơi nhận|TM\. |KT\. |Q\. |TL\. |TUQ\. |Trên đây |Tổng nguồn lực |Biểu số |KẾ HOẠCH$|Số: |- Lưu)`)
-})
+var structuralRe = lazy.MustCompile(`^(?:[-–+•] |\d+\. |[IVX]+\. |[a-zđ]\) |\(Chi tiết |Căn cứ |Nơi nhận|TM\. |KT\. |Q\. |TL\. |TUQ\. |Trên đây |Tổng nguồn lực |Biểu số |KẾ HOẠCH$|Số: |- Lưu)`)
 
-func structural(s string) bool { return structuralRe().MatchString(s) }
+func structural(s string) bool { return structuralRe.Get().MatchString(s) }
 
 // reflow joins the lines of a text source that a hard-wrapped file split
 // inside a paragraph: a line that goes on with a small letter, after a
@@ -184,7 +181,7 @@ func reflow(ls []line) []line {
 	return out
 }
 
-var headingStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:\d+|[IVX]+)\. `) })
+var headingStart = lazy.MustCompile(`^(?:\d+|[IVX]+)\. `)
 
 // continues reports whether next goes on the paragraph prev, whose last
 // source line is lastLen runes long.
@@ -208,7 +205,7 @@ func continues(prev string, lastLen int, next string, width int) bool {
 	case "của", "và", "các", "với", "số", "về", "cho", "trong", "tại", "từ", "theo":
 		return true
 	}
-	if headingStart().MatchString(prev) || isUpper(prev) {
+	if headingStart.Get().MatchString(prev) || isUpper(prev) {
 		return false
 	}
 	// A body line as wide as the widest is cut by the wrap, not by the

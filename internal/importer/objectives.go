@@ -2,27 +2,22 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/compose"
+	"kehoach/internal/lazy"
 	"kehoach/internal/plan"
 )
 
 var (
-	keepRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^Duy trì, nâng cao chất lượng (\d+)/(\d+) tiêu chí đã đạt\.?$`)
-	})
-	looseKeep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)/(\d+) tiêu chí`) })
-	finishRe  = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^Hoàn thành (.+), nâng tổng số tiêu chí đạt lên (\d+)/(\d+) vào cuối năm (\d{4})\.?$`)
-	})
-	criterionR = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`Tiêu chí số (\d+)`) })
-	mainRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^Các chỉ tiêu chủ yếu:?$`) })
+	keepRe     = lazy.MustCompile(`^Duy trì, nâng cao chất lượng (\d+)/(\d+) tiêu chí đã đạt\.?$`)
+	looseKeep  = lazy.MustCompile(`(\d+)/(\d+) tiêu chí`)
+	finishRe   = lazy.MustCompile(`^Hoàn thành (.+), nâng tổng số tiêu chí đạt lên (\d+)/(\d+) vào cuối năm (\d{4})\.?$`)
+	criterionR = lazy.MustCompile(`Tiêu chí số (\d+)`)
+	mainRe     = lazy.MustCompile(`^Các chỉ tiêu chủ yếu:?$`)
 )
 
 // objectives reads part I.
@@ -31,7 +26,7 @@ func (im *importer) objectives(ls []line) {
 	var chung []string
 	for _, l := range ls {
 		t := l.text
-		if m := numberedRe().FindStringSubmatch(t); m != nil && (strings.HasPrefix(m[2], "Mục tiêu chung") || strings.HasPrefix(m[2], "Mục tiêu cụ thể")) {
+		if m := numberedRe.Get().FindStringSubmatch(t); m != nil && (strings.HasPrefix(m[2], "Mục tiêu chung") || strings.HasPrefix(m[2], "Mục tiêu cụ thể")) {
 			mode = "chung"
 			if strings.HasPrefix(m[2], "Mục tiêu cụ thể") {
 				mode = "cu_the"
@@ -42,14 +37,14 @@ func (im *importer) objectives(ls []line) {
 		switch {
 		case mode == "chung" && level == 0:
 			chung = append(chung, l.md)
-		case mode == "cu_the" && level == 1 && keepRe().MatchString(t[2:]):
-			m := keepRe().FindStringSubmatch(t[2:])
+		case mode == "cu_the" && level == 1 && keepRe.Get().MatchString(t[2:]):
+			m := keepRe.Get().FindStringSubmatch(t[2:])
 			im.met, _ = strconv.Atoi(m[1])
 			im.total, _ = strconv.Atoi(m[2])
 			im.metSeen = true
-		case mode == "cu_the" && level == 1 && finishRe().MatchString(t[2:]):
-			m := finishRe().FindStringSubmatch(t[2:])
-			for _, c := range criterionR().FindAllStringSubmatch(m[1], -1) {
+		case mode == "cu_the" && level == 1 && finishRe.Get().MatchString(t[2:]):
+			m := finishRe.Get().FindStringSubmatch(t[2:])
+			for _, c := range criterionR.Get().FindAllStringSubmatch(m[1], -1) {
 				n, _ := strconv.Atoi(c[1])
 				im.planned = append(im.planned, n)
 			}
@@ -68,12 +63,12 @@ func (im *importer) objectives(ls []line) {
 			if len(im.planned) == 0 {
 				im.plannedTodo = "tiêu chí phấn đấu đạt: không đọc được số tiêu chí trong “" + t + "”"
 			}
-		case mode == "cu_the" && level == 1 && mainRe().MatchString(item):
+		case mode == "cu_the" && level == 1 && mainRe.Get().MatchString(item):
 			mode = "chi_tieu"
 		case mode == "chi_tieu" && level == 2:
 			im.chiTieu = append(im.chiTieu, indicator(item))
-		case mode == "cu_the" && level == 1 && looseKeep().MatchString(item) && strings.Contains(item, "đã đạt") && !im.metSeen:
-			m := looseKeep().FindStringSubmatch(item)
+		case mode == "cu_the" && level == 1 && looseKeep.Get().MatchString(item) && strings.Contains(item, "đã đạt") && !im.metSeen:
+			m := looseKeep.Get().FindStringSubmatch(item)
 			im.met, _ = strconv.Atoi(m[1])
 			im.total, _ = strconv.Atoi(m[2])
 			im.metSeen = true
@@ -108,10 +103,8 @@ func listItem(s string) (string, int) {
 }
 
 var (
-	cmpInd = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(.*\S) (≥|≤|<|>|=|>=|<=) ?(\d[\d.]*(?:,\d+)?)(.*)$`)
-	})
-	plainInd = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*\S) (\d[\d.]*(?:,\d+)?)(%.*| [^\d]*)$`) })
+	cmpInd   = lazy.MustCompile(`^(.*\S) (≥|≤|<|>|=|>=|<=) ?(\d[\d.]*(?:,\d+)?)(.*)$`)
+	plainInd = lazy.MustCompile(`^(.*\S) (\d[\d.]*(?:,\d+)?)(%.*| [^\d]*)$`)
 )
 
 // indicator reads one “+” chỉ tiêu: name, comparison, value and unit,
@@ -119,9 +112,9 @@ var (
 func indicator(s string) *yaml.Node {
 	t := strings.TrimSuffix(s, ".")
 	var ten, cmp, val, unit string
-	if m := cmpInd().FindStringSubmatch(t); m != nil {
+	if m := cmpInd.Get().FindStringSubmatch(t); m != nil {
 		ten, cmp, val, unit = m[1], m[2], m[3], m[4]
-	} else if m := plainInd().FindStringSubmatch(t); m != nil {
+	} else if m := plainInd.Get().FindStringSubmatch(t); m != nil {
 		ten, val, unit = m[1], m[2], m[3]
 	}
 	cmp = map[string]string{">=": "≥", "<=": "≤"}[cmp] + cmp

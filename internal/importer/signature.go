@@ -1,22 +1,17 @@
 package importer
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
+	"kehoach/internal/lazy"
 	"kehoach/internal/vn"
 )
 
 var (
-	recipRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^- (.+?)(?: \(([^()]+)\))?\s*[;.,]?\s*(?:\(([^()]+)\))?\.?$`)
-	})
-	luuRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^- Lưu:? (.+?)\.?$`) })
-	authRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(KT|Q|TL|TUQ)\. (.+)$`) })
-	theoRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`[Tt]rưởng các (thôn|bản|ấp|xóm|buôn|sóc|khu phố|tổ dân phố|khu|tổ|làng|khóm|bon|plei)$`)
-	})
+	recipRe = lazy.MustCompile(`^- (.+?)(?: \(([^()]+)\))?\s*[;.,]?\s*(?:\(([^()]+)\))?\.?$`)
+	luuRe   = lazy.MustCompile(`^- Lưu:? (.+?)\.?$`)
+	authRe  = lazy.MustCompile(`^(KT|Q|TL|TUQ)\. (.+)$`)
+	theoRe  = lazy.MustCompile(`[Tt]rưởng các (thôn|bản|ấp|xóm|buôn|sóc|khu phố|tổ dân phố|khu|tổ|làng|khóm|bon|plei)$`)
 )
 
 // signature reads the closing sentence, Nơi nhận and the signature block.
@@ -32,7 +27,7 @@ func (im *importer) signature(ls []line) {
 			return
 		case strings.HasPrefix(t, "Trên đây ") && im.closing == "":
 			im.closing, im.closingLine = l.md, l
-			if m := closingRe().FindStringSubmatch(t); m != nil {
+			if m := closingRe.Get().FindStringSubmatch(t); m != nil {
 				im.agencyShort, im.tenNgan2 = m[1], m[2]
 			}
 		case t == "Nơi nhận:" || strings.HasPrefix(t, "Nơi nhận: "):
@@ -42,7 +37,7 @@ func (im *importer) signature(ls []line) {
 			}
 		case mode == "nhan" && strings.HasPrefix(t, "- "):
 			im.recipient(l)
-		case strings.HasPrefix(t, "TM. ") || authRe().MatchString(t) || (isUpper(t) && len(auth) < 4 && mode != "ten"):
+		case strings.HasPrefix(t, "TM. ") || authRe.Get().MatchString(t) || (isUpper(t) && len(auth) < 4 && mode != "ten"):
 			auth = append(auth, t)
 			mode = "ky"
 		case mode == "ky" && !isUpper(t):
@@ -58,7 +53,7 @@ func (im *importer) signature(ls []line) {
 // recipient reads one line of Nơi nhận.
 func (im *importer) recipient(l line) {
 	t := l.text
-	if m := luuRe().FindStringSubmatch(t); m != nil {
+	if m := luuRe.Get().FindStringSubmatch(t); m != nil {
 		for _, f := range strings.Split(m[1], ",") {
 			if f = strings.TrimSpace(f); f != "" {
 				im.luu = append(im.luu, f)
@@ -66,7 +61,7 @@ func (im *importer) recipient(l line) {
 		}
 		return
 	}
-	m := recipRe().FindStringSubmatch(t)
+	m := recipRe.Get().FindStringSubmatch(t)
 	if m == nil {
 		im.nhan = append(im.nhan, flagged(mapping(kv("ten", strAlways(strings.TrimPrefix(t, "- ")))), "nơi nhận không đọc được: “"+t+"”"))
 		return
@@ -80,7 +75,7 @@ func (im *importer) recipient(l line) {
 	}
 	note = vn.Lower(note)
 	theo := false
-	if mm := theoRe().FindStringSubmatch(ten); mm != nil {
+	if mm := theoRe.Get().FindStringSubmatch(ten); mm != nil {
 		theo, im.theoBan = true, mm[1]
 	}
 	im.nhan = append(im.nhan, mapping(kv("ten", strAlways(ten)), kv("ghi_chu", str(note)), kv("theo_ban", boolean(theo))))
@@ -99,7 +94,7 @@ func (im *importer) finishSign(auth []string) {
 	}
 	q := ""
 	if len(rest) > 0 {
-		if m := authRe().FindStringSubmatch(rest[0]); m != nil {
+		if m := authRe.Get().FindStringSubmatch(rest[0]); m != nil {
 			q = m[1]
 			ps = append(ps, kv("quyen_han", str(q)), kv("thu_truong", str(title(m[2]))))
 			rest = rest[1:]

@@ -26,7 +26,7 @@ func (im *importer) groups(ls []line, titleKey string, annexes bool) ([]*yaml.No
 	var gs []*group
 	var partRefs []string
 	heading := func(l line) (string, bool) {
-		m := numberedRe().FindStringSubmatch(l.md)
+		m := numberedRe.Get().FindStringSubmatch(l.md)
 		if m == nil {
 			return "", false
 		}
@@ -43,7 +43,7 @@ func (im *importer) groups(ls []line, titleKey string, annexes bool) ([]*yaml.No
 			gs = append(gs, &group{title: strings.Trim(t, "*")})
 			continue
 		}
-		if m := refRe().FindStringSubmatch(l.text); m != nil && annexes {
+		if m := refRe.Get().FindStringSubmatch(l.text); m != nil && annexes {
 			refs := splitRefs(m[1])
 			if k == len(ls)-1 || len(gs) == 0 {
 				partRefs = append(partRefs, refs...)
@@ -115,7 +115,7 @@ func splitRefs(s string) []string {
 // solutions reads part IV: one numbered paragraph per giải pháp.
 func (im *importer) solutions(ls []line) {
 	for _, l := range ls {
-		if m := numberedRe().FindStringSubmatch(l.md); m != nil {
+		if m := numberedRe.Get().FindStringSubmatch(l.md); m != nil {
 			im.giaiPhap = append(im.giaiPhap, strAlways(m[2]))
 			continue
 		}

@@ -24,31 +24,31 @@ import (
 var allowed = map[string][]string{
 	// Foundations: no package of the module, or only diag (the one
 	// diagnostics type).
-	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/panics": {}, "internal/safefile": {},
+	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/panics": {}, "internal/safefile": {}, "internal/lazy": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/codepage": {},
 	"internal/testkit": {"internal/doc"}, "internal/testkit/pdfobj": {}, "internal/extract/hostile": {},
 	"internal/vntext":  {"internal/diag"},
 	"internal/yamlx":   {"internal/codepage", "internal/diag"},
 	"internal/nd30":    {"internal/diag"},
-	"templates":        {"internal/safefile"},
-	"internal/fileset": {"internal/safefile"},
+	"templates":        {"internal/lazy", "internal/safefile"},
+	"internal/fileset": {"internal/lazy", "internal/safefile"},
 
 	// Data: the plan, the national programme, the profile.
-	"internal/programme":     {"internal/diag", "internal/vn", "internal/yamlx", "templates"},
+	"internal/programme":     {"internal/lazy", "internal/diag", "internal/vn", "internal/yamlx", "templates"},
 	"internal/markup":        {"internal/diag", "internal/doc"},
 	"internal/style":         {"internal/diag", "internal/doc", "internal/nd30", "internal/yamlx", "templates"},
-	"internal/plan":          {"internal/diag", "internal/markup", "internal/nd30", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates"},
+	"internal/plan":          {"internal/lazy", "internal/diag", "internal/markup", "internal/nd30", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates"},
 	"internal/plan/plantest": {"internal/doc", "internal/markup", "internal/plan", "internal/style", "internal/testkit", "internal/yamlx"},
 
 	// Tools on plans.
-	"internal/planfmt":   {"internal/plan", "internal/vn", "internal/yamlx"},
+	"internal/planfmt":   {"internal/lazy", "internal/plan", "internal/vn", "internal/yamlx"},
 	"internal/draft":     {"internal/diag", "internal/plan", "internal/yamlx"},
-	"internal/rollover":  {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
+	"internal/rollover":  {"internal/lazy", "internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
 	"internal/plandiff":  {"internal/diag", "internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn", "internal/yamlx"},
 	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
 	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
 	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/vntext", "internal/yamlx", "templates"},
-	"internal/importer":  {"internal/compose", "internal/diag", "internal/extract/docx", "internal/extract/limits", "internal/extract/para", "internal/extract/txt", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/textcheck", "internal/vn"},
+	"internal/importer":  {"internal/lazy", "internal/compose", "internal/diag", "internal/extract/docx", "internal/extract/limits", "internal/extract/para", "internal/extract/txt", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/textcheck", "internal/vn"},
 	"internal/issue":     {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 
 	// Composition: plan → document model (and the plan-free sheet model).
@@ -63,7 +63,7 @@ var allowed = map[string][]string{
 	"internal/doc/doctest":   {"internal/doc", "internal/fonts", "internal/style"},
 	"internal/render/opc":    {},
 	"internal/render/docx":   {"internal/doc", "internal/render/opc"},
-	"internal/render/pdf":    {"internal/doc", "internal/fonts", "internal/layout"},
+	"internal/render/pdf":    {"internal/lazy", "internal/doc", "internal/fonts", "internal/layout"},
 	"internal/render/text":   {"internal/doc"},
 	"internal/render/record": {"internal/doc"},
 	"internal/render/xlsx":   {"internal/doc", "internal/fonts", "internal/render/opc", "internal/sheet"},
@@ -80,7 +80,7 @@ var allowed = map[string][]string{
 	// The build and the command layer.
 	"internal/build": {"internal/diag", "internal/panics", "internal/compose", "internal/doc", "internal/fileset", "internal/fonts", "internal/layout", "internal/plan",
 		"internal/render/docx", "internal/render/pdf", "internal/render/record", "internal/render/text", "internal/render/xlsx", "internal/safefile", "internal/sheet", "internal/style", "internal/yamlx"},
-	"cmd/kehoach": {"internal/annex", "internal/panics", "internal/build", "internal/diag", "internal/compose", "internal/draft", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/importer", "internal/issue",
+	"cmd/kehoach": {"internal/lazy", "internal/annex", "internal/panics", "internal/build", "internal/diag", "internal/compose", "internal/draft", "internal/fileset", "internal/fonts", "internal/gitrev", "internal/importer", "internal/issue",
 		"internal/manifest", "internal/compose/manifestdoc", "internal/oserr", "internal/plan", "internal/plandiff", "internal/planfmt", "internal/rollover",
 		"internal/safefile", "internal/schema", "internal/termsafe", "internal/textcheck", "internal/extract", "internal/extract/limits",
 		"internal/textdiff", "internal/vntext", "internal/yamlx", "templates"},

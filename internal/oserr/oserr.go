@@ -51,26 +51,70 @@ var causes = []struct {
 	{syscall.EINVAL, "tên hay thao tác không hợp lệ"},
 }
 
-// windowsCauses are Windows' own codes (syscall.Errno values there).
-var windowsCauses = map[syscall.Errno]string{
-	19:  "ổ đĩa chỉ cho đọc (chống ghi), không ghi được",                                 // ERROR_WRITE_PROTECT
-	32:  "tệp đang được chương trình khác mở (Word, Excel, trình xem PDF); hãy đóng lại", // ERROR_SHARING_VIOLATION
-	33:  "tệp đang bị chương trình khác khóa; hãy đóng chương trình đó",                  // ERROR_LOCK_VIOLATION
-	39:  "ổ đĩa hết chỗ trống; hãy xóa bớt tệp hoặc ghi sang ổ khác",                     // ERROR_HANDLE_DISK_FULL
-	112: "ổ đĩa hết chỗ trống; hãy xóa bớt tệp hoặc ghi sang ổ khác",                     // ERROR_DISK_FULL
-	123: "tên tệp có ký tự Windows không cho phép (\\ / : * ? \" < > |)",                 // ERROR_INVALID_NAME
-	206: "tên tệp hoặc đường dẫn quá dài",                                                // ERROR_FILENAME_EXCED_RANGE
+// windowsCause is the reading of one of Windows' own codes (syscall.Errno
+// values there). A switch, not a map: package initialisation builds
+// nothing (every command links oserr).
+func windowsCause(errno syscall.Errno) (string, bool) {
+	switch errno {
+	case 19: // ERROR_WRITE_PROTECT
+		return "ổ đĩa chỉ cho đọc (chống ghi), không ghi được", true
+	case 32: // ERROR_SHARING_VIOLATION
+		return "tệp đang được chương trình khác mở (Word, Excel, trình xem PDF); hãy đóng lại", true
+	case 33: // ERROR_LOCK_VIOLATION
+		return "tệp đang bị chương trình khác khóa; hãy đóng chương trình đó", true
+	case 39: // ERROR_HANDLE_DISK_FULL
+		return "ổ đĩa hết chỗ trống; hãy xóa bớt tệp hoặc ghi sang ổ khác", true
+	case 112: // ERROR_DISK_FULL
+		return "ổ đĩa hết chỗ trống; hãy xóa bớt tệp hoặc ghi sang ổ khác", true
+	case 123: // ERROR_INVALID_NAME
+		return "tên tệp có ký tự Windows không cho phép (\\ / : * ? \" < > |)", true
+	case 206: // ERROR_FILENAME_EXCED_RANGE
+		return "tên tệp hoặc đường dẫn quá dài", true
+	}
+	return "", false
 }
 
-// ops name the operations of fs.PathError and os.LinkError.
-var ops = map[string]string{
-	"open": "mở", "openat": "mở", "read": "đọc", "write": "ghi", "close": "đóng", "seek": "đọc",
-	"stat": "xem", "lstat": "xem", "fstat": "xem", "mkdir": "tạo thư mục", "mkdirat": "tạo thư mục",
-	"rename": "đổi tên", "remove": "xóa", "unlinkat": "xóa", "unlink": "xóa", "rmdir": "xóa thư mục",
-	"chmod": "đổi quyền", "chown": "đổi chủ", "chtimes": "đổi giờ", "sync": "ghi xuống đĩa", "fsync": "ghi xuống đĩa",
-	"truncate": "cắt", "readdir": "đọc thư mục", "readdirent": "đọc thư mục", "fdopendir": "đọc thư mục",
-	"link": "tạo liên kết", "symlink": "tạo liên kết", "readlink": "đọc liên kết", "chdir": "vào thư mục",
-	"CreateFile": "mở", "GetFileAttributesEx": "xem", "FindFirstFile": "đọc thư mục", "MoveFileEx": "đổi tên",
+// opWord names the operation of an fs.PathError or os.LinkError.
+func opWord(op string) (string, bool) {
+	switch op {
+	case "open", "openat", "CreateFile":
+		return "mở", true
+	case "read", "seek":
+		return "đọc", true
+	case "write":
+		return "ghi", true
+	case "close":
+		return "đóng", true
+	case "stat", "lstat", "fstat", "GetFileAttributesEx":
+		return "xem", true
+	case "mkdir", "mkdirat":
+		return "tạo thư mục", true
+	case "rename", "MoveFileEx":
+		return "đổi tên", true
+	case "remove", "unlinkat", "unlink":
+		return "xóa", true
+	case "rmdir":
+		return "xóa thư mục", true
+	case "chmod":
+		return "đổi quyền", true
+	case "chown":
+		return "đổi chủ", true
+	case "chtimes":
+		return "đổi giờ", true
+	case "sync", "fsync":
+		return "ghi xuống đĩa", true
+	case "truncate":
+		return "cắt", true
+	case "readdir", "readdirent", "fdopendir", "FindFirstFile":
+		return "đọc thư mục", true
+	case "link", "symlink":
+		return "tạo liên kết", true
+	case "readlink":
+		return "đọc liên kết", true
+	case "chdir":
+		return "vào thư mục", true
+	}
+	return "", false
 }
 
 // Cause is the Vietnamese reading of err's OS cause ("" when err holds no
@@ -78,7 +122,7 @@ var ops = map[string]string{
 func Cause(err error) string {
 	var errno syscall.Errno
 	if runtime.GOOS == "windows" && errors.As(err, &errno) {
-		if vi, ok := windowsCauses[errno]; ok {
+		if vi, ok := windowsCause(errno); ok {
 			return vi
 		}
 	}
@@ -100,7 +144,7 @@ func reading(op, path string, err error) string {
 	if path == "" {
 		return cause
 	}
-	what, ok := ops[op]
+	what, ok := opWord(op)
 	if !ok {
 		what = "xử lý"
 	}

@@ -7,11 +7,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"unicode/utf8"
 
 	"kehoach/internal/diag"
+	"kehoach/internal/lazy"
 	"kehoach/internal/markup"
 	"kehoach/internal/nd30"
 	"kehoach/internal/programme"
@@ -68,13 +68,13 @@ func (c *checker) warnAt(path string, format string, args ...any) {
 	c.res.Warnings = append(c.res.Warnings, &diag.Diagnostic{File: c.p.File, Pos: c.p.Index.Lookup(path), Severity: diag.Warning, Msg: fmt.Sprintf(format, args...)})
 }
 
-var idRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
+var idRe = lazy.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func validateCommune(c *Commune, ix yamlx.Index, res *Result) {
 	add := func(path, format string, args ...any) {
 		res.Errors = append(res.Errors, &diag.Diagnostic{File: c.File, Pos: ix.Lookup(path), Msg: fmt.Sprintf(format, args...)})
 	}
-	if c.Ma != "" && !idRe().MatchString(c.Ma) {
+	if c.Ma != "" && !idRe.Get().MatchString(c.Ma) {
 		add("ma", "mã xã “%s” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ muong-khoa.", c.Ma)
 	} else if n := len(c.Ma); n > MaxCommuneID {
 		// The id names the output files (ke-hoach-ntm-2025-<ma>-bieu.xlsx):
@@ -375,7 +375,7 @@ func (c *checker) funding() {
 			n := &ns[i]
 			np := fmt.Sprintf("%s[%d]", path, i)
 			if n.Ma != "" {
-				if !idRe().MatchString(n.Ma) {
+				if !idRe.Get().MatchString(n.Ma) {
 					c.errAt(np+".ma", "mã nguồn “%s” không hợp lệ; chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ nstw-dau-tu.", n.Ma)
 				} else if prev, dup := ids[n.Ma]; dup {
 					c.errAt(np+".ma", "mã nguồn “%s” bị trùng (đã dùng cho “%s”); mỗi nguồn cần một mã riêng.", n.Ma, prev)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"kehoach/internal/markup"
 	"kehoach/internal/plan"
@@ -28,150 +29,174 @@ import (
 // compared; the items added and removed are reported by the comparison
 // named in compared, or here when the list's own says so.
 
+// The tables the comparison reads, built by the first Diff, not when the
+// package is initialised (every command links plandiff); compared and
+// notPrinted document the other fields, for the tests.
+type tableSet struct {
+	once     sync.Once
+	labelled map[string]label
+	shownAs  map[string]func(p *plan.Plan, code string) string
+	lists    map[string]list
+}
+
+var fieldTables tableSet
+
+func tables() *tableSet {
+	t := &fieldTables
+	t.once.Do(func() { t.labelled, t.shownAs, t.lists = labelledTable(), shownAsTable(), listsTable() })
+	return t
+}
+
 // CommuneFile is the path prefix of the commune file's keys.
 const CommuneFile = "xa.yaml/"
 
-var compared = map[string]string{
-	"nam":                                       "document",
-	"giai_doan":                                 "period",
-	"van_ban.so":                                "document",
-	"van_ban.ngay":                              "document",
-	"van_ban.trich_yeu":                         "document",
-	"chuong_trinh.ten":                          "document",
-	"chuong_trinh.ten_ngan":                     "document",
-	"can_cu[].ma":                               "legalBasis (as resolved)",
-	"can_cu[].loai":                             "legalBasis",
-	"can_cu[].so":                               "legalBasis",
-	"can_cu[].ngay":                             "legalBasis",
-	"can_cu[].co_quan":                          "legalBasis",
-	"can_cu[].trich_yeu":                        "legalBasis",
-	"can_cu_them[].ma":                          "legalBasis (added to the resolved list)",
-	"can_cu_them[].loai":                        "legalBasis",
-	"can_cu_them[].so":                          "legalBasis",
-	"can_cu_them[].ngay":                        "legalBasis",
-	"can_cu_them[].co_quan":                     "legalBasis",
-	"can_cu_them[].trich_yeu":                   "legalBasis",
-	"muc_tieu.chung":                            "objectives",
-	"muc_tieu.cu_the":                           "objectives",
-	"muc_tieu.chi_tieu[].ten":                   "objectives",
-	"muc_tieu.chi_tieu[].so_sanh":               "objectives",
-	"muc_tieu.chi_tieu[].gia_tri":               "objectives",
-	"muc_tieu.chi_tieu[].don_vi":                "objectives",
-	"tieu_chi.bo":                               "period",
-	"tieu_chi.bo_tinh":                          "period",
-	"tieu_chi.danh_gia[].so":                    "criteria",
-	"tieu_chi.danh_gia[].hien_trang":            "criteria",
-	"tieu_chi.danh_gia[].chi_tieu[].ma":         "indicatorRows",
-	"tieu_chi.danh_gia[].chi_tieu[].ten":        "indicatorRows",
-	"tieu_chi.danh_gia[].chi_tieu[].don_vi":     "indicatorRows",
-	"tieu_chi.danh_gia[].chi_tieu[].quy_dinh":   "indicatorRows",
-	"tieu_chi.danh_gia[].chi_tieu[].hien_trang": "indicatorRows",
-	"tieu_chi.danh_gia[].chi_tieu[].ke_hoach":   "indicatorRows",
-	"nhiem_vu.nhom[].tieu_de":                   "tasks",
-	"nhiem_vu.nhom[].noi_dung[].doan":           "tasks",
-	"nhiem_vu.nhom[].noi_dung[].y":              "tasks",
-	"nhiem_vu.nhom[].noi_dung[].y_nho":          "tasks",
-	"nhiem_vu.nhom[].bieu":                      "tasks",
-	"nhiem_vu.bieu":                             "tasks",
-	"nguon_luc.nguon[].ma":                      "funding",
-	"nguon_luc.nguon[].ten":                     "funding",
-	"nguon_luc.nguon[].so_tien":                 "funding",
-	"giai_phap":                                 "list",
-	"to_chuc_thuc_hien[].don_vi":                "organisation",
-	"to_chuc_thuc_hien[].noi_dung[].doan":       "organisation",
-	"to_chuc_thuc_hien[].noi_dung[].y":          "organisation",
-	"to_chuc_thuc_hien[].noi_dung[].y_nho":      "organisation",
-	"ket_luan":                                  "organisation",
-	"noi_nhan.nhan[].ten":                       "recipients",
-	"noi_nhan.nhan[].ghi_chu":                   "recipients",
-	"noi_nhan.nhan[].so_ban":                    "recipients",
-	"noi_nhan.nhan[].theo_ban":                  "recipients",
-	"noi_nhan.luu":                              "recipients",
-	"ky.thay_mat":                               "signature",
-	"ky.quyen_han":                              "signature",
-	"ky.thu_truong":                             "signature",
-	"ky.chuc_vu":                                "signature",
-	"ky.ho_ten":                                 "signature",
-	"ky.nguoi_ky":                               "signature",
-	"bieu.cong_trinh[].ten":                     "annexes",
-	"bieu.cong_trinh[].von[].nguon":             "annexes",
-	"bieu.cong_trinh[].von[].so_tien":           "annexes",
-	"bieu.su_nghiep[].noi_dung":                 "annexes",
-	"bieu.su_nghiep[].so_tien":                  "annexes",
+func comparedTable() map[string]string {
+	return map[string]string{
+		"nam":                                       "document",
+		"giai_doan":                                 "period",
+		"van_ban.so":                                "document",
+		"van_ban.ngay":                              "document",
+		"van_ban.trich_yeu":                         "document",
+		"chuong_trinh.ten":                          "document",
+		"chuong_trinh.ten_ngan":                     "document",
+		"can_cu[].ma":                               "legalBasis (as resolved)",
+		"can_cu[].loai":                             "legalBasis",
+		"can_cu[].so":                               "legalBasis",
+		"can_cu[].ngay":                             "legalBasis",
+		"can_cu[].co_quan":                          "legalBasis",
+		"can_cu[].trich_yeu":                        "legalBasis",
+		"can_cu_them[].ma":                          "legalBasis (added to the resolved list)",
+		"can_cu_them[].loai":                        "legalBasis",
+		"can_cu_them[].so":                          "legalBasis",
+		"can_cu_them[].ngay":                        "legalBasis",
+		"can_cu_them[].co_quan":                     "legalBasis",
+		"can_cu_them[].trich_yeu":                   "legalBasis",
+		"muc_tieu.chung":                            "objectives",
+		"muc_tieu.cu_the":                           "objectives",
+		"muc_tieu.chi_tieu[].ten":                   "objectives",
+		"muc_tieu.chi_tieu[].so_sanh":               "objectives",
+		"muc_tieu.chi_tieu[].gia_tri":               "objectives",
+		"muc_tieu.chi_tieu[].don_vi":                "objectives",
+		"tieu_chi.bo":                               "period",
+		"tieu_chi.bo_tinh":                          "period",
+		"tieu_chi.danh_gia[].so":                    "criteria",
+		"tieu_chi.danh_gia[].hien_trang":            "criteria",
+		"tieu_chi.danh_gia[].chi_tieu[].ma":         "indicatorRows",
+		"tieu_chi.danh_gia[].chi_tieu[].ten":        "indicatorRows",
+		"tieu_chi.danh_gia[].chi_tieu[].don_vi":     "indicatorRows",
+		"tieu_chi.danh_gia[].chi_tieu[].quy_dinh":   "indicatorRows",
+		"tieu_chi.danh_gia[].chi_tieu[].hien_trang": "indicatorRows",
+		"tieu_chi.danh_gia[].chi_tieu[].ke_hoach":   "indicatorRows",
+		"nhiem_vu.nhom[].tieu_de":                   "tasks",
+		"nhiem_vu.nhom[].noi_dung[].doan":           "tasks",
+		"nhiem_vu.nhom[].noi_dung[].y":              "tasks",
+		"nhiem_vu.nhom[].noi_dung[].y_nho":          "tasks",
+		"nhiem_vu.nhom[].bieu":                      "tasks",
+		"nhiem_vu.bieu":                             "tasks",
+		"nguon_luc.nguon[].ma":                      "funding",
+		"nguon_luc.nguon[].ten":                     "funding",
+		"nguon_luc.nguon[].so_tien":                 "funding",
+		"giai_phap":                                 "list",
+		"to_chuc_thuc_hien[].don_vi":                "organisation",
+		"to_chuc_thuc_hien[].noi_dung[].doan":       "organisation",
+		"to_chuc_thuc_hien[].noi_dung[].y":          "organisation",
+		"to_chuc_thuc_hien[].noi_dung[].y_nho":      "organisation",
+		"ket_luan":                                  "organisation",
+		"noi_nhan.nhan[].ten":                       "recipients",
+		"noi_nhan.nhan[].ghi_chu":                   "recipients",
+		"noi_nhan.nhan[].so_ban":                    "recipients",
+		"noi_nhan.nhan[].theo_ban":                  "recipients",
+		"noi_nhan.luu":                              "recipients",
+		"ky.thay_mat":                               "signature",
+		"ky.quyen_han":                              "signature",
+		"ky.thu_truong":                             "signature",
+		"ky.chuc_vu":                                "signature",
+		"ky.ho_ten":                                 "signature",
+		"ky.nguoi_ky":                               "signature",
+		"bieu.cong_trinh[].ten":                     "annexes",
+		"bieu.cong_trinh[].von[].nguon":             "annexes",
+		"bieu.cong_trinh[].von[].so_tien":           "annexes",
+		"bieu.su_nghiep[].noi_dung":                 "annexes",
+		"bieu.su_nghiep[].so_tien":                  "annexes",
+	}
 }
 
 // A label is where a labelled leaf is reported and what it is called.
 type label struct{ section, name string }
 
-var labelled = map[string]label{
-	"van_ban.loai":                      {"Văn bản", "loại văn bản"},
-	"van_ban.ban_hanh":                  {"Văn bản", "cách ban hành (giấy, điện tử)"},
-	"muc_tieu.chi_tieu[].tieu_chi":      {"Mục tiêu và chỉ tiêu", "tiêu chí tương ứng ở Biểu 01"},
-	"tieu_chi.danh_gia[].chu_tri":       {"Tiêu chí", "đơn vị chủ trì (Biểu 01)"},
-	"tieu_chi.danh_gia[].phoi_hop":      {"Tiêu chí", "đơn vị phối hợp (Biểu 01)"},
-	"tieu_chi.danh_gia[].ghi_chu":       {"Tiêu chí", "ghi chú (Biểu 01)"},
-	"nguon_luc.nguon[].loai":            {"Nguồn lực", "loại vốn (cột của Biểu 02)"},
-	"nguon_luc.bieu":                    {"Nguồn lực", "biểu kèm theo phần III"},
-	"noi_nhan.so_ban_luu":               {"Nơi nhận", "số bản lưu"},
-	"bieu.cong_trinh[].dia_diem":        {"Biểu kèm theo", "địa điểm xây dựng"},
-	"bieu.cong_trinh[].quy_mo":          {"Biểu kèm theo", "quy mô, năng lực thiết kế"},
-	"bieu.cong_trinh[].thoi_gian":       {"Biểu kèm theo", "thời gian khởi công - hoàn thành"},
-	"bieu.cong_trinh[].chu_dau_tu":      {"Biểu kèm theo", "chủ đầu tư"},
-	"bieu.cong_trinh[].tong_muc_dau_tu": {"Biểu kèm theo", "tổng mức đầu tư (triệu đồng)"},
-	"bieu.cong_trinh[].tieu_chi":        {"Biểu kèm theo", "tiêu chí công trình phục vụ"},
-	"bieu.cong_trinh[].ghi_chu":         {"Biểu kèm theo", "ghi chú"},
-	"bieu.su_nghiep[].don_vi":           {"Biểu kèm theo", "đơn vị thực hiện"},
-	"bieu.su_nghiep[].nguon":            {"Biểu kèm theo", "nguồn vốn"},
-	"bieu.su_nghiep[].thoi_gian":        {"Biểu kèm theo", "thời gian thực hiện"},
-	"bieu.su_nghiep[].ghi_chu":          {"Biểu kèm theo", "ghi chú"},
+func labelledTable() map[string]label {
+	return map[string]label{
+		"van_ban.loai":                      {"Văn bản", "loại văn bản"},
+		"van_ban.ban_hanh":                  {"Văn bản", "cách ban hành (giấy, điện tử)"},
+		"muc_tieu.chi_tieu[].tieu_chi":      {"Mục tiêu và chỉ tiêu", "tiêu chí tương ứng ở Biểu 01"},
+		"tieu_chi.danh_gia[].chu_tri":       {"Tiêu chí", "đơn vị chủ trì (Biểu 01)"},
+		"tieu_chi.danh_gia[].phoi_hop":      {"Tiêu chí", "đơn vị phối hợp (Biểu 01)"},
+		"tieu_chi.danh_gia[].ghi_chu":       {"Tiêu chí", "ghi chú (Biểu 01)"},
+		"nguon_luc.nguon[].loai":            {"Nguồn lực", "loại vốn (cột của Biểu 02)"},
+		"nguon_luc.bieu":                    {"Nguồn lực", "biểu kèm theo phần III"},
+		"noi_nhan.so_ban_luu":               {"Nơi nhận", "số bản lưu"},
+		"bieu.cong_trinh[].dia_diem":        {"Biểu kèm theo", "địa điểm xây dựng"},
+		"bieu.cong_trinh[].quy_mo":          {"Biểu kèm theo", "quy mô, năng lực thiết kế"},
+		"bieu.cong_trinh[].thoi_gian":       {"Biểu kèm theo", "thời gian khởi công - hoàn thành"},
+		"bieu.cong_trinh[].chu_dau_tu":      {"Biểu kèm theo", "chủ đầu tư"},
+		"bieu.cong_trinh[].tong_muc_dau_tu": {"Biểu kèm theo", "tổng mức đầu tư (triệu đồng)"},
+		"bieu.cong_trinh[].tieu_chi":        {"Biểu kèm theo", "tiêu chí công trình phục vụ"},
+		"bieu.cong_trinh[].ghi_chu":         {"Biểu kèm theo", "ghi chú"},
+		"bieu.su_nghiep[].don_vi":           {"Biểu kèm theo", "đơn vị thực hiện"},
+		"bieu.su_nghiep[].nguon":            {"Biểu kèm theo", "nguồn vốn"},
+		"bieu.su_nghiep[].thoi_gian":        {"Biểu kèm theo", "thời gian thực hiện"},
+		"bieu.su_nghiep[].ghi_chu":          {"Biểu kèm theo", "ghi chú"},
 
-	// The justifications only the leader's review copy prints (build
-	// -ban-trinh), reported in the section of their item.
-	"muc_tieu.chi_tieu[].ly_do":            {"Mục tiêu và chỉ tiêu", "lý do (bản trình lãnh đạo)"},
-	"tieu_chi.danh_gia[].ly_do":            {"Tiêu chí", "lý do (bản trình lãnh đạo)"},
-	"nhiem_vu.nhom[].ly_do":                {"Nhiệm vụ", "lý do (bản trình lãnh đạo)"},
-	"nhiem_vu.nhom[].noi_dung[].ly_do":     {"Nhiệm vụ", "lý do (bản trình lãnh đạo)"},
-	"nguon_luc.nguon[].ly_do":              {"Nguồn lực", "lý do (bản trình lãnh đạo)"},
-	"to_chuc_thuc_hien[].noi_dung[].ly_do": {"Tổ chức thực hiện", "lý do (bản trình lãnh đạo)"},
-	"bieu.cong_trinh[].ly_do":              {"Biểu kèm theo", "lý do (bản trình lãnh đạo)"},
-	"bieu.su_nghiep[].ly_do":               {"Biểu kèm theo", "lý do (bản trình lãnh đạo)"},
+		// The justifications only the leader's review copy prints (build
+		// -ban-trinh), reported in the section of their item.
+		"muc_tieu.chi_tieu[].ly_do":            {"Mục tiêu và chỉ tiêu", "lý do (bản trình lãnh đạo)"},
+		"tieu_chi.danh_gia[].ly_do":            {"Tiêu chí", "lý do (bản trình lãnh đạo)"},
+		"nhiem_vu.nhom[].ly_do":                {"Nhiệm vụ", "lý do (bản trình lãnh đạo)"},
+		"nhiem_vu.nhom[].noi_dung[].ly_do":     {"Nhiệm vụ", "lý do (bản trình lãnh đạo)"},
+		"nguon_luc.nguon[].ly_do":              {"Nguồn lực", "lý do (bản trình lãnh đạo)"},
+		"to_chuc_thuc_hien[].noi_dung[].ly_do": {"Tổ chức thực hiện", "lý do (bản trình lãnh đạo)"},
+		"bieu.cong_trinh[].ly_do":              {"Biểu kèm theo", "lý do (bản trình lãnh đạo)"},
+		"bieu.su_nghiep[].ly_do":               {"Biểu kèm theo", "lý do (bản trình lãnh đạo)"},
 
-	CommuneFile + "ma":                      {SectionCommune, "mã xã (dùng đặt tên tệp kết quả)"},
-	CommuneFile + "ten":                     {SectionCommune, "tên xã"},
-	CommuneFile + "cap":                     {SectionCommune, "cấp hành chính"},
-	CommuneFile + "tinh":                    {SectionCommune, "tỉnh"},
-	CommuneFile + "vung":                    {SectionCommune, "vùng (chọn ngưỡng chỉ tiêu)"},
-	CommuneFile + "nhom_xa":                 {SectionCommune, "nhóm xã (chọn ngưỡng chỉ tiêu)"},
-	CommuneFile + "dac_biet":                {SectionCommune, "xã đặc biệt khó khăn"},
-	CommuneFile + "dia_danh":                {SectionCommune, "địa danh ở dòng ngày tháng"},
-	CommuneFile + "co_quan.ten":             {SectionCommune, "tên cơ quan ban hành"},
-	CommuneFile + "co_quan.viet_tat":        {SectionCommune, "chữ viết tắt của cơ quan"},
-	CommuneFile + "co_quan.chu_quan":        {SectionCommune, "cơ quan chủ quản"},
-	CommuneFile + "loai_ban":                {SectionCommune, "tên gọi thôn, bản"},
-	CommuneFile + "ban":                     {SectionCommune, "thôn, bản"},
-	CommuneFile + "don_vi[].ten":            {SectionCommune, "tên"},
-	CommuneFile + "don_vi[].viet_tat":       {SectionCommune, "chữ viết tắt"},
-	CommuneFile + "can_bo[].ho_ten":         {SectionCommune, "họ và tên"},
-	CommuneFile + "can_bo[].chuc_vu":        {SectionCommune, "chức vụ"},
-	CommuneFile + "trinh_bay.co_chu":        {SectionCommune, "trình bày: cỡ chữ"},
-	CommuneFile + "trinh_bay.gian_dong":     {SectionCommune, "trình bày: giãn dòng"},
-	CommuneFile + "trinh_bay.cach_doan":     {SectionCommune, "trình bày: cách đoạn"},
-	CommuneFile + "trinh_bay.thut_dau_dong": {SectionCommune, "trình bày: thụt đầu dòng"},
-	CommuneFile + "trinh_bay.kieu_dau":      {SectionCommune, "trình bày: kiểu dấu"},
-	CommuneFile + "trinh_bay.le.tren":       {SectionCommune, "trình bày: lề trên (mm)"},
-	CommuneFile + "trinh_bay.le.duoi":       {SectionCommune, "trình bày: lề dưới (mm)"},
-	CommuneFile + "trinh_bay.le.trai":       {SectionCommune, "trình bày: lề trái (mm)"},
-	CommuneFile + "trinh_bay.le.phai":       {SectionCommune, "trình bày: lề phải (mm)"},
+		CommuneFile + "ma":                      {SectionCommune, "mã xã (dùng đặt tên tệp kết quả)"},
+		CommuneFile + "ten":                     {SectionCommune, "tên xã"},
+		CommuneFile + "cap":                     {SectionCommune, "cấp hành chính"},
+		CommuneFile + "tinh":                    {SectionCommune, "tỉnh"},
+		CommuneFile + "vung":                    {SectionCommune, "vùng (chọn ngưỡng chỉ tiêu)"},
+		CommuneFile + "nhom_xa":                 {SectionCommune, "nhóm xã (chọn ngưỡng chỉ tiêu)"},
+		CommuneFile + "dac_biet":                {SectionCommune, "xã đặc biệt khó khăn"},
+		CommuneFile + "dia_danh":                {SectionCommune, "địa danh ở dòng ngày tháng"},
+		CommuneFile + "co_quan.ten":             {SectionCommune, "tên cơ quan ban hành"},
+		CommuneFile + "co_quan.viet_tat":        {SectionCommune, "chữ viết tắt của cơ quan"},
+		CommuneFile + "co_quan.chu_quan":        {SectionCommune, "cơ quan chủ quản"},
+		CommuneFile + "loai_ban":                {SectionCommune, "tên gọi thôn, bản"},
+		CommuneFile + "ban":                     {SectionCommune, "thôn, bản"},
+		CommuneFile + "don_vi[].ten":            {SectionCommune, "tên"},
+		CommuneFile + "don_vi[].viet_tat":       {SectionCommune, "chữ viết tắt"},
+		CommuneFile + "can_bo[].ho_ten":         {SectionCommune, "họ và tên"},
+		CommuneFile + "can_bo[].chuc_vu":        {SectionCommune, "chức vụ"},
+		CommuneFile + "trinh_bay.co_chu":        {SectionCommune, "trình bày: cỡ chữ"},
+		CommuneFile + "trinh_bay.gian_dong":     {SectionCommune, "trình bày: giãn dòng"},
+		CommuneFile + "trinh_bay.cach_doan":     {SectionCommune, "trình bày: cách đoạn"},
+		CommuneFile + "trinh_bay.thut_dau_dong": {SectionCommune, "trình bày: thụt đầu dòng"},
+		CommuneFile + "trinh_bay.kieu_dau":      {SectionCommune, "trình bày: kiểu dấu"},
+		CommuneFile + "trinh_bay.le.tren":       {SectionCommune, "trình bày: lề trên (mm)"},
+		CommuneFile + "trinh_bay.le.duoi":       {SectionCommune, "trình bày: lề dưới (mm)"},
+		CommuneFile + "trinh_bay.le.trai":       {SectionCommune, "trình bày: lề trái (mm)"},
+		CommuneFile + "trinh_bay.le.phai":       {SectionCommune, "trình bày: lề phải (mm)"},
+	}
 }
 
 // shownAs are the labelled leaves that hold a code of the commune file or
 // of the plan, printed as the name it stands for: compared as written,
 // shown by name.
-var shownAs = map[string]func(p *plan.Plan, code string) string{
-	"tieu_chi.danh_gia[].chu_tri":  (*plan.Plan).Unit,
-	"tieu_chi.danh_gia[].phoi_hop": (*plan.Plan).Unit,
-	"bieu.su_nghiep[].don_vi":      (*plan.Plan).Unit,
-	"bieu.su_nghiep[].nguon":       sourceName,
+func shownAsTable() map[string]func(p *plan.Plan, code string) string {
+	return map[string]func(p *plan.Plan, code string) string{
+		"tieu_chi.danh_gia[].chu_tri":  (*plan.Plan).Unit,
+		"tieu_chi.danh_gia[].phoi_hop": (*plan.Plan).Unit,
+		"bieu.su_nghiep[].don_vi":      (*plan.Plan).Unit,
+		"bieu.su_nghiep[].nguon":       sourceName,
+	}
 }
 
 // sourceName is the name of the funding source id, the id when none has it.
@@ -188,14 +213,16 @@ func sourceName(p *plan.Plan, id string) string {
 // SectionCommune reports changes of the commune file.
 const SectionCommune = "Tệp xã"
 
-var notPrinted = map[string]string{
-	"xa":                       "chỉ đường dẫn tới tệp xã; các khóa của tệp xã được so riêng (xa.yaml/…)",
-	"tieu_chi.so_dat":          "chỉ để đối chiếu với danh sách tiêu chí; văn bản in số đếm được",
-	"tieu_chi.so_dat_cuoi_nam": "chỉ để đối chiếu với danh sách tiêu chí; văn bản in số đếm được",
-	"nguon_luc.tong":           "chỉ để đối chiếu; văn bản in tổng tính được",
-	"nguon_luc.nguon[].tong":   "chỉ để đối chiếu; văn bản in tổng tính được",
-	"ngoai_le":                 "chỉ dùng khi kiểm tra chính tả",
-	CommuneFile + "ngoai_le":   "chỉ dùng khi kiểm tra chính tả",
+func notPrintedTable() map[string]string {
+	return map[string]string{
+		"xa":                       "chỉ đường dẫn tới tệp xã; các khóa của tệp xã được so riêng (xa.yaml/…)",
+		"tieu_chi.so_dat":          "chỉ để đối chiếu với danh sách tiêu chí; văn bản in số đếm được",
+		"tieu_chi.so_dat_cuoi_nam": "chỉ để đối chiếu với danh sách tiêu chí; văn bản in số đếm được",
+		"nguon_luc.tong":           "chỉ để đối chiếu; văn bản in tổng tính được",
+		"nguon_luc.nguon[].tong":   "chỉ để đối chiếu; văn bản in tổng tính được",
+		"ngoai_le":                 "chỉ dùng khi kiểm tra chính tả",
+		CommuneFile + "ngoai_le":   "chỉ dùng khi kiểm tra chính tả",
+	}
 }
 
 // A list says how the items of a list of the model are paired: by the
@@ -208,23 +235,25 @@ type list struct {
 	own  bool
 }
 
-var lists = map[string]list{
-	"can_cu[]":                       {keys: []string{"ma", "so", "trich_yeu"}, noun: "căn cứ"},
-	"can_cu_them[]":                  {keys: []string{"ma", "so", "trich_yeu"}, noun: "căn cứ"},
-	"muc_tieu.chi_tieu[]":            {keys: []string{"ten"}, noun: "chỉ tiêu"},
-	"tieu_chi.danh_gia[]":            {keys: []string{"so"}, noun: "tiêu chí số"},
-	"tieu_chi.danh_gia[].chi_tieu[]": {keys: []string{"ma"}, noun: "chỉ tiêu"},
-	"nhiem_vu.nhom[]":                {keys: []string{"tieu_de"}, noun: "nhóm nhiệm vụ"},
-	"nhiem_vu.nhom[].noi_dung[]":     {keys: []string{"doan", "y"}, noun: "nội dung"},
-	"nguon_luc.nguon[]":              {keys: []string{"ma", "ten"}, noun: "nguồn"},
-	"to_chuc_thuc_hien[]":            {keys: []string{"don_vi"}, noun: "đơn vị"},
-	"to_chuc_thuc_hien[].noi_dung[]": {keys: []string{"doan", "y"}, noun: "nội dung"},
-	"noi_nhan.nhan[]":                {keys: []string{"ten"}, noun: "nơi nhận"},
-	"bieu.cong_trinh[]":              {keys: []string{"ten"}, noun: "công trình (Biểu 03)"},
-	"bieu.cong_trinh[].von[]":        {keys: []string{"nguon"}, noun: "vốn"},
-	"bieu.su_nghiep[]":               {keys: []string{"noi_dung"}, noun: "nội dung vốn sự nghiệp (Biểu 04)"},
-	CommuneFile + "don_vi[]":         {keys: []string{"ma"}, noun: "đơn vị của xã", own: true},
-	CommuneFile + "can_bo[]":         {keys: []string{"ma"}, noun: "cán bộ", own: true},
+func listsTable() map[string]list {
+	return map[string]list{
+		"can_cu[]":                       {keys: []string{"ma", "so", "trich_yeu"}, noun: "căn cứ"},
+		"can_cu_them[]":                  {keys: []string{"ma", "so", "trich_yeu"}, noun: "căn cứ"},
+		"muc_tieu.chi_tieu[]":            {keys: []string{"ten"}, noun: "chỉ tiêu"},
+		"tieu_chi.danh_gia[]":            {keys: []string{"so"}, noun: "tiêu chí số"},
+		"tieu_chi.danh_gia[].chi_tieu[]": {keys: []string{"ma"}, noun: "chỉ tiêu"},
+		"nhiem_vu.nhom[]":                {keys: []string{"tieu_de"}, noun: "nhóm nhiệm vụ"},
+		"nhiem_vu.nhom[].noi_dung[]":     {keys: []string{"doan", "y"}, noun: "nội dung"},
+		"nguon_luc.nguon[]":              {keys: []string{"ma", "ten"}, noun: "nguồn"},
+		"to_chuc_thuc_hien[]":            {keys: []string{"don_vi"}, noun: "đơn vị"},
+		"to_chuc_thuc_hien[].noi_dung[]": {keys: []string{"doan", "y"}, noun: "nội dung"},
+		"noi_nhan.nhan[]":                {keys: []string{"ten"}, noun: "nơi nhận"},
+		"bieu.cong_trinh[]":              {keys: []string{"ten"}, noun: "công trình (Biểu 03)"},
+		"bieu.cong_trinh[].von[]":        {keys: []string{"nguon"}, noun: "vốn"},
+		"bieu.su_nghiep[]":               {keys: []string{"noi_dung"}, noun: "nội dung vốn sự nghiệp (Biểu 04)"},
+		CommuneFile + "don_vi[]":         {keys: []string{"ma"}, noun: "đơn vị của xã", own: true},
+		CommuneFile + "can_bo[]":         {keys: []string{"ma"}, noun: "cán bộ", own: true},
+	}
 }
 
 // fields compares the labelled leaves of the two plans and of their
@@ -271,7 +300,7 @@ func (d *differ) walk(path, item string, a, b reflect.Value, seen map[reflect.Ty
 		case fa.Kind() == reflect.Slice && isStruct(fa.Type().Elem()):
 			d.items(p+"[]", item, fa, fb, seen)
 		default:
-			if l, ok := labelled[p]; ok {
+			if l, ok := tables().labelled[p]; ok {
 				d.leaf(p, l, item, fa, fb)
 			}
 		}
@@ -297,7 +326,7 @@ func (d *differ) items(path, item string, a, b reflect.Value, seen map[reflect.T
 	if d.skip[path] {
 		return
 	}
-	rule := lists[path]
+	rule := tables().lists[path]
 	ka, kb := itemKeys(rule, a), itemKeys(rule, b)
 	ib := map[string]int{}
 	for j, k := range kb {
@@ -366,7 +395,7 @@ func itemName(outer string, rule list, v reflect.Value) string {
 
 // sectionOf is the section of the labelled leaves under path.
 func sectionOf(path string) string {
-	for p, l := range labelled {
+	for p, l := range tables().labelled {
 		if strings.HasPrefix(p, path) {
 			return l.section
 		}
@@ -382,7 +411,7 @@ func (d *differ) leaf(path string, l label, item string, a, b reflect.Value) {
 		name = item + ", " + l.name
 	}
 	show := func(p *plan.Plan, ss ...string) []string { return ss }
-	if f, ok := shownAs[path]; ok {
+	if f, ok := tables().shownAs[path]; ok {
 		show = func(p *plan.Plan, ss ...string) []string {
 			out := make([]string, len(ss))
 			for i, s := range ss {

@@ -58,7 +58,7 @@ func TestFieldsCovered(t *testing.T) {
 		t.Fatalf("walked only %d leaves: %v", len(leaves), leaves)
 	}
 	ownKey := func(p string) bool {
-		for lp, l := range lists {
+		for lp, l := range listsTable() {
 			if l.own && strings.HasPrefix(p, lp+".") && strings.TrimPrefix(p, lp+".") == l.keys[0] {
 				return true
 			}
@@ -67,9 +67,9 @@ func TestFieldsCovered(t *testing.T) {
 	}
 	var missing []string
 	for p := range leaves {
-		_, c := compared[p]
-		_, l := labelled[p]
-		reason, n := notPrinted[p]
+		_, c := comparedTable()[p]
+		_, l := labelledTable()[p]
+		reason, n := notPrintedTable()[p]
 		in := 0
 		for _, b := range []bool{c, l, n, ownKey(p)} {
 			if b {
@@ -89,7 +89,7 @@ func TestFieldsCovered(t *testing.T) {
 	for _, p := range missing {
 		t.Errorf("%s: neither compared (compared, labelled) nor declared not printed (notPrinted) in fields.go", p)
 	}
-	for name, table := range map[string][]string{"compared": keys(compared), "labelled": keys(labelled), "notPrinted": keys(notPrinted)} {
+	for name, table := range map[string][]string{"compared": keys(comparedTable()), "labelled": keys(labelledTable()), "notPrinted": keys(notPrintedTable())} {
 		for _, p := range table {
 			if !leaves[p] {
 				t.Errorf("%s names %s, which is no leaf of the model", name, p)
@@ -97,11 +97,11 @@ func TestFieldsCovered(t *testing.T) {
 		}
 	}
 	for p := range listPaths {
-		if _, ok := lists[p]; !ok {
+		if _, ok := listsTable()[p]; !ok {
 			t.Errorf("list %s has no pairing rule in lists", p)
 		}
 	}
-	for p := range lists {
+	for p := range listsTable() {
 		if !listPaths[p] {
 			t.Errorf("lists names %s, which is no list of the model", p)
 		}
@@ -235,7 +235,7 @@ func TestEveryLeafChangeIsSeen(t *testing.T) {
 				tried := map[string]int{}
 				for _, l := range ls {
 					p := file.prefix + l.path
-					if _, ok := notPrinted[p]; ok {
+					if _, ok := notPrintedTable()[p]; ok {
 						continue
 					}
 					// One occurrence of a path per file is enough (the

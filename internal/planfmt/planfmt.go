@@ -23,6 +23,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 	"golang.org/x/text/unicode/norm"
 
+	"kehoach/internal/lazy"
 	"kehoach/internal/plan"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
@@ -259,11 +260,9 @@ func needsQuotes(n *yaml.Node) bool {
 	return plainUnsafe().MatchString(n.Value)
 }
 
-var otherScalar = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?i:~|null|true|false|yes|no|on|off|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-f]+|\.inf|\.nan)$`)
-})
+var otherScalar = lazy.MustCompile(`^(?i:~|null|true|false|yes|no|on|off|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-f]+|\.inf|\.nan)$`)
 
-func looksLikeOther(s string) bool { return otherScalar().MatchString(s) }
+func looksLikeOther(s string) bool { return otherScalar.Get().MatchString(s) }
 
 var (
 	numberType = reflect.TypeOf(plan.Number{})
@@ -414,7 +413,7 @@ func endsBlank(lines []string) bool { return len(lines) > 0 && lines[len(lines)-
 
 // blockHeader matches the line that opens a block scalar, as the emitter
 // writes it: “key: |-”, “- >”, “key: |2+”, a comment possibly after it.
-var blockHeader = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[ :-])[|>][1-9]?[-+]?(?: +#.*)?$`) })
+var blockHeader = lazy.MustCompile(`(?:^|[ :-])[|>][1-9]?[-+]?(?: +#.*)?$`)
 
 // blockLines marks the lines that are the text of a block scalar: after a
 // header line indented h, every line indented more than h, and the blank
@@ -423,7 +422,7 @@ var blockHeader = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompi
 func blockLines(lines []string) []bool {
 	in := make([]bool, len(lines))
 	for i := 0; i < len(lines); i++ {
-		m := blockHeader().FindString(lines[i])
+		m := blockHeader.Get().FindString(lines[i])
 		if m == "" {
 			continue
 		}

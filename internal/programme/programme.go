@@ -13,16 +13,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
 	"kehoach/internal/diag"
+	"kehoach/internal/lazy"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
@@ -70,7 +69,7 @@ const (
 
 // Span is the first and last year of ApDung, and false when it is empty.
 func (c *Citation) Span() (from, to int, ok bool) {
-	m := spanRe().FindStringSubmatch(c.ApDung)
+	m := spanRe.Get().FindStringSubmatch(c.ApDung)
 	if m == nil {
 		return 0, 0, false
 	}
@@ -79,7 +78,7 @@ func (c *Citation) Span() (from, to int, ok bool) {
 	return from, to, true
 }
 
-var spanRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})-(\d{4})$`) })
+var spanRe = lazy.MustCompile(`^(\d{4})-(\d{4})$`)
 
 type registryFile struct {
 	VanBan []Citation `yaml:"van_ban,required"`
@@ -164,12 +163,12 @@ func (r *SourceRule) Matches(name string) bool {
 }
 
 // abbrDef is an abbreviation definition in a programme name: " (MTQG)".
-var abbrDef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[ \x{00a0}]*\((\p{Lu}[\p{Lu}\d-]*)\)`) })
+var abbrDef = lazy.MustCompile(`[ \x{00a0}]*\((\p{Lu}[\p{Lu}\d-]*)\)`)
 
 // InSentence is a programme name as written in a sentence: without the
 // abbreviation definitions of its first mention, blanks collapsed, NFC.
 func InSentence(name string) string {
-	return strings.Join(strings.Fields(abbrDef().ReplaceAllString(norm.NFC.String(name), "")), " ")
+	return strings.Join(strings.Fields(abbrDef.Get().ReplaceAllString(norm.NFC.String(name), "")), " ")
 }
 
 // Fold is s for comparing names: NFC, lower case, blanks collapsed.
@@ -241,10 +240,10 @@ func (c *checker) source(path, tag string) {
 	}
 }
 
-var dateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) })
+var dateRe = lazy.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 func (c *checker) citation(path string, ct *Citation) {
-	if ct.Ngay != "" && !dateRe().MatchString(ct.Ngay) {
+	if ct.Ngay != "" && !dateRe.Get().MatchString(ct.Ngay) {
 		c.add(path+".ngay", "ngày “%s” không đúng dạng; hãy viết năm-tháng-ngày, ví dụ 2025-12-29.", ct.Ngay)
 	}
 	c.sources(path+".nguon", ct.Nguon)

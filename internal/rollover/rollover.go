@@ -96,13 +96,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v4"
 	"golang.org/x/text/unicode/norm"
 
 	"kehoach/internal/fileset"
+	"kehoach/internal/lazy"
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
 	"kehoach/internal/vn"
@@ -1130,11 +1130,11 @@ func (e *editor) headerText() string {
 	return strings.Join(lines, "\n")
 }
 
-var numDot = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+\.$`) })
+var numDot = lazy.MustCompile(`^\d+\.$`)
 
 // A document number stays with the word before it (“Quyết định 51/2025/QĐ-TTg”),
 // as does an abbreviated document type (“QĐ 51/2025/QĐ-TTg”).
-var docNo = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d[\d-]*/\S*\p{Lu}`) })
+var docNo = lazy.MustCompile(`^\d[\d-]*/\S*\p{Lu}`)
 
 // docAbbrWord: an abbreviated document type stays with its number (“QĐ 51/2025/QĐ-TTg”).
 var docAbbrWord = map[string]bool{"QĐ": true, "NQ": true, "NĐ": true, "TT": true, "KH": true}
@@ -1150,7 +1150,7 @@ func wrap(s, first, rest string) []string {
 	// A criterion number stays with its name: "2. Giao thông".
 	var words []string
 	for _, w := range strings.Fields(s) {
-		if k := len(words) - 1; k >= 0 && (numDot().MatchString(words[k]) || docAbbrWord[words[k]] || docNo().MatchString(w)) {
+		if k := len(words) - 1; k >= 0 && (numDot.Get().MatchString(words[k]) || docAbbrWord[words[k]] || docNo.Get().MatchString(w)) {
 			words[k] += " " + w
 			continue
 		}

@@ -115,36 +115,41 @@ func itemsEnumRule(vals ...string) rule {
 	return func(s *object) { s.set("items", newObject().set("enum", strs(vals))) }
 }
 
-var rules = map[string]rule{
-	// Types and lists of values known to kehoach.
-	"TieuChi.bo":    func(s *object) { enumRule(plan.CriteriaSets()...)(s) },
-	"NhiemVu.bieu":  itemsEnumRule(plan.Annexes...),
-	"Nhom.bieu":     itemsEnumRule(plan.Annexes...),
-	"NguonLuc.bieu": itemsEnumRule(plan.Annexes...),
-	// Checked in plan/validate.go.
-	"Plan.nam": func(s *object) {
-		lo, hi := programme.Years()
-		rangeRule(float64(lo), float64(hi))(s)
-	},
-	"Plan.giai_doan":  func(s *object) { enumRule(programme.PeriodIDs()...)(s) },
-	"CanCu.ma":        func(s *object) { enumRule(programme.CitationIDs()...)(s) },
-	"Commune.vung":    func(s *object) { enumRule(programme.Regions()...)(s) },
-	"Commune.nhom_xa": func(s *object) { s.del("type"); s.set("enum", []any{1, 2, 3}) },
-	"VanBan.loai":     enumRule("KH"),
-	"VanBan.ban_hanh": func(s *object) { enumRule(plan.IssueModes...)(s) },
-	"Commune.ma":      func(s *object) { s.set("pattern", idPattern); s.set("patternErrorMessage", idMessage) },
-	"Nguon.loai":      enumRule(plan.FundKinds()...),
-	"Ky.quyen_han":    enumRule("KT", "Q", "TL", "TUQ"),
-	// Checked in style.Load: the ranges Nghị định 30 allows (nd30.Limits).
-	"Overrides.co_chu":        limitRule("co_chu"),
-	"Overrides.gian_dong":     limitRule("gian_dong"),
-	"Overrides.cach_doan":     limitRule("cach_doan"),
-	"Overrides.thut_dau_dong": limitRule("thut_dau_dong"),
-	"Overrides.kieu_dau":      enumRule(nd30.ToneStyles...),
-	"Box.tren":                limitRule("le.tren"),
-	"Box.duoi":                limitRule("le.duoi"),
-	"Box.trai":                limitRule("le.trai"),
-	"Box.phai":                limitRule("le.phai"),
+// rulesTable, docsTable and examplesTable are built for each generation
+// (kehoach schema, the tests), not when the package is initialised: every
+// command links this package.
+func rulesTable() map[string]rule {
+	return map[string]rule{
+		// Types and lists of values known to kehoach.
+		"TieuChi.bo":    func(s *object) { enumRule(plan.CriteriaSets()...)(s) },
+		"NhiemVu.bieu":  itemsEnumRule(plan.Annexes...),
+		"Nhom.bieu":     itemsEnumRule(plan.Annexes...),
+		"NguonLuc.bieu": itemsEnumRule(plan.Annexes...),
+		// Checked in plan/validate.go.
+		"Plan.nam": func(s *object) {
+			lo, hi := programme.Years()
+			rangeRule(float64(lo), float64(hi))(s)
+		},
+		"Plan.giai_doan":  func(s *object) { enumRule(programme.PeriodIDs()...)(s) },
+		"CanCu.ma":        func(s *object) { enumRule(programme.CitationIDs()...)(s) },
+		"Commune.vung":    func(s *object) { enumRule(programme.Regions()...)(s) },
+		"Commune.nhom_xa": func(s *object) { s.del("type"); s.set("enum", []any{1, 2, 3}) },
+		"VanBan.loai":     enumRule("KH"),
+		"VanBan.ban_hanh": func(s *object) { enumRule(plan.IssueModes...)(s) },
+		"Commune.ma":      func(s *object) { s.set("pattern", idPattern); s.set("patternErrorMessage", idMessage) },
+		"Nguon.loai":      enumRule(plan.FundKinds()...),
+		"Ky.quyen_han":    enumRule("KT", "Q", "TL", "TUQ"),
+		// Checked in style.Load: the ranges Nghị định 30 allows (nd30.Limits).
+		"Overrides.co_chu":        limitRule("co_chu"),
+		"Overrides.gian_dong":     limitRule("gian_dong"),
+		"Overrides.cach_doan":     limitRule("cach_doan"),
+		"Overrides.thut_dau_dong": limitRule("thut_dau_dong"),
+		"Overrides.kieu_dau":      enumRule(nd30.ToneStyles...),
+		"Box.tren":                limitRule("le.tren"),
+		"Box.duoi":                limitRule("le.duoi"),
+		"Box.trai":                limitRule("le.trai"),
+		"Box.phai":                limitRule("le.phai"),
+	}
 }
 
 // limitRule is the schema of a layout setting from nd30.Limits: an enum
@@ -166,69 +171,73 @@ func limitRule(key string) rule {
 
 // docs describes the keys of the types outside package plan, which carry
 // no `mota` tag.
-var docs = map[string]string{
-	"Overrides.co_chu":        "Cỡ chữ phần nội dung (pt): 13 hoặc 14.",
-	"Overrides.gian_dong":     "Giãn dòng, bội số của dòng đơn: từ 1 (dòng đơn) đến 1.5.",
-	"Overrides.cach_doan":     "Khoảng cách giữa các đoạn (pt): từ 6 đến 24.",
-	"Overrides.thut_dau_dong": "Thụt đầu dòng (mm): 10 (1 cm) hoặc 12.7 (1,27 cm).",
-	"Overrides.kieu_dau":      "Vị trí dấu thanh: cu (hòa, thủy — mặc định, như Quốc hiệu) hoặc moi (hoà, thuỷ).",
-	"Overrides.le":            "Lề trang dọc (mm): tren, duoi 20–25; trai 30–35; phai 15–20.",
-	"Box.tren":                "Lề trên (mm): từ 20 đến 25.",
-	"Box.duoi":                "Lề dưới (mm): từ 20 đến 25.",
-	"Box.trai":                "Lề trái (mm): từ 30 đến 35.",
-	"Box.phai":                "Lề phải (mm): từ 15 đến 20.",
+func docsTable() map[string]string {
+	return map[string]string{
+		"Overrides.co_chu":        "Cỡ chữ phần nội dung (pt): 13 hoặc 14.",
+		"Overrides.gian_dong":     "Giãn dòng, bội số của dòng đơn: từ 1 (dòng đơn) đến 1.5.",
+		"Overrides.cach_doan":     "Khoảng cách giữa các đoạn (pt): từ 6 đến 24.",
+		"Overrides.thut_dau_dong": "Thụt đầu dòng (mm): 10 (1 cm) hoặc 12.7 (1,27 cm).",
+		"Overrides.kieu_dau":      "Vị trí dấu thanh: cu (hòa, thủy — mặc định, như Quốc hiệu) hoặc moi (hoà, thuỷ).",
+		"Overrides.le":            "Lề trang dọc (mm): tren, duoi 20–25; trai 30–35; phai 15–20.",
+		"Box.tren":                "Lề trên (mm): từ 20 đến 25.",
+		"Box.duoi":                "Lề dưới (mm): từ 20 đến 25.",
+		"Box.trai":                "Lề trái (mm): từ 30 đến 35.",
+		"Box.phai":                "Lề phải (mm): từ 15 đến 20.",
+	}
 }
 
 // examples are values taken from plans/muong-khoa (a test checks that each
 // one is there at that key), shown by the editor as completions.
-var examples = map[string][]any{
-	"Plan.xa":              {"xa.yaml"},
-	"Plan.nam":             {2025},
-	"VanBan.loai":          {"KH"},
-	"VanBan.trich_yeu":     {"Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025 trên địa bàn xã Mường Khoa"},
-	"ChuongTrinh.ten":      {"Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM)"},
-	"ChuongTrinh.ten_ngan": {"Chương trình MTQG xây dựng NTM"},
-	"CanCu.loai":           {"Quyết định"},
-	"CanCu.so":             {"263/QĐ-TTg"},
-	"CanCu.ngay":           {"2022-02-22"},
-	"CanCu.co_quan":        {"Thủ tướng Chính phủ"},
-	"ChiTieu.ten":          {"Thu nhập bình quân đầu người đạt"},
-	"ChiTieu.so_sanh":      {">=", "<="},
-	"ChiTieu.gia_tri":      {54},
-	"ChiTieu.don_vi":       {"triệu đồng/năm", "%"},
-	"ChiTieu.tieu_chi":     {"10", "15.1"},
-	"TieuChi.bo":           {"qd318-2021-2025"},
-	"DanhGiaTC.hien_trang": {"dat", "chua_dat"},
-	"DanhGiaTC.chu_tri":    {"kinh-te"},
-	"ChiTieuTC.ma":         {"17.7"},
-	"NguonLuc.tong":        {3900},
-	"Nguon.ma":             {"nstw-dau-tu"},
-	"Nguon.ten":            {"Vốn Ngân sách Trung ương"},
-	"Nguon.so_tien":        {504},
-	"Nguon.tong":           {1304},
-	"Nguon.loai":           {"dau_tu", "su_nghiep"},
-	"NguoiNhan.ten":        {"Sở Nông nghiệp và Môi trường"},
-	"NguoiNhan.ghi_chu":    {"b/c"},
-	"NoiNhan.luu":          {[]any{"VT", "KT"}},
-	"Ky.quyen_han":         {"KT"},
-	"Ky.thu_truong":        {"Chủ tịch"},
-	"Ky.chuc_vu":           {"Phó Chủ tịch"},
-	"CongTrinh.ten":        {"Bê tông hóa đường lên bản Hô Tra"},
-	"CongTrinh.quy_mo":     {"07 km"},
-	"PhanBo.nguon":         {"nstw-dau-tu"},
-	"PhanBo.so_tien":       {504},
-	"SuNghiep.nguon":       {"nstw-su-nghiep"},
-	"SuNghiep.so_tien":     {150},
-	"SuNghiep.thoi_gian":   {"Năm 2025"},
-	"Commune.ma":           {"muong-khoa"},
-	"Commune.ten":          {"Mường Khoa"},
-	"Commune.cap":          {"xã"},
-	"Commune.tinh":         {"Lai Châu"},
-	"CoQuan.ten":           {"Ủy ban nhân dân"},
-	"CoQuan.viet_tat":      {"UBND"},
-	"DonVi.ma":             {"kinh-te"},
-	"DonVi.ten":            {"Phòng Kinh tế"},
-	"DonVi.viet_tat":       {"KT"},
+func examplesTable() map[string][]any {
+	return map[string][]any{
+		"Plan.xa":              {"xa.yaml"},
+		"Plan.nam":             {2025},
+		"VanBan.loai":          {"KH"},
+		"VanBan.trich_yeu":     {"Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2025 trên địa bàn xã Mường Khoa"},
+		"ChuongTrinh.ten":      {"Chương trình mục tiêu quốc gia (MTQG) xây dựng nông thôn mới (NTM)"},
+		"ChuongTrinh.ten_ngan": {"Chương trình MTQG xây dựng NTM"},
+		"CanCu.loai":           {"Quyết định"},
+		"CanCu.so":             {"263/QĐ-TTg"},
+		"CanCu.ngay":           {"2022-02-22"},
+		"CanCu.co_quan":        {"Thủ tướng Chính phủ"},
+		"ChiTieu.ten":          {"Thu nhập bình quân đầu người đạt"},
+		"ChiTieu.so_sanh":      {">=", "<="},
+		"ChiTieu.gia_tri":      {54},
+		"ChiTieu.don_vi":       {"triệu đồng/năm", "%"},
+		"ChiTieu.tieu_chi":     {"10", "15.1"},
+		"TieuChi.bo":           {"qd318-2021-2025"},
+		"DanhGiaTC.hien_trang": {"dat", "chua_dat"},
+		"DanhGiaTC.chu_tri":    {"kinh-te"},
+		"ChiTieuTC.ma":         {"17.7"},
+		"NguonLuc.tong":        {3900},
+		"Nguon.ma":             {"nstw-dau-tu"},
+		"Nguon.ten":            {"Vốn Ngân sách Trung ương"},
+		"Nguon.so_tien":        {504},
+		"Nguon.tong":           {1304},
+		"Nguon.loai":           {"dau_tu", "su_nghiep"},
+		"NguoiNhan.ten":        {"Sở Nông nghiệp và Môi trường"},
+		"NguoiNhan.ghi_chu":    {"b/c"},
+		"NoiNhan.luu":          {[]any{"VT", "KT"}},
+		"Ky.quyen_han":         {"KT"},
+		"Ky.thu_truong":        {"Chủ tịch"},
+		"Ky.chuc_vu":           {"Phó Chủ tịch"},
+		"CongTrinh.ten":        {"Bê tông hóa đường lên bản Hô Tra"},
+		"CongTrinh.quy_mo":     {"07 km"},
+		"PhanBo.nguon":         {"nstw-dau-tu"},
+		"PhanBo.so_tien":       {504},
+		"SuNghiep.nguon":       {"nstw-su-nghiep"},
+		"SuNghiep.so_tien":     {150},
+		"SuNghiep.thoi_gian":   {"Năm 2025"},
+		"Commune.ma":           {"muong-khoa"},
+		"Commune.ten":          {"Mường Khoa"},
+		"Commune.cap":          {"xã"},
+		"Commune.tinh":         {"Lai Châu"},
+		"CoQuan.ten":           {"Ủy ban nhân dân"},
+		"CoQuan.viet_tat":      {"UBND"},
+		"DonVi.ma":             {"kinh-te"},
+		"DonVi.ten":            {"Phòng Kinh tế"},
+		"DonVi.viet_tat":       {"KT"},
+	}
 }
 
 var (
@@ -245,11 +254,16 @@ type gen struct {
 	recursive map[reflect.Type]bool
 	defs      map[string]*object
 	keys      map[string]bool // every "Type.key" met
+
+	rules    map[string]rule   // rulesTable()
+	docs     map[string]string // docsTable()
+	examples map[string][]any  // examplesTable()
 }
 
 // generate returns the schema of root and the "Type.key" names it met.
 func generate(root reflect.Type, title, description string) ([]byte, map[string]bool) {
-	g := &gen{recursive: map[reflect.Type]bool{}, defs: map[string]*object{}, keys: map[string]bool{}}
+	g := &gen{recursive: map[reflect.Type]bool{}, defs: map[string]*object{}, keys: map[string]bool{},
+		rules: rulesTable(), docs: docsTable(), examples: examplesTable()}
 	g.findRecursive(root, nil)
 	s := newObject()
 	s.set("$schema", Draft)
@@ -346,7 +360,7 @@ func (g *gen) field(owner reflect.Type, f reflect.StructField, name string, requ
 	key := owner.Name() + "." + name
 	g.keys[key] = true
 	desc := f.Tag.Get("mota")
-	if d, ok := docs[key]; ok {
+	if d, ok := g.docs[key]; ok {
 		desc = d
 	}
 	s := newObject()
@@ -361,7 +375,7 @@ func (g *gen) field(owner reflect.Type, f reflect.StructField, name string, requ
 			s.set(k, v.vals[k])
 		}
 	}
-	if r, ok := rules[key]; ok {
+	if r, ok := g.rules[key]; ok {
 		r(s)
 	}
 	if required {
@@ -374,7 +388,7 @@ func (g *gen) field(owner reflect.Type, f reflect.StructField, name string, requ
 	} else {
 		allowNull(s)
 	}
-	if ex, ok := examples[key]; ok {
+	if ex, ok := g.examples[key]; ok {
 		s.set("examples", ex)
 	}
 	return s

@@ -134,7 +134,7 @@ func TestTablesNameRealKeys(t *testing.T) {
 	for _, tbl := range []struct {
 		name string
 		keys []string
-	}{{"rules", mapKeys(rules)}, {"docs", mapKeys(docs)}, {"examples", mapKeys(examples)}} {
+	}{{"rules", mapKeys(rulesTable())}, {"docs", mapKeys(docsTable())}, {"examples", mapKeys(examplesTable())}} {
 		for _, k := range tbl.keys {
 			if !pk[k] && !ck[k] {
 				t.Errorf("%s[%q]: no such key in plan.Plan or plan.Commune", tbl.name, k)
@@ -184,7 +184,7 @@ func TestExamplesFromRealPlan(t *testing.T) {
 	}
 	walk(reflect.ValueOf(res.Plan))
 	walk(reflect.ValueOf(res.Plan.Commune))
-	for key, exs := range examples {
+	for key, exs := range examplesTable() {
 		for _, ex := range exs {
 			found := false
 			for _, v := range seen[key] {

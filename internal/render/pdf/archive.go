@@ -9,12 +9,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf16"
 
 	"kehoach/internal/doc"
 	"kehoach/internal/layout"
+	"kehoach/internal/lazy"
 )
 
 // Archive is a PDF/A conformance level (ISO 19005) for long-term
@@ -70,9 +70,7 @@ const (
 // ptPerMM converts layout millimetres to PDF points.
 const ptPerMM = 72 / 25.4
 
-var reNames = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`/Names <<\n/EmbeddedFiles << /Names \[\s*\] >>\n>>\n`)
-})
+var reNames = lazy.MustCompile(`/Names <<\n/EmbeddedFiles << /Names \[\s*\] >>\n>>\n`)
 
 // finish adds to fpdf's output what o asks for.
 func finish(out []byte, meta doc.Meta, pages []layout.Page, o Options, t *tagger) ([]byte, error) {
@@ -94,7 +92,7 @@ func finish(out []byte, meta doc.Meta, pages []layout.Page, o Options, t *tagger
 	}
 	// The empty embedded-files tree fpdf always writes (PDF/A-1 forbids
 	// the key) goes.
-	f.objs[f.root] = reNames().ReplaceAll(f.objs[f.root], nil)
+	f.objs[f.root] = reNames.Get().ReplaceAll(f.objs[f.root], nil)
 	if !bytes.Contains(f.objs[f.root], []byte("/Lang ")) {
 		cat = append(cat, "/Lang (vi-VN)")
 	}
@@ -153,8 +151,8 @@ func finish(out []byte, meta doc.Meta, pages []layout.Page, o Options, t *tagger
 }
 
 var (
-	reOutlines = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^<</Type /Outlines /First (\d+) 0 R`) })
-	reNext     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Next (\d+) 0 R`) })
+	reOutlines = lazy.MustCompile(`^<</Type /Outlines /First (\d+) 0 R`)
+	reNext     = lazy.MustCompile(`/Next (\d+) 0 R`)
 )
 
 // countOutlines gives the outline root the /Count fpdf leaves out: the
@@ -162,13 +160,13 @@ var (
 // (Apache PDFBox Preflight wants the entry).
 func countOutlines(f *objFile) {
 	for n := 1; n < len(f.objs); n++ {
-		m := reOutlines().FindSubmatch(f.objs[n])
+		m := reOutlines.Get().FindSubmatch(f.objs[n])
 		if m == nil || bytes.Contains(f.objs[n], []byte("/Count ")) {
 			continue
 		}
 		count := 0
 		for item, _ := strconv.Atoi(string(m[1])); item > 0 && item < len(f.objs) && count < len(f.objs); count++ {
-			nx := reNext().FindSubmatch(f.objs[item])
+			nx := reNext.Get().FindSubmatch(f.objs[item])
 			if nx == nil {
 				item = 0
 			} else {

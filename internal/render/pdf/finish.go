@@ -7,7 +7,8 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"sync"
+
+	"kehoach/internal/lazy"
 )
 
 // objFile is a PDF as fpdf wrote it, cut into its objects by the offsets
@@ -25,14 +26,14 @@ type objFile struct {
 }
 
 var (
-	reStartXref = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`) })
-	reRoot      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Root (\d+) 0 R`) })
-	reInfo      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Info (\d+) 0 R`) })
+	reStartXref = lazy.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
+	reRoot      = lazy.MustCompile(`/Root (\d+) 0 R`)
+	reInfo      = lazy.MustCompile(`/Info (\d+) 0 R`)
 )
 
 // parseObjFile cuts fpdf's output into objects.
 func parseObjFile(b []byte) (*objFile, error) {
-	m := reStartXref().FindSubmatch(b)
+	m := reStartXref.Get().FindSubmatch(b)
 	if m == nil {
 		return nil, fmt.Errorf("pdf: no startxref")
 	}
@@ -66,10 +67,10 @@ func parseObjFile(b []byte) (*objFile, error) {
 	}
 	trailer := rest[20*size:]
 	f := &objFile{objs: make([][]byte, size)}
-	if m := reRoot().FindSubmatch(trailer); m != nil {
+	if m := reRoot.Get().FindSubmatch(trailer); m != nil {
 		f.root, _ = strconv.Atoi(string(m[1]))
 	}
-	if m := reInfo().FindSubmatch(trailer); m != nil {
+	if m := reInfo.Get().FindSubmatch(trailer); m != nil {
 		f.info, _ = strconv.Atoi(string(m[1]))
 	}
 	if f.root <= 0 || f.root >= size || f.info <= 0 || f.info >= size {
