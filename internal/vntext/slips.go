@@ -450,7 +450,9 @@ func punctSlipFindings(s string) []Finding {
 	addr, addrEnd := false, 0 // inAddress of the chunk that ends at addrEnd
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !strings.ContainsRune(",;:!?.", rune(c)) {
+		switch c {
+		case ',', ';', ':', '!', '?', '.':
+		default:
 			continue
 		}
 		j := i

@@ -336,9 +336,18 @@ func onlySpaceBetween(s string, a, b int) bool {
 	if a >= b {
 		return a == b
 	}
-	for _, r := range s[a:b] {
-		if !unicode.IsSpace(r) {
-			return false
+	for i := a; i < b; i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+		case c < utf8.RuneSelf:
+			return false // the other ASCII bytes are no space (unicode.IsSpace)
+		default:
+			for _, r := range s[i:b] {
+				if !unicode.IsSpace(r) {
+					return false
+				}
+			}
+			return true
 		}
 	}
 	return true
