@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"kehoach/internal/nfc"
 )
 
 // legacyChunk is one blank-separated chunk of a string, trimmed of the
@@ -144,7 +144,7 @@ func classifyLegacyChunk(s string, a, b int, cache map[string]*tokInfo) legacyCh
 		return c
 	}
 	for e, dec := range legacyDecoders {
-		conv := norm.NFC.String(dec(c.text))
+		conv := nfc.String(dec(c.text))
 		if conv == c.text {
 			continue
 		}
@@ -163,7 +163,7 @@ func legacyFragmentFinding(s string, a, b int, cover [2]bool, o Options) Finding
 	if !cover[0] || (cover[1] && !legacyEvidence(frag, EncTCVN3)) {
 		enc = 1
 	}
-	conv := NormaliseTone(norm.NFC.String(legacyDecoders[enc](frag)), o.ToneStyle)
+	conv := NormaliseTone(nfc.String(legacyDecoders[enc](frag)), o.ToneStyle)
 	f := Finding{Severity: Error, Start: a, End: b}
 	name := "TCVN3 (ABC, phông .VnTime)"
 	f.Rule = RuleTCVN3
@@ -173,7 +173,7 @@ func legacyFragmentFinding(s string, a, b int, cover [2]bool, o Options) Finding
 	}
 	f.Msg = fmt.Sprintf("đoạn “%s” bị lỗi phông: gõ bằng bảng mã %s, dán vào văn bản Unicode", frag, name)
 	if cover[0] && cover[1] {
-		other := NormaliseTone(norm.NFC.String(legacyDecoders[1-enc](frag)), o.ToneStyle)
+		other := NormaliseTone(nfc.String(legacyDecoders[1-enc](frag)), o.ToneStyle)
 		f.Suggest = fmt.Sprintf("chuyển đoạn này sang Unicode (Unikey Toolkit hoặc EVKey): có lẽ là “%s” (hoặc “%s”)", conv, other)
 		return f
 	}

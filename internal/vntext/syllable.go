@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"kehoach/internal/nfc"
 )
 
 // This file decides whether a string is a well-formed Vietnamese syllable.
@@ -152,7 +152,7 @@ type analysis struct {
 // the old style hòa/thủy and the new style hoà/thuỷ are accepted). When ok is
 // false, reason says in Vietnamese what is wrong.
 func ValidSyllable(s string) (ok bool, reason string) {
-	a := analyse(norm.NFC.String(s))
+	a := analyse(nfc.String(s))
 	return a.ok, a.reason
 }
 
