@@ -107,7 +107,7 @@ func decodeVNI(s string) string {
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		lower := unicode.ToLower(r)
-		up := unicode.IsUpper(r)
+		up := isUpper(r)
 		base := rune(0)
 		switch lower {
 		case 'a', 'e', 'i', 'o', 'u', 'y':
@@ -247,7 +247,7 @@ func legacyEvidence(s, enc string) bool {
 func legacyScore(s string, dec func(string) string) (better, worse int) {
 	for _, chunk := range strings.Fields(s) {
 		chunk = strings.TrimFunc(chunk, func(r rune) bool {
-			return r < 0x80 && !unicode.IsLetter(r) || strings.ContainsRune("“”‘’–—…", r)
+			return r < 0x80 && !isLetter(r) || strings.ContainsRune("“”‘’–—…", r)
 		})
 		hasHigh := false
 		for _, r := range chunk {

@@ -3,7 +3,6 @@ package vntext
 import (
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"kehoach/internal/nfc"
@@ -357,8 +356,8 @@ func leadingConsonants(w string) string {
 func isAllUpper(s string) bool {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
+		if isLetter(r) {
+			if !isUpper(r) {
 				return false
 			}
 			n++

@@ -65,7 +65,6 @@ package vntext
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"kehoach/internal/diag"
@@ -353,7 +352,7 @@ func isKeyRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
 	}
-	return isWordRune(r) || unicode.IsDigit(r)
+	return isWordRune(r) || isDigit(r)
 }
 
 // keyRun is the run of letters and digits starting at s[i] ("" when s[i]
