@@ -25,23 +25,23 @@ var allowed = map[string][]string{
 	// Foundations: no package of the module, or only diag (the one
 	// diagnostics type).
 	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/panics": {}, "internal/safefile": {}, "internal/lazy": {},
-	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/codepage": {},
+	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/codepage": {}, "internal/nfc": {},
 	"internal/testkit": {"internal/doc"}, "internal/testkit/pdfobj": {}, "internal/extract/hostile": {},
-	"internal/vntext":  {"internal/diag"},
-	"internal/yamlx":   {"internal/codepage", "internal/diag"},
+	"internal/vntext":  {"internal/diag", "internal/nfc"},
+	"internal/yamlx":   {"internal/codepage", "internal/diag", "internal/nfc"},
 	"internal/nd30":    {"internal/diag"},
 	"templates":        {"internal/lazy", "internal/safefile"},
 	"internal/fileset": {"internal/lazy", "internal/safefile"},
 
 	// Data: the plan, the national programme, the profile.
-	"internal/programme":     {"internal/lazy", "internal/diag", "internal/vn", "internal/yamlx", "templates"},
+	"internal/programme":     {"internal/lazy", "internal/nfc", "internal/diag", "internal/vn", "internal/yamlx", "templates"},
 	"internal/markup":        {"internal/diag", "internal/doc"},
 	"internal/style":         {"internal/diag", "internal/doc", "internal/nd30", "internal/yamlx", "templates"},
 	"internal/plan":          {"internal/lazy", "internal/diag", "internal/markup", "internal/nd30", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates"},
 	"internal/plan/plantest": {"internal/doc", "internal/markup", "internal/plan", "internal/style", "internal/testkit", "internal/yamlx"},
 
 	// Tools on plans.
-	"internal/planfmt":   {"internal/lazy", "internal/plan", "internal/vn", "internal/yamlx"},
+	"internal/planfmt":   {"internal/lazy", "internal/nfc", "internal/plan", "internal/vn", "internal/yamlx"},
 	"internal/draft":     {"internal/diag", "internal/plan", "internal/yamlx"},
 	"internal/rollover":  {"internal/lazy", "internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
 	"internal/plandiff":  {"internal/diag", "internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn", "internal/yamlx"},

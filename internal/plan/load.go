@@ -166,31 +166,47 @@ func CriteriaSets() []string { return programme.CriteriaSetIDs() }
 // WalkText calls fn for every string field of v (a pointer to a plan or
 // commune struct), with its YAML path, in document order.
 func WalkText(v any, fn func(path, text string)) {
-	walkText(reflect.ValueOf(v), "", fn)
+	w := textWalker{fn: fn, path: make([]byte, 0, 64)}
+	w.walk(reflect.ValueOf(v))
 }
 
-func walkText(v reflect.Value, path string, fn func(path, text string)) {
+// A textWalker builds each field's YAML path in one buffer, and makes a
+// string of it only for the fields it calls fn for (the non-empty
+// strings): most fields of a plan are numbers, lists or empty.
+type textWalker struct {
+	fn   func(path, text string)
+	path []byte
+}
+
+func (w *textWalker) walk(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			walkText(v.Elem(), path, fn)
+			w.walk(v.Elem())
 		}
 	case reflect.Struct:
 		t := v.Type()
+		n := len(w.path)
 		for _, k := range yamlx.Keys(t) {
-			p := k.Name
-			if path != "" {
-				p = path + "." + k.Name
+			if n > 0 {
+				w.path = append(w.path, '.')
 			}
-			walkText(v.Field(k.Index), p, fn)
+			w.path = append(w.path, k.Name...)
+			w.walk(v.Field(k.Index))
+			w.path = w.path[:n]
 		}
 	case reflect.Slice:
+		n := len(w.path)
 		for i := 0; i < v.Len(); i++ {
-			walkText(v.Index(i), path+"["+strconv.Itoa(i)+"]", fn)
+			w.path = append(w.path, '[')
+			w.path = strconv.AppendInt(w.path, int64(i), 10)
+			w.path = append(w.path, ']')
+			w.walk(v.Index(i))
+			w.path = w.path[:n]
 		}
 	case reflect.String:
 		if v.String() != "" {
-			fn(path, v.String())
+			w.fn(string(w.path), v.String())
 		}
 	}
 }

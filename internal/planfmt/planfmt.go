@@ -21,9 +21,9 @@ import (
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v4"
-	"golang.org/x/text/unicode/norm"
 
 	"kehoach/internal/lazy"
+	"kehoach/internal/nfc"
 	"kehoach/internal/plan"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
@@ -113,7 +113,7 @@ func editNode(n *yaml.Node, path string, edit func(path, value string) (string, 
 		if n.Tag == "!!null" {
 			return
 		}
-		if v, ok := edit(path, norm.NFC.String(n.Value)); ok {
+		if v, ok := edit(path, nfc.String(n.Value)); ok {
 			n.Value = v
 		}
 	}
@@ -171,7 +171,7 @@ func normComment(s string) string {
 	if s == "" {
 		return s
 	}
-	return norm.NFC.String(s)
+	return nfc.String(s)
 }
 
 func (f *formatter) mapping(n *yaml.Node, t reflect.Type, col int) {
@@ -279,7 +279,7 @@ func (f *formatter) scalar(n *yaml.Node, t reflect.Type, col int) {
 		}
 		return
 	}
-	v := norm.NFC.String(n.Value)
+	v := nfc.String(n.Value)
 	switch t {
 	case numberType:
 		if d, err := vn.ParseDecimal(v); err == nil {

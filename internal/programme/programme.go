@@ -18,10 +18,9 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"kehoach/internal/diag"
 	"kehoach/internal/lazy"
+	"kehoach/internal/nfc"
 	"kehoach/internal/vn"
 	"kehoach/internal/yamlx"
 	"kehoach/templates"
@@ -168,12 +167,12 @@ var abbrDef = lazy.MustCompile(`[ \x{00a0}]*\((\p{Lu}[\p{Lu}\d-]*)\)`)
 // InSentence is a programme name as written in a sentence: without the
 // abbreviation definitions of its first mention, blanks collapsed, NFC.
 func InSentence(name string) string {
-	return strings.Join(strings.Fields(abbrDef.Get().ReplaceAllString(norm.NFC.String(name), "")), " ")
+	return strings.Join(strings.Fields(abbrDef.Get().ReplaceAllString(nfc.String(name), "")), " ")
 }
 
 // Fold is s for comparing names: NFC, lower case, blanks collapsed.
 func Fold(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(s))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(nfc.String(s))), " ")
 }
 
 // checker collects the cross-reference problems of one data file.

@@ -179,9 +179,9 @@ func quoteFindings(s string) []Finding {
 		next, _ := utf8.DecodeRuneInString(s[i+1:])
 		opening := !open
 		switch {
-		case i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{–—-/", prev):
+		case i == 0 || isSpace(prev) || strings.ContainsRune("([{–—-/", prev):
 			opening = true
-		case i+1 == len(s) || unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)]}…", next):
+		case i+1 == len(s) || isSpace(next) || strings.ContainsRune(".,;:!?)]}…", next):
 			opening = false
 		}
 		q := "”"

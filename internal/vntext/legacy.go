@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"kehoach/internal/nfc"
 )
 
 // Legacy 8-bit Vietnamese encodings show up as "mojibake" when a document
@@ -107,7 +107,7 @@ func decodeVNI(s string) string {
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		lower := unicode.ToLower(r)
-		up := unicode.IsUpper(r)
+		up := isUpper(r)
 		base := rune(0)
 		switch lower {
 		case 'a', 'e', 'i', 'o', 'u', 'y':
@@ -168,7 +168,7 @@ func decodeVNI(s string) string {
 // The converted text keeps the tone-mark positions the typist used: TCVN3
 // "Uû" gives "Uỷ".
 func DetectLegacy(s string) (enc string, converted string, ok bool) {
-	return detectLegacy(norm.NFC.String(s))
+	return detectLegacy(nfc.String(s))
 }
 
 // detectLegacy is DetectLegacy of s in NFC.
@@ -197,7 +197,7 @@ func detectLegacy(s string) (enc string, converted string, ok bool) {
 		if score == 0 || worse*2 > score || score < bestScore || (score == bestScore && !legacyEvidence(s, c.enc)) {
 			continue
 		}
-		out := norm.NFC.String(c.dec(s))
+		out := nfc.String(c.dec(s))
 		words, valid := 0, 0
 		for _, w := range wordsOf(out) {
 			a := analyse(w.text)
@@ -247,7 +247,7 @@ func legacyEvidence(s, enc string) bool {
 func legacyScore(s string, dec func(string) string) (better, worse int) {
 	for _, chunk := range strings.Fields(s) {
 		chunk = strings.TrimFunc(chunk, func(r rune) bool {
-			return r < 0x80 && !unicode.IsLetter(r) || strings.ContainsRune("“”‘’–—…", r)
+			return r < 0x80 && !isLetter(r) || strings.ContainsRune("“”‘’–—…", r)
 		})
 		hasHigh := false
 		for _, r := range chunk {
@@ -258,7 +258,7 @@ func legacyScore(s string, dec func(string) string) (better, worse int) {
 		if !hasHigh || utf8.RuneCountInString(chunk) < 2 {
 			continue
 		}
-		conv := norm.NFC.String(dec(chunk))
+		conv := nfc.String(dec(chunk))
 		if conv == chunk {
 			continue
 		}

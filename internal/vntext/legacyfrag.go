@@ -3,10 +3,9 @@ package vntext
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"kehoach/internal/nfc"
 )
 
 // legacyChunk is one blank-separated chunk of a string, trimmed of the
@@ -102,7 +101,7 @@ func legacyFragmentFindings(s string, o Options) []Finding {
 // off s[a:b].
 func trimLegacyPunct(s string, a, b int) (int, int) {
 	cut := func(r rune) bool {
-		return r < 0x80 && !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.ContainsRune("“”‘’–—…", r)
+		return r < 0x80 && !isLetter(r) && !isDigit(r) || strings.ContainsRune("“”‘’–—…", r)
 	}
 	for a < b {
 		r, n := utf8.DecodeRuneInString(s[a:b])
@@ -144,7 +143,7 @@ func classifyLegacyChunk(s string, a, b int, cache map[string]*tokInfo) legacyCh
 		return c
 	}
 	for e, dec := range legacyDecoders {
-		conv := norm.NFC.String(dec(c.text))
+		conv := nfc.String(dec(c.text))
 		if conv == c.text {
 			continue
 		}
@@ -163,7 +162,7 @@ func legacyFragmentFinding(s string, a, b int, cover [2]bool, o Options) Finding
 	if !cover[0] || (cover[1] && !legacyEvidence(frag, EncTCVN3)) {
 		enc = 1
 	}
-	conv := NormaliseTone(norm.NFC.String(legacyDecoders[enc](frag)), o.ToneStyle)
+	conv := NormaliseTone(nfc.String(legacyDecoders[enc](frag)), o.ToneStyle)
 	f := Finding{Severity: Error, Start: a, End: b}
 	name := "TCVN3 (ABC, phông .VnTime)"
 	f.Rule = RuleTCVN3
@@ -173,7 +172,7 @@ func legacyFragmentFinding(s string, a, b int, cover [2]bool, o Options) Finding
 	}
 	f.Msg = fmt.Sprintf("đoạn “%s” bị lỗi phông: gõ bằng bảng mã %s, dán vào văn bản Unicode", frag, name)
 	if cover[0] && cover[1] {
-		other := NormaliseTone(norm.NFC.String(legacyDecoders[1-enc](frag)), o.ToneStyle)
+		other := NormaliseTone(nfc.String(legacyDecoders[1-enc](frag)), o.ToneStyle)
 		f.Suggest = fmt.Sprintf("chuyển đoạn này sang Unicode (Unikey Toolkit hoặc EVKey): có lẽ là “%s” (hoặc “%s”)", conv, other)
 		return f
 	}
@@ -186,7 +185,15 @@ func legacyFragmentFinding(s string, a, b int, cover [2]bool, o Options) Finding
 // that Vietnamese Unicode text does not use as a letter (© ¹ Û are; à á õ
 // are not).
 func isLegacySymbol(r rune) bool {
-	return r >= 0xA0 && r <= 0xFF && !strings.ContainsRune("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ", r)
+	if r < 0xA0 || r > 0xFF {
+		return false
+	}
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'è', 'é', 'ê', 'ì', 'í', 'ò', 'ó', 'ô', 'õ', 'ù', 'ú', 'ý',
+		'À', 'Á', 'Â', 'Ã', 'È', 'É', 'Ê', 'Ì', 'Í', 'Ò', 'Ó', 'Ô', 'Õ', 'Ù', 'Ú', 'Ý':
+		return false
+	}
+	return true
 }
 
 // vniTakes reports whether the vowel v can take the VNI mark m (a
@@ -211,7 +218,7 @@ func anyLegacyLooking(s string) bool {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		switch space := unicode.IsSpace(r); {
+		switch space := isSpace(r); {
 		case space && start >= 0:
 			if legacyLooking(s[start:i]) {
 				return true
@@ -233,7 +240,7 @@ func anyLegacyLooking(s string) bool {
 func legacyLooking(w string) bool {
 	prev := rune(0)
 	for i, r := range w {
-		if isLegacySymbol(r) || i > 0 && r >= 0xC0 && unicode.IsUpper(r) {
+		if isLegacySymbol(r) || i > 0 && r >= 0xC0 && isUpper(r) {
 			return true
 		}
 		// The marks are Latin-1 letters from U+00E0 on, the lower case of

@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"kehoach/internal/nfc"
 )
 
 // tone is one of the six Vietnamese tones. The level tone (ngang) carries no
@@ -66,7 +66,7 @@ func buildLetters() (map[rune]letter, map[rune][numTones][2]rune) {
 				if t != toneNgang {
 					src += string(toneMarks[t])
 				}
-				r := []rune(norm.NFC.String(src))
+				r := []rune(nfc.String(src))
 				if len(r) != 1 {
 					panic("vntext: cannot compose " + src)
 				}

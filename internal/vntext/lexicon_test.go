@@ -99,8 +99,8 @@ func TestLexiconIndex(t *testing.T) {
 		return
 	}
 	lx, ok := openLexicon(lexiconIndex)
-	if !ok {
-		t.Fatal("data/lexicon.idx does not open")
+	if !ok || !lx.valid() {
+		t.Fatalf("data/lexicon.idx: opens %v, valid %v", ok, ok && lx.valid())
 	}
 	m := parseLexicon(src)
 	if lx.words != m.words || lx.pairs.n != len(m.pairs) {
@@ -171,7 +171,67 @@ func TestLexiconIndexDamaged(t *testing.T) {
 	// past the second.
 	at := len(lexiconMagic) + 4 + 4 + 4
 	b[at+3] = 0xff
-	if _, ok := openLexicon(string(b)); ok {
-		t.Error("index with a backwards offset table opens")
+	lx, ok := openLexicon(string(b))
+	if !ok {
+		t.Fatal("index with a backwards offset table does not open (only its sizes are checked at open)")
 	}
+	if lx.valid() {
+		t.Error("index with a backwards offset table is valid")
+	}
+	// Its accessors read nothing outside the index: the pair whose end
+	// went backwards is no string.
+	for i := 0; i < lx.pairs.n; i++ {
+		lx.known(lx.pairs.at(i))
+	}
+}
+
+// A damaged part of the index is found by valid, and its accessors answer
+// without reading outside the index or looping: each hash slot, offset and
+// pair id set past its table, in turn.
+func TestLexiconIndexDamagedParts(t *testing.T) {
+	good, _ := openLexicon(lexiconIndex)
+	probe := func(lx *lexicon) {
+		for _, q := range []string{"bình đẳng", "ủy ban", "xã", "", "zz"} {
+			lx.known(q)
+			lx.syllable(q)
+			lx.bySkeleton(skeleton(q))
+			lx.byConfusion(confusionKey(q))
+			if a, b, ok := strings.Cut(q, " "); ok {
+				lx.knownPair(a, b)
+			}
+		}
+	}
+	// Offsets into the string index of the parts to damage.
+	base := func(part string) int { return strings.Index(lexiconIndex, part) }
+	for _, c := range []struct {
+		name string
+		at   int
+	}{
+		{"first pairs offset", len(lexiconMagic) + 4 + 4},
+		{"a pairs hash slot", base(good.pairs.slots) + 4*7},
+		{"a syllable offset", base(good.syls.off) + 4*3},
+		{"a skeleton start", base(good.skel.start) + 4*5},
+		{"a skeleton pair id", base(good.skel.ids) + 4*2},
+		{"a confusion pair id", base(good.conf.ids) + 4*9},
+	} {
+		for _, v := range []byte{0xff, 0x7f} {
+			b := []byte(lexiconIndex)
+			b[c.at+3] = v
+			lx, ok := openLexicon(string(b))
+			if !ok {
+				t.Errorf("%s set to %#x: does not open (no size changed)", c.name, v)
+				continue
+			}
+			if lx.valid() {
+				t.Errorf("%s set to %#x: still valid", c.name, v)
+			}
+			probe(lx)
+		}
+	}
+	// All slots full (a damaged index may have no empty one): a probe ends.
+	lx := *good
+	full := strings.Repeat("\x01\x00\x00\x00", len(lx.pairs.slots)/4)
+	lx.pairs.slots = full
+	lx.known("không có")
+	lx.knownPair("không", "có")
 }

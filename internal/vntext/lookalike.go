@@ -177,7 +177,7 @@ func wordSpans(s string) []span {
 		if r < utf8.RuneSelf { // no ASCII mark; the letters without a table
 			in = 'a' <= r|0x20 && r|0x20 <= 'z'
 		} else {
-			in = unicode.IsLetter(r) || isMark(r)
+			in = isLetter(r) || isMark(r)
 		}
 		switch {
 		case in && start < 0:

@@ -25,9 +25,9 @@ func isAbbrevPart(w string) bool {
 	up, low := 0, 0
 	for _, r := range w {
 		switch {
-		case unicode.IsUpper(r):
+		case isUpper(r):
 			up++
-		case unicode.IsLower(r):
+		case isLower(r):
 			low++
 		}
 	}
@@ -83,7 +83,7 @@ func kyHieuLines(s string) []span {
 			k++
 		}
 		right, _ := utf8.DecodeRuneInString(s[k:])
-		if (unicode.IsLetter(left) || unicode.IsDigit(left)) && (unicode.IsUpper(right) || unicode.IsDigit(right)) {
+		if (isLetter(left) || isDigit(left)) && (isUpper(right) || isDigit(right)) {
 			st := strings.LastIndexByte(s[:i], '\n') + 1
 			en := strings.IndexByte(s[i:], '\n')
 			if en < 0 {
@@ -245,7 +245,7 @@ func afterComma(s string, pos int) bool {
 	i := pos
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			i -= n
 			continue
 		}
@@ -366,13 +366,13 @@ func spacedPattern(s string) string {
 func codeBoundary(s string, st, en int) bool {
 	if st > 0 {
 		r, _ := utf8.DecodeLastRuneInString(s[:st])
-		if isWordRune(r) || unicode.IsDigit(r) {
+		if isWordRune(r) || isDigit(r) {
 			return false
 		}
 	}
 	if en < len(s) {
 		r, _ := utf8.DecodeRuneInString(s[en:])
-		if isWordRune(r) || unicode.IsDigit(r) {
+		if isWordRune(r) || isDigit(r) {
 			return false
 		}
 	}

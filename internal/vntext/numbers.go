@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -120,7 +119,7 @@ func followedByUnitOrPercent(s string, end int) bool {
 // the start of s.
 func leadingWord(s string) string {
 	for i, r := range s {
-		if !(isWordRune(r) || (i > 0 && unicode.IsDigit(r))) {
+		if !(isWordRune(r) || (i > 0 && isDigit(r))) {
 			return s[:i]
 		}
 	}

@@ -96,7 +96,7 @@ func placeTone(base string, t tone) (string, bool) {
 		}
 		c := make([]rune, len(rs))
 		copy(c, rs)
-		c[i] = compose(lr, t, unicode.IsUpper(r))
+		c[i] = compose(lr, t, isUpper(r))
 		w := string(c)
 		if a := analyse(w); a.ok && getLexicon().syllable(toLower(NormaliseTone(w, ToneCu))) {
 			return NormaliseTone(w, ToneCu), true
@@ -122,7 +122,7 @@ func decodeTelex(w string) (out string, strong, ok bool) {
 	var b []rune
 	for i := 0; i < len(lw); i++ {
 		c := rune(lw[i])
-		up := unicode.IsUpper(rune(w[i]))
+		up := isUpper(rune(w[i]))
 		mk := func(r rune) rune {
 			if up {
 				return unicode.ToUpper(r)
@@ -282,7 +282,7 @@ func decodeVNIDigits(w string) (string, bool) {
 		}
 		done := false
 		for j := len(b) - 1; j >= 0 && !done; j-- {
-			l, up := unicode.ToLower(b[j]), unicode.IsUpper(b[j])
+			l, up := unicode.ToLower(b[j]), isUpper(b[j])
 			var nr rune
 			switch {
 			case r == '6' && (l == 'a' || l == 'e' || l == 'o'):
@@ -290,7 +290,7 @@ func decodeVNIDigits(w string) (string, bool) {
 			case r == '7' && (l == 'o' || l == 'u'):
 				nr = map[rune]rune{'o': 'ơ', 'u': 'ư'}[l]
 				if l == 'o' && j > 0 && unicode.ToLower(b[j-1]) == 'u' {
-					b[j-1] = compose('ư', toneNgang, unicode.IsUpper(b[j-1]))
+					b[j-1] = compose('ư', toneNgang, isUpper(b[j-1]))
 				}
 			case r == '8' && l == 'a':
 				nr = 'ă'
@@ -320,7 +320,7 @@ func vniDigitFindings(s string, toks []token, o Options) []Finding {
 			continue
 		}
 		if st := t.start; st > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(s[:st]); unicode.IsDigit(r) || isJoiner(r) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:st]); isDigit(r) || isJoiner(r) {
 				continue
 			}
 		}
@@ -337,12 +337,12 @@ func vniDigitFindings(s string, toks []token, o Options) []Finding {
 			break
 		}
 		if end < len(s) {
-			if r, _ := utf8.DecodeRuneInString(s[end:]); isWordRune(r) || unicode.IsDigit(r) || isJoiner(r) && end+1 < len(s) && s[end+1] != ' ' {
+			if r, _ := utf8.DecodeRuneInString(s[end:]); isWordRune(r) || isDigit(r) || isJoiner(r) && end+1 < len(s) && s[end+1] != ' ' {
 				continue
 			}
 		}
 		w := s[t.start:end]
-		if len(w) < 3 || strings.IndexFunc(w, unicode.IsDigit) < 0 {
+		if len(w) < 3 || strings.IndexFunc(w, isDigit) < 0 {
 			continue
 		}
 		dec, ok := decodeVNIDigits(w)
@@ -432,7 +432,7 @@ func quiFindings(toks []token) []Finding {
 		if !ok || l.base != 'i' {
 			continue
 		}
-		right := string(rs[:2]) + string(compose('y', l.tone, unicode.IsUpper(rs[2])))
+		right := string(rs[:2]) + string(compose('y', l.tone, isUpper(rs[2])))
 		fs = append(fs, Finding{Rule: RuleQuiSpelled, Severity: Warning, Start: t.start, End: t.end,
 			Msg:     fmt.Sprintf("“%s” là cách viết cũ", t.text),
 			Suggest: fmt.Sprintf("viết “%s” (quy định, quy hoạch, quý)", right), Fix: strPtr(right)})
@@ -450,7 +450,9 @@ func punctSlipFindings(s string) []Finding {
 	addr, addrEnd := false, 0 // inAddress of the chunk that ends at addrEnd
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !strings.ContainsRune(",;:!?.", rune(c)) {
+		switch c {
+		case ',', ';', ':', '!', '?', '.':
+		default:
 			continue
 		}
 		j := i
@@ -479,12 +481,12 @@ func punctSlipFindings(s string) []Finding {
 		after, _ := utf8.DecodeRuneInString(s[j:])
 		// A digit after “;” starts the next item (“phố;80% hộ”): no number
 		// is written with “;”.
-		if !isWordRune(after) && !(c == ';' && unicode.IsDigit(after)) {
+		if !isWordRune(after) && !(c == ';' && isDigit(after)) {
 			continue
 		}
 		switch c {
 		case ',', ';':
-			if !(isWordRune(before) || unicode.IsDigit(before) || strings.ContainsRune(")”%", before)) {
+			if !(isWordRune(before) || isDigit(before) || strings.ContainsRune(")”%", before)) {
 				continue
 			}
 		case ':', '!', '?':
@@ -494,7 +496,7 @@ func punctSlipFindings(s string) []Finding {
 		case '.':
 			// only "xã.Huyện": a lower-case word of two letters or more before,
 			// a capitalised word after
-			if !unicode.IsUpper(after) || !lowerWordBefore(s, i) || isAllUpper(wordAt(s, j)) {
+			if !isUpper(after) || !lowerWordBefore(s, i) || isAllUpper(wordAt(s, j)) {
 				continue
 			}
 		}
@@ -529,7 +531,7 @@ func lowerWordBefore(s string, i int) bool {
 		if !isWordRune(r) {
 			break
 		}
-		if unicode.IsUpper(r) {
+		if isUpper(r) {
 			return false
 		}
 		n++

@@ -3,10 +3,9 @@ package vntext
 import (
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"kehoach/internal/nfc"
 )
 
 // This file decides whether a string is a well-formed Vietnamese syllable.
@@ -152,7 +151,7 @@ type analysis struct {
 // the old style hòa/thủy and the new style hoà/thuỷ are accepted). When ok is
 // false, reason says in Vietnamese what is wrong.
 func ValidSyllable(s string) (ok bool, reason string) {
-	a := analyse(norm.NFC.String(s))
+	a := analyse(nfc.String(s))
 	return a.ok, a.reason
 }
 
@@ -357,8 +356,8 @@ func leadingConsonants(w string) string {
 func isAllUpper(s string) bool {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
+		if isLetter(r) {
+			if !isUpper(r) {
 				return false
 			}
 			n++

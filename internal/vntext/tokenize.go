@@ -48,11 +48,11 @@ func wordsOf(s string) []token {
 		t := token{start: start, end: i, text: s[start:i], apos: apos}
 		before, _ := utf8.DecodeLastRuneInString(s[:start])
 		after, _ := utf8.DecodeRuneInString(s[i:])
-		t.digitAdj = unicode.IsDigit(before) || unicode.IsDigit(after)
+		t.digitAdj = isDigit(before) || isDigit(after)
 		t.joined = joinerBetweenWords(s, start, true) || joinerBetweenWords(s, i, false)
 		t.allUpper = isAllUpper(t.text)
 		first, _ := utf8.DecodeRuneInString(t.text)
-		t.capital = unicode.IsUpper(first)
+		t.capital = isUpper(first)
 		t.sentStart = isSentenceStart(s, start)
 		toks = append(toks, t)
 	}
@@ -67,7 +67,7 @@ func isWordRune(r rune) bool {
 	if r >= 0x1E00 && r <= 0x1EFF || r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7 {
 		return true // Vietnamese's letters, all letters, without a table (TestIsWordRune)
 	}
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+	return isLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
 // joinerBetweenWords reports whether, at the boundary pos (the token's start
@@ -80,14 +80,14 @@ func joinerBetweenWords(s string, pos int, left bool) bool {
 			return false
 		}
 		o, _ := utf8.DecodeLastRuneInString(s[:pos-n])
-		return isWordRune(o) || unicode.IsDigit(o)
+		return isWordRune(o) || isDigit(o)
 	}
 	j, n := utf8.DecodeRuneInString(s[pos:])
 	if !isJoiner(j) {
 		return false
 	}
 	o, _ := utf8.DecodeRuneInString(s[pos+n:])
-	return isWordRune(o) || unicode.IsDigit(o)
+	return isWordRune(o) || isDigit(o)
 }
 
 func isJoiner(r rune) bool {
@@ -105,7 +105,7 @@ func isSentenceStart(s string, pos int) bool {
 	i := pos
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			i -= n
 			continue
 		}

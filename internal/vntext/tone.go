@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
+	"kehoach/internal/nfc"
 )
 
 // Tone-mark styles as written in a plan (the profile's kieu_dau).
@@ -53,7 +53,7 @@ func (s Style) String() string {
 // occur.
 func ToneStyleOf(word string) Style {
 	st := StyleNeutral
-	s := norm.NFC.String(word)
+	s := nfc.String(word)
 	for _, t := range wordsOf(s) {
 		a := analyse(t.text)
 		if !a.ok || a.style == StyleNeutral {
@@ -76,7 +76,7 @@ func ToneStyleOf(word string) Style {
 // and "gi" syllables (quý, giá) and every other letter are left as they are.
 // The result is NFC.
 func NormaliseTone(s string, style string) string {
-	s = norm.NFC.String(s)
+	s = nfc.String(s)
 	want := StyleOld
 	if style == ToneMoi {
 		want = StyleNew
@@ -154,7 +154,7 @@ func (c *Corpus) Add(key, s string) {
 	if c.counts == nil {
 		c.counts = map[string]*StyleCount{}
 	}
-	s = norm.NFC.String(s)
+	s = nfc.String(s)
 	for _, t := range wordsOf(s) {
 		a := analyse(t.text)
 		if !a.ok || a.style == StyleNeutral {

@@ -65,12 +65,10 @@ package vntext
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"kehoach/internal/diag"
+	"kehoach/internal/nfc"
 )
 
 // Severity grades a finding: it is the severity of package diag, so that a
@@ -163,7 +161,12 @@ func (w *Words) cache() map[string]*tokInfo {
 
 // Normalise returns s in Unicode NFC, with any invalid UTF-8 byte sequence
 // replaced by U+FFFD: the string all offsets refer to.
-func Normalise(s string) string { return norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD")) }
+func Normalise(s string) string {
+	if nfc.Quick(s) { // valid UTF-8, and NFC
+		return s
+	}
+	return nfc.String(strings.ToValidUTF8(s, "\uFFFD"))
+}
 
 // Check runs every text rule on one string and returns the findings sorted
 // by position. Offsets refer to Normalise(s). A string recognised as legacy
@@ -171,7 +174,7 @@ func Normalise(s string) string { return norm.NFC.String(strings.ToValidUTF8(s, 
 // other rules on mojibake would only repeat it.
 func Check(s string, o Options) []Finding {
 	v := strings.ToValidUTF8(s, "\uFFFD")
-	return check(v, norm.NFC.String(v), o)
+	return check(v, nfc.String(v), o)
 }
 
 // CheckNormalised is Check(s, o) for a caller that already holds n =
@@ -349,7 +352,7 @@ func isKeyRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
 	}
-	return isWordRune(r) || unicode.IsDigit(r)
+	return isWordRune(r) || isDigit(r)
 }
 
 // keyRun is the run of letters and digits starting at s[i] ("" when s[i]

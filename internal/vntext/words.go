@@ -324,7 +324,7 @@ func oldStyleLower(text string, a analysis) string {
 // matchCase gives w the capitalisation of model's first letter.
 func matchCase(model, w string) string {
 	m, _ := utf8.DecodeRuneInString(model)
-	if !unicode.IsUpper(m) {
+	if !isUpper(m) {
 		return w
 	}
 	r, n := utf8.DecodeRuneInString(w)
@@ -336,9 +336,18 @@ func onlySpaceBetween(s string, a, b int) bool {
 	if a >= b {
 		return a == b
 	}
-	for _, r := range s[a:b] {
-		if !unicode.IsSpace(r) {
-			return false
+	for i := a; i < b; i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+		case c < utf8.RuneSelf:
+			return false // the other ASCII bytes are no space (isSpace)
+		default:
+			for _, r := range s[i:b] {
+				if !isSpace(r) {
+					return false
+				}
+			}
+			return true
 		}
 	}
 	return true

@@ -24,9 +24,9 @@ import (
 	"unicode/utf8"
 
 	"kehoach/internal/diag"
+	"kehoach/internal/nfc"
 
 	yaml "go.yaml.in/yaml/v4"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Limits on input, documented in the README.
@@ -447,7 +447,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
 			return
 		}
-		if err := v.Addr().Interface().(ScalarDecoder).DecodeScalar(norm.NFC.String(n.Value), n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0); err != nil {
+		if err := v.Addr().Interface().(ScalarDecoder).DecodeScalar(nfc.String(n.Value), n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0); err != nil {
 			d.errorf(n, "“%s”: %s", leaf(path), err.Error())
 		}
 		return
@@ -472,7 +472,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			// A single scalar where a list of scalars is wanted is a common
 			// slip: accept it as a one-element list.
 			if n.Kind == yaml.ScalarNode && v.Type().Elem().Kind() == reflect.String {
-				v.Set(reflect.Append(reflect.MakeSlice(v.Type(), 0, 1), reflect.ValueOf(norm.NFC.String(n.Value)).Convert(v.Type().Elem())))
+				v.Set(reflect.Append(reflect.MakeSlice(v.Type(), 0, 1), reflect.ValueOf(nfc.String(n.Value)).Convert(v.Type().Elem())))
 				return
 			}
 			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
@@ -488,7 +488,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
 			return
 		}
-		v.SetString(norm.NFC.String(n.Value))
+		v.SetString(nfc.String(n.Value))
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		if n.Kind != yaml.ScalarNode {
 			d.errorf(n, "“%s” phải là %s, không phải %s.", leaf(path), wantName(v.Type()), kindName(n))
