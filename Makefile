@@ -75,6 +75,8 @@ FUZZ += FuzzXLSXText:./internal/extract FuzzDOCXText:./internal/extract
 # kehoach import's readers (the same bounds).
 FUZZ += FuzzDOCXParagraphs:./internal/extract FuzzTXTParagraphs:./internal/extract
 FUZZ += FuzzImport:./internal/importer
+# help's word wrap (same lines as its strings.Fields definition).
+FUZZ += FuzzWrap:./cmd/kehoach
 
 # Every target runs even when one finds a failure (the run then fails at
 # the end); minimising a failing input is bounded to 5 s, as Go's default
