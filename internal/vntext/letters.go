@@ -185,6 +185,7 @@ var lowerTables = sync.OnceValue(func() *struct {
 // searches the case tables for every rune of Vietnamese text); s itself
 // when no rune changes.
 func toLower(s string) string {
+	t := lowerTables()
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -192,6 +193,13 @@ func toLower(s string) string {
 				return lowerFrom(s, i)
 			}
 			i++
+			continue
+		}
+		if r, ok := latin2(s, i); ok { // U+0080–U+024F, valid
+			if t.latin[r] != r {
+				return lowerFrom(s, i)
+			}
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -206,6 +214,17 @@ func toLower(s string) string {
 	return s
 }
 
+// latin2 decodes the two-byte rune of U+0080–U+024F at s[i], if one is
+// there (lowerTables' latin table).
+func latin2(s string, i int) (rune, bool) {
+	c := s[i]
+	if c < 0xC2 || c > 0xC9 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+	return r, r < 0x250
+}
+
 // lowerFrom is toLower of s, whose runes before s[i] are lower case.
 func lowerFrom(s string, i int) string {
 	if !utf8.ValidString(s[i:]) {
@@ -215,19 +234,34 @@ func lowerFrom(s string, i int) string {
 }
 
 // lowerFromAs lower-cases s from s[i] on with lowerRune; sameLen keeps a
-// rune whose lower case has another UTF-8 length (lowerSameLen).
+// rune whose lower case has another UTF-8 length (lowerSameLen). The
+// runes of Vietnamese text are looked up directly in lowerTables, the
+// others decoded and lowered one by one (TestLowerFromAsSameAsRef).
 func lowerFromAs(s string, i int, sameLen bool) string {
+	t := lowerTables()
 	var b strings.Builder
 	b.Grow(len(s) + utf8.UTFMax)
 	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			b.WriteByte(c)
+			i++
 			continue
 		}
+		if r, ok := latin2(s, i); ok {
+			if l := t.latin[r]; l >= 0x80 && l < 0x800 { // two bytes, as r
+				b.WriteByte(byte(0xC0 | l>>6))
+				b.WriteByte(byte(0x80 | l&0x3F))
+				i += 2
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		l := lowerRune(r)
 		if sameLen && utf8.RuneLen(l) != utf8.RuneLen(r) {
 			l = r
