@@ -115,3 +115,29 @@ func TestIsLegacySymbolSameAsRef(t *testing.T) {
 		}
 	}
 }
+
+// vniMarkOf is the map vniMarks, and vniTakes the set search it had, for
+// every rune.
+func TestVniMarkOfAndTakesSameAsRef(t *testing.T) {
+	takesRef := func(v rune, m vniMark) bool {
+		switch m.vowelMark {
+		case '^':
+			return v == 'a' || v == 'e' || v == 'o'
+		case '(':
+			return v == 'a'
+		}
+		return strings.ContainsRune("aeiouyôö", v)
+	}
+	marks := []vniMark{{0, toneSac}, {'^', toneNgang}, {'(', toneHoi}}
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		m, ok := vniMarkOf(r)
+		if wm, wok := vniMarks[r]; m != wm || ok != wok {
+			t.Fatalf("vniMarkOf(%U) = %v %v, want %v %v", r, m, ok, wm, wok)
+		}
+		for _, m := range marks {
+			if vniTakes(r, m) != takesRef(r, m) {
+				t.Fatalf("vniTakes(%U, %v) = %v", r, m, vniTakes(r, m))
+			}
+		}
+	}
+}
