@@ -5,8 +5,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"kehoach/internal/nfc"
 )
 
 // tone is one of the six Vietnamese tones. The level tone (ngang) carries no
@@ -55,23 +53,11 @@ func composed() map[rune][numTones][2]rune { _, c := letterTables(); return c }
 func buildLetters() (map[rune]letter, map[rune][numTones][2]rune) {
 	info := map[rune]letter{}
 	comp := map[rune][numTones][2]rune{}
-	for _, b := range vowelBases {
-		var row [numTones][2]rune
+	for i, b := range []rune(vowelBases) {
+		row := composedVowels[i] // NFC of base and tone mark (runes_gen.go)
 		for t := toneNgang; t < numTones; t++ {
 			for ci, up := range []bool{false, true} {
-				src := string(b)
-				if up {
-					src = string(unicode.ToUpper(b))
-				}
-				if t != toneNgang {
-					src += string(toneMarks[t])
-				}
-				r := []rune(nfc.String(src))
-				if len(r) != 1 {
-					panic("vntext: cannot compose " + src)
-				}
-				row[t][ci] = r[0]
-				info[r[0]] = letter{base: b, tone: t, upper: up}
+				info[row[t][ci]] = letter{base: b, tone: t, upper: up}
 			}
 		}
 		comp[b] = row
@@ -157,35 +143,21 @@ func lowerRune(r rune) rune {
 		}
 		return r
 	case r < 0x250:
-		return lowerTables().latin[r]
+		return rune(lowerLatin[r])
 	case r >= 0x1EA0 && r <= 0x1EFF:
-		return lowerTables().extra[r-0x1EA0]
+		return rune(lowerExtra[r-0x1EA0])
 	}
 	return unicode.ToLower(r)
 }
 
-var lowerTables = sync.OnceValue(func() *struct {
-	latin [0x250]rune
-	extra [0x60]rune
-} {
-	t := new(struct {
-		latin [0x250]rune
-		extra [0x60]rune
-	})
-	for r := range t.latin {
-		t.latin[r] = unicode.ToLower(rune(r))
-	}
-	for i := range t.extra {
-		t.extra[i] = unicode.ToLower(rune(0x1EA0 + i))
-	}
-	return t
-})
+// lowerLatin and lowerExtra (runes_gen.go) are unicode.ToLower of
+// U+0000–U+024F and U+1EA0–U+1EFF: data in the binary, made by no code at
+// start-up and looked up without a sync.Once.
 
 // toLower is strings.ToLower with lowerRune's tables (strings.ToLower
 // searches the case tables for every rune of Vietnamese text); s itself
 // when no rune changes.
 func toLower(s string) string {
-	t := lowerTables()
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -196,7 +168,7 @@ func toLower(s string) string {
 			continue
 		}
 		if r, ok := latin2(s, i); ok { // U+0080–U+024F, valid
-			if t.latin[r] != r {
+			if rune(lowerLatin[r]) != r {
 				return lowerFrom(s, i)
 			}
 			i += 2
@@ -238,7 +210,6 @@ func lowerFrom(s string, i int) string {
 // runes of Vietnamese text are looked up directly in lowerTables, the
 // others decoded and lowered one by one (TestLowerFromAsSameAsRef).
 func lowerFromAs(s string, i int, sameLen bool) string {
-	t := lowerTables()
 	var b strings.Builder
 	b.Grow(len(s) + utf8.UTFMax)
 	b.WriteString(s[:i])
@@ -253,7 +224,7 @@ func lowerFromAs(s string, i int, sameLen bool) string {
 			continue
 		}
 		if r, ok := latin2(s, i); ok {
-			if l := t.latin[r]; l >= 0x80 && l < 0x800 { // two bytes, as r
+			if l := rune(lowerLatin[r]); l >= 0x80 && l < 0x800 { // two bytes, as r
 				b.WriteByte(byte(0xC0 | l>>6))
 				b.WriteByte(byte(0x80 | l&0x3F))
 				i += 2
