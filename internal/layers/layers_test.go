@@ -25,16 +25,16 @@ var allowed = map[string][]string{
 	// Foundations: no package of the module, or only diag (the one
 	// diagnostics type).
 	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/panics": {}, "internal/safefile": {}, "internal/lazy": {},
-	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/codepage": {}, "internal/nfc": {},
+	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/codepage": {}, "internal/nfc": {}, "internal/classre": {},
 	"internal/testkit": {"internal/doc"}, "internal/testkit/pdfobj": {}, "internal/extract/hostile": {},
-	"internal/vntext":  {"internal/diag", "internal/nfc"},
+	"internal/vntext":  {"internal/classre", "internal/diag", "internal/nfc"},
 	"internal/yamlx":   {"internal/codepage", "internal/diag", "internal/nfc"},
 	"internal/nd30":    {"internal/diag"},
 	"templates":        {"internal/lazy", "internal/safefile"},
 	"internal/fileset": {"internal/lazy", "internal/safefile"},
 
 	// Data: the plan, the national programme, the profile.
-	"internal/programme":     {"internal/lazy", "internal/nfc", "internal/diag", "internal/vn", "internal/yamlx", "templates"},
+	"internal/programme":     {"internal/classre", "internal/lazy", "internal/diag", "internal/nfc", "internal/vn", "internal/yamlx", "templates"},
 	"internal/markup":        {"internal/diag", "internal/doc"},
 	"internal/style":         {"internal/diag", "internal/doc", "internal/nd30", "internal/yamlx", "templates"},
 	"internal/plan":          {"internal/lazy", "internal/diag", "internal/markup", "internal/nd30", "internal/oserr", "internal/programme", "internal/safefile", "internal/vn", "internal/yamlx", "templates"},
@@ -47,7 +47,7 @@ var allowed = map[string][]string{
 	"internal/plandiff":  {"internal/diag", "internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn", "internal/yamlx"},
 	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
 	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
-	"internal/textcheck": {"internal/diag", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/vntext", "internal/yamlx", "templates"},
+	"internal/textcheck": {"internal/classre", "internal/diag", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/vntext", "internal/yamlx", "templates"},
 	"internal/importer":  {"internal/lazy", "internal/compose", "internal/diag", "internal/extract/docx", "internal/extract/limits", "internal/extract/para", "internal/extract/txt", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/textcheck", "internal/vn"},
 	"internal/issue":     {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 

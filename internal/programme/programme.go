@@ -17,7 +17,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
+	"kehoach/internal/classre"
 	"kehoach/internal/diag"
 	"kehoach/internal/lazy"
 	"kehoach/internal/nfc"
@@ -161,13 +163,50 @@ func (r *SourceRule) Matches(name string) bool {
 	return false
 }
 
-// abbrDef is an abbreviation definition in a programme name: " (MTQG)".
-var abbrDef = lazy.MustCompile(`[ \x{00a0}]*\((\p{Lu}[\p{Lu}\d-]*)\)`)
+// abbrDefExpr is an abbreviation definition in a programme name:
+// " (MTQG)"; abbrDef is the same over the classes of abbrDefClass
+// (package classre; TestAbbrDefSameAsExpr), compiled on first use.
+const abbrDefExpr = `[ \x{00a0}]*\((\p{Lu}[\p{Lu}\d-]*)\)`
+
+var abbrDef = classre.New(`[ _]*\((A[A\d-]*)\)`, abbrDefClass)
+
+// abbrDefClass is the class byte of r for abbrDef: digits, blank, ( ) and
+// - as they are, the no-break space _, an upper-case letter A, anything
+// else “.”.
+func abbrDefClass(r rune) byte {
+	switch {
+	case r >= '0' && r <= '9', r == ' ', r == '(', r == ')', r == '-':
+		return byte(r)
+	case r == '\u00a0':
+		return '_'
+	case unicode.IsUpper(r):
+		return 'A'
+	}
+	return '.'
+}
 
 // InSentence is a programme name as written in a sentence: without the
 // abbreviation definitions of its first mention, blanks collapsed, NFC.
 func InSentence(name string) string {
-	return strings.Join(strings.Fields(abbrDef.Get().ReplaceAllString(nfc.String(name), "")), " ")
+	return strings.Join(strings.Fields(dropAbbrDefs(nfc.String(name))), " ")
+}
+
+// dropAbbrDefs is s without the matches of abbrDef: what package regexp's
+// ReplaceAllString(s, "") gives for an expression that matches no empty
+// string.
+func dropAbbrDefs(s string) string {
+	ms := abbrDef.FindAllStringIndex(s, -1)
+	if len(ms) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(s[last:m[0]])
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // Fold is s for comparing names: NFC, lower case, blanks collapsed.

@@ -2,11 +2,11 @@ package textcheck
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
+	"unicode"
 
+	"kehoach/internal/classre"
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
 	"kehoach/internal/vn"
@@ -35,10 +35,24 @@ type DocNumber struct {
 	Code string
 }
 
-// numRe matches a document number “263/2025/QĐ-UBND” (compiled on first use).
-var numRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(\d+)(?:/(\d{4}))?[/-]([\p{L}][\p{L}\d]*(?:[-/][\p{L}\d]+)*)$`)
-})
+// numExpr matches a document number “263/2025/QĐ-UBND”; numRe is the
+// same over the classes of numClass (package classre;
+// TestCiteRegexpsSameAsExpr), compiled on first use.
+const numExpr = `^(\d+)(?:/(\d{4}))?[/-]([\p{L}][\p{L}\d]*(?:[-/][\p{L}\d]+)*)$`
+
+var numRe = classre.New(`^(\d+)(?:/(\d{4}))?[/-](a[a\d]*(?:[-/][a\d]+)*)$`, numClass)
+
+// numClass is the class byte of r for numRe: digits, / and - as they
+// are, a letter a, anything else “.”.
+func numClass(r rune) byte {
+	switch {
+	case r >= '0' && r <= '9', r == '/', r == '-':
+		return byte(r)
+	case unicode.IsLetter(r):
+		return 'a'
+	}
+	return '.'
+}
 
 // docNumberBlanks drops the blanks of a document number and turns its
 // dashes into hyphens (a Replacer builds its tables on first use, once).
@@ -48,7 +62,7 @@ var docNumberBlanks = strings.NewReplacer(" ", "", "\u00a0", "", "–", "-", "�
 // around its separators; false when s is not one.
 func ParseDocNumber(s string) (DocNumber, bool) {
 	s = docNumberBlanks.Replace(strings.TrimSpace(s))
-	m := numRe().FindStringSubmatch(s)
+	m := numRe.FindStringSubmatch(s)
 	if m == nil {
 		return DocNumber{}, false
 	}
@@ -64,7 +78,28 @@ func ParseDocNumber(s string) (DocNumber, bool) {
 // looks for the document type before it (“Quyết định số ”). Looking for the
 // number first keeps the search fast on the many paragraphs naming none.
 // Compiled on first use.
-var refNumRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d+(?:[ \x{00a0}]*[/–-][ \x{00a0}]*[\p{L}\d]+)+`) })
+// refNumExpr is the expression; refNumRe is the same over the classes of
+// refNumClass (TestCiteRegexpsSameAsExpr).
+const refNumExpr = `\d+(?:[ \x{00a0}]*[/–-][ \x{00a0}]*[\p{L}\d]+)+`
+
+var refNumRe = classre.NewFirst(`\d+(?:[ _]*[/~-][ _]*[a\d]+)+`, "0123456789", refNumClass)
+
+// refNumClass is the class byte of r for refNumRe: digits, blank, / and -
+// as they are, the no-break space _, the en dash ~, a letter a, anything
+// else “.”.
+func refNumClass(r rune) byte {
+	switch {
+	case r >= '0' && r <= '9', r == ' ', r == '/', r == '-':
+		return byte(r)
+	case r == '\u00a0':
+		return '_'
+	case r == '–':
+		return '~'
+	case unicode.IsLetter(r):
+		return 'a'
+	}
+	return '.'
+}
 
 // docTypes are the document types a citation in prose starts with.
 var docTypes = []string{"Luật", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị", "Kế hoạch", "Thông báo"}
@@ -107,7 +142,7 @@ func references(s string) []reference {
 	if strings.IndexByte(s, '/') < 0 && strings.IndexByte(s, '-') < 0 && !strings.Contains(s, "–") {
 		return nil
 	}
-	for _, m := range refNumRe().FindAllStringIndex(s, -1) {
+	for _, m := range refNumRe.FindAllStringIndex(s, -1) {
 		loai := docTypeBefore(s, m[0])
 		if loai == "" {
 			continue

@@ -91,12 +91,13 @@ type Date struct {
 func Dates(s string) []Date {
 	var out []Date
 	for i := 0; i < len(s); {
-		// A date starts at a digit (d/m/yyyy) or at the n of “ngày”.
-		j := strings.IndexAny(s[i:], "0123456789nN")
-		if j < 0 {
-			break
+		// A date starts at a digit (d/m/yyyy) or at the n of “ngày”
+		// (strings.IndexAny, whose set it builds on each call, stops as
+		// often: n is one of the most common letters).
+		if c := s[i]; !(c >= '0' && c <= '9' || c == 'n' || c == 'N') {
+			i++
+			continue
 		}
-		i += j
 		if d, ok := longDate(s, i); ok {
 			out = append(out, d)
 			i = d.End

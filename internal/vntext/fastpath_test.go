@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"kehoach/internal/testkit"
 )
 
@@ -65,7 +67,8 @@ func TestRuneClassesSameAsUnicode(t *testing.T) {
 	}
 }
 
-// runes_gen.go holds the classes package unicode gives; -update writes it.
+// runes_gen.go holds the classes and lower cases package unicode gives;
+// -update writes it.
 func TestRuneClassTables(t *testing.T) {
 	lit := func(from, n int) string {
 		var b strings.Builder
@@ -101,6 +104,51 @@ const (
 	latinExtClass = %s
 )
 `, lit(0x100, 0x150), lit(0x1E00, 0x100))
+	table := func(name string, from, n int) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "var %s = [%#x]uint16{", name, n)
+		for i := 0; i < n; i++ {
+			if i%12 == 0 {
+				b.WriteString("\n\t")
+			} else {
+				b.WriteString(" ")
+			}
+			fmt.Fprintf(&b, "%#04x,", unicode.ToLower(rune(from+i)))
+		}
+		return b.String() + "\n}\n"
+	}
+	src += "\n// lowerLatin is unicode.ToLower of U+0000–U+024F.\n" + table("lowerLatin", 0, 0x250) +
+		"\n// lowerExtra is unicode.ToLower of U+1EA0–U+1EFF.\n" + table("lowerExtra", 0x1EA0, 0x60)
+	// Each vowel letter with each tone, lower and upper case: the NFC of
+	// the letter followed by the tone's combining mark.
+	var vowels strings.Builder
+	vowels.WriteString("\n// composedVowels are the vowelBases with each tone, lower and upper case:\n// the NFC of the letter and the tone's combining mark.\nvar composedVowels = [12][numTones][2]rune{ // one row for each of vowelBases\n")
+	for _, b := range vowelBases {
+		vowels.WriteString("\t{")
+		for tn := toneNgang; tn < numTones; tn++ {
+			var pair [2]rune
+			for ci, up := range []bool{false, true} {
+				src := string(b)
+				if up {
+					src = string(unicode.ToUpper(b))
+				}
+				if tn != toneNgang {
+					src += string(toneMarks[tn])
+				}
+				r := []rune(norm.NFC.String(src))
+				if len(r) != 1 {
+					t.Fatalf("%q does not compose", src)
+				}
+				pair[ci] = r[0]
+			}
+			if tn > 0 {
+				vowels.WriteString(", ")
+			}
+			fmt.Fprintf(&vowels, "{%q, %q}", pair[0], pair[1])
+		}
+		vowels.WriteString("},\n")
+	}
+	src += vowels.String() + "}\n"
 	testkit.Golden(t, "runes_gen.go", []byte(src), *testkit.Update)
 }
 
@@ -112,6 +160,32 @@ func TestIsLegacySymbolSameAsRef(t *testing.T) {
 	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
 		if isLegacySymbol(r) != ref(r) {
 			t.Fatalf("%U: %v", r, isLegacySymbol(r))
+		}
+	}
+}
+
+// vniMarkOf is the map vniMarks, and vniTakes the set search it had, for
+// every rune.
+func TestVniMarkOfAndTakesSameAsRef(t *testing.T) {
+	takesRef := func(v rune, m vniMark) bool {
+		switch m.vowelMark {
+		case '^':
+			return v == 'a' || v == 'e' || v == 'o'
+		case '(':
+			return v == 'a'
+		}
+		return strings.ContainsRune("aeiouyôö", v)
+	}
+	marks := []vniMark{{0, toneSac}, {'^', toneNgang}, {'(', toneHoi}}
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		m, ok := vniMarkOf(r)
+		if wm, wok := vniMarks[r]; m != wm || ok != wok {
+			t.Fatalf("vniMarkOf(%U) = %v %v, want %v %v", r, m, ok, wm, wok)
+		}
+		for _, m := range marks {
+			if vniTakes(r, m) != takesRef(r, m) {
+				t.Fatalf("vniTakes(%U, %v) = %v", r, m, vniTakes(r, m))
+			}
 		}
 	}
 }

@@ -81,6 +81,26 @@ var vniMarks = map[rune]vniMark{
 	'ê': {'(', toneNgang}, 'é': {'(', toneSac}, 'è': {'(', toneHuyen}, 'ú': {'(', toneHoi}, 'ü': {'(', toneNga}, 'ë': {'(', toneNang},
 }
 
+// vniMarkTable is vniMarks by rune from U+00E0 (all its keys are there).
+var vniMarkTable = func() (t [0x20]struct {
+	m  vniMark
+	ok bool
+}) {
+	for r, m := range vniMarks {
+		t[r-0xE0].m, t[r-0xE0].ok = m, true
+	}
+	return t
+}()
+
+// vniMarkOf is vniMarks[r], from vniMarkTable.
+func vniMarkOf(r rune) (vniMark, bool) {
+	if r < 0xE0 || r > 0xFF {
+		return vniMark{}, false
+	}
+	e := vniMarkTable[r-0xE0]
+	return e.m, e.ok
+}
+
 // vniSingles are VNI characters that stand for a whole letter.
 var vniSingles = map[rune]rune{
 	'ô': 'ơ', 'ö': 'ư', 'ñ': 'đ', 'í': 'í', 'ì': 'ì', 'æ': 'ỉ', 'ó': 'ĩ', 'ò': 'ị', 'î': 'ỵ',

@@ -205,7 +205,11 @@ func vniTakes(v rune, m vniMark) bool {
 	case '(':
 		return v == 'a'
 	}
-	return strings.ContainsRune("aeiouyôö", v)
+	switch v {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'ô', 'ö':
+		return true
+	}
+	return false
 }
 
 // anyLegacyLooking reports whether a blank-separated chunk of s is
@@ -249,7 +253,7 @@ func legacyLooking(w string) bool {
 			prev = r
 			continue
 		}
-		if m, mark := vniMarks[lowerRune(r)]; mark && vniTakes(lowerRune(prev), m) {
+		if m, mark := vniMarkOf(lowerRune(r)); mark && vniTakes(lowerRune(prev), m) {
 			return true
 		}
 		prev = r

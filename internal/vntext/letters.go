@@ -5,8 +5,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"kehoach/internal/nfc"
 )
 
 // tone is one of the six Vietnamese tones. The level tone (ngang) carries no
@@ -55,23 +53,11 @@ func composed() map[rune][numTones][2]rune { _, c := letterTables(); return c }
 func buildLetters() (map[rune]letter, map[rune][numTones][2]rune) {
 	info := map[rune]letter{}
 	comp := map[rune][numTones][2]rune{}
-	for _, b := range vowelBases {
-		var row [numTones][2]rune
+	for i, b := range []rune(vowelBases) {
+		row := composedVowels[i] // NFC of base and tone mark (runes_gen.go)
 		for t := toneNgang; t < numTones; t++ {
 			for ci, up := range []bool{false, true} {
-				src := string(b)
-				if up {
-					src = string(unicode.ToUpper(b))
-				}
-				if t != toneNgang {
-					src += string(toneMarks[t])
-				}
-				r := []rune(nfc.String(src))
-				if len(r) != 1 {
-					panic("vntext: cannot compose " + src)
-				}
-				row[t][ci] = r[0]
-				info[r[0]] = letter{base: b, tone: t, upper: up}
+				info[row[t][ci]] = letter{base: b, tone: t, upper: up}
 			}
 		}
 		comp[b] = row
@@ -157,29 +143,16 @@ func lowerRune(r rune) rune {
 		}
 		return r
 	case r < 0x250:
-		return lowerTables().latin[r]
+		return rune(lowerLatin[r])
 	case r >= 0x1EA0 && r <= 0x1EFF:
-		return lowerTables().extra[r-0x1EA0]
+		return rune(lowerExtra[r-0x1EA0])
 	}
 	return unicode.ToLower(r)
 }
 
-var lowerTables = sync.OnceValue(func() *struct {
-	latin [0x250]rune
-	extra [0x60]rune
-} {
-	t := new(struct {
-		latin [0x250]rune
-		extra [0x60]rune
-	})
-	for r := range t.latin {
-		t.latin[r] = unicode.ToLower(rune(r))
-	}
-	for i := range t.extra {
-		t.extra[i] = unicode.ToLower(rune(0x1EA0 + i))
-	}
-	return t
-})
+// lowerLatin and lowerExtra (runes_gen.go) are unicode.ToLower of
+// U+0000–U+024F and U+1EA0–U+1EFF: data in the binary, made by no code at
+// start-up and looked up without a sync.Once.
 
 // toLower is strings.ToLower with lowerRune's tables (strings.ToLower
 // searches the case tables for every rune of Vietnamese text); s itself
@@ -194,6 +167,13 @@ func toLower(s string) string {
 			i++
 			continue
 		}
+		if r, ok := latin2(s, i); ok { // U+0080–U+024F, valid
+			if rune(lowerLatin[r]) != r {
+				return lowerFrom(s, i)
+			}
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			return strings.ToLower(s) // it writes invalid UTF-8 as U+FFFD
@@ -206,6 +186,17 @@ func toLower(s string) string {
 	return s
 }
 
+// latin2 decodes the two-byte rune of U+0080–U+024F at s[i], if one is
+// there (lowerTables' latin table).
+func latin2(s string, i int) (rune, bool) {
+	c := s[i]
+	if c < 0xC2 || c > 0xC9 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+	return r, r < 0x250
+}
+
 // lowerFrom is toLower of s, whose runes before s[i] are lower case.
 func lowerFrom(s string, i int) string {
 	if !utf8.ValidString(s[i:]) {
@@ -215,19 +206,33 @@ func lowerFrom(s string, i int) string {
 }
 
 // lowerFromAs lower-cases s from s[i] on with lowerRune; sameLen keeps a
-// rune whose lower case has another UTF-8 length (lowerSameLen).
+// rune whose lower case has another UTF-8 length (lowerSameLen). The
+// runes of Vietnamese text are looked up directly in lowerTables, the
+// others decoded and lowered one by one (TestLowerFromAsSameAsRef).
 func lowerFromAs(s string, i int, sameLen bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + utf8.UTFMax)
 	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			b.WriteByte(c)
+			i++
 			continue
 		}
+		if r, ok := latin2(s, i); ok {
+			if l := rune(lowerLatin[r]); l >= 0x80 && l < 0x800 { // two bytes, as r
+				b.WriteByte(byte(0xC0 | l>>6))
+				b.WriteByte(byte(0x80 | l&0x3F))
+				i += 2
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		l := lowerRune(r)
 		if sameLen && utf8.RuneLen(l) != utf8.RuneLen(r) {
 			l = r

@@ -1,9 +1,11 @@
 package vntext
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestLowerSameLen(t *testing.T) {
@@ -98,6 +100,58 @@ func TestIsKeyRuneASCII(t *testing.T) {
 	}{{"UBND xã", 0, "UBND"}, {"xã 2025, năm", 4, "2025"}, {"Mường Khoa", 0, "Mường"}, {"a-b", 1, ""}, {"", 0, ""}, {"ab\xffc", 0, "ab"}} {
 		if got := keyRun(tt.s, tt.i); got != tt.want {
 			t.Errorf("keyRun(%q, %d) = %q, want %q", tt.s, tt.i, got, tt.want)
+		}
+	}
+}
+
+// lowerFromAsRef is lowerFromAs as it was before its table shortcut.
+func lowerFromAsRef(s string, i int, sameLen bool) string {
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		l := lowerRune(r)
+		if sameLen && utf8.RuneLen(l) != utf8.RuneLen(r) {
+			l = r
+		}
+		b.WriteRune(l)
+	}
+	return b.String()
+}
+
+// lowerFromAs gives the reference's string for every rune after a prefix
+// (both modes), for invalid and cut sequences, and for random strings.
+func TestLowerFromAsSameAsRef(t *testing.T) {
+	check := func(s string, i int) {
+		t.Helper()
+		for _, same := range []bool{false, true} {
+			if got, want := lowerFromAs(s, i, same), lowerFromAsRef(s, i, same); got != want {
+				t.Fatalf("lowerFromAs(%q, %d, %v) = %q, want %q", s, i, same, got, want)
+			}
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		check("Ab"+string(r)+"Ẫ", 1)
+	}
+	for _, s := range []string{"", "\xc2", "\xc9\x80", "\xc9\xbf", "\xca\x80", "\xc8", "a\xc8", "\xc8\xc8\x80", "\xff\xfe", "Ư\xe1\xbaẠ"} {
+		check(s, 0)
+	}
+	alphabet := []string{"A", "a", "Ư", "ư", "Đ", "Ạ", "ẫ", "İ", "Ⱥ", "\u212a", "ǅ", "\xc4", "\xbf", "\xe1", " ", "Σ"}
+	rng := rand.New(rand.NewSource(1))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.Intn(10) {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		check(b.String(), 0)
+		if got, want := toLower(b.String()), strings.ToLower(b.String()); got != want {
+			t.Fatalf("toLower(%q) = %q, want %q", b.String(), got, want)
 		}
 	}
 }

@@ -4,19 +4,38 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"kehoach/internal/classre"
 )
 
-// kyHieuRe matches a document number and ký hiệu, possibly with stray blanks
-// around its separators: 263/QĐ-TTg, 30/2020/NĐ-CP, 37-QĐ/ĐU, 12/KH - UBND,
-// or a ký hiệu alone such as KH-UBND. Which parts are abbreviations is
-// checked afterwards (see kyHieuParts). Compiled on first use, not at
-// start-up (#21).
-var kyHieuRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?:\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-–/][ \t]*)?\p{Lu}[\p{L}]*(?:[ \t]*[-–/][ \t]*\p{Lu}[\p{L}]*)+|\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-–/][ \t]*\p{Lu}[\p{L}]*`)
-})
+// kyHieuExpr matches a document number and ký hiệu, possibly with stray
+// blanks around its separators: 263/QĐ-TTg, 30/2020/NĐ-CP, 37-QĐ/ĐU,
+// 12/KH - UBND, or a ký hiệu alone such as KH-UBND. Which parts are
+// abbreviations is checked afterwards (see kyHieuParts). kyHieuRe is the
+// same expression over the classes of kyHieuClass (package classre;
+// TestKyHieuReSameAsExpr), compiled on first use, not at start-up (#21).
+const kyHieuExpr = `(?:\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-–/][ \t]*)?\p{Lu}[\p{L}]*(?:[ \t]*[-–/][ \t]*\p{Lu}[\p{L}]*)+|\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-–/][ \t]*\p{Lu}[\p{L}]*`
+
+var kyHieuRe = classre.NewFirst(`(?:\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-~/][ \t]*)?A[Aa]*(?:[ \t]*[-~/][ \t]*A[Aa]*)+|\d+[ \t]*(?:/[ \t]*\d{4}[ \t]*)?[-~/][ \t]*A[Aa]*`, "0123456789A", kyHieuClass)
+
+// kyHieuClass is the class byte of r for kyHieuRe: digits, blank, tab, /
+// and - as they are, the en dash ~, an upper-case letter A, another
+// letter a, anything else “.”.
+func kyHieuClass(r rune) byte {
+	switch {
+	case r >= '0' && r <= '9', r == ' ', r == '\t', r == '/', r == '-':
+		return byte(r)
+	case r == '–':
+		return '~'
+	case isUpper(r):
+		return 'A'
+	case isLetter(r):
+		return 'a'
+	}
+	return '.'
+}
 
 // isAbbrevPart reports whether w looks like a part of a ký hiệu: at least
 // two upper-case letters (QĐ, KH, UBND, TTg, ĐU), no more lower-case letters
@@ -105,7 +124,7 @@ func kyHieuLines(s string) []span {
 // kyHieuLine checks the line s[from:to].
 func kyHieuLine(s string, from, to int) []Finding {
 	var fs []Finding
-	for _, m := range kyHieuRe().FindAllStringIndex(s[from:to], -1) {
+	for _, m := range kyHieuRe.FindAllStringIndex(s[from:to], -1) {
 		st, en := from+m[0], from+m[1]
 		if !wordBoundary(s, st, en) {
 			continue

@@ -58,12 +58,26 @@ func repeatFindings(s string, toks []token) []Finding {
 		}
 		return lows[i]
 	}
-	gap := func(i int) bool {
-		return onlySpaceBetween(s, toks[i].end, toks[i+1].start) && toks[i].end < toks[i+1].start
+	// eqLow is low(i) == low(j), without lowering two words whose first
+	// letters, both ASCII, differ in lower case (most pairs).
+	eqLow := func(i, j int) bool {
+		a, b := toks[i].text, toks[j].text
+		if a == b {
+			return true
+		}
+		if x, y := a[0], b[0]; x < utf8.RuneSelf && y < utf8.RuneSelf && asciiLower(x) != asciiLower(y) {
+			return false
+		}
+		return low(i) == low(j)
 	}
+	gaps := make([]bool, len(toks)) // gaps[i]: only blanks, at least one, between token i and the next
+	for i := 0; i+1 < len(toks); i++ {
+		gaps[i] = onlySpaceBetween(s, toks[i].end, toks[i+1].start) && toks[i].end < toks[i+1].start
+	}
+	gap := func(i int) bool { return gaps[i] }
 	for i := 0; i+1 < len(toks); i++ {
 		// two syllables twice: a b a b
-		if i+3 < len(toks) && gap(i) && gap(i+1) && gap(i+2) && low(i) == low(i+2) && low(i+1) == low(i+3) && low(i) != low(i+1) {
+		if i+3 < len(toks) && gap(i) && gap(i+1) && gap(i+2) && eqLow(i, i+2) && eqLow(i+1, i+3) && !eqLow(i, i+1) {
 			w := s[toks[i].start:toks[i+1].end]
 			fs = append(fs, Finding{Rule: RuleRepeat, Severity: Warning, Start: toks[i+1].end, End: toks[i+3].end,
 				Msg:     fmt.Sprintf("“%s” bị gõ lặp hai lần liền nhau", w),
@@ -71,7 +85,7 @@ func repeatFindings(s string, toks []token) []Finding {
 			i += 3
 			continue
 		}
-		if !gap(i) || low(i) != low(i+1) || reduplications()[low(i)] || toks[i].digitAdj || toks[i+1].digitAdj ||
+		if !gap(i) || !eqLow(i, i+1) || reduplications()[low(i)] || toks[i].digitAdj || toks[i+1].digitAdj ||
 			getLexicon().known(toLower(NormaliseTone(low(i), ToneCu))+" "+toLower(NormaliseTone(low(i), ToneCu))) {
 			continue
 		}
@@ -82,6 +96,14 @@ func repeatFindings(s string, toks []token) []Finding {
 		i++
 	}
 	return fs
+}
+
+// asciiLower is the lower case of an ASCII byte.
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // placeTone puts tone t on the toneless syllable base (any case) where the

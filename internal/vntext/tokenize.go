@@ -18,23 +18,49 @@ type token struct {
 }
 
 // wordsOf splits s into letter tokens. Apostrophes between letters stay
-// inside a token.
+// inside a token. ASCII letters are taken without decoding, and whether
+// every letter is upper case is seen on the way (TestWordsOfSameAsRef).
 func wordsOf(s string) []token {
 	toks := make([]token, 0, len(s)/6+1)
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			i += n
-			continue
+		var first rune
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				i++
+				continue
+			}
+			first = rune(c)
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
+			first = r
 		}
 		start := i
 		apos := false
+		letters, lower := 0, false // isAllUpper of the token, as it is read
 		for i < len(s) {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) {
-				i += n
-				continue
+			r, n := rune(s[i]), 1
+			if r < utf8.RuneSelf {
+				if isASCIILetter(byte(r)) {
+					letters++
+					lower = lower || r >= 'a'
+					i++
+					continue
+				}
+			} else {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				if isWordRune(r) {
+					if isLetter(r) {
+						letters++
+						lower = lower || !isUpper(r)
+					}
+					i += n
+					continue
+				}
 			}
 			if (r == '\'' || r == '’') && i+n < len(s) {
 				if r2, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(r2) && i > start {
@@ -50,14 +76,16 @@ func wordsOf(s string) []token {
 		after, _ := utf8.DecodeRuneInString(s[i:])
 		t.digitAdj = isDigit(before) || isDigit(after)
 		t.joined = joinerBetweenWords(s, start, true) || joinerBetweenWords(s, i, false)
-		t.allUpper = isAllUpper(t.text)
-		first, _ := utf8.DecodeRuneInString(t.text)
+		t.allUpper = letters > 0 && !lower
 		t.capital = isUpper(first)
 		t.sentStart = isSentenceStart(s, start)
 		toks = append(toks, t)
 	}
 	return toks
 }
+
+// isASCIILetter reports whether c is an ASCII letter.
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // isWordRune reports whether r is part of a word: a letter or a combining mark.
 func isWordRune(r rune) bool {
@@ -104,7 +132,10 @@ func isJoiner(r rune) bool {
 func isSentenceStart(s string, pos int) bool {
 	i := pos
 	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
+		r, n := rune(s[i-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s[:i])
+		}
 		if isSpace(r) {
 			i -= n
 			continue

@@ -1,0 +1,69 @@
+package textcheck
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// citeSamples are the lines of every YAML file of plans/, testdata/ and
+// templates/ (with their blanks dropped as ParseDocNumber drops them), and
+// random strings over an alphabet that meets every class of the citation
+// expressions.
+func citeSamples(t *testing.T) []string {
+	var out []string
+	for _, pat := range []string{"../../plans/*/*.yaml", "../../testdata/*/*/*.yaml", "../../testdata/*/*.yaml", "../../templates/*.yaml", "../../templates/*/*.yaml"} {
+		files, _ := filepath.Glob(pat)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(string(b), "\n") {
+				out = append(out, l, docNumberBlanks.Replace(strings.TrimSpace(l)))
+				if _, v, ok := strings.Cut(l, ": "); ok {
+					out = append(out, strings.Trim(docNumberBlanks.Replace(v), `"'`))
+				}
+			}
+		}
+	}
+	if len(out) < 1000 {
+		t.Fatalf("only %d lines of YAML found", len(out))
+	}
+	alphabet := []string{"1", "2", "0", "2025", " ", "\t", "/", "-", "–", "—", "A", "QĐ", "Đ", "ư", "ệ", "TTg", "x", ".", ",", "\u00a0", "\xff", "日", "Ⅷ", "５"}
+	rng := rand.New(rand.NewSource(1))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.Intn(14) {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// numRe and refNumRe, over the class bytes, find what numExpr and
+// refNumExpr find.
+func TestCiteRegexpsSameAsExpr(t *testing.T) {
+	num, ref := regexp.MustCompile(numExpr), regexp.MustCompile(refNumExpr)
+	nNum, nRef := 0, 0
+	for _, s := range citeSamples(t) {
+		if got, want := numRe.FindStringSubmatch(s), num.FindStringSubmatch(s); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("numRe on %q: %q, want %q", s, got, want)
+		} else if want != nil {
+			nNum++
+		}
+		got, want := refNumRe.FindAllStringIndex(s, -1), ref.FindAllStringIndex(s, -1)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("refNumRe on %q: %v, want %v", s, got, want)
+		}
+		nRef += len(want)
+	}
+	if nNum < 50 || nRef < 100 {
+		t.Errorf("only %d and %d matches: the samples do not test much", nNum, nRef)
+	}
+}
