@@ -76,7 +76,7 @@ FUZZ += FuzzXLSXText:./internal/extract FuzzDOCXText:./internal/extract
 FUZZ += FuzzDOCXParagraphs:./internal/extract FuzzTXTParagraphs:./internal/extract
 FUZZ += FuzzImport:./internal/importer
 # help's word wrap (same lines as its strings.Fields definition).
-FUZZ += FuzzWrap:./cmd/kehoach
+FUZZ += FuzzWrap:./cmd/kehoach FuzzEscapeTo:./internal/termsafe
 
 # Every target runs even when one finds a failure (the run then fails at
 # the end); minimising a failing input is bounded to 5 s, as Go's default

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"kehoach/internal/fonts"
@@ -328,8 +327,8 @@ func isBool(g flag.Getter) bool {
 // words of strings.Fields, greedily filled (wrapReference in the tests).
 func wrap(text string, width int) []string {
 	var lines []string
-	var line []byte // in linear time: each word is counted and copied once
-	n := 0          // runes in line
+	line := make([]byte, 0, 4*width) // in linear time: each word is counted and copied once
+	n := 0                           // runes in line
 	for i := 0; ; {
 		// The words are those of strings.Fields, found without its slice
 		// of words (help prints 13 texts; for Vietnamese, Fields takes its
@@ -383,19 +382,39 @@ var spaceClass = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1,
 
 // spaceAt reports whether a space (unicode.IsSpace) starts at text[i], and
 // the bytes to step over: the space's size, or 1 for any byte that cannot
-// start one. Every byte but those of spaceClass, continuation bytes
-// included, steps by one without decoding, which finds the words of a
-// rune-by-rune scan: a continuation byte never starts a space, and a byte
-// that cannot start a valid rune is one rune of its own to utf8.
+// start one. The spaces are read from their bytes, without decoding:
+// U+0085 and U+00A0 (C2 85, C2 A0), U+1680 (E1 9A 80), U+2000–U+200A,
+// U+2028, U+2029, U+202F (E2 80 80–8A, A8, A9, AF), U+205F (E2 81 9F) and
+// U+3000 (E3 80 80); TestSpaceAtEveryRune checks them against
+// unicode.IsSpace. Every other byte, continuation bytes included, steps
+// by one, which finds the words of a rune-by-rune scan: a continuation
+// byte never starts a space, and a byte that cannot start a valid rune is
+// one rune of its own to utf8.
 func spaceAt(text string, i int) (size int, space bool) {
-	switch c := text[i]; {
-	case c < utf8.RuneSelf:
+	c := text[i]
+	if c < utf8.RuneSelf {
 		return 1, spaceClass[c] != 0
-	case spaceClass[c] != 0:
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			return size, true
+	}
+	if spaceClass[c] == 0 || i+1 >= len(text) {
+		return 1, false
+	}
+	c1 := text[i+1]
+	if c == 0xc2 {
+		if c1 == 0x85 || c1 == 0xa0 {
+			return 2, true
 		}
+		return 1, false
+	}
+	if i+2 >= len(text) {
+		return 1, false
+	}
+	c2 := text[i+2]
+	switch {
+	case c == 0xe1 && c1 == 0x9a && c2 == 0x80,
+		c == 0xe2 && c1 == 0x80 && (c2 >= 0x80 && c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf),
+		c == 0xe2 && c1 == 0x81 && c2 == 0x9f,
+		c == 0xe3 && c1 == 0x80 && c2 == 0x80:
+		return 3, true
 	}
 	return 1, false
 }

@@ -123,6 +123,17 @@ func escapeTo(b *bytes.Buffer, p []byte, final bool) int {
 			start = i
 			continue
 		}
+		// Most text kehoach prints is Vietnamese: letters of U+00C0–U+07FF
+		// (lead bytes C3–DF) and U+1E00–U+1EFF (E1), where no character
+		// is unsafe but U+061C (D8 9C). They pass without decoding.
+		if c >= 0xc3 && c <= 0xdf && c != 0xd8 && i+1 < len(p) && p[i+1]&0xc0 == 0x80 {
+			i += 2
+			continue
+		}
+		if c == 0xe1 && i+2 < len(p) && p[i+1]&0xc0 == 0x80 && p[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
 		if !final && !utf8.FullRune(p[i:]) {
 			b.Write(p[start:i])
 			return len(p) - i

@@ -3,8 +3,10 @@ package termsafe
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -85,4 +87,106 @@ func TestJSONStaysValid(t *testing.T) {
 	if got["cu"] != v["cu"] || got["moi"] != v["moi"] {
 		t.Fatalf("got %q", got)
 	}
+}
+
+// escapeToReference is escapeTo as it was before its fast path for
+// Vietnamese letters: every character decoded and asked of Unsafe.
+func escapeToReference(b *bytes.Buffer, p []byte, final bool) int {
+	start := 0
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != 0x7f || c == '\t' || c == '\n' {
+				i++
+				continue
+			}
+			if c == '\r' {
+				if i+1 < len(p) && p[i+1] == '\n' {
+					i += 2
+					continue
+				}
+				if i+1 == len(p) && !final {
+					b.Write(p[start:i])
+					return 1
+				}
+			}
+			b.Write(p[start:i])
+			escapeRune(b, rune(c))
+			i++
+			start = i
+			continue
+		}
+		if !final && !utf8.FullRune(p[i:]) {
+			b.Write(p[start:i])
+			return len(p) - i
+		}
+		r, n := utf8.DecodeRune(p[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b.Write(p[start:i])
+			fmt.Fprintf(b, `\x%02x`, c)
+		case Unsafe(r):
+			b.Write(p[start:i])
+			escapeRune(b, r)
+		default:
+			i += n
+			continue
+		}
+		i += n
+		start = i
+	}
+	b.Write(p[start:])
+	return 0
+}
+
+var gotBuf, wantBuf bytes.Buffer
+
+func sameEscape(t *testing.T, p []byte) {
+	t.Helper()
+	for _, final := range []bool{true, false} {
+		got, want := &gotBuf, &wantBuf
+		got.Reset()
+		want.Reset()
+		gn, wn := escapeTo(got, p, final), escapeToReference(want, p, final)
+		if gn != wn || got.String() != want.String() {
+			t.Fatalf("escapeTo(%q, %v) = %q, %d; reference %q, %d", p, final, got.String(), gn, want.String(), wn)
+		}
+	}
+}
+
+// TestEscapeToSameAsReference: the fast path changes nothing, for every
+// rune alone and between letters, every cut of a character, and every
+// string of up to 3 bytes over lead, continuation and ASCII bytes.
+func TestEscapeToSameAsReference(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		sameEscape(t, []byte(s))
+		sameEscape(t, []byte("ệ"+s+"a"))
+		if r > 0xffff && r%61 != 0 {
+			continue // four-byte characters take the decoding path: a sample of their cuts
+		}
+		for k := 1; k < len(s); k++ {
+			sameEscape(t, []byte(s[:k]))
+			sameEscape(t, []byte("ệ"+s[:k]))
+		}
+	}
+	alphabet := []byte{'a', '\r', '\n', 0x80, 0x9c, 0xa0, 0xbf, 0xc0, 0xc2, 0xc3, 0xd8, 0xdf, 0xe0, 0xe1, 0xe2, 0xed, 0xef, 0xf0, 0xff}
+	var rec func(p []byte)
+	rec = func(p []byte) {
+		sameEscape(t, p)
+		if len(p) < 3 {
+			for _, c := range alphabet {
+				rec(append(p, c))
+			}
+		}
+	}
+	rec(nil)
+}
+
+// FuzzEscapeTo: escapeTo is its reference for any bytes.
+func FuzzEscapeTo(f *testing.F) {
+	for _, s := range []string{"Kế hoạch", "\u202e\u061c", "ệ\xe1\x80", "\xd8\x9c\xc3"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) { sameEscape(t, p) })
 }

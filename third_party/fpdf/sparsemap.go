@@ -6,6 +6,7 @@ package fpdf
 import (
 	"math/bits"
 	"slices"
+	"sync"
 )
 
 // kehoach patch 21: a face's CIDToGIDMap is 128 KiB (two bytes for each of
@@ -41,6 +42,7 @@ func zlibCIDToGIDMap(codeGlyph map[int]int) *membuffer {
 	}
 	slices.SortFunc(bytesUsed, func(a, b used) int { return a.at - b.at })
 
+	mapCodeOnce.Do(func() { mapCode = makeMapCode() })
 	mem := xmem.Get().(*membuffer)
 	mem.buf.Reset()
 	w := huffWriter{out: mem.buf.AvailableBuffer()}
@@ -78,11 +80,23 @@ const (
 )
 
 // mapCode is the canonical Huffman code (RFC 1951, 3.2.2) of those
-// lengths, by symbol: code and length.
-var mapCode = func() (c [litLenSymbols]struct {
+// lengths, by symbol: code and length. Made by the first map written
+// (mapCodeOnce), not when the package is initialised: a program that
+// links fpdf and writes no PDF (kehoach help) does not pay for it.
+var (
+	mapCodeOnce sync.Once
+	mapCode     *[litLenSymbols]huffCode
+)
+
+// A huffCode is a symbol's code and its length in bits.
+type huffCode struct {
 	code uint32
 	n    uint
-}) {
+}
+
+// makeMapCode returns mapCode's table.
+func makeMapCode() *[litLenSymbols]huffCode {
+	var c [litLenSymbols]huffCode
 	var count [16]int
 	for sym := range c {
 		c[sym].n = mapCodeLength(sym)
@@ -98,8 +112,8 @@ var mapCode = func() (c [litLenSymbols]struct {
 		c[sym].code = next[c[sym].n]
 		next[c[sym].n]++
 	}
-	return c
-}()
+	return &c
+}
 
 // mapCodeLength is the length of the code of literal/length symbol sym.
 func mapCodeLength(sym int) uint {
@@ -170,7 +184,7 @@ func (w *huffWriter) header() {
 
 // symbol writes literal/length symbol sym.
 func (w *huffWriter) symbol(sym int) {
-	c := mapCode[sym]
+	c := mapCode[sym] // made by zlibCIDToGIDMap
 	w.code(c.code, c.n)
 }
 
