@@ -126,7 +126,7 @@ func confusionFindings(s string, ws []wordState, lx *lexicon, unknown []int, fla
 		if functionWords()[a.key] || functionWords()[b.key] {
 			continue
 		}
-		vs := oneSyllableChanged(lx.byConfusion(a.info.confKey()+" "+b.info.confKey()), a.key, b.key)
+		vs := lx.conf.oneChangedPair(a.info.confKey(), b.info.confKey(), lx.pairs, a.key, b.key)
 		if len(vs) != 1 {
 			continue
 		}

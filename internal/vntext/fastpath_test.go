@@ -189,3 +189,15 @@ func TestVniMarkOfAndTakesSameAsRef(t *testing.T) {
 		}
 	}
 }
+
+// isBlank answers as it did before its shortcut, for every rune.
+func TestIsBlankSameAsRef(t *testing.T) {
+	ref := func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\u00A0' || r == '\u202F' || r == '\u2009' || (unicode.Is(unicode.Zs, r) && r != '\u3000')
+	}
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if isBlank(r) != ref(r) {
+			t.Fatalf("isBlank(%U) = %v", r, isBlank(r))
+		}
+	}
+}

@@ -208,6 +208,9 @@ func isBlank(r rune) bool {
 	if r < 0x80 {
 		return r == ' ' || r == '\t'
 	}
+	if r < 0x1680 || r >= 0x1E00 && r <= 0x1EFF { // no blank but U+00A0 (TestIsBlankSameAsRef)
+		return r == '\u00A0'
+	}
 	return r == ' ' || r == '\t' || r == '\u00A0' || r == '\u202F' || r == '\u2009' || (unicode.Is(unicode.Zs, r) && r != '\u3000')
 }
 
