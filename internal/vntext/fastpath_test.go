@@ -201,3 +201,4 @@ func TestIsBlankSameAsRef(t *testing.T) {
 		}
 	}
 }
+

@@ -101,7 +101,14 @@ func legacyFragmentFindings(s string, o Options) []Finding {
 // off s[a:b].
 func trimLegacyPunct(s string, a, b int) (int, int) {
 	cut := func(r rune) bool {
-		return r < 0x80 && !isLetter(r) && !isDigit(r) || strings.ContainsRune("“”‘’–—…", r)
+		if r < 0x80 {
+			return !isLetter(r) && !isDigit(r)
+		}
+		switch r {
+		case '“', '”', '‘', '’', '–', '—', '…':
+			return true
+		}
+		return false
 	}
 	for a < b {
 		r, n := utf8.DecodeRuneInString(s[a:b])
@@ -218,11 +225,16 @@ func anyLegacyLooking(s string) bool {
 	// The chunks are those of strings.Fields, found without its slice.
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var space bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r' // isSpace of ASCII
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			space = isSpace(r)
 		}
-		switch space := isSpace(r); {
+		switch {
 		case space && start >= 0:
 			if legacyLooking(s[start:i]) {
 				return true
