@@ -201,4 +201,3 @@ func TestIsBlankSameAsRef(t *testing.T) {
 		}
 	}
 }
-
