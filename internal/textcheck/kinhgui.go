@@ -2,7 +2,6 @@ package textcheck
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"kehoach/internal/plan"
@@ -38,10 +37,10 @@ func kinhGui(p *plan.Plan, norm string) []vntext.Finding {
 		}
 		st, en := from+i, from+i+len(phrase)
 		from = en
-		if r, _ := utf8.DecodeLastRuneInString(norm[:st]); st > 0 && unicode.IsLetter(r) {
+		if r, _ := utf8.DecodeLastRuneInString(norm[:st]); st > 0 && vntext.IsLetter(r) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(norm[en:]); en < len(norm) && unicode.IsLetter(r) {
+		if r, _ := utf8.DecodeRuneInString(norm[en:]); en < len(norm) && vntext.IsLetter(r) {
 			continue
 		}
 		fs = append(fs, vntext.Finding{Rule: RuleKinhGui, Severity: vntext.Warning, Start: st, End: en,
