@@ -122,8 +122,12 @@ func comments(src []byte, d *yaml.Node) []Comment {
 	want := map[string]int{}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
-			for _, l := range strings.Split(c, "\n") {
+		for _, c := range [...]string{n.HeadComment, n.LineComment, n.FootComment} {
+			// The lines of c, as strings.Split(c, "\n") gives them, without
+			// its slice (most nodes have no comment at all).
+			for more := c != ""; more; {
+				var l string
+				l, c, more = strings.Cut(c, "\n")
 				if l = strings.TrimSpace(l); strings.HasPrefix(l, "#") {
 					want[l]++
 				}
