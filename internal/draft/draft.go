@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -360,7 +361,7 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			f.empty(file, v.Index(i), fmt.Sprintf("%s[%d]", path, i), ix)
+			f.empty(file, v.Index(i), index(path, i), ix)
 		}
 	case reflect.Struct:
 		if v.Type() == mucType {
@@ -384,8 +385,8 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 					continue
 				}
 				for i := 0; i < fv.Len(); i++ {
-					s, ip := fv.Index(i).String(), fmt.Sprintf("%s[%d]", p, i)
-					switch {
+					s := fv.Index(i).String()
+					switch ip := index(p, i); {
 					case blank(s):
 						f.add(file, ix.Lookup(ip), RuleEmpty, fmt.Sprintf("mục %s để trống", ip),
 							"viết nội dung của mục, hoặc xóa dòng “- ” để trống đó")
@@ -402,6 +403,9 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// index is fmt.Sprintf("%s[%d]", path, i), the path of a list's item i.
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // placeholder reports whether s holds only the marks that stand for text
 // still to write: dots, ellipses, underscores, dashes, question marks,
