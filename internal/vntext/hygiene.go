@@ -226,8 +226,11 @@ func spaceFindings(s string) []Finding {
 	var fs []Finding
 	i := 0
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' {
-			i++ // the ASCII that is not blank, without decoding
+		if c := s[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' || c >= utf8.RuneSelf && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 {
+			// The ASCII that is not blank, and the bytes that start no
+			// blank (each blank past ASCII starts with C2, E1, E2 or E3,
+			// and none of these is inside a rune), without decoding.
+			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -127,8 +127,23 @@ func placeTone(base string, t tone) (string, bool) {
 	return "", false
 }
 
-// telexTones are the Telex tone keys.
-var telexTones = map[byte]tone{'s': toneSac, 'f': toneHuyen, 'r': toneHoi, 'x': toneNga, 'j': toneNang}
+// telexTone is the tone of a Telex tone key (s f r x j), and false for any
+// other byte.
+func telexTone(c byte) (tone, bool) {
+	switch c {
+	case 's':
+		return toneSac, true
+	case 'f':
+		return toneHuyen, true
+	case 'r':
+		return toneHoi, true
+	case 'x':
+		return toneNga, true
+	case 'j':
+		return toneNang, true
+	}
+	return toneNgang, false
+}
 
 // decodeTelex reads an ASCII token as Telex keystrokes: dd → đ, aa ee oo →
 // â ê ô, aw ow uw → ă ơ ư, uow → ươ, a lone w → ư, and a final s f r x j as
@@ -137,7 +152,7 @@ func decodeTelex(w string) (out string, strong, ok bool) {
 	lw := toLower(w)
 	t := toneNgang
 	if n := len(lw); n > 1 {
-		if tt, isTone := telexTones[lw[n-1]]; isTone {
+		if tt, isTone := telexTone(lw[n-1]); isTone {
 			t, lw, w = tt, lw[:n-1], w[:n-1]
 		}
 	}
@@ -261,7 +276,7 @@ func strayToneKey(t *token) (Finding, bool) {
 	if n < 3 || t.apos || t.digitAdj || t.joined || t.allUpper {
 		return Finding{}, false
 	}
-	if _, key := telexTones[t.text[n-1]]; !key {
+	if _, key := telexTone(t.text[n-1]); !key {
 		return Finding{}, false
 	}
 	base := t.text[:n-1]
@@ -280,7 +295,7 @@ func strayToneKey(t *token) (Finding, bool) {
 // word ends with a tone key or holds dd, aa, ee, oo or w.
 func telexLooking(w string) bool {
 	lw := toLower(w)
-	if _, ok := telexTones[lw[len(lw)-1]]; ok {
+	if _, ok := telexTone(lw[len(lw)-1]); ok {
 		return true
 	}
 	return strings.Contains(lw, "w") || strings.Contains(lw, "dd") || strings.Contains(lw, "aa") ||
