@@ -44,6 +44,35 @@ var letterTables = sync.OnceValues(buildLetters)
 // letterInfo describes every Vietnamese letter (see buildLetters).
 func letterInfo() map[rune]letter { l, _ := letterTables(); return l }
 
+// letterOf is letterInfo()[r] from two arrays: every letter is a rune
+// below U+0250 or in U+1EA0–U+1EFF (TestLetterOfSameAsInfo).
+func letterOf(r rune) (letter, bool) {
+	switch {
+	case r >= 0 && r < 0x250:
+		e := letterArrays.latin[r]
+		return e.l, e.ok
+	case r >= 0x1EA0 && r <= 0x1EFF:
+		e := letterArrays.extra[r-0x1EA0]
+		return e.l, e.ok
+	}
+	return letter{}, false
+}
+
+// letterBase is letterInfo()[r].base: 0 for a rune that is no letter.
+func letterBase(r rune) rune {
+	l, _ := letterOf(r)
+	return l.base
+}
+
+// A letterEntry is one rune's entry of letterArrays.
+type letterEntry struct {
+	l  letter
+	ok bool
+}
+
+// letterArrays (runes_gen.go) hold letterOf's letters: data in the
+// binary, made by no code at start-up.
+
 // composed gives base -> tone -> [lower, upper] (see buildLetters).
 func composed() map[rune][numTones][2]rune { _, c := letterTables(); return c }
 
@@ -123,7 +152,7 @@ func skeleton(s string) string {
 			b.WriteByte(byte(r)) // ASCII that is not upper case: a mark-less letter or other rune, kept
 			continue
 		}
-		if l, ok := letterInfo()[r]; ok {
+		if l, ok := letterOf(r); ok {
 			b.WriteRune(skeletonRune(l.base))
 			continue
 		}

@@ -465,7 +465,7 @@ func quiFindings(toks []token) []Finding {
 		if len(rs) != 3 || unicode.ToLower(rs[0]) != 'q' || unicode.ToLower(rs[1]) != 'u' {
 			continue
 		}
-		l, ok := letterInfo()[rs[2]]
+		l, ok := letterOf(rs[2])
 		if !ok || l.base != 'i' {
 			continue
 		}
