@@ -67,7 +67,12 @@ func isLower(r rune) bool {
 
 // IsLetter is unicode.IsLetter, answered without a table search for the
 // runes of Vietnamese text (see isSpace).
-func IsLetter(r rune) bool { return isLetter(r) }
+func IsLetter(r rune) bool {
+	if r < 0x80 { // inlined at the call: ASCII without a call
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	}
+	return isLetter(r)
+}
 
 // isLetter is unicode.IsLetter.
 func isLetter(r rune) bool {
