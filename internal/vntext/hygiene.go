@@ -114,9 +114,28 @@ var invisibleNames = map[rune]string{
 // invisibleFindings reports control and invisible format characters.
 func invisibleFindings(s string) []Finding {
 	var fs []Finding
-	for i, r := range s {
+	for next := 0; next < len(s); {
+		// Printable ASCII, Vietnamese's letters, dashes and quotation marks
+		// (TestInvisibleSkipsLetters) are skipped by their bytes, without
+		// decoding: U+0020–U+007E, U+00C0–U+02FF, U+1E00–U+1EFF,
+		// U+2010–U+2027.
+		switch c := s[next]; {
+		case c >= 0x20 && c < 0x7F:
+			next++
+			continue
+		case c >= 0xC3 && c <= 0xCB && next+1 < len(s) && s[next+1]&0xC0 == 0x80:
+			next += 2
+			continue
+		case c == 0xE1 && next+2 < len(s) && s[next+1] >= 0xB8 && s[next+1] <= 0xBB && s[next+2]&0xC0 == 0x80,
+			c == 0xE2 && next+2 < len(s) && s[next+1] == 0x80 && s[next+2] >= 0x90 && s[next+2] <= 0xA7:
+			next += 3
+			continue
+		}
+		i := next
+		r, size := utf8.DecodeRuneInString(s[i:])
+		next += size
 		if r >= 0x20 && r < 0x7F || r >= 0xC0 && r < 0x300 || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2010 && r <= 0x2027 {
-			continue // printable ASCII, Vietnamese's letters, dashes and quotation marks (TestInvisibleSkipsLetters)
+			continue
 		}
 		if r > 0xFFFF {
 			fs = append(fs, Finding{Rule: RuleNonBMP, Severity: Warning, Start: i, End: i + utf8.RuneLen(r),
