@@ -239,6 +239,25 @@ const closersNoSpaceBefore = ",.;:!?)]}…”"
 // openersNoSpaceAfter are punctuation marks that take no blank after them.
 const openersNoSpaceAfter = "([{“"
 
+// isCloser is strings.ContainsRune(closersNoSpaceBefore, r), and isOpener
+// the same of openersNoSpaceAfter, without a search for each blank
+// (TestSpaceFindingsSameAsRef).
+func isCloser(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', ')', ']', '}', '…', '”':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '(', '[', '{', '“':
+		return true
+	}
+	return false
+}
+
 // spaceFindings reports runs of blanks inside a line (khoang-trang) and
 // blanks before closing or after opening punctuation (dau-cau).
 func spaceFindings(s string) []Finding {
@@ -274,12 +293,12 @@ func spaceFindings(s string) []Finding {
 			continue
 		}
 		switch {
-		case strings.ContainsRune(closersNoSpaceBefore, next) && !(next == '.' && nextIsDigit(s, en)):
+		case isCloser(next) && !(next == '.' && nextIsDigit(s, en)):
 			fs = append(fs, Finding{Rule: RulePunctSpace, Severity: Warning, Start: st, End: en,
 				Msg:     fmt.Sprintf("có khoảng trắng trước dấu “%c”", next),
 				Suggest: fmt.Sprintf("viết dấu “%c” liền với chữ đứng trước", next),
 				Fix:     strPtr("")})
-		case strings.ContainsRune(openersNoSpaceAfter, prev):
+		case isOpener(prev):
 			fs = append(fs, Finding{Rule: RulePunctSpace, Severity: Warning, Start: st, End: en,
 				Msg:     fmt.Sprintf("có khoảng trắng sau dấu “%c”", prev),
 				Suggest: fmt.Sprintf("viết chữ liền sau dấu “%c”", prev),

@@ -93,3 +93,12 @@ func TestTelexToneSameAsMap(t *testing.T) {
 		}
 	}
 }
+
+// isCloser and isOpener are the searches they replaced, for every rune.
+func TestCloserOpenerSameAsContains(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if isCloser(r) != strings.ContainsRune(closersNoSpaceBefore, r) || isOpener(r) != strings.ContainsRune(openersNoSpaceAfter, r) {
+			t.Fatalf("%U: closer %v, opener %v", r, isCloser(r), isOpener(r))
+		}
+	}
+}
