@@ -373,10 +373,13 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 			}
 		}
 		for _, k := range yamlx.Keys(v.Type()) {
-			fv, p := v.Field(k.Index), join(path, k.Name)
+			// The field's path is made only where it is used: for a
+			// finding, or to go down into a pointer, list or group.
+			fv := v.Field(k.Index)
 			switch {
 			case fv.Kind() == reflect.String:
 				if k.Required && placeholder(fv.String()) {
+					p := join(path, k.Name)
 					f.add(file, ix.Lookup(p), RuleEmpty, fmt.Sprintf("%s mới có chỗ giữ chỗ “%s”, chưa có chữ", p, clip(strings.TrimSpace(fv.String()), 20)),
 						"viết nội dung thật thay cho chỗ giữ chỗ")
 				}
@@ -386,7 +389,10 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 				}
 				for i := 0; i < fv.Len(); i++ {
 					s := fv.Index(i).String()
-					switch ip := index(p, i); {
+					if !blank(s) && !placeholder(s) {
+						continue
+					}
+					switch ip := index(join(path, k.Name), i); {
 					case blank(s):
 						f.add(file, ix.Lookup(ip), RuleEmpty, fmt.Sprintf("mục %s để trống", ip),
 							"viết nội dung của mục, hoặc xóa dòng “- ” để trống đó")
@@ -396,7 +402,10 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 					}
 				}
 			default:
-				f.empty(file, fv, p, ix)
+				switch fv.Kind() {
+				case reflect.Pointer, reflect.Slice, reflect.Struct: // the kinds empty looks into
+					f.empty(file, fv, join(path, k.Name), ix)
+				}
 			}
 		}
 	}
