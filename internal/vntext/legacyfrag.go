@@ -42,6 +42,10 @@ func legacyFragmentFindings(s string, o Options) []Finding {
 	}
 	cache := o.Words.cache() // the words wordFindings analyses again, when the fields share them
 	var chunks []legacyChunk
+	if sc := o.Words.scratch(); sc != nil {
+		chunks = sc.chunks[:0]
+		defer func() { sc.chunks = chunks[:0] }() // keep what it grew to
+	}
 	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
 			i++

@@ -37,7 +37,7 @@ var reduplications = sync.OnceValue(func() map[string]bool {
 // slipFindings runs the typing-slip rules on the NFC string s and its tokens.
 func slipFindings(s string, toks []token, o Options) []Finding {
 	var fs []Finding
-	fs = append(fs, repeatFindings(s, toks)...)
+	fs = append(fs, repeatFindingsIn(s, toks, o.Words.scratch())...)
 	fs = append(fs, telexFindings(s, toks, o)...)
 	fs = append(fs, vniDigitFindings(s, toks, o)...)
 	fs = append(fs, agencyFindings(toks)...)
@@ -49,9 +49,24 @@ func slipFindings(s string, toks []token, o Options) []Finding {
 // repeatFindings reports a word or a two-syllable word typed twice in a row
 // with only blanks between ("của của", "xây dựng xây dựng"). Reduplications
 // of the list above and of the word list (chôm chôm) pass. The Fix removes the second copy.
-func repeatFindings(s string, toks []token) []Finding {
+func repeatFindings(s string, toks []token) []Finding { return repeatFindingsIn(s, toks, nil) }
+
+// repeatFindingsIn is repeatFindings with its slices from sc (nil: new
+// ones).
+func repeatFindingsIn(s string, toks []token, sc *scratch) []Finding {
 	var fs []Finding
-	lows := make([]string, len(toks)) // each token lowered once, on first use
+	var lows []string // each token lowered once, on first use
+	var gaps []bool   // gaps[i]: only blanks, at least one, between token i and the next
+	if sc != nil {
+		if cap(sc.lows) < len(toks) {
+			sc.lows, sc.gaps = make([]string, len(toks)), make([]bool, len(toks))
+		}
+		lows, gaps = sc.lows[:len(toks)], sc.gaps[:len(toks)]
+		clear(lows)
+		clear(gaps)
+	} else {
+		lows, gaps = make([]string, len(toks)), make([]bool, len(toks))
+	}
 	low := func(i int) string {
 		if lows[i] == "" {
 			lows[i] = toLower(toks[i].text)
@@ -70,7 +85,6 @@ func repeatFindings(s string, toks []token) []Finding {
 		}
 		return low(i) == low(j)
 	}
-	gaps := make([]bool, len(toks)) // gaps[i]: only blanks, at least one, between token i and the next
 	for i := 0; i+1 < len(toks); i++ {
 		gaps[i] = onlySpaceBetween(s, toks[i].end, toks[i+1].start) && toks[i].end < toks[i+1].start
 	}

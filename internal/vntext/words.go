@@ -80,7 +80,15 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 	if cache == nil {
 		cache = make(map[string]*tokInfo, len(toks)/2)
 	}
-	ws := make([]wordState, len(toks))
+	var ws []wordState // every element is set below
+	if sc := o.Words.scratch(); sc != nil {
+		if cap(sc.ws) < len(toks) {
+			sc.ws = make([]wordState, len(toks))
+		}
+		ws = sc.ws[:len(toks)]
+	} else {
+		ws = make([]wordState, len(toks))
+	}
 	for i := range toks {
 		t := &toks[i]
 		in := wordInfo(cache, t.text)
