@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -122,8 +123,12 @@ func comments(src []byte, d *yaml.Node) []Comment {
 	want := map[string]int{}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
-			for _, l := range strings.Split(c, "\n") {
+		for _, c := range [...]string{n.HeadComment, n.LineComment, n.FootComment} {
+			// The lines of c, as strings.Split(c, "\n") gives them, without
+			// its slice (most nodes have no comment at all).
+			for more := c != ""; more; {
+				var l string
+				l, c, more = strings.Cut(c, "\n")
 				if l = strings.TrimSpace(l); strings.HasPrefix(l, "#") {
 					want[l]++
 				}
@@ -356,7 +361,7 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			f.empty(file, v.Index(i), fmt.Sprintf("%s[%d]", path, i), ix)
+			f.empty(file, v.Index(i), index(path, i), ix)
 		}
 	case reflect.Struct:
 		if v.Type() == mucType {
@@ -368,10 +373,13 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 			}
 		}
 		for _, k := range yamlx.Keys(v.Type()) {
-			fv, p := v.Field(k.Index), join(path, k.Name)
+			// The field's path is made only where it is used: for a
+			// finding, or to go down into a pointer, list or group.
+			fv := v.Field(k.Index)
 			switch {
 			case fv.Kind() == reflect.String:
 				if k.Required && placeholder(fv.String()) {
+					p := join(path, k.Name)
 					f.add(file, ix.Lookup(p), RuleEmpty, fmt.Sprintf("%s mới có chỗ giữ chỗ “%s”, chưa có chữ", p, clip(strings.TrimSpace(fv.String()), 20)),
 						"viết nội dung thật thay cho chỗ giữ chỗ")
 				}
@@ -380,8 +388,11 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 					continue
 				}
 				for i := 0; i < fv.Len(); i++ {
-					s, ip := fv.Index(i).String(), fmt.Sprintf("%s[%d]", p, i)
-					switch {
+					s := fv.Index(i).String()
+					if !blank(s) && !placeholder(s) {
+						continue
+					}
+					switch ip := index(join(path, k.Name), i); {
 					case blank(s):
 						f.add(file, ix.Lookup(ip), RuleEmpty, fmt.Sprintf("mục %s để trống", ip),
 							"viết nội dung của mục, hoặc xóa dòng “- ” để trống đó")
@@ -391,13 +402,19 @@ func (f *finder) empty(file string, v reflect.Value, path string, ix yamlx.Index
 					}
 				}
 			default:
-				f.empty(file, fv, p, ix)
+				switch fv.Kind() {
+				case reflect.Pointer, reflect.Slice, reflect.Struct: // the kinds empty looks into
+					f.empty(file, fv, join(path, k.Name), ix)
+				}
 			}
 		}
 	}
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// index is fmt.Sprintf("%s[%d]", path, i), the path of a list's item i.
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // placeholder reports whether s holds only the marks that stand for text
 // still to write: dots, ellipses, underscores, dashes, question marks,

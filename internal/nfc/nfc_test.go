@@ -10,7 +10,7 @@ import (
 
 // quickRange reports whether r is in the runes Quick takes.
 func quickRange(r rune) bool {
-	return r <= 0x2FF || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2002 && r <= 0x206F
+	return r <= 0x2FF || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2002 && r <= 0x206F || r >= 0x2190 && r <= 0x22FF
 }
 
 // Every rune Quick takes is a starter (combining class 0) that NFC leaves
@@ -55,7 +55,9 @@ func TestQuickAndString(t *testing.T) {
 		quick bool
 	}{
 		{"", true},
-		{"Ủy ban nhân dân xã Mường Khoa “tốt” – 2025…", true},
+		{"Ủy ban nhân dân xã Mường Khoa “tốt” – 2025… ≥ 90 % → ≤", true},
+		{"\u218f", false}, // ↏ is past the blocks: not taken
+		{"\u2300", false},
 		{"a\u0301", false},  // decomposed
 		{"\u2000", false},   // EN QUAD: NFC is EN SPACE
 		{"\u2126", false},   // OHM SIGN: NFC is Ω
@@ -77,7 +79,7 @@ func TestQuickAndString(t *testing.T) {
 	}
 	// Every byte string of up to three bytes over the lead and
 	// continuation bytes Quick looks at.
-	bs := []byte{0x00, 0x41, 0x7f, 0x80, 0x81, 0x82, 0xaf, 0xb0, 0xb7, 0xb8, 0xbb, 0xbc, 0xbf, 0xc0, 0xc1, 0xc2, 0xcb, 0xcc, 0xcd, 0xe0, 0xe1, 0xe2, 0xe3, 0xed, 0xef, 0xf0, 0xff}
+	bs := []byte{0x00, 0x41, 0x7f, 0x80, 0x81, 0x82, 0x85, 0x86, 0x87, 0x8b, 0x8c, 0x8f, 0x90, 0xaf, 0xb0, 0xb7, 0xb8, 0xbb, 0xbc, 0xbf, 0xc0, 0xc1, 0xc2, 0xcb, 0xcc, 0xcd, 0xe0, 0xe1, 0xe2, 0xe3, 0xed, 0xef, 0xf0, 0xff}
 	var walk func(prefix []byte)
 	walk = func(prefix []byte) {
 		s := string(prefix)
@@ -86,6 +88,9 @@ func TestQuickAndString(t *testing.T) {
 		}
 		if String(s) != norm.NFC.String(s) {
 			t.Fatalf("String(%q)", s)
+		}
+		if QuickBytes(prefix) != Quick(s) {
+			t.Fatalf("QuickBytes(%q) = %v", s, QuickBytes(prefix))
 		}
 		if len(prefix) == 3 {
 			return

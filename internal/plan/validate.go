@@ -604,6 +604,7 @@ func CountRe(word string) *regexp.Regexp {
 }
 
 func (c *checker) recipients() {
+	var count *regexp.Regexp // CountRe of the commune's sub-unit, compiled for the first name with a “(”
 	for i, n := range c.p.NoiNhan.Nhan {
 		path := fmt.Sprintf("noi_nhan.nhan[%d]", i)
 		if n.SoBan < 0 {
@@ -614,7 +615,14 @@ func (c *checker) recipients() {
 		}
 		if cm := c.p.Commune; cm != nil && len(cm.Ban) > 0 {
 			word := cm.SubUnit()
-			if m := CountRe(word).FindStringSubmatch(n.Ten); m != nil && m[1] != strconv.Itoa(len(cm.Ban)) {
+			var m []string
+			if strings.Contains(n.Ten, "(") { // else the count cannot match
+				if count == nil {
+					count = CountRe(word)
+				}
+				m = count.FindStringSubmatch(n.Ten)
+			}
+			if m != nil && m[1] != strconv.Itoa(len(cm.Ban)) {
 				c.errAt(path+".ten", "tên nơi nhận ghi “%s” nhưng tệp xã có %d %s (khóa ban); hãy sửa thành “(%d %s)” hoặc bỏ phần trong ngoặc (số bản gửi được tính từ danh sách).", strings.TrimSpace(m[0]), len(cm.Ban), word, len(cm.Ban), word)
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"kehoach/internal/classre"
 	"kehoach/internal/plan"
@@ -48,7 +47,7 @@ func numClass(r rune) byte {
 	switch {
 	case r >= '0' && r <= '9', r == '/', r == '-':
 		return byte(r)
-	case unicode.IsLetter(r):
+	case vntext.IsLetter(r):
 		return 'a'
 	}
 	return '.'
@@ -95,7 +94,7 @@ func refNumClass(r rune) byte {
 		return '_'
 	case r == '–':
 		return '~'
-	case unicode.IsLetter(r):
+	case vntext.IsLetter(r):
 		return 'a'
 	}
 	return '.'

@@ -67,3 +67,30 @@ func TestCiteRegexpsSameAsExpr(t *testing.T) {
 		t.Errorf("only %d and %d matches: the samples do not test much", nNum, nRef)
 	}
 }
+
+// hasU is the two searches it replaced, on the YAML lines of the
+// repository, random strings and every byte string of up to 4 bytes over
+// the bytes it looks at.
+func TestHasUSameAsContains(t *testing.T) {
+	ref := func(s string) bool { return strings.Contains(s, "ử") || strings.Contains(s, "Ử") }
+	samples := citeSamples(t)
+	bs := []byte{0xE1, 0xBB, 0xAD, 0xAC, 'a', 0xC3}
+	var walk func(p []byte)
+	walk = func(p []byte) {
+		samples = append(samples, string(p))
+		if len(p) < 4 {
+			for _, b := range bs {
+				walk(append(p, b))
+			}
+		}
+	}
+	walk(nil)
+	for _, extra := range []string{"Kính gửi", "KÍNH GỬI", "ậ í ử", "ŭ"} {
+		samples = append(samples, extra, "x"+extra+"y")
+	}
+	for _, s := range samples {
+		if hasU(s) != ref(s) {
+			t.Fatalf("hasU(%q) = %v", s, hasU(s))
+		}
+	}
+}

@@ -50,14 +50,14 @@ func iyFindings(fs []field) diag.List {
 		s := f.norm
 		for i := 0; i < len(s); {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsLetter(r) {
+			if !vntext.IsLetter(r) {
 				i += size
 				continue
 			}
 			j, letters := i, 0
 			for j < len(s) {
 				r2, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r2) {
+				if !vntext.IsLetter(r2) {
 					break
 				}
 				j += n

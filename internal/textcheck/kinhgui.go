@@ -2,7 +2,6 @@ package textcheck
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"kehoach/internal/plan"
@@ -11,6 +10,26 @@ import (
 
 // RuleKinhGui is the rule id of “Kính gửi” written in a Kế hoạch.
 const RuleKinhGui = "kinh-gui"
+
+// hasU is strings.Contains(s, "ử") || strings.Contains(s, "Ử"): their
+// UTF-8 is E1 BB AD and E1 BB AC, and their last bytes, looked for with
+// one byte search each, are rarer than the E1 that starts every letter
+// of U+1E00–U+1EFF.
+func hasU(s string) bool {
+	for _, last := range [2]byte{0xAD, 0xAC} {
+		for i := 2; i < len(s); {
+			j := strings.IndexByte(s[i:], last)
+			if j < 0 {
+				break
+			}
+			if i += j; s[i-2] == 0xE1 && s[i-1] == 0xBB {
+				return true
+			}
+			i++
+		}
+	}
+	return false
+}
 
 // kinhGui reports “Kính gửi” in a field of a Kế hoạch (van_ban.loai KH or
 // empty): ND30 PL I (spec nd30.md, ô 9a) uses it only for công văn, tờ
@@ -23,7 +42,7 @@ func kinhGui(p *plan.Plan, norm string) []vntext.Finding {
 	const phrase = "kính gửi"
 	// Only ử and Ử lower-case to the ử of the phrase: text with neither
 	// (nearly every field) is not lower-cased at all.
-	if !strings.Contains(norm, "ử") && !strings.Contains(norm, "Ử") {
+	if !hasU(norm) {
 		return nil
 	}
 	low := strings.ToLower(norm) // ASCII and the letters of the phrase keep their length
@@ -38,10 +57,10 @@ func kinhGui(p *plan.Plan, norm string) []vntext.Finding {
 		}
 		st, en := from+i, from+i+len(phrase)
 		from = en
-		if r, _ := utf8.DecodeLastRuneInString(norm[:st]); st > 0 && unicode.IsLetter(r) {
+		if r, _ := utf8.DecodeLastRuneInString(norm[:st]); st > 0 && vntext.IsLetter(r) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(norm[en:]); en < len(norm) && unicode.IsLetter(r) {
+		if r, _ := utf8.DecodeRuneInString(norm[en:]); en < len(norm) && vntext.IsLetter(r) {
 			continue
 		}
 		fs = append(fs, vntext.Finding{Rule: RuleKinhGui, Severity: vntext.Warning, Start: st, End: en,

@@ -58,9 +58,9 @@ func confusionSyllable(sy string) string {
 	switch {
 	case strings.HasPrefix(sy, "tr"):
 		sy = "ch" + sy[2:]
-	case strings.HasPrefix(sy, "g") && letterInfo()[firstRune(sy[1:])].base == 'i':
+	case strings.HasPrefix(sy, "g") && letterBase(firstRune(sy[1:])) == 'i':
 		rest := sy[1:] // from the i, which keeps its tone when it is the vowel (gìn)
-		if _, n := utf8.DecodeRuneInString(rest); len(rest) > n && isVowelBase(letterInfo()[firstRune(rest[n:])].base) {
+		if _, n := utf8.DecodeRuneInString(rest); len(rest) > n && isVowelBase(letterBase(firstRune(rest[n:]))) {
 			rest = rest[n:] // gia, giữ: the i only spells the initial
 		}
 		sy = "d" + rest
@@ -75,7 +75,7 @@ func confusionSyllable(sy string) string {
 		return sy
 	}
 	return strings.Map(func(r rune) rune {
-		if l, ok := letterInfo()[r]; ok && l.base == 'y' && !l.upper {
+		if l, ok := letterOf(r); ok && l.base == 'y' && !l.upper {
 			return compose('i', l.tone, false)
 		}
 		return r
@@ -126,7 +126,7 @@ func confusionFindings(s string, ws []wordState, lx *lexicon, unknown []int, fla
 		if functionWords()[a.key] || functionWords()[b.key] {
 			continue
 		}
-		vs := oneSyllableChanged(lx.byConfusion(a.info.confKey()+" "+b.info.confKey()), a.key, b.key)
+		vs := lx.conf.oneChangedPair(a.info.confKey(), b.info.confKey(), lx.pairs, a.key, b.key)
 		if len(vs) != 1 {
 			continue
 		}

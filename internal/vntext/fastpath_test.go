@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"fmt"
+	"go/format"
 	"strings"
 	"testing"
 	"unicode"
@@ -149,7 +150,28 @@ const (
 		vowels.WriteString("},\n")
 	}
 	src += vowels.String() + "}\n"
-	testkit.Golden(t, "runes_gen.go", []byte(src), *testkit.Update)
+	// letterArrays: letterInfo's letters, by rune.
+	var la strings.Builder
+	la.WriteString("\n// letterArrays are letterInfo's letters by rune: U+0000–U+024F, then\n// U+1EA0–U+1EFF.\nvar letterArrays = struct {\n\tlatin [0x250]letterEntry\n\textra [0x60]letterEntry\n}{\n")
+	info := letterInfo()
+	for _, part := range []struct {
+		name     string
+		from, to rune
+	}{{"latin", 0, 0x24F}, {"extra", 0x1EA0, 0x1EFF}} {
+		fmt.Fprintf(&la, "\t%s: [%#x]letterEntry{\n", part.name, part.to-part.from+1)
+		for r := part.from; r <= part.to; r++ {
+			if l, ok := info[r]; ok {
+				fmt.Fprintf(&la, "\t\t%#x: {letter{%q, %d, %v}, true}, // %c\n", r-part.from, l.base, l.tone, l.upper, r)
+			}
+		}
+		la.WriteString("\t},\n")
+	}
+	src += la.String() + "}\n"
+	out, err := format.Source([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testkit.Golden(t, "runes_gen.go", out, *testkit.Update)
 }
 
 // isLegacySymbol is the set search it replaced, for every rune.
@@ -186,6 +208,29 @@ func TestVniMarkOfAndTakesSameAsRef(t *testing.T) {
 			if vniTakes(r, m) != takesRef(r, m) {
 				t.Fatalf("vniTakes(%U, %v) = %v", r, m, vniTakes(r, m))
 			}
+		}
+	}
+}
+
+// isBlank answers as it did before its shortcut, for every rune.
+func TestIsBlankSameAsRef(t *testing.T) {
+	ref := func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\u00A0' || r == '\u202F' || r == '\u2009' || (unicode.Is(unicode.Zs, r) && r != '\u3000')
+	}
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if isBlank(r) != ref(r) {
+			t.Fatalf("isBlank(%U) = %v", r, isBlank(r))
+		}
+	}
+}
+
+// letterOf and letterBase answer as the map letterInfo for every rune.
+func TestLetterOfSameAsInfo(t *testing.T) {
+	info := letterInfo()
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		l, ok := letterOf(r)
+		if wl, wok := info[r]; l != wl || ok != wok || letterBase(r) != wl.base {
+			t.Fatalf("letterOf(%U) = %+v %v, want %+v %v", r, l, ok, wl, wok)
 		}
 	}
 }

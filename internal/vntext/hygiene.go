@@ -114,9 +114,28 @@ var invisibleNames = map[rune]string{
 // invisibleFindings reports control and invisible format characters.
 func invisibleFindings(s string) []Finding {
 	var fs []Finding
-	for i, r := range s {
+	for next := 0; next < len(s); {
+		// Printable ASCII, Vietnamese's letters, dashes and quotation marks
+		// (TestInvisibleSkipsLetters) are skipped by their bytes, without
+		// decoding: U+0020–U+007E, U+00C0–U+02FF, U+1E00–U+1EFF,
+		// U+2010–U+2027.
+		switch c := s[next]; {
+		case c >= 0x20 && c < 0x7F:
+			next++
+			continue
+		case c >= 0xC3 && c <= 0xCB && next+1 < len(s) && s[next+1]&0xC0 == 0x80:
+			next += 2
+			continue
+		case c == 0xE1 && next+2 < len(s) && s[next+1] >= 0xB8 && s[next+1] <= 0xBB && s[next+2]&0xC0 == 0x80,
+			c == 0xE2 && next+2 < len(s) && s[next+1] == 0x80 && s[next+2] >= 0x90 && s[next+2] <= 0xA7:
+			next += 3
+			continue
+		}
+		i := next
+		r, size := utf8.DecodeRuneInString(s[i:])
+		next += size
 		if r >= 0x20 && r < 0x7F || r >= 0xC0 && r < 0x300 || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2010 && r <= 0x2027 {
-			continue // printable ASCII, Vietnamese's letters, dashes and quotation marks (TestInvisibleSkipsLetters)
+			continue
 		}
 		if r > 0xFFFF {
 			fs = append(fs, Finding{Rule: RuleNonBMP, Severity: Warning, Start: i, End: i + utf8.RuneLen(r),
@@ -208,6 +227,9 @@ func isBlank(r rune) bool {
 	if r < 0x80 {
 		return r == ' ' || r == '\t'
 	}
+	if r < 0x1680 || r >= 0x1E00 && r <= 0x1EFF { // no blank but U+00A0 (TestIsBlankSameAsRef)
+		return r == '\u00A0'
+	}
 	return r == ' ' || r == '\t' || r == '\u00A0' || r == '\u202F' || r == '\u2009' || (unicode.Is(unicode.Zs, r) && r != '\u3000')
 }
 
@@ -217,14 +239,36 @@ const closersNoSpaceBefore = ",.;:!?)]}…”"
 // openersNoSpaceAfter are punctuation marks that take no blank after them.
 const openersNoSpaceAfter = "([{“"
 
+// isCloser is strings.ContainsRune(closersNoSpaceBefore, r), and isOpener
+// the same of openersNoSpaceAfter, without a search for each blank
+// (TestSpaceFindingsSameAsRef).
+func isCloser(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', ')', ']', '}', '…', '”':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '(', '[', '{', '“':
+		return true
+	}
+	return false
+}
+
 // spaceFindings reports runs of blanks inside a line (khoang-trang) and
 // blanks before closing or after opening punctuation (dau-cau).
 func spaceFindings(s string) []Finding {
 	var fs []Finding
 	i := 0
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' {
-			i++ // the ASCII that is not blank, without decoding
+		if c := s[i]; c < utf8.RuneSelf && c != ' ' && c != '\t' || c >= utf8.RuneSelf && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 {
+			// The ASCII that is not blank, and the bytes that start no
+			// blank (each blank past ASCII starts with C2, E1, E2 or E3,
+			// and none of these is inside a rune), without decoding.
+			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -249,12 +293,12 @@ func spaceFindings(s string) []Finding {
 			continue
 		}
 		switch {
-		case strings.ContainsRune(closersNoSpaceBefore, next) && !(next == '.' && nextIsDigit(s, en)):
+		case isCloser(next) && !(next == '.' && nextIsDigit(s, en)):
 			fs = append(fs, Finding{Rule: RulePunctSpace, Severity: Warning, Start: st, End: en,
 				Msg:     fmt.Sprintf("có khoảng trắng trước dấu “%c”", next),
 				Suggest: fmt.Sprintf("viết dấu “%c” liền với chữ đứng trước", next),
 				Fix:     strPtr("")})
-		case strings.ContainsRune(openersNoSpaceAfter, prev):
+		case isOpener(prev):
 			fs = append(fs, Finding{Rule: RulePunctSpace, Severity: Warning, Start: st, End: en,
 				Msg:     fmt.Sprintf("có khoảng trắng sau dấu “%c”", prev),
 				Suggest: fmt.Sprintf("viết chữ liền sau dấu “%c”", prev),

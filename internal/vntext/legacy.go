@@ -81,24 +81,49 @@ var vniMarks = map[rune]vniMark{
 	'ê': {'(', toneNgang}, 'é': {'(', toneSac}, 'è': {'(', toneHuyen}, 'ú': {'(', toneHoi}, 'ü': {'(', toneNga}, 'ë': {'(', toneNang},
 }
 
-// vniMarkTable is vniMarks by rune from U+00E0 (all its keys are there).
-var vniMarkTable = func() (t [0x20]struct {
-	m  vniMark
-	ok bool
-}) {
-	for r, m := range vniMarks {
-		t[r-0xE0].m, t[r-0xE0].ok = m, true
-	}
-	return t
-}()
-
-// vniMarkOf is vniMarks[r], from vniMarkTable.
+// vniMarkOf is vniMarks[r], without a map lookup
+// (TestVniMarkOfAndTakesSameAsRef).
 func vniMarkOf(r rune) (vniMark, bool) {
-	if r < 0xE0 || r > 0xFF {
+	if r < 'à' || r > 'ü' { // the marks' range
 		return vniMark{}, false
 	}
-	e := vniMarkTable[r-0xE0]
-	return e.m, e.ok
+	switch r {
+	case 'ù':
+		return vniMark{0, toneSac}, true
+	case 'ø':
+		return vniMark{0, toneHuyen}, true
+	case 'û':
+		return vniMark{0, toneHoi}, true
+	case 'õ':
+		return vniMark{0, toneNga}, true
+	case 'ï':
+		return vniMark{0, toneNang}, true
+	case 'â':
+		return vniMark{'^', toneNgang}, true
+	case 'á':
+		return vniMark{'^', toneSac}, true
+	case 'à':
+		return vniMark{'^', toneHuyen}, true
+	case 'å':
+		return vniMark{'^', toneHoi}, true
+	case 'ã':
+		return vniMark{'^', toneNga}, true
+	case 'ä':
+		return vniMark{'^', toneNang}, true
+	case 'ê':
+		return vniMark{'(', toneNgang}, true
+	case 'é':
+		return vniMark{'(', toneSac}, true
+	case 'è':
+		return vniMark{'(', toneHuyen}, true
+	case 'ú':
+		return vniMark{'(', toneHoi}, true
+	case 'ü':
+		return vniMark{'(', toneNga}, true
+	case 'ë':
+		return vniMark{'(', toneNang}, true
+	}
+	return vniMark{}, false
 }
 
 // vniSingles are VNI characters that stand for a whole letter.
@@ -196,7 +221,7 @@ func detectLegacy(s string) (enc string, converted string, ok bool) {
 	high := false
 	for _, r := range s {
 		if r > 0xFF {
-			if _, viet := letterInfo()[r]; viet {
+			if _, viet := letterOf(r); viet {
 				return "", "", false
 			}
 			continue

@@ -42,6 +42,10 @@ func legacyFragmentFindings(s string, o Options) []Finding {
 	}
 	cache := o.Words.cache() // the words wordFindings analyses again, when the fields share them
 	var chunks []legacyChunk
+	if sc := o.Words.scratch(); sc != nil {
+		chunks = sc.chunks[:0]
+		defer func() { sc.chunks = chunks[:0] }() // keep what it grew to
+	}
 	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
 			i++
@@ -101,7 +105,14 @@ func legacyFragmentFindings(s string, o Options) []Finding {
 // off s[a:b].
 func trimLegacyPunct(s string, a, b int) (int, int) {
 	cut := func(r rune) bool {
-		return r < 0x80 && !isLetter(r) && !isDigit(r) || strings.ContainsRune("“”‘’–—…", r)
+		if r < 0x80 {
+			return !isLetter(r) && !isDigit(r)
+		}
+		switch r {
+		case '“', '”', '‘', '’', '–', '—', '…':
+			return true
+		}
+		return false
 	}
 	for a < b {
 		r, n := utf8.DecodeRuneInString(s[a:b])
@@ -218,11 +229,16 @@ func anyLegacyLooking(s string) bool {
 	// The chunks are those of strings.Fields, found without its slice.
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var space bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r' // isSpace of ASCII
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			space = isSpace(r)
 		}
-		switch space := isSpace(r); {
+		switch {
 		case space && start >= 0:
 			if legacyLooking(s[start:i]) {
 				return true

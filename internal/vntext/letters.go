@@ -44,6 +44,35 @@ var letterTables = sync.OnceValues(buildLetters)
 // letterInfo describes every Vietnamese letter (see buildLetters).
 func letterInfo() map[rune]letter { l, _ := letterTables(); return l }
 
+// letterOf is letterInfo()[r] from two arrays: every letter is a rune
+// below U+0250 or in U+1EA0–U+1EFF (TestLetterOfSameAsInfo).
+func letterOf(r rune) (letter, bool) {
+	switch {
+	case r >= 0 && r < 0x250:
+		e := letterArrays.latin[r]
+		return e.l, e.ok
+	case r >= 0x1EA0 && r <= 0x1EFF:
+		e := letterArrays.extra[r-0x1EA0]
+		return e.l, e.ok
+	}
+	return letter{}, false
+}
+
+// letterBase is letterInfo()[r].base: 0 for a rune that is no letter.
+func letterBase(r rune) rune {
+	l, _ := letterOf(r)
+	return l.base
+}
+
+// A letterEntry is one rune's entry of letterArrays.
+type letterEntry struct {
+	l  letter
+	ok bool
+}
+
+// letterArrays (runes_gen.go) hold letterOf's letters: data in the
+// binary, made by no code at start-up.
+
 // composed gives base -> tone -> [lower, upper] (see buildLetters).
 func composed() map[rune][numTones][2]rune { _, c := letterTables(); return c }
 
@@ -123,7 +152,7 @@ func skeleton(s string) string {
 			b.WriteByte(byte(r)) // ASCII that is not upper case: a mark-less letter or other rune, kept
 			continue
 		}
-		if l, ok := letterInfo()[r]; ok {
+		if l, ok := letterOf(r); ok {
 			b.WriteRune(skeletonRune(l.base))
 			continue
 		}
@@ -174,6 +203,13 @@ func toLower(s string) string {
 			i += 2
 			continue
 		}
+		if r, ok := viet3(s, i); ok { // U+1EA0–U+1EFF, valid
+			if rune(lowerExtra[r-0x1EA0]) != r {
+				return lowerFrom(s, i)
+			}
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			return strings.ToLower(s) // it writes invalid UTF-8 as U+FFFD
@@ -214,6 +250,36 @@ func lowerFromAs(s string, i int, sameLen bool) string {
 	b.Grow(len(s) + utf8.UTFMax)
 	b.WriteString(s[:i])
 	for i < len(s) {
+		// The run of runes that stay as they are, copied at once.
+		j := i
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if 'A' <= c && c <= 'Z' {
+					break
+				}
+				j++
+				continue
+			}
+			if r, ok := latin2(s, j); ok {
+				if rune(lowerLatin[r]) != r {
+					break
+				}
+				j += 2
+				continue
+			}
+			if r, ok := viet3(s, j); ok {
+				if rune(lowerExtra[r-0x1EA0]) != r {
+					break
+				}
+				j += 3
+				continue
+			}
+			break // any other rune: one by one, below
+		}
+		b.WriteString(s[i:j])
+		if i = j; i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -240,4 +306,17 @@ func lowerFromAs(s string, i int, sameLen bool) string {
 		b.WriteRune(l)
 	}
 	return b.String()
+}
+
+// viet3 decodes the three-byte rune of U+1EA0–U+1EFF (lowerExtra's) at
+// s[i], if one is there.
+func viet3(s string, i int) (rune, bool) {
+	if s[i] != 0xE1 || i+2 >= len(s) {
+		return 0, false
+	}
+	c1, c2 := s[i+1], s[i+2]
+	if !(c1 == 0xBA && c2 >= 0xA0 && c2 <= 0xBF || c1 == 0xBB && c2 >= 0x80 && c2 <= 0xBF) {
+		return 0, false
+	}
+	return 0x1E00 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
 }

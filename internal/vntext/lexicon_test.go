@@ -235,3 +235,39 @@ func TestLexiconIndexDamagedParts(t *testing.T) {
 	lx.known("không có")
 	lx.knownPair("không", "có")
 }
+
+// oneChangedPair is oneSyllableChanged of get, for the skeleton and the
+// confusion key of every adjacent pair of lower-case words in the
+// repository's YAML, and of every word pair of the index itself.
+func TestOneChangedPairSameAsGet(t *testing.T) {
+	lx := getLexicon()
+	var pairs [][2]string
+	for _, s := range classreSamples(t) {
+		toks := wordsOf(Normalise(s))
+		for i := 0; i+1 < len(toks); i++ {
+			pairs = append(pairs, [2]string{toLower(toks[i].text), toLower(toks[i+1].text)})
+		}
+	}
+	for i := 0; i < lx.pairs.n; i += 7 {
+		if a, b, ok := strings.Cut(lx.pairs.at(i), " "); ok {
+			pairs = append(pairs, [2]string{a, b})
+		}
+	}
+	hits := 0
+	for _, p := range pairs {
+		a, b := p[0], p[1]
+		for _, c := range []struct {
+			m      multiMap
+			ka, kb string
+		}{{lx.skel, skeleton(a), skeleton(b)}, {lx.conf, confusionKey(a), confusionKey(b)}} {
+			got, want := c.m.oneChangedPair(c.ka, c.kb, lx.pairs, a, b), oneSyllableChanged(c.m.get(c.ka+" "+c.kb, lx.pairs), a, b)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q %q: %q, want %q", a, b, got, want)
+			}
+			hits += len(want)
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("only %d variants found: the pairs do not test much", hits)
+	}
+}

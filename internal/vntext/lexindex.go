@@ -193,6 +193,31 @@ func (m multiMap) get(k string, pairs strTable) []string {
 	return out
 }
 
+// oneChangedPair is oneSyllableChanged(m.get(ka+" "+kb, pairs), a, b)
+// without building the key or the list of every pair under it.
+func (m multiMap) oneChangedPair(ka, kb string, pairs strTable, a, b string) []string {
+	i, ok := m.keys.findPair(ka, kb)
+	if !ok {
+		return nil
+	}
+	st, en := u32(m.start, i), u32(m.start, i+1)
+	if st > en || int(en) > len(m.ids)/4 { // a damaged index (see valid)
+		return nil
+	}
+	var out []string
+	for j := st; j < en; j++ {
+		id := int(u32(m.ids, int(j)))
+		if id >= pairs.n { // a damaged index
+			continue
+		}
+		p := pairs.at(id)
+		if x, y, _ := strings.Cut(p, " "); (x == a) != (y == b) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 func u32(s string, i int) uint32 {
 	s = s[4*i : 4*i+4]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24

@@ -155,3 +155,33 @@ func TestLowerFromAsSameAsRef(t *testing.T) {
 		}
 	}
 }
+
+// latin2 and viet3 decode exactly the runes of their ranges, and no cut
+// or invalid sequence.
+func TestLatin2Viet3(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		if got, ok := latin2(s, 0); ok != (r >= 0x80 && r < 0x250) || ok && got != r {
+			t.Fatalf("latin2(%U) = %U %v", r, got, ok)
+		}
+		if got, ok := viet3(s, 0); ok != (r >= 0x1EA0 && r <= 0x1EFF) || ok && got != r {
+			t.Fatalf("viet3(%U) = %U %v", r, got, ok)
+		}
+		if len(s) > 1 {
+			if _, ok := latin2(s[:len(s)-1], 0); ok {
+				t.Fatalf("latin2 takes cut %U", r)
+			}
+			if _, ok := viet3(s[:len(s)-1], 0); ok {
+				t.Fatalf("viet3 takes cut %U", r)
+			}
+		}
+	}
+	for _, s := range []string{"\xe1\xba\x41", "\xe1\xbb\xc0", "\xc4\x41", "\xc4\xc4"} {
+		if _, ok := latin2(s, 0); ok {
+			t.Errorf("latin2(%q)", s)
+		}
+		if _, ok := viet3(s, 0); ok {
+			t.Errorf("viet3(%q)", s)
+		}
+	}
+}

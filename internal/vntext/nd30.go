@@ -87,6 +87,13 @@ func kyHieuFindings(s string) []Finding {
 func kyHieuLines(s string) []span {
 	var out []span
 	for i := 0; i < len(s); {
+		// Only a byte '-', '/' or 0xE2 (which starts '–' and is never
+		// inside another rune) can start a separator: the rest is skipped
+		// without decoding.
+		if c := s[i]; c != '-' && c != '/' && c != 0xE2 {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r != '-' && r != '/' && r != '–' {
 			i += n
@@ -217,7 +224,9 @@ func capitalFindings(s string, toks []token) []Finding {
 	var fs []Finding
 	for i := 0; i+1 < len(toks); i++ {
 		a, b := toks[i], toks[i+1]
-		if !onlySpaceBetween(s, a.end, b.start) {
+		// Only these two pairs are looked at: the rest of the tests are
+		// for them alone.
+		if !(a.text == "nhân" && b.text == "dân" || a.text == "nhà" && b.text == "nước") || !onlySpaceBetween(s, a.end, b.start) {
 			continue
 		}
 		var prev string

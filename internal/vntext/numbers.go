@@ -71,9 +71,20 @@ func numbersOf(s string) []numTok {
 	return out
 }
 
+// hasASCIIDigit is strings.ContainsAny(s, "0123456789"), without the set
+// ContainsAny builds on each call.
+func hasASCIIDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // numberFindings runs ngay-thang, so-phan-cach, so-don-vi and so-phan-tram.
 func numberFindings(s string) []Finding {
-	if !strings.ContainsAny(s, "0123456789") {
+	if !hasASCIIDigit(s) {
 		return nil
 	}
 	var fs []Finding

@@ -73,3 +73,16 @@ func TestRepeatFindingsSameAsRef(t *testing.T) {
 		t.Errorf("only %d findings: the samples do not test much", found)
 	}
 }
+
+// Checking many strings with one Words, whose slices each string reuses,
+// finds for each what checking it alone finds.
+func TestSharedWordsSameAsAlone(t *testing.T) {
+	shared := Options{Words: new(Words)}
+	for _, s := range classreSamples(t) {
+		n := Normalise(s)
+		got, want := CheckNormalised(s, n, shared), CheckNormalised(s, n, Options{})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: %+v, want %+v", s, got, want)
+		}
+	}
+}

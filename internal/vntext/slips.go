@@ -37,7 +37,7 @@ var reduplications = sync.OnceValue(func() map[string]bool {
 // slipFindings runs the typing-slip rules on the NFC string s and its tokens.
 func slipFindings(s string, toks []token, o Options) []Finding {
 	var fs []Finding
-	fs = append(fs, repeatFindings(s, toks)...)
+	fs = append(fs, repeatFindingsIn(s, toks, o.Words.scratch())...)
 	fs = append(fs, telexFindings(s, toks, o)...)
 	fs = append(fs, vniDigitFindings(s, toks, o)...)
 	fs = append(fs, agencyFindings(toks)...)
@@ -49,9 +49,24 @@ func slipFindings(s string, toks []token, o Options) []Finding {
 // repeatFindings reports a word or a two-syllable word typed twice in a row
 // with only blanks between ("của của", "xây dựng xây dựng"). Reduplications
 // of the list above and of the word list (chôm chôm) pass. The Fix removes the second copy.
-func repeatFindings(s string, toks []token) []Finding {
+func repeatFindings(s string, toks []token) []Finding { return repeatFindingsIn(s, toks, nil) }
+
+// repeatFindingsIn is repeatFindings with its slices from sc (nil: new
+// ones).
+func repeatFindingsIn(s string, toks []token, sc *scratch) []Finding {
 	var fs []Finding
-	lows := make([]string, len(toks)) // each token lowered once, on first use
+	var lows []string // each token lowered once, on first use
+	var gaps []bool   // gaps[i]: only blanks, at least one, between token i and the next
+	if sc != nil {
+		if cap(sc.lows) < len(toks) {
+			sc.lows, sc.gaps = make([]string, len(toks)), make([]bool, len(toks))
+		}
+		lows, gaps = sc.lows[:len(toks)], sc.gaps[:len(toks)]
+		clear(lows)
+		clear(gaps)
+	} else {
+		lows, gaps = make([]string, len(toks)), make([]bool, len(toks))
+	}
 	low := func(i int) string {
 		if lows[i] == "" {
 			lows[i] = toLower(toks[i].text)
@@ -70,7 +85,6 @@ func repeatFindings(s string, toks []token) []Finding {
 		}
 		return low(i) == low(j)
 	}
-	gaps := make([]bool, len(toks)) // gaps[i]: only blanks, at least one, between token i and the next
 	for i := 0; i+1 < len(toks); i++ {
 		gaps[i] = onlySpaceBetween(s, toks[i].end, toks[i+1].start) && toks[i].end < toks[i+1].start
 	}
@@ -127,8 +141,23 @@ func placeTone(base string, t tone) (string, bool) {
 	return "", false
 }
 
-// telexTones are the Telex tone keys.
-var telexTones = map[byte]tone{'s': toneSac, 'f': toneHuyen, 'r': toneHoi, 'x': toneNga, 'j': toneNang}
+// telexTone is the tone of a Telex tone key (s f r x j), and false for any
+// other byte.
+func telexTone(c byte) (tone, bool) {
+	switch c {
+	case 's':
+		return toneSac, true
+	case 'f':
+		return toneHuyen, true
+	case 'r':
+		return toneHoi, true
+	case 'x':
+		return toneNga, true
+	case 'j':
+		return toneNang, true
+	}
+	return toneNgang, false
+}
 
 // decodeTelex reads an ASCII token as Telex keystrokes: dd → đ, aa ee oo →
 // â ê ô, aw ow uw → ă ơ ư, uow → ươ, a lone w → ư, and a final s f r x j as
@@ -137,7 +166,7 @@ func decodeTelex(w string) (out string, strong, ok bool) {
 	lw := toLower(w)
 	t := toneNgang
 	if n := len(lw); n > 1 {
-		if tt, isTone := telexTones[lw[n-1]]; isTone {
+		if tt, isTone := telexTone(lw[n-1]); isTone {
 			t, lw, w = tt, lw[:n-1], w[:n-1]
 		}
 	}
@@ -261,7 +290,7 @@ func strayToneKey(t *token) (Finding, bool) {
 	if n < 3 || t.apos || t.digitAdj || t.joined || t.allUpper {
 		return Finding{}, false
 	}
-	if _, key := telexTones[t.text[n-1]]; !key {
+	if _, key := telexTone(t.text[n-1]); !key {
 		return Finding{}, false
 	}
 	base := t.text[:n-1]
@@ -280,7 +309,7 @@ func strayToneKey(t *token) (Finding, bool) {
 // word ends with a tone key or holds dd, aa, ee, oo or w.
 func telexLooking(w string) bool {
 	lw := toLower(w)
-	if _, ok := telexTones[lw[len(lw)-1]]; ok {
+	if _, ok := telexTone(lw[len(lw)-1]); ok {
 		return true
 	}
 	return strings.Contains(lw, "w") || strings.Contains(lw, "dd") || strings.Contains(lw, "aa") ||
@@ -450,7 +479,7 @@ func quiFindings(toks []token) []Finding {
 		if len(rs) != 3 || unicode.ToLower(rs[0]) != 'q' || unicode.ToLower(rs[1]) != 'u' {
 			continue
 		}
-		l, ok := letterInfo()[rs[2]]
+		l, ok := letterOf(rs[2])
 		if !ok || l.base != 'i' {
 			continue
 		}

@@ -169,7 +169,7 @@ func analyse(s string) analysis {
 		if r >= 0x80 {
 			a.ascii = false
 		}
-		l, known := letterInfo()[r]
+		l, known := letterOf(r)
 		if !known {
 			a.foreign = true
 			a.reason = "có ký tự “" + string(r) + "” không thuộc bảng chữ cái tiếng Việt"

@@ -20,8 +20,10 @@ type token struct {
 // wordsOf splits s into letter tokens. Apostrophes between letters stay
 // inside a token. ASCII letters are taken without decoding, and whether
 // every letter is upper case is seen on the way (TestWordsOfSameAsRef).
-func wordsOf(s string) []token {
-	toks := make([]token, 0, len(s)/6+1)
+func wordsOf(s string) []token { return wordsOfInto(make([]token, 0, len(s)/6+1), s) }
+
+// wordsOfInto is wordsOf appending to toks (a scratch slice's [:0]).
+func wordsOfInto(toks []token, s string) []token {
 	i := 0
 	for i < len(s) {
 		var first rune

@@ -144,7 +144,28 @@ type Options struct {
 // Words is a cache of word analyses for Options.Words; the zero value is
 // empty and ready.
 type Words struct {
-	m map[string]*tokInfo
+	m   map[string]*tokInfo
+	buf scratch // the rules' working slices, reused from one string to the next
+}
+
+// scratch holds slices a check needs for one string only, kept for the
+// next string checked with the same Words: with the collector off for one
+// plan (build.SetGC), each new slice is fresh memory the system must map.
+type scratch struct {
+	toks   []token
+	ws     []wordState
+	chunks []legacyChunk
+	lows   []string
+	gaps   []bool
+}
+
+// scratch is w's working slices; nil for a nil w (each rule then makes
+// its own).
+func (w *Words) scratch() *scratch {
+	if w == nil {
+		return nil
+	}
+	return &w.buf
 }
 
 // cache is w's map of analysed words, made on first use; nil for a nil w
@@ -201,7 +222,14 @@ func check(v, n string, o Options) []Finding {
 	fs = append(fs, invisibleFindings(n)...)
 	fs = append(fs, quoteFindings(n)...)
 	fs = append(fs, spaceFindings(n)...)
-	toks := wordsOf(n)
+	sc := o.Words.scratch()
+	var toks []token
+	if sc != nil {
+		toks = wordsOfInto(sc.toks[:0], n)
+		sc.toks = toks
+	} else {
+		toks = wordsOf(n)
+	}
 	exc := o.Compiled
 	if exc == nil {
 		exc = CompileExceptions(o.Exceptions)

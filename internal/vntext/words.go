@@ -16,10 +16,10 @@ const (
 	roleLast
 )
 
-// variants returns the word pairs whose skeleton is skel (that of a+" "+b)
-// and that keep one of the two syllables unchanged.
-func (l *lexicon) variants(a, b, skel string) []string {
-	return oneSyllableChanged(l.bySkeleton(skel), a, b)
+// variants returns the word pairs whose skeleton is sa+" "+sb (that of
+// a+" "+b) and that keep one of the two syllables unchanged.
+func (l *lexicon) variants(a, b, sa, sb string) []string {
+	return l.skel.oneChangedPair(sa, sb, l.pairs, a, b)
 }
 
 // oneSyllableChanged returns the pairs of ps that keep exactly one of a and
@@ -80,7 +80,15 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 	if cache == nil {
 		cache = make(map[string]*tokInfo, len(toks)/2)
 	}
-	ws := make([]wordState, len(toks))
+	var ws []wordState // every element is set below
+	if sc := o.Words.scratch(); sc != nil {
+		if cap(sc.ws) < len(toks) {
+			sc.ws = make([]wordState, len(toks))
+		}
+		ws = sc.ws[:len(toks)]
+	} else {
+		ws = make([]wordState, len(toks))
+	}
 	for i := range toks {
 		t := &toks[i]
 		in := wordInfo(cache, t.text)
@@ -159,7 +167,7 @@ func wordFindings(s string, toks []token, o Options) []Finding {
 		if lx.knownPair(a.key, b.key) {
 			continue
 		}
-		vs := lx.variants(a.key, b.key, a.info.skel+" "+b.info.skel)
+		vs := lx.variants(a.key, b.key, a.info.skel, b.info.skel)
 		if len(vs) == 0 {
 			unknown = append(unknown, i) // nham-am's ground
 		}

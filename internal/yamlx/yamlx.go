@@ -555,6 +555,25 @@ func Keys(t reflect.Type) []Key {
 // keysOf caches Keys by type: the decoder asks for every struct it fills.
 var keysOf sync.Map
 
+// posFields lists the fields of the struct type t that the decoder sets to
+// the position of the struct's mapping: exported, of type diag.Pos, with
+// no yaml tag. Cached by type, as Keys.
+func posFields(t reflect.Type) []int {
+	if p, ok := posFieldsOf.Load(t); ok {
+		return p.([]int)
+	}
+	var out []int
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.Type == posType && f.IsExported() && f.Tag.Get("yaml") == "" {
+			out = append(out, i)
+		}
+	}
+	p, _ := posFieldsOf.LoadOrStore(t, out)
+	return p.([]int)
+}
+
+var posFieldsOf sync.Map
+
 func structKeys(t reflect.Type) []Key {
 	var out []Key
 	for i := 0; i < t.NumField(); i++ {
@@ -581,10 +600,8 @@ func Fields(t reflect.Type) []string {
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth int) {
 	t := v.Type()
 	fields := Keys(t)
-	for i := 0; i < t.NumField(); i++ {
-		if t.Field(i).Type == posType && t.Field(i).IsExported() && t.Field(i).Tag.Get("yaml") == "" {
-			v.Field(i).Set(reflect.ValueOf(diag.Pos{Line: n.Line, Col: n.Column}))
-		}
+	for _, i := range posFields(t) {
+		v.Field(i).Set(reflect.ValueOf(diag.Pos{Line: n.Line, Col: n.Column}))
 	}
 	seen := map[string]*yaml.Node{}
 	bad := map[string]bool{}  // keys whose value already has an error
