@@ -25,14 +25,22 @@ import (
 // A Regexp is an expression over class bytes, compiled on first use.
 type Regexp struct {
 	class func(rune) byte
-	re    func() *regexp.Regexp
+	expr  string // as compiled: with NewFirst, anchored
 	first string // with NewFirst: the class bytes a match starts with
+	once  sync.Once
+	rx    *regexp.Regexp
 }
 
 // New returns the expression expr over the bytes class gives each rune
 // (each below utf8.RuneSelf); it is compiled on first use.
 func New(expr string, class func(rune) byte) *Regexp {
-	return &Regexp{class: class, re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	return &Regexp{class: class, expr: expr}
+}
+
+// re is the compiled expression.
+func (x *Regexp) re() *regexp.Regexp {
+	x.once.Do(func() { x.rx = regexp.MustCompile(x.expr) })
+	return x.rx
 }
 
 // NewFirst is New for an expression that matches no empty string, whose
@@ -42,9 +50,7 @@ func New(expr string, class func(rune) byte) *Regexp {
 // regexp, searching a long string, clears state the size of the whole
 // string for each match it looks for.
 func NewFirst(expr, first string, class func(rune) byte) *Regexp {
-	x := New(`^(?:`+expr+`)`, class)
-	x.first = first
-	return x
+	return &Regexp{class: class, expr: `^(?:` + expr + `)`, first: first}
 }
 
 // shape is s with each rune, and each byte of invalid UTF-8 (as package

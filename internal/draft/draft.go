@@ -32,12 +32,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v4"
 
 	"kehoach/internal/diag"
+	"kehoach/internal/lazy"
 	"kehoach/internal/plan"
 	"kehoach/internal/yamlx"
 )
@@ -283,7 +283,11 @@ func (f *finder) comments(file string, src []byte, doc *yaml.Node) {
 }
 
 // todoRe is the word TODO in a text.
-var todoRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b` + TodoWord + `\b`) })
+var todoReValue lazy.Value[*regexp.Regexp]
+
+func todoRe() *regexp.Regexp { return todoReValue.Get(makeTodoRe) }
+
+func makeTodoRe() *regexp.Regexp { return regexp.MustCompile(`\b` + TodoWord + `\b`) }
 
 // texts reports the word TODO in the text fields of one file.
 func (f *finder) texts(file string, v any, ix yamlx.Index, src []byte) {

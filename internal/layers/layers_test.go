@@ -27,7 +27,7 @@ var allowed = map[string][]string{
 	"internal/diag": {}, "internal/doc": {}, "internal/fonts": {}, "internal/oserr": {}, "internal/panics": {}, "internal/safefile": {}, "internal/lazy": {},
 	"internal/termsafe": {}, "internal/textdiff": {}, "internal/vn": {}, "internal/codepage": {}, "internal/nfc": {}, "internal/classre": {},
 	"internal/testkit": {"internal/doc"}, "internal/testkit/pdfobj": {}, "internal/extract/hostile": {},
-	"internal/vntext":  {"internal/classre", "internal/diag", "internal/nfc"},
+	"internal/vntext":  {"internal/lazy", "internal/classre", "internal/diag", "internal/nfc"},
 	"internal/yamlx":   {"internal/codepage", "internal/diag", "internal/nfc"},
 	"internal/nd30":    {"internal/diag"},
 	"templates":        {"internal/lazy", "internal/safefile"},
@@ -42,12 +42,12 @@ var allowed = map[string][]string{
 
 	// Tools on plans.
 	"internal/planfmt":   {"internal/lazy", "internal/nfc", "internal/plan", "internal/vn", "internal/yamlx"},
-	"internal/draft":     {"internal/diag", "internal/plan", "internal/yamlx"},
+	"internal/draft":     {"internal/lazy", "internal/diag", "internal/plan", "internal/yamlx"},
 	"internal/rollover":  {"internal/lazy", "internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/yamlx"},
 	"internal/plandiff":  {"internal/diag", "internal/markup", "internal/plan", "internal/programme", "internal/termsafe", "internal/textdiff", "internal/vn", "internal/yamlx"},
 	"internal/gitrev":    {"internal/plan", "internal/safefile", "internal/yamlx"},
 	"internal/schema":    {"internal/nd30", "internal/plan", "internal/programme", "internal/yamlx"},
-	"internal/textcheck": {"internal/classre", "internal/diag", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/vntext", "internal/yamlx", "templates"},
+	"internal/textcheck": {"internal/lazy", "internal/classre", "internal/diag", "internal/plan", "internal/planfmt", "internal/programme", "internal/vn", "internal/vntext", "internal/yamlx", "templates"},
 	"internal/importer":  {"internal/lazy", "internal/compose", "internal/diag", "internal/extract/docx", "internal/extract/limits", "internal/extract/para", "internal/extract/txt", "internal/fileset", "internal/plan", "internal/planfmt", "internal/programme", "internal/textcheck", "internal/vn"},
 	"internal/issue":     {"internal/diag", "internal/draft", "internal/fileset", "internal/plan", "internal/planfmt", "internal/safefile", "internal/vn", "internal/yamlx"},
 

@@ -1,10 +1,12 @@
-// Package lazy holds a regular expression that is compiled on first use.
+// Package lazy holds values made on first use: a regular expression
+// compiled by its first Get, and a table built by its first Get.
 //
-// A package-level
+// Package-level
 //
 //	var numberRe = lazy.MustCompile(`^\d+$`)
+//	var units lazy.Value[map[string]bool]
 //
-// costs nothing at start-up: the compiler lays the value out in the
+// cost nothing at start-up: the compiler lays the values out in the
 // binary (no allocation, no init code), where sync.OnceValue(func() …)
 // allocates its closures when the package is initialised. kehoach's help
 // and usage errors are measured against an empty Go program (README,
@@ -33,4 +35,18 @@ func MustCompile(expr string) *Regexp { return &Regexp{expr: expr} }
 func (r *Regexp) Get() *regexp.Regexp {
 	r.once.Do(func() { r.re = regexp.MustCompile(r.expr) })
 	return r.re
+}
+
+// A Value is a T made by the first Get, from the function that Get is
+// given; its zero value is ready to use, and it may be used from several
+// goroutines. Every Get of one Value should pass the same function.
+type Value[T any] struct {
+	once sync.Once
+	v    T
+}
+
+// Get returns the value, made by make on the first call.
+func (l *Value[T]) Get(make func() T) T {
+	l.once.Do(func() { l.v = make() })
+	return l.v
 }

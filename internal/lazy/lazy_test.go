@@ -10,6 +10,8 @@ import (
 
 var digits = MustCompile(`^\d+$`)
 
+var squares Value[[]int]
+
 func TestGet(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -40,6 +42,19 @@ func TestGetConcurrent(t *testing.T) {
 		if got[i] != got[0] {
 			t.Fatalf("goroutine %d got another expression", i)
 		}
+	}
+}
+
+func TestValueMadeOnce(t *testing.T) {
+	calls := 0
+	make := func() []int { calls++; return []int{0, 1, 4, 9} }
+	for range 3 {
+		if got := squares.Get(make); len(got) != 4 || got[3] != 9 {
+			t.Fatalf("Get = %v", got)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("the value was made %d times, want once", calls)
 	}
 }
 

@@ -249,9 +249,13 @@ func flowWidth(n *yaml.Node) int {
 	return w
 }
 
-var plainUnsafe = sync.OnceValue(func() *regexp.Regexp {
+var plainUnsafeValue lazy.Value[*regexp.Regexp]
+
+func plainUnsafe() *regexp.Regexp { return plainUnsafeValue.Get(makePlainUnsafe) }
+
+func makePlainUnsafe() *regexp.Regexp {
 	return regexp.MustCompile(`^[-?:,\[\]{}#&*!|>'"%@` + "`" + `]|: | #|:$|^\s|\s$|^$`)
-})
+}
 
 func needsQuotes(n *yaml.Node) bool {
 	if n.Tag == "!!str" && looksLikeOther(n.Value) {

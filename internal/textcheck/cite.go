@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kehoach/internal/classre"
+	"kehoach/internal/lazy"
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
 	"kehoach/internal/vn"
@@ -55,12 +56,18 @@ func numClass(r rune) byte {
 
 // docNumberBlanks drops the blanks of a document number and turns its
 // dashes into hyphens (a Replacer builds its tables on first use, once).
-var docNumberBlanks = strings.NewReplacer(" ", "", "\u00a0", "", "–", "-", "—", "-")
+var docNumberBlanksValue lazy.Value[*strings.Replacer]
+
+func docNumberBlanks() *strings.Replacer { return docNumberBlanksValue.Get(makeDocNumberBlanks) }
+
+func makeDocNumberBlanks() *strings.Replacer {
+	return strings.NewReplacer(" ", "", "\u00a0", "", "–", "-", "—", "-")
+}
 
 // ParseDocNumber reads a document number written with or without blanks
 // around its separators; false when s is not one.
 func ParseDocNumber(s string) (DocNumber, bool) {
-	s = docNumberBlanks.Replace(strings.TrimSpace(s))
+	s = docNumberBlanks().Replace(strings.TrimSpace(s))
 	m := numRe.FindStringSubmatch(s)
 	if m == nil {
 		return DocNumber{}, false

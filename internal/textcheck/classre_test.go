@@ -24,9 +24,9 @@ func citeSamples(t *testing.T) []string {
 				t.Fatal(err)
 			}
 			for _, l := range strings.Split(string(b), "\n") {
-				out = append(out, l, docNumberBlanks.Replace(strings.TrimSpace(l)))
+				out = append(out, l, docNumberBlanks().Replace(strings.TrimSpace(l)))
 				if _, v, ok := strings.Cut(l, ": "); ok {
-					out = append(out, strings.Trim(docNumberBlanks.Replace(v), `"'`))
+					out = append(out, strings.Trim(docNumberBlanks().Replace(v), `"'`))
 				}
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"kehoach/internal/diag"
+	"kehoach/internal/lazy"
 	"kehoach/internal/vntext"
 )
 
@@ -22,13 +23,17 @@ var iyPairs = [][2]string{
 }
 
 // iyPair maps each spelling to its pair's index and side (0 y, 1 i).
-var iyPair = func() map[string][2]int {
+var iyPairValue lazy.Value[map[string][2]int]
+
+func iyPair() map[string][2]int { return iyPairValue.Get(makeIYPair) }
+
+func makeIYPair() map[string][2]int {
 	m := map[string][2]int{}
 	for i, p := range iyPairs {
 		m[p[0]], m[p[1]] = [2]int{i, 0}, [2]int{i, 1}
 	}
 	return m
-}()
+}
 
 type iyUse struct {
 	field      int
@@ -69,7 +74,7 @@ func iyFindings(fs []field) diag.List {
 			}
 			w := s[i:j]
 			lw := strings.ToLower(w)
-			if k, ok := iyPair[lw]; ok && (lw == w || i == 0) {
+			if k, ok := iyPair()[lw]; ok && (lw == w || i == 0) {
 				uses[k] = append(uses[k], iyUse{fi, i, j, w})
 			}
 			i = j

@@ -5,9 +5,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"kehoach/internal/diag"
+	"kehoach/internal/lazy"
 	"kehoach/internal/plan"
 	"kehoach/internal/programme"
 	"kehoach/internal/vn"
@@ -42,9 +42,13 @@ func isBiểu04Time(path string) bool {
 }
 
 // countOf matches a count of criteria “15/19 tiêu chí” (compiled on first use).
-var countOf = sync.OnceValue(func() *regexp.Regexp {
+var countOfValue lazy.Value[*regexp.Regexp]
+
+func countOf() *regexp.Regexp { return countOfValue.Get(makeCountOf) }
+
+func makeCountOf() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[^\d/.,])(\d{1,2})/(\d{1,2})[ \x{00a0}]+tiêu[ \x{00a0}]+chí`)
-})
+}
 
 // yearFindings checks one text field written in the plan file.
 func yearFindings(p *plan.Plan, path, text string, cites [][2]int) []vntext.Finding {

@@ -234,3 +234,11 @@ func TestLetterOfSameAsInfo(t *testing.T) {
 		}
 	}
 }
+
+// vniMarks is the map vniMarkOf was: the lower-case VNI mark characters
+// (their upper-case Latin-1 counterparts mean the same).
+var vniMarks = map[rune]vniMark{
+	'ù': {0, toneSac}, 'ø': {0, toneHuyen}, 'û': {0, toneHoi}, 'õ': {0, toneNga}, 'ï': {0, toneNang},
+	'â': {'^', toneNgang}, 'á': {'^', toneSac}, 'à': {'^', toneHuyen}, 'å': {'^', toneHoi}, 'ã': {'^', toneNga}, 'ä': {'^', toneNang},
+	'ê': {'(', toneNgang}, 'é': {'(', toneSac}, 'è': {'(', toneHuyen}, 'ú': {'(', toneHoi}, 'ü': {'(', toneNga}, 'ë': {'(', toneNang},
+}

@@ -96,19 +96,34 @@ func nfcFindings(orig, n string) []Finding {
 }
 
 // invisibleNames names the invisible characters the unicode-an rule reports.
-var invisibleNames = map[rune]string{
-	0x00AD: "gạch nối mềm (soft hyphen)",
-	0x200B: "khoảng trắng độ rộng 0 (zero width space)",
-	0x200C: "ký tự không nối (zero width non-joiner)",
-	0x200D: "ký tự nối (zero width joiner)",
-	0x200E: "dấu hướng trái–phải (LRM)",
-	0x200F: "dấu hướng phải–trái (RLM)",
-	0x2028: "ký tự tách dòng (line separator)",
-	0x2029: "ký tự tách đoạn (paragraph separator)",
-	0x2060: "ký tự nối từ (word joiner)",
-	0xFEFF: "dấu thứ tự byte (BOM, zero width no-break space)",
-	0xFE0F: "bộ chọn biến thể biểu tượng (variation selector-16)",
-	0xFFFD: "ký tự thay thế (U+FFFD: dữ liệu đã bị hỏng khi chuyển mã)",
+func invisibleNames(r rune) (string, bool) {
+	switch r {
+	case 0x00AD:
+		return "gạch nối mềm (soft hyphen)", true
+	case 0x200B:
+		return "khoảng trắng độ rộng 0 (zero width space)", true
+	case 0x200C:
+		return "ký tự không nối (zero width non-joiner)", true
+	case 0x200D:
+		return "ký tự nối (zero width joiner)", true
+	case 0x200E:
+		return "dấu hướng trái–phải (LRM)", true
+	case 0x200F:
+		return "dấu hướng phải–trái (RLM)", true
+	case 0x2028:
+		return "ký tự tách dòng (line separator)", true
+	case 0x2029:
+		return "ký tự tách đoạn (paragraph separator)", true
+	case 0x2060:
+		return "ký tự nối từ (word joiner)", true
+	case 0xFEFF:
+		return "dấu thứ tự byte (BOM, zero width no-break space)", true
+	case 0xFE0F:
+		return "bộ chọn biến thể biểu tượng (variation selector-16)", true
+	case 0xFFFD:
+		return "ký tự thay thế (U+FFFD: dữ liệu đã bị hỏng khi chuyển mã)", true
+	}
+	return "", false
 }
 
 // invisibleFindings reports control and invisible format characters.
@@ -143,7 +158,7 @@ func invisibleFindings(s string) []Finding {
 				Suggest: "xóa ký tự hoặc thay bằng chữ"})
 			continue
 		}
-		name, bad := invisibleNames[r]
+		name, bad := invisibleNames(r)
 		switch {
 		case bad:
 		case r == '\t' || r == '\n' || r == '\r':

@@ -24,7 +24,7 @@ func invisibleFindingsRef(s string) []Finding {
 				Suggest: "xóa ký tự hoặc thay bằng chữ"})
 			continue
 		}
-		name, bad := invisibleNames[r]
+		name, bad := invisibleNames(r)
 		switch {
 		case bad:
 		case r == '\t' || r == '\n' || r == '\r':

@@ -2,10 +2,10 @@ package vntext
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"kehoach/internal/lazy"
 	"kehoach/internal/nfc"
 )
 
@@ -52,7 +52,11 @@ var tcvn3Codes = map[rune][numTones]byte{
 var tcvn3Upper = map[byte]rune{0xA1: 'Ă', 0xA2: 'Â', 0xA3: 'Ê', 0xA4: 'Ô', 0xA5: 'Ơ', 0xA6: 'Ư', 0xA7: 'Đ'}
 
 // tcvn3Decode maps a Latin-1 character (the byte) to its Unicode letter.
-var tcvn3Decode = sync.OnceValue(func() map[rune]rune {
+var tcvn3DecodeValue lazy.Value[map[rune]rune]
+
+func tcvn3Decode() map[rune]rune { return tcvn3DecodeValue.Get(makeTcvn3Decode) }
+
+func makeTcvn3Decode() map[rune]rune {
 	m := map[rune]rune{0xAE: 'đ'}
 	for base, codes := range tcvn3Codes {
 		for t, b := range codes {
@@ -65,7 +69,7 @@ var tcvn3Decode = sync.OnceValue(func() map[rune]rune {
 		m[rune(b)] = r
 	}
 	return m
-})
+}
 
 // vniMark is what one VNI mark character does to the vowel before it.
 type vniMark struct {
@@ -73,16 +77,10 @@ type vniMark struct {
 	tone      tone
 }
 
-// vniMarks maps the lower-case VNI mark characters; their upper-case
-// Latin-1 counterparts mean the same.
-var vniMarks = map[rune]vniMark{
-	'ù': {0, toneSac}, 'ø': {0, toneHuyen}, 'û': {0, toneHoi}, 'õ': {0, toneNga}, 'ï': {0, toneNang},
-	'â': {'^', toneNgang}, 'á': {'^', toneSac}, 'à': {'^', toneHuyen}, 'å': {'^', toneHoi}, 'ã': {'^', toneNga}, 'ä': {'^', toneNang},
-	'ê': {'(', toneNgang}, 'é': {'(', toneSac}, 'è': {'(', toneHuyen}, 'ú': {'(', toneHoi}, 'ü': {'(', toneNga}, 'ë': {'(', toneNang},
-}
-
-// vniMarkOf is vniMarks[r], without a map lookup
-// (TestVniMarkOfAndTakesSameAsRef).
+// vniMarkOf is the mark of a lower-case VNI mark character; their
+// upper-case Latin-1 counterparts mean the same. A switch, not a map, so
+// package initialisation builds nothing (TestVniMarkOfAndTakesSameAsRef
+// compares it with the map it was).
 func vniMarkOf(r rune) (vniMark, bool) {
 	if r < 'à' || r > 'ü' { // the marks' range
 		return vniMark{}, false
@@ -127,9 +125,46 @@ func vniMarkOf(r rune) (vniMark, bool) {
 }
 
 // vniSingles are VNI characters that stand for a whole letter.
-var vniSingles = map[rune]rune{
-	'ô': 'ơ', 'ö': 'ư', 'ñ': 'đ', 'í': 'í', 'ì': 'ì', 'æ': 'ỉ', 'ó': 'ĩ', 'ò': 'ị', 'î': 'ỵ',
-	'Ô': 'Ơ', 'Ö': 'Ư', 'Ñ': 'Đ', 'Í': 'Í', 'Ì': 'Ì', 'Æ': 'Ỉ', 'Ó': 'Ĩ', 'Ò': 'Ị', 'Î': 'Ỵ',
+func vniSingles(r rune) (rune, bool) {
+	switch r {
+	case 'ô':
+		return 'ơ', true
+	case 'ö':
+		return 'ư', true
+	case 'ñ':
+		return 'đ', true
+	case 'í':
+		return 'í', true
+	case 'ì':
+		return 'ì', true
+	case 'æ':
+		return 'ỉ', true
+	case 'ó':
+		return 'ĩ', true
+	case 'ò':
+		return 'ị', true
+	case 'î':
+		return 'ỵ', true
+	case 'Ô':
+		return 'Ơ', true
+	case 'Ö':
+		return 'Ư', true
+	case 'Ñ':
+		return 'Đ', true
+	case 'Í':
+		return 'Í', true
+	case 'Ì':
+		return 'Ì', true
+	case 'Æ':
+		return 'Ỉ', true
+	case 'Ó':
+		return 'Ĩ', true
+	case 'Ò':
+		return 'Ị', true
+	case 'Î':
+		return 'Ỵ', true
+	}
+	return 0, false
 }
 
 // decodeTCVN3 converts TCVN3 mojibake to Unicode (NFC).
@@ -163,7 +198,7 @@ func decodeVNI(s string) string {
 			base = 'ư'
 		}
 		if base != 0 && i+1 < len(rs) {
-			if m, ok := vniMarks[unicode.ToLower(rs[i+1])]; ok {
+			if m, ok := vniMarkOf(unicode.ToLower(rs[i+1])); ok {
 				nb, fine := base, true
 				switch m.vowelMark {
 				case '^':
@@ -191,7 +226,7 @@ func decodeVNI(s string) string {
 				}
 			}
 		}
-		if u, ok := vniSingles[r]; ok {
+		if u, ok := vniSingles(r); ok {
 			b.WriteRune(u)
 			continue
 		}

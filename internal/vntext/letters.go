@@ -2,9 +2,10 @@ package vntext
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"kehoach/internal/lazy"
 )
 
 // tone is one of the six Vietnamese tones. The level tone (ngang) carries no
@@ -39,10 +40,18 @@ const vowelBases = "aăâeêioôơuưy"
 
 // letterTables are letterInfo and composed, built on first use (not in
 // package init: a command that checks no text pays nothing).
-var letterTables = sync.OnceValues(buildLetters)
+var letterTables lazy.Value[letterPair]
+
+// A letterPair is what buildLetters returns.
+type letterPair struct {
+	info     map[rune]letter
+	composed map[rune][numTones][2]rune
+}
+
+func makeLetterPair() letterPair { l, c := buildLetters(); return letterPair{l, c} }
 
 // letterInfo describes every Vietnamese letter (see buildLetters).
-func letterInfo() map[rune]letter { l, _ := letterTables(); return l }
+func letterInfo() map[rune]letter { return letterTables.Get(makeLetterPair).info }
 
 // letterOf is letterInfo()[r] from two arrays: every letter is a rune
 // below U+0250 or in U+1EA0–U+1EFF (TestLetterOfSameAsInfo).
@@ -74,7 +83,7 @@ type letterEntry struct {
 // binary, made by no code at start-up.
 
 // composed gives base -> tone -> [lower, upper] (see buildLetters).
-func composed() map[rune][numTones][2]rune { _, c := letterTables(); return c }
+func composed() map[rune][numTones][2]rune { return letterTables.Get(makeLetterPair).composed }
 
 // buildLetters makes the tables of Vietnamese letters: letterInfo describes
 // every letter (both cases, with the loan letters f j w z), composed gives

@@ -5,7 +5,8 @@ import (
 	"encoding/binary"
 	"sort"
 	"strings"
-	"sync"
+
+	"kehoach/internal/lazy"
 )
 
 // lexiconIndex is the word list (data/words.txt and data/hanh-chinh.txt)
@@ -41,7 +42,11 @@ type lexicon struct {
 
 // getLexicon opens the embedded index once: it reads the table headers and
 // nothing else.
-var getLexicon = sync.OnceValue(func() *lexicon {
+var getLexiconValue lazy.Value[*lexicon]
+
+func getLexicon() *lexicon { return getLexiconValue.Get(makeGetLexicon) }
+
+func makeGetLexicon() *lexicon {
 	l, ok := openLexicon(lexiconIndex)
 	if !ok {
 		// Only a build with a damaged data/lexicon.idx gets here; the tests
@@ -50,7 +55,7 @@ var getLexicon = sync.OnceValue(func() *lexicon {
 		return &lexicon{}
 	}
 	return l
-})
+}
 
 // known reports whether the pair (lower case, old style) occurs in an entry.
 func (l *lexicon) known(p string) bool {

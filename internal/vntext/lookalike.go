@@ -24,16 +24,140 @@ const (
 
 // latinTwin maps the Cyrillic and Greek letters that look like a Latin
 // letter to it.
-var latinTwin = map[rune]rune{
+func latinTwin(r rune) (rune, bool) {
+	switch r {
 	// Cyrillic
-	'а': 'a', 'в': 'B', 'е': 'e', 'к': 'k', 'м': 'M', 'н': 'H', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 'T',
-	'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ӏ': 'l',
-	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T',
-	'У': 'Y', 'Х': 'X', 'Ѕ': 'S', 'І': 'I', 'Ј': 'J', 'Һ': 'H', 'Ԁ': 'D', 'Ԛ': 'Q', 'Ԝ': 'W', 'Ӏ': 'I',
+	case 'а':
+		return 'a', true
+	case 'в':
+		return 'B', true
+	case 'е':
+		return 'e', true
+	case 'к':
+		return 'k', true
+	case 'м':
+		return 'M', true
+	case 'н':
+		return 'H', true
+	case 'о':
+		return 'o', true
+	case 'р':
+		return 'p', true
+	case 'с':
+		return 'c', true
+	case 'т':
+		return 'T', true
+	case 'у':
+		return 'y', true
+	case 'х':
+		return 'x', true
+	case 'ѕ':
+		return 's', true
+	case 'і':
+		return 'i', true
+	case 'ј':
+		return 'j', true
+	case 'һ':
+		return 'h', true
+	case 'ԁ':
+		return 'd', true
+	case 'ԛ':
+		return 'q', true
+	case 'ԝ':
+		return 'w', true
+	case 'ӏ':
+		return 'l', true
+	case 'А':
+		return 'A', true
+	case 'В':
+		return 'B', true
+	case 'Е':
+		return 'E', true
+	case 'К':
+		return 'K', true
+	case 'М':
+		return 'M', true
+	case 'Н':
+		return 'H', true
+	case 'О':
+		return 'O', true
+	case 'Р':
+		return 'P', true
+	case 'С':
+		return 'C', true
+	case 'Т':
+		return 'T', true
+	case 'У':
+		return 'Y', true
+	case 'Х':
+		return 'X', true
+	case 'Ѕ':
+		return 'S', true
+	case 'І':
+		return 'I', true
+	case 'Ј':
+		return 'J', true
+	case 'Һ':
+		return 'H', true
+	case 'Ԁ':
+		return 'D', true
+	case 'Ԛ':
+		return 'Q', true
+	case 'Ԝ':
+		return 'W', true
+	case 'Ӏ':
+		return 'I', true
 	// Greek
-	'α': 'a', 'ο': 'o', 'ρ': 'p', 'ν': 'v', 'υ': 'u', 'ι': 'i', 'κ': 'k', 'τ': 't', 'χ': 'x', 'γ': 'y',
-	'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O',
-	'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+	case 'α':
+		return 'a', true
+	case 'ο':
+		return 'o', true
+	case 'ρ':
+		return 'p', true
+	case 'ν':
+		return 'v', true
+	case 'υ':
+		return 'u', true
+	case 'ι':
+		return 'i', true
+	case 'κ':
+		return 'k', true
+	case 'τ':
+		return 't', true
+	case 'χ':
+		return 'x', true
+	case 'γ':
+		return 'y', true
+	case 'Α':
+		return 'A', true
+	case 'Β':
+		return 'B', true
+	case 'Ε':
+		return 'E', true
+	case 'Ζ':
+		return 'Z', true
+	case 'Η':
+		return 'H', true
+	case 'Ι':
+		return 'I', true
+	case 'Κ':
+		return 'K', true
+	case 'Μ':
+		return 'M', true
+	case 'Ν':
+		return 'N', true
+	case 'Ο':
+		return 'O', true
+	case 'Ρ':
+		return 'P', true
+	case 'Τ':
+		return 'T', true
+	case 'Υ':
+		return 'Y', true
+	case 'Χ':
+		return 'X', true
+	}
+	return 0, false
 }
 
 // scripts are the scripts whose letters pass for Latin ones, with their
@@ -121,7 +245,7 @@ func lookAlikeFindings(n string, name bool, exempt []span) []Finding {
 			}
 			f := Finding{Rule: RuleLookAlike, Severity: Warning, Start: w.start + i, End: w.start + i + utf8.RuneLen(r),
 				Msg: fmt.Sprintf("chữ “%c” (%s) trong “%s” là %s, không phải chữ Latinh", r, runeName(r), word, sc)}
-			if t, ok := latinTwin[r]; ok {
+			if t, ok := latinTwin(r); ok {
 				f.Msg += fmt.Sprintf(", dù trông giống chữ “%c”", t)
 				f.Suggest = fmt.Sprintf("gõ lại chữ này bằng bộ gõ tiếng Việt (chữ “%c” Latinh); hai tên trông giống hệt nhau mà khác nhau thì máy tìm, so sánh và sắp xếp sai", t)
 				f.Fix = strPtr(string(t))

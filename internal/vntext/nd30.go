@@ -193,18 +193,24 @@ func compactKyHieu(s string) string {
 // or a fixed term rather than "the People": Ủy ban/Hội đồng/Tòa án/Viện kiểm
 // sát nhân dân, Công an/Quân đội nhân dân, an ninh/chiến tranh nhân dân,
 // lực lượng vũ trang nhân dân, dân chủ nhân dân, Cộng hòa Nhân dân …
-var nhanDanExempt = map[string]bool{
-	"ban": true, "đồng": true, "án": true, "sát": true, "an": true, "đội": true, "ninh": true,
-	"trang": true, "tranh": true, "chủ": true, "hòa": true, "hoà": true, "chính": true,
-	"sĩ": true, "giáo": true, "thuốc": true, "trận": true, "đoàn": true,
+func nhanDanExempt(w string) bool {
+	switch w {
+	case "ban", "đồng", "án", "sát", "an", "đội", "ninh", "trang", "tranh", "chủ", "hòa", "hoà",
+		"chính", "sĩ", "giáo", "thuốc", "trận", "đoàn":
+		return true
+	}
+	return false
 }
 
 // nhaNuocState are the words before "nhà nước" after which it means the
 // State (của Nhà nước, do Nhà nước, Đảng và Nhà nước); after a noun it is an
 // attribute and stays lower case (cơ quan nhà nước, ngân sách nhà nước).
-var nhaNuocState = map[string]bool{
-	"của": true, "do": true, "và": true, "với": true, "cho": true, "từ": true, "là": true,
-	"mà": true, "để": true, "thì": true, "giữa": true, "được": true, "bởi": true,
+func nhaNuocState(w string) bool {
+	switch w {
+	case "của", "do", "và", "với", "cho", "từ", "là", "mà", "để", "thì", "giữa", "được", "bởi":
+		return true
+	}
+	return false
 }
 
 // CheckCapitalised flags "nhà nước" and "nhân dân" written in lower case
@@ -237,14 +243,14 @@ func capitalFindings(s string, toks []token) []Finding {
 		}
 		switch {
 		case a.text == "nhân" && b.text == "dân":
-			if prevAdj && nhanDanExempt[prev] {
+			if prevAdj && nhanDanExempt(prev) {
 				continue
 			}
 			if i+2 < len(toks) && toLower(toks[i+2].text) == "tệ" {
 				continue
 			}
 		case a.text == "nhà" && b.text == "nước":
-			if prevAdj && !nhaNuocState[prev] {
+			if prevAdj && !nhaNuocState(prev) {
 				continue
 			}
 			if !prevAdj && !afterComma(s, a.start) {

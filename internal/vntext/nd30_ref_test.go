@@ -62,14 +62,14 @@ func capitalFindingsRef(s string, toks []token) []Finding {
 		}
 		switch {
 		case a.text == "nhân" && b.text == "dân":
-			if prevAdj && nhanDanExempt[prev] {
+			if prevAdj && nhanDanExempt(prev) {
 				continue
 			}
 			if i+2 < len(toks) && toLower(toks[i+2].text) == "tệ" {
 				continue
 			}
 		case a.text == "nhà" && b.text == "nước":
-			if prevAdj && !nhaNuocState[prev] {
+			if prevAdj && !nhaNuocState(prev) {
 				continue
 			}
 			if !prevAdj && !afterComma(s, a.start) {

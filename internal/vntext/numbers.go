@@ -18,23 +18,29 @@ import (
 
 // measureUnits are units of measure and money, matched exactly (SI case) or,
 // for Vietnamese words, in lower case.
-var measureUnits = map[string]bool{
-	"km": true, "m": true, "cm": true, "mm": true, "dm": true, "ha": true, "kg": true, "g": true,
-	"m2": true, "m3": true, "km2": true, "ml": true, "l": true, "kW": true, "kWh": true, "MW": true,
-	"MWh": true, "kV": true, "W": true, "V": true, "USD": true, "VNĐ": true, "VND": true, "đ": true,
-	"tấn": true, "tạ": true, "yến": true, "lít": true, "triệu": true, "tỷ": true, "tỉ": true,
-	"nghìn": true, "ngàn": true, "đồng": true,
+func measureUnits(w string) bool {
+	switch w {
+	case "km", "m", "cm", "mm", "dm", "ha", "kg", "g", "m2", "m3", "km2", "ml", "l", "kW", "kWh",
+		"MW", "MWh", "kV", "W", "V", "USD", "VNĐ", "VND", "đ", "tấn", "tạ", "yến", "lít",
+		"triệu", "tỷ", "tỉ", "nghìn", "ngàn", "đồng":
+		return true
+	}
+	return false
 }
 
 // countWords are nouns a number should not be glued to either (349người).
-var countWords = map[string]bool{
-	"trăm": true, "người": true, "hộ": true, "năm": true, "tháng": true, "ngày": true, "giờ": true,
-	"phút": true, "lần": true, "tuổi": true, "lớp": true, "trường": true, "xã": true, "bản": true,
+func countWords(w string) bool {
+	switch w {
+	case "trăm", "người", "hộ", "năm", "tháng", "ngày", "giờ", "phút", "lần", "tuổi", "lớp",
+		"trường", "xã", "bản":
+		return true
+	}
+	return false
 }
 
 // isMeasureUnit reports whether w is a unit of measure or money.
 func isMeasureUnit(w string) bool {
-	return measureUnits[w] || (hasVietMarks(w) && measureUnits[toLower(w)])
+	return measureUnits(w) || (hasVietMarks(w) && measureUnits(toLower(w)))
 }
 
 // numTok is a run of digits with inner "." or "," separators.
@@ -200,7 +206,7 @@ func unitFindings(s string, n numTok) []Finding {
 	if r, _ := utf8.DecodeRuneInString(after); isWordRune(r) || r == '-' {
 		return nil
 	}
-	if !isMeasureUnit(w) && !countWords[w] {
+	if !isMeasureUnit(w) && !countWords(w) {
 		return nil
 	}
 	v := n.text + " " + w

@@ -3,9 +3,10 @@ package vntext
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"kehoach/internal/lazy"
 )
 
 // Typing slips (issue #18, deliver 3): a word typed twice, input-method
@@ -25,14 +26,18 @@ const (
 
 // reduplications are the exact repeats Vietnamese uses on purpose
 // ("nhà nhà, người người", "ngày ngày", "dần dần"): lap-tu leaves them alone.
-var reduplications = sync.OnceValue(func() map[string]bool {
+var reduplicationsValue lazy.Value[map[string]bool]
+
+func reduplications() map[string]bool { return reduplicationsValue.Get(makeReduplications) }
+
+func makeReduplications() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`ngày đêm tháng năm giờ người nhà ngành cấp đời ai đâu dần xa mãi
 		thường lâu từ nơi lớp đấy thật chôm`) {
 		m[w] = true
 	}
 	return m
-})
+}
 
 // slipFindings runs the typing-slip rules on the NFC string s and its tokens.
 func slipFindings(s string, toks []token, o Options) []Finding {
@@ -421,7 +426,11 @@ var agencyAbbrevs = []string{"UBND", "HĐND", "MTTQ", "MTQG", "BCĐ"}
 // agencyTypos maps each misspelling of agencyAbbrevs that agencyFindings
 // reports (two neighbouring letters swapped, D typed for Đ) to the right
 // form.
-var agencyTypos = sync.OnceValue(func() map[string]string {
+var agencyTyposValue lazy.Value[map[string]string]
+
+func agencyTypos() map[string]string { return agencyTyposValue.Get(makeAgencyTypos) }
+
+func makeAgencyTypos() map[string]string {
 	m := map[string]string{}
 	known := map[string]bool{}
 	for _, a := range agencyAbbrevs {
@@ -444,7 +453,7 @@ var agencyTypos = sync.OnceValue(func() map[string]string {
 		}
 	}
 	return m
-})
+}
 
 // agencyFindings reports a misspelt agency abbreviation (UNBD, HĐDN, HDND).
 func agencyFindings(toks []token) []Finding {

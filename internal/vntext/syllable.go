@@ -2,9 +2,9 @@ package vntext
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"kehoach/internal/lazy"
 	"kehoach/internal/nfc"
 )
 
@@ -36,10 +36,15 @@ type rhymeInfo struct {
 
 // rhymes is the inventory of rhymes after an initial other than "qu";
 // quRhymes those after "qu" (whose u is the glide).
-var rhymeTables = sync.OnceValues(buildRhymes)
+var rhymeTables lazy.Value[[2]map[string]rhymeInfo]
 
-func rhymes() map[string]rhymeInfo   { r, _ := rhymeTables(); return r }
-func quRhymes() map[string]rhymeInfo { _, q := rhymeTables(); return q }
+func makeRhymeTables() [2]map[string]rhymeInfo {
+	r, q := buildRhymes()
+	return [2]map[string]rhymeInfo{r, q}
+}
+
+func rhymes() map[string]rhymeInfo   { return rhymeTables.Get(makeRhymeTables)[0] }
+func quRhymes() map[string]rhymeInfo { return rhymeTables.Get(makeRhymeTables)[1] }
 
 // buildRhymes generates the rhyme inventory from nuclei and the finals each
 // one takes.

@@ -3,9 +3,10 @@ package vntext
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"kehoach/internal/lazy"
 )
 
 // The roles of a word pair: a two-syllable entry, the first pair of a
@@ -217,7 +218,11 @@ func explainedByNeighbour(s string, ws []wordState, i int, lx *lexicon) bool {
 // "có hại". The tu-ghep rule skips every pair that contains one: it misses
 // slips such as "nhưng nội dung" for "những nội dung", a price paid for
 // raising no false alarm on ordinary phrases.
-var functionWords = sync.OnceValue(func() map[string]bool {
+var functionWordsValue lazy.Value[map[string]bool]
+
+func functionWords() map[string]bool { return functionWordsValue.Get(makeFunctionWords) }
+
+func makeFunctionWords() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`
 		tại của cho và với các những là có được bị đã đang sẽ không chưa cũng đều vẫn còn
@@ -231,7 +236,7 @@ var functionWords = sync.OnceValue(func() map[string]bool {
 		m[w] = true
 	}
 	return m
-})
+}
 
 // syllableChecked reports whether the am-tiet and dau-thanh rules apply to
 // the token: not a name, an abbreviation, a code or a loanword.
