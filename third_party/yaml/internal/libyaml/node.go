@@ -32,27 +32,32 @@ const (
 // longTagPrefix is the standard YAML tag prefix for core types.
 const longTagPrefix = "tag:yaml.org,2002:"
 
-// longTags maps short tags to their long form representations.
-// shortTags maps long tags to their short form representations.
-var (
-	longTags  = make(map[string]string)
-	shortTags = make(map[string]string)
-)
-
-// init initializes the tag conversion maps.
-func init() {
-	for _, stag := range []string{nullTag, boolTag, strTag, intTag, floatTag, timestampTag, seqTag, mapTag, binaryTag, mergeTag} {
-		ltag := longTag(stag)
-		longTags[stag] = ltag
-		shortTags[ltag] = stag
-	}
-}
-
 // shortTag converts a long-form tag to its short form (e.g., "tag:yaml.org,2002:str" to "!!str").
 func shortTag(tag string) string {
 	if strings.HasPrefix(tag, longTagPrefix) {
-		if stag, ok := shortTags[tag]; ok {
-			return stag
+		// [kehoach] upstream looked the ten core tags up in a map filled
+		// by an init function; a switch gives the same constants.
+		switch tag {
+		case longTagPrefix + "null":
+			return nullTag
+		case longTagPrefix + "bool":
+			return boolTag
+		case longTagPrefix + "str":
+			return strTag
+		case longTagPrefix + "int":
+			return intTag
+		case longTagPrefix + "float":
+			return floatTag
+		case longTagPrefix + "timestamp":
+			return timestampTag
+		case longTagPrefix + "seq":
+			return seqTag
+		case longTagPrefix + "map":
+			return mapTag
+		case longTagPrefix + "binary":
+			return binaryTag
+		case longTagPrefix + "merge":
+			return mergeTag
 		}
 		return "!!" + tag[len(longTagPrefix):]
 	}
@@ -62,8 +67,28 @@ func shortTag(tag string) string {
 // longTag converts a short-form tag to its long form (e.g., "!!str" to "tag:yaml.org,2002:str").
 func longTag(tag string) string {
 	if strings.HasPrefix(tag, "!!") {
-		if ltag, ok := longTags[tag]; ok {
-			return ltag
+		// [kehoach] see shortTag.
+		switch tag {
+		case nullTag:
+			return longTagPrefix + "null"
+		case boolTag:
+			return longTagPrefix + "bool"
+		case strTag:
+			return longTagPrefix + "str"
+		case intTag:
+			return longTagPrefix + "int"
+		case floatTag:
+			return longTagPrefix + "float"
+		case timestampTag:
+			return longTagPrefix + "timestamp"
+		case seqTag:
+			return longTagPrefix + "seq"
+		case mapTag:
+			return longTagPrefix + "map"
+		case binaryTag:
+			return longTagPrefix + "binary"
+		case mergeTag:
+			return longTagPrefix + "merge"
 		}
 		return longTagPrefix + tag[2:]
 	}

@@ -133,7 +133,7 @@ func resolve(tag string, in string, formatter func(*LoadError) string) (rtag str
 	}
 	if hint != 0 && tag != strTag && tag != binaryTag {
 		// Handle things we can lookup in a map.
-		if item, ok := resolveMap[in]; ok {
+		if item, ok := resolveMapItemOf(in); ok {
 			return item.tag, item.value
 		}
 
@@ -192,10 +192,39 @@ func resolve(tag string, in string, formatter func(*LoadError) string) (rtag str
 // resolveTable provides a fast lookup table for initial character-based
 // classification during tag resolution.
 // resolveMap maps specific scalar strings to their resolved values and tags.
-var (
-	resolveTable = make([]byte, 256)
-	resolveMap   = make(map[string]resolveMapItem)
-)
+//
+// [kehoach] Both are laid out by the compiler (an array literal, a switch:
+// resolveMapItemOf) instead of being filled by an init function, so a
+// program that links the package and reads no YAML does no work for them.
+var resolveTable = [256]byte{
+	'+': 'S', '-': 'S', // Sign
+	'0': 'D', '1': 'D', '2': 'D', '3': 'D', '4': 'D', '5': 'D', '6': 'D', '7': 'D', '8': 'D', '9': 'D', // Digit
+	'y': 'M', 'Y': 'M', 'n': 'M', 'N': 'M', 't': 'M', 'T': 'M', 'f': 'M', 'F': 'M', 'o': 'M', 'O': 'M', '~': 'M', '<': 'M', // In map (< for merge key <<)
+	'.': '.', // Float (potentially in map)
+}
+
+// resolveMapItemOf is what the upstream resolveMap held for in.
+func resolveMapItemOf(in string) (resolveMapItem, bool) {
+	switch in {
+	case "true", "True", "TRUE":
+		return resolveMapItem{true, boolTag}, true
+	case "false", "False", "FALSE":
+		return resolveMapItem{false, boolTag}, true
+	case "", "~", "null", "Null", "NULL":
+		return resolveMapItem{nil, nullTag}, true
+	case ".nan", ".NaN", ".NAN":
+		return resolveMapItem{math.NaN(), floatTag}, true
+	case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
+		return resolveMapItem{math.Inf(+1), floatTag}, true
+	case "-.inf", "-.Inf", "-.INF":
+		return resolveMapItem{math.Inf(-1), floatTag}, true
+	case "-0", "-0.0":
+		return resolveMapItem{negativeZero, floatTag}, true
+	case "<<":
+		return resolveMapItem{"<<", mergeTag}, true
+	}
+	return resolveMapItem{}, false
+}
 
 // negativeZero represents -0.0 for YAML encoding/decoding
 // this is needed because Go constants cannot express -0.0
@@ -219,43 +248,6 @@ var allowedTimestampFormats = []string{
 	"2006-1-2",                        // date only
 	// Notable exception: time.Parse cannot handle: "2001-12-14 21:59:43.10 -5"
 	// from the set of examples.
-}
-
-// init initializes the resolveTable with character class mappings for tag resolution.
-func init() {
-	t := resolveTable
-	t[int('+')] = 'S' // Sign
-	t[int('-')] = 'S'
-	for _, c := range "0123456789" {
-		t[int(c)] = 'D' // Digit
-	}
-	for _, c := range "yYnNtTfFoO~<" { // < for merge key <<
-		t[int(c)] = 'M' // In map
-	}
-	t[int('.')] = '.' // Float (potentially in map)
-
-	resolveMapList := []struct {
-		v   any
-		tag string
-		l   []string
-	}{
-		{true, boolTag, []string{"true", "True", "TRUE"}},
-		{false, boolTag, []string{"false", "False", "FALSE"}},
-		{nil, nullTag, []string{"", "~", "null", "Null", "NULL"}},
-		{math.NaN(), floatTag, []string{".nan", ".NaN", ".NAN"}},
-		{math.Inf(+1), floatTag, []string{".inf", ".Inf", ".INF"}},
-		{math.Inf(+1), floatTag, []string{"+.inf", "+.Inf", "+.INF"}},
-		{math.Inf(-1), floatTag, []string{"-.inf", "-.Inf", "-.INF"}},
-		{negativeZero, floatTag, []string{"-0", "-0.0"}},
-		{"<<", mergeTag, []string{"<<"}},
-	}
-
-	m := resolveMap
-	for _, item := range resolveMapList {
-		for _, s := range item.l {
-			m[s] = resolveMapItem{item.v, item.tag}
-		}
-	}
 }
 
 // resolvableTag checks if a tag can be automatically resolved from a scalar
