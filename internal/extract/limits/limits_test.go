@@ -184,3 +184,16 @@ func TestPartBroken(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTextsFollowTheLimits: the error texts written out in full say
+// the limits they stand for.
+func TestErrorTextsFollowTheLimits(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{ErrFull.Error(), "văn bản in ra vượt " + MiB(MaxOutputBytes)},
+		{ErrManyMembers.Error(), "gói có quá nhiều phần (hơn " + Thousands(MaxZipMembers) + ")"},
+	} {
+		if c.got != c.want {
+			t.Errorf("error text %q, want %q: write the limit's new value into it", c.got, c.want)
+		}
+	}
+}
