@@ -18,30 +18,26 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"kehoach/internal/lazy"
 )
 
 // A Regexp is an expression over class bytes, compiled on first use.
 type Regexp struct {
 	class func(rune) byte
-	expr  string // as compiled: with NewFirst, anchored
+	rx    *lazy.Regexp
 	first string // with NewFirst: the class bytes a match starts with
-	once  sync.Once
-	rx    *regexp.Regexp
 }
 
 // New returns the expression expr over the bytes class gives each rune
 // (each below utf8.RuneSelf); it is compiled on first use.
 func New(expr string, class func(rune) byte) *Regexp {
-	return &Regexp{class: class, expr: expr}
+	return &Regexp{class: class, rx: lazy.MustCompile(expr)}
 }
 
 // re is the compiled expression.
-func (x *Regexp) re() *regexp.Regexp {
-	x.once.Do(func() { x.rx = regexp.MustCompile(x.expr) })
-	return x.rx
-}
+func (x *Regexp) re() *regexp.Regexp { return x.rx.Get() }
 
 // NewFirst is New for an expression that matches no empty string, whose
 // matches start with one of the class bytes of first and hold no byte
@@ -50,7 +46,7 @@ func (x *Regexp) re() *regexp.Regexp {
 // regexp, searching a long string, clears state the size of the whole
 // string for each match it looks for.
 func NewFirst(expr, first string, class func(rune) byte) *Regexp {
-	return &Regexp{class: class, expr: `^(?:` + expr + `)`, first: first}
+	return &Regexp{class: class, rx: lazy.MustCompile(`^(?:` + expr + `)`), first: first}
 }
 
 // shape is s with each rune, and each byte of invalid UTF-8 (as package

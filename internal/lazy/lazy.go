@@ -37,7 +37,7 @@ func (r *Regexp) Get() *regexp.Regexp {
 	return r.re
 }
 
-// A Value is a T made by the first Get, from the function that Get is
+// A Value is a T made by the first Get, by the function that Get is
 // given; its zero value is ready to use, and it may be used from several
 // goroutines. Every Get of one Value should pass the same function.
 type Value[T any] struct {
@@ -45,8 +45,8 @@ type Value[T any] struct {
 	v    T
 }
 
-// Get returns the value, made by make on the first call.
-func (l *Value[T]) Get(make func() T) T {
-	l.once.Do(func() { l.v = make() })
+// Get returns the value, made by build on the first call.
+func (l *Value[T]) Get(build func() T) T {
+	l.once.Do(func() { l.v = build() })
 	return l.v
 }

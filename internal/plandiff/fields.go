@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
+	"kehoach/internal/lazy"
 	"kehoach/internal/markup"
 	"kehoach/internal/plan"
 	"kehoach/internal/vn"
@@ -33,18 +33,17 @@ import (
 // package is initialised (every command links plandiff); compared and
 // notPrinted document the other fields, for the tests.
 type tableSet struct {
-	once     sync.Once
 	labelled map[string]label
 	shownAs  map[string]func(p *plan.Plan, code string) string
 	lists    map[string]list
 }
 
-var fieldTables tableSet
+var fieldTables lazy.Value[*tableSet]
 
-func tables() *tableSet {
-	t := &fieldTables
-	t.once.Do(func() { t.labelled, t.shownAs, t.lists = labelledTable(), shownAsTable(), listsTable() })
-	return t
+func tables() *tableSet { return fieldTables.Get(makeTables) }
+
+func makeTables() *tableSet {
+	return &tableSet{labelled: labelledTable(), shownAs: shownAsTable(), lists: listsTable()}
 }
 
 // CommuneFile is the path prefix of the commune file's keys.

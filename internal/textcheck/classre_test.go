@@ -1,13 +1,12 @@
 package textcheck
 
 import (
-	"math/rand"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"kehoach/internal/testkit"
 )
 
 // citeSamples are the lines of every YAML file of plans/, testdata/ and
@@ -16,34 +15,14 @@ import (
 // expressions.
 func citeSamples(t *testing.T) []string {
 	var out []string
-	for _, pat := range []string{"../../plans/*/*.yaml", "../../testdata/*/*/*.yaml", "../../testdata/*/*.yaml", "../../templates/*.yaml", "../../templates/*/*.yaml"} {
-		files, _ := filepath.Glob(pat)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, l := range strings.Split(string(b), "\n") {
-				out = append(out, l, docNumberBlanks().Replace(strings.TrimSpace(l)))
-				if _, v, ok := strings.Cut(l, ": "); ok {
-					out = append(out, strings.Trim(docNumberBlanks().Replace(v), `"'`))
-				}
-			}
+	for _, l := range testkit.RepoYAMLLines(t) {
+		out = append(out, l, docNumberBlanks().Replace(strings.TrimSpace(l)))
+		if _, v, ok := strings.Cut(l, ": "); ok {
+			out = append(out, strings.Trim(docNumberBlanks().Replace(v), `"'`))
 		}
-	}
-	if len(out) < 1000 {
-		t.Fatalf("only %d lines of YAML found", len(out))
 	}
 	alphabet := []string{"1", "2", "0", "2025", " ", "\t", "/", "-", "–", "—", "A", "QĐ", "Đ", "ư", "ệ", "TTg", "x", ".", ",", "\u00a0", "\xff", "日", "Ⅷ", "５"}
-	rng := rand.New(rand.NewSource(1))
-	for range 30000 {
-		var b strings.Builder
-		for range rng.Intn(14) {
-			b.WriteString(alphabet[rng.Intn(len(alphabet))])
-		}
-		out = append(out, b.String())
-	}
-	return out
+	return append(out, testkit.RandomStrings(30000, 14, alphabet)...)
 }
 
 // numRe and refNumRe, over the class bytes, find what numExpr and

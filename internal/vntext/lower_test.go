@@ -1,11 +1,12 @@
 package vntext
 
 import (
-	"math/rand"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"kehoach/internal/testkit"
 )
 
 func TestLowerSameLen(t *testing.T) {
@@ -143,15 +144,10 @@ func TestLowerFromAsSameAsRef(t *testing.T) {
 		check(s, 0)
 	}
 	alphabet := []string{"A", "a", "Ư", "ư", "Đ", "Ạ", "ẫ", "İ", "Ⱥ", "\u212a", "ǅ", "\xc4", "\xbf", "\xe1", " ", "Σ"}
-	rng := rand.New(rand.NewSource(1))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.Intn(10) {
-			b.WriteString(alphabet[rng.Intn(len(alphabet))])
-		}
-		check(b.String(), 0)
-		if got, want := toLower(b.String()), strings.ToLower(b.String()); got != want {
-			t.Fatalf("toLower(%q) = %q, want %q", b.String(), got, want)
+	for _, s := range testkit.RandomStrings(20000, 10, alphabet) {
+		check(s, 0)
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("toLower(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

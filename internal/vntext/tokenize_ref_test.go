@@ -1,11 +1,11 @@
 package vntext
 
 import (
-	"math/rand"
 	"slices"
-	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"kehoach/internal/testkit"
 )
 
 // wordsOfRef is wordsOf as it was before its ASCII shortcuts.
@@ -59,14 +59,7 @@ func TestWordsOfSameAsRef(t *testing.T) {
 		samples = append(samples, "a"+string(r)+"B. "+string(r)+"x", string(r)+"’ư "+string(r))
 	}
 	alphabet := []string{"a", "Z", "ư", "Ư", "ễ", "Ễ", "\u0301", "'", "’", "1", "-", "/", ".", " ", "\u00a0", "\n", "“", "(", "ǅ", "ß", "\xff", "\xe1\xba", "Σ", "ς", "5G"}
-	rng := rand.New(rand.NewSource(1))
-	for range 30000 {
-		var b strings.Builder
-		for range rng.Intn(12) {
-			b.WriteString(alphabet[rng.Intn(len(alphabet))])
-		}
-		samples = append(samples, b.String())
-	}
+	samples = append(samples, testkit.RandomStrings(30000, 12, alphabet)...)
 	for _, s := range samples {
 		if got, want := wordsOf(s), wordsOfRef(s); !slices.Equal(got, want) {
 			t.Fatalf("%q:\n%+v\nwant\n%+v", s, got, want)
